@@ -1,0 +1,90 @@
+package io.obitox.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The per-user folder that holds the database, logs and sandbox data. Resolution order: {@code --home DIR}, the
+ * {@code OBITOX_HOME} variable, then the operating system's standard data folder.
+ */
+public record AppHome(Path root) {
+
+    public static AppHome resolve(String homeOption, Map<String, String> env, String osName, String userHome) {
+        if (homeOption != null && !homeOption.isBlank()) {
+            return new AppHome(Path.of(homeOption).toAbsolutePath());
+        }
+        String fromEnv = env.get("OBITOX_HOME");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return new AppHome(Path.of(fromEnv).toAbsolutePath());
+        }
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.contains("win")) {
+            String appData = env.getOrDefault("APPDATA", userHome + "\\AppData\\Roaming");
+            return new AppHome(Path.of(appData, "ObitoX"));
+        }
+        if (os.contains("mac")) {
+            return new AppHome(Path.of(userHome, "Library", "Application Support", "ObitoX"));
+        }
+        String xdg = env.get("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(userHome, ".local", "share");
+        return new AppHome(base.resolve("obitox"));
+    }
+
+    public static AppHome resolve(String homeOption) {
+        return resolve(homeOption, System.getenv(), System.getProperty("os.name"), System.getProperty("user.home"));
+    }
+
+    /** The value of {@code --home DIR} or {@code --home=DIR} in raw arguments, or null. */
+    public static String homeOption(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--home") && i + 1 < args.length) {
+                return args[i + 1];
+            }
+            if (args[i].startsWith("--home=")) {
+                return args[i].substring("--home=".length());
+            }
+        }
+        return null;
+    }
+
+    public Path database() {
+        return root.resolve("db");
+    }
+
+    public Path logs() {
+        return root.resolve("logs");
+    }
+
+    public Path sandbox() {
+        return root.resolve("sandbox");
+    }
+
+    /** Creates the folders, readable by the user only where the file system supports POSIX permissions. */
+    public AppHome create() {
+        try {
+            for (Path dir : new Path[] {root, database(), logs(), sandbox()}) {
+                Files.createDirectories(dir);
+                restrictToOwner(dir);
+            }
+            return this;
+        } catch (IOException e) {
+            throw new io.obitox.common.ObitoxException(
+                    "HOME_UNUSABLE",
+                    "Cannot create the ObitoX data folder " + root + ": " + e.getMessage() + ".",
+                    "Pick another folder with --home DIR or OBITOX_HOME, or fix its permissions.",
+                    e);
+        }
+    }
+
+    static void restrictToOwner(Path dir) {
+        try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException | IOException ignored) {
+            // Windows and some mounted file systems have no POSIX permissions; the OS profile folder is private.
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.obitox.app.ui;
+
+import io.obitox.app.AppContext;
+import io.obitox.common.ui.UiTasks;
+import io.obitox.common.ui.ViewLoader;
+import io.obitox.profile.StorageProfile;
+import io.obitox.profile.ui.ProfileSelection;
+import io.obitox.profile.ui.ProfilesView;
+import io.obitox.profile.ui.ProfilesViewModel;
+import io.obitox.settings.SettingsService;
+import io.obitox.settings.Theme;
+import io.obitox.settings.ui.SettingsView;
+import io.obitox.settings.ui.SettingsViewModel;
+import io.obitox.storage.ui.BucketsView;
+import io.obitox.storage.ui.BucketsViewModel;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+
+/**
+ * The UI half of the composition root: builds each view model and controller from the {@link AppContext}'s
+ * services and hands controllers to the FXML loader. Views are built when first shown.
+ */
+public final class ViewFactory {
+    private final AppContext app;
+    private final UiTasks tasks;
+    private final ProfileSelection selection;
+    private final SettingsViewModel settingsViewModel;
+    private final MainWindowViewModel mainWindowViewModel;
+    private final ViewLoader loader;
+
+    /** What the shell needs at first paint, loaded off the FX thread before the window opens. */
+    public record Startup(
+            List<StorageProfile> profiles, Optional<StorageProfile> defaultProfile, Theme theme, String notice) {
+        public static Startup load(AppContext app) {
+            return new Startup(
+                    app.profiles().list(),
+                    app.profiles().defaultProfile(),
+                    app.settings().getEnum(SettingsService.THEME, Theme.class, Theme.LIGHT),
+                    app.database().recoveryNotice().orElse(""));
+        }
+    }
+
+    public ViewFactory(AppContext app, UiTasks tasks, Startup startup) {
+        this.app = app;
+        this.tasks = tasks;
+        this.selection = new ProfileSelection(app.profiles(), tasks);
+        selection.set(startup.profiles(), startup.defaultProfile());
+        this.settingsViewModel = new SettingsViewModel(
+                app.settings(),
+                tasks,
+                app.home(),
+                app.profiles().awsFiles().credentialsFile().toString(),
+                startup.theme());
+        this.mainWindowViewModel = new MainWindowViewModel(settingsViewModel.themeProperty(), startup.notice());
+        this.loader = new ViewLoader(this::controller);
+    }
+
+    public MainWindowViewModel mainWindowViewModel() {
+        return mainWindowViewModel;
+    }
+
+    public ProfileSelection selection() {
+        return selection;
+    }
+
+    public Parent mainWindow() {
+        return loader.load(MainWindowView.class).root();
+    }
+
+    Node section(Section s) {
+        return switch (s) {
+            case BUCKETS -> loader.load(BucketsView.class).root();
+            case PROFILES -> loader.load(ProfilesView.class).root();
+            case SETTINGS -> loader.load(SettingsView.class).root();
+            case UPLOAD ->
+                PlaceholderView.create(
+                        s,
+                        "Drag files here to upload them once the upload view arrives. "
+                                + "Until then, browse and manage your storage under Buckets and Profiles.");
+            case TRANSFERS -> PlaceholderView.create(s, "No transfers yet.");
+            case LINKS -> PlaceholderView.create(s, "Presigned links for sharing and uploading will appear here.");
+            case WEBHOOKS -> PlaceholderView.create(s, "Webhook endpoints and their delivery log will appear here.");
+        };
+    }
+
+    private Object controller(Class<?> type) {
+        if (type == MainWindowView.class) {
+            return new MainWindowView(mainWindowViewModel, selection, this::section);
+        }
+        if (type == ProfilesView.class) {
+            return new ProfilesView(new ProfilesViewModel(app.profiles(), app.connectionTester(), tasks, selection));
+        }
+        if (type == BucketsView.class) {
+            return new BucketsView(new BucketsViewModel(app.profiles(), app.buckets(), tasks, selection));
+        }
+        if (type == SettingsView.class) {
+            return new SettingsView(settingsViewModel);
+        }
+        throw new IllegalArgumentException("No controller registered for " + type.getName());
+    }
+}

@@ -1,0 +1,88 @@
+package io.obitox.cli;
+
+import io.obitox.app.AppHome;
+import io.obitox.profile.cli.ProfileCommand;
+import io.obitox.sandbox.cli.SandboxCommand;
+import io.obitox.storage.S3Errors;
+import io.obitox.storage.cli.LsCommand;
+import io.obitox.storage.cli.MbCommand;
+import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * Runs the command line: builds the picocli tree (subcommands get the {@link CliContext} through their
+ * constructor), turns failures into a plain {@code Error [CODE]: message / Fix: …} on stderr and an exit code.
+ */
+public final class Cli {
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int USAGE = 2;
+    private static final Logger log = LoggerFactory.getLogger(Cli.class);
+
+    /** Top-level commands, in the order {@code --help} lists them. */
+    private static final List<Class<?>> COMMANDS =
+            List.of(ProfileCommand.class, LsCommand.class, MbCommand.class, SandboxCommand.class);
+
+    private Cli() {}
+
+    public static int run(String[] args) {
+        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        AppHome home = AppHome.resolve(AppHome.homeOption(args));
+        try (CliContext ctx = new CliContext(home, out, err)) {
+            CommandLine cl = commandLine(ctx);
+            cl.setOut(out);
+            cl.setErr(err);
+            cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+                log.warn(
+                        "Command failed: {}",
+                        String.join(" ", cmd.getCommandSpec().qualifiedName()),
+                        ex);
+                ctx.out().error(S3Errors.describe(ex));
+                return FAILURE;
+            });
+            return cl.execute(args);
+        } catch (RuntimeException e) {
+            // opening the app home or database failed before any command ran
+            log.warn("CLI start failed", e);
+            new Output(out, err).error(S3Errors.describe(e));
+            return FAILURE;
+        }
+    }
+
+    /** True when {@code word} names a top-level command (so {@code obitox ls} is never taken for a file). */
+    public static boolean isCommand(String word) {
+        return commandLine(null).getSubcommands().containsKey(word);
+    }
+
+    static CommandLine commandLine(CliContext ctx) {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                for (Constructor<?> c : type.getDeclaredConstructors()) {
+                    if (c.getParameterCount() == 1 && c.getParameterTypes()[0] == CliContext.class) {
+                        c.setAccessible(true);
+                        return type.cast(c.newInstance(ctx));
+                    }
+                }
+                return CommandLine.defaultFactory().create(type);
+            }
+        };
+        CommandLine cl = new CommandLine(new ObitoxCommand(), factory);
+        for (Class<?> command : COMMANDS) {
+            try {
+                cl.addSubcommand(factory.create(command));
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot create command " + command.getName(), e);
+            }
+        }
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+}

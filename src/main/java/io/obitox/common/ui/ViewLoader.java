@@ -1,0 +1,39 @@
+package io.obitox.common.ui;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.util.Callback;
+
+/**
+ * Loads {@code FooView.fxml} from the resources folder that mirrors {@code FooView}'s package, with controllers
+ * from the composition root's factory (constructor injection, no reflection magic in the views).
+ */
+public final class ViewLoader {
+    private final Callback<Class<?>, Object> controllerFactory;
+
+    public ViewLoader(Callback<Class<?>, Object> controllerFactory) {
+        this.controllerFactory = controllerFactory;
+    }
+
+    public <C> Loaded<C> load(Class<C> controllerType) {
+        URL fxml = controllerType.getResource(controllerType.getSimpleName() + ".fxml");
+        if (fxml == null) {
+            throw new IllegalStateException(
+                    "Missing " + controllerType.getSimpleName() + ".fxml beside " + controllerType.getName());
+        }
+        FXMLLoader loader = new FXMLLoader(fxml);
+        loader.setControllerFactory(controllerFactory);
+        try {
+            Parent root = loader.load();
+            return new Loaded<>(root, controllerType.cast(loader.getController()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot load " + fxml, e);
+        }
+    }
+
+    /** A loaded view: its root node and its controller. */
+    public record Loaded<C>(Parent root, C controller) {}
+}

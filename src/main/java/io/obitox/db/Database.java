@@ -1,0 +1,218 @@
+package io.obitox.db;
+
+import io.obitox.common.ObitoxException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded H2 database in the app home, schema managed by Flyway migrations in {@code db/migration}.
+ *
+ * <p>Opened in AUTO_SERVER mode so that the CLI can work while the GUI holds the file: the first process serves the
+ * others over a loopback-only TCP port. A file that cannot be opened (corrupt, locked by a dead foreign process,
+ * from a newer version) is moved aside and a fresh database is created; {@link #recoveryNotice()} tells the UI what
+ * happened. Opening never throws for a broken file, only for an unusable folder.
+ *
+ * <p>Thread-safe: connections come from a pool; {@link #inTransaction} runs a unit of work on one connection.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private static final String FILE_NAME = "obitox";
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    static {
+        // AUTO_SERVER opens a TCP port for other local processes; it must never listen beyond loopback.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
+    private final Path directory;
+    private final JdbcConnectionPool pool;
+    private final String recoveryNotice;
+
+    private Database(Path directory, JdbcConnectionPool pool, String recoveryNotice) {
+        this.directory = directory;
+        this.pool = pool;
+        this.recoveryNotice = recoveryNotice;
+    }
+
+    /** Opens (creating or migrating) the database in {@code directory}. */
+    public static Database open(Path directory, Clock clock) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new ObitoxException(
+                    "DATABASE_UNUSABLE",
+                    "Cannot create the database folder " + directory + ".",
+                    "Check the permissions of the app home, or choose another with --home.",
+                    e);
+        }
+        try {
+            return new Database(directory, connectAndMigrate(directory), null);
+        } catch (RuntimeException | SQLException first) {
+            log.warn("Database in {} could not be opened; moving it aside", directory, first);
+            List<Path> moved = moveAside(directory, clock);
+            try {
+                String notice = "The database could not be opened (" + describe(first) + "). It was moved aside to "
+                        + (moved.isEmpty() ? directory : moved.get(0))
+                        + " and ObitoX started with a fresh one. Profiles and transfer history start empty.";
+                return new Database(directory, connectAndMigrate(directory), notice);
+            } catch (RuntimeException | SQLException second) {
+                throw new ObitoxException(
+                        "DATABASE_UNUSABLE",
+                        "The database in " + directory + " cannot be created: " + describe(second) + ".",
+                        "Check free disk space and the permissions of the app home, or choose another with --home.",
+                        second);
+            }
+        }
+    }
+
+    private static JdbcConnectionPool connectAndMigrate(Path directory) throws SQLException {
+        String url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath()
+                + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=500";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "obitox", "");
+        pool.setMaxConnections(16);
+        try {
+            try (Connection c = pool.getConnection()) {
+                c.isValid(5);
+            }
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration")
+                    .loggers("slf4j")
+                    .load()
+                    .migrate();
+            restrictFiles(directory);
+            return pool;
+        } catch (RuntimeException | SQLException e) {
+            pool.dispose();
+            throw e;
+        }
+    }
+
+    private static void restrictFiles(Path directory) {
+        try (var files = Files.list(directory)) {
+            for (Path f : files.toList()) {
+                try {
+                    Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException | IOException ignored) {
+                    // not a POSIX file system; the folder itself is private
+                }
+            }
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+
+    private static List<Path> moveAside(Path directory, Clock clock) {
+        List<Path> moved = new ArrayList<>();
+        String suffix = ".broken-" + STAMP.format(clock.instant());
+        try (var files = Files.list(directory)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith(FILE_NAME + "."))
+                    .filter(p -> !p.getFileName().toString().contains(".broken-"))
+                    .toList()) {
+                Path target = f.resolveSibling(f.getFileName() + suffix);
+                Files.move(f, target, StandardCopyOption.REPLACE_EXISTING);
+                moved.add(target);
+            }
+        } catch (IOException e) {
+            log.warn("Could not move the broken database aside", e);
+        }
+        return moved;
+    }
+
+    private static String describe(Throwable t) {
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        int newline = m.indexOf('\n');
+        m = newline > 0 ? m.substring(0, newline) : m;
+        int bracket = m.indexOf(" [");
+        return (bracket > 0 ? m.substring(0, bracket) : m).trim();
+    }
+
+    public Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    /** Runs {@code work} in one transaction; commits when it returns, rolls back when it throws. */
+    public <T> T inTransaction(SqlFunction<Connection, T> work) {
+        try (Connection c = pool.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.apply(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(e);
+        }
+    }
+
+    /** Runs {@code work} with an auto-commit connection. */
+    public <T> T query(SqlFunction<Connection, T> work) {
+        try (Connection c = pool.getConnection()) {
+            return work.apply(c);
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(e);
+        }
+    }
+
+    public void update(SqlConsumer<Connection> work) {
+        query(c -> {
+            work.accept(c);
+            return null;
+        });
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** A sentence for the user when the database had to be recreated at start, otherwise empty. */
+    public Optional<String> recoveryNotice() {
+        return Optional.ofNullable(recoveryNotice);
+    }
+
+    @Override
+    public void close() {
+        try (Connection c = pool.getConnection()) {
+            c.createStatement().execute("CHECKPOINT");
+        } catch (SQLException e) {
+            log.debug("checkpoint on close failed", e);
+        }
+        pool.dispose();
+    }
+
+    /** A function over a JDBC connection that may throw {@link SQLException}. */
+    @FunctionalInterface
+    public interface SqlFunction<A, R> {
+        R apply(A a) throws SQLException;
+    }
+
+    /** A consumer of a JDBC connection that may throw {@link SQLException}. */
+    @FunctionalInterface
+    public interface SqlConsumer<A> {
+        void accept(A a) throws SQLException;
+    }
+}

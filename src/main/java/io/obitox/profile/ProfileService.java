@@ -1,0 +1,367 @@
+package io.obitox.profile;
+
+import io.obitox.common.ObitoxException;
+import io.obitox.settings.SettingsService;
+import io.obitox.storage.BucketNames;
+import io.obitox.storage.S3Target;
+import io.obitox.storage.SandboxAccess;
+import io.obitox.storage.StorageClients;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * Saved storage profiles: validation, persistence, where their credentials live, and turning a profile into an
+ * {@link S3Target}. Thread-safe; blocking (database and file I/O), so call it off the FX thread.
+ */
+public final class ProfileService {
+    public static final String SANDBOX_NAME = "Sandbox";
+    private static final Logger log = LoggerFactory.getLogger(ProfileService.class);
+    private static final Pattern REGION = Pattern.compile("[a-z0-9-]{2,40}");
+
+    private final ProfileRepository repository;
+    private final AwsSharedFiles awsFiles;
+    private final SettingsService settings;
+    private final StorageClients clients;
+    private final Optional<SandboxAccess> sandbox;
+    private final Clock clock;
+
+    public ProfileService(
+            ProfileRepository repository,
+            AwsSharedFiles awsFiles,
+            SettingsService settings,
+            StorageClients clients,
+            Optional<SandboxAccess> sandbox,
+            Clock clock) {
+        this.repository = repository;
+        this.awsFiles = awsFiles;
+        this.settings = settings;
+        this.clients = clients;
+        this.sandbox = sandbox;
+        this.clock = clock;
+    }
+
+    public List<StorageProfile> list() {
+        return repository.findAll();
+    }
+
+    public Optional<StorageProfile> find(String nameOrId) {
+        if (nameOrId == null || nameOrId.isBlank()) {
+            return Optional.empty();
+        }
+        return repository.findByName(nameOrId.trim()).or(() -> repository.findById(nameOrId.trim()));
+    }
+
+    public StorageProfile require(String nameOrId) {
+        return find(nameOrId)
+                .orElseThrow(() -> new ObitoxException(
+                        "PROFILE_NOT_FOUND",
+                        "There is no profile named '" + nameOrId + "'.",
+                        "List profiles with 'obitox profile list', or add one with 'obitox profile add'."));
+    }
+
+    public List<String> awsProfileNames() {
+        return awsFiles.profileNames();
+    }
+
+    public AwsSharedFiles awsFiles() {
+        return awsFiles;
+    }
+
+    public boolean sandboxAvailable() {
+        return sandbox.isPresent();
+    }
+
+    /** Creates the built-in Sandbox profile on first start, when this build includes the sandbox. */
+    public void ensureSandboxProfile() {
+        if (sandbox.isEmpty() || list().stream().anyMatch(StorageProfile::isSandbox)) {
+            return;
+        }
+        Instant now = clock.instant();
+        repository.save(new StorageProfile(
+                UUID.randomUUID().toString(),
+                SANDBOX_NAME,
+                Provider.SANDBOX,
+                null,
+                Provider.SANDBOX.defaultRegion(),
+                true,
+                sandbox.get().defaultBucket(),
+                CredentialKind.SANDBOX,
+                null,
+                false,
+                now,
+                now));
+        log.info("Created the Sandbox profile");
+    }
+
+    /** The profile commands use when none is named: the one set as default, else the sandbox, else the first. */
+    public Optional<StorageProfile> defaultProfile() {
+        List<StorageProfile> all = list();
+        Optional<String> chosen = settings.get(SettingsService.DEFAULT_PROFILE);
+        if (chosen.isPresent()) {
+            Optional<StorageProfile> p =
+                    all.stream().filter(x -> x.id().equals(chosen.get())).findFirst();
+            if (p.isPresent()) {
+                return p;
+            }
+        }
+        return all.stream()
+                .filter(StorageProfile::isSandbox)
+                .findFirst()
+                .or(() -> all.stream().findFirst());
+    }
+
+    public void setDefault(StorageProfile profile) {
+        settings.put(SettingsService.DEFAULT_PROFILE, profile.id());
+    }
+
+    public StorageProfile add(ProfileDraft draft) {
+        validate(draft, null);
+        Instant now = clock.instant();
+        String id = UUID.randomUUID().toString();
+        return persist(id, draft, now, now, null);
+    }
+
+    public StorageProfile update(String id, ProfileDraft draft) {
+        StorageProfile old = repository
+                .findById(id)
+                .orElseThrow(() -> new ObitoxException(
+                        "PROFILE_NOT_FOUND", "That profile no longer exists.", "Refresh the list."));
+        if (old.isSandbox()) {
+            throw new ObitoxException(
+                    "PROFILE_READ_ONLY",
+                    "The Sandbox profile is built in and cannot be edited.",
+                    "Add a new profile for other storage.");
+        }
+        validate(draft, old);
+        StorageProfile saved = persist(id, draft, old.createdAt(), clock.instant(), old);
+        clients.evict(id);
+        return saved;
+    }
+
+    public void remove(String nameOrId) {
+        StorageProfile p = require(nameOrId);
+        if (p.isSandbox()) {
+            throw new ObitoxException(
+                    "PROFILE_READ_ONLY",
+                    "The Sandbox profile is built in and cannot be removed.",
+                    "Pick another profile to remove.");
+        }
+        repository.delete(p.id());
+        if (p.managedKeys() && p.awsProfile() != null) {
+            awsFiles.removeKeys(p.awsProfile());
+        }
+        if (settings.get(SettingsService.DEFAULT_PROFILE).filter(p.id()::equals).isPresent()) {
+            settings.put(SettingsService.DEFAULT_PROFILE, (String) null);
+        }
+        clients.evict(p.id());
+    }
+
+    /** The connection settings and credentials of a profile; starts the sandbox when it is that profile. */
+    public S3Target target(StorageProfile p) {
+        if (p.isSandbox()) {
+            SandboxAccess s = sandbox.orElseThrow(() -> new ObitoxException(
+                    "SANDBOX_UNAVAILABLE",
+                    "This build of ObitoX does not include the sandbox storage.",
+                    "Add a profile for real storage."));
+            SandboxAccess.Endpoint e = s.ensureStarted();
+            return new S3Target(
+                    p.id(),
+                    p.name(),
+                    Provider.SANDBOX,
+                    e.uri(),
+                    p.effectiveRegion(),
+                    true,
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create(e.accessKeyId(), e.secretAccessKey())));
+        }
+        var credentials = switch (p.credentialKind()) {
+            case AWS_PROFILE -> awsFiles.credentialsProvider(p.awsProfile());
+            case DEFAULT_CHAIN -> DefaultCredentialsProvider.builder().build();
+            case SANDBOX -> throw new IllegalStateException("sandbox credentials on a non-sandbox profile");
+        };
+        return new S3Target(
+                p.id(),
+                p.name(),
+                p.provider(),
+                p.endpointUri().orElse(null),
+                p.effectiveRegion(),
+                p.pathStyle(),
+                credentials);
+    }
+
+    /** The AWS profile name ObitoX uses for keys it writes itself, e.g. {@code obitox-my-ceph}. */
+    public static String managedAwsProfileName(String profileName) {
+        String slug = profileName
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-|-$)", "");
+        return "obitox-" + (slug.isEmpty() ? "profile" : slug);
+    }
+
+    private StorageProfile persist(String id, ProfileDraft d, Instant created, Instant updated, StorageProfile old) {
+        Provider provider = d.provider();
+        CredentialKind kind;
+        String awsProfile;
+        boolean managed;
+        switch (d.credentialMode()) {
+            case KEYS -> {
+                kind = CredentialKind.AWS_PROFILE;
+                awsProfile = old != null && old.managedKeys() ? old.awsProfile() : managedAwsProfileName(d.name());
+                managed = true;
+                boolean keepStored =
+                        isBlank(d.accessKeyId()) && isBlank(d.secretAccessKey()) && old != null && old.managedKeys();
+                if (!keepStored) {
+                    awsFiles.writeKeys(awsProfile, d.accessKeyId(), d.secretAccessKey(), d.sessionToken());
+                }
+            }
+            case AWS_PROFILE -> {
+                kind = CredentialKind.AWS_PROFILE;
+                awsProfile = d.awsProfile().trim();
+                managed = false;
+            }
+            default -> {
+                kind = CredentialKind.DEFAULT_CHAIN;
+                awsProfile = null;
+                managed = false;
+            }
+        }
+        if (old != null
+                && old.managedKeys()
+                && old.awsProfile() != null
+                && !old.awsProfile().equals(awsProfile)) {
+            awsFiles.removeKeys(old.awsProfile());
+        }
+        boolean pathStyle = d.pathStyle() != null ? d.pathStyle() : provider.defaultPathStyle();
+        String region =
+                isBlank(d.region()) ? provider.defaultRegion() : d.region().trim();
+        StorageProfile p = new StorageProfile(
+                id,
+                d.name().trim(),
+                provider,
+                normalizeEndpoint(d.endpoint()),
+                region,
+                pathStyle,
+                d.defaultBucket(),
+                kind,
+                awsProfile,
+                managed,
+                created,
+                updated);
+        repository.save(p);
+        log.info("Saved profile '{}' ({})", p.name(), p.provider());
+        return p;
+    }
+
+    private void validate(ProfileDraft d, StorageProfile old) {
+        if (isBlank(d.name())) {
+            throw invalid("The profile needs a name.", "Type a name, e.g. 'My Ceph'.");
+        }
+        if (d.name().trim().length() > 100) {
+            throw invalid("The profile name is longer than 100 characters.", "Use a shorter name.");
+        }
+        Optional<StorageProfile> sameName = repository.findByName(d.name().trim());
+        if (sameName.isPresent() && (old == null || !sameName.get().id().equals(old.id()))) {
+            throw new ObitoxException(
+                    "PROFILE_EXISTS",
+                    "A profile named '" + d.name().trim() + "' already exists.",
+                    "Pick another name, or edit that profile.");
+        }
+        if (d.provider() == null) {
+            throw invalid("Choose a provider.", "");
+        }
+        if (d.provider() == Provider.SANDBOX) {
+            throw invalid("The Sandbox profile is built in; there can be only one.", "Choose another provider.");
+        }
+        if (d.provider().requiresEndpoint() && isBlank(d.endpoint())) {
+            throw invalid(
+                    d.provider().displayName() + " needs an endpoint URL.",
+                    "For example " + d.provider().endpointExample() + ".");
+        }
+        if (!isBlank(d.endpoint())) {
+            checkEndpoint(d.endpoint());
+        }
+        if (!isBlank(d.region()) && !REGION.matcher(d.region().trim()).matches()) {
+            throw invalid("'" + d.region() + "' is not a region name.", "Use a name such as us-east-1 or auto.");
+        }
+        if (!isBlank(d.defaultBucket())) {
+            String problem = BucketNames.problem(d.defaultBucket().trim());
+            if (problem != null) {
+                throw invalid(problem, "Fix the default bucket name or leave it empty.");
+            }
+        }
+        if (d.credentialMode() == null) {
+            throw invalid("Choose where the credentials come from.", "");
+        }
+        switch (d.credentialMode()) {
+            case KEYS -> {
+                boolean keeping =
+                        old != null && old.managedKeys() && isBlank(d.accessKeyId()) && isBlank(d.secretAccessKey());
+                if (!keeping && (isBlank(d.accessKeyId()) || isBlank(d.secretAccessKey()))) {
+                    throw new ObitoxException(
+                            "MISSING_CREDENTIALS",
+                            "Both the access key ID and the secret key are " + "needed.",
+                            "Type both keys, or choose an AWS profile instead.");
+                }
+            }
+            case AWS_PROFILE -> {
+                if (isBlank(d.awsProfile())) {
+                    throw invalid(
+                            "Name the AWS profile to use.",
+                            "Pick one of: " + String.join(", ", awsFiles.profileNames()) + ".");
+                }
+            }
+            default -> {
+                // the default chain needs nothing now; 'profile test' says whether it finds keys
+            }
+        }
+    }
+
+    private static void checkEndpoint(String endpoint) {
+        try {
+            URI uri = new URI(endpoint.trim());
+            if (uri.getScheme() == null
+                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                throw invalid(
+                        "The endpoint must start with http:// or https://.", "For example https://s3.example.com.");
+            }
+            if (uri.getHost() == null || uri.getHost().isBlank()) {
+                throw invalid("The endpoint URL has no host name.", "For example https://s3.example.com.");
+            }
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw invalid("The endpoint URL must not have a query or fragment.", "Remove everything after ? or #.");
+            }
+        } catch (URISyntaxException e) {
+            throw invalid("'" + endpoint + "' is not a valid URL.", "For example https://s3.example.com.");
+        }
+    }
+
+    private static String normalizeEndpoint(String endpoint) {
+        if (isBlank(endpoint)) {
+            return null;
+        }
+        String e = endpoint.trim();
+        while (e.endsWith("/")) {
+            e = e.substring(0, e.length() - 1);
+        }
+        return e;
+    }
+
+    private static ObitoxException invalid(String message, String fix) {
+        return new ObitoxException("INVALID_PROFILE", message, fix);
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,104 @@
+package io.obitox.profile;
+
+/**
+ * The kinds of S3 storage ObitoX knows, with the client settings each needs. Every non-AWS endpoint gets
+ * {@code WHEN_REQUIRED} checksums: Ceph RGW, R2 and B2 reject the SDK's default checksum trailers.
+ */
+public enum Provider {
+    AWS("Amazon S3", false, false, "us-east-1", "", "Leave the endpoint empty; pick the bucket's region."),
+    R2("Cloudflare R2", true, false, "auto", "https://<ACCOUNT_ID>.r2.cloudflarestorage.com", "Region is 'auto'."),
+    MINIO("MinIO", true, true, "us-east-1", "http://127.0.0.1:9000", ""),
+    CEPH("Ceph RGW", true, true, "us-east-1", "http://127.0.0.1:7480", ""),
+    B2(
+            "Backblaze B2",
+            true,
+            false,
+            "us-west-004",
+            "https://s3.us-west-004.backblazeb2.com",
+            "Use the S3 endpoint and region shown on the bucket page."),
+    GENERIC("S3-compatible", true, true, "us-east-1", "https://s3.example.com", ""),
+    SANDBOX("Sandbox (embedded)", false, true, "us-east-1", "", "Runs inside ObitoX on 127.0.0.1; no account needed.");
+
+    private final String displayName;
+    private final boolean requiresEndpoint;
+    private final boolean defaultPathStyle;
+    private final String defaultRegion;
+    private final String endpointExample;
+    private final String hint;
+
+    Provider(
+            String displayName,
+            boolean requiresEndpoint,
+            boolean defaultPathStyle,
+            String defaultRegion,
+            String endpointExample,
+            String hint) {
+        this.displayName = displayName;
+        this.requiresEndpoint = requiresEndpoint;
+        this.defaultPathStyle = defaultPathStyle;
+        this.defaultRegion = defaultRegion;
+        this.endpointExample = endpointExample;
+        this.hint = hint;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public boolean requiresEndpoint() {
+        return requiresEndpoint;
+    }
+
+    public boolean defaultPathStyle() {
+        return defaultPathStyle;
+    }
+
+    public String defaultRegion() {
+        return defaultRegion;
+    }
+
+    public String endpointExample() {
+        return endpointExample;
+    }
+
+    public String hint() {
+        return hint;
+    }
+
+    /** AWS computes and validates the newer checksums; every other provider we know only takes Content-MD5. */
+    public boolean checksumsWhenRequiredOnly() {
+        return this != AWS;
+    }
+
+    /** Parses names as typed on the command line: {@code aws}, {@code r2}, {@code minio}, {@code ceph} … */
+    public static Provider parse(String text) {
+        String t = text == null
+                ? ""
+                : text.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        switch (t) {
+            case "S3", "AMAZON", "AMAZON_S3":
+                return AWS;
+            case "CLOUDFLARE", "CLOUDFLARE_R2":
+                return R2;
+            case "RGW", "CEPH_RGW":
+                return CEPH;
+            case "BACKBLAZE", "BACKBLAZE_B2":
+                return B2;
+            case "S3_COMPATIBLE", "OTHER", "CUSTOM":
+                return GENERIC;
+            default:
+                for (Provider p : values()) {
+                    if (p.name().equals(t)) {
+                        return p;
+                    }
+                }
+                throw new IllegalArgumentException(
+                        "Unknown provider '" + text + "'. Use one of: aws, r2, minio, ceph, b2, generic.");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return displayName;
+    }
+}

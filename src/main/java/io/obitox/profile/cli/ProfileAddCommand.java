@@ -1,0 +1,156 @@
+package io.obitox.profile.cli;
+
+import io.obitox.cli.Cli;
+import io.obitox.cli.CliContext;
+import io.obitox.profile.ProfileDraft;
+import io.obitox.profile.ProfileDraft.CredentialMode;
+import io.obitox.profile.Provider;
+import io.obitox.profile.StorageProfile;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code obitox profile add NAME --provider … [--endpoint-url …] (--aws-profile P | --access-key-id K …)}. */
+@Command(
+        name = "add",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Add a storage profile.",
+            "Typed keys are written to the AWS credentials file under the profile 'obitox-NAME', as 'aws configure' "
+                    + "does; the ObitoX database never stores a secret."
+        })
+final class ProfileAddCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "Profile name, e.g. 'My Ceph'.")
+    String name;
+
+    @Option(
+            names = "--provider",
+            required = true,
+            paramLabel = "KIND",
+            description = "aws, r2, minio, ceph, b2 or generic.")
+    String provider;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Endpoint (required except for aws).")
+    String endpoint;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "Signing region.")
+    String region;
+
+    @Option(names = "--path-style", negatable = true, description = "Path-style addressing (provider default).")
+    Boolean pathStyle;
+
+    @Option(names = "--bucket", paramLabel = "BUCKET", description = "Default bucket.")
+    String bucket;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Credentials credentials;
+
+    static final class Credentials {
+        @Option(
+                names = "--aws-profile",
+                paramLabel = "NAME",
+                description = "Use a profile of ~/.aws/config or ~/.aws/credentials (keys, SSO, role …).")
+        String awsProfile;
+
+        @ArgGroup(exclusive = false)
+        Keys keys;
+
+        @Option(
+                names = "--default-chain",
+                description = "Use the standard AWS chain (environment, AWS_PROFILE, files).")
+        boolean defaultChain;
+    }
+
+    static final class Keys {
+        @Option(names = "--access-key-id", required = true, paramLabel = "KEY")
+        String accessKeyId;
+
+        @Option(
+                names = "--secret-access-key",
+                required = true,
+                interactive = true,
+                arity = "0..1",
+                paramLabel = "SECRET",
+                description = "Prompted for (or read from stdin) when no value is given.")
+        String secretAccessKey;
+
+        @Option(names = "--session-token", paramLabel = "TOKEN", description = "For temporary credentials.")
+        String sessionToken;
+    }
+
+    @Option(names = "--json", description = "Print the saved profile as JSON.")
+    boolean json;
+
+    ProfileAddCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        CredentialMode mode = CredentialMode.DEFAULT_CHAIN;
+        String awsProfile = null;
+        String key = null;
+        String secret = null;
+        String token = null;
+        if (credentials != null && credentials.awsProfile != null) {
+            mode = CredentialMode.AWS_PROFILE;
+            awsProfile = credentials.awsProfile;
+        } else if (credentials != null && credentials.keys != null) {
+            mode = CredentialMode.KEYS;
+            key = credentials.keys.accessKeyId;
+            secret = credentials.keys.secretAccessKey;
+            token = credentials.keys.sessionToken;
+        }
+        ProfileDraft draft = new ProfileDraft(
+                name,
+                Provider.parse(provider),
+                endpoint,
+                region,
+                pathStyle,
+                bucket,
+                mode,
+                awsProfile,
+                key,
+                secret,
+                token);
+        StorageProfile p = ctx.app().profiles().add(draft);
+        if (json) {
+            ctx.out().json(describe(p));
+        } else {
+            ctx.out().println("Added profile '" + p.name() + "' (" + p.summary() + ").");
+            if (p.managedKeys()) {
+                ctx.out()
+                        .println("Keys saved in "
+                                + ctx.app().profiles().awsFiles().credentialsFile() + " under [" + p.awsProfile()
+                                + "].");
+            }
+            ctx.out().println("Check it with: obitox profile test \"" + p.name() + "\"");
+        }
+        return Cli.OK;
+    }
+
+    static Map<String, Object> describe(StorageProfile p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("name", p.name());
+        m.put("provider", p.provider().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("endpoint", p.endpoint());
+        m.put("region", p.effectiveRegion());
+        m.put("pathStyle", p.pathStyle());
+        m.put("defaultBucket", p.defaultBucket());
+        m.put(
+                "credentials",
+                switch (p.credentialKind()) {
+                    case AWS_PROFILE -> "aws-profile:" + p.awsProfile();
+                    case DEFAULT_CHAIN -> "default-chain";
+                    case SANDBOX -> "sandbox";
+                });
+        return m;
+    }
+}

@@ -1,0 +1,104 @@
+package io.obitox.profile.cli;
+
+import io.obitox.cli.Cli;
+import io.obitox.cli.CliContext;
+import io.obitox.cli.TargetOptions;
+import io.obitox.profile.ConnectionCheck;
+import io.obitox.profile.ConnectionReport;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code obitox profile test [NAME] [--bucket B] [--json]}: reachability, credentials, bucket and a permission
+ * pre-flight, each in plain words with the fix. Exit status 1 when a check failed.
+ */
+@Command(
+        name = "test",
+        mixinStandardHelpOptions = true,
+        description = "Test a profile: endpoint, credentials, bucket and permissions.")
+final class ProfileTestCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Profile (default: the default one).")
+    String name;
+
+    @Mixin
+    TargetOptions target;
+
+    @Option(names = "--bucket", paramLabel = "BUCKET", description = "Bucket to check (default: the profile's).")
+    String bucket;
+
+    @Option(names = "--json", description = "Print the report as JSON.")
+    boolean json;
+
+    ProfileTestCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        if (name != null) {
+            target.useProfile(name);
+        }
+        TargetOptions.Resolved resolved = target.resolve(ctx.app());
+        String b = bucket != null
+                ? bucket
+                : resolved.profile().flatMap(p -> p.defaultBucketOpt()).orElse(null);
+        if (!json) {
+            ctx.out()
+                    .println("Testing '" + resolved.target().label() + "' at "
+                            + resolved.target().where() + (b == null ? "" : ", bucket " + b) + " …");
+        }
+        ConnectionReport report = ctx.app().connectionTester().test(resolved.target(), b, check -> {
+            if (!json) {
+                ctx.out()
+                        .println(String.format(
+                                "  %-5s %-24s %s%s",
+                                symbol(check.status()),
+                                check.name(),
+                                check.message(),
+                                check.fix().isBlank() ? "" : "\n        " + check.fix()));
+            }
+        });
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("profile", report.profile());
+            m.put("endpoint", report.endpoint());
+            m.put("bucket", report.bucket());
+            m.put("ok", report.ok());
+            m.put("code", report.code());
+            m.put("message", report.headline());
+            List<Map<String, Object>> checks = new ArrayList<>();
+            for (ConnectionCheck c : report.checks()) {
+                Map<String, Object> cm = new LinkedHashMap<>();
+                cm.put("name", c.name());
+                cm.put("status", c.status().name().toLowerCase(java.util.Locale.ROOT));
+                cm.put("code", c.code());
+                cm.put("message", c.message());
+                cm.put("fix", c.fix());
+                checks.add(cm);
+            }
+            m.put("checks", checks);
+            ctx.out().json(m);
+        } else {
+            ctx.out().println((report.ok() ? "OK: " : "FAILED [" + report.code() + "]: ") + report.headline());
+        }
+        return report.ok() ? Cli.OK : Cli.FAILURE;
+    }
+
+    private static String symbol(ConnectionCheck.Status s) {
+        return switch (s) {
+            case PASSED -> "ok";
+            case WARNING -> "warn";
+            case FAILED -> "FAIL";
+            case SKIPPED -> "skip";
+        };
+    }
+}

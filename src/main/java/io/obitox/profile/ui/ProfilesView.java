@@ -1,0 +1,335 @@
+package io.obitox.profile.ui;
+
+import io.obitox.profile.ConnectionCheck;
+import io.obitox.profile.ProfileDraft.CredentialMode;
+import io.obitox.profile.Provider;
+import io.obitox.profile.StorageProfile;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** The profile manager view: binds controls to {@link ProfilesViewModel}; handlers forward in one line. */
+public final class ProfilesView {
+    private final ProfilesViewModel vm;
+
+    @FXML
+    private SplitPane root;
+
+    @FXML
+    private ListView<StorageProfile> list;
+
+    @FXML
+    private Button newButton;
+
+    @FXML
+    private Button removeButton;
+
+    @FXML
+    private Button defaultButton;
+
+    @FXML
+    private Label formTitle;
+
+    @FXML
+    private GridPane form;
+
+    @FXML
+    private TextField nameField;
+
+    @FXML
+    private ComboBox<Provider> providerBox;
+
+    @FXML
+    private TextField endpointField;
+
+    @FXML
+    private TextField regionField;
+
+    @FXML
+    private CheckBox pathStyleBox;
+
+    @FXML
+    private TextField bucketField;
+
+    @FXML
+    private ChoiceBox<CredentialMode> modeBox;
+
+    @FXML
+    private Label awsProfileLabel;
+
+    @FXML
+    private ComboBox<String> awsProfileBox;
+
+    @FXML
+    private Label accessKeyLabel;
+
+    @FXML
+    private TextField accessKeyField;
+
+    @FXML
+    private Label secretLabel;
+
+    @FXML
+    private PasswordField secretField;
+
+    @FXML
+    private Label tokenLabel;
+
+    @FXML
+    private PasswordField tokenField;
+
+    @FXML
+    private Label hint;
+
+    @FXML
+    private Button saveButton;
+
+    @FXML
+    private Button testButton;
+
+    @FXML
+    private Button cancelButton;
+
+    @FXML
+    private ProgressIndicator progress;
+
+    @FXML
+    private Label status;
+
+    @FXML
+    private ListView<ConnectionCheck> checks;
+
+    public ProfilesView(ProfilesViewModel vm) {
+        this.vm = vm;
+    }
+
+    @FXML
+    private void initialize() {
+        list.setItems(vm.profiles());
+        list.setCellFactory(l -> new ProfileCell());
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
+            if (p != null) {
+                vm.selectedProperty().set(p);
+            }
+        });
+        vm.selectedProperty().addListener((o, a, p) -> {
+            if (p == null) {
+                list.getSelectionModel().clearSelection();
+            } else if (!p.equals(list.getSelectionModel().getSelectedItem())) {
+                list.getSelectionModel().select(p);
+            }
+        });
+
+        providerBox.setItems(vm.providers());
+        providerBox.valueProperty().bindBidirectional(vm.providerProperty());
+        nameField.textProperty().bindBidirectional(vm.nameProperty());
+        endpointField.textProperty().bindBidirectional(vm.endpointProperty());
+        regionField.textProperty().bindBidirectional(vm.regionProperty());
+        pathStyleBox.selectedProperty().bindBidirectional(vm.pathStyleProperty());
+        bucketField.textProperty().bindBidirectional(vm.defaultBucketProperty());
+        modeBox.getItems().setAll(vm.credentialModes());
+        modeBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(CredentialMode m) {
+                if (m == null) {
+                    return "";
+                }
+                return switch (m) {
+                    case KEYS -> "Access key and secret (saved in the AWS credentials file)";
+                    case AWS_PROFILE -> "Existing AWS profile (keys, SSO or role)";
+                    case DEFAULT_CHAIN -> "AWS default chain (environment variables, AWS_PROFILE)";
+                };
+            }
+
+            @Override
+            public CredentialMode fromString(String s) {
+                return null;
+            }
+        });
+        modeBox.valueProperty().bindBidirectional(vm.credentialModeProperty());
+        awsProfileBox.setItems(vm.awsProfiles());
+        awsProfileBox.valueProperty().bindBidirectional(vm.awsProfileProperty());
+        accessKeyField.textProperty().bindBidirectional(vm.accessKeyIdProperty());
+        secretField.textProperty().bindBidirectional(vm.secretAccessKeyProperty());
+        tokenField.textProperty().bindBidirectional(vm.sessionTokenProperty());
+
+        BooleanBinding keys = vm.credentialModeProperty().isEqualTo(CredentialMode.KEYS);
+        BooleanBinding profile = vm.credentialModeProperty().isEqualTo(CredentialMode.AWS_PROFILE);
+        show(keys, accessKeyLabel, accessKeyField, secretLabel, secretField, tokenLabel, tokenField);
+        show(profile, awsProfileLabel, awsProfileBox);
+        accessKeyField
+                .promptTextProperty()
+                .bind(Bindings.when(vm.keysStoredProperty())
+                        .then("stored — leave empty to keep")
+                        .otherwise("e.g. AKIA…"));
+        secretField
+                .promptTextProperty()
+                .bind(Bindings.when(vm.keysStoredProperty())
+                        .then("stored — leave empty to keep")
+                        .otherwise(""));
+        form.disableProperty().bind(vm.canEditProperty().not());
+        hint.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            Provider p = vm.providerProperty().get();
+                            return p == null ? "" : p.hint();
+                        },
+                        vm.providerProperty()));
+        formTitle
+                .textProperty()
+                .bind(Bindings.when(vm.editingNewProperty())
+                        .then("New profile")
+                        .otherwise(Bindings.createStringBinding(
+                                () -> vm.selectedProperty().get() == null
+                                        ? "Profile"
+                                        : vm.selectedProperty().get().name(),
+                                vm.selectedProperty())));
+
+        saveButton.disableProperty().bind(vm.canEditProperty().not());
+        testButton
+                .disableProperty()
+                .bind(vm.busyProperty()
+                        .or(vm.editingNewProperty())
+                        .or(vm.selectedProperty().isNull()));
+        removeButton.disableProperty().bind(vm.canRemoveProperty().not());
+        defaultButton.disableProperty().bind(vm.selectedProperty().isNull().or(vm.busyProperty()));
+        cancelButton.visibleProperty().bind(vm.testingProperty());
+        cancelButton.managedProperty().bind(cancelButton.visibleProperty());
+        progress.visibleProperty().bind(vm.busyProperty());
+        status.textProperty().bind(vm.statusProperty());
+        vm.statusKindProperty().addListener((o, a, k) -> {
+            status.getStyleClass().removeAll("success", "danger", "accent");
+            switch (k) {
+                case SUCCESS -> status.getStyleClass().add("success");
+                case ERROR -> status.getStyleClass().add("danger");
+                case INFO -> status.getStyleClass().add("accent");
+                default -> {}
+            }
+        });
+        checks.setItems(vm.checks());
+        checks.setCellFactory(l -> new CheckCell());
+        checks.setPlaceholder(new Label("Test connection shows here what works and what to fix."));
+        vm.refreshAwsProfiles();
+    }
+
+    private static void show(BooleanBinding condition, Node... nodes) {
+        for (Node n : nodes) {
+            n.visibleProperty().bind(condition);
+            n.managedProperty().bind(condition);
+        }
+    }
+
+    @FXML
+    private void newProfile() {
+        vm.newProfile();
+    }
+
+    @FXML
+    private void save() {
+        vm.save();
+    }
+
+    @FXML
+    private void test() {
+        vm.test();
+    }
+
+    @FXML
+    private void cancel() {
+        vm.cancel();
+    }
+
+    @FXML
+    private void makeDefault() {
+        vm.makeDefault();
+    }
+
+    @FXML
+    private void remove() {
+        StorageProfile p = vm.selectedProperty().get();
+        if (p == null) {
+            return;
+        }
+        Alert confirm = new Alert(
+                Alert.AlertType.CONFIRMATION,
+                "Remove the profile '" + p.name() + "'?"
+                        + (p.managedKeys() ? " Its keys are removed from the AWS credentials file too." : ""),
+                ButtonType.OK,
+                ButtonType.CANCEL);
+        confirm.setHeaderText(null);
+        confirm.initOwner(root.getScene().getWindow());
+        confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(b -> vm.remove());
+    }
+
+    private static final class ProfileCell extends ListCell<StorageProfile> {
+        @Override
+        protected void updateItem(StorageProfile p, boolean empty) {
+            super.updateItem(p, empty);
+            if (empty || p == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            Label title = new Label(p.name());
+            title.getStyleClass().add("text-bold");
+            Label sub = new Label(p.summary());
+            sub.getStyleClass().addAll("text-muted", "text-small");
+            setGraphic(new VBox(2, title, sub));
+            setText(null);
+        }
+    }
+
+    private static final class CheckCell extends ListCell<ConnectionCheck> {
+        @Override
+        protected void updateItem(ConnectionCheck c, boolean empty) {
+            super.updateItem(c, empty);
+            if (empty || c == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            Label badge = new Label(
+                    switch (c.status()) {
+                        case PASSED -> "✔";
+                        case WARNING -> "⚠";
+                        case FAILED -> "✖";
+                        case SKIPPED -> "–";
+                    });
+            badge.getStyleClass()
+                    .add(
+                            switch (c.status()) {
+                                case PASSED -> "success";
+                                case WARNING -> "warning";
+                                case FAILED -> "danger";
+                                case SKIPPED -> "text-muted";
+                            });
+            badge.setMinWidth(22);
+            Label name = new Label(c.name());
+            name.getStyleClass().add("text-bold");
+            name.setMinWidth(170);
+            Label msg = new Label(c.message() + (c.fix().isBlank() ? "" : "\n" + c.fix()));
+            msg.setWrapText(true);
+            msg.setMaxWidth(520);
+            javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8, badge, name, msg);
+            setGraphic(row);
+            setText(null);
+        }
+    }
+}

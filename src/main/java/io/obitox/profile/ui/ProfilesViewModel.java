@@ -1,0 +1,376 @@
+package io.obitox.profile.ui;
+
+import io.obitox.common.UserMessage;
+import io.obitox.common.ui.UiTasks;
+import io.obitox.profile.ConnectionCheck;
+import io.obitox.profile.ConnectionReport;
+import io.obitox.profile.ConnectionTester;
+import io.obitox.profile.CredentialKind;
+import io.obitox.profile.ProfileDraft;
+import io.obitox.profile.ProfileDraft.CredentialMode;
+import io.obitox.profile.ProfileService;
+import io.obitox.profile.Provider;
+import io.obitox.profile.StorageProfile;
+import io.obitox.storage.S3Errors;
+import java.util.Arrays;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The profile manager: list, edit form, save/remove, and "Test connection" with live check results. FX thread only;
+ * service calls go through {@link UiTasks}.
+ */
+public final class ProfilesViewModel {
+    /** Kind of the status line under the form. */
+    public enum StatusKind {
+        NONE,
+        INFO,
+        SUCCESS,
+        ERROR
+    }
+
+    private final ProfileService service;
+    private final ConnectionTester tester;
+    private final UiTasks tasks;
+    private final ProfileSelection selection;
+
+    // Properties //
+    private final ObjectProperty<StorageProfile> selected = new SimpleObjectProperty<>(this, "selected");
+    private final StringProperty name = new SimpleStringProperty(this, "name", "");
+    private final ObjectProperty<Provider> provider = new SimpleObjectProperty<>(this, "provider", Provider.CEPH);
+    private final StringProperty endpoint = new SimpleStringProperty(this, "endpoint", "");
+    private final StringProperty region = new SimpleStringProperty(this, "region", "");
+    private final BooleanProperty pathStyle = new SimpleBooleanProperty(this, "pathStyle", true);
+    private final StringProperty defaultBucket = new SimpleStringProperty(this, "defaultBucket", "");
+    private final ObjectProperty<CredentialMode> credentialMode =
+            new SimpleObjectProperty<>(this, "credentialMode", CredentialMode.KEYS);
+    private final StringProperty awsProfile = new SimpleStringProperty(this, "awsProfile", "");
+    private final StringProperty accessKeyId = new SimpleStringProperty(this, "accessKeyId", "");
+    private final StringProperty secretAccessKey = new SimpleStringProperty(this, "secretAccessKey", "");
+    private final StringProperty sessionToken = new SimpleStringProperty(this, "sessionToken", "");
+    private final ReadOnlyBooleanWrapper editingNew = new ReadOnlyBooleanWrapper(this, "editingNew", false);
+    private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(this, "readOnly", false);
+    private final ReadOnlyBooleanWrapper keysStored = new ReadOnlyBooleanWrapper(this, "keysStored", false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(this, "testing", false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyObjectWrapper<StatusKind> statusKind =
+            new ReadOnlyObjectWrapper<>(this, "statusKind", StatusKind.NONE);
+    private final ObservableList<ConnectionCheck> checks = FXCollections.observableArrayList();
+    private final ObservableList<String> awsProfiles = FXCollections.observableArrayList();
+    private final ObservableList<Provider> providers = FXCollections.observableArrayList(
+            Arrays.stream(Provider.values()).filter(p -> p != Provider.SANDBOX).toList());
+    private final BooleanBinding canEdit = readOnly.not().and(busy.not());
+    private UiTasks.Handle running;
+
+    public ProfilesViewModel(
+            ProfileService service, ConnectionTester tester, UiTasks tasks, ProfileSelection selection) {
+        this.service = service;
+        this.tester = tester;
+        this.tasks = tasks;
+        this.selection = selection;
+        selected.addListener((obs, old, p) -> {
+            if (p != null) {
+                load(p);
+            }
+        });
+        provider.addListener((obs, old, p) -> {
+            if (p != null && editingNew.get()) {
+                pathStyle.set(p.defaultPathStyle());
+                if (endpoint.get().isBlank() || old != null && endpoint.get().equals(old.endpointExample())) {
+                    endpoint.set(p == Provider.AWS ? "" : p.endpointExample());
+                }
+            }
+        });
+    }
+
+    // Properties //
+
+    public ObservableList<StorageProfile> profiles() {
+        return selection.profiles();
+    }
+
+    public ObjectProperty<StorageProfile> selectedProperty() {
+        return selected;
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public ObjectProperty<Provider> providerProperty() {
+        return provider;
+    }
+
+    public StringProperty endpointProperty() {
+        return endpoint;
+    }
+
+    public StringProperty regionProperty() {
+        return region;
+    }
+
+    public BooleanProperty pathStyleProperty() {
+        return pathStyle;
+    }
+
+    public StringProperty defaultBucketProperty() {
+        return defaultBucket;
+    }
+
+    public ObjectProperty<CredentialMode> credentialModeProperty() {
+        return credentialMode;
+    }
+
+    public StringProperty awsProfileProperty() {
+        return awsProfile;
+    }
+
+    public StringProperty accessKeyIdProperty() {
+        return accessKeyId;
+    }
+
+    public StringProperty secretAccessKeyProperty() {
+        return secretAccessKey;
+    }
+
+    public StringProperty sessionTokenProperty() {
+        return sessionToken;
+    }
+
+    public ReadOnlyBooleanProperty editingNewProperty() {
+        return editingNew.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty readOnlyProperty() {
+        return readOnly.getReadOnlyProperty();
+    }
+
+    /** True when the profile's keys are already in the credentials file (blank fields keep them). */
+    public ReadOnlyBooleanProperty keysStoredProperty() {
+        return keysStored.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty testingProperty() {
+        return testing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<StatusKind> statusKindProperty() {
+        return statusKind.getReadOnlyProperty();
+    }
+
+    public ObservableList<ConnectionCheck> checks() {
+        return checks;
+    }
+
+    public ObservableList<String> awsProfiles() {
+        return awsProfiles;
+    }
+
+    public ObservableList<Provider> providers() {
+        return providers;
+    }
+
+    public BooleanBinding canEditProperty() {
+        return canEdit;
+    }
+
+    public BooleanBinding canRemoveProperty() {
+        return Bindings.createBooleanBinding(
+                () -> selected.get() != null && !selected.get().isSandbox() && !editingNew.get() && !busy.get(),
+                selected,
+                editingNew,
+                busy);
+    }
+
+    // Commands //
+
+    /** Loads the AWS profile names for the chooser. */
+    public void refreshAwsProfiles() {
+        tasks.run(service::awsProfileNames).onSuccess(awsProfiles::setAll).start();
+    }
+
+    /** Clears the form for a new profile. */
+    public void newProfile() {
+        selected.set(null);
+        editingNew.set(true);
+        readOnly.set(false);
+        keysStored.set(false);
+        name.set("");
+        provider.set(Provider.CEPH);
+        endpoint.set(Provider.CEPH.endpointExample());
+        region.set("");
+        pathStyle.set(Provider.CEPH.defaultPathStyle());
+        defaultBucket.set("");
+        credentialMode.set(CredentialMode.KEYS);
+        awsProfile.set("");
+        clearSecrets();
+        checks.clear();
+        setStatus(StatusKind.INFO, "New profile: fill in the endpoint and credentials, then Save.");
+    }
+
+    public void save() {
+        ProfileDraft draft = draft();
+        boolean isNew = editingNew.get() || selected.get() == null;
+        String id = isNew ? null : selected.get().id();
+        tasks.run(() -> isNew ? service.add(draft) : service.update(id, draft))
+                .trackBusy(busy)
+                .onSuccess(p -> {
+                    editingNew.set(false);
+                    clearSecrets();
+                    setStatus(StatusKind.SUCCESS, "Saved '" + p.name() + "'.");
+                    selection.reload(p.id());
+                    selected.set(p);
+                })
+                .onError(this::showError)
+                .start();
+    }
+
+    public void remove() {
+        StorageProfile p = selected.get();
+        if (p == null) {
+            return;
+        }
+        tasks.run(() -> service.remove(p.id()))
+                .trackBusy(busy)
+                .onSuccess(v -> {
+                    setStatus(StatusKind.SUCCESS, "Removed '" + p.name() + "'.");
+                    selected.set(null);
+                    checks.clear();
+                    selection.reload();
+                })
+                .onError(this::showError)
+                .start();
+    }
+
+    public void makeDefault() {
+        StorageProfile p = selected.get();
+        if (p == null) {
+            return;
+        }
+        tasks.run(() -> service.setDefault(p))
+                .onSuccess(v -> {
+                    setStatus(StatusKind.SUCCESS, "'" + p.name() + "' is now the default profile.");
+                    selection.currentProperty().set(p);
+                })
+                .onError(this::showError)
+                .start();
+    }
+
+    /** Tests the selected (saved) profile; results appear in {@link #checks()} one by one. */
+    public void test() {
+        StorageProfile p = selected.get();
+        if (p == null) {
+            setStatus(StatusKind.INFO, "Save the profile first, then test it.");
+            return;
+        }
+        checks.clear();
+        setStatus(StatusKind.INFO, "Testing '" + p.name() + "' …");
+        testing.set(true);
+        running = tasks.run(() ->
+                        tester.test(service.target(p), p.defaultBucket(), check -> tasks.onUi(() -> checks.add(check))))
+                .trackBusy(busy)
+                .onSuccess(this::showReport)
+                .onError(this::showError)
+                .onCancelled(() -> setStatus(StatusKind.INFO, "Test cancelled."))
+                .onFinally(() -> testing.set(false))
+                .start();
+    }
+
+    public void cancel() {
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    // helpers //
+
+    private void showReport(ConnectionReport r) {
+        setStatus(r.ok() ? StatusKind.SUCCESS : StatusKind.ERROR, r.headline());
+    }
+
+    private void showError(Throwable t) {
+        UserMessage m = S3Errors.describe(t);
+        setStatus(StatusKind.ERROR, m.oneLine());
+    }
+
+    private void setStatus(StatusKind kind, String text) {
+        statusKind.set(kind);
+        status.set(text);
+    }
+
+    private void load(StorageProfile p) {
+        editingNew.set(false);
+        readOnly.set(p.isSandbox());
+        name.set(p.name());
+        provider.set(p.provider());
+        endpoint.set(p.endpoint() == null ? "" : p.endpoint());
+        region.set(p.region() == null ? "" : p.region());
+        pathStyle.set(p.pathStyle());
+        defaultBucket.set(p.defaultBucket() == null ? "" : p.defaultBucket());
+        keysStored.set(p.managedKeys());
+        if (p.credentialKind() == CredentialKind.AWS_PROFILE && !p.managedKeys()) {
+            credentialMode.set(CredentialMode.AWS_PROFILE);
+            awsProfile.set(p.awsProfile());
+        } else if (p.credentialKind() == CredentialKind.DEFAULT_CHAIN) {
+            credentialMode.set(CredentialMode.DEFAULT_CHAIN);
+            awsProfile.set("");
+        } else {
+            credentialMode.set(CredentialMode.KEYS);
+            awsProfile.set("");
+        }
+        clearSecrets();
+        checks.clear();
+        setStatus(
+                StatusKind.NONE, p.isSandbox() ? "The built-in sandbox runs inside ObitoX; it cannot be edited." : "");
+    }
+
+    private void clearSecrets() {
+        accessKeyId.set("");
+        secretAccessKey.set("");
+        sessionToken.set("");
+    }
+
+    private ProfileDraft draft() {
+        return new ProfileDraft(
+                name.get(),
+                provider.get(),
+                endpoint.get(),
+                region.get(),
+                pathStyle.get(),
+                defaultBucket.get(),
+                credentialMode.get(),
+                awsProfile.get(),
+                accessKeyId.get(),
+                secretAccessKey.get(),
+                sessionToken.get());
+    }
+
+    /** The credential choices in display order. */
+    public List<CredentialMode> credentialModes() {
+        return List.of(CredentialMode.KEYS, CredentialMode.AWS_PROFILE, CredentialMode.DEFAULT_CHAIN);
+    }
+}

@@ -1,0 +1,49 @@
+package io.obitox.settings.ui;
+
+import io.obitox.settings.Theme;
+import javafx.fxml.FXML;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+
+/** The Settings view; binds to {@link SettingsViewModel}. */
+public final class SettingsView {
+    private final SettingsViewModel vm;
+
+    @FXML
+    private ChoiceBox<Theme> themeBox;
+
+    @FXML
+    private TextField homeField;
+
+    @FXML
+    private TextField dbField;
+
+    @FXML
+    private TextField logsField;
+
+    @FXML
+    private TextField sandboxField;
+
+    @FXML
+    private TextField credentialsField;
+
+    @FXML
+    private Label versionLabel;
+
+    public SettingsView(SettingsViewModel vm) {
+        this.vm = vm;
+    }
+
+    @FXML
+    private void initialize() {
+        themeBox.getItems().setAll(Theme.values());
+        themeBox.valueProperty().bindBidirectional(vm.themeProperty());
+        homeField.setText(vm.homeFolder());
+        dbField.setText(vm.databaseFolder());
+        logsField.setText(vm.logsFolder());
+        sandboxField.setText(vm.sandboxFolder());
+        credentialsField.setText(vm.credentialsFile());
+        versionLabel.setText(vm.version());
+    }
+}

@@ -1,0 +1,115 @@
+package io.obitox.storage;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Buckets and their objects: list buckets, browse objects by prefix (one page at a time), create a bucket.
+ * Blocking calls; run them off the FX thread. Failures come out as {@link io.obitox.common.ObitoxException} with the
+ * codes of {@link S3Errors}.
+ */
+public final class BucketService {
+    public static final int PAGE_SIZE = 1000;
+
+    private final StorageClients clients;
+
+    public BucketService(StorageClients clients) {
+        this.clients = clients;
+    }
+
+    public List<BucketInfo> listBuckets(S3Target target) {
+        try {
+            S3Client s3 = clients.interactive(target);
+            List<BucketInfo> out = new ArrayList<>();
+            s3.listBuckets().buckets().forEach(b -> out.add(new BucketInfo(b.name(), b.creationDate())));
+            out.sort(Comparator.comparing(BucketInfo::name));
+            return out;
+        } catch (RuntimeException e) {
+            throw S3Errors.toException(e);
+        }
+    }
+
+    /**
+     * One page of the objects directly under {@code prefix} (folders as common prefixes), or of all objects below it
+     * when {@code recursive}.
+     */
+    public ObjectListing listObjects(S3Target target, String bucket, String prefix, boolean recursive, String token) {
+        String p = prefix == null ? "" : prefix;
+        try {
+            ListObjectsV2Request.Builder req = ListObjectsV2Request.builder()
+                    .bucket(bucket)
+                    .prefix(p.isEmpty() ? null : p)
+                    .maxKeys(PAGE_SIZE)
+                    .continuationToken(token);
+            if (!recursive) {
+                req.delimiter("/");
+            }
+            ListObjectsV2Response res = clients.interactive(target).listObjectsV2(req.build());
+            List<ObjectEntry> entries = new ArrayList<>();
+            for (CommonPrefix cp : res.commonPrefixes()) {
+                entries.add(ObjectEntry.folder(cp.prefix()));
+            }
+            for (S3Object o : res.contents()) {
+                if (o.key().equals(p) && p.endsWith("/")) {
+                    continue; // the "folder marker" object of the prefix itself
+                }
+                entries.add(
+                        new ObjectEntry(o.key(), o.size() == null ? 0 : o.size(), o.lastModified(), o.eTag(), false));
+            }
+            String next = Boolean.TRUE.equals(res.isTruncated()) ? res.nextContinuationToken() : null;
+            return new ObjectListing(bucket, p, entries, next);
+        } catch (RuntimeException e) {
+            throw S3Errors.toException(e);
+        }
+    }
+
+    /** Every entry under the prefix, all pages, stopping at {@code limit} entries. */
+    public List<ObjectEntry> listAll(S3Target target, String bucket, String prefix, boolean recursive, int limit) {
+        List<ObjectEntry> all = new ArrayList<>();
+        String token = null;
+        do {
+            ObjectListing page = listObjects(target, bucket, prefix, recursive, token);
+            for (ObjectEntry e : page.entries()) {
+                if (all.size() >= limit) {
+                    return all;
+                }
+                all.add(e);
+            }
+            token = page.nextToken();
+        } while (token != null);
+        return all;
+    }
+
+    public void createBucket(S3Target target, String name) {
+        BucketNames.require(name);
+        try {
+            CreateBucketRequest.Builder req = CreateBucketRequest.builder().bucket(name);
+            boolean awsOutsideUsEast1 = target.endpoint() == null && !"us-east-1".equals(target.region());
+            if (awsOutsideUsEast1) {
+                req.createBucketConfiguration(
+                        c -> c.locationConstraint(BucketLocationConstraint.fromValue(target.region())));
+            }
+            clients.interactive(target).createBucket(req.build());
+        } catch (RuntimeException e) {
+            String code = S3Errors.awsCode(e);
+            if ("BucketAlreadyOwnedByYou".equals(code) || "BucketAlreadyExists".equals(code)) {
+                throw new io.obitox.common.ObitoxException(
+                        "BUCKET_EXISTS",
+                        "A bucket named '" + name + "' already exists"
+                                + ("BucketAlreadyOwnedByYou".equals(code)
+                                        ? " and is yours."
+                                        : " (owned by someone else)."),
+                        "Pick another name.");
+            }
+            throw S3Errors.toException(e);
+        }
+    }
+}

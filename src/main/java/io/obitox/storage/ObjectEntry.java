@@ -1,0 +1,19 @@
+package io.obitox.storage;
+
+import java.time.Instant;
+
+/**
+ * One row of a bucket listing: an object (size, date, ETag) or a common prefix ("folder"), whose size is -1.
+ */
+public record ObjectEntry(String key, long size, Instant lastModified, String etag, boolean folder) {
+
+    public static ObjectEntry folder(String prefix) {
+        return new ObjectEntry(prefix, -1, null, null, true);
+    }
+
+    /** The last path segment, for display inside the current prefix. */
+    public String name(String prefix) {
+        String rest = prefix != null && key.startsWith(prefix) ? key.substring(prefix.length()) : key;
+        return rest.isEmpty() ? key : rest;
+    }
+}

@@ -1,0 +1,115 @@
+package io.obitox.storage;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * Builds and caches S3 clients per target, with the per-provider settings every S3-compatible server needs:
+ * {@code WHEN_REQUIRED} checksums off AWS, path-style where asked, explicit timeouts so no call hangs forever.
+ *
+ * <p>Two flavours: {@link #interactive} for browsing and tests (short timeouts, one retry, fails fast so the user
+ * hears about it), {@link #bulk} for transfers (the transfer engine does its own retries). Thread-safe.
+ */
+public final class StorageClients implements AutoCloseable {
+    private final Map<String, S3Client> interactive = new ConcurrentHashMap<>();
+    private final Map<String, S3Client> bulk = new ConcurrentHashMap<>();
+    private final SdkHttpClient interactiveHttp;
+    private final SdkHttpClient bulkHttp;
+
+    public StorageClients() {
+        this.interactiveHttp = ApacheHttpClient.builder()
+                .maxConnections(32)
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(30))
+                .build();
+        this.bulkHttp = ApacheHttpClient.builder()
+                .maxConnections(256)
+                .connectionTimeout(Duration.ofSeconds(10))
+                .socketTimeout(Duration.ofSeconds(60))
+                .tcpKeepAlive(true)
+                .expectContinueEnabled(false)
+                .build();
+    }
+
+    public S3Client interactive(S3Target target) {
+        return interactive.computeIfAbsent(cacheKey(target), k -> build(target, interactiveHttp, true));
+    }
+
+    public S3Client bulk(S3Target target) {
+        return bulk.computeIfAbsent(cacheKey(target), k -> build(target, bulkHttp, false));
+    }
+
+    /** A presigner with the same endpoint, region, addressing and credentials as the clients. Caller closes it. */
+    public S3Presigner presigner(S3Target target) {
+        S3Presigner.Builder b = S3Presigner.builder()
+                .region(Region.of(target.region()))
+                .credentialsProvider(target.credentials())
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(target.pathStyle())
+                        .build());
+        target.endpointOpt().ifPresent(b::endpointOverride);
+        return b.build();
+    }
+
+    /** Drops cached clients of a target whose settings changed (profile edited or removed). */
+    public void evict(String targetKey) {
+        for (Map<String, S3Client> cache : java.util.List.of(interactive, bulk)) {
+            cache.entrySet().removeIf(e -> {
+                if (e.getKey().startsWith(targetKey + "|")) {
+                    e.getValue().close();
+                    return true;
+                }
+                return false;
+            });
+        }
+    }
+
+    private static String cacheKey(S3Target t) {
+        return t.key() + "|" + t.endpoint() + "|" + t.region() + "|" + t.pathStyle() + "|"
+                + System.identityHashCode(t.credentials());
+    }
+
+    private static S3Client build(S3Target target, SdkHttpClient http, boolean interactive) {
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder();
+        if (interactive) {
+            override.retryStrategy(b -> b.maxAttempts(2)).apiCallTimeout(Duration.ofSeconds(45));
+        } else {
+            override.retryStrategy(b -> b.maxAttempts(1));
+        }
+        S3ClientBuilder b = S3Client.builder()
+                .httpClient(http)
+                .region(Region.of(target.region()))
+                .credentialsProvider(target.credentials())
+                .overrideConfiguration(override.build())
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(target.pathStyle())
+                        .build());
+        if (target.provider().checksumsWhenRequiredOnly()) {
+            b.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        }
+        target.endpointOpt().ifPresent(b::endpointOverride);
+        return b.build();
+    }
+
+    @Override
+    public void close() {
+        interactive.values().forEach(S3Client::close);
+        bulk.values().forEach(S3Client::close);
+        interactive.clear();
+        bulk.clear();
+        interactiveHttp.close();
+        bulkHttp.close();
+    }
+}

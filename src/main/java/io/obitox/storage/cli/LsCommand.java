@@ -1,0 +1,136 @@
+package io.obitox.storage.cli;
+
+import io.obitox.cli.Cli;
+import io.obitox.cli.CliContext;
+import io.obitox.cli.TargetOptions;
+import io.obitox.common.Sizes;
+import io.obitox.storage.BucketInfo;
+import io.obitox.storage.ObjectEntry;
+import io.obitox.storage.ObjectListing;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code obitox ls [BUCKET[/PREFIX]]}: buckets, or the objects of a bucket with size and date. */
+@Command(
+        name = "ls",
+        mixinStandardHelpOptions = true,
+        description = {
+            "List buckets, or the objects in a bucket (folders first, then objects with size and date).",
+            "BUCKET/PREFIX and s3://BUCKET/PREFIX both work."
+        })
+public final class LsCommand implements Callable<Integer> {
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    private final CliContext ctx;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "BUCKET[/PREFIX]")
+    String path;
+
+    @Mixin
+    TargetOptions target;
+
+    @Option(
+            names = {"-r", "--recursive"},
+            description = "All objects below the prefix, not only one level.")
+    boolean recursive;
+
+    @Option(
+            names = {"-H", "--human-readable"},
+            description = "Sizes as KiB, MiB, GiB.")
+    boolean human;
+
+    @Option(names = "--json", description = "Print as JSON.")
+    boolean json;
+
+    @Option(names = "--max", paramLabel = "N", description = "Stop after N entries (default 100000).")
+    int max = 100_000;
+
+    public LsCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        TargetOptions.Resolved resolved = target.resolve(ctx.app());
+        String p = path == null ? "" : path.startsWith("s3://") ? path.substring(5) : path;
+        if (p.isEmpty()) {
+            List<BucketInfo> buckets = ctx.app().buckets().listBuckets(resolved.target());
+            if (json) {
+                List<Map<String, Object>> out = new ArrayList<>();
+                for (BucketInfo b : buckets) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("name", b.name());
+                    m.put("created", b.created() == null ? null : b.created().toString());
+                    out.add(m);
+                }
+                ctx.out().json(Map.of("buckets", out));
+            } else {
+                List<List<String>> rows = new ArrayList<>();
+                buckets.forEach(b -> rows.add(List.of(b.created() == null ? "-" : DATE.format(b.created()), b.name())));
+                ctx.out().table(null, rows);
+            }
+            return Cli.OK;
+        }
+        int slash = p.indexOf('/');
+        String bucket = slash < 0 ? p : p.substring(0, slash);
+        String prefix = slash < 0 ? "" : p.substring(slash + 1);
+        List<ObjectEntry> entries = new ArrayList<>();
+        String token = null;
+        do {
+            ObjectListing page = ctx.app().buckets().listObjects(resolved.target(), bucket, prefix, recursive, token);
+            for (ObjectEntry e : page.entries()) {
+                if (entries.size() < max) {
+                    entries.add(e);
+                }
+            }
+            token = entries.size() < max ? page.nextToken() : null;
+        } while (token != null);
+        if (json) {
+            List<Map<String, Object>> objects = new ArrayList<>();
+            List<String> prefixes = new ArrayList<>();
+            for (ObjectEntry e : entries) {
+                if (e.folder()) {
+                    prefixes.add(e.key());
+                } else {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("key", e.key());
+                    m.put("size", e.size());
+                    m.put(
+                            "lastModified",
+                            e.lastModified() == null ? null : e.lastModified().toString());
+                    m.put("etag", e.etag());
+                    objects.add(m);
+                }
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("bucket", bucket);
+            out.put("prefix", prefix);
+            out.put("prefixes", prefixes);
+            out.put("objects", objects);
+            ctx.out().json(out);
+        } else {
+            List<List<String>> rows = new ArrayList<>();
+            for (ObjectEntry e : entries) {
+                if (e.folder()) {
+                    rows.add(List.of("", "PRE", e.name(prefix)));
+                } else {
+                    rows.add(List.of(
+                            e.lastModified() == null ? "-" : DATE.format(e.lastModified()),
+                            human ? Sizes.bytes(e.size()) : Long.toString(e.size()),
+                            recursive ? e.key() : e.name(prefix)));
+                }
+            }
+            ctx.out().table(null, rows);
+        }
+        return Cli.OK;
+    }
+}

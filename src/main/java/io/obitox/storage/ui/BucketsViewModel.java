@@ -1,0 +1,260 @@
+package io.obitox.storage.ui;
+
+import io.obitox.common.ui.UiTasks;
+import io.obitox.profile.ProfileService;
+import io.obitox.profile.StorageProfile;
+import io.obitox.profile.ui.ProfileSelection;
+import io.obitox.storage.BucketInfo;
+import io.obitox.storage.BucketNames;
+import io.obitox.storage.BucketService;
+import io.obitox.storage.ObjectEntry;
+import io.obitox.storage.ObjectListing;
+import io.obitox.storage.S3Errors;
+import io.obitox.storage.S3Target;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The bucket browser: buckets of the current profile, objects of the chosen bucket by prefix (one page of 1,000 at a
+ * time, "Load more" for the next), create bucket, refresh. FX thread only; every call to storage runs in the
+ * background and can be cancelled.
+ */
+public final class BucketsViewModel {
+    private final ProfileService profiles;
+    private final BucketService buckets;
+    private final UiTasks tasks;
+    private final ProfileSelection selection;
+
+    private final ObservableList<BucketInfo> bucketList = FXCollections.observableArrayList();
+    private final ObjectProperty<BucketInfo> bucket = new SimpleObjectProperty<>(this, "bucket");
+    private final ReadOnlyStringWrapper prefix = new ReadOnlyStringWrapper(this, "prefix", "");
+    private final ObservableList<ObjectEntry> entries = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore", false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error", false);
+    private final StringProperty newBucketName = new SimpleStringProperty(this, "newBucketName", "");
+    private S3Target target;
+    private String nextToken;
+    private UiTasks.Handle running;
+
+    public BucketsViewModel(ProfileService profiles, BucketService buckets, UiTasks tasks, ProfileSelection selection) {
+        this.profiles = profiles;
+        this.buckets = buckets;
+        this.tasks = tasks;
+        this.selection = selection;
+        selection.currentProperty().addListener((o, a, p) -> refreshBuckets());
+        bucket.addListener((o, a, b) -> {
+            prefix.set("");
+            entries.clear();
+            hasMore.set(false);
+            if (b != null) {
+                loadObjects(false);
+            }
+        });
+    }
+
+    // Properties //
+
+    public ObservableList<BucketInfo> buckets() {
+        return bucketList;
+    }
+
+    public ObjectProperty<BucketInfo> bucketProperty() {
+        return bucket;
+    }
+
+    public ReadOnlyStringProperty prefixProperty() {
+        return prefix.getReadOnlyProperty();
+    }
+
+    public ObservableList<ObjectEntry> entries() {
+        return entries;
+    }
+
+    public ReadOnlyBooleanProperty hasMoreProperty() {
+        return hasMore.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public StringProperty newBucketNameProperty() {
+        return newBucketName;
+    }
+
+    public ProfileSelection selection() {
+        return selection;
+    }
+
+    // Commands //
+
+    /** Lists the buckets of the current profile, keeping the chosen bucket when it is still there. */
+    public void refreshBuckets() {
+        StorageProfile p = selection.getCurrent();
+        cancel();
+        if (p == null) {
+            bucketList.clear();
+            setStatus(false, "Add a storage profile first (Profiles).");
+            return;
+        }
+        String keep = bucket.get() == null ? p.defaultBucket() : bucket.get().name();
+        setStatus(false, "Listing buckets of '" + p.name() + "' …");
+        running = tasks.run(() -> {
+                    S3Target t = profiles.target(p);
+                    return new Loaded(t, buckets.listBuckets(t));
+                })
+                .trackBusy(busy)
+                .onSuccess(l -> {
+                    target = l.target();
+                    bucketList.setAll(l.buckets());
+                    setStatus(
+                            false,
+                            l.buckets().isEmpty()
+                                    ? "No buckets yet: create one."
+                                    : l.buckets().size() + " bucket(s) on " + p.name() + ".");
+                    BucketInfo again = l.buckets().stream()
+                            .filter(b -> b.name().equals(keep))
+                            .findFirst()
+                            .orElse(null);
+                    if (again != null && again.equals(bucket.get())) {
+                        loadObjects(false);
+                    } else {
+                        bucket.set(again);
+                    }
+                })
+                .onError(this::fail)
+                .onCancelled(() -> setStatus(false, "Cancelled."))
+                .start();
+    }
+
+    /** Reloads the current folder. */
+    public void refresh() {
+        if (bucket.get() == null) {
+            refreshBuckets();
+        } else {
+            loadObjects(false);
+        }
+    }
+
+    /** Opens a folder entry, or does nothing for an object. */
+    public void open(ObjectEntry entry) {
+        if (entry != null && entry.folder()) {
+            prefix.set(entry.key());
+            loadObjects(false);
+        }
+    }
+
+    /** One folder up. */
+    public void up() {
+        String p = prefix.get();
+        if (p.isEmpty()) {
+            return;
+        }
+        String trimmed = p.substring(0, p.length() - 1);
+        int slash = trimmed.lastIndexOf('/');
+        prefix.set(slash < 0 ? "" : trimmed.substring(0, slash + 1));
+        loadObjects(false);
+    }
+
+    public void loadMore() {
+        if (hasMore.get()) {
+            loadObjects(true);
+        }
+    }
+
+    public void createBucket() {
+        String name = newBucketName.get() == null ? "" : newBucketName.get().trim();
+        String problem = BucketNames.problem(name);
+        if (problem != null) {
+            setStatus(true, problem);
+            return;
+        }
+        if (target == null) {
+            setStatus(true, "The bucket list has not loaded yet; refresh first.");
+            return;
+        }
+        S3Target t = target;
+        running = tasks.run(() -> {
+                    buckets.createBucket(t, name);
+                    return buckets.listBuckets(t);
+                })
+                .trackBusy(busy)
+                .onSuccess(list -> {
+                    bucketList.setAll(list);
+                    newBucketName.set("");
+                    setStatus(false, "Created bucket '" + name + "'.");
+                    list.stream().filter(b -> b.name().equals(name)).findFirst().ifPresent(bucket::set);
+                })
+                .onError(this::fail)
+                .start();
+    }
+
+    public void cancel() {
+        if (running != null) {
+            running.cancel();
+            running = null;
+        }
+    }
+
+    private void loadObjects(boolean more) {
+        BucketInfo b = bucket.get();
+        if (b == null || target == null) {
+            return;
+        }
+        if (running != null && !more) {
+            running.cancel();
+        }
+        S3Target t = target;
+        String p = prefix.get();
+        String token = more ? nextToken : null;
+        setStatus(false, "Listing " + b.name() + "/" + p + " …");
+        running = tasks.run(() -> buckets.listObjects(t, b.name(), p, false, token))
+                .trackBusy(busy)
+                .onSuccess((ObjectListing l) -> {
+                    if (!more) {
+                        entries.setAll(l.entries());
+                    } else {
+                        entries.addAll(l.entries());
+                    }
+                    nextToken = l.nextToken();
+                    hasMore.set(l.hasMore());
+                    long folders = entries.stream().filter(ObjectEntry::folder).count();
+                    setStatus(
+                            false,
+                            folders + " folder(s), " + (entries.size() - folders) + " object(s)"
+                                    + (l.hasMore() ? " so far (more available)." : "."));
+                })
+                .onError(this::fail)
+                .onCancelled(() -> setStatus(false, "Cancelled."))
+                .start();
+    }
+
+    private void fail(Throwable t) {
+        setStatus(true, S3Errors.describe(t).oneLine());
+    }
+
+    private void setStatus(boolean isError, String text) {
+        error.set(isError);
+        status.set(text);
+    }
+
+    private record Loaded(S3Target target, java.util.List<BucketInfo> buckets) {}
+}
