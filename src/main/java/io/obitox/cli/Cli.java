@@ -2,7 +2,6 @@ package io.obitox.cli;
 
 import io.obitox.app.AppHome;
 import io.obitox.profile.cli.ProfileCommand;
-import io.obitox.sandbox.cli.SandboxCommand;
 import io.obitox.storage.S3Errors;
 import io.obitox.storage.cli.LsCommand;
 import io.obitox.storage.cli.MbCommand;
@@ -24,8 +23,10 @@ public final class Cli {
     private static final Logger log = LoggerFactory.getLogger(Cli.class);
 
     /** Top-level commands, in the order {@code --help} lists them. */
-    private static final List<Class<?>> COMMANDS =
-            List.of(ProfileCommand.class, LsCommand.class, MbCommand.class, SandboxCommand.class);
+    private static final List<Class<?>> COMMANDS = List.of(ProfileCommand.class, LsCommand.class, MbCommand.class);
+
+    /** Commands of optional packages (an installer may leave the sandbox out); added when present. */
+    private static final List<String> OPTIONAL_COMMANDS = List.of("io.obitox.sandbox.cli.SandboxCommand");
 
     private Cli() {}
 
@@ -75,7 +76,15 @@ public final class Cli {
             }
         };
         CommandLine cl = new CommandLine(new ObitoxCommand(), factory);
-        for (Class<?> command : COMMANDS) {
+        List<Class<?>> commands = new java.util.ArrayList<>(COMMANDS);
+        for (String name : OPTIONAL_COMMANDS) {
+            try {
+                commands.add(Class.forName(name));
+            } catch (ClassNotFoundException absent) {
+                // not in this build
+            }
+        }
+        for (Class<?> command : commands) {
             try {
                 cl.addSubcommand(factory.create(command));
             } catch (Exception e) {

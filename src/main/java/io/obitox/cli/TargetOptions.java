@@ -2,8 +2,8 @@ package io.obitox.cli;
 
 import io.obitox.app.AppContext;
 import io.obitox.common.ObitoxException;
-import io.obitox.profile.Provider;
 import io.obitox.profile.StorageProfile;
+import io.obitox.storage.Provider;
 import io.obitox.storage.S3Target;
 import java.net.URI;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package io.obitox.profile;
 
+import io.obitox.storage.Provider;
+
 /**
  * What the user typed in the profile editor or on the command line, before validation.
  *

@@ -1,6 +1,7 @@
 package io.obitox.profile;
 
 import io.obitox.db.Database;
+import io.obitox.storage.Provider;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -3,6 +3,7 @@ package io.obitox.profile;
 import io.obitox.common.ObitoxException;
 import io.obitox.settings.SettingsService;
 import io.obitox.storage.BucketNames;
+import io.obitox.storage.Provider;
 import io.obitox.storage.S3Target;
 import io.obitox.storage.SandboxAccess;
 import io.obitox.storage.StorageClients;

@@ -1,5 +1,6 @@
 package io.obitox.profile;
 
+import io.obitox.storage.Provider;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;

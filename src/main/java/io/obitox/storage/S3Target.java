@@ -1,6 +1,5 @@
 package io.obitox.storage;
 
-import io.obitox.profile.Provider;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;

@@ -2,8 +2,8 @@ package io.obitox.profile.ui;
 
 import io.obitox.profile.ConnectionCheck;
 import io.obitox.profile.ProfileDraft.CredentialMode;
-import io.obitox.profile.Provider;
 import io.obitox.profile.StorageProfile;
+import io.obitox.storage.Provider;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;

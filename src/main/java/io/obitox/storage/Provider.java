@@ -1,4 +1,4 @@
-package io.obitox.profile;
+package io.obitox.storage;
 
 /**
  * The kinds of S3 storage ObitoX knows, with the client settings each needs. Every non-AWS endpoint gets

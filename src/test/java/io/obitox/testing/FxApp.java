@@ -1,0 +1,60 @@
+package io.obitox.testing;
+
+import io.obitox.app.ui.Themes;
+import io.obitox.app.ui.ViewFactory;
+import io.obitox.common.ui.UiTasks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Builds the real main window of a {@link TestApp} for TestFX tests, and takes screenshots of it into
+ * {@code docs/screenshots} (the folder the build passes as {@code obitox.screenshots.dir}).
+ */
+public final class FxApp {
+    private FxApp() {}
+
+    /** Shows the main window of {@code app} on {@code stage}; call from a TestFX {@code @Start} method. */
+    public static ViewFactory show(TestApp app, Stage stage) {
+        UiTasks tasks = new UiTasks(app.context().background());
+        ViewFactory views = new ViewFactory(app.context(), tasks, ViewFactory.Startup.load(app.context()));
+        Scene scene = Themes.mainScene(views);
+        stage.setScene(scene);
+        stage.setWidth(1180);
+        stage.setHeight(760);
+        stage.show();
+        return views;
+    }
+
+    public static void waitUntil(String what, int seconds, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out after " + seconds + " s waiting until " + what);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Writes the stage's scene to {@code docs/screenshots/NAME.png}. */
+    public static Path screenshot(FxRobot robot, Stage stage, String name) {
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage[] image = new WritableImage[1];
+        robot.interact(() -> image[0] = stage.getScene().snapshot(null));
+        Path dir = Path.of(System.getProperty("obitox.screenshots.dir", "target/screenshots"));
+        Path file = dir.resolve(name + ".png");
+        try {
+            Png.write(image[0], file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+}

@@ -1,0 +1,107 @@
+package io.obitox.testing;
+
+import io.obitox.storage.Provider;
+import io.obitox.storage.S3Target;
+import java.net.URI;
+import java.util.Properties;
+import java.util.UUID;
+import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+
+/**
+ * An in-process S3Proxy for JUnit: real SigV4, presign expiry, multipart and checksum checks; in-memory store; bound
+ * to 127.0.0.1 on a free port; random keys registered with {@link TestSecrets}.
+ */
+public final class S3ProxyServer implements AutoCloseable {
+    private final S3Proxy proxy;
+    private final String accessKey;
+    private final String secretKey;
+    private final URI endpoint;
+
+    private S3ProxyServer() throws Exception {
+        this.accessKey = "AKTEST"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 14).toUpperCase();
+        this.secretKey = TestSecrets.register("s3proxy-secret-" + UUID.randomUUID());
+        Properties props = new Properties();
+        this.proxy = S3Proxy.builder()
+                .blobStore(BlobStores.create("transient-nio2", props))
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V4, accessKey, secretKey)
+                .ignoreUnknownHeaders(true)
+                .stopTimeout(100)
+                .build();
+        proxy.start();
+        for (int i = 0; i < 500 && !"STARTED".equals(proxy.getState()); i++) {
+            Thread.sleep(10);
+        }
+        this.endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+    }
+
+    public static S3ProxyServer start() {
+        try {
+            return new S3ProxyServer();
+        } catch (Exception e) {
+            throw new IllegalStateException("S3Proxy did not start", e);
+        }
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public String accessKey() {
+        return accessKey;
+    }
+
+    public String secretKey() {
+        return secretKey;
+    }
+
+    /** A target with this server's keys (or other keys, to test failures). */
+    public S3Target target(String accessKeyId, String secret) {
+        return new S3Target(
+                "s3proxy:" + endpoint + ":" + accessKeyId + ":" + secret.hashCode(),
+                "s3proxy",
+                Provider.GENERIC,
+                endpoint,
+                "us-east-1",
+                true,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)));
+    }
+
+    public S3Target target() {
+        return target(accessKey, secretKey);
+    }
+
+    /** A plain SDK client for arranging and checking test data. */
+    public S3Client client() {
+        return S3Client.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
+                .serviceConfiguration(
+                        S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .build();
+    }
+
+    public void createBucket(String name) {
+        try (S3Client s3 = client()) {
+            s3.createBucket(b -> b.bucket(name));
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            proxy.stop();
+        } catch (Exception ignored) {
+            // test teardown
+        }
+    }
+}

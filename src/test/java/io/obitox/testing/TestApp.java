@@ -1,0 +1,54 @@
+package io.obitox.testing;
+
+import io.obitox.app.AppContext;
+import io.obitox.app.AppHome;
+import io.obitox.profile.AwsSharedFiles;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * A real {@link AppContext} on a fresh app home under {@code target/test-homes}, with its own AWS shared files in
+ * that home (so no test ever reads or writes {@code ~/.aws}). Close it after the test.
+ */
+public final class TestApp implements AutoCloseable {
+    private final Path dir;
+    private final AppHome home;
+    private final AwsSharedFiles awsFiles;
+    private final AppContext context;
+
+    private TestApp(String name, Clock clock) {
+        this.dir = TestPaths.newDir(name);
+        this.home = new AppHome(dir.resolve("home"));
+        this.awsFiles = new AwsSharedFiles(dir.resolve("aws/credentials"), dir.resolve("aws/config"));
+        this.context = AppContext.open(home, clock, awsFiles);
+    }
+
+    public static TestApp create(String name) {
+        return new TestApp(name, Clock.systemUTC());
+    }
+
+    public static TestApp create(String name, Clock clock) {
+        return new TestApp(name, clock);
+    }
+
+    public AppContext context() {
+        return context;
+    }
+
+    public AppHome home() {
+        return home;
+    }
+
+    public AwsSharedFiles awsFiles() {
+        return awsFiles;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

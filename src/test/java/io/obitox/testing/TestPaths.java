@@ -1,0 +1,37 @@
+package io.obitox.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Where tests keep their files: under {@code target/}, never in a system temp folder that is deleted before
+ * {@code SecretLeakTest} can look at it, and never in the developer's real home.
+ */
+public final class TestPaths {
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private TestPaths() {}
+
+    public static Path target() {
+        Path here = Path.of("").toAbsolutePath();
+        return here.resolve("target");
+    }
+
+    /** App homes of tests: {@code target/test-homes/NAME-N}, fresh for each call. */
+    public static Path homes() {
+        return target().resolve("test-homes");
+    }
+
+    public static Path newDir(String name) {
+        try {
+            Path dir = homes().resolve(name + "-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet());
+            Files.createDirectories(dir);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
