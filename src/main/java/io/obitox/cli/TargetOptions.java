@@ -3,12 +3,12 @@ package io.obitox.cli;
 import io.obitox.app.AppContext;
 import io.obitox.common.ObitoxException;
 import io.obitox.profile.StorageProfile;
+import io.obitox.profile.TargetRef;
 import io.obitox.storage.Provider;
 import io.obitox.storage.S3Target;
 import java.net.URI;
 import java.util.Optional;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * The options every S3 command takes, like the aws CLI: a saved ObitoX profile ({@code --profile}), or an endpoint
@@ -45,8 +45,8 @@ public final class TargetOptions {
         this.profile = name;
     }
 
-    /** A resolved target and the saved profile it came from, if any. */
-    public record Resolved(S3Target target, Optional<StorageProfile> profile) {
+    /** A resolved target, how to find it again after a restart, and the saved profile it came from, if any. */
+    public record Resolved(S3Target target, TargetRef ref, Optional<StorageProfile> profile) {
         /** The bucket named on the command line, else the profile's default bucket. */
         public String bucketOr(String explicit) {
             if (explicit != null && !explicit.isBlank()) {
@@ -61,24 +61,35 @@ public final class TargetOptions {
     }
 
     public Resolved resolve(AppContext app) {
+        TargetRef ref = ref(app);
+        Optional<StorageProfile> saved = ref.isProfile() ? app.profiles().find(ref.profileId()) : Optional.empty();
+        return new Resolved(app.profiles().resolve(ref), ref, saved);
+    }
+
+    /** What the options name, as a {@link TargetRef}; fails with the fix when they name nothing usable. */
+    public TargetRef ref(AppContext app) {
         if (endpointUrl != null && !endpointUrl.isBlank()) {
-            return adHoc(app);
+            URI uri;
+            try {
+                uri = URI.create(endpointUrl.trim());
+            } catch (IllegalArgumentException e) {
+                throw invalidEndpoint();
+            }
+            if (uri.getHost() == null || uri.getScheme() == null) {
+                throw invalidEndpoint();
+            }
+            String awsProfile = profile != null && app.profiles().awsFiles().hasProfile(profile) ? profile : null;
+            String kind = provider == null ? null : Provider.parse(provider).name();
+            return new TargetRef(null, uri.toString(), regionOr(envRegion().orElse(null)), pathStyle, kind, awsProfile);
         }
         if (profile != null && !profile.isBlank()) {
             Optional<StorageProfile> saved = app.profiles().find(profile);
             if (saved.isPresent()) {
-                return fromProfile(app, saved.get());
+                return new TargetRef(saved.get().id(), null, regionOr(null), pathStyle, null, null);
             }
             if (app.profiles().awsFiles().hasProfile(profile)) {
-                S3Target t = new S3Target(
-                        "aws:" + profile,
-                        profile,
-                        Provider.AWS,
-                        null,
-                        regionOr("us-east-1"),
-                        Boolean.TRUE.equals(pathStyle),
-                        app.profiles().awsFiles().credentialsProvider(profile));
-                return new Resolved(t, Optional.empty());
+                return new TargetRef(
+                        null, null, regionOr(envRegion().orElse("us-east-1")), pathStyle, Provider.AWS.name(), profile);
             }
             app.profiles().require(profile); // throws PROFILE_NOT_FOUND with the fix
         }
@@ -88,56 +99,14 @@ public final class TargetOptions {
                         "PROFILE_NOT_FOUND",
                         "There is no storage profile yet.",
                         "Add one with 'obitox profile add', or pass --endpoint-url."));
-        return fromProfile(app, p);
+        return new TargetRef(p.id(), null, regionOr(null), pathStyle, null, null);
     }
 
-    private Resolved fromProfile(AppContext app, StorageProfile p) {
-        S3Target t = app.profiles().target(p);
-        if (region != null || pathStyle != null) {
-            t = new S3Target(
-                    t.key() + "|cli",
-                    t.label(),
-                    t.provider(),
-                    t.endpoint(),
-                    regionOr(t.region()),
-                    pathStyle != null ? pathStyle : t.pathStyle(),
-                    t.credentials());
-        }
-        return new Resolved(t, Optional.of(p));
-    }
-
-    private Resolved adHoc(AppContext app) {
-        URI uri;
-        try {
-            uri = URI.create(endpointUrl.trim());
-        } catch (IllegalArgumentException e) {
-            throw new ObitoxException(
-                    "INVALID_ENDPOINT",
-                    "'" + endpointUrl + "' is not a valid URL.",
-                    "For example --endpoint-url http://127.0.0.1:7480.");
-        }
-        if (uri.getHost() == null || uri.getScheme() == null) {
-            throw new ObitoxException(
-                    "INVALID_ENDPOINT",
-                    "'" + endpointUrl + "' has no scheme or host.",
-                    "For example --endpoint-url http://127.0.0.1:7480.");
-        }
-        Provider kind = provider != null
-                ? Provider.parse(provider)
-                : uri.getHost().endsWith("amazonaws.com") ? Provider.AWS : Provider.GENERIC;
-        var credentials = profile != null && app.profiles().awsFiles().hasProfile(profile)
-                ? app.profiles().awsFiles().credentialsProvider(profile)
-                : DefaultCredentialsProvider.builder().build();
-        boolean local = uri.getHost().matches("[0-9.]+|\\[.*]|localhost");
-        S3Target t = new S3Target(
-                "endpoint:" + uri + "|" + profile,
-                uri.getHost(),
-                kind,
-                uri,
-                regionOr(envRegion().orElse(kind.defaultRegion())),
-                pathStyle != null ? pathStyle : local,
-                credentials);
-        return new Resolved(t, Optional.empty());
+    private static ObitoxException invalidEndpoint() {
+        return new ObitoxException(
+                "INVALID_ENDPOINT",
+                "The --endpoint-url is not a valid URL with scheme and host.",
+                "For example --endpoint-url http://127.0.0.1:7480.");
     }
 
     private String regionOr(String fallback) {

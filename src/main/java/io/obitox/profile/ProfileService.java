@@ -201,6 +201,50 @@ public final class ProfileService {
                 credentials);
     }
 
+    /**
+     * Resolves a stored target: a saved profile (with optional region/path-style overrides), or an endpoint signed
+     * with an AWS profile or the default chain.
+     */
+    public S3Target resolve(TargetRef ref) {
+        if (ref.isProfile()) {
+            StorageProfile p = repository
+                    .findById(ref.profileId())
+                    .orElseThrow(() -> new ObitoxException(
+                            "PROFILE_NOT_FOUND",
+                            "The profile of this job no longer exists.",
+                            "Re-create the profile, or start the job again with another one."));
+            S3Target t = target(p);
+            if (ref.region() == null && ref.pathStyle() == null) {
+                return t;
+            }
+            return new S3Target(
+                    t.key() + "|" + ref.region() + "|" + ref.pathStyle(),
+                    t.label(),
+                    t.provider(),
+                    t.endpoint(),
+                    ref.region() != null ? ref.region() : t.region(),
+                    ref.pathStyle() != null ? ref.pathStyle() : t.pathStyle(),
+                    t.credentials());
+        }
+        URI uri = ref.endpoint() == null ? null : URI.create(ref.endpoint());
+        Provider kind = ref.provider() != null
+                ? Provider.parse(ref.provider())
+                : uri == null || uri.getHost().endsWith("amazonaws.com") ? Provider.AWS : Provider.GENERIC;
+        var credentials = ref.awsProfile() != null
+                ? awsFiles.credentialsProvider(ref.awsProfile())
+                : DefaultCredentialsProvider.builder().build();
+        boolean local = uri != null && uri.getHost().matches("[0-9.]+|\\[.*]|localhost");
+        String label = uri != null ? uri.getHost() : ref.awsProfile() != null ? ref.awsProfile() : "AWS";
+        return new S3Target(
+                "endpoint:" + uri + "|" + ref.awsProfile(),
+                label,
+                kind,
+                uri,
+                ref.region() != null ? ref.region() : kind.defaultRegion(),
+                ref.pathStyle() != null ? ref.pathStyle() : local,
+                credentials);
+    }
+
     /** The AWS profile name ObitoX uses for keys it writes itself, e.g. {@code obitox-my-ceph}. */
     public static String managedAwsProfileName(String profileName) {
         String slug = profileName

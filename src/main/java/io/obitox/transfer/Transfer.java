@@ -1,0 +1,53 @@
+package io.obitox.transfer;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * A transfer as stored: the source file and its identity at queue time, the target, the multipart plan and where
+ * it stands. Immutable; the repository returns fresh copies.
+ *
+ * @param fingerprint size, mtime and a hash of sampled blocks of the source (see {@link SourceFile})
+ * @param targetRef JSON of a {@link TargetRef}: which profile or endpoint (never secrets)
+ * @param endpointKey the endpoint the throughput was measured against (for presign expiry estimates)
+ * @param uploadId the multipart upload id once started; null for single PUTs and before start
+ * @param multipart false for a single PUT (small files), true for a multipart upload
+ */
+public record Transfer(
+        String id,
+        String batchId,
+        Path source,
+        long size,
+        long mtime,
+        String fingerprint,
+        String targetRef,
+        String targetLabel,
+        String endpointKey,
+        String bucket,
+        String key,
+        String contentType,
+        TransferState state,
+        String uploadId,
+        boolean multipart,
+        long partSize,
+        int partCount,
+        long bytesDone,
+        String etag,
+        String errorCode,
+        String errorMessage,
+        String notice,
+        int attempts,
+        long activeMillis,
+        Double throughputBps,
+        String owner,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant startedAt,
+        Instant uploadStartedAt,
+        Instant completedAt) {
+
+    public String fileName() {
+        Path name = source.getFileName();
+        return name == null ? source.toString() : name.toString();
+    }
+}

@@ -1,0 +1,47 @@
+package io.obitox.transfer;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The life of a transfer. Every change goes through {@link #canMoveTo}; the repository applies it with a
+ * compare-and-set on the stored state, so two threads (or processes) cannot both move the same transfer.
+ *
+ * <pre>
+ * QUEUED ──► RUNNING ──► COMPLETED
+ *   │  ▲        │ │ └──► FAILED ──► QUEUED (retry)
+ *   │  └────────┘ └────► PAUSED ──► QUEUED (resume)
+ *   └──────────────────► CANCELLED (from any non-final state)
+ * </pre>
+ */
+public enum TransferState {
+    QUEUED,
+    RUNNING,
+    PAUSED,
+    COMPLETED,
+    FAILED,
+    CANCELLED;
+
+    public boolean isFinal() {
+        return this == COMPLETED || this == CANCELLED;
+    }
+
+    /** Not running and not finished: what a restart picks up again. */
+    public boolean isResumable() {
+        return this == QUEUED || this == RUNNING || this == PAUSED || this == FAILED;
+    }
+
+    public boolean canMoveTo(TransferState next) {
+        return allowed().contains(next);
+    }
+
+    private Set<TransferState> allowed() {
+        return switch (this) {
+            case QUEUED -> EnumSet.of(RUNNING, PAUSED, CANCELLED, FAILED);
+            case RUNNING -> EnumSet.of(COMPLETED, FAILED, PAUSED, CANCELLED, QUEUED);
+            case PAUSED -> EnumSet.of(QUEUED, CANCELLED);
+            case FAILED -> EnumSet.of(QUEUED, CANCELLED);
+            case COMPLETED, CANCELLED -> EnumSet.noneOf(TransferState.class);
+        };
+    }
+}
