@@ -1,5 +1,6 @@
 package io.obitox.app;
 
+import io.obitox.common.Threads;
 import io.obitox.db.Database;
 import io.obitox.profile.AwsSharedFiles;
 import io.obitox.profile.ConnectionTester;
@@ -9,6 +10,10 @@ import io.obitox.settings.SettingsService;
 import io.obitox.storage.BucketService;
 import io.obitox.storage.SandboxAccess;
 import io.obitox.storage.StorageClients;
+import io.obitox.transfer.TransferEngine;
+import io.obitox.transfer.TransferRepository;
+import io.obitox.transfer.TransferService;
+import io.obitox.transfer.TransferSettingsStore;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -16,8 +21,6 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +42,7 @@ public final class AppContext implements AutoCloseable {
     private final BucketService buckets;
     private final ConnectionTester connectionTester;
     private final ExecutorService background;
+    private TransferService transfers;
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
 
     private AppContext(AppHome home, Clock clock, AwsSharedFiles awsFiles) {
@@ -54,7 +58,7 @@ public final class AppContext implements AutoCloseable {
                 new ProfileService(new ProfileRepository(database), awsFiles, settings, clients, sandbox, clock);
         this.buckets = new BucketService(clients);
         this.connectionTester = new ConnectionTester(clients);
-        this.background = Executors.newCachedThreadPool(daemonThreads("obitox-bg"));
+        this.background = Executors.newCachedThreadPool(Threads.daemon("obitox-bg"));
         closeables.push(background::shutdownNow);
         profiles.ensureSandboxProfile();
         log.info("ObitoX {} started with home {}", Version.current(), home.root());
@@ -72,15 +76,6 @@ public final class AppContext implements AutoCloseable {
     private <T extends AutoCloseable> T register(T closeable) {
         closeables.push(closeable);
         return closeable;
-    }
-
-    public static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     public AppHome home() {
@@ -117,6 +112,22 @@ public final class AppContext implements AutoCloseable {
 
     public ConnectionTester connectionTester() {
         return connectionTester;
+    }
+
+    /**
+     * The transfer queue, created and started on first use (commands that never upload do not pay for it).
+     * Thread-safe.
+     */
+    public synchronized TransferService transfers() {
+        if (transfers == null) {
+            TransferRepository repo = new TransferRepository(database);
+            TransferEngine engine = new TransferEngine(
+                    repo, profiles::resolve, clients, new TransferSettingsStore(settings).load(), clock);
+            transfers = new TransferService(repo, engine, profiles::resolve, clients, clock);
+            closeables.push(transfers);
+            engine.start();
+        }
+        return transfers;
     }
 
     /** The pool for background work of the UI (see {@code UiTasks}); daemon threads. */

@@ -3,6 +3,9 @@ package io.obitox.testing;
 import io.obitox.app.AppContext;
 import io.obitox.app.AppHome;
 import io.obitox.profile.AwsSharedFiles;
+import io.obitox.profile.ProfileDraft;
+import io.obitox.profile.StorageProfile;
+import io.obitox.storage.Provider;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -29,6 +32,23 @@ public final class TestApp implements AutoCloseable {
 
     public static TestApp create(String name, Clock clock) {
         return new TestApp(name, clock);
+    }
+
+    /** Saves a profile for an S3Proxy (typed keys, written to this test's AWS credentials file). */
+    public StorageProfile addProfile(String name, S3ProxyServer server, String defaultBucket) {
+        return context.profiles()
+                .add(new ProfileDraft(
+                        name,
+                        Provider.GENERIC,
+                        server.endpoint().toString(),
+                        null,
+                        true,
+                        defaultBucket,
+                        ProfileDraft.CredentialMode.KEYS,
+                        null,
+                        server.accessKey(),
+                        server.secretKey(),
+                        null));
     }
 
     public AppContext context() {

@@ -1,0 +1,165 @@
+package io.obitox.transfer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import software.amazon.awssdk.http.ContentStreamProvider;
+
+/**
+ * A byte range of a file as a request body, read straight from disk (nothing buffers the part). Every read passes
+ * the bandwidth limiter, counts progress and checks whether the transfer was asked to stop, so pause and cancel
+ * interrupt a request within one 64 KiB chunk.
+ *
+ * <p>The SDK may open the stream more than once (retries, payload hashing): each new stream restarts this range's
+ * progress count, so the total never runs ahead of what was really sent.
+ */
+final class RegionContent implements ContentStreamProvider {
+    private static final int CHUNK = 64 * 1024;
+
+    private final Path path;
+    private final long offset;
+    private final long length;
+    private final BandwidthLimiter limiter;
+    private final AtomicLong progress;
+    private final BooleanSupplier stopRequested;
+    private long counted;
+    private Stream current;
+
+    /**
+     * @param progress the transfer's in-flight byte counter; this range adds what it sent and takes it back when a
+     *     stream restarts or the range ends ({@link #release()})
+     */
+    RegionContent(
+            Path path,
+            long offset,
+            long length,
+            BandwidthLimiter limiter,
+            AtomicLong progress,
+            BooleanSupplier stopRequested) {
+        this.path = path;
+        this.offset = offset;
+        this.length = length;
+        this.limiter = limiter;
+        this.progress = progress;
+        this.stopRequested = stopRequested;
+    }
+
+    @Override
+    public synchronized InputStream newStream() {
+        if (current != null) {
+            current.closeQuietly();
+        }
+        progress.addAndGet(-counted);
+        counted = 0;
+        current = new Stream();
+        return current;
+    }
+
+    /** Takes this range's bytes back out of the in-flight counter (the caller then counts the part as done). */
+    synchronized void release() {
+        progress.addAndGet(-counted);
+        counted = 0;
+        if (current != null) {
+            current.closeQuietly();
+            current = null;
+        }
+    }
+
+    private synchronized void count(long n) {
+        counted += n;
+        progress.addAndGet(n);
+    }
+
+    /** Raised inside the HTTP client when the transfer is paused or cancelled. */
+    static final class StoppedException extends InterruptedIOException {
+        StoppedException() {
+            super("transfer stopped");
+        }
+    }
+
+    /** A failure to read the source file (not the network): the engine does not retry it. */
+    static final class SourceReadException extends IOException {
+        SourceReadException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final class Stream extends InputStream {
+        private FileChannel channel;
+        private long position = offset;
+        private final long end = offset + length;
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (stopRequested.getAsBoolean()) {
+                throw new StoppedException();
+            }
+            if (position >= end) {
+                return -1;
+            }
+            int want = (int) Math.min(Math.min(len, CHUNK), end - position);
+            try {
+                limiter.acquire(want);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoppedException();
+            }
+            int n;
+            try {
+                if (channel == null) {
+                    channel = FileChannel.open(path, StandardOpenOption.READ);
+                }
+                n = channel.read(ByteBuffer.wrap(b, off, want), position);
+            } catch (IOException e) {
+                throw new SourceReadException("cannot read " + path + ": " + e.getMessage(), e);
+            }
+            if (n < 0) {
+                throw new SourceReadException(path + " became shorter while it was being uploaded", null);
+            }
+            position += n;
+            count(n);
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long k = Math.max(0, Math.min(n, end - position));
+            position += k;
+            return k;
+        }
+
+        @Override
+        public int available() {
+            return (int) Math.min(Integer.MAX_VALUE, end - position);
+        }
+
+        @Override
+        public void close() {
+            closeQuietly();
+        }
+
+        void closeQuietly() {
+            try {
+                if (channel != null) {
+                    channel.close();
+                }
+            } catch (IOException ignored) {
+                // read-only channel
+            }
+            channel = null;
+        }
+    }
+}

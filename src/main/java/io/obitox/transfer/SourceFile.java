@@ -1,0 +1,144 @@
+package io.obitox.transfer;
+
+import io.obitox.common.ObitoxException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * The local side of a transfer: what the file is now (size, mtime, a fingerprint of sampled blocks) and the MD5 of
+ * any byte range. The fingerprint lets a resume notice a file that changed in place while keeping its size and
+ * mtime (copy tools that preserve timestamps).
+ */
+public final class SourceFile {
+    private static final int SAMPLE = 64 * 1024;
+
+    private SourceFile() {}
+
+    /** Size, modification time and fingerprint of a file as it is now. */
+    public record Identity(long size, long mtime, String fingerprint) {}
+
+    public static Identity identify(Path path) {
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
+            if (!attrs.isRegularFile()) {
+                throw new ObitoxException(
+                        "NOT_A_FILE",
+                        "'" + path + "' is not a regular file.",
+                        "Pick a file; folders are expanded into their files.");
+            }
+            long size = attrs.size();
+            long mtime = attrs.lastModifiedTime().toMillis();
+            MessageDigest sha = sha256();
+            try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+                sample(ch, 0, sha);
+                if (size > 2L * SAMPLE) {
+                    sample(ch, size / 2 - SAMPLE / 2, sha);
+                    sample(ch, size - SAMPLE, sha);
+                } else if (size > SAMPLE) {
+                    sample(ch, SAMPLE, sha);
+                }
+            }
+            String hash = HexFormat.of().formatHex(sha.digest()).substring(0, 32);
+            return new Identity(size, mtime, size + ":" + mtime + ":" + hash);
+        } catch (IOException e) {
+            throw unreadable(path, e);
+        }
+    }
+
+    /** Content-MD5 (base64) and raw digest of {@code length} bytes at {@code offset}. */
+    public static byte[] md5(Path path, long offset, long length) {
+        MessageDigest md5 = md5();
+        ByteBuffer buf = ByteBuffer.allocate((int) Math.min(1 << 20, Math.max(1, length)));
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            long pos = offset;
+            long end = offset + length;
+            while (pos < end) {
+                buf.clear();
+                buf.limit((int) Math.min(buf.capacity(), end - pos));
+                int n = ch.read(buf, pos);
+                if (n < 0) {
+                    throw new ObitoxException(
+                            "SOURCE_CHANGED",
+                            "'" + path.getFileName() + "' became shorter while " + "it was being read.",
+                            "Wait until the file is completely written, then retry.");
+                }
+                buf.flip();
+                md5.update(buf);
+                pos += n;
+            }
+            return md5.digest();
+        } catch (IOException e) {
+            throw unreadable(path, e);
+        }
+    }
+
+    public static String base64(byte[] digest) {
+        return Base64.getEncoder().encodeToString(digest);
+    }
+
+    public static String hex(byte[] digest) {
+        return HexFormat.of().formatHex(digest);
+    }
+
+    private static void sample(FileChannel ch, long pos, MessageDigest sha) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(SAMPLE);
+        while (buf.hasRemaining()) {
+            int n = ch.read(buf, pos + buf.position());
+            if (n < 0) {
+                break;
+            }
+        }
+        buf.flip();
+        sha.update(buf);
+    }
+
+    /** The plain-words failure for a source file that cannot be read. */
+    public static ObitoxException unreadable(Path path, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new ObitoxException(
+                    "FILE_NOT_FOUND",
+                    "'" + path + "' no longer exists (deleted or moved after it " + "was queued).",
+                    "Put the file back, or remove it from the queue.",
+                    e);
+        }
+        if (e instanceof AccessDeniedException) {
+            return new ObitoxException(
+                    "UNREADABLE",
+                    "'" + path + "' cannot be read: permission denied.",
+                    "Give your user read access to the file.",
+                    e);
+        }
+        return new ObitoxException(
+                "UNREADABLE",
+                "'" + path + "' cannot be read: " + e.getMessage() + ".",
+                "Check the disk and the file, then retry.",
+                e);
+    }
+
+    static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,652 @@
+package io.obitox.transfer;
+
+import io.obitox.common.Threads;
+import io.obitox.common.UserMessage;
+import io.obitox.profile.TargetRef;
+import io.obitox.storage.S3Errors;
+import io.obitox.storage.S3Target;
+import io.obitox.storage.StorageClients;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the queue: admits up to {@code maxActiveFiles} transfers at a time in queue order, shares
+ * {@code concurrency} request slots among them, and moves each through its state machine in the database.
+ *
+ * <p>Thread-safe. Public methods return quickly; the work happens on the engine's own daemon threads. Snapshots are
+ * served from memory (no database access), so the UI may poll them several times a second.
+ */
+public final class TransferEngine implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TransferEngine.class);
+    private static final int MAX_SOURCE_RESTARTS = 2;
+
+    private final TransferRepository repo;
+    private final Function<TargetRef, S3Target> targets;
+    private final StorageClients clients;
+    private final Clock clock;
+    private final String owner = Owners.current();
+    private final TransferEvents events = new TransferEvents();
+    private final Map<String, Transfer> known = new ConcurrentHashMap<>();
+    private final Map<String, UploadJob> active = new ConcurrentHashMap<>();
+    private final Map<String, RateMeter> meters = new ConcurrentHashMap<>();
+    private final Map<String, Integer> sourceRestarts = new ConcurrentHashMap<>();
+    private final LinkedHashSet<String> queue = new LinkedHashSet<>();
+    /** Taken off the queue but not yet in {@link #active}: counted as busy so waiters do not see a gap. */
+    private final LinkedHashSet<String> launching = new LinkedHashSet<>();
+
+    private final Object lock = new Object();
+    private final ExecutorService coordinators = Executors.newCachedThreadPool(Threads.daemon("transfer"));
+    private final ExecutorService parts = Executors.newCachedThreadPool(Threads.daemon("part"));
+    private final ScheduledExecutorService ticker =
+            Executors.newSingleThreadScheduledExecutor(Threads.daemon("transfer-tick"));
+    private final BandwidthLimiter limiter;
+    private final RequestSlots slots;
+    private volatile TransferSettings settings;
+    private volatile boolean closed;
+    private Thread dispatcher;
+
+    public TransferEngine(
+            TransferRepository repo,
+            Function<TargetRef, S3Target> targets,
+            StorageClients clients,
+            TransferSettings settings,
+            Clock clock) {
+        this.repo = repo;
+        this.targets = targets;
+        this.clients = clients;
+        this.settings = settings;
+        this.clock = clock;
+        this.limiter = new BandwidthLimiter(settings.bandwidthLimit());
+        this.slots = new RequestSlots(settings.concurrency());
+    }
+
+    /** Starts the dispatcher and the progress ticker; loads the recent history for snapshots. */
+    public synchronized void start() {
+        if (dispatcher != null) {
+            return;
+        }
+        repo.recent(2000).forEach(t -> known.put(t.id(), t));
+        dispatcher = new Thread(this::dispatch, "transfer-dispatcher");
+        dispatcher.setDaemon(true);
+        dispatcher.start();
+        ticker.scheduleAtFixedRate(this::tick, 250, 250, TimeUnit.MILLISECONDS);
+    }
+
+    public TransferEvents events() {
+        return events;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    public TransferSettings settings() {
+        return settings;
+    }
+
+    /** Applies new settings; concurrency and bandwidth take effect for running transfers at once. */
+    public void updateSettings(TransferSettings s) {
+        this.settings = s;
+        limiter.setLimit(s.bandwidthLimit());
+        slots.resize(s.concurrency());
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+    }
+
+    public void setBandwidthLimit(long bytesPerSecond) {
+        updateSettings(settings.withBandwidthLimit(bytesPerSecond));
+    }
+
+    /** Queues transfers this engine owns (state QUEUED in the database). */
+    void submit(Collection<Transfer> transfers) {
+        synchronized (lock) {
+            for (Transfer t : transfers) {
+                known.put(t.id(), t);
+                if (t.state() == TransferState.QUEUED) {
+                    queue.add(t.id());
+                }
+                events.publish(new TransferEvent(
+                        t.state() == TransferState.FAILED ? TransferEvent.Type.FAILED : TransferEvent.Type.QUEUED,
+                        snapshot(t)));
+            }
+            lock.notifyAll();
+        }
+    }
+
+    /**
+     * Claims interrupted transfers of processes that are gone (and, with {@code includeStopped}, paused and failed
+     * ones) and queues them; returns how many. With {@code queue} false they are only marked paused.
+     */
+    public int recover(boolean includeStopped, boolean queueThem) {
+        int n = 0;
+        for (Transfer t : repo.unfinished()) {
+            boolean interrupted = (t.state() == TransferState.RUNNING || t.state() == TransferState.QUEUED)
+                    && !Owners.alive(t.owner());
+            boolean stopped = includeStopped
+                            && (t.state() == TransferState.PAUSED || t.state() == TransferState.FAILED)
+                            && !Owners.alive(t.owner())
+                    || includeStopped
+                            && owner.equals(t.owner())
+                            && t.state() != TransferState.RUNNING
+                            && t.state() != TransferState.QUEUED;
+            if (!interrupted && !stopped) {
+                continue;
+            }
+            if (abortIfStale(t)) {
+                continue;
+            }
+            TransferState target = queueThem ? TransferState.QUEUED : TransferState.PAUSED;
+            if (t.state() == target && !queueThem) {
+                continue;
+            }
+            boolean moved = repo.transition(
+                    t.id(),
+                    EnumSet.of(t.state()),
+                    target,
+                    new TransferRepository.Change(now())
+                            .set("owner", owner)
+                            .clearError()
+                            .set(
+                                    "notice",
+                                    interrupted
+                                            ? "Interrupted (ObitoX stopped); resumed where it stopped."
+                                            : t.notice()));
+            if (moved) {
+                n++;
+                reload(t.id()).ifPresent(fresh -> submit(List.of(fresh)));
+            }
+        }
+        return n;
+    }
+
+    /** Multipart uploads ObitoX started longer ago than the policy allows are aborted (R2 would do it anyway). */
+    private boolean abortIfStale(Transfer t) {
+        Instant started = t.uploadStartedAt();
+        if (t.uploadId() == null || started == null || started.isAfter(now().minus(settings.staleUploadAge()))) {
+            return false;
+        }
+        abortQuietly(t);
+        repo.transition(
+                t.id(),
+                EnumSet.of(t.state()),
+                TransferState.FAILED,
+                new TransferRepository.Change(now())
+                        .set("owner", owner)
+                        .set("upload_id", null)
+                        .error(
+                                "UPLOAD_EXPIRED",
+                                "The incomplete upload was older than "
+                                        + settings.staleUploadAge().toDays()
+                                        + " days and was aborted; retry to upload the file again."));
+        reload(t.id());
+        return true;
+    }
+
+    public void pause(String id) {
+        UploadJob job = active.get(id);
+        if (job != null) {
+            job.stop(UploadJob.StopReason.PAUSE);
+            return;
+        }
+        synchronized (lock) {
+            queue.remove(id);
+        }
+        if (repo.transition(
+                id, EnumSet.of(TransferState.QUEUED), TransferState.PAUSED, new TransferRepository.Change(now()))) {
+            reload(id).ifPresent(t -> events.publish(new TransferEvent(TransferEvent.Type.PAUSED, snapshot(t))));
+        }
+    }
+
+    /** Resumes a paused or failed transfer (retry is the same: only missing parts are sent). */
+    public void resume(String id) {
+        if (active.containsKey(id)) {
+            return;
+        }
+        Transfer t = known.get(id);
+        EnumSet<TransferState> from = EnumSet.of(TransferState.PAUSED, TransferState.FAILED);
+        if (t != null && !Owners.alive(t.owner())) {
+            from.add(TransferState.QUEUED);
+            from.add(TransferState.RUNNING);
+        }
+        sourceRestarts.remove(id);
+        if (repo.transition(
+                id,
+                from,
+                TransferState.QUEUED,
+                new TransferRepository.Change(now()).set("owner", owner).clearError())) {
+            reload(id).ifPresent(fresh -> submit(List.of(fresh)));
+        } else if (t != null && t.state() == TransferState.QUEUED && owner.equals(t.owner())) {
+            synchronized (lock) {
+                queue.add(id);
+                lock.notifyAll();
+            }
+        }
+    }
+
+    public void cancel(String id) {
+        UploadJob job = active.get(id);
+        if (job != null) {
+            job.stop(UploadJob.StopReason.CANCEL);
+            return;
+        }
+        synchronized (lock) {
+            queue.remove(id);
+        }
+        Transfer t = reload(id).orElse(null);
+        if (t == null || t.state().isFinal()) {
+            return;
+        }
+        if (repo.transition(
+                id,
+                EnumSet.of(TransferState.QUEUED, TransferState.PAUSED, TransferState.FAILED),
+                TransferState.CANCELLED,
+                new TransferRepository.Change(now()).set("completed_at", now()))) {
+            coordinators.execute(() -> abortQuietly(t));
+            reload(id)
+                    .ifPresent(
+                            fresh -> events.publish(new TransferEvent(TransferEvent.Type.CANCELLED, snapshot(fresh))));
+        }
+    }
+
+    public void pauseAll() {
+        List<String> ids;
+        synchronized (lock) {
+            ids = new ArrayList<>(queue);
+        }
+        ids.addAll(active.keySet());
+        ids.forEach(this::pause);
+    }
+
+    public void resumeAll() {
+        known.values().stream()
+                .filter(t -> t.state() == TransferState.PAUSED || t.state() == TransferState.FAILED)
+                .sorted(Comparator.comparing(Transfer::createdAt))
+                .forEach(t -> resume(t.id()));
+    }
+
+    public void cancelAll() {
+        known.values().stream()
+                .filter(t -> !t.state().isFinal())
+                .map(Transfer::id)
+                .toList()
+                .forEach(this::cancel);
+    }
+
+    /** Snapshots of every transfer this engine knows (recent history plus everything queued since). */
+    public List<TransferSnapshot> snapshots() {
+        List<TransferSnapshot> out = new ArrayList<>();
+        for (Transfer t : known.values()) {
+            out.add(snapshot(t));
+        }
+        out.sort(Comparator.comparing(TransferSnapshot::createdAt).thenComparing(TransferSnapshot::id));
+        return out;
+    }
+
+    public Optional<TransferSnapshot> snapshot(String id) {
+        Transfer t = known.get(id);
+        return t == null ? Optional.empty() : Optional.of(snapshot(t));
+    }
+
+    /** Forgets finished transfers in memory after they were deleted from the history. */
+    void forgetFinished() {
+        known.values().removeIf(t -> t.state().isFinal());
+    }
+
+    public boolean isBusy() {
+        synchronized (lock) {
+            return !queue.isEmpty() || !launching.isEmpty() || !active.isEmpty();
+        }
+    }
+
+    /** True when none of {@code ids} is queued or running any more. */
+    public boolean allSettled(Collection<String> ids) {
+        synchronized (lock) {
+            for (String id : ids) {
+                if (queue.contains(id) || launching.contains(id) || active.containsKey(id)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private TransferSnapshot snapshot(Transfer t) {
+        UploadJob job = active.get(t.id());
+        long bytes = job != null
+                ? job.bytesDone()
+                : t.state() == TransferState.COMPLETED ? t.size() : Math.min(t.size(), t.bytesDone());
+        RateMeter meter = meters.get(t.id());
+        double speed = job != null && meter != null ? meter.rate() : 0;
+        long eta = speed > 1 ? (long) Math.ceil((t.size() - bytes) / speed) : -1;
+        return new TransferSnapshot(
+                t.id(),
+                t.batchId(),
+                t.source(),
+                t.fileName(),
+                t.targetLabel(),
+                t.bucket(),
+                t.key(),
+                t.size(),
+                bytes,
+                job != null ? TransferState.RUNNING : t.state(),
+                speed,
+                eta,
+                t.etag(),
+                t.errorCode(),
+                t.errorMessage(),
+                t.notice(),
+                t.multipart(),
+                t.partCount(),
+                t.createdAt(),
+                t.completedAt());
+    }
+
+    private void tick() {
+        long nanos = System.nanoTime();
+        for (UploadJob job : active.values()) {
+            String id = job.transfer().id();
+            meters.computeIfAbsent(id, k -> new RateMeter()).record(nanos, job.bytesDone());
+            Transfer t = known.get(id);
+            if (t != null) {
+                events.publish(new TransferEvent(TransferEvent.Type.PROGRESS, snapshot(t)));
+            }
+        }
+    }
+
+    private void dispatch() {
+        while (!closed) {
+            String id;
+            synchronized (lock) {
+                while (!closed && (queue.isEmpty() || active.size() >= settings.maxActiveFiles())) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (closed) {
+                    return;
+                }
+                id = queue.iterator().next();
+                queue.remove(id);
+                launching.add(id);
+            }
+            try {
+                launch(id);
+            } catch (RuntimeException e) {
+                if (closed) {
+                    return; // shutting down: the transfer stays queued in the database for the next start
+                }
+                log.error("Could not start transfer {}", id, e);
+                fail(id, e);
+            } finally {
+                synchronized (lock) {
+                    launching.remove(id);
+                    lock.notifyAll();
+                }
+            }
+        }
+    }
+
+    private void launch(String id) {
+        Instant now = now();
+        boolean claimed = repo.transition(
+                id,
+                EnumSet.of(TransferState.QUEUED),
+                TransferState.RUNNING,
+                new TransferRepository.Change(now)
+                        .set("owner", owner)
+                        .set("started_at", now)
+                        .clearError());
+        if (!claimed) {
+            reload(id);
+            return;
+        }
+        Transfer t = reload(id).orElseThrow();
+        S3Target target = targets.apply(TargetRef.fromJson(t.targetRef()));
+        UploadJob job =
+                new UploadJob(t, clients.bulk(target), repo, new RetryPolicy(settings), limiter, slots, parts, clock);
+        synchronized (lock) {
+            active.put(id, job);
+        }
+        events.publish(new TransferEvent(TransferEvent.Type.STARTED, snapshot(t)));
+        try {
+            coordinators.execute(() -> runJob(job));
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            synchronized (lock) {
+                active.remove(id);
+            }
+            repo.transition(
+                    id, EnumSet.of(TransferState.RUNNING), TransferState.QUEUED, new TransferRepository.Change(now()));
+            throw shuttingDown;
+        }
+    }
+
+    private void runJob(UploadJob job) {
+        Transfer t = job.transfer();
+        long started = System.nanoTime();
+        try {
+            UploadJob.Outcome o = job.run();
+            long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+            Double bps = o.bytesSent() > 0 ? o.bytesSent() * 1000.0 / millis : null;
+            repo.transition(
+                    t.id(),
+                    EnumSet.of(TransferState.RUNNING),
+                    TransferState.COMPLETED,
+                    new TransferRepository.Change(now())
+                            .set("etag", o.etag())
+                            .set("completed_at", now())
+                            .set("bytes_done", t.size())
+                            .set("active_millis", t.activeMillis() + millis)
+                            .set("throughput_bps", bps)
+                            .set("notice", o.notice() != null ? o.notice() : t.notice())
+                            .set("attempts", t.attempts() + 1));
+            finish(t.id(), TransferEvent.Type.COMPLETED);
+        } catch (UploadJob.Stopped s) {
+            stopped(t, s.reason, millisSince(started));
+        } catch (UploadJob.SourceChanged c) {
+            sourceChanged(t, c);
+        } catch (RuntimeException | Error e) {
+            fail(t.id(), e);
+        } finally {
+            synchronized (lock) {
+                active.remove(t.id());
+                meters.remove(t.id());
+                lock.notifyAll();
+            }
+        }
+    }
+
+    private void stopped(Transfer t, UploadJob.StopReason reason, long millis) {
+        TransferRepository.Change change =
+                new TransferRepository.Change(now()).set("active_millis", t.activeMillis() + millis);
+        switch (reason) {
+            case PAUSE -> {
+                repo.transition(t.id(), EnumSet.of(TransferState.RUNNING), TransferState.PAUSED, change);
+                finish(t.id(), TransferEvent.Type.PAUSED);
+            }
+            case CANCEL -> {
+                Transfer fresh = reload(t.id()).orElse(t);
+                abortQuietly(fresh);
+                repo.transition(
+                        t.id(),
+                        EnumSet.of(TransferState.RUNNING),
+                        TransferState.CANCELLED,
+                        change.set("completed_at", now()));
+                finish(t.id(), TransferEvent.Type.CANCELLED);
+            }
+            case SHUTDOWN -> {
+                // back to the queue: the next start (of any ObitoX on this home) resumes it
+                repo.transition(t.id(), EnumSet.of(TransferState.RUNNING), TransferState.QUEUED, change);
+                reload(t.id());
+            }
+        }
+    }
+
+    private void sourceChanged(Transfer t, UploadJob.SourceChanged c) {
+        int restarts = sourceRestarts.merge(t.id(), 1, Integer::sum);
+        Transfer fresh = reload(t.id()).orElse(t);
+        abortQuietly(fresh);
+        if (restarts > MAX_SOURCE_RESTARTS) {
+            repo.setUpload(t.id(), null, now());
+            fail(
+                    t.id(),
+                    new io.obitox.common.ObitoxException(
+                            "SOURCE_CHANGED",
+                            c.getMessage() + " It kept changing, so ObitoX stopped trying.",
+                            "Retry once the file is no longer being written."));
+            return;
+        }
+        try {
+            SourceFile.Identity identity = SourceFile.identify(t.source());
+            PartPlan plan = PartPlan.of(identity.size(), settings);
+            repo.restart(
+                    t.id(),
+                    identity,
+                    plan,
+                    c.getMessage() + " The old upload was aborted and it started again " + "from the beginning.",
+                    now());
+            repo.transition(
+                    t.id(),
+                    EnumSet.of(TransferState.RUNNING),
+                    TransferState.QUEUED,
+                    new TransferRepository.Change(now()));
+            reload(t.id()).ifPresent(x -> submit(List.of(x)));
+        } catch (RuntimeException e) {
+            fail(t.id(), e);
+        }
+    }
+
+    private void fail(String id, Throwable e) {
+        UserMessage m = S3Errors.describe(e);
+        if (!"CANCELLED".equals(m.code())) {
+            log.warn("Transfer {} failed: {}", id, m.message(), e);
+        }
+        try {
+            repo.transition(
+                    id,
+                    EnumSet.of(TransferState.RUNNING, TransferState.QUEUED),
+                    TransferState.FAILED,
+                    new TransferRepository.Change(now()).error(m.code(), m.oneLine()));
+            finish(id, TransferEvent.Type.FAILED);
+        } catch (RuntimeException dbFailure) {
+            // e.g. the disk holding the database is full: keep the failure visible in memory at least
+            UserMessage dm = S3Errors.describe(dbFailure);
+            Transfer t = known.get(id);
+            if (t != null) {
+                known.put(id, copyWith(t, TransferState.FAILED, dm.code(), m.oneLine() + " " + dm.oneLine()));
+                events.publish(new TransferEvent(TransferEvent.Type.FAILED, snapshot(known.get(id))));
+            }
+        }
+    }
+
+    private void finish(String id, TransferEvent.Type type) {
+        reload(id).ifPresent(t -> events.publish(new TransferEvent(type, snapshot(t))));
+    }
+
+    private void abortQuietly(Transfer t) {
+        if (t.uploadId() == null) {
+            return;
+        }
+        try {
+            S3Target target = targets.apply(TargetRef.fromJson(t.targetRef()));
+            clients.bulk(target)
+                    .abortMultipartUpload(b -> b.bucket(t.bucket()).key(t.key()).uploadId(t.uploadId()));
+        } catch (RuntimeException e) {
+            log.info(
+                    "Abort of upload for {} failed: {}",
+                    t.id(),
+                    S3Errors.describe(e).message());
+        }
+        try {
+            repo.setUpload(t.id(), null, now());
+        } catch (RuntimeException e) {
+            log.warn("Could not clear the upload id of {}", t.id(), e);
+        }
+    }
+
+    private Optional<Transfer> reload(String id) {
+        Optional<Transfer> t = repo.find(id);
+        t.ifPresent(x -> known.put(id, x));
+        return t;
+    }
+
+    private static Transfer copyWith(Transfer t, TransferState state, String code, String message) {
+        return new Transfer(
+                t.id(),
+                t.batchId(),
+                t.source(),
+                t.size(),
+                t.mtime(),
+                t.fingerprint(),
+                t.targetRef(),
+                t.targetLabel(),
+                t.endpointKey(),
+                t.bucket(),
+                t.key(),
+                t.contentType(),
+                state,
+                t.uploadId(),
+                t.multipart(),
+                t.partSize(),
+                t.partCount(),
+                t.bytesDone(),
+                t.etag(),
+                code,
+                message,
+                t.notice(),
+                t.attempts(),
+                t.activeMillis(),
+                t.throughputBps(),
+                t.owner(),
+                t.createdAt(),
+                t.updatedAt(),
+                t.startedAt(),
+                t.uploadStartedAt(),
+                t.completedAt());
+    }
+
+    private long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    /** Stops dispatching; running transfers go back to the queue for the next start. Waits up to 5 s. */
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+        active.values().forEach(j -> j.stop(UploadJob.StopReason.SHUTDOWN));
+        ticker.shutdownNow();
+        coordinators.shutdown();
+        try {
+            coordinators.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        coordinators.shutdownNow();
+        parts.shutdownNow();
+    }
+}

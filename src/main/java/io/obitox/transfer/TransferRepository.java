@@ -1,0 +1,392 @@
+package io.obitox.transfer;
+
+import io.obitox.db.Database;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Transfers and their uploaded parts in H2. State changes are compare-and-set on the stored state. Completion and
+ * failure run the registered {@link OutcomeHook}s in the same transaction (the webhook outbox uses this), so a
+ * crash right after completion loses no event. Thread-safe.
+ */
+public final class TransferRepository {
+    private static final String COLUMNS = "id, batch_id, source_path, source_size, source_mtime, fingerprint, "
+            + "target_ref, target_label, endpoint_key, bucket, object_key, content_type, state, upload_id, multipart, "
+            + "part_size, part_count, bytes_done, etag, error_code, error_message, notice, attempts, active_millis, "
+            + "throughput_bps, owner, created_at, updated_at, started_at, upload_started_at, completed_at";
+
+    private final Database db;
+    private final List<OutcomeHook> hooks = new CopyOnWriteArrayList<>();
+
+    public TransferRepository(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Runs inside the transaction that marks a transfer completed or failed. Must only write to the database with
+     * the given connection; must not block on anything else.
+     */
+    @FunctionalInterface
+    public interface OutcomeHook {
+        void onOutcome(Connection tx, Transfer transfer) throws SQLException;
+    }
+
+    public void addOutcomeHook(OutcomeHook hook) {
+        hooks.add(hook);
+    }
+
+    public void insertAll(Collection<Transfer> transfers) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO transfer (" + COLUMNS + ") VALUES ("
+                    + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Transfer t : transfers) {
+                    bind(ps, t);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    public Optional<Transfer> find(String id) {
+        return db.query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM transfer WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(map(rs)) : Optional.<Transfer>empty();
+                }
+            }
+        });
+    }
+
+    /** The newest {@code limit} transfers, newest first. */
+    public List<Transfer> recent(int limit) {
+        return list("SELECT " + COLUMNS + " FROM transfer ORDER BY created_at DESC, id LIMIT " + limit);
+    }
+
+    /** Transfers that are not finished, oldest first (the queue order). */
+    public List<Transfer> unfinished() {
+        return list("SELECT " + COLUMNS + " FROM transfer WHERE state IN ('QUEUED','RUNNING','PAUSED','FAILED') "
+                + "ORDER BY created_at, id");
+    }
+
+    private List<Transfer> list(String sql) {
+        return db.query(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql);
+                    ResultSet rs = ps.executeQuery()) {
+                List<Transfer> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(map(rs));
+                }
+                return out;
+            }
+        });
+    }
+
+    /**
+     * Moves {@code id} from one of {@code from} to {@code to} and records owner/error/notice as given; false when the
+     * stored state was not one of {@code from} (someone else moved it first).
+     */
+    public boolean transition(String id, Collection<TransferState> from, TransferState to, Change change) {
+        return db.inTransaction(c -> {
+            StringBuilder sql = new StringBuilder("UPDATE transfer SET state = ?, updated_at = ?");
+            List<Object> args = new ArrayList<>(List.of(to.name(), Timestamp.from(change.now)));
+            change.appendTo(sql, args);
+            sql.append(" WHERE id = ? AND state IN (");
+            args.add(id);
+            int i = 0;
+            for (TransferState s : from) {
+                sql.append(i++ == 0 ? "?" : ", ?");
+                args.add(s.name());
+            }
+            sql.append(")");
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int k = 0; k < args.size(); k++) {
+                    ps.setObject(k + 1, args.get(k));
+                }
+                if (ps.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            if (to == TransferState.COMPLETED || to == TransferState.FAILED) {
+                Transfer t = findIn(c, id);
+                for (OutcomeHook h : hooks) {
+                    h.onOutcome(c, t);
+                }
+            }
+            return true;
+        });
+    }
+
+    /** Stores the multipart upload id once CreateMultipartUpload returned it. */
+    public void setUpload(String id, String uploadId, Instant now) {
+        update(
+                "UPDATE transfer SET upload_id = ?, upload_started_at = ?, updated_at = ? WHERE id = ?",
+                uploadId,
+                uploadId == null ? null : Timestamp.from(now),
+                Timestamp.from(now),
+                id);
+    }
+
+    /** Starts over: new identity and plan, no upload id, no parts (after the source changed or the upload vanished). */
+    public void restart(String id, SourceFile.Identity identity, PartPlan plan, String notice, Instant now) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM transfer_part WHERE transfer_id = ?")) {
+                ps.setString(1, id);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE transfer SET source_size = ?, source_mtime = ?, "
+                    + "fingerprint = ?, multipart = ?, part_size = ?, part_count = ?, upload_id = NULL, "
+                    + "upload_started_at = NULL, bytes_done = 0, notice = ?, updated_at = ? WHERE id = ?")) {
+                ps.setLong(1, identity.size());
+                ps.setLong(2, identity.mtime());
+                ps.setString(3, identity.fingerprint());
+                ps.setBoolean(4, plan.multipart());
+                ps.setLong(5, plan.partSize());
+                ps.setInt(6, plan.partCount());
+                ps.setString(7, notice);
+                ps.setTimestamp(8, Timestamp.from(now));
+                ps.setString(9, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Records an uploaded part (only ever with its ETag) and the new byte count, in one transaction. */
+    public void recordPart(String id, PartRecord part, Instant now) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("MERGE INTO transfer_part (transfer_id, part_number, "
+                    + "part_size, etag, md5_base64, state, completed_at) KEY (transfer_id, part_number) "
+                    + "VALUES (?, ?, ?, ?, ?, 'DONE', ?)")) {
+                ps.setString(1, id);
+                ps.setInt(2, part.number());
+                ps.setLong(3, part.size());
+                ps.setString(4, part.etag());
+                ps.setString(5, part.md5Base64());
+                ps.setTimestamp(6, Timestamp.from(now));
+                ps.executeUpdate();
+            }
+            updateBytesDone(c, id, now);
+            return null;
+        });
+    }
+
+    public void deletePart(String id, int number, Instant now) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("DELETE FROM transfer_part WHERE transfer_id = ? AND part_number = ?")) {
+                ps.setString(1, id);
+                ps.setInt(2, number);
+                ps.executeUpdate();
+            }
+            updateBytesDone(c, id, now);
+            return null;
+        });
+    }
+
+    private static void updateBytesDone(Connection c, String id, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE transfer SET bytes_done = (SELECT COALESCE(SUM("
+                + "part_size), 0) FROM transfer_part WHERE transfer_id = ?), updated_at = ? WHERE id = ?")) {
+            ps.setString(1, id);
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setString(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    public List<PartRecord> parts(String id) {
+        return db.query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT part_number, part_size, etag, md5_base64 FROM "
+                    + "transfer_part WHERE transfer_id = ? ORDER BY part_number")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<PartRecord> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(new PartRecord(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    /** Completed-transfer throughputs for an endpoint, newest first (the presigned-link expiry estimate). */
+    public List<Double> throughputs(String endpointKey, long minBytes, int limit) {
+        return db.query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT throughput_bps FROM transfer WHERE endpoint_key = ? "
+                    + "AND state = 'COMPLETED' AND throughput_bps IS NOT NULL AND source_size >= ? "
+                    + "ORDER BY completed_at DESC LIMIT ?")) {
+                ps.setString(1, endpointKey);
+                ps.setLong(2, minBytes);
+                ps.setInt(3, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<Double> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(rs.getDouble(1));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    /** Removes finished transfers (completed or cancelled) from the history; returns how many. */
+    public int clearFinished() {
+        return db.query(c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("DELETE FROM transfer WHERE state IN ('COMPLETED', 'CANCELLED')")) {
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private void update(String sql, Object... args) {
+        db.update(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    if (args[i] == null) {
+                        ps.setNull(i + 1, Types.VARCHAR);
+                    } else {
+                        ps.setObject(i + 1, args[i]);
+                    }
+                }
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    private static Transfer findIn(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM transfer WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return map(rs);
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Transfer t) throws SQLException {
+        ps.setString(1, t.id());
+        ps.setString(2, t.batchId());
+        ps.setString(3, t.source().toString());
+        ps.setLong(4, t.size());
+        ps.setLong(5, t.mtime());
+        ps.setString(6, t.fingerprint());
+        ps.setString(7, t.targetRef());
+        ps.setString(8, t.targetLabel());
+        ps.setString(9, t.endpointKey());
+        ps.setString(10, t.bucket());
+        ps.setString(11, t.key());
+        ps.setString(12, t.contentType());
+        ps.setString(13, t.state().name());
+        ps.setString(14, t.uploadId());
+        ps.setBoolean(15, t.multipart());
+        ps.setLong(16, t.partSize());
+        ps.setInt(17, t.partCount());
+        ps.setLong(18, t.bytesDone());
+        ps.setString(19, t.etag());
+        ps.setString(20, t.errorCode());
+        ps.setString(21, t.errorMessage());
+        ps.setString(22, t.notice());
+        ps.setInt(23, t.attempts());
+        ps.setLong(24, t.activeMillis());
+        ps.setObject(25, t.throughputBps(), Types.DOUBLE);
+        ps.setString(26, t.owner());
+        ps.setTimestamp(27, ts(t.createdAt()));
+        ps.setTimestamp(28, ts(t.updatedAt()));
+        ps.setTimestamp(29, ts(t.startedAt()));
+        ps.setTimestamp(30, ts(t.uploadStartedAt()));
+        ps.setTimestamp(31, ts(t.completedAt()));
+    }
+
+    private static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Transfer map(ResultSet rs) throws SQLException {
+        double tp = rs.getDouble("throughput_bps");
+        Double throughput = rs.wasNull() ? null : tp;
+        return new Transfer(
+                rs.getString("id"),
+                rs.getString("batch_id"),
+                Path.of(rs.getString("source_path")),
+                rs.getLong("source_size"),
+                rs.getLong("source_mtime"),
+                rs.getString("fingerprint"),
+                rs.getString("target_ref"),
+                rs.getString("target_label"),
+                rs.getString("endpoint_key"),
+                rs.getString("bucket"),
+                rs.getString("object_key"),
+                rs.getString("content_type"),
+                TransferState.valueOf(rs.getString("state")),
+                rs.getString("upload_id"),
+                rs.getBoolean("multipart"),
+                rs.getLong("part_size"),
+                rs.getInt("part_count"),
+                rs.getLong("bytes_done"),
+                rs.getString("etag"),
+                rs.getString("error_code"),
+                rs.getString("error_message"),
+                rs.getString("notice"),
+                rs.getInt("attempts"),
+                rs.getLong("active_millis"),
+                throughput,
+                rs.getString("owner"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                instant(rs, "started_at"),
+                instant(rs, "upload_started_at"),
+                instant(rs, "completed_at"));
+    }
+
+    /** Extra columns set together with a state change. */
+    public static final class Change {
+        private final Instant now;
+        private final List<String> columns = new ArrayList<>();
+        private final List<Object> values = new ArrayList<>();
+
+        public Change(Instant now) {
+            this.now = now;
+        }
+
+        public Change set(String column, Object value) {
+            columns.add(column);
+            values.add(value instanceof Instant i ? Timestamp.from(i) : value);
+            return this;
+        }
+
+        public Change error(String code, String message) {
+            return set("error_code", code).set("error_message", message);
+        }
+
+        public Change clearError() {
+            return set("error_code", null).set("error_message", null);
+        }
+
+        void appendTo(StringBuilder sql, List<Object> args) {
+            for (int i = 0; i < columns.size(); i++) {
+                sql.append(", ").append(columns.get(i)).append(" = ?");
+                args.add(values.get(i));
+            }
+        }
+    }
+}

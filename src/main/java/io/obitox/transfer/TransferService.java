@@ -1,0 +1,311 @@
+package io.obitox.transfer;
+
+import io.obitox.common.ObitoxException;
+import io.obitox.profile.TargetRef;
+import io.obitox.storage.Provider;
+import io.obitox.storage.S3Errors;
+import io.obitox.storage.S3Target;
+import io.obitox.storage.StorageClients;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The transfer queue as the UI and the CLI use it: queue files, control transfers, export and import resume
+ * tokens, and the measured throughput history. Thread-safe; {@link #enqueue} and the token calls block briefly on
+ * the database and the file system (call them off the FX thread); everything else returns at once.
+ */
+public final class TransferService implements AutoCloseable {
+    private final TransferRepository repo;
+    private final TransferEngine engine;
+    private final Function<TargetRef, S3Target> targets;
+    private final StorageClients clients;
+    private final Clock clock;
+
+    public TransferService(
+            TransferRepository repo,
+            TransferEngine engine,
+            Function<TargetRef, S3Target> targets,
+            StorageClients clients,
+            Clock clock) {
+        this.repo = repo;
+        this.engine = engine;
+        this.targets = targets;
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    public TransferEngine engine() {
+        return engine;
+    }
+
+    public TransferEvents events() {
+        return engine.events();
+    }
+
+    /** The files queued together, and their transfers in order. */
+    public record Batch(String id, List<String> transferIds) {}
+
+    /**
+     * Queues files. A file that cannot be read gets a FAILED transfer with the reason (the rest still go). A file
+     * with an interrupted transfer to the same bucket and key resumes that transfer instead of starting over.
+     */
+    public Batch enqueue(List<UploadRequest> requests) {
+        String batch = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        Map<TargetRef, S3Target> resolved = new HashMap<>();
+        List<Transfer> fresh = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        List<Transfer> unfinished = repo.unfinished();
+        for (UploadRequest r : requests) {
+            S3Target target = resolved.computeIfAbsent(r.target(), targets);
+            Optional<Transfer> earlier = unfinished.stream()
+                    .filter(t -> t.source().equals(r.source().toAbsolutePath())
+                            && t.bucket().equals(r.bucket())
+                            && t.key().equals(r.key())
+                            && t.targetRef().equals(r.target().toJson()))
+                    .findFirst();
+            if (earlier.isPresent()) {
+                engine.resume(earlier.get().id());
+                ids.add(earlier.get().id());
+                continue;
+            }
+            Transfer t = newTransfer(batch, r, target, now);
+            fresh.add(t);
+            ids.add(t.id());
+        }
+        repo.insertAll(fresh);
+        engine.submit(fresh);
+        return new Batch(batch, ids);
+    }
+
+    private Transfer newTransfer(String batch, UploadRequest r, S3Target target, Instant now) {
+        Path source = r.source().toAbsolutePath();
+        TransferState state = TransferState.QUEUED;
+        String code = null;
+        String message = null;
+        SourceFile.Identity identity;
+        PartPlan plan;
+        try {
+            identity = SourceFile.identify(source);
+            plan = PartPlan.of(identity.size(), engine.settings());
+        } catch (ObitoxException e) {
+            identity = new SourceFile.Identity(0, 0, "-");
+            plan = new PartPlan(false, 0, 1, 0);
+            state = TransferState.FAILED;
+            code = e.code();
+            message = e.toUserMessage().oneLine();
+        }
+        return new Transfer(
+                UUID.randomUUID().toString(),
+                batch,
+                source,
+                identity.size(),
+                identity.mtime(),
+                identity.fingerprint(),
+                r.target().toJson(),
+                target.label(),
+                endpointKey(target),
+                r.bucket(),
+                r.key(),
+                r.contentType(),
+                state,
+                null,
+                plan.multipart(),
+                plan.partSize(),
+                plan.partCount(),
+                0,
+                null,
+                code,
+                message,
+                null,
+                0,
+                0,
+                null,
+                engine.owner(),
+                now,
+                now,
+                null,
+                null,
+                null);
+    }
+
+    /** The identity throughput is measured against: the endpoint (the sandbox's port changes, so just "sandbox"). */
+    public static String endpointKey(S3Target target) {
+        return target.provider() == Provider.SANDBOX ? "sandbox" : target.where();
+    }
+
+    public Optional<TransferSnapshot> snapshot(String id) {
+        return engine.snapshot(id);
+    }
+
+    public List<TransferSnapshot> snapshots() {
+        return engine.snapshots();
+    }
+
+    public void pause(String id) {
+        engine.pause(id);
+    }
+
+    public void resume(String id) {
+        engine.resume(id);
+    }
+
+    public void cancel(String id) {
+        engine.cancel(id);
+    }
+
+    public void pauseAll() {
+        engine.pauseAll();
+    }
+
+    public void resumeAll() {
+        engine.resumeAll();
+    }
+
+    public void cancelAll() {
+        engine.cancelAll();
+    }
+
+    /** Deletes completed and cancelled transfers from the history. */
+    public int clearFinished() {
+        int n = repo.clearFinished();
+        engine.forgetFinished();
+        return n;
+    }
+
+    /** Waits until none of {@code ids} is queued or running, or the timeout passes; true when all settled. */
+    public boolean awaitSettled(Collection<String> ids, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!engine.allSettled(ids)) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    /** Measured throughputs (bytes/s) of recent completed transfers to an endpoint, newest first. */
+    public List<Double> throughputHistory(String endpointKey, int limit) {
+        return repo.throughputs(endpointKey, 1L << 20, limit);
+    }
+
+    /** A token that lets another machine (or a reinstall) finish this multipart upload. */
+    public String exportToken(String id, String profileName) {
+        Transfer t = repo.find(id)
+                .orElseThrow(() -> new ObitoxException(
+                        "TRANSFER_NOT_FOUND",
+                        "There is no transfer " + id + ".",
+                        "List transfers with 'obitox transfers list'."));
+        if (!t.multipart() || t.uploadId() == null) {
+            throw new ObitoxException(
+                    "NOT_RESUMABLE",
+                    "'" + t.fileName() + "' has no multipart upload in progress, "
+                            + "so there is nothing to hand over.",
+                    "Only started multipart uploads (large files) have a " + "resume token.");
+        }
+        TargetRef ref = TargetRef.fromJson(t.targetRef());
+        S3Target target = targets.apply(ref);
+        return new ResumeToken(
+                        1,
+                        t.uploadId(),
+                        t.bucket(),
+                        t.key(),
+                        profileName,
+                        target.endpoint() == null ? null : target.endpoint().toString(),
+                        target.region(),
+                        target.pathStyle(),
+                        target.provider().name(),
+                        t.partSize(),
+                        t.size(),
+                        t.fileName(),
+                        t.contentType())
+                .encode();
+    }
+
+    /**
+     * Finishes the upload of a token with the local copy of the file: checks that the upload still exists
+     * (UPLOAD_NOT_FOUND otherwise), adopts the parts already on the server that match the file, sends the rest.
+     */
+    public TransferSnapshot importToken(String text, Path file, TargetRef target) {
+        ResumeToken token = ResumeToken.decode(text);
+        S3Target s3Target = targets.apply(target);
+        SourceFile.Identity identity = SourceFile.identify(file);
+        if (identity.size() != token.size()) {
+            throw new ObitoxException(
+                    "SOURCE_MISMATCH",
+                    "'" + file + "' has " + identity.size() + " bytes; the upload " + "in the token is for a file of "
+                            + token.size() + " bytes.",
+                    "Use the same file the upload was started with.");
+        }
+        try {
+            clients.bulk(s3Target)
+                    .listParts(b -> b.bucket(token.bucket())
+                            .key(token.key())
+                            .uploadId(token.uploadId())
+                            .maxParts(1));
+        } catch (RuntimeException e) {
+            String code = S3Errors.awsCode(e);
+            if ("NoSuchUpload".equals(code) || "NoSuchKey".equals(code) || S3Errors.status(e) == 404) {
+                throw new ObitoxException(
+                        "UPLOAD_NOT_FOUND",
+                        "This upload has expired or never existed on " + s3Target.where() + " (bucket " + token.bucket()
+                                + ").",
+                        "Upload the file again from the start.");
+            }
+            throw S3Errors.toException(e);
+        }
+        Instant now = clock.instant();
+        int count = (int) ((token.size() + token.partSize() - 1) / token.partSize());
+        Transfer t = new Transfer(
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(),
+                file.toAbsolutePath(),
+                identity.size(),
+                identity.mtime(),
+                identity.fingerprint(),
+                target.toJson(),
+                s3Target.label(),
+                endpointKey(s3Target),
+                token.bucket(),
+                token.key(),
+                token.contentType(),
+                TransferState.QUEUED,
+                token.uploadId(),
+                true,
+                token.partSize(),
+                count,
+                0,
+                null,
+                null,
+                null,
+                "Imported from a resume token; parts already on the server are kept.",
+                0,
+                0,
+                null,
+                engine.owner(),
+                now,
+                now,
+                null,
+                now,
+                null);
+        repo.insertAll(List.of(t));
+        engine.submit(List.of(t));
+        return engine.snapshot(t.id()).orElseThrow();
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}

@@ -1,0 +1,37 @@
+package io.obitox.transfer;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * An immutable picture of one transfer at one moment, for the UI, the CLI's progress line and JSON output.
+ *
+ * @param speedBps bytes per second over the last few seconds; 0 when not running
+ * @param etaSeconds estimated seconds left; -1 when unknown
+ */
+public record TransferSnapshot(
+        String id,
+        String batchId,
+        Path source,
+        String fileName,
+        String targetLabel,
+        String bucket,
+        String key,
+        long size,
+        long bytesDone,
+        TransferState state,
+        double speedBps,
+        long etaSeconds,
+        String etag,
+        String errorCode,
+        String errorMessage,
+        String notice,
+        boolean multipart,
+        int partCount,
+        Instant createdAt,
+        Instant completedAt) {
+
+    public double fraction() {
+        return size <= 0 ? (state == TransferState.COMPLETED ? 1 : 0) : Math.min(1.0, bytesDone / (double) size);
+    }
+}

@@ -1,0 +1,535 @@
+package io.obitox.transfer;
+
+import io.obitox.common.ObitoxException;
+import io.obitox.storage.S3Errors;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.Part;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
+
+/**
+ * Uploads one transfer from where it stands: a single PUT, or a multipart upload that first reconciles its stored
+ * parts with {@code ListParts} for the stored upload id (never another upload), sends only what is missing, completes
+ * and verifies with HEAD (size, and the md5-of-md5s ETag where the server computes one).
+ *
+ * <p>Threading: {@link #run()} runs on one coordinator thread; parts run on the part executor; {@link #stop} may be
+ * called from any thread and makes every stream of this job fail within one chunk.
+ */
+final class UploadJob {
+    private static final Logger log = LoggerFactory.getLogger(UploadJob.class);
+    private static final Pattern MULTIPART_ETAG = Pattern.compile("[0-9a-f]{32}-\\d+");
+    private static final Pattern MD5_ETAG = Pattern.compile("[0-9a-f]{32}");
+
+    /** Why a job was asked to stop. */
+    enum StopReason {
+        PAUSE,
+        CANCEL,
+        SHUTDOWN
+    }
+
+    /** Thrown out of {@link #run()} when the job was stopped. */
+    static final class Stopped extends RuntimeException {
+        final StopReason reason;
+
+        Stopped(StopReason reason) {
+            super("stopped: " + reason, null, false, false);
+            this.reason = reason;
+        }
+    }
+
+    /** Thrown when the source changed under the upload; the engine restarts the transfer once more. */
+    static final class SourceChanged extends RuntimeException {
+        SourceChanged(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** What a finished run produced. */
+    record Outcome(String etag, long bytesSent, String notice) {}
+
+    private final Transfer transfer;
+    private final S3Client s3;
+    private final TransferRepository repo;
+    private final RetryPolicy retry;
+    private final BandwidthLimiter limiter;
+    private final RequestSlots slots;
+    private final ExecutorService partExecutor;
+    private final Clock clock;
+    private final AtomicLong done;
+    private final AtomicLong inFlight = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
+    private volatile StopReason stop;
+    private volatile Thread coordinator;
+    private String notice;
+
+    UploadJob(
+            Transfer transfer,
+            S3Client s3,
+            TransferRepository repo,
+            RetryPolicy retry,
+            BandwidthLimiter limiter,
+            RequestSlots slots,
+            ExecutorService partExecutor,
+            Clock clock) {
+        this.transfer = transfer;
+        this.s3 = s3;
+        this.repo = repo;
+        this.retry = retry;
+        this.limiter = limiter;
+        this.slots = slots;
+        this.partExecutor = partExecutor;
+        this.clock = clock;
+        this.done = new AtomicLong(transfer.bytesDone());
+    }
+
+    Transfer transfer() {
+        return transfer;
+    }
+
+    /** Bytes of this transfer known to be on the server, plus what in-flight requests have sent so far. */
+    long bytesDone() {
+        return Math.min(transfer.size(), done.get() + Math.max(0, inFlight.get()));
+    }
+
+    void stop(StopReason reason) {
+        if (stop == null || reason == StopReason.CANCEL) {
+            stop = reason;
+        }
+        Thread c = coordinator;
+        if (c != null) {
+            c.interrupt(); // wakes it from waiting for a request slot; parts notice the flag in their streams
+        }
+    }
+
+    Outcome run() {
+        coordinator = Thread.currentThread();
+        try {
+            checkStop();
+            Outcome o = transfer.multipart() ? multipart() : single();
+            return new Outcome(o.etag(), sent.get(), notice);
+        } finally {
+            coordinator = null;
+            Thread.interrupted(); // clear a late stop() interrupt before the thread goes back to the pool
+        }
+    }
+
+    private Outcome single() {
+        long size = transfer.size();
+        RegionContent body = region(0, size);
+        byte[][] md5 = new byte[1][];
+        PutObjectResponse r;
+        try {
+            r = withSlot(() -> withRetry("upload", () -> {
+                md5[0] = SourceFile.md5(transfer.source(), 0, size);
+                return s3.putObject(
+                        b -> b.bucket(transfer.bucket())
+                                .key(transfer.key())
+                                .contentType(contentType())
+                                .contentLength(size)
+                                .contentMD5(Base64.getEncoder().encodeToString(md5[0])),
+                        RequestBody.fromContentProvider(body, size, contentType()));
+            }));
+        } finally {
+            body.release();
+        }
+        done.addAndGet(size);
+        sent.addAndGet(size);
+        requireUnchanged();
+        String etag = unquote(r.eTag());
+        String expected = SourceFile.hex(md5[0]);
+        if (etag == null || etag.isEmpty()) {
+            etag = unquote(verifyHead(size, expected).eTag());
+        } else if (MD5_ETAG.matcher(etag).matches() && !etag.equals(expected)) {
+            throw verifyFailed("its ETag " + etag + " is not the MD5 of the file (" + expected + ")");
+        }
+        return new Outcome(etag, size, null);
+    }
+
+    private Outcome multipart() {
+        PartPlan plan = new PartPlan(true, transfer.partSize(), transfer.partCount(), transfer.size());
+        String uploadId = transfer.uploadId();
+        Map<Integer, PartRecord> have = new HashMap<>();
+        if (uploadId != null) {
+            Map<Integer, Part> server = listParts(uploadId);
+            if (server == null) {
+                Outcome finished = alreadyCompleted(plan);
+                if (finished != null) {
+                    return finished;
+                }
+                notice = "The earlier multipart upload no longer exists on the server (expired or aborted); "
+                        + "started a new one.";
+                repo.restart(transfer.id(), identity(), plan, notice, clock.instant());
+                done.set(0);
+                uploadId = null;
+            } else {
+                reconcile(plan, server, have);
+            }
+        }
+        if (uploadId == null) {
+            String id = withRetry(
+                    "start the multipart upload",
+                    () -> s3.createMultipartUpload(b -> b.bucket(transfer.bucket())
+                                    .key(transfer.key())
+                                    .contentType(contentType()))
+                            .uploadId());
+            repo.setUpload(transfer.id(), id, clock.instant());
+            uploadId = id;
+        }
+        uploadMissing(plan, uploadId, have);
+        requireUnchanged();
+        List<CompletedPart> parts = new ArrayList<>();
+        MessageDigest all = SourceFile.md5();
+        for (int n = 1; n <= plan.partCount(); n++) {
+            PartRecord p = have.get(n);
+            parts.add(CompletedPart.builder().partNumber(n).eTag(p.etag()).build());
+            all.update(Base64.getDecoder().decode(p.md5Base64()));
+        }
+        String expected = SourceFile.hex(all.digest()) + "-" + plan.partCount();
+        String id = uploadId;
+        withRetry(
+                "complete the upload",
+                () -> s3.completeMultipartUpload(b -> b.bucket(transfer.bucket())
+                        .key(transfer.key())
+                        .uploadId(id)
+                        .multipartUpload(m -> m.parts(parts))));
+        HeadObjectResponse head = verifyHead(transfer.size(), expected);
+        return new Outcome(unquote(head.eTag()), 0, null);
+    }
+
+    /** Keeps stored parts the server confirms, adopts server parts we did not record but whose MD5 matches. */
+    private void reconcile(PartPlan plan, Map<Integer, Part> server, Map<Integer, PartRecord> have) {
+        for (PartRecord stored : repo.parts(transfer.id())) {
+            Part p = server.get(stored.number());
+            if (p != null && stored.etag().equals(unquote(p.eTag())) && p.size() == stored.size()) {
+                have.put(stored.number(), stored);
+            } else {
+                repo.deletePart(transfer.id(), stored.number(), clock.instant());
+            }
+        }
+        for (Part p : server.values()) {
+            int n = p.partNumber();
+            if (have.containsKey(n) || n > plan.partCount() || p.size() != plan.length(n)) {
+                continue;
+            }
+            byte[] md5 = SourceFile.md5(transfer.source(), plan.offset(n), plan.length(n));
+            if (SourceFile.hex(md5).equals(unquote(p.eTag()))) {
+                PartRecord adopted = new PartRecord(n, p.size(), unquote(p.eTag()), SourceFile.base64(md5));
+                repo.recordPart(transfer.id(), adopted, clock.instant());
+                have.put(n, adopted);
+            }
+        }
+        done.set(have.values().stream().mapToLong(PartRecord::size).sum());
+    }
+
+    /** All parts of the upload, all pages; null when the upload no longer exists. */
+    private Map<Integer, Part> listParts(String uploadId) {
+        try {
+            return withRetry("list the uploaded parts", () -> {
+                Map<Integer, Part> out = new HashMap<>();
+                s3.listPartsPaginator(b ->
+                                b.bucket(transfer.bucket()).key(transfer.key()).uploadId(uploadId))
+                        .parts()
+                        .forEach(p -> out.put(p.partNumber(), p));
+                return out;
+            });
+        } catch (ObitoxException e) {
+            String code = S3Errors.awsCode(e);
+            if ("NoSuchUpload".equals(code) || "NoSuchKey".equals(code) || S3Errors.status(e) == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** After a kill during Complete: the object may already be there, whole. */
+    private Outcome alreadyCompleted(PartPlan plan) {
+        List<PartRecord> parts = repo.parts(transfer.id());
+        if (parts.size() != plan.partCount()) {
+            return null;
+        }
+        MessageDigest all = SourceFile.md5();
+        parts.forEach(p -> all.update(Base64.getDecoder().decode(p.md5Base64())));
+        String expected = SourceFile.hex(all.digest()) + "-" + plan.partCount();
+        try {
+            HeadObjectResponse head =
+                    s3.headObject(b -> b.bucket(transfer.bucket()).key(transfer.key()));
+            if (head.contentLength() == transfer.size() && expected.equals(unquote(head.eTag()))) {
+                requireUnchanged();
+                notice = "The upload had already completed before ObitoX stopped; verified it.";
+                return new Outcome(expected, 0, notice);
+            }
+        } catch (RuntimeException e) {
+            log.debug("No completed object for {}", transfer.id(), e);
+        }
+        return null;
+    }
+
+    private void uploadMissing(PartPlan plan, String uploadId, Map<Integer, PartRecord> have) {
+        List<Future<PartRecord>> futures = new ArrayList<>();
+        for (int n = 1; n <= plan.partCount(); n++) {
+            if (have.containsKey(n)) {
+                continue;
+            }
+            if (stop != null || anyFailed(futures)) {
+                break;
+            }
+            try {
+                slots.acquire();
+            } catch (InterruptedException e) {
+                Thread.interrupted();
+                break; // stop() woke us: wait for what is in flight below
+            }
+            int number = n;
+            try {
+                futures.add(partExecutor.submit(() -> {
+                    try {
+                        return uploadPart(plan, uploadId, number);
+                    } finally {
+                        slots.release();
+                    }
+                }));
+            } catch (RuntimeException e) {
+                slots.release();
+                throw e;
+            }
+        }
+        // Wait for every part in flight (they end within one chunk once stopped), so no request outlives the job.
+        RuntimeException failure = null;
+        for (Future<PartRecord> f : futures) {
+            try {
+                PartRecord p = getUninterruptibly(f);
+                have.put(p.number(), p);
+            } catch (ExecutionException e) {
+                RuntimeException cause =
+                        e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                if (failure == null || failure instanceof Stopped && !(cause instanceof Stopped)) {
+                    failure = cause;
+                }
+            }
+        }
+        checkStop();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static boolean anyFailed(List<Future<PartRecord>> futures) {
+        for (Future<PartRecord> f : futures) {
+            if (f.isDone()) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    return true;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static <T> T getUninterruptibly(Future<T> f) throws ExecutionException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return f.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.interrupted();
+            }
+        }
+    }
+
+    private PartRecord uploadPart(PartPlan plan, String uploadId, int n) {
+        long offset = plan.offset(n);
+        long length = plan.length(n);
+        RegionContent body = region(offset, length);
+        byte[][] md5 = new byte[1][];
+        try {
+            UploadPartResponse r = withRetry("upload part " + n, () -> {
+                md5[0] = SourceFile.md5(transfer.source(), offset, length);
+                return s3.uploadPart(
+                        b -> b.bucket(transfer.bucket())
+                                .key(transfer.key())
+                                .uploadId(uploadId)
+                                .partNumber(n)
+                                .contentLength(length)
+                                .contentMD5(Base64.getEncoder().encodeToString(md5[0])),
+                        RequestBody.fromContentProvider(body, length, "application/octet-stream"));
+            });
+            PartRecord part = new PartRecord(n, length, unquote(r.eTag()), SourceFile.base64(md5[0]));
+            repo.recordPart(transfer.id(), part, clock.instant());
+            done.addAndGet(length);
+            sent.addAndGet(length);
+            return part;
+        } finally {
+            body.release();
+        }
+    }
+
+    private HeadObjectResponse verifyHead(long size, String expectedEtag) {
+        HeadObjectResponse head = withRetry(
+                "verify the uploaded object",
+                () -> s3.headObject(b -> b.bucket(transfer.bucket()).key(transfer.key())));
+        if (head.contentLength() == null || head.contentLength() != size) {
+            throw verifyFailed("it has " + head.contentLength() + " bytes, the file has " + size);
+        }
+        String etag = unquote(head.eTag());
+        boolean comparable = expectedEtag.contains("-")
+                ? etag != null && MULTIPART_ETAG.matcher(etag).matches()
+                : etag != null && MD5_ETAG.matcher(etag).matches();
+        if (comparable && !etag.equals(expectedEtag)) {
+            throw verifyFailed("its ETag " + etag + " does not match the parts sent (" + expectedEtag + ")");
+        }
+        return head;
+    }
+
+    private ObitoxException verifyFailed(String why) {
+        return new ObitoxException(
+                "VERIFY_FAILED",
+                "The uploaded object does not match the file: " + why + ".",
+                "Retry the transfer; if it happens again, the server or the disk may be corrupting data.");
+    }
+
+    private void requireUnchanged() {
+        SourceFile.Identity now = identity();
+        if (now.size() != transfer.size()
+                || now.mtime() != transfer.mtime()
+                || !now.fingerprint().equals(transfer.fingerprint())) {
+            throw new SourceChanged("'" + transfer.fileName() + "' changed while it was being uploaded.");
+        }
+    }
+
+    private SourceFile.Identity identity() {
+        return SourceFile.identify(transfer.source());
+    }
+
+    private RegionContent region(long offset, long length) {
+        return new RegionContent(transfer.source(), offset, length, limiter, inFlight, () -> stop != null);
+    }
+
+    private <T> T withSlot(Callable<T> call) {
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Stopped(stopOr());
+        }
+        try {
+            return call.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            slots.release();
+        }
+    }
+
+    /** Runs {@code call}, retrying retryable failures with backoff; translates the final failure to plain words. */
+    private <T> T withRetry(String what, Callable<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            checkStop();
+            try {
+                return call.call();
+            } catch (Stopped | SourceChanged e) {
+                throw e;
+            } catch (Exception e) {
+                if (stop != null || RetryPolicy.stopped(e)) {
+                    throw new Stopped(stopOr());
+                }
+                if (RetryPolicy.sourceProblem(e)) {
+                    throw SourceFile.unreadable(transfer.source(), new java.io.IOException(rootMessage(e), e));
+                }
+                if (e instanceof ObitoxException oe && !retry.retryable(oe)) {
+                    throw oe;
+                }
+                if (!retry.retryable(e) || attempt >= retry.maxAttempts()) {
+                    ObitoxException translated = S3Errors.toException(e);
+                    if (attempt > 1) {
+                        throw new ObitoxException(
+                                translated.code(),
+                                "Could not " + what + " after " + attempt + " attempts: " + translated.getMessage(),
+                                translated.fix(),
+                                e);
+                    }
+                    throw translated;
+                }
+                log.info(
+                        "Transfer {}: {} failed (attempt {}), retrying: {}",
+                        transfer.id(),
+                        what,
+                        attempt,
+                        S3Errors.describe(e).message());
+                sleep(retry.delayBefore(attempt + 1).toMillis());
+            }
+        }
+    }
+
+    /** Backoff sleep that ends early when the job is stopped (parts are not interrupted, they poll the flag). */
+    private void sleep(long millis) {
+        long end = System.nanoTime() + millis * 1_000_000;
+        while (System.nanoTime() < end) {
+            checkStop();
+            try {
+                Thread.sleep(Math.min(100, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                throw new Stopped(stopOr());
+            }
+        }
+    }
+
+    private void checkStop() {
+        if (stop != null) {
+            throw new Stopped(stop);
+        }
+    }
+
+    private StopReason stopOr() {
+        return stop == null ? StopReason.SHUTDOWN : stop;
+    }
+
+    private String contentType() {
+        return transfer.contentType() == null ? "application/octet-stream" : transfer.contentType();
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return String.valueOf(c.getMessage());
+    }
+
+    static String unquote(String etag) {
+        if (etag == null) {
+            return null;
+        }
+        String e = etag.trim();
+        return e.length() >= 2 && e.startsWith("\"") && e.endsWith("\"") ? e.substring(1, e.length() - 1) : e;
+    }
+}

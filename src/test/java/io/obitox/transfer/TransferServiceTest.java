@@ -1,0 +1,123 @@
+package io.obitox.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.obitox.profile.StorageProfile;
+import io.obitox.profile.TargetRef;
+import io.obitox.testing.S3ProxyServer;
+import io.obitox.testing.TestApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+
+class TransferServiceTest {
+    private S3ProxyServer server;
+    private TestApp app;
+    private StorageProfile profile;
+    private S3Client s3;
+
+    @BeforeEach
+    void setUp() {
+        server = S3ProxyServer.start();
+        server.createBucket("uploads");
+        app = TestApp.create("transfer");
+        profile = app.addProfile("proxy", server, "uploads");
+        s3 = server.client();
+    }
+
+    @AfterEach
+    void tearDown() {
+        s3.close();
+        app.close();
+        server.close();
+    }
+
+    private TransferService service() {
+        return app.context().transfers();
+    }
+
+    private TransferSnapshot upload(Path file, String key) throws InterruptedException {
+        TransferService.Batch b = service()
+                .enqueue(List.of(new UploadRequest(
+                        file, TargetRef.profile(profile.id()), "uploads", key, "application/octet-stream")));
+        assertThat(service().awaitSettled(b.transferIds(), Duration.ofSeconds(60)))
+                .isTrue();
+        return service().snapshot(b.transferIds().get(0)).orElseThrow();
+    }
+
+    private byte[] object(String key) {
+        ResponseBytes<GetObjectResponse> bytes =
+                s3.getObjectAsBytes(r -> r.bucket("uploads").key(key));
+        return bytes.asByteArray();
+    }
+
+    @Test
+    void uploadsASmallFileWithOnePutAndItsBytesArriveIntact() throws Exception {
+        Path f = TransferTestFiles.random(app.dir().resolve("src"), "small.bin", 300_000, 1);
+        TransferSnapshot s = upload(f, "small.bin");
+        assertThat(s.state()).isEqualTo(TransferState.COMPLETED);
+        assertThat(s.multipart()).isFalse();
+        assertThat(TransferTestFiles.sha256(object("small.bin"))).isEqualTo(TransferTestFiles.sha256(f));
+    }
+
+    @Test
+    void uploadsALargeFileInEqualPartsAndVerifiesTheMultipartEtag() throws Exception {
+        Path f = TransferTestFiles.random(app.dir().resolve("src"), "large.bin", 37L * 1024 * 1024 + 123, 2);
+        TransferSnapshot s = upload(f, "dir/large.bin");
+        assertThat(s.state()).as(s.errorMessage()).isEqualTo(TransferState.COMPLETED);
+        assertThat(s.multipart()).isTrue();
+        assertThat(s.partCount()).isEqualTo(3);
+        assertThat(s.etag()).matches("[0-9a-f]{32}-3");
+        assertThat(TransferTestFiles.sha256(object("dir/large.bin"))).isEqualTo(TransferTestFiles.sha256(f));
+        assertThat(s3.listMultipartUploads(r -> r.bucket("uploads")).uploads()).isEmpty();
+    }
+
+    @Test
+    void uploadsAZeroByteFile() throws Exception {
+        Path f = app.dir().resolve("src/empty.txt");
+        Files.createDirectories(f.getParent());
+        Files.write(f, new byte[0]);
+        TransferSnapshot s = upload(f, "empty.txt");
+        assertThat(s.state()).isEqualTo(TransferState.COMPLETED);
+        assertThat(object("empty.txt")).isEmpty();
+    }
+
+    @Test
+    void aMissingFileFailsWithItsOwnMessageWhileTheOthersComplete() throws Exception {
+        Path good = TransferTestFiles.random(app.dir().resolve("src"), "good.bin", 1000, 3);
+        Path gone = app.dir().resolve("src/gone.bin");
+        TransferService.Batch b = service()
+                .enqueue(List.of(
+                        new UploadRequest(gone, TargetRef.profile(profile.id()), "uploads", "gone.bin", null),
+                        new UploadRequest(good, TargetRef.profile(profile.id()), "uploads", "good.bin", null)));
+        assertThat(service().awaitSettled(b.transferIds(), Duration.ofSeconds(30)))
+                .isTrue();
+        TransferSnapshot failed = service().snapshot(b.transferIds().get(0)).orElseThrow();
+        assertThat(failed.state()).isEqualTo(TransferState.FAILED);
+        assertThat(failed.errorCode()).isEqualTo("FILE_NOT_FOUND");
+        assertThat(service().snapshot(b.transferIds().get(1)).orElseThrow().state())
+                .isEqualTo(TransferState.COMPLETED);
+    }
+
+    @Test
+    void aMissingBucketFailsFastAsPermanent() throws Exception {
+        Path f = TransferTestFiles.random(app.dir().resolve("src"), "a.bin", 1000, 4);
+        TransferService.Batch b = service()
+                .enqueue(List.of(
+                        new UploadRequest(f, TargetRef.profile(profile.id()), "no-such-bucket", "a.bin", null)));
+        long t0 = System.nanoTime();
+        assertThat(service().awaitSettled(b.transferIds(), Duration.ofSeconds(30)))
+                .isTrue();
+        TransferSnapshot s = service().snapshot(b.transferIds().get(0)).orElseThrow();
+        assertThat(s.state()).isEqualTo(TransferState.FAILED);
+        assertThat(s.errorCode()).isEqualTo("BUCKET_MISSING");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+    }
+}
