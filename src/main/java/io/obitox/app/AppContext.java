@@ -10,6 +10,7 @@ import io.obitox.settings.SettingsService;
 import io.obitox.storage.BucketService;
 import io.obitox.storage.SandboxAccess;
 import io.obitox.storage.StorageClients;
+import io.obitox.transfer.MultipartUploads;
 import io.obitox.transfer.TransferEngine;
 import io.obitox.transfer.TransferRepository;
 import io.obitox.transfer.TransferService;
@@ -43,6 +44,7 @@ public final class AppContext implements AutoCloseable {
     private final ConnectionTester connectionTester;
     private final ExecutorService background;
     private TransferService transfers;
+    private TransferRepository transferRepository;
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
 
     private AppContext(AppHome home, Clock clock, AwsSharedFiles awsFiles) {
@@ -120,7 +122,7 @@ public final class AppContext implements AutoCloseable {
      */
     public synchronized TransferService transfers() {
         if (transfers == null) {
-            TransferRepository repo = new TransferRepository(database);
+            TransferRepository repo = transferRepository();
             TransferEngine engine = new TransferEngine(
                     repo, profiles::resolve, clients, new TransferSettingsStore(settings).load(), clock);
             transfers = new TransferService(repo, engine, profiles::resolve, clients, clock);
@@ -128,6 +130,18 @@ public final class AppContext implements AutoCloseable {
             engine.start();
         }
         return transfers;
+    }
+
+    private synchronized TransferRepository transferRepository() {
+        if (transferRepository == null) {
+            transferRepository = new TransferRepository(database);
+        }
+        return transferRepository;
+    }
+
+    /** Orphaned multipart uploads of a bucket (list, abort). */
+    public MultipartUploads multipartUploads() {
+        return new MultipartUploads(clients, transferRepository(), clock);
     }
 
     /** The pool for background work of the UI (see {@code UiTasks}); daemon threads. */

@@ -45,6 +45,23 @@ public final class TargetOptions {
         this.profile = name;
     }
 
+    /** Uses {@code name} when neither --profile nor --endpoint-url was given. */
+    public void useProfileIfUnset(String name) {
+        if (profile == null && endpointUrl == null) {
+            profile = name;
+        }
+    }
+
+    /** Uses this endpoint when neither --profile nor --endpoint-url was given (credentials: the default chain). */
+    public void useEndpointIfUnset(String endpoint, String region, Boolean pathStyle, String provider) {
+        if (profile == null && endpointUrl == null) {
+            this.endpointUrl = endpoint;
+            this.region = this.region == null ? region : this.region;
+            this.pathStyle = this.pathStyle == null ? pathStyle : this.pathStyle;
+            this.provider = this.provider == null ? provider : this.provider;
+        }
+    }
+
     /** A resolved target, how to find it again after a restart, and the saved profile it came from, if any. */
     public record Resolved(S3Target target, TargetRef ref, Optional<StorageProfile> profile) {
         /** The bucket named on the command line, else the profile's default bucket. */

@@ -95,6 +95,9 @@ public final class StorageClients implements AutoCloseable {
                 .serviceConfiguration(S3Configuration.builder()
                         .pathStyleAccessEnabled(target.pathStyle())
                         .build());
+        if (!interactive) {
+            b.putAuthScheme(new UnsignedPayloadSigning());
+        }
         if (target.provider().checksumsWhenRequiredOnly()) {
             b.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                     .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);

@@ -1,0 +1,303 @@
+package io.obitox.transfer.cli;
+
+import io.obitox.cli.Cli;
+import io.obitox.cli.CliContext;
+import io.obitox.cli.TargetOptions;
+import io.obitox.common.ObitoxException;
+import io.obitox.common.Sizes;
+import io.obitox.transfer.TransferService;
+import io.obitox.transfer.TransferSnapshot;
+import io.obitox.transfer.TransferState;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code obitox transfers list|resume|pause|cancel|export-token|import-token}. */
+@Command(
+        name = "transfers",
+        mixinStandardHelpOptions = true,
+        description = "Show and control the transfer queue.",
+        subcommands = {
+            TransfersCommand.ListCmd.class,
+            TransfersCommand.ResumeCmd.class,
+            TransfersCommand.PauseCmd.class,
+            TransfersCommand.CancelCmd.class,
+            TransfersCommand.ExportCmd.class,
+            TransfersCommand.ImportCmd.class
+        })
+public final class TransfersCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(
+                spec.commandLine(), "Missing subcommand: list, resume, pause, cancel, export-token or import-token.");
+    }
+
+    /** An id, or --all. */
+    static final class Which {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "Transfer id (see 'list').")
+        String id;
+
+        @Option(names = "--all", description = "Every transfer it applies to.")
+        boolean all;
+
+        List<String> ids(TransferService s, java.util.function.Predicate<TransferSnapshot> applies) {
+            if (all) {
+                return s.snapshots().stream()
+                        .filter(applies)
+                        .map(TransferSnapshot::id)
+                        .toList();
+            }
+            if (id == null) {
+                throw new ObitoxException(
+                        "MISSING_ID", "Name a transfer id or use --all.", "See the ids with 'obitox transfers list'.");
+            }
+            return List.of(find(s, id).id());
+        }
+    }
+
+    static TransferSnapshot find(TransferService s, String id) {
+        Optional<TransferSnapshot> exact = s.snapshot(id);
+        if (exact.isPresent()) {
+            return exact.get();
+        }
+        List<TransferSnapshot> byPrefix =
+                s.snapshots().stream().filter(x -> x.id().startsWith(id)).toList();
+        if (byPrefix.size() == 1) {
+            return byPrefix.get(0);
+        }
+        throw new ObitoxException(
+                "TRANSFER_NOT_FOUND",
+                "There is no transfer '" + id + "'" + (byPrefix.size() > 1 ? " (the prefix matches several)" : "")
+                        + ".",
+                "See the ids with 'obitox transfers list'.");
+    }
+
+    @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "List transfers.")
+    static final class ListCmd implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Option(names = "--json", description = "Print as JSON.")
+        boolean json;
+
+        @Option(names = "--limit", paramLabel = "N", description = "Newest N (default 50).")
+        int limit = 50;
+
+        ListCmd(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            List<TransferSnapshot> all = ctx.app().transfers().snapshots();
+            List<TransferSnapshot> shown = all.subList(Math.max(0, all.size() - limit), all.size());
+            if (json) {
+                ctx.out().json(TransferJson.all(shown, List.of()));
+                return Cli.OK;
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (TransferSnapshot s : shown) {
+                rows.add(List.of(
+                        s.id().substring(0, 8),
+                        s.state().name(),
+                        Sizes.bytes(s.size()),
+                        String.format("%3.0f%%", s.fraction() * 100),
+                        "s3://" + s.bucket() + "/" + s.key(),
+                        s.errorMessage() == null ? "" : s.errorMessage()));
+            }
+            ctx.out().table(List.of("ID", "STATE", "SIZE", "DONE", "TARGET", "ERROR"), rows);
+            return Cli.OK;
+        }
+    }
+
+    @Command(
+            name = "resume",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Resume a paused, failed or interrupted transfer (only missing parts are sent) and wait.",
+                "With --all: every interrupted transfer whose ObitoX process is gone, and paused/failed ones."
+            })
+    static final class ResumeCmd implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Which which;
+
+        @Option(names = "--json", description = "Print the transfers as JSON when done.")
+        boolean json;
+
+        ResumeCmd(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws InterruptedException {
+            TransferService s = ctx.app().transfers();
+            List<String> ids;
+            if (which.all) {
+                s.engine().recover(true, true);
+                ids = s.snapshots().stream()
+                        .filter(x -> x.state() == TransferState.QUEUED || x.state() == TransferState.RUNNING)
+                        .map(TransferSnapshot::id)
+                        .toList();
+            } else {
+                ids = which.ids(s, x -> true);
+                ids.forEach(s::resume);
+            }
+            if (ids.isEmpty()) {
+                ctx.out().println("Nothing to resume.");
+                return Cli.OK;
+            }
+            List<TransferSnapshot> end = ProgressPrinter.await(s, ids, ctx.out(), json);
+            if (json) {
+                ctx.out().json(TransferJson.all(end, List.of()));
+            }
+            return end.stream().allMatch(x -> x.state() == TransferState.COMPLETED) ? Cli.OK : Cli.FAILURE;
+        }
+    }
+
+    @Command(name = "pause", mixinStandardHelpOptions = true, description = "Pause queued transfers.")
+    static final class PauseCmd extends Control {
+        PauseCmd(CliContext ctx) {
+            super(ctx, "Paused", TransferService::pause);
+        }
+    }
+
+    @Command(
+            name = "cancel",
+            mixinStandardHelpOptions = true,
+            description = "Cancel transfers and abort their multipart uploads (nothing is left behind).")
+    static final class CancelCmd extends Control {
+        CancelCmd(CliContext ctx) {
+            super(ctx, "Cancelled", TransferService::cancel);
+        }
+    }
+
+    abstract static class Control implements Callable<Integer> {
+        private final CliContext ctx;
+        private final String verb;
+        private final java.util.function.BiConsumer<TransferService, String> action;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Which which;
+
+        Control(CliContext ctx, String verb, java.util.function.BiConsumer<TransferService, String> action) {
+            this.ctx = ctx;
+            this.verb = verb;
+            this.action = action;
+        }
+
+        @Override
+        public Integer call() throws InterruptedException {
+            TransferService s = ctx.app().transfers();
+            List<String> ids = which.ids(s, x -> !x.state().isFinal());
+            int n = 0;
+            for (String id : ids) {
+                TransferSnapshot x = s.snapshot(id).orElseThrow();
+                if (x.state() == TransferState.RUNNING) {
+                    ctx.out()
+                            .warn(x.fileName() + " is running in another ObitoX process; "
+                                    + verb.toLowerCase(java.util.Locale.ROOT) + " it there.");
+                    continue;
+                }
+                action.accept(s, id);
+                n++;
+            }
+            s.awaitSettled(ids, java.time.Duration.ofSeconds(30));
+            ctx.out().println(verb + " " + n + " transfer(s).");
+            return Cli.OK;
+        }
+    }
+
+    @Command(
+            name = "export-token",
+            mixinStandardHelpOptions = true,
+            description = "Print a resume token that lets another machine (or a reinstall) finish this upload.")
+    static final class ExportCmd implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        ExportCmd(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            TransferService s = ctx.app().transfers();
+            TransferSnapshot x = find(s, id);
+            String profileName = ctx.app().profiles().list().stream()
+                    .filter(p -> p.name().equals(x.targetLabel()))
+                    .map(p -> p.name())
+                    .findFirst()
+                    .orElse(null);
+            ctx.out().println(s.exportToken(x.id(), profileName));
+            return Cli.OK;
+        }
+    }
+
+    @Command(
+            name = "import-token",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Finish an upload from a resume token with the local copy of the file, and wait.",
+                "Parts already on the server are kept; only the missing ones are sent."
+            })
+    static final class ImportCmd implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", paramLabel = "TOKEN")
+        String token;
+
+        @Option(names = "--file", required = true, paramLabel = "PATH", description = "The same file, on this machine.")
+        Path file;
+
+        @Mixin
+        TargetOptions target;
+
+        @Option(names = "--json", description = "Print the transfer as JSON when done.")
+        boolean json;
+
+        ImportCmd(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws InterruptedException {
+            io.obitox.transfer.ResumeToken t = io.obitox.transfer.ResumeToken.decode(token);
+            if (t.profile() != null && ctx.app().profiles().find(t.profile()).isPresent()) {
+                target.useProfileIfUnset(t.profile());
+            } else if (t.endpoint() != null) {
+                target.useEndpointIfUnset(t.endpoint(), t.region(), t.pathStyle(), t.provider());
+            }
+            TransferService s = ctx.app().transfers();
+            TransferSnapshot started = s.importToken(token, file, target.ref(ctx.app()));
+            List<TransferSnapshot> end = ProgressPrinter.await(s, List.of(started.id()), ctx.out(), json);
+            Consumer<TransferSnapshot> print = x -> ctx.out()
+                    .println(
+                            x.state() == TransferState.COMPLETED
+                                    ? "Completed s3://" + x.bucket() + "/" + x.key()
+                                    : "FAILED: " + x.errorMessage());
+            if (json) {
+                ctx.out().json(TransferJson.all(end, List.of()));
+            } else {
+                end.forEach(print);
+            }
+            return end.get(0).state() == TransferState.COMPLETED ? Cli.OK : Cli.FAILURE;
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package io.obitox.transfer.cli;
+
+import io.obitox.cli.Cli;
+import io.obitox.cli.CliContext;
+import io.obitox.cli.TargetOptions;
+import io.obitox.common.ObitoxException;
+import io.obitox.common.Sizes;
+import io.obitox.transfer.TransferService;
+import io.obitox.transfer.TransferSettings;
+import io.obitox.transfer.TransferSnapshot;
+import io.obitox.transfer.TransferState;
+import io.obitox.transfer.UploadRequest;
+import java.io.IOException;
+import java.net.URLConnection;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code obitox upload PATH… --bucket B}: folders recursively (the folder's own name is kept in the key), progress on
+ * stderr, exit status 1 if any file failed. Re-running the same command resumes interrupted transfers.
+ */
+@Command(
+        name = "upload",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Upload files and folders (recursively) to a bucket.",
+            "Large files go multipart and survive crashes: run the same command again, or 'obitox transfers resume'."
+        })
+public final class UploadCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders.")
+    List<Path> paths;
+
+    @Option(names = "--bucket", paramLabel = "BUCKET", description = "Target bucket (default: the profile's).")
+    String bucket;
+
+    @Option(names = "--prefix", paramLabel = "PREFIX", description = "Key prefix, e.g. 'photos/2026/'.")
+    String prefix = "";
+
+    @Mixin
+    TargetOptions target;
+
+    @Option(names = "--part-size", paramLabel = "SIZE", description = "Multipart part size, e.g. 16M (default 16M).")
+    String partSize;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight at once (default 10).")
+    Integer concurrency;
+
+    @Option(names = "--json", description = "Print the transfers as JSON when done.")
+    boolean json;
+
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "No progress output.")
+    boolean quiet;
+
+    public UploadCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        TargetOptions.Resolved resolved = target.resolve(ctx.app());
+        String b = resolved.bucketOr(bucket);
+        TransferService service = ctx.app().transfers();
+        TransferSettings s = service.engine().settings();
+        if (partSize != null) {
+            s = s.withPartSize(Sizes.parse(partSize));
+        }
+        if (concurrency != null) {
+            s = s.withConcurrency(concurrency);
+        }
+        service.engine().updateSettings(s);
+        List<UploadRequest> requests = new ArrayList<>();
+        List<Map<String, Object>> walkErrors = new ArrayList<>();
+        String p = normalizePrefix(prefix);
+        for (Path path : paths) {
+            collect(path.toAbsolutePath().normalize(), p, resolved, b, requests, walkErrors);
+        }
+        for (Map<String, Object> e : walkErrors) {
+            ctx.out().warn(e.get("path") + ": " + e.get("error"));
+        }
+        if (requests.isEmpty() && walkErrors.isEmpty()) {
+            throw new ObitoxException(
+                    "NOTHING_TO_UPLOAD",
+                    "No files found in the given paths.",
+                    "Name files or folders that contain files.");
+        }
+        TransferService.Batch batch = service.enqueue(requests);
+        if (!quiet && !json) {
+            ctx.out()
+                    .progress("Uploading " + requests.size() + " file(s) to s3://" + b + "/" + p + " on "
+                            + resolved.target().label() + " …");
+        }
+        List<TransferSnapshot> end = ProgressPrinter.await(service, batch.transferIds(), ctx.out(), quiet || json);
+        long failed =
+                end.stream().filter(x -> x.state() != TransferState.COMPLETED).count() + walkErrors.size();
+        if (json) {
+            ctx.out().json(TransferJson.all(end, walkErrors));
+        } else {
+            for (TransferSnapshot x : end) {
+                if (x.state() != TransferState.COMPLETED) {
+                    ctx.out()
+                            .println("FAILED  " + x.source() + ": "
+                                    + (x.errorMessage() == null ? x.state() : x.errorMessage()));
+                } else if (x.notice() != null) {
+                    ctx.out().println("note    " + x.fileName() + ": " + x.notice());
+                }
+            }
+            ctx.out().println((end.size() - (failed - walkErrors.size())) + " uploaded, " + failed + " failed.");
+        }
+        return failed == 0 ? Cli.OK : Cli.FAILURE;
+    }
+
+    private static String normalizePrefix(String prefix) {
+        String p = prefix == null ? "" : prefix.replace('\\', '/');
+        while (p.startsWith("/")) {
+            p = p.substring(1);
+        }
+        return p.isEmpty() || p.endsWith("/") ? p : p + "/";
+    }
+
+    private static void collect(
+            Path path,
+            String prefix,
+            TargetOptions.Resolved target,
+            String bucket,
+            List<UploadRequest> requests,
+            List<Map<String, Object>> errors)
+            throws IOException {
+        if (!Files.isDirectory(path)) {
+            // a missing or unreadable file still gets a transfer, which fails with the reason
+            requests.add(request(path, prefix + path.getFileName(), target, bucket));
+            return;
+        }
+        Path base = path.getParent() == null ? path : path.getParent();
+        Files.walkFileTree(
+                path, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        if (attrs.isRegularFile()) {
+                            String rel = base.relativize(file).toString().replace('\\', '/');
+                            requests.add(request(file, prefix + rel, target, bucket));
+                        } else {
+                            errors.add(error(
+                                    file, "NOT_A_FILE", "not a regular file (device, socket or pipe); " + "skipped"));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                        if (exc instanceof FileSystemLoopException) {
+                            errors.add(error(
+                                    file,
+                                    "SYMLINK_LOOP",
+                                    "a symbolic link loops back to a parent folder; " + "not followed"));
+                        } else {
+                            errors.add(error(file, "UNREADABLE", "cannot be read: " + exc.getMessage()));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+    }
+
+    private static UploadRequest request(Path file, String key, TargetOptions.Resolved target, String bucket) {
+        String type = URLConnection.guessContentTypeFromName(file.getFileName().toString());
+        return new UploadRequest(file, target.ref(), bucket, key, type);
+    }
+
+    private static Map<String, Object> error(Path file, String code, String message) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", null);
+        m.put("path", file.toString());
+        m.put("state", TransferState.FAILED.name());
+        m.put("errorCode", code);
+        m.put("error", message);
+        return m;
+    }
+}
