@@ -47,12 +47,12 @@ public final class AppContext implements AutoCloseable {
     private TransferRepository transferRepository;
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
 
-    private AppContext(AppHome home, Clock clock, AwsSharedFiles awsFiles) {
+    private AppContext(AppHome home, Clock clock, AwsSharedFiles awsFiles, StorageClients.Timeouts timeouts) {
         this.home = home.create();
         this.clock = clock;
         this.database = register(Database.open(home.database(), clock));
         this.settings = new SettingsService(database);
-        this.clients = register(new StorageClients());
+        this.clients = register(new StorageClients(timeouts));
         this.sandbox = ServiceLoader.load(SandboxAccess.Factory.class)
                 .findFirst()
                 .map(f -> register(f.create(home.sandbox())));
@@ -68,11 +68,17 @@ public final class AppContext implements AutoCloseable {
 
     /** Opens the app home (creating it, migrating the database) with the standard AWS shared files. */
     public static AppContext open(AppHome home) {
-        return new AppContext(home, Clock.systemUTC(), AwsSharedFiles.standard());
+        return new AppContext(home, Clock.systemUTC(), AwsSharedFiles.standard(), StorageClients.Timeouts.defaults());
     }
 
     public static AppContext open(AppHome home, Clock clock, AwsSharedFiles awsFiles) {
-        return new AppContext(home, clock, awsFiles);
+        return new AppContext(home, clock, awsFiles, StorageClients.Timeouts.defaults());
+    }
+
+    /** For tests that need short network timeouts (stalled servers). */
+    public static AppContext open(
+            AppHome home, Clock clock, AwsSharedFiles awsFiles, StorageClients.Timeouts timeouts) {
+        return new AppContext(home, clock, awsFiles, timeouts);
     }
 
     private <T extends AutoCloseable> T register(T closeable) {

@@ -27,16 +27,33 @@ public final class StorageClients implements AutoCloseable {
     private final SdkHttpClient interactiveHttp;
     private final SdkHttpClient bulkHttp;
 
+    /**
+     * How long to wait for a connection and for the next bytes of an answer before a request counts as failed (and,
+     * for transfers, is retried).
+     */
+    public record Timeouts(Duration connect, Duration interactiveRead, Duration bulkRead) {
+        public static Timeouts defaults() {
+            return new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60));
+        }
+    }
+
     public StorageClients() {
+        this(Timeouts.defaults());
+    }
+
+    public StorageClients(Timeouts timeouts) {
         this.interactiveHttp = ApacheHttpClient.builder()
                 .maxConnections(32)
-                .connectionTimeout(Duration.ofSeconds(5))
-                .socketTimeout(Duration.ofSeconds(30))
+                .connectionTimeout(
+                        timeouts.connect().compareTo(Duration.ofSeconds(5)) < 0
+                                ? timeouts.connect()
+                                : Duration.ofSeconds(5))
+                .socketTimeout(timeouts.interactiveRead())
                 .build();
         this.bulkHttp = ApacheHttpClient.builder()
                 .maxConnections(256)
-                .connectionTimeout(Duration.ofSeconds(10))
-                .socketTimeout(Duration.ofSeconds(60))
+                .connectionTimeout(timeouts.connect())
+                .socketTimeout(timeouts.bulkRead())
                 .tcpKeepAlive(true)
                 .expectContinueEnabled(false)
                 .build();

@@ -6,6 +6,7 @@ import io.obitox.profile.AwsSharedFiles;
 import io.obitox.profile.ProfileDraft;
 import io.obitox.profile.StorageProfile;
 import io.obitox.storage.Provider;
+import io.obitox.storage.StorageClients;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -19,19 +20,24 @@ public final class TestApp implements AutoCloseable {
     private final AwsSharedFiles awsFiles;
     private final AppContext context;
 
-    private TestApp(String name, Clock clock) {
+    private TestApp(String name, Clock clock, StorageClients.Timeouts timeouts) {
         this.dir = TestPaths.newDir(name);
         this.home = new AppHome(dir.resolve("home"));
         this.awsFiles = new AwsSharedFiles(dir.resolve("aws/credentials"), dir.resolve("aws/config"));
-        this.context = AppContext.open(home, clock, awsFiles);
+        this.context = AppContext.open(home, clock, awsFiles, timeouts);
     }
 
     public static TestApp create(String name) {
-        return new TestApp(name, Clock.systemUTC());
+        return new TestApp(name, Clock.systemUTC(), StorageClients.Timeouts.defaults());
     }
 
     public static TestApp create(String name, Clock clock) {
-        return new TestApp(name, clock);
+        return new TestApp(name, clock, StorageClients.Timeouts.defaults());
+    }
+
+    /** With short network timeouts, for tests against stalling servers. */
+    public static TestApp create(String name, StorageClients.Timeouts timeouts) {
+        return new TestApp(name, Clock.systemUTC(), timeouts);
     }
 
     /** Saves a profile for an S3Proxy (typed keys, written to this test's AWS credentials file). */

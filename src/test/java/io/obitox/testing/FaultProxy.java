@@ -1,0 +1,275 @@
+package io.obitox.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * An HTTP proxy for tests that sits between ObitoX and an S3 server on 127.0.0.1 and misbehaves on purpose:
+ * resets connections (before or in the middle of a body), answers 500/503, stalls, or holds a request (or its
+ * response) until the test releases it — the last one lets a test kill the client at an exact point.
+ *
+ * <p>One request per connection (it adds {@code Connection: close}), so a response simply ends when the server
+ * closes. Counts request-body bytes forwarded, so tests can prove how much was sent again after a crash.
+ */
+public final class FaultProxy implements AutoCloseable {
+    /** What to do with one request. */
+    public enum Kind {
+        FORWARD,
+        RESET_BEFORE_BODY,
+        RESET_MID_BODY,
+        ERROR_500,
+        ERROR_503,
+        STALL,
+        HOLD_REQUEST,
+        HOLD_MID_BODY,
+        HOLD_RESPONSE
+    }
+
+    /** A request as the rules see it. */
+    public record Request(String method, String target, long contentLength) {
+        public boolean isPart() {
+            return target.contains("partNumber=");
+        }
+
+        public int partNumber() {
+            int i = target.indexOf("partNumber=");
+            if (i < 0) {
+                return -1;
+            }
+            int end = target.indexOf('&', i);
+            return Integer.parseInt(target.substring(i + 11, end < 0 ? target.length() : end));
+        }
+
+        public boolean isCreateMultipart() {
+            return method.equals("POST") && target.contains("uploads") && !target.contains("uploadId=");
+        }
+
+        public boolean isComplete() {
+            return method.equals("POST") && target.contains("uploadId=");
+        }
+    }
+
+    private final URI upstream;
+    private final ServerSocket server;
+    private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "fault-proxy");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final List<Request> seen = new CopyOnWriteArrayList<>();
+    private final AtomicLong bodyBytes = new AtomicLong();
+    private volatile Function<Request, Kind> rules = r -> Kind.FORWARD;
+    private volatile CountDownLatch held = new CountDownLatch(1);
+    private volatile CountDownLatch release = new CountDownLatch(1);
+    private volatile boolean closed;
+
+    public FaultProxy(URI upstream) throws IOException {
+        this.upstream = upstream;
+        this.server = new ServerSocket();
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        pool.execute(this::acceptLoop);
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getLocalPort());
+    }
+
+    /** Decides per request; the default forwards everything. */
+    public void rules(Function<Request, Kind> rules) {
+        this.rules = rules;
+        this.held = new CountDownLatch(1);
+        this.release = new CountDownLatch(1);
+    }
+
+    /** Waits until a request is being held (HOLD_*), so the test can act at that exact point. */
+    public boolean awaitHeld(long seconds) throws InterruptedException {
+        return held.await(seconds, TimeUnit.SECONDS);
+    }
+
+    /** Lets held requests go on. */
+    public void releaseHeld() {
+        release.countDown();
+    }
+
+    public long bodyBytesForwarded() {
+        return bodyBytes.get();
+    }
+
+    public List<Request> requests() {
+        return new ArrayList<>(seen);
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                Socket client = server.accept();
+                sockets.add(client);
+                pool.execute(() -> handle(client));
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void handle(Socket client) {
+        try (client;
+                Socket up = new Socket(upstream.getHost(), upstream.getPort())) {
+            sockets.add(up);
+            client.setSoTimeout(120_000);
+            InputStream in = client.getInputStream();
+            String head = readHead(in);
+            if (head == null) {
+                return;
+            }
+            String[] lines = head.split("\r\n");
+            String[] first = lines[0].split(" ");
+            long length = 0;
+            StringBuilder rewritten = new StringBuilder(lines[0]).append("\r\n");
+            for (int i = 1; i < lines.length; i++) {
+                String lower = lines[i].toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lines[i].substring(15).trim());
+                }
+                if (!lower.startsWith("connection:")) {
+                    rewritten.append(lines[i]).append("\r\n");
+                }
+            }
+            rewritten.append("Connection: close\r\n\r\n");
+            Request request = new Request(first[0], first[1], length);
+            seen.add(request);
+            Kind kind = rules.apply(request);
+            OutputStream toClient = client.getOutputStream();
+            switch (kind) {
+                case RESET_BEFORE_BODY -> {
+                    client.setSoLinger(true, 0);
+                    return;
+                }
+                case ERROR_500, ERROR_503 -> {
+                    drain(in, length);
+                    int code = kind == Kind.ERROR_500 ? 500 : 503;
+                    String body = "<Error><Code>" + (code == 500 ? "InternalError" : "SlowDown")
+                            + "</Code><Message>injected</Message></Error>";
+                    toClient.write(("HTTP/1.1 " + code + " Injected\r\nContent-Type: application/xml\r\n"
+                                    + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body)
+                            .getBytes(StandardCharsets.US_ASCII));
+                    toClient.flush();
+                    return;
+                }
+                case STALL -> {
+                    Thread.sleep(20_000);
+                    return;
+                }
+                case HOLD_REQUEST -> hold();
+                default -> {
+                    // forward below
+                }
+            }
+            OutputStream toServer = up.getOutputStream();
+            toServer.write(rewritten.toString().getBytes(StandardCharsets.ISO_8859_1));
+            long half = kind == Kind.RESET_MID_BODY || kind == Kind.HOLD_MID_BODY ? length / 2 : length;
+            copy(in, toServer, half);
+            if (kind == Kind.RESET_MID_BODY) {
+                client.setSoLinger(true, 0);
+                return;
+            }
+            if (kind == Kind.HOLD_MID_BODY) {
+                hold();
+                copy(in, toServer, length - half);
+            }
+            toServer.flush();
+            InputStream fromServer = up.getInputStream();
+            if (kind == Kind.HOLD_RESPONSE) {
+                ByteArrayOutputStream response = new ByteArrayOutputStream();
+                fromServer.transferTo(response);
+                hold();
+                toClient.write(response.toByteArray());
+            } else {
+                fromServer.transferTo(toClient);
+            }
+            toClient.flush();
+        } catch (IOException | InterruptedException e) {
+            // the client went away (it may have been killed on purpose)
+        }
+    }
+
+    private void hold() throws InterruptedException {
+        held.countDown();
+        release.await(120, TimeUnit.SECONDS);
+    }
+
+    private void copy(InputStream in, OutputStream out, long n) throws IOException {
+        byte[] buf = new byte[64 * 1024];
+        long left = n;
+        while (left > 0) {
+            int r = in.read(buf, 0, (int) Math.min(buf.length, left));
+            if (r < 0) {
+                throw new IOException("client closed mid-body");
+            }
+            out.write(buf, 0, r);
+            bodyBytes.addAndGet(r);
+            left -= r;
+        }
+    }
+
+    private static void drain(InputStream in, long n) throws IOException {
+        in.skipNBytes(n);
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int state = 0;
+        while (state < 4) {
+            int b = in.read();
+            if (b < 0) {
+                return null;
+            }
+            head.write(b);
+            state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3))
+                    ? state + 1
+                    : b == '\r' ? 1 : 0;
+            if (head.size() > 64 * 1024) {
+                throw new IOException("request head too large");
+            }
+        }
+        String s = head.toString(StandardCharsets.ISO_8859_1);
+        return s.substring(0, s.length() - 4);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        release.countDown();
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // closing
+        }
+        for (Socket s : sockets) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing
+            }
+        }
+        pool.shutdownNow();
+    }
+}
