@@ -52,17 +52,28 @@ public final class S3Errors {
 
     /** The S3 error code of a service exception ({@code NoSuchBucket}, {@code AccessDenied} …), or empty. */
     public static String awsCode(Throwable t) {
-        Throwable u = Errors.unwrap(t);
-        if (u instanceof AwsServiceException ase && ase.awsErrorDetails() != null) {
+        AwsServiceException ase = serviceException(t);
+        if (ase != null && ase.awsErrorDetails() != null) {
             String code = ase.awsErrorDetails().errorCode();
             return code == null ? "" : code;
         }
         return "";
     }
 
+    /** The HTTP status of the S3 error in the cause chain, or 0. */
     public static int status(Throwable t) {
-        Throwable u = Errors.unwrap(t);
-        return u instanceof AwsServiceException ase ? ase.statusCode() : 0;
+        AwsServiceException ase = serviceException(t);
+        return ase == null ? 0 : ase.statusCode();
+    }
+
+    /** The S3 service error anywhere in the cause chain (also inside an ObitoxException), or null. */
+    private static AwsServiceException serviceException(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof AwsServiceException ase) {
+                return ase;
+            }
+        }
+        return null;
     }
 
     /** True for failures no retry can fix: credentials, permissions, missing bucket, bad request. */

@@ -41,6 +41,8 @@ public final class GuiMain {
             }
             app = AppContext.open(home);
             startup = ViewFactory.Startup.load(app);
+            AppContext started = app;
+            app.background().execute(() -> resumeInterrupted(started));
         } catch (RuntimeException e) {
             log.error("Start failed", e);
             String msg = S3Errors.describe(e).oneLine();
@@ -70,6 +72,19 @@ public final class GuiMain {
             stage.setOnHidden(e -> Platform.exit());
             stage.show();
         });
+    }
+
+    /** Transfers a crash or kill interrupted go on (or wait paused, when the user turned auto-resume off). */
+    private static void resumeInterrupted(AppContext app) {
+        try {
+            boolean auto = app.transfers().engine().settings().autoResume();
+            int n = app.transfers().engine().recover(false, auto);
+            if (n > 0) {
+                log.info("{} interrupted transfer(s) {}", n, auto ? "resumed" : "marked paused");
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not resume interrupted transfers", e);
+        }
     }
 
     private static void showAndExit(String title, String message, int status) {

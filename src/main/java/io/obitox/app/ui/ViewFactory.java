@@ -13,6 +13,8 @@ import io.obitox.settings.ui.SettingsView;
 import io.obitox.settings.ui.SettingsViewModel;
 import io.obitox.storage.ui.BucketsView;
 import io.obitox.storage.ui.BucketsViewModel;
+import io.obitox.transfer.ui.TransfersView;
+import io.obitox.transfer.ui.TransfersViewModel;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.Node;
@@ -34,6 +36,7 @@ public final class ViewFactory {
     public record Startup(
             List<StorageProfile> profiles, Optional<StorageProfile> defaultProfile, Theme theme, String notice) {
         public static Startup load(AppContext app) {
+            app.transfers(); // opens the queue (reads its history) here, not on the FX thread
             return new Startup(
                     app.profiles().list(),
                     app.profiles().defaultProfile(),
@@ -79,7 +82,7 @@ public final class ViewFactory {
                         s,
                         "Drag files here to upload them once the upload view arrives. "
                                 + "Until then, browse and manage your storage under Buckets and Profiles.");
-            case TRANSFERS -> PlaceholderView.create(s, "No transfers yet.");
+            case TRANSFERS -> loader.load(TransfersView.class).root();
             case LINKS -> PlaceholderView.create(s, "Presigned links for sharing and uploading will appear here.");
             case WEBHOOKS -> PlaceholderView.create(s, "Webhook endpoints and their delivery log will appear here.");
         };
@@ -94,6 +97,9 @@ public final class ViewFactory {
         }
         if (type == BucketsView.class) {
             return new BucketsView(new BucketsViewModel(app.profiles(), app.buckets(), tasks, selection));
+        }
+        if (type == TransfersView.class) {
+            return new TransfersView(new TransfersViewModel(app.transfers(), tasks));
         }
         if (type == SettingsView.class) {
             return new SettingsView(settingsViewModel);

@@ -1,0 +1,86 @@
+package io.obitox.transfer.ui;
+
+import io.obitox.common.Sizes;
+import io.obitox.transfer.TransferSnapshot;
+import io.obitox.transfer.TransferState;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/** One row of the Transfers table, updated in place from snapshots. FX thread only. */
+public final class TransferRow {
+    private final String id;
+    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name");
+    private final ReadOnlyStringWrapper target = new ReadOnlyStringWrapper(this, "target");
+    private final ReadOnlyStringWrapper size = new ReadOnlyStringWrapper(this, "size");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyStringWrapper speed = new ReadOnlyStringWrapper(this, "speed");
+    private final ReadOnlyStringWrapper eta = new ReadOnlyStringWrapper(this, "eta");
+    private final ReadOnlyObjectWrapper<TransferState> state = new ReadOnlyObjectWrapper<>(this, "state");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
+    private TransferSnapshot snapshot;
+
+    TransferRow(TransferSnapshot s) {
+        this.id = s.id();
+        update(s);
+    }
+
+    void update(TransferSnapshot s) {
+        if (s.equals(snapshot)) {
+            return;
+        }
+        snapshot = s;
+        name.set(s.fileName());
+        target.set("s3://" + s.bucket() + "/" + s.key());
+        size.set(Sizes.bytes(s.size()));
+        progress.set(s.fraction());
+        boolean running = s.state() == TransferState.RUNNING;
+        speed.set(running ? Sizes.rate(s.speedBps()) : "");
+        eta.set(running && s.etaSeconds() >= 0 ? Sizes.duration(s.etaSeconds()) : "");
+        state.set(s.state());
+        message.set(s.errorMessage() != null ? s.errorMessage() : s.notice() != null ? s.notice() : "");
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public TransferSnapshot snapshot() {
+        return snapshot;
+    }
+
+    public ReadOnlyStringProperty nameProperty() {
+        return name.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty targetProperty() {
+        return target.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty sizeProperty() {
+        return size.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty speedProperty() {
+        return speed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty etaProperty() {
+        return eta.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TransferState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

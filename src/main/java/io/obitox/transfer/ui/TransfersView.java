@@ -1,0 +1,225 @@
+package io.obitox.transfer.ui;
+
+import io.obitox.transfer.TransferState;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+
+/**
+ * The Transfers view: a table bound to {@link TransfersViewModel}'s rows; per-row buttons and a context menu,
+ * keyboard: Space pauses/resumes, Delete cancels the selected transfer.
+ */
+public final class TransfersView {
+    private final TransfersViewModel vm;
+
+    @FXML
+    private BorderPane root;
+
+    @FXML
+    private TextField limitField;
+
+    @FXML
+    private Label totals;
+
+    @FXML
+    private TableView<TransferRow> table;
+
+    @FXML
+    private TableColumn<TransferRow, String> nameColumn;
+
+    @FXML
+    private TableColumn<TransferRow, String> sizeColumn;
+
+    @FXML
+    private TableColumn<TransferRow, Number> progressColumn;
+
+    @FXML
+    private TableColumn<TransferRow, String> speedColumn;
+
+    @FXML
+    private TableColumn<TransferRow, String> etaColumn;
+
+    @FXML
+    private TableColumn<TransferRow, TransferState> stateColumn;
+
+    @FXML
+    private TableColumn<TransferRow, TransferState> actionsColumn;
+
+    @FXML
+    private TableColumn<TransferRow, String> messageColumn;
+
+    @FXML
+    private Label status;
+
+    public TransfersView(TransfersViewModel vm) {
+        this.vm = vm;
+    }
+
+    @FXML
+    private void initialize() {
+        table.setItems(vm.rows());
+        table.setPlaceholder(new Label("No transfers yet."));
+        nameColumn.setCellValueFactory(c -> c.getValue().nameProperty());
+        sizeColumn.setCellValueFactory(c -> c.getValue().sizeProperty());
+        progressColumn.setCellValueFactory(c -> c.getValue().progressProperty());
+        progressColumn.setCellFactory(c -> new ProgressCell());
+        speedColumn.setCellValueFactory(c -> c.getValue().speedProperty());
+        etaColumn.setCellValueFactory(c -> c.getValue().etaProperty());
+        stateColumn.setCellValueFactory(c -> c.getValue().stateProperty());
+        actionsColumn.setCellValueFactory(c -> c.getValue().stateProperty());
+        actionsColumn.setCellFactory(c -> new ActionsCell());
+        messageColumn.setCellValueFactory(c -> c.getValue().messageProperty());
+        table.setRowFactory(t -> {
+            TableRow<TransferRow> row = new TableRow<>();
+            row.itemProperty().addListener((o, a, item) -> row.setId(item == null ? null : "transfer-" + item.id()));
+            row.setContextMenu(menuFor(row));
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            TransferRow selected = table.getSelectionModel().getSelectedItem();
+            if (selected == null) {
+                return;
+            }
+            if (e.getCode() == KeyCode.SPACE) {
+                if (selected.stateProperty().get() == TransferState.RUNNING
+                        || selected.stateProperty().get() == TransferState.QUEUED) {
+                    vm.pause(selected);
+                } else {
+                    vm.resume(selected);
+                }
+                e.consume();
+            } else if (e.getCode() == KeyCode.DELETE) {
+                vm.cancel(selected);
+                e.consume();
+            }
+        });
+        totals.textProperty().bind(vm.totalsProperty());
+        status.textProperty().bind(vm.statusProperty());
+        limitField.textProperty().bindBidirectional(vm.bandwidthLimitProperty());
+        limitField.setOnAction(e -> vm.applyBandwidthLimit());
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                vm.start();
+            } else {
+                vm.stop();
+            }
+        });
+        vm.start();
+    }
+
+    private ContextMenu menuFor(TableRow<TransferRow> row) {
+        MenuItem copyKey = new MenuItem("Copy object key");
+        copyKey.setOnAction(e -> copy(row.getItem().snapshot().key()));
+        MenuItem token = new MenuItem("Copy resume token");
+        token.setOnAction(e -> vm.exportToken(row.getItem(), this::copy));
+        MenuItem cancel = new MenuItem("Cancel");
+        cancel.setOnAction(e -> vm.cancel(row.getItem()));
+        return new ContextMenu(copyKey, token, cancel);
+    }
+
+    private void copy(String text) {
+        ClipboardContent c = new ClipboardContent();
+        c.putString(text);
+        Clipboard.getSystemClipboard().setContent(c);
+    }
+
+    @FXML
+    private void applyLimit() {
+        vm.applyBandwidthLimit();
+    }
+
+    @FXML
+    private void pauseAll() {
+        vm.pauseAll();
+    }
+
+    @FXML
+    private void resumeAll() {
+        vm.resumeAll();
+    }
+
+    @FXML
+    private void cancelAll() {
+        vm.cancelAll();
+    }
+
+    @FXML
+    private void clearFinished() {
+        vm.clearFinished();
+    }
+
+    private static final class ProgressCell extends TableCell<TransferRow, Number> {
+        private final ProgressBar bar = new ProgressBar(0);
+        private final Label pct = new Label();
+        private final HBox box = new HBox(6, bar, pct);
+
+        ProgressCell() {
+            bar.setPrefWidth(90);
+        }
+
+        @Override
+        protected void updateItem(Number value, boolean empty) {
+            super.updateItem(value, empty);
+            if (empty || value == null) {
+                setGraphic(null);
+                return;
+            }
+            bar.setProgress(value.doubleValue());
+            pct.setText(Math.round(value.doubleValue() * 100) + "%");
+            setGraphic(box);
+        }
+    }
+
+    private final class ActionsCell extends TableCell<TransferRow, TransferState> {
+        private final Button pause = new Button("Pause");
+        private final Button resume = new Button("Resume");
+        private final Button retry = new Button("Retry");
+        private final Button cancel = new Button("Cancel");
+        private final HBox box = new HBox(4);
+
+        ActionsCell() {
+            pause.getStyleClass().add("small");
+            resume.getStyleClass().add("small");
+            retry.getStyleClass().add("small");
+            cancel.getStyleClass().add("small");
+            pause.setOnAction(e -> vm.pause(getTableRow().getItem()));
+            resume.setOnAction(e -> vm.resume(getTableRow().getItem()));
+            retry.setOnAction(e -> vm.resume(getTableRow().getItem()));
+            cancel.setOnAction(e -> vm.cancel(getTableRow().getItem()));
+        }
+
+        @Override
+        protected void updateItem(TransferState state, boolean empty) {
+            super.updateItem(state, empty);
+            if (empty || state == null) {
+                setGraphic(null);
+                return;
+            }
+            box.getChildren().clear();
+            switch (state) {
+                case RUNNING, QUEUED -> box.getChildren().addAll(pause, cancel);
+                case PAUSED -> box.getChildren().addAll(resume, cancel);
+                case FAILED -> box.getChildren().addAll(retry, cancel);
+                default -> {}
+            }
+            pause.setId("pause-" + getTableRow().getItem().id());
+            resume.setId("resume-" + getTableRow().getItem().id());
+            retry.setId("retry-" + getTableRow().getItem().id());
+            cancel.setId("cancel-" + getTableRow().getItem().id());
+            setGraphic(box);
+        }
+    }
+}

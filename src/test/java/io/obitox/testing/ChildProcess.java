@@ -1,0 +1,43 @@
+package io.obitox.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs ObitoX's real entry point ({@code io.obitox.app.Launcher}) in a separate JVM, for tests that kill it with
+ * {@code kill -9} or need a second process. Output goes to files next to the home.
+ */
+public final class ChildProcess {
+    private ChildProcess() {}
+
+    public static String classpath() {
+        String cp = System.getProperty("surefire.test.class.path");
+        if (cp == null || cp.isBlank()) {
+            cp = System.getProperty("java.class.path");
+        }
+        return cp;
+    }
+
+    public static Process start(Path logDir, String name, Map<String, String> env, List<String> args)
+            throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx512m");
+        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.add("-cp");
+        cmd.add(classpath());
+        cmd.add("io.obitox.app.Launcher");
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(env);
+        File dir = logDir.toFile();
+        dir.mkdirs();
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(new File(dir, name + ".out")));
+        pb.redirectError(ProcessBuilder.Redirect.appendTo(new File(dir, name + ".err")));
+        return pb.start();
+    }
+}
