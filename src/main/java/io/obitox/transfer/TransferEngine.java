@@ -105,6 +105,7 @@ public final class TransferEngine implements AutoCloseable {
         this.settings = s;
         limiter.setLimit(s.bandwidthLimit());
         slots.resize(s.concurrency());
+        log.debug("settings: concurrency {} slots {} part {}", s.concurrency(), slots.limit(), s.partSize());
         synchronized (lock) {
             lock.notifyAll();
         }

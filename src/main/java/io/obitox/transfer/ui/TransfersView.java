@@ -79,6 +79,13 @@ public final class TransfersView {
         speedColumn.setCellValueFactory(c -> c.getValue().speedProperty());
         etaColumn.setCellValueFactory(c -> c.getValue().etaProperty());
         stateColumn.setCellValueFactory(c -> c.getValue().stateProperty());
+        stateColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(TransferState state, boolean empty) {
+                super.updateItem(state, empty);
+                setText(empty || state == null ? null : label(state));
+            }
+        });
         actionsColumn.setCellValueFactory(c -> c.getValue().stateProperty());
         actionsColumn.setCellFactory(c -> new ActionsCell());
         messageColumn.setCellValueFactory(c -> c.getValue().messageProperty());
@@ -118,6 +125,17 @@ public final class TransfersView {
             }
         });
         vm.start();
+    }
+
+    static String label(TransferState state) {
+        return switch (state) {
+            case QUEUED -> "Queued";
+            case RUNNING -> "Uploading";
+            case PAUSED -> "Paused";
+            case COMPLETED -> "Done";
+            case FAILED -> "Failed";
+            case CANCELLED -> "Cancelled";
+        };
     }
 
     private ContextMenu menuFor(TableRow<TransferRow> row) {
@@ -167,7 +185,9 @@ public final class TransfersView {
         private final HBox box = new HBox(6, bar, pct);
 
         ProgressCell() {
-            bar.setPrefWidth(90);
+            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            bar.setPrefWidth(100);
+            pct.setMinWidth(40);
         }
 
         @Override
@@ -191,10 +211,11 @@ public final class TransfersView {
         private final HBox box = new HBox(4);
 
         ActionsCell() {
-            pause.getStyleClass().add("small");
-            resume.getStyleClass().add("small");
-            retry.getStyleClass().add("small");
-            cancel.getStyleClass().add("small");
+            for (Button b : new Button[] {pause, resume, retry, cancel}) {
+                b.getStyleClass().add("small");
+                b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             pause.setOnAction(e -> vm.pause(getTableRow().getItem()));
             resume.setOnAction(e -> vm.resume(getTableRow().getItem()));
             retry.setOnAction(e -> vm.resume(getTableRow().getItem()));
