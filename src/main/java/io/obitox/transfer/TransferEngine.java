@@ -241,6 +241,11 @@ public final class TransferEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Cancels a transfer and aborts its multipart upload, so nothing is left behind on the server. A running
+     * transfer stops within one chunk and aborts on its own thread; a paused or queued one is aborted here (one
+     * network call, so call this off the FX thread).
+     */
     public void cancel(String id) {
         UploadJob job = active.get(id);
         if (job != null) {
@@ -259,7 +264,7 @@ public final class TransferEngine implements AutoCloseable {
                 EnumSet.of(TransferState.QUEUED, TransferState.PAUSED, TransferState.FAILED),
                 TransferState.CANCELLED,
                 new TransferRepository.Change(now()).set("completed_at", now()))) {
-            coordinators.execute(() -> abortQuietly(t));
+            abortQuietly(t);
             reload(id)
                     .ifPresent(
                             fresh -> events.publish(new TransferEvent(TransferEvent.Type.CANCELLED, snapshot(fresh))));

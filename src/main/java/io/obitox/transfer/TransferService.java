@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The transfer queue as the UI and the CLI use it: queue files, control transfers, export and import resume
@@ -248,23 +249,7 @@ public final class TransferService implements AutoCloseable {
                             + token.size() + " bytes.",
                     "Use the same file the upload was started with.");
         }
-        try {
-            clients.bulk(s3Target)
-                    .listParts(b -> b.bucket(token.bucket())
-                            .key(token.key())
-                            .uploadId(token.uploadId())
-                            .maxParts(1));
-        } catch (RuntimeException e) {
-            String code = S3Errors.awsCode(e);
-            if ("NoSuchUpload".equals(code) || "NoSuchKey".equals(code) || S3Errors.status(e) == 404) {
-                throw new ObitoxException(
-                        "UPLOAD_NOT_FOUND",
-                        "This upload has expired or never existed on " + s3Target.where() + " (bucket " + token.bucket()
-                                + ").",
-                        "Upload the file again from the start.");
-            }
-            throw S3Errors.toException(e);
-        }
+        requireUploadExists(token, s3Target);
         Instant now = clock.instant();
         int count = (int) ((token.size() + token.partSize() - 1) / token.partSize());
         Transfer t = new Transfer(
@@ -302,6 +287,45 @@ public final class TransferService implements AutoCloseable {
         repo.insertAll(List.of(t));
         engine.submit(List.of(t));
         return engine.snapshot(t.id()).orElseThrow();
+    }
+
+    /** UPLOAD_NOT_FOUND unless the token's multipart upload still exists. */
+    private void requireUploadExists(ResumeToken token, S3Target target) {
+        ObitoxException notFound = new ObitoxException(
+                "UPLOAD_NOT_FOUND",
+                "This upload has expired or never existed " + "on " + target.where() + " (bucket " + token.bucket()
+                        + ").",
+                "Upload the file again from the start.");
+        S3Client s3 = clients.bulk(target);
+        try {
+            s3.listParts(b -> b.bucket(token.bucket())
+                    .key(token.key())
+                    .uploadId(token.uploadId())
+                    .maxParts(1));
+        } catch (RuntimeException e) {
+            String code = S3Errors.awsCode(e);
+            if ("NoSuchUpload".equals(code) || "NoSuchKey".equals(code) || S3Errors.status(e) == 404) {
+                throw notFound;
+            }
+            throw S3Errors.toException(e);
+        }
+        // Some servers (S3Proxy) still answer ListParts for an aborted upload: where listing uploads is allowed,
+        // make sure it is really there. Without that permission, ListParts is the word we go by.
+        boolean listed;
+        try {
+            listed =
+                    s3
+                            .listMultipartUploadsPaginator(
+                                    b -> b.bucket(token.bucket()).prefix(token.key()))
+                            .uploads()
+                            .stream()
+                            .anyMatch(u -> token.uploadId().equals(u.uploadId()));
+        } catch (RuntimeException cannotList) {
+            listed = true; // no s3:ListBucketMultipartUploads, or not implemented
+        }
+        if (!listed) {
+            throw notFound;
+        }
     }
 
     @Override
