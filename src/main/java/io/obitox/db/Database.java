@@ -83,9 +83,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    // WRITE_DELAY=0: a commit reaches the file before the call returns, so a kill -9 right after a part was recorded
+    // cannot lose it (H2 otherwise batches commits for up to half a second).
     private static JdbcConnectionPool connectAndMigrate(Path directory) throws SQLException {
         String url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath()
-                + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=500";
+                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=500";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "obitox", "");
         pool.setMaxConnections(16);
         try {

@@ -13,6 +13,8 @@ import io.obitox.settings.ui.SettingsView;
 import io.obitox.settings.ui.SettingsViewModel;
 import io.obitox.storage.ui.BucketsView;
 import io.obitox.storage.ui.BucketsViewModel;
+import io.obitox.transfer.ui.IncompleteUploadsView;
+import io.obitox.transfer.ui.IncompleteUploadsViewModel;
 import io.obitox.transfer.ui.TransfersView;
 import io.obitox.transfer.ui.TransfersViewModel;
 import java.util.List;
@@ -31,6 +33,8 @@ public final class ViewFactory {
     private final SettingsViewModel settingsViewModel;
     private final MainWindowViewModel mainWindowViewModel;
     private final ViewLoader loader;
+    /** Set when the Buckets view is built; its "Incomplete uploads" tab follows the bucket chosen there. */
+    private BucketsViewModel bucketsViewModel;
 
     /** What the shell needs at first paint, loaded off the FX thread before the window opens. */
     public record Startup(
@@ -96,7 +100,17 @@ public final class ViewFactory {
             return new ProfilesView(new ProfilesViewModel(app.profiles(), app.connectionTester(), tasks, selection));
         }
         if (type == BucketsView.class) {
-            return new BucketsView(new BucketsViewModel(app.profiles(), app.buckets(), tasks, selection));
+            bucketsViewModel = new BucketsViewModel(app.profiles(), app.buckets(), tasks, selection);
+            return new BucketsView(bucketsViewModel);
+        }
+        if (type == IncompleteUploadsView.class) {
+            return new IncompleteUploadsView(new IncompleteUploadsViewModel(
+                    app.multipartUploads(),
+                    app.profiles(),
+                    selection,
+                    bucketsViewModel.bucketProperty(),
+                    tasks,
+                    app.clock()));
         }
         if (type == TransfersView.class) {
             return new TransfersView(new TransfersViewModel(app.transfers(), tasks));

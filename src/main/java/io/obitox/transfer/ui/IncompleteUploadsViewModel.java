@@ -1,0 +1,151 @@
+package io.obitox.transfer.ui;
+
+import io.obitox.common.Sizes;
+import io.obitox.common.ui.UiTasks;
+import io.obitox.profile.ProfileService;
+import io.obitox.profile.StorageProfile;
+import io.obitox.profile.ui.ProfileSelection;
+import io.obitox.storage.BucketInfo;
+import io.obitox.storage.S3Errors;
+import io.obitox.storage.S3Target;
+import io.obitox.transfer.IncompleteUpload;
+import io.obitox.transfer.MultipartUploads;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Incomplete multipart uploads of the bucket chosen in the bucket browser (also ones ObitoX did not start): list
+ * with age and size so far, abort the selected ones or all older than N days. FX thread only.
+ */
+public final class IncompleteUploadsViewModel {
+    private final MultipartUploads uploads;
+    private final ProfileService profiles;
+    private final ProfileSelection selection;
+    private final ObjectProperty<BucketInfo> bucket;
+    private final UiTasks tasks;
+    private final Clock clock;
+    private final ObservableList<IncompleteUpload> items = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final StringProperty olderThanDays = new SimpleStringProperty(this, "olderThanDays", "7");
+
+    public IncompleteUploadsViewModel(
+            MultipartUploads uploads,
+            ProfileService profiles,
+            ProfileSelection selection,
+            ObjectProperty<BucketInfo> bucket,
+            UiTasks tasks,
+            Clock clock) {
+        this.uploads = uploads;
+        this.profiles = profiles;
+        this.selection = selection;
+        this.bucket = bucket;
+        this.tasks = tasks;
+        this.clock = clock;
+        bucket.addListener((o, a, b) -> {
+            items.clear();
+            status.set(b == null ? "" : "Refresh to list the incomplete uploads of " + b.name() + ".");
+        });
+    }
+
+    public ObservableList<IncompleteUpload> items() {
+        return items;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public StringProperty olderThanDaysProperty() {
+        return olderThanDays;
+    }
+
+    public String age(IncompleteUpload u) {
+        return Sizes.duration(u.age(clock.instant()).toSeconds());
+    }
+
+    public String size(IncompleteUpload u) {
+        return u.bytesSoFar() < 0 ? "?" : Sizes.bytes(u.bytesSoFar()) + " in " + u.parts() + " part(s)";
+    }
+
+    public void refresh() {
+        run(null, (t, b) -> null);
+    }
+
+    public void abort(List<IncompleteUpload> selected) {
+        if (selected.isEmpty()) {
+            status.set("Select the uploads to abort first.");
+            return;
+        }
+        List<IncompleteUpload> copy = List.copyOf(selected);
+        run(copy.size() + " upload(s) aborted.", (t, b) -> {
+            copy.forEach(u -> uploads.abort(t, b, u.key(), u.uploadId()));
+            return null;
+        });
+    }
+
+    public void abortOlderThan() {
+        double days;
+        try {
+            days = Double.parseDouble(olderThanDays.get().trim());
+        } catch (RuntimeException e) {
+            status.set("Type the age in days, e.g. 7.");
+            return;
+        }
+        Duration age = Duration.ofSeconds((long) (days * 86_400));
+        run(
+                null,
+                (t, b) -> uploads.abortOlderThan(t, b, age).size() + " upload(s) older than " + days
+                        + " day(s) aborted.");
+    }
+
+    /** Runs {@code action} on the current bucket, then lists again; the action may return a message. */
+    private void run(String done, Action action) {
+        StorageProfile p = selection.getCurrent();
+        BucketInfo b = bucket.get();
+        if (p == null || b == null) {
+            status.set("Pick a bucket first.");
+            return;
+        }
+        tasks.run(() -> {
+                    S3Target t = profiles.target(p);
+                    String message = action.apply(t, b.name());
+                    return new Result(uploads.list(t, b.name()), message);
+                })
+                .trackBusy(busy)
+                .onSuccess(r -> {
+                    items.setAll(r.list());
+                    String listed = r.list().isEmpty()
+                            ? "No incomplete uploads in " + b.name() + "."
+                            : r.list().size() + " incomplete upload(s) in " + b.name() + ", "
+                                    + Sizes.bytes(r.list().stream()
+                                            .mapToLong(u -> Math.max(0, u.bytesSoFar()))
+                                            .sum()) + " stored so far.";
+                    String first = r.message() != null ? r.message() : done;
+                    status.set(first == null ? listed : first + " " + listed);
+                })
+                .onError(e -> status.set(S3Errors.describe(e).oneLine()))
+                .start();
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        String apply(S3Target target, String bucket);
+    }
+
+    private record Result(List<IncompleteUpload> list, String message) {}
+}
