@@ -28,10 +28,13 @@ public final class StorageClients implements AutoCloseable {
     private final SdkHttpClient bulkHttp;
 
     public StorageClients() {
+        // No "Expect: 100-continue": Ceph RGW never answers it for bucket sub-resources (PUT ?cors), so every such
+        // request stalled for the Apache client's 3 s wait; the bodies of interactive calls are tiny anyway.
         this.interactiveHttp = ApacheHttpClient.builder()
                 .maxConnections(32)
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(Duration.ofSeconds(30))
+                .expectContinueEnabled(false)
                 .build();
         this.bulkHttp = ApacheHttpClient.builder()
                 .maxConnections(256)
