@@ -37,6 +37,7 @@ usage() {
 }
 [ $# -eq 1 ] || usage
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+case "$1" in *[[:space:]]*) echo "[rgw-up] DIR must not contain spaces (Ceph config paths): '$1'" >&2; exit 2 ;; esac
 mkdir -p "$1"
 D=$(cd "$1" && pwd)
 C=$D/ceph.conf
@@ -69,7 +70,7 @@ for cmd in ceph-mon ceph-osd radosgw radosgw-admin ceph ceph-authtool monmaptool
     command -v "$cmd" >/dev/null ||
         { echo "[rgw-up] '$cmd' is missing. Install: apt-get install -y radosgw ceph-mon ceph-osd uuid-runtime curl" >&2; exit 1; }
 done
-case "$RGW_PORT$TIMEOUT" in *[!0-9]*) echo "[rgw-up] OBITOX_RGW_PORT and OBITOX_RGW_TIMEOUT must be numbers" >&2; exit 2 ;; esac
+case "$TIMEOUT" in "" | *[!0-9]*) echo "[rgw-up] OBITOX_RGW_TIMEOUT must be a number of seconds" >&2; exit 2 ;; esac
 
 # One rgw-up/rgw-down at a time per DIR.
 exec 9>"$D/.lock"
@@ -94,13 +95,25 @@ require_free_port() {
 
 pid_of() { [ -s "$D/run/$1.pid" ] && cat "$D/run/$1.pid"; }
 
-# wait_for NAME DAEMON-OR-EMPTY COMMAND... : polls COMMAND for up to $TIMEOUT s. Stops early if the daemon died.
+# running ARGV... : is a process with exactly this command line alive? Reads /proc with builtins only (no procps),
+# and does not rely on the pid file, which a daemon that dies early never writes.
+running() {
+    local f want="$*" argv
+    for f in /proc/[0-9]*/cmdline; do
+        mapfile -d '' -t argv 2>/dev/null <"$f" || continue
+        [ "${argv[*]}" = "$want" ] && return 0
+    done
+    return 1
+}
+
+# wait_for WHAT "DAEMON ARGV"-OR-EMPTY CHECK... : polls CHECK for up to $TIMEOUT s (each check is bounded itself).
+# Stops at once when the daemon is no longer running.
 wait_for() {
-    local what=$1 daemon=$2 deadline=$(($(date +%s) + TIMEOUT)) pid
+    local what=$1 daemon=$2 deadline=$(($(date +%s) + TIMEOUT))
     shift 2
     until "$@" >/dev/null 2>&1; do
-        if [ -n "$daemon" ] && pid=$(pid_of "$daemon") && ! kill -0 "$pid" 2>/dev/null; then
-            fail "$daemon (pid $pid) exited while waiting for: $what"
+        if [ -n "$daemon" ] && ! running $daemon; then
+            fail "'$daemon' exited while waiting for: $what"
         fi
         [ "$(date +%s)" -lt "$deadline" ] || fail "timed out after ${TIMEOUT}s waiting for: $what"
         sleep 0.3
@@ -137,7 +150,12 @@ else
     BLOCK_SIZE=${OBITOX_RGW_BLOCK_SIZE:-20G}
     FRESH=true
 fi
-case "$MON_PORT$MON_V1_PORT" in *[!0-9]*) echo "[rgw-up] monitor ports must be numbers" >&2; exit 2 ;; esac
+for port in "$RGW_PORT" "$MON_PORT" "$MON_V1_PORT"; do
+    case "$port" in
+        "" | *[!0-9]*) echo "[rgw-up] ports must be numbers, got '$port'" >&2; exit 2 ;;
+    esac
+    [ "$port" -ge 1 ] && [ "$port" -le 65535 ] || { echo "[rgw-up] port $port is out of range" >&2; exit 2; }
+done
 
 if ! $FRESH; then
     # A re-run means "restart": stop what still runs from this DIR, then start again below.
@@ -183,6 +201,10 @@ mon_allow_pool_size_one = true
 mon_warn_on_pool_no_redundancy = false
 mon_max_pg_per_osd = 1000
 mon_data_avail_warn = 1
+# A throwaway single-node cluster: commit monitor changes at once rather than batching them for 1 s. radosgw
+# creates its pools one map change at a time, so this shortens the first start by several seconds.
+paxos_propose_interval = 0.05
+paxos_min_wait = 0.01
 run_dir = $D/run
 admin_socket = $D/run/\$name.asok
 log_file = $D/log/\$name.log
@@ -218,8 +240,9 @@ ENV
 fi
 
 log "starting the monitor"
-ceph-mon -c "$C" -i a >"$D/log/mon-start.out" 2>&1 9>&-
-wait_for "monitor quorum" mon.a ceph_cli mon stat
+MON_ARGV="ceph-mon -c $C -i a"
+$MON_ARGV >"$D/log/mon-start.out" 2>&1 9>&-
+wait_for "monitor quorum" "$MON_ARGV" ceph_cli mon stat
 
 if $FRESH; then
     OSD_ID=$(ceph_cli osd new "$OSD_UUID")
@@ -231,14 +254,16 @@ if $FRESH; then
     ceph-osd -c "$C" -i "$OSD_ID" --mkfs --osd-uuid "$OSD_UUID" >"$D/log/osd-mkfs.out" 2>&1
 fi
 log "starting OSD $OSD_ID"
-ceph-osd -c "$C" -i "$OSD_ID" >"$D/log/osd-start.out" 2>&1 9>&-
+OSD_ARGV="ceph-osd -c $C -i $OSD_ID"
+$OSD_ARGV >"$D/log/osd-start.out" 2>&1 9>&-
 osd_up() { ceph_cli osd dump | grep -q "^osd\.$OSD_ID up "; }
-wait_for "OSD $OSD_ID up" "osd.$OSD_ID" osd_up
+wait_for "OSD $OSD_ID up" "$OSD_ARGV" osd_up
 
 log "starting radosgw on 127.0.0.1:$RGW_PORT"
-radosgw -c "$C" -n client.rgw.a >"$D/log/rgw-start.out" 2>&1 9>&-
+RGW_ARGV="radosgw -c $C -n client.rgw.a"
+$RGW_ARGV >"$D/log/rgw-start.out" 2>&1 9>&-
 rgw_answers() { [ "$(curl -s -o /dev/null -m 5 -w '%{http_code}' "http://127.0.0.1:$RGW_PORT/")" != 000 ]; }
-wait_for "radosgw answering HTTP on port $RGW_PORT" client.rgw.a rgw_answers
+wait_for "radosgw answering HTTP on port $RGW_PORT" "$RGW_ARGV" rgw_answers
 if $FRESH; then touch "$D/.bootstrapped"; fi
 
 ensure_user() { # uid access-key secret
