@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.obitox.cli.Cli;
+import io.obitox.profile.AwsSharedFiles;
+import io.obitox.testing.TestPaths;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,6 +23,21 @@ final class CliRun {
 
     CliRun(Path home) {
         this.home = home;
+    }
+
+    /**
+     * The AWS shared files the CLI reads ({@code AWS_SHARED_CREDENTIALS_FILE}/{@code AWS_CONFIG_FILE}). The build
+     * points them into {@code target/}; anywhere else (e.g. {@code ~/.aws} when run outside Maven) fails the test
+     * before anything is written there.
+     */
+    static AwsSharedFiles awsFiles() {
+        AwsSharedFiles files = AwsSharedFiles.standard();
+        for (Path f : List.of(files.credentialsFile(), files.configFile())) {
+            assertThat(f.toAbsolutePath().normalize().startsWith(TestPaths.target()))
+                    .as("%s must be under target/: run the e2e tests through Maven", f)
+                    .isTrue();
+        }
+        return files;
     }
 
     /** The outcome of one command. */

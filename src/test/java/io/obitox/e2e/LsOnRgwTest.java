@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.obitox.cli.Cli;
 import io.obitox.profile.AwsSharedFiles;
+import io.obitox.profile.ProfileService;
 import io.obitox.testing.Rgw;
 import io.obitox.testing.TestPaths;
 import io.obitox.testing.TestSecrets;
@@ -37,6 +38,7 @@ class LsOnRgwTest {
 
     @BeforeAll
     static void setUp() {
+        awsFiles = CliRun.awsFiles(); // first: nothing may be written before this check
         rgw = Rgw.require();
         bucket = Rgw.uniqueBucket("ls");
         cli = new CliRun(TestPaths.newDir("e2e-ls").resolve("home"));
@@ -62,12 +64,6 @@ class LsOnRgwTest {
             put(s3, "docs/deep/x.txt", "x");
             put(s3, "photos/cat.jpg", "meow");
         }
-        awsFiles = AwsSharedFiles.standard();
-        assertThat(awsFiles.credentialsFile().toAbsolutePath().normalize().startsWith(TestPaths.target()))
-                .as(
-                        "AWS_SHARED_CREDENTIALS_FILE must point into target/ (run through Maven): %s",
-                        awsFiles.credentialsFile())
-                .isTrue();
         awsProfile = "e2e-ls-" + UUID.randomUUID().toString().substring(0, 8);
         awsFiles.writeKeys(awsProfile, rgw.accessKey(), rgw.secretKey(), null);
     }
@@ -77,8 +73,9 @@ class LsOnRgwTest {
         if (rgw != null) {
             rgw.deleteBucket(bucket);
         }
-        if (awsProfile != null) {
+        if (awsFiles != null) {
             awsFiles.removeKeys(awsProfile);
+            awsFiles.removeKeys(ProfileService.managedAwsProfileName("lab"));
         }
     }
 
