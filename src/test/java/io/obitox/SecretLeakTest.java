@@ -13,13 +13,18 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Runs after the whole suite (see junit-platform.properties): no secret a test gave to ObitoX may appear in any H2
  * database file or log file the suite produced. The AWS credentials files are the one place keys belong, so they
  * are not scanned.
+ *
+ * <p>Tagged {@code leak-check} so the e2e run can include it too: {@code mvn -B test -Pe2e -Dtest.groups='e2e |
+ * leak-check'} (scripts/e2e.sh and .ci/run do this).
  */
+@Tag("leak-check")
 @Order(Integer.MAX_VALUE)
 class SecretLeakTest {
 

@@ -1,5 +1,6 @@
 package io.obitox.storage;
 
+import io.obitox.common.ObitoxException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,11 +10,12 @@ import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Buckets and their objects: list buckets, browse objects by prefix (one page at a time), create a bucket.
- * Blocking calls; run them off the FX thread. Failures come out as {@link io.obitox.common.ObitoxException} with the
+ * Blocking calls; run them off the FX thread. Failures come out as {@link ObitoxException} with the
  * codes of {@link S3Errors}.
  */
 public final class BucketService {
@@ -91,25 +93,48 @@ public final class BucketService {
     public void createBucket(S3Target target, String name) {
         BucketNames.require(name);
         try {
+            S3Client s3 = clients.interactive(target);
+            // Ceph RGW (like AWS in us-east-1) answers 200 to creating a bucket you already own, so ask first:
+            // otherwise the user would read "created" for a bucket that was there all along.
+            if (exists(s3, name)) {
+                throw bucketExists(name, true);
+            }
             CreateBucketRequest.Builder req = CreateBucketRequest.builder().bucket(name);
             boolean awsOutsideUsEast1 = target.endpoint() == null && !"us-east-1".equals(target.region());
             if (awsOutsideUsEast1) {
                 req.createBucketConfiguration(
                         c -> c.locationConstraint(BucketLocationConstraint.fromValue(target.region())));
             }
-            clients.interactive(target).createBucket(req.build());
+            s3.createBucket(req.build());
+        } catch (ObitoxException e) {
+            throw e;
         } catch (RuntimeException e) {
             String code = S3Errors.awsCode(e);
             if ("BucketAlreadyOwnedByYou".equals(code) || "BucketAlreadyExists".equals(code)) {
-                throw new io.obitox.common.ObitoxException(
-                        "BUCKET_EXISTS",
-                        "A bucket named '" + name + "' already exists"
-                                + ("BucketAlreadyOwnedByYou".equals(code)
-                                        ? " and is yours."
-                                        : " (owned by someone else)."),
-                        "Pick another name.");
+                throw bucketExists(name, "BucketAlreadyOwnedByYou".equals(code));
             }
             throw S3Errors.toException(e);
         }
+    }
+
+    /** True when the bucket answers HeadBucket; 403 (someone else's, or no permission) is left to CreateBucket. */
+    private static boolean exists(S3Client s3, String name) {
+        try {
+            s3.headBucket(b -> b.bucket(name));
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404 || e.statusCode() == 403 || e.statusCode() == 301) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static ObitoxException bucketExists(String name, boolean yours) {
+        return new ObitoxException(
+                "BUCKET_EXISTS",
+                "A bucket named '" + name + "' already exists"
+                        + (yours ? " and is yours." : " (owned by someone else)."),
+                "Pick another name.");
     }
 }

@@ -42,6 +42,8 @@ public final class StorageClients implements AutoCloseable {
     }
 
     public StorageClients(Timeouts timeouts) {
+        // No "Expect: 100-continue": Ceph RGW never answers it for bucket sub-resources (PUT ?cors), so every such
+        // request stalled for the Apache client's 3 s wait; the bodies of interactive calls are tiny anyway.
         this.interactiveHttp = ApacheHttpClient.builder()
                 .maxConnections(32)
                 .connectionTimeout(
@@ -49,6 +51,7 @@ public final class StorageClients implements AutoCloseable {
                                 ? timeouts.connect()
                                 : Duration.ofSeconds(5))
                 .socketTimeout(timeouts.interactiveRead())
+                .expectContinueEnabled(false)
                 .build();
         this.bulkHttp = ApacheHttpClient.builder()
                 .maxConnections(256)

@@ -6,6 +6,7 @@ import io.obitox.testing.ChildProcess;
 import io.obitox.testing.FaultProxy;
 import io.obitox.testing.FaultProxy.Kind;
 import io.obitox.testing.FaultProxy.Request;
+import io.obitox.testing.Rgw;
 import io.obitox.testing.TestPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 class ResumeAfterKillTest {
     private static final String BUCKET = "obitox-e2e-kill";
     private static final long PART = 5L << 20;
+    private static Rgw rgw;
     private static S3Client s3;
     private static FaultProxy proxy;
     private static Path dir;
@@ -42,13 +44,14 @@ class ResumeAfterKillTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        s3 = E2e.client();
+        rgw = Rgw.require();
+        s3 = rgw.client();
         try {
             s3.createBucket(b -> b.bucket(BUCKET));
         } catch (RuntimeException alreadyThere) {
             // reused between runs
         }
-        proxy = new FaultProxy(E2e.endpoint());
+        proxy = new FaultProxy(rgw.endpoint());
         dir = TestPaths.newDir("kill");
         bigFile = random(dir.resolve("big.bin"), 22L << 20, 7);
         smallFile = random(dir.resolve("small.bin"), 1L << 20, 8);
@@ -107,9 +110,9 @@ class ResumeAfterKillTest {
         Path home = dir.resolve("home-" + slug);
         Map<String, String> env = Map.of(
                 "AWS_ACCESS_KEY_ID",
-                E2e.accessKey(),
+                rgw.accessKey(),
                 "AWS_SECRET_ACCESS_KEY",
-                E2e.secretKey(),
+                rgw.secretKey(),
                 "AWS_REGION",
                 "us-east-1",
                 "AWS_SHARED_CREDENTIALS_FILE",
