@@ -1,5 +1,7 @@
 package io.obitox.app;
 
+import io.obitox.cors.CorsHistoryRepository;
+import io.obitox.cors.CorsService;
 import io.obitox.db.Database;
 import io.obitox.profile.AwsSharedFiles;
 import io.obitox.profile.ConnectionTester;
@@ -38,6 +40,7 @@ public final class AppContext implements AutoCloseable {
     private final ProfileService profiles;
     private final BucketService buckets;
     private final ConnectionTester connectionTester;
+    private final CorsService cors;
     private final ExecutorService background;
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
 
@@ -54,6 +57,7 @@ public final class AppContext implements AutoCloseable {
                 new ProfileService(new ProfileRepository(database), awsFiles, settings, clients, sandbox, clock);
         this.buckets = new BucketService(clients);
         this.connectionTester = new ConnectionTester(clients);
+        this.cors = new CorsService(clients, new CorsHistoryRepository(database), clock);
         this.background = Executors.newCachedThreadPool(daemonThreads("obitox-bg"));
         closeables.push(background::shutdownNow);
         profiles.ensureSandboxProfile();
@@ -117,6 +121,10 @@ public final class AppContext implements AutoCloseable {
 
     public ConnectionTester connectionTester() {
         return connectionTester;
+    }
+
+    public CorsService cors() {
+        return cors;
     }
 
     /** The pool for background work of the UI (see {@code UiTasks}); daemon threads. */
