@@ -96,7 +96,7 @@ public final class CorsProber {
             }
             checks.add(otherOriginRefused(objectUri, origins, config));
             cleanup.objectKey = key;
-            checks.add(upload(PUT + origin, put, origin, "the probe upload"));
+            checks.add(upload(PUT + origin, put, origin, "the probe object"));
             checks.add(part(target, presigner, bucket, partKey, origin, cleanup));
         } finally {
             checks.add(cleanup.run());

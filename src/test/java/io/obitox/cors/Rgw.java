@@ -18,25 +18,25 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * The Ceph RGW of the e2e tests: endpoint and the two users from the environment ({@code OBITOX_E2E_*}, defaults of
  * the development RGW), plus bucket set-up and tear-down.
  */
-final class Rgw {
-    static final URI ENDPOINT = URI.create(env("OBITOX_E2E_ENDPOINT", "http://127.0.0.1:7480"));
-    static final String KEY = env("OBITOX_E2E_ACCESS_KEY", "labkey");
-    static final String SECRET = TestSecrets.register(env("OBITOX_E2E_SECRET_KEY", "labsecret"));
-    static final String KEY2 = env("OBITOX_E2E_ACCESS_KEY2", "lab2key");
-    static final String SECRET2 = TestSecrets.register(env("OBITOX_E2E_SECRET_KEY2", "lab2secret"));
+public final class Rgw {
+    public static final URI ENDPOINT = URI.create(env("OBITOX_E2E_ENDPOINT", "http://127.0.0.1:7480"));
+    public static final String KEY = env("OBITOX_E2E_ACCESS_KEY", "labkey");
+    public static final String SECRET = TestSecrets.register(env("OBITOX_E2E_SECRET_KEY", "labsecret"));
+    public static final String KEY2 = env("OBITOX_E2E_ACCESS_KEY2", "lab2key");
+    public static final String SECRET2 = TestSecrets.register(env("OBITOX_E2E_SECRET_KEY2", "lab2secret"));
 
     private Rgw() {}
 
-    static S3Target target() {
+    public static S3Target target() {
         return target(KEY, SECRET, "rgw-lab");
     }
 
     /** The second user, who does not own the test buckets. */
-    static S3Target otherUser() {
+    public static S3Target otherUser() {
         return target(KEY2, SECRET2, "rgw-lab2");
     }
 
-    static S3Target target(String key, String secret, String label) {
+    public static S3Target target(String key, String secret, String label) {
         return new S3Target(
                 "e2e:" + label,
                 label,
@@ -48,7 +48,7 @@ final class Rgw {
     }
 
     /** A plain SDK client of the bucket owner, for arranging and inspecting test data. */
-    static S3Client client() {
+    public static S3Client client() {
         return S3Client.builder()
                 .endpointOverride(ENDPOINT)
                 .region(Region.US_EAST_1)
@@ -59,14 +59,14 @@ final class Rgw {
                 .build();
     }
 
-    static String newBucket(S3Client s3) {
+    public static String newBucket(S3Client s3) {
         String name = "cors-e2e-" + UUID.randomUUID().toString().substring(0, 8);
         s3.createBucket(b -> b.bucket(name));
         return name;
     }
 
     /** Objects and open multipart uploads left in the bucket (the probes must leave none). */
-    static List<String> leftovers(S3Client s3, String bucket) {
+    public static List<String> leftovers(S3Client s3, String bucket) {
         List<String> out = new java.util.ArrayList<>(s3.listObjectsV2(b -> b.bucket(bucket)).contents().stream()
                 .map(S3Object::key)
                 .toList());
@@ -74,7 +74,7 @@ final class Rgw {
         return out;
     }
 
-    static void deleteBucket(S3Client s3, String bucket) {
+    public static void deleteBucket(S3Client s3, String bucket) {
         try {
             s3.listMultipartUploads(b -> b.bucket(bucket))
                     .uploads()
