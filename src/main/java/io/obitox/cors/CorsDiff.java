@@ -58,6 +58,9 @@ public record CorsDiff(List<String> summary, List<Line> lines) {
         if (newUpload != null && oldUpload == null) {
             out.add("Adds the upload rule '" + UploadRules.RULE_ID + "' for "
                     + String.join(", ", newUpload.allowedOrigins()) + ".");
+        } else if (newUpload == null && oldUpload != null) {
+            out.add("Removes the upload rule '" + UploadRules.RULE_ID + "' (browser uploads from "
+                    + String.join(", ", oldUpload.allowedOrigins()) + " stop working).");
         } else if (newUpload != null && !newUpload.equals(oldUpload)) {
             Set<String> added = new LinkedHashSet<>(newUpload.allowedOrigins());
             added.removeAll(oldUpload.allowedOrigins());

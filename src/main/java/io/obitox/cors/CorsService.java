@@ -7,6 +7,7 @@ import io.obitox.storage.S3Errors;
 import io.obitox.storage.S3Target;
 import io.obitox.storage.StorageClients;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -157,7 +158,7 @@ public final class CorsService {
         CorsConfig wanted = useBefore ? change.previous() : change.next();
         CorsReading now = requireReadable(read(target, bucket), bucket, "s3:GetBucketCors");
         String note = "Restores the configuration " + (useBefore ? "from before" : "after") + " change #" + change.id()
-                + " (" + change.summary() + ", " + change.changedAt() + ").";
+                + " (" + change.summary() + ", " + change.changedAt().truncatedTo(ChronoUnit.SECONDS) + ").";
         return new ChangePlan(
                 bucket,
                 CorsChange.Action.RESTORE,

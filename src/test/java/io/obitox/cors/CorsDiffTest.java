@@ -71,6 +71,20 @@ class CorsDiffTest {
     }
 
     @Test
+    void removingOnlyTheUploadRuleSaysWhichUploadsStopWorking() {
+        CorsRule viewer = getOnly("https://viewer.example");
+        CorsConfig before = config(viewer, UploadRules.rule(Provider.CEPH, List.of("http://localhost:3000")));
+
+        CorsDiff diff = CorsDiff.between(before, config(viewer));
+
+        assertThat(diff.summary())
+                .containsExactly(
+                        "Removes the upload rule 'obitox-browser-uploads' (browser uploads from"
+                                + " http://localhost:3000 stop working).",
+                        "Keeps 1 other rule(s) unchanged.");
+    }
+
+    @Test
     void removingTheConfigurationIsSaidInWords() {
         CorsDiff diff = CorsDiff.between(config(getOnly("*")), CorsConfig.NONE);
 

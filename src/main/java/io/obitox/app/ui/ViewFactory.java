@@ -3,6 +3,8 @@ package io.obitox.app.ui;
 import io.obitox.app.AppContext;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.common.ui.ViewLoader;
+import io.obitox.cors.ui.CorsWizardDialog;
+import io.obitox.cors.ui.CorsWizardState;
 import io.obitox.profile.StorageProfile;
 import io.obitox.profile.ui.ProfileSelection;
 import io.obitox.profile.ui.ProfilesView;
@@ -29,6 +31,8 @@ public final class ViewFactory {
     private final SettingsViewModel settingsViewModel;
     private final MainWindowViewModel mainWindowViewModel;
     private final ViewLoader loader;
+    private final CorsWizardDialog corsWizard;
+    private Parent mainRoot;
 
     /** What the shell needs at first paint, loaded off the FX thread before the window opens. */
     public record Startup(
@@ -55,6 +59,7 @@ public final class ViewFactory {
                 startup.theme());
         this.mainWindowViewModel = new MainWindowViewModel(settingsViewModel.themeProperty(), startup.notice());
         this.loader = new ViewLoader(this::controller);
+        this.corsWizard = new CorsWizardDialog(app.cors(), app.buckets(), app.profiles(), tasks, selection.profiles());
     }
 
     public MainWindowViewModel mainWindowViewModel() {
@@ -66,7 +71,19 @@ public final class ViewFactory {
     }
 
     public Parent mainWindow() {
-        return loader.load(MainWindowView.class).root();
+        mainRoot = loader.load(MainWindowView.class).root();
+        return mainRoot;
+    }
+
+    /** Opens the CORS wizard over the main window (the Buckets view's "CORS…" and "Check CORS"). */
+    private void openCorsWizard(StorageProfile profile, String bucket, boolean checkOnly) {
+        corsWizard.show(
+                mainRoot == null || mainRoot.getScene() == null
+                        ? null
+                        : mainRoot.getScene().getWindow(),
+                profile,
+                bucket,
+                checkOnly ? CorsWizardState.Mode.CHECK : CorsWizardState.Mode.SETUP);
     }
 
     Node section(Section s) {
@@ -93,7 +110,9 @@ public final class ViewFactory {
             return new ProfilesView(new ProfilesViewModel(app.profiles(), app.connectionTester(), tasks, selection));
         }
         if (type == BucketsView.class) {
-            return new BucketsView(new BucketsViewModel(app.profiles(), app.buckets(), tasks, selection));
+            BucketsViewModel buckets = new BucketsViewModel(app.profiles(), app.buckets(), tasks, selection);
+            buckets.setCorsOpener(this::openCorsWizard);
+            return new BucketsView(buckets);
         }
         if (type == SettingsView.class) {
             return new SettingsView(settingsViewModel);
