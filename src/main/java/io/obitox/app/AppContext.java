@@ -1,6 +1,8 @@
 package io.obitox.app;
 
 import io.obitox.common.Threads;
+import io.obitox.cors.CorsHistoryRepository;
+import io.obitox.cors.CorsService;
 import io.obitox.db.Database;
 import io.obitox.profile.AwsSharedFiles;
 import io.obitox.profile.ConnectionTester;
@@ -42,6 +44,7 @@ public final class AppContext implements AutoCloseable {
     private final ProfileService profiles;
     private final BucketService buckets;
     private final ConnectionTester connectionTester;
+    private final CorsService cors;
     private final ExecutorService background;
     private TransferService transfers;
     private TransferRepository transferRepository;
@@ -60,6 +63,7 @@ public final class AppContext implements AutoCloseable {
                 new ProfileService(new ProfileRepository(database), awsFiles, settings, clients, sandbox, clock);
         this.buckets = new BucketService(clients);
         this.connectionTester = new ConnectionTester(clients);
+        this.cors = new CorsService(clients, new CorsHistoryRepository(database), clock);
         this.background = Executors.newCachedThreadPool(Threads.daemon("obitox-bg"));
         closeables.push(background::shutdownNow);
         profiles.ensureSandboxProfile();
@@ -148,6 +152,10 @@ public final class AppContext implements AutoCloseable {
     /** Orphaned multipart uploads of a bucket (list, abort). */
     public MultipartUploads multipartUploads() {
         return new MultipartUploads(clients, transferRepository(), clock);
+    }
+
+    public CorsService cors() {
+        return cors;
     }
 
     /** The pool for background work of the UI (see {@code UiTasks}); daemon threads. */

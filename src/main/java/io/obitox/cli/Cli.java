@@ -1,6 +1,7 @@
 package io.obitox.cli;
 
 import io.obitox.app.AppHome;
+import io.obitox.cors.cli.CorsCommand;
 import io.obitox.profile.cli.ProfileCommand;
 import io.obitox.storage.S3Errors;
 import io.obitox.storage.cli.LsCommand;
@@ -32,7 +33,8 @@ public final class Cli {
             MultipartCommand.class,
             ProfileCommand.class,
             LsCommand.class,
-            MbCommand.class);
+            MbCommand.class,
+            CorsCommand.class);
 
     /** Commands of optional packages (an installer may leave the sandbox out); added when present. */
     private static final List<String> OPTIONAL_COMMANDS = List.of("io.obitox.sandbox.cli.SandboxCommand");

@@ -3,6 +3,8 @@ package io.obitox.app.ui;
 import io.obitox.app.AppContext;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.common.ui.ViewLoader;
+import io.obitox.cors.ui.CorsWizardDialog;
+import io.obitox.cors.ui.CorsWizardState;
 import io.obitox.profile.StorageProfile;
 import io.obitox.profile.ui.ProfileSelection;
 import io.obitox.profile.ui.ProfilesView;
@@ -36,6 +38,9 @@ public final class ViewFactory {
     /** Set when the Buckets view is built; its "Incomplete uploads" tab follows the bucket chosen there. */
     private BucketsViewModel bucketsViewModel;
 
+    private final CorsWizardDialog corsWizard;
+    private Parent mainRoot;
+
     /** What the shell needs at first paint, loaded off the FX thread before the window opens. */
     public record Startup(
             List<StorageProfile> profiles, Optional<StorageProfile> defaultProfile, Theme theme, String notice) {
@@ -62,6 +67,7 @@ public final class ViewFactory {
                 startup.theme());
         this.mainWindowViewModel = new MainWindowViewModel(settingsViewModel.themeProperty(), startup.notice());
         this.loader = new ViewLoader(this::controller);
+        this.corsWizard = new CorsWizardDialog(app.cors(), app.buckets(), app.profiles(), tasks, selection.profiles());
     }
 
     public MainWindowViewModel mainWindowViewModel() {
@@ -73,7 +79,19 @@ public final class ViewFactory {
     }
 
     public Parent mainWindow() {
-        return loader.load(MainWindowView.class).root();
+        mainRoot = loader.load(MainWindowView.class).root();
+        return mainRoot;
+    }
+
+    /** Opens the CORS wizard over the main window (the Buckets view's "CORS…" and "Check CORS"). */
+    private void openCorsWizard(StorageProfile profile, String bucket, boolean checkOnly) {
+        corsWizard.show(
+                mainRoot == null || mainRoot.getScene() == null
+                        ? null
+                        : mainRoot.getScene().getWindow(),
+                profile,
+                bucket,
+                checkOnly ? CorsWizardState.Mode.CHECK : CorsWizardState.Mode.SETUP);
     }
 
     Node section(Section s) {
@@ -101,6 +119,7 @@ public final class ViewFactory {
         }
         if (type == BucketsView.class) {
             bucketsViewModel = new BucketsViewModel(app.profiles(), app.buckets(), tasks, selection);
+            bucketsViewModel.setCorsOpener(this::openCorsWizard);
             return new BucketsView(bucketsViewModel);
         }
         if (type == IncompleteUploadsView.class) {

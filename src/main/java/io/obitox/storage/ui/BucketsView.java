@@ -69,6 +69,12 @@ public final class BucketsView {
     private Button moreButton;
 
     @FXML
+    private Button corsButton;
+
+    @FXML
+    private Button checkCorsButton;
+
+    @FXML
     private Label status;
 
     public BucketsView(BucketsViewModel vm) {
@@ -138,6 +144,8 @@ public final class BucketsView {
                         vm.prefixProperty()));
         upButton.disableProperty().bind(vm.prefixProperty().isEmpty());
         moreButton.visibleProperty().bind(vm.hasMoreProperty());
+        corsButton.disableProperty().bind(vm.corsAvailableProperty().not());
+        checkCorsButton.disableProperty().bind(vm.corsAvailableProperty().not());
         newBucketField.textProperty().bindBidirectional(vm.newBucketNameProperty());
         newBucketField.setOnAction(e -> vm.createBucket());
         createButton.disableProperty().bind(vm.newBucketNameProperty().isEmpty().or(vm.busyProperty()));
@@ -179,5 +187,15 @@ public final class BucketsView {
     @FXML
     private void loadMore() {
         vm.loadMore();
+    }
+
+    @FXML
+    private void openCors() {
+        vm.openCors(false);
+    }
+
+    @FXML
+    private void checkCors() {
+        vm.openCors(true);
     }
 }

@@ -42,6 +42,8 @@ public final class BucketsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error", false);
     private final StringProperty newBucketName = new SimpleStringProperty(this, "newBucketName", "");
+    private final ReadOnlyBooleanWrapper corsAvailable = new ReadOnlyBooleanWrapper(this, "corsAvailable", false);
+    private CorsOpener corsOpener;
     private S3Target target;
     private String nextToken;
     private UiTasks.Handle running;
@@ -53,6 +55,7 @@ public final class BucketsViewModel {
         this.selection = selection;
         selection.currentProperty().addListener((o, a, p) -> refreshBuckets());
         bucket.addListener((o, a, b) -> {
+            corsAvailable.set(corsOpener != null && b != null);
             prefix.set("");
             entries.clear();
             hasMore.set(false);
@@ -102,6 +105,22 @@ public final class BucketsViewModel {
 
     public ProfileSelection selection() {
         return selection;
+    }
+
+    /** True when a bucket is chosen and the CORS wizard can be opened for it. */
+    public ReadOnlyBooleanProperty corsAvailableProperty() {
+        return corsAvailable.getReadOnlyProperty();
+    }
+
+    /** Opens the CORS wizard; the composition root supplies it, so this view does not depend on the wizard. */
+    @FunctionalInterface
+    public interface CorsOpener {
+        void open(StorageProfile profile, String bucket, boolean checkOnly);
+    }
+
+    public void setCorsOpener(CorsOpener opener) {
+        this.corsOpener = opener;
+        corsAvailable.set(opener != null && bucket.get() != null);
     }
 
     // Commands //
@@ -205,6 +224,14 @@ public final class BucketsViewModel {
                 })
                 .onError(this::fail)
                 .start();
+    }
+
+    /** Opens the CORS wizard for the chosen bucket: to set up CORS, or ({@code checkOnly}) to verify it. */
+    public void openCors(boolean checkOnly) {
+        BucketInfo b = bucket.get();
+        if (corsOpener != null && b != null) {
+            corsOpener.open(selection.getCurrent(), b.name(), checkOnly);
+        }
     }
 
     public void cancel() {

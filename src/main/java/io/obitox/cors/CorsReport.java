@@ -1,0 +1,35 @@
+package io.obitox.cors;
+
+import java.util.List;
+
+/**
+ * The result of verifying a bucket's CORS for browser uploads: the configuration as read, then the static audit and
+ * the live checks in the order they ran.
+ *
+ * @param origins the origins that were checked
+ */
+public record CorsReport(
+        String bucket, String endpoint, List<String> origins, CorsReading reading, List<CorsCheck> checks) {
+
+    public CorsReport {
+        origins = List.copyOf(origins);
+        checks = List.copyOf(checks);
+    }
+
+    /** True when no check failed (warnings and skipped checks do not fail a verification). */
+    public boolean ok() {
+        return checks.stream().allMatch(CorsCheck::passed);
+    }
+
+    public List<CorsCheck> failures() {
+        return checks.stream().filter(c -> !c.passed()).toList();
+    }
+
+    /** One line for status bars and the CLI's last line. */
+    public String headline() {
+        long failed = failures().size();
+        return ok()
+                ? "CORS works for browser uploads to " + bucket + " (" + checks.size() + " checks)."
+                : failed + " of " + checks.size() + " checks failed for " + bucket + ".";
+    }
+}

@@ -1,0 +1,335 @@
+package io.obitox.cors;
+
+import io.obitox.common.ObitoxException;
+import io.obitox.common.UserMessage;
+import io.obitox.storage.Provider;
+import io.obitox.storage.S3Errors;
+import io.obitox.storage.S3Target;
+import io.obitox.storage.StorageClients;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Bucket CORS for browser uploads: read the configuration, plan and apply the upload rule (merged, never
+ * overwriting), verify statically and live, and keep a history that any earlier configuration can be restored from.
+ *
+ * <p>Every method that talks to storage blocks; run it off the FX thread. Failures are {@link ObitoxException}s with
+ * the codes of {@link S3Errors} plus {@code CORS_*} codes. Thread-safe.
+ */
+public final class CorsService {
+    public static final String INVALID_ORIGIN = "INVALID_ORIGIN";
+    public static final String CORS_CHANGED = "CORS_CHANGED";
+    public static final String NO_HISTORY = "CORS_NO_HISTORY";
+
+    private final StorageClients clients;
+    private final CorsHistoryRepository history;
+    private final CorsProber prober;
+    private final Clock clock;
+
+    public CorsService(StorageClients clients, CorsHistoryRepository history, Clock clock) {
+        this(clients, history, new CorsProber(clients), clock);
+    }
+
+    CorsService(StorageClients clients, CorsHistoryRepository history, CorsProber prober, Clock clock) {
+        this.clients = clients;
+        this.history = history;
+        this.prober = prober;
+        this.clock = clock;
+    }
+
+    /** Reads the configuration; connection and credential failures throw, the CORS-specific states do not. */
+    public CorsReading read(S3Target target, String bucket) {
+        try {
+            var res = clients.interactive(target).getBucketCors(b -> b.bucket(bucket));
+            return CorsReading.configured(new CorsConfig(
+                    res.corsRules().stream().map(CorsRule::fromSdk).toList()));
+        } catch (RuntimeException e) {
+            String code = S3Errors.awsCode(e);
+            if ("NoSuchCORSConfiguration".equals(code)) {
+                return CorsReading.none();
+            }
+            if ("NotImplemented".equals(code) || S3Errors.status(e) == 501) {
+                return new CorsReading(CorsReading.State.UNSUPPORTED, CorsConfig.NONE, unsupported(target, List.of()));
+            }
+            UserMessage m = S3Errors.describe(e);
+            if (S3Errors.ACCESS_DENIED.equals(m.code())) {
+                return new CorsReading(
+                        CorsReading.State.ACCESS_DENIED,
+                        CorsConfig.NONE,
+                        new UserMessage(
+                                S3Errors.ACCESS_DENIED,
+                                "Access denied reading the CORS configuration of bucket '" + bucket
+                                        + "': the credentials need the permission s3:GetBucketCors.",
+                                "Grant s3:GetBucketCors (and s3:PutBucketCors to change it) on arn:aws:s3:::" + bucket
+                                        + ", or use the bucket owner's credentials."));
+            }
+            if (S3Errors.BUCKET_MISSING.equals(m.code())) {
+                return new CorsReading(
+                        CorsReading.State.BUCKET_MISSING,
+                        CorsConfig.NONE,
+                        new UserMessage(
+                                S3Errors.BUCKET_MISSING,
+                                "The bucket '" + bucket + "' does not exist on " + target.where() + ".",
+                                "Check the bucket name and the profile, or create the bucket."));
+            }
+            throw S3Errors.toException(e);
+        }
+    }
+
+    /**
+     * Plans the upload rule for {@code origins}, merged into the current configuration.
+     *
+     * @param keepExistingOrigins true to add to the origins the upload rule already has, false to set exactly these
+     */
+    public ChangePlan plan(S3Target target, String bucket, List<String> origins, boolean keepExistingOrigins) {
+        Provider provider = target.provider();
+        Origins.Validation v = Origins.validate(origins, provider);
+        if (!v.rejected().isEmpty()) {
+            throw invalidOrigins(v);
+        }
+        UploadRules.Advice advice = UploadRules.advice(provider, v.accepted());
+        if (!advice.perBucketApi()) {
+            throw new ObitoxException(
+                    CorsReading.CODE_UNSUPPORTED, advice.notes().get(0), advice.instructions());
+        }
+        CorsReading now = read(target, bucket);
+        if (now.state() == CorsReading.State.UNSUPPORTED) {
+            UserMessage m = unsupported(target, v.accepted());
+            throw new ObitoxException(m.code(), m.message(), m.fix());
+        }
+        now = requireReadable(now, bucket, "s3:GetBucketCors (setup keeps the other rules)");
+        Set<String> all = new LinkedHashSet<>();
+        if (keepExistingOrigins) {
+            now.config().uploadRule().ifPresent(r -> all.addAll(r.allowedOrigins()));
+        }
+        all.addAll(v.accepted());
+        if (all.isEmpty()) {
+            throw new ObitoxException(
+                    "ORIGIN_REQUIRED",
+                    "Name at least one origin: the address your web page runs on.",
+                    "For example http://localhost:3000 or https://app.example.com.");
+        }
+        List<String> finalOrigins = List.copyOf(all);
+        CorsMerger.Result merged =
+                CorsMerger.merge(now.config(), UploadRules.rule(provider, finalOrigins), RuleMatching.of(provider));
+        List<String> notes = new ArrayList<>(advice.notes());
+        notes.addAll(merged.notes());
+        if (finalOrigins.contains("*")) {
+            notes.add("'*' lets every website send upload requests here; each upload still needs a presigned URL.");
+        }
+        return new ChangePlan(
+                bucket,
+                CorsChange.Action.SETUP,
+                null,
+                finalOrigins,
+                now.config(),
+                merged.config(),
+                CorsDiff.between(now.config(), merged.config()),
+                notes);
+    }
+
+    /**
+     * Plans putting back an earlier configuration: the one after change {@code changeId}, or the one before it when
+     * {@code before}. Without an id, undoes the latest change (the configuration before it).
+     */
+    public ChangePlan planRestore(S3Target target, String bucket, Long changeId, boolean before) {
+        List<CorsChange> changes = history(target, bucket);
+        if (changes.isEmpty()) {
+            throw new ObitoxException(
+                    NO_HISTORY,
+                    "No CORS changes of bucket '" + bucket + "' on " + target.where() + " are recorded.",
+                    "Only changes made with ObitoX are in the history.");
+        }
+        CorsChange change = changeId == null
+                ? changes.get(0)
+                : changes.stream()
+                        .filter(c -> c.id() == changeId)
+                        .findFirst()
+                        .orElseThrow(() -> new ObitoxException(
+                                "CORS_CHANGE_NOT_FOUND",
+                                "There is no CORS change #" + changeId + " for bucket '" + bucket + "'.",
+                                "List the changes with 'obitox cors history --bucket " + bucket + "'."));
+        boolean useBefore = changeId == null || before;
+        CorsConfig wanted = useBefore ? change.previous() : change.next();
+        CorsReading now = requireReadable(read(target, bucket), bucket, "s3:GetBucketCors");
+        String note = "Restores the configuration " + (useBefore ? "from before" : "after") + " change #" + change.id()
+                + " (" + change.summary() + ", " + change.changedAt().truncatedTo(ChronoUnit.SECONDS) + ").";
+        return new ChangePlan(
+                bucket,
+                CorsChange.Action.RESTORE,
+                change.id(),
+                wanted.uploadRule().map(CorsRule::allowedOrigins).orElse(List.of()),
+                now.config(),
+                wanted,
+                CorsDiff.between(now.config(), wanted),
+                List.of(note));
+    }
+
+    /**
+     * Applies a plan and records it in the history. Refuses ({@code CORS_CHANGED}) when the configuration is no longer
+     * the one the plan was made from, so a review never applies over someone else's change.
+     */
+    public CorsChange apply(S3Target target, ChangePlan plan) {
+        CorsReading now = requireReadable(read(target, plan.bucket()), plan.bucket(), "s3:GetBucketCors");
+        if (!now.config().equals(plan.previous())) {
+            throw new ObitoxException(
+                    CORS_CHANGED,
+                    "The CORS configuration of '" + plan.bucket() + "' changed since it was reviewed.",
+                    "Review the changes again, then apply.");
+        }
+        plan.proposed().requireWithinLimits();
+        write(target, plan.bucket(), plan.proposed());
+        return history.record(
+                target.label(),
+                endpointKey(target),
+                plan.bucket(),
+                clock.instant(),
+                plan.action(),
+                plan.previous(),
+                plan.proposed(),
+                plan.restoredFrom());
+    }
+
+    /**
+     * Verifies CORS for browser uploads from {@code origins} (or, when none are given, the origins the configuration
+     * allows uploads from): the static audit of the configuration, then, when {@code live}, the live checks.
+     */
+    public CorsReport verify(S3Target target, String bucket, List<String> origins, boolean live) {
+        Origins.Validation v = Origins.validate(origins, Provider.GENERIC);
+        if (!v.rejected().isEmpty()) {
+            throw invalidOrigins(v);
+        }
+        CorsReading reading = read(target, bucket);
+        List<CorsCheck> checks = new ArrayList<>();
+        switch (reading.state()) {
+            case BUCKET_MISSING -> {
+                checks.add(CorsCheck.failed(
+                        CorsAuditor.CONFIGURATION,
+                        reading.problem().message(),
+                        reading.problem().fix()));
+                return new CorsReport(bucket, target.where(), v.accepted(), reading, checks);
+            }
+            case UNSUPPORTED ->
+                checks.add(CorsCheck.warning(
+                        CorsAuditor.CONFIGURATION,
+                        reading.problem().message() + " The live checks show whether the server-wide setting allows"
+                                + " uploads.",
+                        reading.problem().fix()));
+            case ACCESS_DENIED ->
+                checks.add(CorsCheck.warning(
+                        CorsAuditor.CONFIGURATION,
+                        reading.problem().message() + " The live checks still show whether uploads work.",
+                        reading.problem().fix()));
+            default -> checks.addAll(CorsAuditor.audit(reading.config(), v.accepted(), target.provider()));
+        }
+        List<String> probeOrigins = !v.accepted().isEmpty()
+                ? v.accepted()
+                : reading.readable() ? CorsAuditor.originsOf(reading.config()) : List.of();
+        if (live) {
+            if (probeOrigins.isEmpty()) {
+                checks.add(CorsCheck.failed(
+                        "Live checks",
+                        "No origin to check: none was named and no rule allows uploads from one.",
+                        "Name the origin your web page runs on, e.g. http://localhost:3000."));
+            } else {
+                checks.addAll(prober.probe(target, bucket, probeOrigins, reading.readable() ? reading.config() : null));
+            }
+        }
+        return new CorsReport(bucket, target.where(), probeOrigins, reading, checks);
+    }
+
+    /** The recorded changes of a bucket on the target's endpoint, newest first. */
+    public List<CorsChange> history(S3Target target, String bucket) {
+        return history.list(endpointKey(target), bucket);
+    }
+
+    private static CorsReading requireReadable(CorsReading now, String bucket, String permission) {
+        if (now.readable()) {
+            return now;
+        }
+        if (now.state() == CorsReading.State.ACCESS_DENIED) {
+            throw new ObitoxException(
+                    S3Errors.ACCESS_DENIED,
+                    "Access denied reading the CORS configuration of bucket '" + bucket + "': the credentials need "
+                            + permission + " and s3:PutBucketCors.",
+                    now.problem().fix());
+        }
+        throw now.toException();
+    }
+
+    private void write(S3Target target, String bucket, CorsConfig config) {
+        S3Client s3 = clients.interactive(target);
+        try {
+            if (config.isEmpty()) {
+                s3.deleteBucketCors(b -> b.bucket(bucket));
+            } else {
+                s3.putBucketCors(b -> b.bucket(bucket)
+                        .corsConfiguration(c -> c.corsRules(
+                                config.rules().stream().map(CorsRule::toSdk).toList())));
+            }
+        } catch (RuntimeException e) {
+            throw writeError(target, bucket, e);
+        }
+    }
+
+    private static ObitoxException writeError(S3Target target, String bucket, RuntimeException e) {
+        String code = S3Errors.awsCode(e);
+        if ("NotImplemented".equals(code) || S3Errors.status(e) == 501) {
+            UserMessage m = unsupported(target, List.of());
+            return new ObitoxException(m.code(), m.message(), m.fix(), e);
+        }
+        UserMessage m = S3Errors.describe(e);
+        if (S3Errors.ACCESS_DENIED.equals(m.code())) {
+            return new ObitoxException(
+                    S3Errors.ACCESS_DENIED,
+                    "Access denied changing the CORS configuration of bucket '" + bucket
+                            + "': the credentials need the permission s3:PutBucketCors.",
+                    "Grant s3:PutBucketCors on arn:aws:s3:::" + bucket + " (it also covers removing the"
+                            + " configuration), or use the bucket owner's credentials.",
+                    e);
+        }
+        if ("MalformedXML".equals(code) || "InvalidRequest".equals(code) || "InvalidArgument".equals(code)) {
+            return new ObitoxException(
+                    "CORS_REJECTED",
+                    "The server rejected the CORS configuration (" + code + ").",
+                    target.provider() == Provider.R2
+                            ? "Cloudflare R2 rejects wildcard ports (http://localhost:*) and MaxAgeSeconds above"
+                                    + " 86400; list the exact origins."
+                            : "Check the origins and headers of the rules for characters the server does not accept.",
+                    e);
+        }
+        return S3Errors.toException(e);
+    }
+
+    private static UserMessage unsupported(S3Target target, List<String> origins) {
+        return new UserMessage(
+                CorsReading.CODE_UNSUPPORTED,
+                "This server has global CORS only: it does not store CORS rules per bucket (it answered"
+                        + " NotImplemented), as MinIO community edition and S3Proxy do.",
+                UploadRules.globalOnlyFix(target.provider(), origins));
+    }
+
+    private static ObitoxException invalidOrigins(Origins.Validation v) {
+        return new ObitoxException(
+                INVALID_ORIGIN,
+                "Not a valid origin: "
+                        + String.join(
+                                "; ",
+                                v.rejected().stream()
+                                        .map(Origins.Problem::describe)
+                                        .toList()),
+                "An origin is scheme://host[:port] with at most one *, e.g. https://app.example.com or"
+                        + " https://*.example.com.");
+    }
+
+    /** The endpoint as history keys it: without a trailing slash, so profile and --endpoint-url agree. */
+    static String endpointKey(S3Target target) {
+        String where = target.where();
+        return where.endsWith("/") ? where.substring(0, where.length() - 1) : where;
+    }
+}

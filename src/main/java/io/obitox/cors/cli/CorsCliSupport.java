@@ -1,0 +1,110 @@
+package io.obitox.cors.cli;
+
+import io.obitox.cli.CliContext;
+import io.obitox.cli.TargetOptions;
+import io.obitox.cors.ChangePlan;
+import io.obitox.cors.CorsChange;
+import io.obitox.cors.CorsConfig;
+import io.obitox.cors.CorsDiff;
+import io.obitox.cors.CorsRule;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * What every {@code cors} subcommand shares: the target options, {@code --bucket}, {@code --json}, and the
+ * printing of configurations, plans and the confirmation question.
+ */
+abstract class CorsCliSupport {
+    final CliContext ctx;
+
+    @Mixin
+    TargetOptions target;
+
+    @Option(names = "--bucket", paramLabel = "BUCKET", description = "Bucket (default: the profile's default bucket).")
+    String bucket;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    CorsCliSupport(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void printRules(CorsConfig config) {
+        List<CorsRule> rules = config.rules();
+        for (int i = 0; i < rules.size(); i++) {
+            CorsRule r = rules.get(i);
+            ctx.out().println("Rule " + (i + 1) + (r.id() == null ? "" : " '" + r.id() + "'"));
+            ctx.out()
+                    .table(
+                            null,
+                            List.of(
+                                    List.of("  Origins", String.join(", ", r.allowedOrigins())),
+                                    List.of("  Methods", String.join(" ", r.allowedMethods())),
+                                    List.of("  Allowed headers", join(r.allowedHeaders())),
+                                    List.of("  Exposed headers", join(r.exposeHeaders())),
+                                    List.of("  Max age", r.maxAgeSeconds() == null ? "-" : r.maxAgeSeconds() + " s")));
+        }
+    }
+
+    /** Notes, summary and diff of a plan, as the user reviews them. */
+    void printPlan(ChangePlan plan) {
+        for (String note : plan.notes()) {
+            ctx.out().println("Note: " + note);
+        }
+        plan.diff().summary().forEach(s -> ctx.out().println("- " + s));
+        if (plan.changed()) {
+            ctx.out().println("");
+            ctx.out().stdout().print(plan.diff().unified());
+            ctx.out().stdout().flush();
+        }
+    }
+
+    Map<String, Object> planJson(ChangePlan plan, CorsChange applied) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bucket", plan.bucket());
+        m.put("changed", plan.changed());
+        m.put("applied", applied != null);
+        m.put("historyId", applied == null ? null : applied.id());
+        m.put("notes", plan.notes());
+        m.put("summary", plan.diff().summary());
+        m.put("diff", plan.diff().lines().stream().map(CorsDiff.Line::toString).toList());
+        m.put("previous", plan.previous());
+        m.put("proposed", plan.proposed());
+        return m;
+    }
+
+    /**
+     * Asks a yes/no question on stderr and reads the answer from standard input; anything but y/yes (including end
+     * of input) is no.
+     */
+    boolean confirm(String question) {
+        ctx.out().stderr().print(question + " [y/N] ");
+        ctx.out().stderr().flush();
+        String answer = readLine(System.in);
+        return answer != null && List.of("y", "yes").contains(answer.trim().toLowerCase(Locale.ROOT));
+    }
+
+    private static String readLine(InputStream in) {
+        // not closed: it is the process's stdin
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        try {
+            return reader.readLine();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String join(List<String> values) {
+        return values.isEmpty() ? "-" : String.join(", ", values);
+    }
+}

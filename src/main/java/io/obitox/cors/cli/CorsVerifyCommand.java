@@ -1,0 +1,93 @@
+package io.obitox.cors.cli;
+
+import io.obitox.cli.Cli;
+import io.obitox.cli.CliContext;
+import io.obitox.cli.TargetOptions;
+import io.obitox.cors.CorsCheck;
+import io.obitox.cors.CorsReport;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code obitox cors verify --bucket B [--origin O …] [--json]}: static audit plus the browser's own requests. */
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Prove that browsers can upload: audit the rules, then send a preflight, a presigned PUT and a",
+            "multipart part with an Origin header and check the CORS headers that come back.",
+            "The probe object and upload are removed afterwards. Exit status 1 when a check fails."
+        })
+final class CorsVerifyCommand extends CorsCliSupport implements Callable<Integer> {
+    @Option(
+            names = "--origin",
+            paramLabel = "ORIGIN",
+            description = "Origin to check (repeatable; default: the origins of the upload rule).")
+    List<String> origins = new ArrayList<>();
+
+    @Option(names = "--static-only", description = "Only audit the rules; send no requests besides reading them.")
+    boolean staticOnly;
+
+    CorsVerifyCommand(CliContext ctx) {
+        super(ctx);
+    }
+
+    @Override
+    public Integer call() {
+        TargetOptions.Resolved resolved = target.resolve(ctx.app());
+        String b = resolved.bucketOr(bucket);
+        if (!json) {
+            ctx.out()
+                    .progress("Verifying CORS of bucket " + b + " on "
+                            + resolved.target().where() + " …");
+        }
+        CorsReport report = ctx.app().cors().verify(resolved.target(), b, origins, !staticOnly);
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("ok", report.ok());
+            m.put("bucket", b);
+            m.put("origins", report.origins());
+            List<Map<String, Object>> checks = new ArrayList<>();
+            for (CorsCheck c : report.checks()) {
+                Map<String, Object> cm = new LinkedHashMap<>();
+                cm.put("name", c.name());
+                cm.put("passed", c.passed());
+                cm.put("status", c.status().name().toLowerCase(Locale.ROOT));
+                cm.put("message", c.message());
+                cm.put("fix", c.fix());
+                checks.add(cm);
+            }
+            m.put("checks", checks);
+            ctx.out().json(m);
+        } else {
+            for (CorsCheck c : report.checks()) {
+                ctx.out()
+                        .println(String.format(
+                                "  %-5s %-40s %s%s",
+                                symbol(c.status()),
+                                c.name(),
+                                c.message(),
+                                c.passed() && c.status() != CorsCheck.Status.WARNING
+                                                || c.fix().isBlank()
+                                        ? ""
+                                        : "\n        Fix: " + c.fix()));
+            }
+            ctx.out().println((report.ok() ? "OK: " : "FAILED: ") + report.headline());
+        }
+        return report.ok() ? Cli.OK : Cli.FAILURE;
+    }
+
+    private static String symbol(CorsCheck.Status s) {
+        return switch (s) {
+            case PASSED -> "ok";
+            case WARNING -> "warn";
+            case FAILED -> "FAIL";
+            case SKIPPED -> "skip";
+        };
+    }
+}

@@ -1,0 +1,198 @@
+package io.obitox.cors.ui;
+
+import io.obitox.common.ui.UiTasks;
+import io.obitox.cors.ChangePlan;
+import io.obitox.cors.CorsChange;
+import io.obitox.cors.CorsCheck;
+import io.obitox.cors.CorsReport;
+import io.obitox.cors.CorsService;
+import io.obitox.cors.ui.CorsWizardState.Mode;
+import io.obitox.storage.S3Errors;
+import io.obitox.storage.S3Target;
+import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Last step: applies the reviewed plan (not in check mode), then proves the result with the live checks. Offers
+ * undo of what it applied (itself recorded) and checking again.
+ */
+public final class ApplyStepViewModel implements CorsWizardStep {
+    private final CorsWizardState state;
+    private final CorsService cors;
+    private final UiTasks tasks;
+    private final ObservableList<CorsCheck> checks = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyObjectWrapper<StepStatus> statusKind =
+            new ReadOnlyObjectWrapper<>(this, "statusKind", StepStatus.NONE);
+    private final ReadOnlyStringWrapper appliedText = new ReadOnlyStringWrapper(this, "appliedText", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", false);
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo", false);
+    private UiTasks.Handle running;
+
+    public ApplyStepViewModel(CorsWizardState state, CorsService cors, UiTasks tasks) {
+        this.state = state;
+        this.cors = cors;
+        this.tasks = tasks;
+        valid.bind(busy.not());
+        canUndo.bind(state.appliedProperty().isNotNull().and(busy.not()));
+    }
+
+    // Properties //
+
+    @Override
+    public String title() {
+        return state.getMode() == Mode.CHECK ? "Check" : "Apply & verify";
+    }
+
+    public ObservableList<CorsCheck> checks() {
+        return checks;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<StepStatus> statusKindProperty() {
+        return statusKind.getReadOnlyProperty();
+    }
+
+    /** What was applied (history entry) or undone; empty in check mode. */
+    public ReadOnlyStringProperty appliedTextProperty() {
+        return appliedText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    // Commands //
+
+    /** Applies the plan once (a plan already applied is not applied again), then verifies. */
+    @Override
+    public void enter() {
+        ChangePlan plan = state.getPlan();
+        if (state.getMode() != Mode.CHECK
+                && plan != null
+                && plan.changed()
+                && state.appliedProperty().get() == null) {
+            S3Target t = state.getTarget();
+            List<String> origins = originsToCheck();
+            run("Applying the configuration to " + plan.bucket() + " …", () -> {
+                CorsChange change = cors.apply(t, plan);
+                return new Outcome(change, cors.verify(t, plan.bucket(), origins, true));
+            });
+        } else if (state.reportProperty().get() == null) {
+            verify();
+        }
+    }
+
+    /** Runs the checks again. */
+    public void verify() {
+        S3Target t = state.getTarget();
+        String bucket = state.getBucket();
+        List<String> origins = originsToCheck();
+        run(
+                "Checking " + bucket + " with a preflight, a presigned PUT and a multipart part …",
+                () -> new Outcome(null, cors.verify(t, bucket, origins, true)));
+    }
+
+    /** Puts back the configuration from before the change this step applied; the undo is recorded too. */
+    public void undo() {
+        CorsChange change = state.appliedProperty().get();
+        if (change == null) {
+            return;
+        }
+        S3Target t = state.getTarget();
+        String bucket = state.getBucket();
+        List<String> origins = originsToCheck();
+        run("Undoing change #" + change.id() + " …", () -> {
+            CorsChange undo = cors.apply(t, cors.planRestore(t, bucket, change.id(), true));
+            return new Outcome(undo, cors.verify(t, bucket, origins, true));
+        });
+    }
+
+    @Override
+    public void cancel() {
+        if (running != null) {
+            running.cancel();
+            running = null;
+        }
+    }
+
+    /**
+     * The origins the plan allows uploads from; for a restore that removes the upload rule, the origins it allowed
+     * before, so the checks show that uploads from them no longer work.
+     */
+    private List<String> originsToCheck() {
+        ChangePlan plan = state.getPlan();
+        if (plan != null && !plan.origins().isEmpty()) {
+            return plan.origins();
+        }
+        if (plan != null && plan.previous().uploadRule().isPresent()) {
+            return plan.previous().uploadRule().get().allowedOrigins();
+        }
+        return List.copyOf(state.origins());
+    }
+
+    private void run(String message, java.util.concurrent.Callable<Outcome> work) {
+        cancel();
+        checks.clear();
+        status.set(message);
+        statusKind.set(StepStatus.INFO);
+        running = tasks.run(work)
+                .trackBusy(busy)
+                .onSuccess(this::show)
+                .onError(e -> {
+                    var m = S3Errors.describe(e);
+                    status.set(m.oneLine());
+                    statusKind.set(StepStatus.ERROR);
+                    if (state.appliedProperty().get() == null) {
+                        // e.g. CORS_CHANGED: Back leads to a fresh review against the bucket as it is now
+                        state.planProperty().set(null);
+                    }
+                })
+                .start();
+    }
+
+    private void show(Outcome o) {
+        if (o.change() != null) {
+            boolean undo = o.change().action() == CorsChange.Action.RESTORE
+                    && o.change().restoredFrom() != null
+                    && state.appliedProperty().get() != null
+                    && o.change().restoredFrom()
+                            == state.appliedProperty().get().id();
+            appliedText.set(
+                    undo
+                            ? "Undone: the configuration from before change #"
+                                    + o.change().restoredFrom() + " is back (history #"
+                                    + o.change().id() + ")."
+                            : "Applied: " + o.change().summary() + " (history #"
+                                    + o.change().id() + "). The previous configuration is kept for undo.");
+            state.appliedProperty().set(undo ? null : o.change());
+        }
+        state.reportProperty().set(o.report());
+        checks.setAll(o.report().checks());
+        status.set(o.report().headline());
+        statusKind.set(o.report().ok() ? StepStatus.SUCCESS : StepStatus.ERROR);
+    }
+
+    private record Outcome(CorsChange change, CorsReport report) {}
+}

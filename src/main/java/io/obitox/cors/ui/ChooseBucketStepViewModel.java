@@ -1,0 +1,256 @@
+package io.obitox.cors.ui;
+
+import io.obitox.common.UserMessage;
+import io.obitox.common.ui.UiTasks;
+import io.obitox.cors.CorsReading;
+import io.obitox.cors.CorsService;
+import io.obitox.cors.UploadRules;
+import io.obitox.profile.ProfileService;
+import io.obitox.profile.StorageProfile;
+import io.obitox.storage.BucketInfo;
+import io.obitox.storage.BucketService;
+import io.obitox.storage.S3Errors;
+import io.obitox.storage.S3Target;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Step 1: storage profile, bucket and what to do. Lists the profile's buckets and reads the bucket's CORS
+ * configuration as soon as both are chosen, so the user sees at once whether there is one, whether the server has
+ * global CORS only, or whether a permission is missing.
+ */
+public final class ChooseBucketStepViewModel implements CorsWizardStep {
+    private final CorsWizardState state;
+    private final ProfileService profiles;
+    private final BucketService buckets;
+    private final CorsService cors;
+    private final UiTasks tasks;
+    private final ObservableList<StorageProfile> profileList;
+
+    private final ObservableList<String> bucketNames = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyObjectWrapper<StepStatus> statusKind =
+            new ReadOnlyObjectWrapper<>(this, "statusKind", StepStatus.NONE);
+    private final ReadOnlyStringWrapper fix = new ReadOnlyStringWrapper(this, "fix", "");
+    private final ReadOnlyStringWrapper currentJson = new ReadOnlyStringWrapper(this, "currentJson", "");
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", false);
+    private UiTasks.Handle running;
+
+    public ChooseBucketStepViewModel(
+            CorsWizardState state,
+            ProfileService profiles,
+            BucketService buckets,
+            CorsService cors,
+            UiTasks tasks,
+            ObservableList<StorageProfile> profileList) {
+        this.state = state;
+        this.profiles = profiles;
+        this.buckets = buckets;
+        this.cors = cors;
+        this.tasks = tasks;
+        this.profileList = profileList;
+        BooleanBinding ok = Bindings.createBooleanBinding(
+                this::computeValid, state.readingProperty(), state.modeProperty(), busy, state.targetProperty());
+        valid.bind(ok);
+        state.profileProperty().addListener((o, a, p) -> loadBuckets());
+        state.bucketProperty().addListener((o, a, b) -> readCors());
+        state.readingProperty().addListener((o, a, r) -> showReading(r));
+    }
+
+    // Properties //
+
+    @Override
+    public String title() {
+        return "Bucket";
+    }
+
+    public CorsWizardState state() {
+        return state;
+    }
+
+    public ObservableList<StorageProfile> profiles() {
+        return profileList;
+    }
+
+    public ObservableList<String> bucketNames() {
+        return bucketNames;
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<StepStatus> statusKindProperty() {
+        return statusKind.getReadOnlyProperty();
+    }
+
+    /** What to do about the status, e.g. the permission to grant; empty when nothing. */
+    public ReadOnlyStringProperty fixProperty() {
+        return fix.getReadOnlyProperty();
+    }
+
+    /** The current configuration as JSON, or empty. */
+    public ReadOnlyStringProperty currentJsonProperty() {
+        return currentJson.getReadOnlyProperty();
+    }
+
+    // Commands //
+
+    @Override
+    public void enter() {
+        if (busy.get()) {
+            return; // already loading what the step shows
+        }
+        if (state.getTarget() == null && state.profileProperty().get() != null) {
+            loadBuckets();
+        } else if (state.getReading() == null) {
+            readCors();
+        }
+    }
+
+    /** Reads the configuration again (after fixing a permission, say). */
+    public void refresh() {
+        state.readingProperty().set(null);
+        readCors();
+    }
+
+    @Override
+    public void cancel() {
+        if (running != null) {
+            running.cancel();
+            running = null;
+        }
+    }
+
+    private void loadBuckets() {
+        StorageProfile p = state.profileProperty().get();
+        cancel();
+        bucketNames.clear();
+        if (p == null) {
+            setStatus(StepStatus.NONE, "Choose the storage profile.", "");
+            return;
+        }
+        setStatus(StepStatus.INFO, "Listing the buckets of '" + p.name() + "' …", "");
+        running = tasks.run(() -> {
+                    S3Target t = profiles.target(p);
+                    try {
+                        return new Listed(
+                                t,
+                                buckets.listBuckets(t).stream()
+                                        .map(BucketInfo::name)
+                                        .toList(),
+                                null);
+                    } catch (RuntimeException e) {
+                        // without s3:ListAllMyBuckets the user can still type the bucket name
+                        return new Listed(t, List.of(), S3Errors.describe(e));
+                    }
+                })
+                .trackBusy(busy)
+                .onSuccess(l -> {
+                    bucketNames.setAll(l.names());
+                    state.targetProperty().set(l.target());
+                    if (l.listError() != null && state.getBucket().isEmpty()) {
+                        setStatus(
+                                StepStatus.WARNING,
+                                "Could not list the buckets (" + l.listError().message() + "). Type the bucket name.",
+                                l.listError().fix());
+                    } else {
+                        readCors();
+                    }
+                })
+                .onError(e -> failed(e, "Could not list the buckets"))
+                .start();
+    }
+
+    private void readCors() {
+        S3Target t = state.getTarget();
+        String bucket = state.getBucket();
+        if (t == null) {
+            return;
+        }
+        if (bucket.isEmpty()) {
+            setStatus(StepStatus.NONE, "Choose the bucket browsers upload to.", "");
+            return;
+        }
+        cancel();
+        setStatus(StepStatus.INFO, "Reading the CORS configuration of " + bucket + " …", "");
+        running = tasks.run(() -> cors.read(t, bucket))
+                .trackBusy(busy)
+                .onSuccess(r -> {
+                    if (t.equals(state.getTarget()) && bucket.equals(state.getBucket())) {
+                        state.readingProperty().set(r);
+                    }
+                })
+                .onError(e -> failed(e, "Could not read the CORS configuration"))
+                .start();
+    }
+
+    private void showReading(CorsReading r) {
+        if (r == null) {
+            currentJson.set("");
+            return;
+        }
+        currentJson.set(r.state() == CorsReading.State.CONFIGURED ? r.config().toPrettyJson() : "");
+        switch (r.state()) {
+            case CONFIGURED -> setStatus(StepStatus.SUCCESS, r.headline(), "");
+            case NONE -> setStatus(StepStatus.INFO, r.headline() + " Setup creates one.", "");
+            default ->
+                setStatus(
+                        r.state() == CorsReading.State.UNSUPPORTED ? StepStatus.WARNING : StepStatus.ERROR,
+                        r.problem().message(),
+                        r.problem().fix());
+        }
+        UploadRules.Advice advice = UploadRules.advice(state.getTarget().provider(), List.of());
+        if (!advice.perBucketApi()) {
+            setStatus(StepStatus.WARNING, String.join(" ", advice.notes()), advice.instructions());
+        }
+    }
+
+    private boolean computeValid() {
+        CorsReading r = state.getReading();
+        if (busy.get() || state.getTarget() == null || r == null) {
+            return false;
+        }
+        return switch (state.getMode()) {
+            case CHECK -> r.state() != CorsReading.State.BUCKET_MISSING;
+            case SETUP ->
+                r.readable()
+                        && UploadRules.advice(state.getTarget().provider(), List.of())
+                                .perBucketApi();
+            case HISTORY -> r.readable();
+        };
+    }
+
+    private void failed(Throwable e, String what) {
+        var m = S3Errors.describe(e);
+        setStatus(StepStatus.ERROR, what + ": " + m.message(), m.fix());
+    }
+
+    private void setStatus(StepStatus kind, String text, String fixText) {
+        statusKind.set(kind);
+        status.set(text);
+        fix.set(fixText == null ? "" : fixText);
+    }
+
+    private record Listed(S3Target target, List<String> names, UserMessage listError) {}
+}

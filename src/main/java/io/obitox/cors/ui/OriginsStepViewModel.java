@@ -1,0 +1,127 @@
+package io.obitox.cors.ui;
+
+import io.obitox.cors.CorsReading;
+import io.obitox.cors.Origins;
+import io.obitox.cors.UploadRules;
+import io.obitox.cors.ui.CorsWizardState.Mode;
+import io.obitox.storage.Provider;
+import java.util.Arrays;
+import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Step 2: the origins web pages upload from, one per line. Starts with the origins the upload rule already has;
+ * suggests the usual local development servers; validates as the user types (pure, no I/O).
+ */
+public final class OriginsStepViewModel implements CorsWizardStep {
+    private final CorsWizardState state;
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObservableList<String> notes = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private CorsReading filledFrom;
+
+    public OriginsStepViewModel(CorsWizardState state) {
+        this.state = state;
+        text.addListener((o, a, t) -> validate());
+    }
+
+    // Properties //
+
+    @Override
+    public String title() {
+        return "Origins";
+    }
+
+    /** One origin per line, as typed. */
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    /** What is wrong with the typed origins, one sentence each. */
+    public ObservableList<String> problems() {
+        return problems;
+    }
+
+    /** What the provider needs to know about the rule, and how the origins will be used. */
+    public ObservableList<String> notes() {
+        return notes;
+    }
+
+    public List<String> suggestions() {
+        return Origins.SUGGESTIONS;
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    // Commands //
+
+    /** Fills in the upload rule's origins the first time the step is shown for a configuration. */
+    @Override
+    public void enter() {
+        CorsReading r = state.getReading();
+        if (r != null && r != filledFrom) {
+            filledFrom = r;
+            List<String> existing =
+                    r.config().uploadRule().map(u -> u.allowedOrigins()).orElse(List.of());
+            if (!existing.isEmpty() || text.get().isBlank()) {
+                text.set(String.join("\n", existing));
+            }
+        }
+        validate();
+    }
+
+    /** Adds a suggested origin on its own line, unless it is there already. */
+    public void add(String origin) {
+        List<String> lines = lines();
+        if (!lines.contains(origin)) {
+            String t = text.get().strip();
+            text.set(t.isEmpty() ? origin : t + "\n" + origin);
+        }
+    }
+
+    @Override
+    public void cancel() {
+        // nothing runs in the background
+    }
+
+    private void validate() {
+        Provider provider =
+                state.getTarget() == null ? Provider.GENERIC : state.getTarget().provider();
+        Origins.Validation v = Origins.validate(lines(), state.getMode() == Mode.CHECK ? Provider.GENERIC : provider);
+        problems.setAll(v.rejected().stream().map(Origins.Problem::describe).toList());
+        state.origins().setAll(v.accepted());
+        if (v.accepted().isEmpty() && v.rejected().isEmpty()) {
+            problems.setAll("Add at least one origin: the address your web page runs on.");
+        }
+        notes.setAll(
+                state.getMode() == Mode.CHECK
+                        ? List.of("The check sends a preflight and real uploads with these origins.")
+                        : UploadRules.advice(provider, v.accepted()).notes());
+        if (v.accepted().contains("*")) {
+            notes.add("'*' lets every website send upload requests here; each upload still needs a presigned URL.");
+        }
+        valid.set(v.ok());
+    }
+
+    private List<String> lines() {
+        return Arrays.stream(text.get().split("[\\n,]"))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+}
