@@ -69,8 +69,12 @@ public final class Database implements AutoCloseable {
             log.warn("Database in {} could not be opened; moving it aside", directory, first);
             List<Path> moved = moveAside(directory, clock);
             try {
+                Path shown = moved.stream()
+                        .filter(p -> p.getFileName().toString().startsWith(FILE_NAME + ".mv.db"))
+                        .findFirst()
+                        .orElse(moved.isEmpty() ? directory : moved.get(0));
                 String notice = "The database could not be opened (" + describe(first) + "). It was moved aside to "
-                        + (moved.isEmpty() ? directory : moved.get(0))
+                        + shown
                         + " and ObitoX started with a fresh one. Profiles and transfer history start empty.";
                 return new Database(directory, connectAndMigrate(directory), notice);
             } catch (RuntimeException | SQLException second) {
