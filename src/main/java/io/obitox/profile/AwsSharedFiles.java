@@ -99,6 +99,7 @@ public final class AwsSharedFiles {
         section.add("aws_access_key_id = " + accessKeyId.trim());
         section.add("aws_secret_access_key = " + secretAccessKey.trim());
         if (sessionToken != null && !sessionToken.isBlank()) {
+            requireValue(sessionToken, "session token"); // a line break in it would write extra lines
             section.add("aws_session_token = " + sessionToken.trim());
         }
         List<String> lines = withoutSection(readLines(credentialsFile), profileName);
