@@ -136,13 +136,21 @@ public final class AwsSharedFiles {
 
     private static List<String> withoutSection(List<String> lines, String profileName) {
         List<String> out = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         boolean skipping = false;
         for (String line : lines) {
             var m = SECTION.matcher(line);
             if (m.matches()) {
+                if (skipping) {
+                    // comments right above the next section introduce that section: keep them with it
+                    out.addAll(leadingComments(skipped));
+                }
                 skipping = m.group(1).trim().equals(profileName);
+                skipped.clear();
             }
-            if (!skipping) {
+            if (skipping) {
+                skipped.add(line);
+            } else {
                 out.add(line);
             }
         }
@@ -150,6 +158,23 @@ public final class AwsSharedFiles {
             out.remove(out.size() - 1);
         }
         return out;
+    }
+
+    /** The comment block (with its blank lines) at the end of {@code lines}, without blank lines before it. */
+    private static List<String> leadingComments(List<String> lines) {
+        int start = lines.size();
+        while (start > 0 && isCommentOrBlank(lines.get(start - 1))) {
+            start--;
+        }
+        while (start < lines.size() && lines.get(start).isBlank()) {
+            start++;
+        }
+        return lines.subList(start, lines.size());
+    }
+
+    private static boolean isCommentOrBlank(String line) {
+        String t = line.trim();
+        return t.isEmpty() || t.startsWith("#") || t.startsWith(";");
     }
 
     private static List<String> readLines(Path file) {
