@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -201,6 +203,10 @@ public final class AwsSharedFiles {
                 restrict(tmp);
                 Files.write(tmp, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                // The SDK reloads the file only when its mtime is after its last read. The kernel stamps writes with a
+                // coarse clock (a few ms behind), so a write just after a read could look older and go unseen; an
+                // explicit, precise mtime makes every change of ours visible.
+                Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
             } finally {
                 Files.deleteIfExists(tmp);
             }
