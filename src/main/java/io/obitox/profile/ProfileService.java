@@ -13,12 +13,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
@@ -37,6 +40,11 @@ public final class ProfileService {
     private final StorageClients clients;
     private final Optional<SandboxAccess> sandbox;
     private final Clock clock;
+    /**
+     * One credentials provider per profile setting. StorageClients caches a client per provider instance, so a new
+     * provider on every {@link #target} call built (and kept) a new client for every refresh or test.
+     */
+    private final Map<String, AwsCredentialsProvider> credentialProviders = new ConcurrentHashMap<>();
 
     public ProfileService(
             ProfileRepository repository,
@@ -147,7 +155,7 @@ public final class ProfileService {
         }
         validate(draft, old);
         StorageProfile saved = persist(id, draft, old.createdAt(), clock.instant(), old);
-        clients.evict(id);
+        forget(id);
         return saved;
     }
 
@@ -166,7 +174,13 @@ public final class ProfileService {
         if (settings.get(SettingsService.DEFAULT_PROFILE).filter(p.id()::equals).isPresent()) {
             settings.put(SettingsService.DEFAULT_PROFILE, (String) null);
         }
-        clients.evict(p.id());
+        forget(p.id());
+    }
+
+    /** Drops the cached clients and credentials of a profile that changed or went away. */
+    private void forget(String profileId) {
+        clients.evict(profileId);
+        credentialProviders.keySet().removeIf(k -> k.startsWith(profileId + "|"));
     }
 
     /** The connection settings and credentials of a profile; starts the sandbox when it is that profile. */
@@ -177,18 +191,21 @@ public final class ProfileService {
                     "This build of ObitoX does not include the sandbox storage.",
                     "Add a profile for real storage."));
             SandboxAccess.Endpoint e = s.ensureStarted();
-            return new S3Target(
-                    p.id(),
-                    p.name(),
-                    Provider.SANDBOX,
-                    e.uri(),
-                    p.effectiveRegion(),
-                    true,
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create(e.accessKeyId(), e.secretAccessKey())));
+            AwsCredentialsProvider keys = credentialProviders.computeIfAbsent(
+                    p.id() + "|sandbox|" + e.accessKeyId() + "|"
+                            + e.secretAccessKey().hashCode(),
+                    k -> StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create(e.accessKeyId(), e.secretAccessKey())));
+            return new S3Target(p.id(), p.name(), Provider.SANDBOX, e.uri(), p.effectiveRegion(), true, keys);
         }
         var credentials = switch (p.credentialKind()) {
-            case AWS_PROFILE -> awsFiles.credentialsProvider(p.awsProfile());
-            case DEFAULT_CHAIN -> DefaultCredentialsProvider.builder().build();
+            case AWS_PROFILE ->
+                credentialProviders.computeIfAbsent(
+                        p.id() + "|aws-profile|" + p.awsProfile(), k -> awsFiles.credentialsProvider(p.awsProfile()));
+            case DEFAULT_CHAIN ->
+                credentialProviders.computeIfAbsent(
+                        p.id() + "|default-chain",
+                        k -> DefaultCredentialsProvider.builder().build());
             case SANDBOX -> throw new IllegalStateException("sandbox credentials on a non-sandbox profile");
         };
         return new S3Target(
