@@ -11,10 +11,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -227,6 +229,26 @@ public final class ProfileService {
         return "obitox-" + (slug.isEmpty() ? "profile" : slug);
     }
 
+    /**
+     * The managed AWS profile name for a new set of keys, with a number added when another profile (or a section of
+     * the credentials file) already has it: "My Ceph" and "my-ceph" both make {@code obitox-my-ceph}, and the second
+     * must not overwrite, or later remove, the keys of the first.
+     */
+    private String freeManagedAwsProfileName(String profileName) {
+        String base = managedAwsProfileName(profileName);
+        Set<String> used = new HashSet<>(awsFiles.profileNames());
+        list().forEach(p -> {
+            if (p.awsProfile() != null) {
+                used.add(p.awsProfile());
+            }
+        });
+        String candidate = base;
+        for (int n = 2; used.contains(candidate); n++) {
+            candidate = base + "-" + n;
+        }
+        return candidate;
+    }
+
     private StorageProfile persist(String id, ProfileDraft d, Instant created, Instant updated, StorageProfile old) {
         Provider provider = d.provider();
         CredentialKind kind;
@@ -235,7 +257,7 @@ public final class ProfileService {
         switch (d.credentialMode()) {
             case KEYS -> {
                 kind = CredentialKind.AWS_PROFILE;
-                awsProfile = old != null && old.managedKeys() ? old.awsProfile() : managedAwsProfileName(d.name());
+                awsProfile = old != null && old.managedKeys() ? old.awsProfile() : freeManagedAwsProfileName(d.name());
                 managed = true;
                 boolean keepStored =
                         isBlank(d.accessKeyId()) && isBlank(d.secretAccessKey()) && old != null && old.managedKeys();
