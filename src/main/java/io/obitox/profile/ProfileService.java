@@ -378,6 +378,12 @@ public final class ProfileService {
             if (uri.getHost() == null || uri.getHost().isBlank()) {
                 throw invalid("The endpoint URL has no host name.", "For example https://s3.example.com.");
             }
+            if (uri.getRawUserInfo() != null) {
+                // it would put a password into the database; keys belong in the credentials fields
+                throw invalid(
+                        "The endpoint URL must not contain a user name or password.",
+                        "Remove the part before @ and type the keys in the credentials fields.");
+            }
             if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
                 throw invalid("The endpoint URL must not have a query or fragment.", "Remove everything after ? or #.");
             }
