@@ -100,9 +100,15 @@ public final class ProfileService {
             return;
         }
         Instant now = clock.instant();
+        // A profile of a build without the sandbox may already be called "Sandbox": the name is unique in the
+        // database, and a clash would stop every start of the app.
+        String name = SANDBOX_NAME;
+        for (int n = 2; repository.findByName(name).isPresent(); n++) {
+            name = SANDBOX_NAME + " " + n;
+        }
         repository.save(new StorageProfile(
                 UUID.randomUUID().toString(),
-                SANDBOX_NAME,
+                name,
                 Provider.SANDBOX,
                 null,
                 Provider.SANDBOX.defaultRegion(),
