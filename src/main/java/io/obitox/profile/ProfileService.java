@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -99,7 +100,7 @@ public final class ProfileService {
         if (sandbox.isEmpty() || list().stream().anyMatch(StorageProfile::isSandbox)) {
             return;
         }
-        Instant now = clock.instant();
+        Instant now = now();
         // A profile of a build without the sandbox may already be called "Sandbox": the name is unique in the
         // database, and a clash would stop every start of the app.
         String name = SANDBOX_NAME;
@@ -145,7 +146,7 @@ public final class ProfileService {
 
     public StorageProfile add(ProfileDraft draft) {
         validate(draft, null);
-        Instant now = clock.instant();
+        Instant now = now();
         String id = UUID.randomUUID().toString();
         return persist(id, draft, now, now, null);
     }
@@ -162,7 +163,7 @@ public final class ProfileService {
                     "Add a new profile for other storage.");
         }
         validate(draft, old);
-        StorageProfile saved = persist(id, draft, old.createdAt(), clock.instant(), old);
+        StorageProfile saved = persist(id, draft, old.createdAt(), now(), old);
         forget(id);
         return saved;
     }
@@ -224,6 +225,14 @@ public final class ProfileService {
                 p.effectiveRegion(),
                 p.pathStyle(),
                 credentials);
+    }
+
+    /**
+     * The clock's time at the database's precision (microseconds), so a profile returned by {@link #add} equals the
+     * same profile read back later (the UI finds it again in a fresh list).
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The AWS profile name ObitoX uses for keys it writes itself, e.g. {@code obitox-my-ceph}. */
