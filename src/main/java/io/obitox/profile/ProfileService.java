@@ -2,13 +2,10 @@ package io.obitox.profile;
 
 import io.obitox.common.ObitoxException;
 import io.obitox.settings.SettingsService;
-import io.obitox.storage.BucketNames;
 import io.obitox.storage.Provider;
 import io.obitox.storage.S3Target;
 import io.obitox.storage.SandboxAccess;
 import io.obitox.storage.StorageClients;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -35,7 +31,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 public final class ProfileService {
     public static final String SANDBOX_NAME = "Sandbox";
     private static final Logger log = LoggerFactory.getLogger(ProfileService.class);
-    private static final Pattern REGION = Pattern.compile("[a-z0-9-]{2,40}");
 
     private final ProfileRepository repository;
     private final AwsSharedFiles awsFiles;
@@ -43,6 +38,7 @@ public final class ProfileService {
     private final StorageClients clients;
     private final Optional<SandboxAccess> sandbox;
     private final Clock clock;
+    private final ProfileValidator validator;
     /**
      * One credentials provider per profile setting. StorageClients caches a client per provider instance, so a new
      * provider on every {@link #target} call built (and kept) a new client for every refresh or test.
@@ -62,6 +58,7 @@ public final class ProfileService {
         this.clients = clients;
         this.sandbox = sandbox;
         this.clock = clock;
+        this.validator = new ProfileValidator(repository, awsFiles);
     }
 
     public List<StorageProfile> list() {
@@ -145,7 +142,7 @@ public final class ProfileService {
     }
 
     public StorageProfile add(ProfileDraft draft) {
-        validate(draft, null);
+        validator.validate(draft, null);
         Instant now = now();
         String id = UUID.randomUUID().toString();
         return persist(id, draft, now, now, null);
@@ -162,7 +159,7 @@ public final class ProfileService {
                     "The Sandbox profile is built in and cannot be edited.",
                     "Add a new profile for other storage.");
         }
-        validate(draft, old);
+        validator.validate(draft, old);
         StorageProfile saved = persist(id, draft, old.createdAt(), now(), old);
         forget(id);
         return saved;
@@ -318,95 +315,6 @@ public final class ProfileService {
         return p;
     }
 
-    private void validate(ProfileDraft d, StorageProfile old) {
-        if (isBlank(d.name())) {
-            throw invalid("The profile needs a name.", "Type a name, e.g. 'My Ceph'.");
-        }
-        if (d.name().trim().length() > 100) {
-            throw invalid("The profile name is longer than 100 characters.", "Use a shorter name.");
-        }
-        Optional<StorageProfile> sameName = repository.findByName(d.name().trim());
-        if (sameName.isPresent() && (old == null || !sameName.get().id().equals(old.id()))) {
-            throw new ObitoxException(
-                    "PROFILE_EXISTS",
-                    "A profile named '" + d.name().trim() + "' already exists.",
-                    "Pick another name, or edit that profile.");
-        }
-        if (d.provider() == null) {
-            throw invalid("Choose a provider.", "");
-        }
-        if (d.provider() == Provider.SANDBOX) {
-            throw invalid("The Sandbox profile is built in; there can be only one.", "Choose another provider.");
-        }
-        if (d.provider().requiresEndpoint() && isBlank(d.endpoint())) {
-            throw invalid(
-                    d.provider().displayName() + " needs an endpoint URL.",
-                    "For example " + d.provider().endpointExample() + ".");
-        }
-        if (!isBlank(d.endpoint())) {
-            checkEndpoint(d.endpoint());
-        }
-        if (!isBlank(d.region()) && !REGION.matcher(d.region().trim()).matches()) {
-            throw invalid("'" + d.region() + "' is not a region name.", "Use a name such as us-east-1 or auto.");
-        }
-        if (!isBlank(d.defaultBucket())) {
-            String problem = BucketNames.problem(d.defaultBucket().trim());
-            if (problem != null) {
-                throw invalid(problem, "Fix the default bucket name or leave it empty.");
-            }
-        }
-        if (d.credentialMode() == null) {
-            throw invalid("Choose where the credentials come from.", "");
-        }
-        switch (d.credentialMode()) {
-            case KEYS -> {
-                boolean keeping =
-                        old != null && old.managedKeys() && isBlank(d.accessKeyId()) && isBlank(d.secretAccessKey());
-                if (!keeping && (isBlank(d.accessKeyId()) || isBlank(d.secretAccessKey()))) {
-                    throw new ObitoxException(
-                            "MISSING_CREDENTIALS",
-                            "Both the access key ID and the secret key are " + "needed.",
-                            "Type both keys, or choose an AWS profile instead.");
-                }
-            }
-            case AWS_PROFILE -> {
-                if (isBlank(d.awsProfile())) {
-                    throw invalid(
-                            "Name the AWS profile to use.",
-                            "Pick one of: " + String.join(", ", awsFiles.profileNames()) + ".");
-                }
-            }
-            default -> {
-                // the default chain needs nothing now; 'profile test' says whether it finds keys
-            }
-        }
-    }
-
-    private static void checkEndpoint(String endpoint) {
-        try {
-            URI uri = new URI(endpoint.trim());
-            if (uri.getScheme() == null
-                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-                throw invalid(
-                        "The endpoint must start with http:// or https://.", "For example https://s3.example.com.");
-            }
-            if (uri.getHost() == null || uri.getHost().isBlank()) {
-                throw invalid("The endpoint URL has no host name.", "For example https://s3.example.com.");
-            }
-            if (uri.getRawUserInfo() != null) {
-                // it would put a password into the database; keys belong in the credentials fields
-                throw invalid(
-                        "The endpoint URL must not contain a user name or password.",
-                        "Remove the part before @ and type the keys in the credentials fields.");
-            }
-            if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                throw invalid("The endpoint URL must not have a query or fragment.", "Remove everything after ? or #.");
-            }
-        } catch (URISyntaxException e) {
-            throw invalid("'" + endpoint + "' is not a valid URL.", "For example https://s3.example.com.");
-        }
-    }
-
     private static String normalizeEndpoint(String endpoint) {
         if (isBlank(endpoint)) {
             return null;
@@ -416,10 +324,6 @@ public final class ProfileService {
             e = e.substring(0, e.length() - 1);
         }
         return e;
-    }
-
-    private static ObitoxException invalid(String message, String fix) {
-        return new ObitoxException("INVALID_PROFILE", message, fix);
     }
 
     private static boolean isBlank(String s) {
