@@ -101,22 +101,36 @@ public final class ProfileService {
         // A profile of a build without the sandbox may already be called "Sandbox": the name is unique in the
         // database, and a clash would stop every start of the app.
         String name = SANDBOX_NAME;
-        for (int n = 2; repository.findByName(name).isPresent(); n++) {
+        for (int n = 2; ; n++) {
+            Optional<StorageProfile> taken = repository.findByName(name);
+            if (taken.isEmpty()) {
+                break;
+            }
+            if (taken.get().isSandbox()) {
+                return; // another ObitoX process of this home created it meanwhile
+            }
             name = SANDBOX_NAME + " " + n;
         }
-        repository.save(new StorageProfile(
-                UUID.randomUUID().toString(),
-                name,
-                Provider.SANDBOX,
-                null,
-                Provider.SANDBOX.defaultRegion(),
-                true,
-                sandbox.get().defaultBucket(),
-                CredentialKind.SANDBOX,
-                null,
-                false,
-                now,
-                now));
+        try {
+            repository.save(new StorageProfile(
+                    UUID.randomUUID().toString(),
+                    name,
+                    Provider.SANDBOX,
+                    null,
+                    Provider.SANDBOX.defaultRegion(),
+                    true,
+                    sandbox.get().defaultBucket(),
+                    CredentialKind.SANDBOX,
+                    null,
+                    false,
+                    now,
+                    now));
+        } catch (ObitoxException e) {
+            if (list().stream().anyMatch(StorageProfile::isSandbox)) {
+                return; // a process starting at the same moment won the race: one Sandbox profile is enough
+            }
+            throw e;
+        }
         log.info("Created the Sandbox profile");
     }
 
