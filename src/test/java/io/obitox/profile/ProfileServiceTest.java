@@ -24,6 +24,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -114,6 +119,52 @@ class ProfileServiceTest {
                     .singleElement()
                     .satisfies(p -> assertThat(p.name()).isEqualTo("Sandbox 2"));
             assertThat(withSandbox.require("Sandbox")).isEqualTo(mine);
+        }
+    }
+
+    @Test
+    void twoProcessesStartingAtOnceCreateOneSandboxProfile() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Database db = Database.open(TestPaths.newDir("profiles-race").resolve("db"), Clock.systemUTC());
+            try (db;
+                    StorageClients clients = new StorageClients();
+                    EmbeddedSandbox sandbox = new EmbeddedSandbox(TestPaths.newDir("profiles-race-sandbox"))) {
+                List<ProfileService> starting = List.of(
+                        new ProfileService(
+                                new ProfileRepository(db),
+                                app.awsFiles(),
+                                new SettingsService(db),
+                                clients,
+                                Optional.of(sandbox),
+                                Clock.systemUTC()),
+                        new ProfileService(
+                                new ProfileRepository(db),
+                                app.awsFiles(),
+                                new SettingsService(db),
+                                clients,
+                                Optional.of(sandbox),
+                                Clock.systemUTC()));
+                CyclicBarrier together = new CyclicBarrier(2);
+                ExecutorService pool = Executors.newFixedThreadPool(2);
+                try {
+                    List<Future<?>> done = new ArrayList<>();
+                    for (ProfileService s : starting) {
+                        done.add(pool.submit(() -> {
+                            together.await(10, TimeUnit.SECONDS);
+                            s.ensureSandboxProfile();
+                            return null;
+                        }));
+                    }
+                    for (Future<?> f : done) {
+                        f.get(30, TimeUnit.SECONDS);
+                    }
+                } finally {
+                    pool.shutdownNow();
+                }
+                assertThat(starting.get(0).list())
+                        .filteredOn(StorageProfile::isSandbox)
+                        .hasSize(1);
+            }
         }
     }
 
