@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
@@ -46,6 +47,7 @@ public final class Database implements AutoCloseable {
     private final Path directory;
     private final JdbcConnectionPool pool;
     private final String recoveryNotice;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Database(Path directory, JdbcConnectionPool pool, String recoveryNotice) {
         this.directory = directory;
@@ -231,8 +233,12 @@ public final class Database implements AutoCloseable {
         return Optional.ofNullable(recoveryNotice);
     }
 
+    /** Checkpoints and closes the pool. Idempotent: a second call (e.g. from a shutdown hook) does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try (Connection c = pool.getConnection()) {
             c.createStatement().execute("CHECKPOINT");
         } catch (SQLException e) {
