@@ -1,6 +1,7 @@
 package io.obitox.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.obitox.common.ObitoxException;
@@ -84,6 +85,13 @@ class DatabaseTest {
             assertThat(new SettingsService(db).get("test.key")).contains("kept");
             assertThat(db.recoveryNotice()).isEmpty();
         }
+    }
+
+    @Test
+    void closingTwiceIsHarmless() {
+        Database db = Database.open(newDbDir("db-close-twice"), CLOCK);
+        db.close();
+        assertThatCode(db::close).doesNotThrowAnyException();
     }
 
     @Test
