@@ -125,7 +125,16 @@ public final class TargetOptions {
         Provider kind = provider != null
                 ? Provider.parse(provider)
                 : uri.getHost().endsWith("amazonaws.com") ? Provider.AWS : Provider.GENERIC;
-        var credentials = profile != null && app.profiles().awsFiles().hasProfile(profile)
+        if (profile != null && !app.profiles().awsFiles().hasProfile(profile)) {
+            // like the aws CLI: a named profile that does not exist is an error, not a silent fall-back to other keys
+            throw new ObitoxException(
+                    "PROFILE_NOT_FOUND",
+                    "There is no AWS profile '" + profile + "' in "
+                            + app.profiles().awsFiles().credentialsFile() + " or "
+                            + app.profiles().awsFiles().configFile() + ".",
+                    "Check the name (aws configure list-profiles), or leave out --profile to use the default chain.");
+        }
+        var credentials = profile != null
                 ? app.profiles().awsFiles().credentialsProvider(profile)
                 : DefaultCredentialsProvider.builder().build();
         boolean local = uri.getHost().matches("[0-9.]+|\\[.*]|localhost");
