@@ -169,6 +169,9 @@ class LsCliTest {
         run("ls", "lscli-missing").failsWith("BUCKET_MISSING");
         run(onProxy("ls", "lscli-missing")).failsWith("BUCKET_MISSING");
         run("ls", "--profile", "No such").failsWith("PROFILE_NOT_FOUND");
+        CliRun typo = run("ls", "--endpoint-url", server.endpoint().toString(), "--profile", "no-such-aws-profile")
+                .failsWith("PROFILE_NOT_FOUND");
+        assertThat(typo.err()).contains("'no-such-aws-profile'");
         run(onProxy("mb", "Bad..Name")).failsWith("INVALID_BUCKET_NAME");
     }
 }
