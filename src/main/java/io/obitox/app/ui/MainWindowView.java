@@ -127,7 +127,10 @@ public final class MainWindowView {
             if (empty || p == null) {
                 setText(null);
             } else {
-                setText(p.isSandbox() ? p.provider().displayName() : p.name() + "  ·  " + p.provider().displayName());
+                setText(
+                        p.isSandbox()
+                                ? p.provider().displayName()
+                                : p.name() + "  ·  " + p.provider().displayName());
             }
         }
     }
