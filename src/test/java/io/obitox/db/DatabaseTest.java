@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.obitox.common.ObitoxException;
 import io.obitox.settings.SettingsService;
 import io.obitox.testing.TestPaths;
+import io.obitox.testing.Tmpfs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;

@@ -24,7 +24,14 @@ public final class ChildProcess {
 
     public static Process start(Path logDir, String name, Map<String, String> env, List<String> args)
             throws IOException {
-        List<String> cmd = new ArrayList<>();
+        return start(logDir, name, env, List.of(), args);
+    }
+
+    /** As {@link #start}, with {@code wrapper} before the java command (e.g. setpriv to drop capabilities). */
+    public static Process start(
+            Path logDir, String name, Map<String, String> env, List<String> wrapper, List<String> args)
+            throws IOException {
+        List<String> cmd = new ArrayList<>(wrapper);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
         cmd.add("-XX:TieredStopAtLevel=1");

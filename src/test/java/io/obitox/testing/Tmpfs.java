@@ -1,4 +1,4 @@
-package io.obitox.db;
+package io.obitox.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,19 +8,19 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /** A tiny tmpfs for disk-full tests (needs root); tests are skipped where it cannot be mounted. */
-final class Tmpfs {
-    static final String FILLER = "filler";
+public final class Tmpfs {
+    public static final String FILLER = "filler";
 
     private Tmpfs() {}
 
-    static void assumeMounted(Path dir, String size) {
+    public static void assumeMounted(Path dir, String size) {
         Assumptions.assumeTrue(
                 run("mount", "-t", "tmpfs", "-o", "size=" + size + ",mode=0700", "tmpfs", dir.toString()),
                 "cannot mount a tmpfs here (not root?): the disk-full test needs one");
     }
 
     /** Writes a file until the disk is full. */
-    static void fill(Path dir) throws IOException {
+    public static void fill(Path dir) throws IOException {
         byte[] block = new byte[4096];
         try (OutputStream out = Files.newOutputStream(dir.resolve(FILLER))) {
             for (int i = 0; i < 1_000_000; i++) {
@@ -35,7 +35,7 @@ final class Tmpfs {
         throw new IllegalStateException("the tmpfs never filled up");
     }
 
-    static void unmount(Path dir) {
+    public static void unmount(Path dir) {
         if (!run("umount", dir.toString())) {
             run("umount", "-l", dir.toString());
         }
