@@ -24,7 +24,6 @@ public final class Cli {
     public static final int OK = 0;
     public static final int FAILURE = 1;
     public static final int USAGE = 2;
-    private static final Logger log = LoggerFactory.getLogger(Cli.class);
 
     /** Top-level commands, in the order {@code --help} lists them. */
     private static final List<Class<?>> COMMANDS = List.of(
@@ -41,6 +40,14 @@ public final class Cli {
 
     private Cli() {}
 
+    /**
+     * Not a static field: the launcher asks {@link #isCommand} before it has told logback where the log goes, and a
+     * logger created then would fix the log in the wrong place.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(Cli.class);
+    }
+
     public static int run(String[] args) {
         return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }
@@ -52,17 +59,17 @@ public final class Cli {
             cl.setOut(out);
             cl.setErr(err);
             cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-                log.warn(
-                        "Command failed: {}",
-                        String.join(" ", cmd.getCommandSpec().qualifiedName()),
-                        ex);
+                log().warn(
+                                "Command failed: {}",
+                                String.join(" ", cmd.getCommandSpec().qualifiedName()),
+                                ex);
                 ctx.out().error(S3Errors.describe(ex));
                 return FAILURE;
             });
             return cl.execute(args);
         } catch (RuntimeException e) {
             // opening the app home or database failed before any command ran
-            log.warn("CLI start failed", e);
+            log().warn("CLI start failed", e);
             new Output(out, err).error(S3Errors.describe(e));
             return FAILURE;
         }

@@ -109,20 +109,42 @@ public final class Database implements AutoCloseable {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "obitox", "");
         pool.setMaxConnections(16);
         try {
+            int applied;
             try (Connection c = pool.getConnection()) {
                 c.isValid(5);
+                applied = appliedVersion(c);
             }
-            Flyway.configure()
-                    .dataSource(pool)
-                    .locations("classpath:db/migration")
-                    .loggers("slf4j")
-                    .load()
-                    .migrate();
+            // Flyway costs about a second of class loading at every start; run it only when a migration is due.
+            if (applied < Migrations.latestBundled()) {
+                Flyway.configure()
+                        .dataSource(pool)
+                        .locations("classpath:" + Migrations.LOCATION)
+                        .loggers("slf4j")
+                        .load()
+                        .migrate();
+            }
             restrictFiles(directory);
             return pool;
         } catch (RuntimeException | SQLException e) {
             pool.dispose();
             throw e;
+        }
+    }
+
+    /** The highest schema version Flyway recorded as applied, or 0 for a new (or foreign) database. */
+    private static int appliedVersion(Connection c) {
+        try (var st = c.createStatement();
+                var rs = st.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\"")) {
+            int max = 0;
+            while (rs.next()) {
+                String v = rs.getString(1);
+                if (v != null && v.matches("\\d+")) {
+                    max = Math.max(max, Integer.parseInt(v));
+                }
+            }
+            return max;
+        } catch (SQLException noHistoryYet) {
+            return 0;
         }
     }
 
