@@ -9,6 +9,12 @@ import io.obitox.settings.SettingsService;
 import io.obitox.storage.BucketService;
 import io.obitox.storage.SandboxAccess;
 import io.obitox.storage.StorageClients;
+import io.obitox.validation.BatchValidator;
+import io.obitox.validation.FileValidator;
+import io.obitox.validation.PolicyRepository;
+import io.obitox.validation.PolicyService;
+import io.obitox.validation.detect.ContentDetector;
+import io.obitox.validation.detect.TypeRegistry;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -39,6 +45,9 @@ public final class AppContext implements AutoCloseable {
     private final BucketService buckets;
     private final ConnectionTester connectionTester;
     private final ExecutorService background;
+    private final FileValidator validator;
+    private final BatchValidator batchValidator;
+    private final PolicyService validationPolicies;
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
 
     private AppContext(AppHome home, Clock clock, AwsSharedFiles awsFiles) {
@@ -56,6 +65,12 @@ public final class AppContext implements AutoCloseable {
         this.connectionTester = new ConnectionTester(clients);
         this.background = Executors.newCachedThreadPool(daemonThreads("obitox-bg"));
         closeables.push(background::shutdownNow);
+        this.validator = new FileValidator(new ContentDetector(new TypeRegistry()));
+        this.batchValidator = new BatchValidator(
+                validator,
+                background,
+                Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        this.validationPolicies = new PolicyService(new PolicyRepository(database), clock);
         profiles.ensureSandboxProfile();
         log.info("ObitoX {} started with home {}", Version.current(), home.root());
     }
@@ -117,6 +132,21 @@ public final class AppContext implements AutoCloseable {
 
     public ConnectionTester connectionTester() {
         return connectionTester;
+    }
+
+    /** Checks single files against a validation policy (blocking; content detection by Tika and our signatures). */
+    public FileValidator validator() {
+        return validator;
+    }
+
+    /** Validates dropped files and folders in the background, streaming results (uses {@link #background()}). */
+    public BatchValidator batchValidator() {
+        return batchValidator;
+    }
+
+    /** Validation policies: presets, custom policies and the policy per profile and bucket. */
+    public PolicyService validationPolicies() {
+        return validationPolicies;
     }
 
     /** The pool for background work of the UI (see {@code UiTasks}); daemon threads. */

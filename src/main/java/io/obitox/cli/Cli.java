@@ -5,6 +5,8 @@ import io.obitox.profile.cli.ProfileCommand;
 import io.obitox.storage.S3Errors;
 import io.obitox.storage.cli.LsCommand;
 import io.obitox.storage.cli.MbCommand;
+import io.obitox.validation.cli.PolicyCommand;
+import io.obitox.validation.cli.ValidateCommand;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.util.List;
@@ -23,7 +25,8 @@ public final class Cli {
     private static final Logger log = LoggerFactory.getLogger(Cli.class);
 
     /** Top-level commands, in the order {@code --help} lists them. */
-    private static final List<Class<?>> COMMANDS = List.of(ProfileCommand.class, LsCommand.class, MbCommand.class);
+    private static final List<Class<?>> COMMANDS =
+            List.of(ProfileCommand.class, LsCommand.class, MbCommand.class, ValidateCommand.class, PolicyCommand.class);
 
     /** Commands of optional packages (an installer may leave the sandbox out); added when present. */
     private static final List<String> OPTIONAL_COMMANDS = List.of("io.obitox.sandbox.cli.SandboxCommand");

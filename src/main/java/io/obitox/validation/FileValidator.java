@@ -1,0 +1,353 @@
+package io.obitox.validation;
+
+import static io.obitox.validation.ValidationCode.DANGEROUS_TYPE;
+import static io.obitox.validation.ValidationCode.EMPTY_FILE;
+import static io.obitox.validation.ValidationCode.FILE_NOT_FOUND;
+import static io.obitox.validation.ValidationCode.FILE_TOO_LARGE;
+import static io.obitox.validation.ValidationCode.FILE_TOO_SMALL;
+import static io.obitox.validation.ValidationCode.INVALID_EXTENSION;
+import static io.obitox.validation.ValidationCode.INVALID_MIME_TYPE;
+import static io.obitox.validation.ValidationCode.KEY_TOO_LONG;
+import static io.obitox.validation.ValidationCode.NAME_TOO_LONG;
+import static io.obitox.validation.ValidationCode.NOT_A_FILE;
+import static io.obitox.validation.ValidationCode.UNREADABLE;
+
+import io.obitox.common.Sizes;
+import io.obitox.validation.detect.ContentDetector;
+import io.obitox.validation.detect.DetectedType;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Checks one file against a {@link ValidationPolicy}. Never throws for anything about the file: every problem
+ * becomes a {@link ValidationResult} with a code and a sentence.
+ *
+ * <p>Checks run in this order and the first failure is the result: name length (NAME_TOO_LONG, KEY_TOO_LONG); the
+ * file itself (FILE_NOT_FOUND, UNREADABLE, NOT_A_FILE for folders, pipes, sockets and devices, which are never
+ * opened); size (EMPTY_FILE, FILE_TOO_LARGE, FILE_TOO_SMALL); the name (DANGEROUS_TYPE for a program extension, also
+ * behind trailing dots or a decoy like {@code invoice.pdf.exe}, and for direction controls such as U+202E); then the
+ * content is read: DANGEROUS_TYPE when it is a program whatever the name (a {@code .jpg} that is a PE),
+ * INVALID_EXTENSION, INVALID_MIME_TYPE and TYPE_MISMATCH.
+ *
+ * <p>Decisions: a 0-byte file is EMPTY_FILE only when the policy's minimum size is above 0; with a minimum of 0 (the
+ * default policy) it is valid, its content checks are skipped (there is no content) and it uploads as an empty
+ * object. TYPE_MISMATCH (a {@code .png} that is a JPEG, see {@link TypeRules}) rejects the file when the policy says
+ * {@code rejectTypeMismatch} (the Images, Documents and Media presets) and is a warning otherwise (the default
+ * policy): the file is harmless, only misnamed. All DANGEROUS_TYPE checks follow {@code blockExecutables}.
+ *
+ * <p>Thread-safe; blocks on file I/O (one stat, one open, a few reads).
+ */
+public final class FileValidator {
+    private final ContentDetector detector;
+    private final TypeRules rules;
+
+    public FileValidator(ContentDetector detector) {
+        this.detector = detector;
+        this.rules = new TypeRules(detector.registry());
+    }
+
+    public TypeRules rules() {
+        return rules;
+    }
+
+    /** Validates a single file chosen on its own; its key is its (sanitized) name. */
+    public ValidationResult validate(Path file, ValidationPolicy policy) {
+        Path name = file.getFileName();
+        return validate(file, name == null ? file.toString() : name.toString(), "", policy);
+    }
+
+    /**
+     * Validates a file that will be uploaded as {@code keyPrefix + relativePath}.
+     *
+     * @param relativePath {@code /}-separated path of the file inside what was dropped; its last segment is the name
+     */
+    public ValidationResult validate(Path file, String relativePath, String keyPrefix, ValidationPolicy policy) {
+        Check c = new Check(file, relativePath, keyPrefix, policy);
+        try {
+            return c.run();
+        } catch (RuntimeException e) {
+            // a bug must not end a batch of 100,000 files: report it on this file and go on
+            return c.reject(-1, null, ValidationIssue.of(UNREADABLE, "The file could not be checked: " + e + "."));
+        }
+    }
+
+    /** The state of one check; not shared between threads. */
+    private final class Check {
+        private final Path file;
+        private final String relativePath;
+        private final String name;
+        private final ValidationPolicy policy;
+        private final String sanitizedName;
+        private final String key;
+
+        Check(Path file, String relativePath, String keyPrefix, ValidationPolicy policy) {
+            this.file = file;
+            this.relativePath = relativePath;
+            int slash = relativePath.lastIndexOf('/');
+            this.name = relativePath.substring(slash + 1);
+            this.policy = policy;
+            this.sanitizedName = policy.sanitizeNames() ? FileNames.sanitize(name) : name;
+            this.key = ObjectKeys.key(keyPrefix, relativePath, policy.sanitizeNames());
+        }
+
+        ValidationResult run() {
+            int nameBytes = FileNames.utf8Length(name);
+            if (!policy.sanitizeNames() && nameBytes > FileNames.MAX_BYTES) {
+                return reject(-1, null, nameTooLong(nameBytes));
+            }
+            int keyBytes = ObjectKeys.utf8Length(key);
+            if (keyBytes > ObjectKeys.MAX_KEY_BYTES) {
+                return reject(
+                        -1,
+                        null,
+                        ValidationIssue.of(
+                                KEY_TOO_LONG,
+                                "The object key would be " + keyBytes + " bytes long; S3 allows at most "
+                                        + ObjectKeys.MAX_KEY_BYTES + ". Use a shorter prefix or shorter folder names.",
+                                "keyBytes",
+                                keyBytes,
+                                "maxKeyBytes",
+                                ObjectKeys.MAX_KEY_BYTES));
+            }
+            BasicFileAttributes attrs;
+            try {
+                attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            } catch (IOException e) {
+                return reject(-1, null, ioIssue(e, nameBytes));
+            }
+            if (!attrs.isRegularFile()) {
+                return reject(-1, null, notAFile(attrs));
+            }
+            long size = attrs.size();
+            ValidationIssue sizeIssue = sizeIssue(size);
+            if (sizeIssue != null) {
+                return reject(size, null, sizeIssue);
+            }
+            if (policy.blockExecutables()) {
+                ValidationIssue dangerous = dangerousName();
+                if (dangerous != null) {
+                    return reject(size, null, dangerous);
+                }
+            }
+            DetectedType type;
+            try {
+                type = size == 0 ? DetectedType.EMPTY : detector.detectRegularFile(file, name);
+            } catch (IOException e) {
+                return reject(size, null, ioIssue(e, nameBytes));
+            }
+            if (policy.blockExecutables() && type.executable()) {
+                String ext = FileNames.extension(name);
+                return reject(
+                        size,
+                        type,
+                        ValidationIssue.of(
+                                DANGEROUS_TYPE,
+                                "This is a program (" + type.description() + ")"
+                                        + (ext.isEmpty() ? "." : " although the name ends in ." + ext + ".")
+                                        + " The policy '" + policy.name() + "' blocks programs.",
+                                "detectedType",
+                                type.mediaType(),
+                                "extension",
+                                ext));
+            }
+            if (!policy.allowedExtensions().isEmpty()
+                    && policy.allowedExtensions().stream().noneMatch(e -> FileNames.hasExtension(name, e))) {
+                String ext = FileNames.extension(name);
+                return reject(
+                        size,
+                        type,
+                        ValidationIssue.of(
+                                INVALID_EXTENSION,
+                                (ext.isEmpty() ? "Files without an extension are" : "'." + ext + "' files are")
+                                        + " not allowed by the policy '" + policy.name() + "' (allowed: "
+                                        + list(policy.allowedExtensions()) + ").",
+                                "extension",
+                                ext,
+                                "allowedExtensions",
+                                policy.allowedExtensions()));
+            }
+            if (size == 0) {
+                return accept(size, type, List.of()); // nothing to detect or contradict
+            }
+            if (!rules.allowed(type.mediaType(), policy.allowedTypes())) {
+                return reject(
+                        size,
+                        type,
+                        ValidationIssue.of(
+                                INVALID_MIME_TYPE,
+                                "The content is " + type.description() + " (" + type.mediaType() + "); the policy '"
+                                        + policy.name() + "' allows " + list(policy.allowedTypes()) + ".",
+                                "detectedType",
+                                type.mediaType(),
+                                "allowedTypes",
+                                policy.allowedTypes()));
+            }
+            ValidationIssue mismatch = rules.mismatch(name, type);
+            if (mismatch != null && policy.rejectTypeMismatch()) {
+                return reject(size, type, mismatch);
+            }
+            return accept(size, type, mismatch == null ? List.of() : List.of(mismatch));
+        }
+
+        private ValidationIssue sizeIssue(long size) {
+            if (size == 0 && policy.minSize() > 0) {
+                return ValidationIssue.of(
+                        EMPTY_FILE,
+                        "The file is empty (0 bytes); the policy '" + policy.name() + "' needs at least "
+                                + Sizes.bytes(policy.minSize()) + ".",
+                        "size",
+                        0L,
+                        "minSize",
+                        policy.minSize());
+            }
+            if (policy.maxSize() != null && size > policy.maxSize()) {
+                return ValidationIssue.of(
+                        FILE_TOO_LARGE,
+                        "The file is " + Sizes.bytes(size) + "; the policy '" + policy.name() + "' allows at most "
+                                + Sizes.bytes(policy.maxSize()) + ".",
+                        "size",
+                        size,
+                        "maxSize",
+                        policy.maxSize());
+            }
+            if (size < policy.minSize()) {
+                return ValidationIssue.of(
+                        FILE_TOO_SMALL,
+                        "The file is " + Sizes.bytes(size) + "; the policy '" + policy.name() + "' needs at least "
+                                + Sizes.bytes(policy.minSize()) + ".",
+                        "size",
+                        size,
+                        "minSize",
+                        policy.minSize());
+            }
+            return null;
+        }
+
+        private ValidationIssue dangerousName() {
+            int override = FileNames.firstDirectionOverride(name);
+            if (override >= 0) {
+                return ValidationIssue.of(
+                        DANGEROUS_TYPE,
+                        String.format(
+                                Locale.ROOT,
+                                "The name contains an invisible direction control (U+%04X) that can make a program"
+                                        + " look like a document.",
+                                override),
+                        "character",
+                        String.format(Locale.ROOT, "U+%04X", override));
+            }
+            String ext = DangerousNames.dangerousExtension(name);
+            if (ext == null) {
+                return null;
+            }
+            List<String> decoys = DangerousNames.innerExtensions(name);
+            String message = decoys.isEmpty()
+                    ? "'." + ext + "' files are programs or scripts; the policy '" + policy.name() + "' blocks them."
+                    : "The name looks like a ." + decoys.get(decoys.size() - 1) + " file but ends in ." + ext
+                            + ", a program or script; the policy '" + policy.name() + "' blocks them.";
+            if (!FileNames.effectiveName(name).equals(name)) {
+                message += " (Windows ignores the trailing dots or spaces of '" + name.strip() + "'.)";
+            }
+            return ValidationIssue.of(DANGEROUS_TYPE, message, "extension", ext);
+        }
+
+        private ValidationIssue notAFile(BasicFileAttributes attrs) {
+            if (attrs.isDirectory()) {
+                return ValidationIssue.of(NOT_A_FILE, "This is a folder, not a file.", "kind", "folder");
+            }
+            String kind = "special file";
+            try {
+                int mode = (Integer) Files.getAttribute(file, "unix:mode");
+                switch (mode & 0170000) {
+                    case 0010000:
+                        kind = "named pipe (FIFO)";
+                        break;
+                    case 0020000:
+                        kind = "character device";
+                        break;
+                    case 0060000:
+                        kind = "block device";
+                        break;
+                    case 0140000:
+                        kind = "socket";
+                        break;
+                    default:
+                        break;
+                }
+            } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+                // not a POSIX file system: the generic word will do
+            }
+            return ValidationIssue.of(
+                    NOT_A_FILE,
+                    "This is a " + kind + ", not a regular file; only regular files can be uploaded.",
+                    "kind",
+                    kind);
+        }
+
+        private ValidationIssue ioIssue(IOException e, int nameBytes) {
+            if (e instanceof NoSuchFileException) {
+                return Files.isSymbolicLink(file)
+                        ? ValidationIssue.of(FILE_NOT_FOUND, "This is a link to a file that does not exist.")
+                        : ValidationIssue.of(
+                                FILE_NOT_FOUND,
+                                "The file does not exist (it may have been deleted or moved after it was chosen).");
+            }
+            if (e instanceof AccessDeniedException) {
+                return ValidationIssue.of(UNREADABLE, "Permission denied: ObitoX may not read this file.");
+            }
+            String reason = e instanceof FileSystemException fse && fse.getReason() != null
+                    ? fse.getReason()
+                    : String.valueOf(e.getMessage());
+            if (reason.toLowerCase(Locale.ROOT).contains("name too long")) {
+                return nameTooLong(nameBytes);
+            }
+            return ValidationIssue.of(UNREADABLE, "The file could not be read: " + reason + ".", "reason", reason);
+        }
+
+        private ValidationIssue nameTooLong(int nameBytes) {
+            return ValidationIssue.of(
+                    NAME_TOO_LONG,
+                    "The name is " + nameBytes + " bytes long; at most " + FileNames.MAX_BYTES
+                            + " bytes (UTF-8) are allowed.",
+                    "nameBytes",
+                    nameBytes,
+                    "maxNameBytes",
+                    FileNames.MAX_BYTES);
+        }
+
+        ValidationResult reject(long size, DetectedType type, ValidationIssue issue) {
+            return result(size, type, issue, List.of());
+        }
+
+        private ValidationResult accept(long size, DetectedType type, List<ValidationIssue> warnings) {
+            return result(size, type, null, warnings);
+        }
+
+        private ValidationResult result(
+                long size, DetectedType type, ValidationIssue error, List<ValidationIssue> warnings) {
+            return new ValidationResult(
+                    file,
+                    relativePath,
+                    size,
+                    type == null ? null : type.mediaType(),
+                    type == null ? null : type.description(),
+                    sanitizedName,
+                    key,
+                    error,
+                    warnings);
+        }
+    }
+
+    private static String list(List<String> values) {
+        return values.size() <= 8
+                ? String.join(", ", values)
+                : String.join(", ", values.subList(0, 8)) + " and " + (values.size() - 8) + " more";
+    }
+}

@@ -1,0 +1,180 @@
+package io.obitox.validation.detect;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+
+/**
+ * Finds what a file really is from its bytes, never from its name alone.
+ *
+ * <p>Order: our own signatures for the formats that matter for uploads and security (images, media containers,
+ * ZIP- and OLE-based documents, every kind of executable), then a text check, then Apache Tika's magic database
+ * for everything else. Only the head is read ({@value #HEAD} bytes), plus, for ZIP, the end of the file (central
+ * directory), for OLE one directory sector, and for a PE the header the DOS stub points to when it lies further in.
+ * The file name only refines a generic answer (text/plain named {@code .csv} becomes text/csv), as Tika does.
+ *
+ * <p>Thread-safe and stateless apart from the shared {@link TypeRegistry}; one instance serves all threads. All
+ * {@code detect} methods block on file I/O.
+ */
+public final class ContentDetector {
+    /** Bytes read from the start of every file. */
+    public static final int HEAD = 8192;
+
+    /** Generic answers a file name may make more specific (never the other way round). */
+    private static final Set<String> REFINABLE =
+            Set.of("text/plain", "application/xml", "application/x-tika-msoffice", "application/ogg");
+
+    private final TypeRegistry registry;
+
+    public ContentDetector(TypeRegistry registry) {
+        this.registry = registry;
+    }
+
+    public TypeRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * Detects a file's type. Refuses anything but a regular file: opening a FIFO would block until a writer comes.
+     *
+     * @throws IOException when the file cannot be read, or is not a regular file
+     */
+    public DetectedType detect(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("Not a regular file: " + file);
+        }
+        return detectRegularFile(file, nameOf(file));
+    }
+
+    /**
+     * Detects the type of a file the caller has already checked to be a regular file.
+     *
+     * @param name the name used to refine generic answers (usually the file name)
+     */
+    public DetectedType detectRegularFile(Path file, String name) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return detect(Source.of(channel, channel.size()), name);
+        }
+    }
+
+    /** Detects the type of content held in memory (tests, benchmarks, previews). */
+    public DetectedType detect(byte[] content, String name) {
+        try {
+            return detect(Source.of(content), name);
+        } catch (IOException e) {
+            throw new IllegalStateException("in-memory read failed", e);
+        }
+    }
+
+    DetectedType detect(Source src, String name) throws IOException {
+        long size = src.size();
+        if (size == 0) {
+            return DetectedType.EMPTY;
+        }
+        byte[] head = new byte[(int) Math.min(size, HEAD)];
+        int n = src.read(0, head, 0, head.length);
+        if (n <= 0) {
+            return DetectedType.EMPTY; // shrank to nothing since we asked its size
+        }
+        DetectedType type = sniff(head, n, src);
+        if (type == null) {
+            type = TextSniffer.sniff(head, n, n == size);
+        }
+        if (type == null) {
+            type = iso9660(src);
+        }
+        if (type == null) {
+            type = registry.magic(head, n);
+        }
+        return refineByName(type, name);
+    }
+
+    private static DetectedType sniff(byte[] h, int n, Source src) throws IOException {
+        long size = src.size();
+        DetectedType t = Signatures.images(h, n, size);
+        if (t == null) {
+            t = Media.riff(h, n);
+        }
+        if (t == null && ZipInspector.isZip(h, n)) {
+            t = ZipInspector.inspect(h, n, src);
+        }
+        if (t == null) {
+            t = Media.isoMedia(h, n);
+        }
+        if (t == null) {
+            t = Media.matroska(h, n);
+        }
+        if (t == null) {
+            t = Media.id3(h, n, size);
+        }
+        if (t == null) {
+            t = executable(h, n, src);
+        }
+        if (t == null && OleInspector.isOle(h, n)) {
+            t = OleInspector.inspect(h, n, src);
+        }
+        if (t == null) {
+            t = Signatures.installers(h, n);
+        }
+        if (t == null) {
+            t = Signatures.archivesAndDocuments(h, n);
+        }
+        if (t == null) {
+            t = Media.ogg(h, n);
+        }
+        if (t == null) {
+            t = Media.mpegFrames(h, n, size);
+        }
+        if (t == null) {
+            t = Media.legacyQuickTime(h, n, size);
+        }
+        return t;
+    }
+
+    private static DetectedType executable(byte[] h, int n, Source src) throws IOException {
+        DetectedType t = Executables.windows(h, n, src);
+        if (t == null) {
+            t = Executables.elf(h, n);
+        }
+        if (t == null) {
+            t = Executables.machO(h, n);
+        }
+        if (t == null) {
+            t = Executables.fatOrClass(h, n);
+        }
+        if (t == null) {
+            t = Executables.shebang(h, n);
+        }
+        if (t == null) {
+            t = Executables.windowsShortcut(h, n);
+        }
+        return t;
+    }
+
+    /** ISO 9660 disc images carry their signature at 32 KiB, beyond the head. */
+    private static DetectedType iso9660(Source src) throws IOException {
+        if (src.size() >= 32_774 && Bytes.at(src.readAt(32_769, 5), 5, 0, "CD001")) {
+            return DetectedType.of("application/x-iso9660-image", "ISO 9660 disc image");
+        }
+        return null;
+    }
+
+    private DetectedType refineByName(DetectedType type, String name) {
+        if (name == null || !REFINABLE.contains(type.mediaType())) {
+            return type;
+        }
+        String byName = registry.typeForName(name);
+        if (!byName.equals(type.mediaType()) && registry.isA(byName, type.mediaType())) {
+            return new DetectedType(byName, registry.describe(byName), type.executable());
+        }
+        return type;
+    }
+
+    private static String nameOf(Path file) {
+        Path name = file.getFileName();
+        return name == null ? "" : name.toString();
+    }
+}
