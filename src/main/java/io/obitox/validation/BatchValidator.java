@@ -246,6 +246,7 @@ public final class BatchValidator {
                         -1,
                         null,
                         null,
+                        null,
                         FileNames.sanitize(name == null ? "" : name.toString()),
                         null,
                         ValidationIssue.of(

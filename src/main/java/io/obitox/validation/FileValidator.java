@@ -174,18 +174,22 @@ public final class FileValidator {
                                 policy.allowedExtensions()));
             }
             if (size == 0) {
-                return accept(size, type, List.of()); // nothing to detect or contradict
+                // nothing to detect or contradict
+                return result(size, type, detector.contentTypeFor(type, name), null, List.of());
             }
-            if (!rules.allowed(type.mediaType(), policy.allowedTypes())) {
+            String contentType = detector.contentTypeFor(type, name);
+            if (!rules.allowed(contentType, policy.allowedTypes())) {
                 return reject(
                         size,
                         type,
                         ValidationIssue.of(
                                 INVALID_MIME_TYPE,
-                                "The content is " + type.description() + " (" + type.mediaType() + "); the policy '"
+                                "The content is " + type.description() + " (" + contentType + "); the policy '"
                                         + policy.name() + "' allows " + list(policy.allowedTypes()) + ".",
                                 "detectedType",
                                 type.mediaType(),
+                                "contentType",
+                                contentType,
                                 "allowedTypes",
                                 policy.allowedTypes()));
             }
@@ -193,7 +197,10 @@ public final class FileValidator {
             if (mismatch != null && policy.rejectTypeMismatch()) {
                 return reject(size, type, mismatch);
             }
-            return accept(size, type, mismatch == null ? List.of() : List.of(mismatch));
+            if (mismatch != null) {
+                return result(size, type, rules.safeContentType(type.mediaType()), null, List.of(mismatch));
+            }
+            return result(size, type, contentType, null, List.of());
         }
 
         private ValidationIssue sizeIssue(long size) {
@@ -323,21 +330,22 @@ public final class FileValidator {
         }
 
         ValidationResult reject(long size, DetectedType type, ValidationIssue issue) {
-            return result(size, type, issue, List.of());
-        }
-
-        private ValidationResult accept(long size, DetectedType type, List<ValidationIssue> warnings) {
-            return result(size, type, null, warnings);
+            return result(size, type, null, issue, List.of());
         }
 
         private ValidationResult result(
-                long size, DetectedType type, ValidationIssue error, List<ValidationIssue> warnings) {
+                long size,
+                DetectedType type,
+                String contentType,
+                ValidationIssue error,
+                List<ValidationIssue> warnings) {
             return new ValidationResult(
                     file,
                     relativePath,
                     size,
                     type == null ? null : type.mediaType(),
                     type == null ? null : type.description(),
+                    contentType,
                     sanitizedName,
                     key,
                     error,

@@ -139,6 +139,20 @@ public final class TypeRules {
                 content.mediaType());
     }
 
+    /**
+     * The Content-Type for content whose name contradicts it: the content's own type, but never one a browser would
+     * run (HTML, XHTML, SVG, XML, JavaScript): those become {@code application/octet-stream}.
+     */
+    public String safeContentType(String detected) {
+        for (String active :
+                List.of("text/html", "application/xhtml+xml", "image/svg+xml", "application/xml", "text/javascript")) {
+            if (registry.isA(detected, active)) {
+                return "application/octet-stream";
+            }
+        }
+        return detected;
+    }
+
     /** Glob match where a star stands for any run of characters (so a lone star matches every type). */
     static boolean glob(String pattern, String text) {
         if (pattern.equals("*") || pattern.equals("*/*")) {

@@ -15,6 +15,10 @@ import java.util.Optional;
  * @param detectedType the media type of the content, or null when it was not read (size or name checks failed
  *     first, or the file could not be read)
  * @param description a human description of the content, or null with {@code detectedType}
+ * @param contentType the Content-Type to store the object with: the detected type made more specific by the name
+ *     where compatible (text named {@code .css} is text/css); when the name contradicts the content (a mismatch
+ *     warning) the detected type, except that HTML, XML, SVG and scripts become {@code application/octet-stream} so
+ *     a bucket never serves active content under a harmless name. Null with {@code detectedType}.
  * @param sanitizedName the name the object will get (the original name when the policy does not sanitize)
  * @param objectKey the S3 key for the batch's prefix, or null when no key could be made
  */
@@ -24,6 +28,7 @@ public record ValidationResult(
         long size,
         String detectedType,
         String description,
+        String contentType,
         String sanitizedName,
         String objectKey,
         ValidationIssue error,
@@ -44,12 +49,21 @@ public record ValidationResult(
     /** The same verdict for another key. */
     public ValidationResult withObjectKey(String key) {
         return new ValidationResult(
-                path, relativePath, size, detectedType, description, sanitizedName, key, error, warnings);
+                path, relativePath, size, detectedType, description, contentType, sanitizedName, key, error, warnings);
     }
 
     /** The same file, rejected for {@code issue} (used for problems only the batch can see, like duplicate keys). */
     public ValidationResult rejectedFor(ValidationIssue issue) {
         return new ValidationResult(
-                path, relativePath, size, detectedType, description, sanitizedName, objectKey, issue, warnings);
+                path,
+                relativePath,
+                size,
+                detectedType,
+                description,
+                contentType,
+                sanitizedName,
+                objectKey,
+                issue,
+                warnings);
     }
 }

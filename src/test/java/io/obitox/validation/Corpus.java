@@ -491,6 +491,77 @@ public final class Corpus {
         return b.array();
     }
 
+    /**
+     * A Windows Installer package as tools see it: the MSI class id on the root storage, a SummaryInformation
+     * property set (title, application name) in regular sectors, and an MSI-encoded table stream name.
+     */
+    public static byte[] msi() {
+        byte[] summary = summaryInformation("Installation Database", "Windows Installer XML Toolset");
+        ByteBuffer b = ByteBuffer.wrap(java.util.Arrays.copyOf(
+                        ole(MSI_CLSID, "\u0005SummaryInformation", "\u4840\u3f3f"), 512 * 2 + 512 + summary.length))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        int sectors = summary.length / 512;
+        for (int s = 0; s < sectors; s++) {
+            b.putInt(512 + 4 * (2 + s), s + 1 < sectors ? 3 + s : -2); // FAT chain 2 → 3 → … → end
+        }
+        int entry = 1024 + 128; // the SummaryInformation entry written by ole()
+        b.putInt(entry + 0x74, 2).putInt(entry + 0x78, summary.length);
+        b.position(512 * 3);
+        b.put(summary);
+        return b.array();
+    }
+
+    /** An OLE property set stream with the summary-information FMTID, padded to 4096 bytes (no mini stream). */
+    static byte[] summaryInformation(String title, String application) {
+        ByteBuffer b = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
+        b.putShort((short) 0xFFFE).putShort((short) 0).putInt(0x00020006);
+        b.put(new byte[16]).putInt(1);
+        b.put(new byte[] {
+            (byte) 0xE0,
+            (byte) 0x85,
+            (byte) 0x9F,
+            (byte) 0xF2,
+            (byte) 0xF9,
+            0x4F,
+            0x68,
+            0x10,
+            (byte) 0xAB,
+            (byte) 0x91,
+            0x08,
+            0x00,
+            0x2B,
+            0x27,
+            (byte) 0xB3,
+            (byte) 0xD9
+        });
+        b.putInt(48);
+        int section = 48;
+        byte[][] values = {lpstr(title), lpstr(application)};
+        int[] ids = {2, 0x12};
+        int offset = 8 + 8 * values.length;
+        b.position(section + 8);
+        for (int i = 0; i < values.length; i++) {
+            b.putInt(ids[i]).putInt(offset);
+            offset += values[i].length;
+        }
+        for (byte[] v : values) {
+            b.put(v);
+        }
+        b.putInt(section, offset).putInt(section + 4, values.length);
+        return b.array();
+    }
+
+    private static byte[] lpstr(String s) {
+        byte[] chars = (s + "\0").getBytes(StandardCharsets.ISO_8859_1);
+        int padded = (chars.length + 3) / 4 * 4;
+        return ByteBuffer.allocate(8 + padded)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(0x1E)
+                .putInt(chars.length)
+                .put(chars)
+                .array();
+    }
+
     private static void dirEntry(ByteBuffer b, int at, String name, int type, int child, String clsid) {
         byte[] n = (name + "\0").getBytes(StandardCharsets.UTF_16LE);
         b.position(at);

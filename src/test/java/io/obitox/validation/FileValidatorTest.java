@@ -119,7 +119,7 @@ class FileValidatorTest {
                 Arguments.of("app.zip", Corpus.apk()),
                 Arguments.of("README", utf8("#!/bin/bash\nrm -rf ~\n")),
                 Arguments.of("report.pdf", Corpus.lnk()),
-                Arguments.of("data.bin", Corpus.ole(Corpus.MSI_CLSID)),
+                Arguments.of("data.bin", Corpus.msi()),
                 Arguments.of("package.tar", Corpus.deb()));
     }
 
@@ -218,6 +218,20 @@ class FileValidatorTest {
                 .containsExactly(ValidationCode.TYPE_MISMATCH);
         ValidationResult pngAsTxt = check("notes.txt", Corpus.png(), DEFAULT);
         assertThat(pngAsTxt.warnings()).extracting(ValidationIssue::code).containsExactly(ValidationCode.TYPE_MISMATCH);
+    }
+
+    @Test
+    void theContentTypeFollowsTheNameOnlyWhereItIsCompatibleAndNeverServesDisguisedMarkup() {
+        assertThat(check("style.css", utf8("body { color: red }\n"), DEFAULT).contentType())
+                .isEqualTo("text/css");
+        assertThat(check("photo.jpg", Corpus.jpeg(), DEFAULT).contentType()).isEqualTo("image/jpeg");
+        assertThat(check("photo.png", Corpus.jpeg(), DEFAULT).contentType()).isEqualTo("image/jpeg");
+        ValidationResult disguised = check("avatar.png", utf8("<html><script>alert(1)</script></html>"), DEFAULT);
+        assertThat(disguised.detectedType()).isEqualTo("text/html");
+        assertThat(disguised.contentType()).isEqualTo("application/octet-stream");
+        assertThat(check("blob.dat", Corpus.random(100, 3), DEFAULT).contentType())
+                .isEqualTo("application/octet-stream");
+        assertThat(check("empty.txt", new byte[0], DEFAULT).contentType()).isEqualTo("text/plain");
     }
 
     @Test

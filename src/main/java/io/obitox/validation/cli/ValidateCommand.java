@@ -123,6 +123,7 @@ public final class ValidateCommand implements Callable<Integer> {
         m.put("code", r.error() == null ? null : r.error().code().name());
         m.put("message", r.error() == null ? null : r.error().message());
         m.put("detectedType", r.detectedType());
+        m.put("contentType", r.contentType());
         m.put("sanitizedName", r.sanitizedName());
         m.put("key", r.objectKey());
         m.put("size", r.size());

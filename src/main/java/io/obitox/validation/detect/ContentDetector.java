@@ -5,7 +5,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Set;
 
 /**
  * Finds what a file really is from its bytes, never from its name alone.
@@ -14,7 +13,7 @@ import java.util.Set;
  * ZIP- and OLE-based documents, every kind of executable), then a text check, then Apache Tika's magic database
  * for everything else. Only the head is read ({@value #HEAD} bytes), plus, for ZIP, the end of the file (central
  * directory), for OLE one directory sector, and for a PE the header the DOS stub points to when it lies further in.
- * The file name only refines a generic answer (text/plain named {@code .csv} becomes text/csv), as Tika does.
+ * The answer depends on the bytes alone; {@link #contentTypeFor} adds what the name says where it is compatible.
  *
  * <p>Thread-safe and stateless apart from the shared {@link TypeRegistry}; one instance serves all threads. All
  * {@code detect} methods block on file I/O.
@@ -22,10 +21,6 @@ import java.util.Set;
 public final class ContentDetector {
     /** Bytes read from the start of every file. */
     public static final int HEAD = 8192;
-
-    /** Generic answers a file name may make more specific (never the other way round). */
-    private static final Set<String> REFINABLE =
-            Set.of("text/plain", "application/xml", "application/x-tika-msoffice", "application/ogg");
 
     private final TypeRegistry registry;
 
@@ -52,7 +47,7 @@ public final class ContentDetector {
     /**
      * Detects the type of a file the caller has already checked to be a regular file.
      *
-     * @param name the name used to refine generic answers (usually the file name)
+     * @param name the file name (not used for the answer; kept for diagnostics and future container hints)
      */
     public DetectedType detectRegularFile(Path file, String name) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -89,7 +84,7 @@ public final class ContentDetector {
         if (type == null) {
             type = registry.magic(head, n);
         }
-        return refineByName(type, name);
+        return type;
     }
 
     private static DetectedType sniff(byte[] h, int n, Source src) throws IOException {
@@ -162,15 +157,28 @@ public final class ContentDetector {
         return null;
     }
 
-    private DetectedType refineByName(DetectedType type, String name) {
-        if (name == null || !REFINABLE.contains(type.mediaType())) {
-            return type;
+    /**
+     * The Content-Type to store a file with: the detected type, made more specific by the name when the name's type
+     * is a kind of the detected one (text named {@code .css} → text/css, XML named {@code .svg} → image/svg+xml, an
+     * OLE2 file named {@code .msg} → Outlook message), as Tika's own detection does. Unknown binary data stays
+     * {@code application/octet-stream} whatever it is called.
+     */
+    public String contentTypeFor(DetectedType type, String name) {
+        String detected = type.mediaType();
+        if (name == null || detected.equals(DetectedType.UNKNOWN.mediaType()) || type == DetectedType.EMPTY) {
+            return type == DetectedType.EMPTY && name != null ? emptyType(name) : detected;
         }
         String byName = registry.typeForName(name);
-        if (!byName.equals(type.mediaType()) && registry.isA(byName, type.mediaType())) {
-            return new DetectedType(byName, registry.describe(byName), type.executable());
+        if (!byName.equals(detected) && registry.isA(byName, detected)) {
+            return byName;
         }
-        return type;
+        return detected;
+    }
+
+    /** An empty file has no content to contradict its name; text types by name, else octet-stream. */
+    private String emptyType(String name) {
+        String byName = registry.typeForName(name);
+        return registry.isA(byName, "text/plain") ? byName : DetectedType.UNKNOWN.mediaType();
     }
 
     private static String nameOf(Path file) {

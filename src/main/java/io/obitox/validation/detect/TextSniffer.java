@@ -69,7 +69,63 @@ final class TextSniffer {
         if (startsWithIgnoreCase(h, n, i, "BEGIN:VCALENDAR")) {
             return DetectedType.of("text/calendar", "iCalendar data");
         }
+        if (csv(h, n, i, complete)) {
+            return DetectedType.of("text/csv", "CSV data");
+        }
         return DetectedType.of("text/plain", "text");
+    }
+
+    /**
+     * Comma-, semicolon- or tab-separated values: at least two lines, every line (up to 50) with the same number of
+     * separators outside quotes; with only two lines at least three columns, so two lines of prose are not a table.
+     */
+    private static boolean csv(byte[] h, int n, int start, boolean complete) {
+        int end = n;
+        if (!complete) {
+            while (end > start && h[end - 1] != '\n') {
+                end--; // judge whole lines only
+            }
+        }
+        for (byte sep : new byte[] {',', ';', '\t'}) {
+            int lines = 0;
+            int expected = -1;
+            int count = 0;
+            int length = 0;
+            boolean quoted = false;
+            boolean table = true;
+            for (int k = start; k < end && lines < 50; k++) {
+                byte b = h[k];
+                if (b == '"') {
+                    quoted = !quoted;
+                } else if (b == sep && !quoted) {
+                    count++;
+                } else if (b == '\n' && !quoted) {
+                    if (length > 0) {
+                        if (count == 0 || (expected >= 0 && count != expected)) {
+                            table = false;
+                            break;
+                        }
+                        expected = count;
+                        lines++;
+                    }
+                    count = 0;
+                    length = 0;
+                    continue;
+                }
+                if (b != '\r') {
+                    length++;
+                }
+            }
+            if (table && length > 0 && lines < 50 && complete) {
+                // a last line without a line break
+                table = count == expected;
+                lines++;
+            }
+            if (table && lines >= 2 && (lines > 2 || expected >= 2)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static DetectedType markup(byte[] h, int n, int i) {

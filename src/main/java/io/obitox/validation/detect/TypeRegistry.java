@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MediaTypeRegistry;
 import org.apache.tika.mime.MimeType;
@@ -41,7 +42,14 @@ public final class TypeRegistry {
         if (name == null || name.isEmpty()) {
             return MimeTypes.OCTET_STREAM;
         }
-        return tika().getMimeType(name.toLowerCase(Locale.ROOT)).getType().toString();
+        // detect() without content applies the name alone (getMimeType(String) is deprecated in Tika 3)
+        Metadata m = new Metadata();
+        m.set(TikaCoreProperties.RESOURCE_NAME_KEY, name.toLowerCase(Locale.ROOT));
+        try {
+            return tika().detect(null, m).getBaseType().toString();
+        } catch (IOException e) {
+            return MimeTypes.OCTET_STREAM; // no stream, no I/O
+        }
     }
 
     /** The canonical form of a type: lower case, no parameters, aliases resolved ({@code audio/wav} → vnd.wave). */

@@ -69,6 +69,7 @@ class ContentDetectorTest {
                         utf8("<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>"),
                         "image/svg+xml"),
                 Arguments.of("JSON", utf8("{\"a\": [1, 2, 3]}\n"), "application/json"),
+                Arguments.of("CSV", utf8("id,name,amount\n1,alpha,3.50\n2,beta,4\n"), "text/csv"),
                 Arguments.of("gzip", gzip(), "application/gzip"),
                 Arguments.of("ISO 9660", iso9660(), "application/x-iso9660-image"),
                 Arguments.of(
@@ -110,7 +111,7 @@ class ContentDetectorTest {
                 Arguments.of("env python", utf8("#!/usr/bin/env python3\nprint(1)\n"), "text/x-python", "python3"),
                 Arguments.of("perl with space", utf8("#! /usr/bin/perl -w\nprint 1;\n"), "text/x-perl", "perl"),
                 Arguments.of("Windows shortcut", Corpus.lnk(), "application/x-ms-shortcut", "shortcut"),
-                Arguments.of("MSI", Corpus.ole(Corpus.MSI_CLSID, "\u4840\u3F3F"), "application/x-ms-installer", "MSI"),
+                Arguments.of("MSI", Corpus.msi(), "application/x-ms-installer", "MSI"),
                 Arguments.of("Debian package", Corpus.deb(), "application/x-debian-package", "Debian"),
                 Arguments.of("RPM package", Corpus.rpm(), "application/x-rpm", "RPM"));
     }
@@ -197,14 +198,33 @@ class ContentDetectorTest {
     }
 
     @Test
-    void theNameOnlyRefinesGenericText() {
-        assertThat(DETECTOR.detect(utf8("a,b\n1,2\n"), "data.csv").mediaType()).isEqualTo("text/csv");
+    void detectionIgnoresTheNameAndTheContentTypeAddsOnlyWhatIsCompatible() {
+        DetectedType text = DETECTOR.detect(utf8("body { color: red; }\n"), "site.css");
+        assertThat(text.mediaType()).isEqualTo("text/plain");
+        assertThat(DETECTOR.contentTypeFor(text, "site.css")).isEqualTo("text/css");
+        assertThat(DETECTOR.contentTypeFor(text, "photo.png")).isEqualTo("text/plain");
+        DetectedType xml = DETECTOR.detect(utf8("<?xml version=\"1.0\"?><doc/>"), "x");
+        assertThat(DETECTOR.contentTypeFor(xml, "drawing.svg")).isEqualTo("image/svg+xml");
         // never the other way: unknown bytes named .png stay unknown
-        assertThat(DETECTOR.detect(Corpus.random(3000, 1), "photo.png").mediaType())
-                .isEqualTo("application/octet-stream");
+        DetectedType unknown = DETECTOR.detect(Corpus.random(3000, 1), "photo.png");
+        assertThat(unknown.mediaType()).isEqualTo("application/octet-stream");
+        assertThat(DETECTOR.contentTypeFor(unknown, "photo.png")).isEqualTo("application/octet-stream");
         // and text named .exe is not a program by content (the name check catches .exe)
         assertThat(DETECTOR.detect(utf8("just text\n"), "tool.exe").executable())
                 .isFalse();
+    }
+
+    @Test
+    void recognisesCsvByItsColumns() {
+        assertThat(DETECTOR.detect(utf8("id;name;amount\n1;alpha;3\n2;beta;4\n"), "x")
+                        .mediaType())
+                .isEqualTo("text/csv");
+        assertThat(DETECTOR.detect(utf8("a\tb\n1\t2\n3\t4\n"), "x").mediaType()).isEqualTo("text/csv");
+        assertThat(DETECTOR.detect(utf8("\"quoted, comma\",2\n3,4\n5,6\n"), "x").mediaType())
+                .isEqualTo("text/csv");
+        assertThat(DETECTOR.detect(utf8("Dear Sir, hello.\nYours, me.\n"), "x").mediaType())
+                .isEqualTo("text/plain");
+        assertThat(DETECTOR.detect(utf8("a,b\n1,2,3\n"), "x").mediaType()).isEqualTo("text/plain");
     }
 
     @Test
