@@ -46,7 +46,8 @@ final class CorpusGenerator {
         // documents
         k.add(new Kind("pdf", "pdf", 60, n -> pad(Corpus.pdf(), n)));
         k.add(new Kind("docx", "docx", 30, n -> office("word", n, false)));
-        k.add(new Kind("docx", "docx", 10, n -> office("word", Math.max(n, 70_000), true)));
+        k.add(new Kind("docx-late", "docx", 5, n -> office("word", Math.max(n, 70_000), true)));
+        k.add(new Kind("docx-late", "docx", 5, n -> thumbnailFirst("word", Math.max(n, 70_000))));
         k.add(new Kind("xlsx", "xlsx", 20, n -> office("xl", n, false)));
         k.add(new Kind("pptx", "pptx", 10, n -> office("ppt", n, false)));
         k.add(new Kind("odt", "odt", 5, n -> Corpus.odt()));
@@ -176,8 +177,9 @@ final class CorpusGenerator {
                         + "openxmlformats.org/package/2006/content-types\"/>"), false);
             }
             if (contentTypesLast) {
-                // the layout some writers produce: media first, [Content_Types].xml last
-                put(z, part + "/media/image1.png", randomBytes(Math.max(0, size - 1500)), true);
+                // as streaming writers produce it: media first (deflated, sizes only in a data descriptor after the
+                // data), [Content_Types].xml last
+                put(z, part + "/media/image1.png", randomBytes(Math.max(0, size - 1500)), false);
             }
             put(z, "_rels/.rels", ascii("<?xml version=\"1.0\"?><Relationships/>"), false);
             put(z, main, ascii("<?xml version=\"1.0\"?><doc/>"), false);
@@ -188,6 +190,23 @@ final class CorpusGenerator {
             if (contentTypesLast) {
                 put(z, "[Content_Types].xml", ascii("<?xml version=\"1.0\"?><Types/>"), false);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * A package as streaming writers produce it: the first entry a large deflated {@code docProps/thumbnail.jpeg}
+     * (sizes only in the data descriptor after its data), the parts after it, {@code [Content_Types].xml} last.
+     */
+    private byte[] thumbnailFirst(String part, int size) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(out)) {
+            put(z, "docProps/thumbnail.jpeg", pad(Corpus.jpeg(), Math.max(0, size - 1500)), false);
+            put(z, "_rels/.rels", ascii("<?xml version=\"1.0\"?><Relationships/>"), false);
+            put(z, part + "/document.xml", ascii("<?xml version=\"1.0\"?><doc/>"), false);
+            put(z, "[Content_Types].xml", ascii("<?xml version=\"1.0\"?><Types/>"), false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

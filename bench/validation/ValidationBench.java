@@ -49,6 +49,8 @@ public final class ValidationBench {
         accept("svg", "image/svg+xml");
         accept("pdf", "application/pdf");
         accept("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        // docx whose naming entries lie beyond the first 64 KiB ([Content_Types].xml last, media first)
+        accept("docx-late", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         accept("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         accept("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation");
         accept("odt", "application/vnd.oasis.opendocument.text");

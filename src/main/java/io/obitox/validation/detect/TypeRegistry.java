@@ -22,6 +22,8 @@ import org.apache.tika.mime.MimeTypes;
  */
 public final class TypeRegistry {
     private volatile MimeTypes tika;
+    private volatile MagicPrefilter prefilter;
+    private volatile boolean prefilterLoaded;
 
     private MimeTypes tika() {
         MimeTypes t = tika;
@@ -101,6 +103,15 @@ public final class TypeRegistry {
 
     /** Tika's magic-only detection over the first bytes of a file (never the name: content must speak). */
     DetectedType magic(byte[] head, int length) {
+        MagicPrefilter filter = prefilter();
+        if (filter != null && !filter.mayMatch(head, length)) {
+            return DetectedType.UNKNOWN;
+        }
+        return tikaMagic(head, length);
+    }
+
+    /** Tika's magic scan without the prefilter (tests compare both). */
+    DetectedType tikaMagic(byte[] head, int length) {
         try {
             MediaType type = tika().detect(new ByteArrayInputStream(head, 0, length), new Metadata());
             String t = type.getBaseType().toString();
@@ -109,6 +120,18 @@ public final class TypeRegistry {
             // cannot happen for an in-memory stream
             return DetectedType.UNKNOWN;
         }
+    }
+
+    MagicPrefilter prefilter() {
+        if (!prefilterLoaded) {
+            synchronized (this) {
+                if (!prefilterLoaded) {
+                    prefilter = MagicPrefilter.load();
+                    prefilterLoaded = true;
+                }
+            }
+        }
+        return prefilter;
     }
 
     /** Looks a type up without registering it (Tika's forName would add unknown types to the shared tables). */
