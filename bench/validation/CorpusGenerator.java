@@ -1,4 +1,5 @@
 import io.obitox.validation.Corpus;
+import io.obitox.validation.Programs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,8 +53,8 @@ final class CorpusGenerator {
         k.add(new Kind("pptx", "pptx", 10, n -> office("ppt", n, false)));
         k.add(new Kind("odt", "odt", 5, n -> Corpus.odt()));
         k.add(new Kind("epub", "epub", 5, n -> Corpus.epub()));
-        k.add(new Kind("doc", "doc", 5, n -> Corpus.ole(Corpus.WORD_CLSID, "WordDocument")));
-        k.add(new Kind("xls", "xls", 5, n -> Corpus.ole("00020820-0000-0000-C000-000000000046", "Workbook")));
+        k.add(new Kind("doc", "doc", 5, n -> Programs.ole(Programs.WORD_CLSID, "WordDocument")));
+        k.add(new Kind("xls", "xls", 5, n -> Programs.ole("00020820-0000-0000-C000-000000000046", "Workbook")));
         k.add(new Kind("text", "txt", 50, n -> text("", "The quick brown fox jumps over the lazy dog. ", "\n", n)));
         k.add(new Kind("csv", "csv", 20, n -> text("id,name,amount\n", "1,alpha,3.50\n", "", n)));
         k.add(new Kind("json", "json", 20, n -> text("{\"items\": [\n", "  {\"id\": 1, \"name\": \"a\"},\n",
@@ -87,22 +88,22 @@ final class CorpusGenerator {
                 n)));
         k.add(new Kind("tar", "tar", 5, n -> tar(n)));
         // programs
-        k.add(new Kind("pe", "exe", 12, n -> pad(Corpus.pe(true, false), n)));
-        k.add(new Kind("pe", "exe", 4, n -> pad(Corpus.pe(false, false), n)));
-        k.add(new Kind("pe", "dll", 4, n -> pad(Corpus.pe(true, true), n)));
-        k.add(new Kind("elf", "", 6, n -> pad(Corpus.elf(true, true, 2), n)));
-        k.add(new Kind("elf", "so", 6, n -> pad(Corpus.elf(true, true, 3), n)));
-        k.add(new Kind("macho", "", 2, n -> pad(Corpus.machO(true, true, 2), n)));
-        k.add(new Kind("macho", "", 1, n -> pad(Corpus.machO(false, false, 2), n)));
-        k.add(new Kind("macho", "dylib", 1, n -> pad(Corpus.machO(true, true, 6), n)));
-        k.add(new Kind("macho", "", 2, n -> pad(Corpus.fatMachO(false), n)));
+        k.add(new Kind("pe", "exe", 12, n -> pad(Programs.pe(true, false), n)));
+        k.add(new Kind("pe", "exe", 4, n -> pad(Programs.pe(false, false), n)));
+        k.add(new Kind("pe", "dll", 4, n -> pad(Programs.pe(true, true), n)));
+        k.add(new Kind("elf", "", 6, n -> pad(Programs.elf(true, true, 2), n)));
+        k.add(new Kind("elf", "so", 6, n -> pad(Programs.elf(true, true, 3), n)));
+        k.add(new Kind("macho", "", 2, n -> pad(Programs.machO(true, true, 2), n)));
+        k.add(new Kind("macho", "", 1, n -> pad(Programs.machO(false, false, 2), n)));
+        k.add(new Kind("macho", "dylib", 1, n -> pad(Programs.machO(true, true, 6), n)));
+        k.add(new Kind("macho", "", 2, n -> pad(Programs.fatMachO(false), n)));
         k.add(new Kind("java-class", "class", 3, n -> Corpus.javaClass()));
         k.add(new Kind("jar", "jar", 4, n -> Corpus.jar()));
         k.add(new Kind("apk", "apk", 2, n -> Corpus.apk()));
         k.add(new Kind("script", "sh", 6, n -> text("#!/bin/sh\n", "echo hello\n", "", n)));
         k.add(new Kind("script", "py", 6, n -> text("#!/usr/bin/env python3\n", "print('hello')\n", "", n)));
-        k.add(new Kind("lnk", "lnk", 2, n -> Corpus.lnk()));
-        k.add(new Kind("msi", "msi", 2, n -> Corpus.msi()));
+        k.add(new Kind("lnk", "lnk", 2, n -> Programs.lnk()));
+        k.add(new Kind("msi", "msi", 2, n -> Programs.msi()));
         // the rest: unknown binary data and empty files
         k.add(new Kind("unknown", "bin", 20, n -> Corpus.random(n, random.nextLong())));
         k.add(new Kind("empty", "txt", 3, n -> new byte[0]));

@@ -87,11 +87,11 @@ class FileValidatorTest {
 
     @Test
     void explainsDoubleExtensionsAndTrailingDots() {
-        ValidationResult decoy = check("invoice.pdf.exe", Corpus.pe(true, false), DEFAULT);
+        ValidationResult decoy = check("invoice.pdf.exe", Programs.pe(true, false), DEFAULT);
         assertThat(decoy.code()).contains(ValidationCode.DANGEROUS_TYPE);
         assertThat(decoy.error().message()).contains(".pdf").contains(".exe");
 
-        ValidationResult dotted = check("evil.exe.", Corpus.pe(true, false), DEFAULT);
+        ValidationResult dotted = check("evil.exe.", Programs.pe(true, false), DEFAULT);
         assertThat(dotted.code()).contains(ValidationCode.DANGEROUS_TYPE);
         assertThat(dotted.error().message()).contains("trailing dots");
         assertThat(dotted.sanitizedName()).isEqualTo("evil.exe");
@@ -108,19 +108,19 @@ class FileValidatorTest {
 
     static Stream<Arguments> disguisedPrograms() {
         return Stream.of(
-                Arguments.of("photo.jpg", Corpus.pe(true, false)),
-                Arguments.of("library.png", Corpus.pe(false, true)),
-                Arguments.of("notes.txt", Corpus.elf(true, true, 2)),
-                Arguments.of("song.mp3", Corpus.machO(true, true, 2)),
-                Arguments.of("old.gif", Corpus.machO(false, false, 2)),
-                Arguments.of("data.dat", Corpus.fatMachO(false)),
+                Arguments.of("photo.jpg", Programs.pe(true, false)),
+                Arguments.of("library.png", Programs.pe(false, true)),
+                Arguments.of("notes.txt", Programs.elf(true, true, 2)),
+                Arguments.of("song.mp3", Programs.machO(true, true, 2)),
+                Arguments.of("old.gif", Programs.machO(false, false, 2)),
+                Arguments.of("data.dat", Programs.fatMachO(false)),
                 Arguments.of("image.png", Corpus.javaClass()),
                 Arguments.of("archive.zip", Corpus.jar()),
                 Arguments.of("app.zip", Corpus.apk()),
                 Arguments.of("README", utf8("#!/bin/bash\nrm -rf ~\n")),
-                Arguments.of("report.pdf", Corpus.lnk()),
-                Arguments.of("data.bin", Corpus.msi()),
-                Arguments.of("package.tar", Corpus.deb()));
+                Arguments.of("report.pdf", Programs.lnk()),
+                Arguments.of("data.bin", Programs.msi()),
+                Arguments.of("package.tar", Programs.deb()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -136,7 +136,7 @@ class FileValidatorTest {
     void programsPassWhenThePolicyAllowsThem() {
         ValidationPolicy allowPrograms =
                 new ValidationPolicy("Builds", null, 0, List.of(), List.of(), false, true, false, false);
-        assertThat(check("tool.exe", Corpus.pe(true, false), allowPrograms).valid())
+        assertThat(check("tool.exe", Programs.pe(true, false), allowPrograms).valid())
                 .isTrue();
         assertThat(check("run.sh", utf8("#!/bin/sh\n"), allowPrograms).valid()).isTrue();
     }

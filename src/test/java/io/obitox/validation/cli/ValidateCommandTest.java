@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.obitox.cli.Cli;
 import io.obitox.testing.TestPaths;
 import io.obitox.validation.Corpus;
+import io.obitox.validation.Programs;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ class ValidateCommandTest {
     void printsTheAgreedJsonFieldsAndFailsWhenAFileIsRejected() throws Exception {
         Path photo = write(dir, "in/holiday.jpg", Corpus.jpeg());
         write(dir, "in/docs/report.pdf", Corpus.pdf());
-        Path disguised = write(dir, "in/cat.jpg", Corpus.pe(true, false));
+        Path disguised = write(dir, "in/cat.jpg", Programs.pe(true, false));
 
         Run run = obitox("validate", "--json", dir.resolve("in").toString());
 

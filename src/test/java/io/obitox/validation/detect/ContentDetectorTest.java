@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.obitox.validation.Corpus;
+import io.obitox.validation.Programs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,21 +89,24 @@ class ContentDetectorTest {
 
     static Stream<Arguments> programs() {
         return Stream.of(
-                Arguments.of("PE32+ program", Corpus.pe(true, false), "application/x-msdownload", "PE32+"),
-                Arguments.of("PE32 DLL", Corpus.pe(false, true), "application/x-msdownload", "DLL"),
-                Arguments.of("DOS stub only", head(Corpus.pe(true, false), 64), "application/x-dosexec", "MZ"),
-                Arguments.of("ELF 64 LE executable", Corpus.elf(true, true, 2), "application/x-executable", "64-bit"),
-                Arguments.of("ELF 32 BE executable", Corpus.elf(false, false, 2), "application/x-executable", "32-bit"),
-                Arguments.of("ELF shared object", Corpus.elf(true, true, 3), "application/x-sharedlib", "shared"),
-                Arguments.of("ELF object", Corpus.elf(true, false, 1), "application/x-object", "relocatable"),
+                Arguments.of("PE32+ program", Programs.pe(true, false), "application/x-msdownload", "PE32+"),
+                Arguments.of("PE32 DLL", Programs.pe(false, true), "application/x-msdownload", "DLL"),
+                Arguments.of("DOS stub only", head(Programs.pe(true, false), 64), "application/x-dosexec", "MZ"),
+                Arguments.of("ELF 64 LE executable", Programs.elf(true, true, 2), "application/x-executable", "64-bit"),
                 Arguments.of(
-                        "Mach-O 32 BE", Corpus.machO(false, false, 2), "application/x-mach-o-executable", "32-bit"),
-                Arguments.of("Mach-O 32 LE", Corpus.machO(false, true, 2), "application/x-mach-o-executable", "little"),
-                Arguments.of("Mach-O 64 BE", Corpus.machO(true, false, 2), "application/x-mach-o-executable", "big"),
-                Arguments.of("Mach-O 64 LE", Corpus.machO(true, true, 2), "application/x-mach-o-executable", "64-bit"),
-                Arguments.of("Mach-O dylib", Corpus.machO(true, true, 6), "application/x-mach-o-dylib", "library"),
-                Arguments.of("Mach-O fat", Corpus.fatMachO(false), "application/x-mach-o-universal", "2 arch"),
-                Arguments.of("Mach-O fat64", Corpus.fatMachO(true), "application/x-mach-o-universal", "universal"),
+                        "ELF 32 BE executable", Programs.elf(false, false, 2), "application/x-executable", "32-bit"),
+                Arguments.of("ELF shared object", Programs.elf(true, true, 3), "application/x-sharedlib", "shared"),
+                Arguments.of("ELF object", Programs.elf(true, false, 1), "application/x-object", "relocatable"),
+                Arguments.of(
+                        "Mach-O 32 BE", Programs.machO(false, false, 2), "application/x-mach-o-executable", "32-bit"),
+                Arguments.of(
+                        "Mach-O 32 LE", Programs.machO(false, true, 2), "application/x-mach-o-executable", "little"),
+                Arguments.of("Mach-O 64 BE", Programs.machO(true, false, 2), "application/x-mach-o-executable", "big"),
+                Arguments.of(
+                        "Mach-O 64 LE", Programs.machO(true, true, 2), "application/x-mach-o-executable", "64-bit"),
+                Arguments.of("Mach-O dylib", Programs.machO(true, true, 6), "application/x-mach-o-dylib", "library"),
+                Arguments.of("Mach-O fat", Programs.fatMachO(false), "application/x-mach-o-universal", "2 arch"),
+                Arguments.of("Mach-O fat64", Programs.fatMachO(true), "application/x-mach-o-universal", "universal"),
                 Arguments.of("Java class", Corpus.javaClass(), "application/java-vm", "class"),
                 Arguments.of("JAR", Corpus.jar(), "application/java-archive", "JAR"),
                 Arguments.of("APK", Corpus.apk(), "application/vnd.android.package-archive", "APK"),
@@ -110,10 +114,10 @@ class ContentDetectorTest {
                 Arguments.of("sh script", utf8("#!/bin/sh\necho hi\n"), "application/x-sh", "sh"),
                 Arguments.of("env python", utf8("#!/usr/bin/env python3\nprint(1)\n"), "text/x-python", "python3"),
                 Arguments.of("perl with space", utf8("#! /usr/bin/perl -w\nprint 1;\n"), "text/x-perl", "perl"),
-                Arguments.of("Windows shortcut", Corpus.lnk(), "application/x-ms-shortcut", "shortcut"),
-                Arguments.of("MSI", Corpus.msi(), "application/x-ms-installer", "MSI"),
-                Arguments.of("Debian package", Corpus.deb(), "application/x-debian-package", "Debian"),
-                Arguments.of("RPM package", Corpus.rpm(), "application/x-rpm", "RPM"));
+                Arguments.of("Windows shortcut", Programs.lnk(), "application/x-ms-shortcut", "shortcut"),
+                Arguments.of("MSI", Programs.msi(), "application/x-ms-installer", "MSI"),
+                Arguments.of("Debian package", Programs.deb(), "application/x-debian-package", "Debian"),
+                Arguments.of("RPM package", Programs.rpm(), "application/x-rpm", "RPM"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -159,12 +163,12 @@ class ContentDetectorTest {
 
     @Test
     void tellsLegacyOfficeFilesApartByClassIdOrStreamName() {
-        assertThat(DETECTOR.detect(Corpus.ole(Corpus.WORD_CLSID), "x").mediaType())
+        assertThat(DETECTOR.detect(Programs.ole(Programs.WORD_CLSID), "x").mediaType())
                 .isEqualTo("application/msword");
-        assertThat(DETECTOR.detect(Corpus.ole("00000000-0000-0000-0000-000000000000", "Workbook"), "x")
+        assertThat(DETECTOR.detect(Programs.ole("00000000-0000-0000-0000-000000000000", "Workbook"), "x")
                         .mediaType())
                 .isEqualTo("application/vnd.ms-excel");
-        DetectedType unknownOle = DETECTOR.detect(Corpus.ole("00000000-0000-0000-0000-000000000000", "Data"), "x");
+        DetectedType unknownOle = DETECTOR.detect(Programs.ole("00000000-0000-0000-0000-000000000000", "Data"), "x");
         assertThat(unknownOle.mediaType()).isEqualTo("application/x-tika-msoffice");
         assertThat(unknownOle.executable()).isFalse();
     }
@@ -186,7 +190,7 @@ class ContentDetectorTest {
         // an Office file cut before its central directory: the first entry still says OOXML
         assertThat(DETECTOR.detect(head(Corpus.docx(), 300), "x").mediaType()).isEqualTo("application/x-tika-ooxml");
         // a PE cut inside its header is still a program
-        assertThat(DETECTOR.detect(head(Corpus.pe(true, false), 0x90), "x").executable())
+        assertThat(DETECTOR.detect(head(Programs.pe(true, false), 0x90), "x").executable())
                 .isTrue();
         assertThat(DETECTOR.detect(head(Corpus.mp3Frames(2), 200), "x").mediaType())
                 .isEqualTo("audio/mpeg");
