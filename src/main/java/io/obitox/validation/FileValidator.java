@@ -5,10 +5,8 @@ import static io.obitox.validation.ValidationCode.EMPTY_FILE;
 import static io.obitox.validation.ValidationCode.FILE_NOT_FOUND;
 import static io.obitox.validation.ValidationCode.FILE_TOO_LARGE;
 import static io.obitox.validation.ValidationCode.FILE_TOO_SMALL;
-import static io.obitox.validation.ValidationCode.INVALID_EXTENSION;
 import static io.obitox.validation.ValidationCode.INVALID_MIME_TYPE;
 import static io.obitox.validation.ValidationCode.KEY_TOO_LONG;
-import static io.obitox.validation.ValidationCode.NAME_TOO_LONG;
 import static io.obitox.validation.ValidationCode.NOT_A_FILE;
 import static io.obitox.validation.ValidationCode.UNREADABLE;
 
@@ -131,7 +129,7 @@ public final class FileValidator {
                 return reject(size, null, sizeIssue);
             }
             if (policy.blockExecutables()) {
-                ValidationIssue dangerous = dangerousName();
+                ValidationIssue dangerous = NameRules.dangerous(name, policy);
                 if (dangerous != null) {
                     return reject(size, null, dangerous);
                 }
@@ -157,21 +155,9 @@ public final class FileValidator {
                                 "extension",
                                 ext));
             }
-            if (!policy.allowedExtensions().isEmpty()
-                    && policy.allowedExtensions().stream().noneMatch(e -> FileNames.hasExtension(name, e))) {
-                String ext = FileNames.extension(name);
-                return reject(
-                        size,
-                        type,
-                        ValidationIssue.of(
-                                INVALID_EXTENSION,
-                                (ext.isEmpty() ? "Files without an extension are" : "'." + ext + "' files are")
-                                        + " not allowed by the policy '" + policy.name() + "' (allowed: "
-                                        + list(policy.allowedExtensions()) + ").",
-                                "extension",
-                                ext,
-                                "allowedExtensions",
-                                policy.allowedExtensions()));
+            ValidationIssue extension = NameRules.extension(name, policy);
+            if (extension != null) {
+                return reject(size, type, extension);
             }
             if (size == 0) {
                 // nothing to detect or contradict
@@ -185,7 +171,7 @@ public final class FileValidator {
                         ValidationIssue.of(
                                 INVALID_MIME_TYPE,
                                 "The content is " + type.description() + " (" + contentType + "); the policy '"
-                                        + policy.name() + "' allows " + list(policy.allowedTypes()) + ".",
+                                        + policy.name() + "' allows " + NameRules.list(policy.allowedTypes()) + ".",
                                 "detectedType",
                                 type.mediaType(),
                                 "contentType",
@@ -235,34 +221,6 @@ public final class FileValidator {
                         policy.minSize());
             }
             return null;
-        }
-
-        private ValidationIssue dangerousName() {
-            int override = FileNames.firstDirectionOverride(name);
-            if (override >= 0) {
-                return ValidationIssue.of(
-                        DANGEROUS_TYPE,
-                        String.format(
-                                Locale.ROOT,
-                                "The name contains an invisible direction control (U+%04X) that can make a program"
-                                        + " look like a document.",
-                                override),
-                        "character",
-                        String.format(Locale.ROOT, "U+%04X", override));
-            }
-            String ext = DangerousNames.dangerousExtension(name);
-            if (ext == null) {
-                return null;
-            }
-            List<String> decoys = DangerousNames.innerExtensions(name);
-            String message = decoys.isEmpty()
-                    ? "'." + ext + "' files are programs or scripts; the policy '" + policy.name() + "' blocks them."
-                    : "The name looks like a ." + decoys.get(decoys.size() - 1) + " file but ends in ." + ext
-                            + ", a program or script; the policy '" + policy.name() + "' blocks them.";
-            if (!FileNames.effectiveName(name).equals(name)) {
-                message += " (Windows ignores the trailing dots or spaces of '" + name.strip() + "'.)";
-            }
-            return ValidationIssue.of(DANGEROUS_TYPE, message, "extension", ext);
         }
 
         private ValidationIssue notAFile(BasicFileAttributes attrs) {
@@ -319,14 +277,7 @@ public final class FileValidator {
         }
 
         private ValidationIssue nameTooLong(int nameBytes) {
-            return ValidationIssue.of(
-                    NAME_TOO_LONG,
-                    "The name is " + nameBytes + " bytes long; at most " + FileNames.MAX_BYTES
-                            + " bytes (UTF-8) are allowed.",
-                    "nameBytes",
-                    nameBytes,
-                    "maxNameBytes",
-                    FileNames.MAX_BYTES);
+            return NameRules.nameTooLong(nameBytes);
         }
 
         ValidationResult reject(long size, DetectedType type, ValidationIssue issue) {
@@ -351,11 +302,5 @@ public final class FileValidator {
                     error,
                     warnings);
         }
-    }
-
-    private static String list(List<String> values) {
-        return values.size() <= 8
-                ? String.join(", ", values)
-                : String.join(", ", values.subList(0, 8)) + " and " + (values.size() - 8) + " more";
     }
 }

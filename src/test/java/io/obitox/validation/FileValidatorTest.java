@@ -235,6 +235,22 @@ class FileValidatorTest {
     }
 
     @Test
+    void nameRulesDecideWithoutTouchingTheFile() {
+        ValidationPolicy raw = new ValidationPolicy("Raw", null, 0, List.of(), List.of(), true, false, false, false);
+        assertThat(NameRules.check("setup.exe", DEFAULT))
+                .map(ValidationIssue::code)
+                .contains(ValidationCode.DANGEROUS_TYPE);
+        assertThat(NameRules.check("notes.txt", ValidationPolicy.IMAGES))
+                .map(ValidationIssue::code)
+                .contains(ValidationCode.INVALID_EXTENSION);
+        assertThat(NameRules.check("x".repeat(300), raw))
+                .map(ValidationIssue::code)
+                .contains(ValidationCode.NAME_TOO_LONG);
+        assertThat(NameRules.check("x".repeat(300), DEFAULT)).isEmpty(); // it will be shortened
+        assertThat(NameRules.check("photo.JPG", ValidationPolicy.IMAGES)).isEmpty();
+    }
+
+    @Test
     void aFileDeletedAfterItWasChosenIsNotFound() throws IOException {
         Path p = write(dir, "gone.txt", utf8("x"));
         Files.delete(p);
