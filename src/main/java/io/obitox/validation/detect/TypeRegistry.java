@@ -46,12 +46,33 @@ public final class TypeRegistry {
         }
         // detect() without content applies the name alone (getMimeType(String) is deprecated in Tika 3)
         Metadata m = new Metadata();
-        m.set(TikaCoreProperties.RESOURCE_NAME_KEY, name.toLowerCase(Locale.ROOT));
+        m.set(TikaCoreProperties.RESOURCE_NAME_KEY, uriSafe(name.toLowerCase(Locale.ROOT)));
         try {
             return tika().detect(null, m).getBaseType().toString();
         } catch (IOException e) {
             return MimeTypes.OCTET_STREAM; // no stream, no I/O
         }
+    }
+
+    /**
+     * Tika reads the resource name as a URI when it can: {@code report#1.pdf} would lose everything after the {@code #}
+     * and {@code a:b.png} would become an opaque URI without a path. Percent-escaping these characters keeps the name
+     * whole (Tika decodes the path again).
+     */
+    private static String uriSafe(String name) {
+        StringBuilder sb = new StringBuilder(name.length() + 8);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            switch (c) {
+                case '%' -> sb.append("%25");
+                case '#' -> sb.append("%23");
+                case '?' -> sb.append("%3F");
+                case ':' -> sb.append("%3A");
+                case '/' -> sb.append("%2F");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     /** The canonical form of a type: lower case, no parameters, aliases resolved ({@code audio/wav} → vnd.wave). */

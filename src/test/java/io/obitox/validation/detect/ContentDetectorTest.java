@@ -209,6 +209,9 @@ class ContentDetectorTest {
         assertThat(DETECTOR.contentTypeFor(text, "photo.png")).isEqualTo("text/plain");
         DetectedType xml = DETECTOR.detect(utf8("<?xml version=\"1.0\"?><doc/>"), "x");
         assertThat(DETECTOR.contentTypeFor(xml, "drawing.svg")).isEqualTo("image/svg+xml");
+        assertThat(DETECTOR.contentTypeFor(text, "report#1 (final).css")).isEqualTo("text/css");
+        assertThat(DETECTOR.contentTypeFor(text, "a:b?.css")).isEqualTo("text/css");
+        assertThat(DETECTOR.contentTypeFor(text, "100%.css")).isEqualTo("text/css");
         // never the other way: unknown bytes named .png stay unknown
         DetectedType unknown = DETECTOR.detect(Corpus.random(3000, 1), "photo.png");
         assertThat(unknown.mediaType()).isEqualTo("application/octet-stream");
