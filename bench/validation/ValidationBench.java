@@ -110,6 +110,7 @@ public final class ValidationBench {
         Path docs = opt.containsKey("docs") ? Path.of(opt.get("docs")) : null;
         String cliClasspath = opt.get("cli-classpath");
 
+        String loadAtStart = loadAverage();
         Map<Path, String> labels = loadOrGenerate(corpus, files);
         List<Path> paths = new ArrayList<>(labels.keySet());
         Path list = corpus.resolve("list.txt");
@@ -175,7 +176,7 @@ public final class ValidationBench {
         pool.shutdownNow();
         fj.shutdownNow();
 
-        String section = report(labels, ours, magic, rates, paths.size(), bytes, threads, runs);
+        String section = report(labels, ours, magic, rates, paths.size(), bytes, threads, runs, loadAtStart);
         System.out.println(section);
         if (docs != null) {
             writeSection(docs, section);
@@ -198,7 +199,7 @@ public final class ValidationBench {
 
     static String detect(ContentDetector detector, Path p) {
         try {
-            return detector.detectRegularFile(p, p.getFileName().toString()).mediaType();
+            return detector.detectRegularFile(p).mediaType();
         } catch (IOException e) {
             return "error";
         }
@@ -267,11 +268,12 @@ public final class ValidationBench {
     }
 
     static String report(Map<Path, String> labels, Map<Path, String> ours, Map<Path, String> magic,
-            Map<String, List<double[]>> rates, int files, long bytes, int threads, int runs) throws Exception {
+            Map<String, List<double[]>> rates, int files, long bytes, int threads, int runs, String loadAtStart)
+            throws Exception {
         StringBuilder md = new StringBuilder("## Validation\n\n");
         md.append(String.format(Locale.ROOT, "Measured %s on %s (%d CPUs, load average %s at the start), %s, "
                         + "file %s. Median of %d runs, warm page cache, %d files (%.1f MiB) of %d kinds.%n%n",
-                LocalDate.now(), cpuModel(), Runtime.getRuntime().availableProcessors(), loadAverage(),
+                LocalDate.now(), cpuModel(), Runtime.getRuntime().availableProcessors(), loadAtStart, loadAverage(),
                 "Java " + System.getProperty("java.version"), fileVersion(), runs, files, bytes / 1048576.0,
                 ACCEPTED.size()));
         md.append("| Detector | files/s (wall, median) | files per CPU-second (median) | wall runs |\n"

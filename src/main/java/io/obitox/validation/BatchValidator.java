@@ -127,8 +127,9 @@ public final class BatchValidator {
             } finally {
                 handle.walkDone.set(true);
                 try {
-                    for (int i = 0; i < parallelism && put(END); i++) {
-                        // one END per worker
+                    int ends = 0;
+                    while (ends < parallelism && put(END)) {
+                        ends++; // one END per worker
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

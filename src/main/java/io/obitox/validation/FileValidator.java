@@ -22,6 +22,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks one file against a {@link ValidationPolicy}. Never throws for anything about the file: every problem
@@ -43,6 +45,7 @@ import java.util.Locale;
  * <p>Thread-safe; blocks on file I/O (one stat, one open, a few reads).
  */
 public final class FileValidator {
+    private static final Logger log = LoggerFactory.getLogger(FileValidator.class);
     private final ContentDetector detector;
     private final TypeRules rules;
 
@@ -72,7 +75,11 @@ public final class FileValidator {
             return c.run();
         } catch (RuntimeException e) {
             // a bug must not end a batch of 100,000 files: report it on this file and go on
-            return c.reject(-1, null, ValidationIssue.of(UNREADABLE, "The file could not be checked: " + e + "."));
+            log.error("Validation of {} failed", file, e);
+            return c.reject(
+                    -1,
+                    null,
+                    ValidationIssue.of(UNREADABLE, "The file could not be checked (an internal error, see the log)."));
         }
     }
 
@@ -136,7 +143,7 @@ public final class FileValidator {
             }
             DetectedType type;
             try {
-                type = size == 0 ? DetectedType.EMPTY : detector.detectRegularFile(file, name);
+                type = size == 0 ? DetectedType.EMPTY : detector.detectRegularFile(file);
             } catch (IOException e) {
                 return reject(size, null, ioIssue(e, nameBytes));
             }

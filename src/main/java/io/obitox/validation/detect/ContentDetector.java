@@ -41,30 +41,26 @@ public final class ContentDetector {
         if (!Files.isRegularFile(file)) {
             throw new IOException("Not a regular file: " + file);
         }
-        return detectRegularFile(file, nameOf(file));
+        return detectRegularFile(file);
     }
 
-    /**
-     * Detects the type of a file the caller has already checked to be a regular file.
-     *
-     * @param name the file name (not used for the answer; kept for diagnostics and future container hints)
-     */
-    public DetectedType detectRegularFile(Path file, String name) throws IOException {
+    /** Detects the type of a file the caller has already checked to be a regular file. */
+    public DetectedType detectRegularFile(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            return detect(Source.of(channel, channel.size()), name);
+            return detect(Source.of(channel, channel.size()));
         }
     }
 
     /** Detects the type of content held in memory (tests, benchmarks, previews). */
-    public DetectedType detect(byte[] content, String name) {
+    public DetectedType detect(byte[] content) {
         try {
-            return detect(Source.of(content), name);
+            return detect(Source.of(content));
         } catch (IOException e) {
             throw new IllegalStateException("in-memory read failed", e);
         }
     }
 
-    DetectedType detect(Source src, String name) throws IOException {
+    DetectedType detect(Source src) throws IOException {
         long size = src.size();
         if (size == 0) {
             return DetectedType.EMPTY;
@@ -179,10 +175,5 @@ public final class ContentDetector {
     private String emptyType(String name) {
         String byName = registry.typeForName(name);
         return registry.isA(byName, "text/plain") ? byName : DetectedType.UNKNOWN.mediaType();
-    }
-
-    private static String nameOf(Path file) {
-        Path name = file.getFileName();
-        return name == null ? "" : name.toString();
     }
 }
