@@ -176,6 +176,7 @@ public final class ValidationBench {
         pool.shutdownNow();
         fj.shutdownNow();
 
+        saveRaw(corpus.resolveSibling("validation-results.tsv"), rates);
         String section = report(labels, ours, magic, rates, paths.size(), bytes, threads, runs, loadAtStart);
         System.out.println(section);
         if (docs != null) {
@@ -271,7 +272,7 @@ public final class ValidationBench {
             Map<String, List<double[]>> rates, int files, long bytes, int threads, int runs, String loadAtStart)
             throws Exception {
         StringBuilder md = new StringBuilder("## Validation\n\n");
-        md.append(String.format(Locale.ROOT, "Measured %s on %s (%d CPUs, load average %s at the start), %s, "
+        md.append(String.format(Locale.ROOT, "Measured %s on %s (%d CPUs, load average %s at the start, %s at the end), %s, "
                         + "file %s. Median of %d runs, warm page cache, %d files (%.1f MiB) of %d kinds.%n%n",
                 LocalDate.now(), cpuModel(), Runtime.getRuntime().availableProcessors(), loadAtStart, loadAverage(),
                 "Java " + System.getProperty("java.version"), fileVersion(), runs, files, bytes / 1048576.0,
@@ -340,6 +341,13 @@ public final class ValidationBench {
         }
         md.append("\nKinds not listed were recognised by both tools in every file.\n");
         return md.toString();
+    }
+
+    /** The measurements of every run, before any formatting (one line per run: name, files/s, files/CPU-s). */
+    static void saveRaw(Path file, Map<String, List<double[]>> rates) throws IOException {
+        List<String> lines = new ArrayList<>();
+        rates.forEach((name, runs) -> runs.forEach(v -> lines.add(name + "\t" + v[0] + "\t" + v[1])));
+        Files.write(file, lines);
     }
 
     static void writeSection(Path docs, String section) throws IOException {
