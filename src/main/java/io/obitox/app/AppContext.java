@@ -17,6 +17,12 @@ import io.obitox.transfer.TransferEngine;
 import io.obitox.transfer.TransferRepository;
 import io.obitox.transfer.TransferService;
 import io.obitox.transfer.TransferSettingsStore;
+import io.obitox.validation.BatchValidator;
+import io.obitox.validation.FileValidator;
+import io.obitox.validation.PolicyRepository;
+import io.obitox.validation.PolicyService;
+import io.obitox.validation.detect.ContentDetector;
+import io.obitox.validation.detect.TypeRegistry;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -48,6 +54,9 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService background;
     private TransferService transfers;
     private TransferRepository transferRepository;
+    private FileValidator validator;
+    private BatchValidator batchValidator;
+    private final PolicyService validationPolicies;
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
 
     private AppContext(AppHome home, Clock clock, AwsSharedFiles awsFiles, StorageClients.Timeouts timeouts) {
@@ -66,6 +75,7 @@ public final class AppContext implements AutoCloseable {
         this.cors = new CorsService(clients, new CorsHistoryRepository(database), clock);
         this.background = Executors.newCachedThreadPool(Threads.daemon("obitox-bg"));
         closeables.push(background::shutdownNow);
+        this.validationPolicies = new PolicyService(new PolicyRepository(database), clock);
         profiles.ensureSandboxProfile();
         log.info("ObitoX {} started with home {}", Version.current(), home.root());
     }
@@ -156,6 +166,33 @@ public final class AppContext implements AutoCloseable {
 
     public CorsService cors() {
         return cors;
+    }
+
+    /**
+     * Checks single files against a validation policy (blocking; content detection by Tika and our signatures).
+     * Built on first use: loading Tika's type database takes a noticeable part of a second.
+     */
+    public synchronized FileValidator validator() {
+        if (validator == null) {
+            validator = new FileValidator(new ContentDetector(new TypeRegistry()));
+        }
+        return validator;
+    }
+
+    /** Validates dropped files and folders in the background, streaming results (uses {@link #background()}). */
+    public synchronized BatchValidator batchValidator() {
+        if (batchValidator == null) {
+            batchValidator = new BatchValidator(
+                    validator(),
+                    background,
+                    Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        }
+        return batchValidator;
+    }
+
+    /** Validation policies: presets, custom policies and the policy per profile and bucket. */
+    public PolicyService validationPolicies() {
+        return validationPolicies;
     }
 
     /** The pool for background work of the UI (see {@code UiTasks}); daemon threads. */

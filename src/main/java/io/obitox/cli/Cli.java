@@ -9,6 +9,8 @@ import io.obitox.storage.cli.MbCommand;
 import io.obitox.transfer.cli.MultipartCommand;
 import io.obitox.transfer.cli.TransfersCommand;
 import io.obitox.transfer.cli.UploadCommand;
+import io.obitox.validation.cli.PolicyCommand;
+import io.obitox.validation.cli.ValidateCommand;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.util.List;
@@ -33,7 +35,9 @@ public final class Cli {
             ProfileCommand.class,
             LsCommand.class,
             MbCommand.class,
-            CorsCommand.class);
+            CorsCommand.class,
+            ValidateCommand.class,
+            PolicyCommand.class);
 
     /** Commands of optional packages (an installer may leave the sandbox out); added when present. */
     private static final List<String> OPTIONAL_COMMANDS = List.of("io.obitox.sandbox.cli.SandboxCommand");
