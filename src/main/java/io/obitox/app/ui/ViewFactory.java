@@ -19,6 +19,8 @@ import io.obitox.transfer.ui.IncompleteUploadsView;
 import io.obitox.transfer.ui.IncompleteUploadsViewModel;
 import io.obitox.transfer.ui.TransfersView;
 import io.obitox.transfer.ui.TransfersViewModel;
+import io.obitox.upload.ui.UploadView;
+import io.obitox.upload.ui.UploadViewModel;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.Node;
@@ -46,6 +48,7 @@ public final class ViewFactory {
             List<StorageProfile> profiles, Optional<StorageProfile> defaultProfile, Theme theme, String notice) {
         public static Startup load(AppContext app) {
             app.transfers(); // opens the queue (reads its history) here, not on the FX thread
+            app.batchValidator(); // loads the type database here too: the Upload view is the first one shown
             return new Startup(
                     app.profiles().list(),
                     app.profiles().defaultProfile(),
@@ -99,11 +102,7 @@ public final class ViewFactory {
             case BUCKETS -> loader.load(BucketsView.class).root();
             case PROFILES -> loader.load(ProfilesView.class).root();
             case SETTINGS -> loader.load(SettingsView.class).root();
-            case UPLOAD ->
-                PlaceholderView.create(
-                        s,
-                        "Drag files here to upload them once the upload view arrives. "
-                                + "Until then, browse and manage your storage under Buckets and Profiles.");
+            case UPLOAD -> loader.load(UploadView.class).root();
             case TRANSFERS -> loader.load(TransfersView.class).root();
             case LINKS -> PlaceholderView.create(s, "Presigned links for sharing and uploading will appear here.");
             case WEBHOOKS -> PlaceholderView.create(s, "Webhook endpoints and their delivery log will appear here.");
@@ -130,6 +129,16 @@ public final class ViewFactory {
                     bucketsViewModel.bucketProperty(),
                     tasks,
                     app.clock()));
+        }
+        if (type == UploadView.class) {
+            return new UploadView(new UploadViewModel(
+                    app.batchValidator(),
+                    app.validationPolicies(),
+                    app.transfers(),
+                    app.profiles(),
+                    app.buckets(),
+                    selection,
+                    tasks));
         }
         if (type == TransfersView.class) {
             return new TransfersView(new TransfersViewModel(app.transfers(), tasks));
