@@ -15,8 +15,11 @@ import io.obitox.settings.ui.SettingsView;
 import io.obitox.settings.ui.SettingsViewModel;
 import io.obitox.storage.ui.BucketsView;
 import io.obitox.storage.ui.BucketsViewModel;
+import io.obitox.transfer.TransferSettingsStore;
 import io.obitox.transfer.ui.IncompleteUploadsView;
 import io.obitox.transfer.ui.IncompleteUploadsViewModel;
+import io.obitox.transfer.ui.TransferSettingsView;
+import io.obitox.transfer.ui.TransferSettingsViewModel;
 import io.obitox.transfer.ui.TransfersView;
 import io.obitox.transfer.ui.TransfersViewModel;
 import io.obitox.upload.ui.UploadView;
@@ -139,6 +142,10 @@ public final class ViewFactory {
                     app.buckets(),
                     selection,
                     tasks));
+        }
+        if (type == TransferSettingsView.class) {
+            return new TransferSettingsView(new TransferSettingsViewModel(
+                    app.transfers().engine(), new TransferSettingsStore(app.settings()), tasks));
         }
         if (type == TransfersView.class) {
             return new TransfersView(new TransfersViewModel(app.transfers(), tasks));

@@ -72,7 +72,7 @@ class TransfersViewTest {
         FxApp.waitUntil("the upload is visibly under way", 30, () -> {
             TransferSnapshot s = service.snapshot(id).orElseThrow();
             return s.state() == TransferState.RUNNING
-                    && s.bytesDone() > (1 << 20)
+                    && s.bytesDone() > (6 << 20)
                     && robot.lookup("#transfer-" + id).tryQuery().isPresent();
         });
         FxApp.waitUntil(
