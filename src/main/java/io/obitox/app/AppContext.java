@@ -4,6 +4,7 @@ import io.obitox.common.Threads;
 import io.obitox.cors.CorsHistoryRepository;
 import io.obitox.cors.CorsService;
 import io.obitox.db.Database;
+import io.obitox.presign.PresignService;
 import io.obitox.profile.AwsSharedFiles;
 import io.obitox.profile.ConnectionTester;
 import io.obitox.profile.ProfileRepository;
@@ -45,6 +46,7 @@ public final class AppContext implements AutoCloseable {
     private final BucketService buckets;
     private final ConnectionTester connectionTester;
     private final CorsService cors;
+    private final PresignService presign;
     private final ExecutorService background;
     private TransferService transfers;
     private TransferRepository transferRepository;
@@ -64,6 +66,8 @@ public final class AppContext implements AutoCloseable {
         this.buckets = new BucketService(clients);
         this.connectionTester = new ConnectionTester(clients);
         this.cors = new CorsService(clients, new CorsHistoryRepository(database), clock);
+        // the history is read only when a link is signed with auto expiry, so the queue opens only then
+        this.presign = new PresignService(clients, (key, limit) -> transfers().throughputHistory(key, limit), clock);
         this.background = Executors.newCachedThreadPool(Threads.daemon("obitox-bg"));
         closeables.push(background::shutdownNow);
         profiles.ensureSandboxProfile();
@@ -156,6 +160,10 @@ public final class AppContext implements AutoCloseable {
 
     public CorsService cors() {
         return cors;
+    }
+
+    public PresignService presign() {
+        return presign;
     }
 
     /** The pool for background work of the UI (see {@code UiTasks}); daemon threads. */
