@@ -1,7 +1,6 @@
 package io.obitox.presign;
 
 import io.obitox.common.ObitoxException;
-import io.obitox.common.Sizes;
 
 /**
  * The expiry formula of the feature plan: {@code clamp(ceil(size / throughput × buffer), min, max)} with buffer
@@ -46,8 +45,7 @@ public final class SmartExpiry {
         if (seconds < MIN_FIXED_SECONDS || seconds > MAX_SECONDS) {
             throw new ObitoxException(
                     "INVALID_EXPIRY",
-                    "An expiry of " + seconds + " s is outside what presigned URLs allow (1 s to "
-                            + Sizes.duration(MAX_SECONDS) + ").",
+                    "An expiry of " + seconds + " s is outside what presigned URLs allow (1 s to 7 days).",
                     "Give between 1 and " + MAX_SECONDS + " seconds, or 'auto'.");
         }
     }
