@@ -380,7 +380,7 @@ public final class TransferEngine implements AutoCloseable {
         while (!closed) {
             String id;
             synchronized (lock) {
-                while (!closed && (queue.isEmpty() || active.size() >= settings.maxActiveFiles())) {
+                while (!closed && (queue.isEmpty() || active.size() + launching.size() >= settings.maxActiveFiles())) {
                     try {
                         lock.wait();
                     } catch (InterruptedException e) {
@@ -394,24 +394,42 @@ public final class TransferEngine implements AutoCloseable {
                 queue.remove(id);
                 launching.add(id);
             }
+            // The claim, the reload and the first events are database commits: done on the transfer's own thread,
+            // so many small files start in parallel instead of one commit after another on this thread.
             try {
-                launch(id);
-            } catch (RuntimeException e) {
-                if (closed) {
-                    return; // shutting down: the transfer stays queued in the database for the next start
-                }
-                log.error("Could not start transfer {}", id, e);
-                fail(id, e);
-            } finally {
+                coordinators.execute(() -> launchAndRun(id));
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
                 synchronized (lock) {
                     launching.remove(id);
                     lock.notifyAll();
                 }
+                return; // the transfer stays queued in the database for the next start
             }
         }
     }
 
-    private void launch(String id) {
+    private void launchAndRun(String id) {
+        UploadJob job = null;
+        try {
+            job = launch(id);
+        } catch (RuntimeException e) {
+            if (!closed) {
+                log.error("Could not start transfer {}", id, e);
+                fail(id, e);
+            }
+        } finally {
+            synchronized (lock) {
+                launching.remove(id);
+                lock.notifyAll();
+            }
+        }
+        if (job != null) {
+            runJob(job);
+        }
+    }
+
+    /** Claims a queued transfer and builds its job; null when another owner or a pause took it first. */
+    private UploadJob launch(String id) {
         Instant now = now();
         boolean claimed = repo.transition(
                 id,
@@ -423,7 +441,7 @@ public final class TransferEngine implements AutoCloseable {
                         .clearError());
         if (!claimed) {
             reload(id);
-            return;
+            return null;
         }
         Transfer t = reload(id).orElseThrow();
         S3Target target = targets.apply(TargetRef.fromJson(t.targetRef()));
@@ -433,16 +451,7 @@ public final class TransferEngine implements AutoCloseable {
             active.put(id, job);
         }
         events.publish(new TransferEvent(TransferEvent.Type.STARTED, snapshot(t)));
-        try {
-            coordinators.execute(() -> runJob(job));
-        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-            synchronized (lock) {
-                active.remove(id);
-            }
-            repo.transition(
-                    id, EnumSet.of(TransferState.RUNNING), TransferState.QUEUED, new TransferRepository.Change(now()));
-            throw shuttingDown;
-        }
+        return job;
     }
 
     private void runJob(UploadJob job) {
