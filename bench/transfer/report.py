@@ -58,7 +58,9 @@ def main():
              f"`bench/transfer/run.sh --runs {runs}`: median of {runs} runs per cell; every tool with its defaults.",
              f"Scenarios: one file of {big_mib} MiB (`big`), {small_count} files of 64 KiB (`small`). CPU is user+sys",
              "of the client process; RSS is its peak. `ceiling` is parallel raw PUTs of in-memory data (best of 8 or",
-             "16 at once), i.e. what the server takes at most.", "",
+             "16 at once), i.e. what the server takes at most.",
+             "ObitoX runs as the installed `obitox` command runs it: JVM options `"
+             + (os.environ.get("OBITOX_JAVA_OPTS", "").strip() or "none") + "` and a class-data archive made once.", "",
              "Versions: " + "; ".join(filter(None, [
                  "ObitoX " + sh("java -jar target/obitox.jar --version | head -1"),
                  "aws v1 " + sh("aws --version 2>&1 | cut -d' ' -f1") if "aws-cli/1" in sh("aws --version 2>&1") else None,

@@ -44,7 +44,29 @@ cleanup() {
 trap cleanup EXIT
 
 [ -f target/obitox.jar ] || mvn -B -q -DskipTests package
-OBITOX=(java -jar "$ROOT/target/obitox.jar" --home "$WORK/obitox-home")
+# ObitoX runs the way the installed `obitox` command runs it: the JVM options of the packaged CLI launcher
+# (packaging/common/cli-java-options: client compiler only, serial GC) and a class-data archive made once here, like
+# the installers make one at build time. OBITOX_JAVA_OPTS overrides them (e.g. "" for a bare `java -jar`).
+JAVA_OPTS_FILE=$ROOT/packaging/common/cli-java-options
+CDS=
+if [ -z "${OBITOX_JAVA_OPTS+x}" ]; then
+    OBITOX_JAVA_OPTS=$(grep -v '^#' "$JAVA_OPTS_FILE" 2>/dev/null | tr '\n' ' ' || true)
+    CDS=$WORK/obitox-cli.jsa
+    rm -f "$CDS"
+fi
+# shellcheck disable=SC2206
+OBITOX=(java $OBITOX_JAVA_OPTS -jar "$ROOT/target/obitox.jar" --home "$WORK/obitox-home")
+make_cds() { # endpoint bucket: one small upload records the classes a CLI upload loads
+    [ -n "$CDS" ] && [ ! -f "$CDS" ] || return 0
+    # shellcheck disable=SC2086
+    java $OBITOX_JAVA_OPTS -XX:ArchiveClassesAtExit="$CDS" -jar "$ROOT/target/obitox.jar" --home "$WORK/obitox-home" \
+        upload "$DATA/small/f00000" --bucket "$2" --prefix warmup/ --endpoint-url "$1" -q > "$WORK/cds.log" 2>&1 || true
+    if [ -f "$CDS" ]; then
+        # shellcheck disable=SC2206
+        OBITOX=(java $OBITOX_JAVA_OPTS -XX:SharedArchiveFile="$CDS" -jar "$ROOT/target/obitox.jar" --home "$WORK/obitox-home")
+    fi
+    echo "ObitoX: ${OBITOX[*]}"
+}
 
 # --- data ---
 DATA=$WORK/data
@@ -84,6 +106,7 @@ run_target() { # name endpoint access secret provider
         RCLONE_CONFIG_BENCH_ACCESS_KEY_ID=$access RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY=$secret
     "${OBITOX[@]}" mb "$bucket" --endpoint-url "$endpoint" >/dev/null
     echo "== $name ($endpoint), bucket $bucket"
+    make_cds "$endpoint" "$bucket"
     local raw
     raw=$(java -cp "$ROOT/target/obitox.jar" bench/transfer/RawPut.java "$endpoint" "$access" "$secret" "$bucket" \
         "$BIG_MIB" 2>"$WORK/raw.log" | tail -n 1)
@@ -131,7 +154,7 @@ for t in $TARGETS; do
         sandbox)
             "${OBITOX[@]}" sandbox --json > "$WORK/sandbox.json" 2>"$WORK/sandbox.err" &
             PIDS_TO_STOP+=($!)
-            for _ in $(seq 1 100); do python3 -c "import json;json.load(open('$WORK/sandbox.json'))" 2>/dev/null && break; sleep 0.2; done
+            for _ in $(seq 1 150); do python3 -c "import json;json.load(open('$WORK/sandbox.json'))" 2>/dev/null && break; sleep 0.2; done
             ep=$(python3 -c "import json;print(json.load(open('$WORK/sandbox.json'))['endpoint'])")
             ak=$(python3 -c "import json;print(json.load(open('$WORK/sandbox.json'))['accessKeyId'])")
             sk=$(python3 -c "import json;print(json.load(open('$WORK/sandbox.json'))['secretAccessKey'])")
@@ -139,5 +162,5 @@ for t in $TARGETS; do
     esac
 done
 
-python3 bench/transfer/report.py "$TSV" docs/benchmarks.md "$BIG_MIB" "$SMALL_COUNT" "$RUNS"
+OBITOX_JAVA_OPTS="$OBITOX_JAVA_OPTS" python3 bench/transfer/report.py "$TSV" docs/benchmarks.md "$BIG_MIB" "$SMALL_COUNT" "$RUNS"
 echo "results: $TSV; table written to docs/benchmarks.md"

@@ -85,8 +85,8 @@ public final class SandboxCommand implements Callable<Integer> {
         if (printOnly || !e.ownedByThisProcess()) {
             return Cli.OK;
         }
-        ctx.out().println("");
-        ctx.out().println("Serving until Ctrl+C …");
+        // On stderr, so --json leaves standard output a single JSON document a script can parse.
+        ctx.out().progress("Serving until Ctrl+C …");
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
