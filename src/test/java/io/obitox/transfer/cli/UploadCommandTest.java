@@ -135,4 +135,30 @@ class UploadCommandTest {
         assertThat(second.json().get("transfers").get(0).get("id").asText()).isEqualTo(id);
         assertThat(second.json().get("transfers").get(0).get("state").asText()).isEqualTo("COMPLETED");
     }
+
+    @Test
+    void aProgramNamedLikeAPhotoIsRefusedByContentUnlessNoValidateIsGiven() throws Exception {
+        Path folder = dir.resolve("holiday");
+        Files.createDirectories(folder);
+        Files.write(folder.resolve("beach.jpg"), io.obitox.validation.Programs.pe(false, false));
+        Files.writeString(folder.resolve("notes.txt"), "sunny");
+
+        CliRun refused = CliRun.run(home, "upload", folder.toString(), "--prefix", "v/", "--json");
+        assertThat(refused.exit()).as(refused.err()).isEqualTo(1);
+        refused.assertNoStackTrace();
+        Map<String, String> states = new TreeMap<>();
+        Map<String, String> codes = new TreeMap<>();
+        for (JsonNode t : refused.json().get("transfers")) {
+            String name = Path.of(t.get("path").asText()).getFileName().toString();
+            states.put(name, t.get("state").asText());
+            codes.put(name, t.path("errorCode").asText(""));
+        }
+        assertThat(states).containsOnly(Map.entry("notes.txt", "COMPLETED"), Map.entry("beach.jpg", "REJECTED"));
+        assertThat(codes).containsEntry("beach.jpg", "DANGEROUS_TYPE");
+        assertThat(objects()).containsOnlyKeys("v/holiday/notes.txt");
+
+        CliRun.run(home, "upload", folder.resolve("beach.jpg").toString(), "--prefix", "raw/", "--no-validate")
+                .ok();
+        assertThat(objects()).containsKey("raw/beach.jpg");
+    }
 }
