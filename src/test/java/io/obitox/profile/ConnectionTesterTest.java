@@ -217,4 +217,35 @@ class ConnectionTesterTest {
             Thread.interrupted();
         }
     }
+
+    /**
+     * A profile that is neither typed keys nor a plain key pair: {@code credential_process} in the AWS config file,
+     * resolved by the SDK's provider chain (the same path SSO and role profiles take), signs real requests.
+     */
+    @Test
+    void anAwsProfileWithACredentialProcessSignsThroughTheSdkProviders() throws IOException {
+        java.nio.file.Path dir = TestPaths.newDir("conntest-process");
+        java.nio.file.Path script = dir.resolve("creds.sh");
+        java.nio.file.Files.writeString(
+                script,
+                "#!/bin/sh\nprintf '{\"Version\":1,\"AccessKeyId\":\"%s\","
+                        + "\"SecretAccessKey\":\"%s\"}' \"$1\" \"$2\"\n");
+        script.toFile().setExecutable(true);
+        AwsSharedFiles files = new AwsSharedFiles(dir.resolve("credentials"), dir.resolve("config"));
+        java.nio.file.Files.writeString(
+                files.configFile(),
+                "[profile from-process]\ncredential_process = " + script + " " + server.accessKey() + " "
+                        + server.secretKey() + "\n");
+        S3Target t = new S3Target(
+                "process",
+                "process",
+                Provider.GENERIC,
+                server.endpoint(),
+                "us-east-1",
+                true,
+                files.credentialsProvider("from-process"));
+        ConnectionReport r = test(t, BUCKET);
+        assertThat(r.ok()).as(r.headline()).isTrue();
+        assertThat(check(r, "Credentials").status()).isEqualTo(Status.PASSED);
+    }
 }
