@@ -133,4 +133,70 @@ class ProfilesViewTest {
                 .contains("Re-enter the secret key");
         FxApp.screenshot(robot, stage, "profiles-wrong-secret");
     }
+
+    @Test
+    void editsAProfileThenRemovesItAfterConfirmationTakingItsKeysAlong(FxRobot robot) throws Exception {
+        String secret = TestSecrets.register("edit-remove-" + server.secretKey());
+        robot.clickOn("#nav-profiles");
+        @SuppressWarnings("unchecked")
+        ListView<StorageProfile> list = robot.lookup("#profileList").queryAs(ListView.class);
+        robot.clickOn("#newProfileButton");
+        fill(robot, "nameField", "To edit");
+        @SuppressWarnings("unchecked")
+        ComboBox<Provider> provider = robot.lookup("#providerBox").queryAs(ComboBox.class);
+        robot.interact(() -> provider.setValue(Provider.GENERIC));
+        fill(robot, "endpointField", server.endpoint().toString());
+        fill(robot, "bucketField", "photos");
+        fill(robot, "accessKeyField", server.accessKey());
+        fill(robot, "secretField", secret);
+        robot.clickOn("#saveProfileButton");
+        FxApp.waitUntil(
+                "the new profile is listed",
+                15,
+                () -> list.getItems().stream().anyMatch(p -> p.name().equals("To edit")));
+        robot.interact(() -> list.getSelectionModel()
+                .select(list.getItems().stream()
+                        .filter(p -> p.name().equals("To edit"))
+                        .findFirst()
+                        .orElseThrow()));
+        fill(robot, "nameField", "Edited");
+        fill(robot, "bucketField", "videos");
+        robot.clickOn("#saveProfileButton");
+        FxApp.waitUntil(
+                "saved", 15, () -> app.context().profiles().find("Edited").isPresent());
+        StorageProfile edited = app.context().profiles().find("Edited").orElseThrow();
+        assertThat(edited.defaultBucket()).isEqualTo("videos");
+        assertThat(app.context().profiles().find("To edit")).isEmpty();
+        assertThat(app.context()
+                        .profiles()
+                        .target(edited)
+                        .credentials()
+                        .resolveCredentials()
+                        .secretAccessKey())
+                .as("blank key fields keep the stored keys")
+                .isEqualTo(secret);
+
+        robot.interact(() -> list.getSelectionModel()
+                .select(list.getItems().stream()
+                        .filter(p -> p.name().equals("Edited"))
+                        .findFirst()
+                        .orElseThrow()));
+        robot.clickOn("#removeProfileButton");
+        FxApp.waitUntil(
+                "the confirmation is shown",
+                10,
+                () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        assertThat(robot.lookup(".dialog-pane .content").queryLabeled().getText())
+                .contains("Remove the profile 'Edited'?")
+                .contains("keys are removed");
+        robot.clickOn(robot.lookup(".dialog-pane .button")
+                .match((javafx.scene.control.Button b) -> b.isDefaultButton())
+                .queryButton());
+        FxApp.waitUntil(
+                "removed from the list and the service",
+                15,
+                () -> app.context().profiles().find("Edited").isEmpty()
+                        && list.getItems().stream().noneMatch(p -> p.name().equals("Edited")));
+        assertThat(Files.readString(app.awsFiles().credentialsFile())).doesNotContain(secret);
+    }
 }
