@@ -1,0 +1,367 @@
+package io.obitox.webhook;
+
+import io.obitox.db.Database;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The outbox table {@code upload_webhooks}. Every state change is a compare-and-set on the stored status (and, for
+ * IN_FLIGHT rows, the owning process), following {@link DeliveryState}. Thread-safe.
+ */
+final class DeliveryRepository {
+    private static final String COLUMNS = "d.id, d.endpoint_id, e.url, e.enabled, d.transfer_id, d.event_type, "
+            + "d.status, d.attempts, d.last_attempt_at, d.next_attempt_at, d.created_at, d.delivered_at, "
+            + "d.last_response_code, d.last_latency_ms, d.last_error";
+    private static final String FROM = " FROM upload_webhooks d JOIN webhook_endpoint e ON e.id = d.endpoint_id";
+
+    private final Database db;
+
+    DeliveryRepository(Database db) {
+        this.db = db;
+    }
+
+    /** A new event row; {@code id} is its webhook-id. */
+    record NewDelivery(String id, String endpointId, String transferId, String eventType, String payload) {}
+
+    /** What a claimed delivery needs to be sent, with its endpoint's sealed secrets. */
+    record Outgoing(
+            String id,
+            String endpointId,
+            String url,
+            String payload,
+            int attempts,
+            EndpointRepository.SealedSecrets secrets) {}
+
+    /** A due row: which endpoint it goes to (for the per-endpoint limit). */
+    record Due(String id, String endpointId) {}
+
+    /** Inserts PENDING rows due at {@code now} with the caller's connection (inside the outcome transaction). */
+    static void insert(Connection c, List<NewDelivery> rows, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO upload_webhooks (id, endpoint_id, transfer_id, "
+                + "event_type, payload, status, attempts, next_attempt_at, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")) {
+            for (NewDelivery r : rows) {
+                ps.setString(1, r.id());
+                ps.setString(2, r.endpointId());
+                ps.setString(3, r.transferId());
+                ps.setString(4, r.eventType());
+                ps.setString(5, r.payload());
+                ps.setTimestamp(6, Timestamp.from(now));
+                ps.setTimestamp(7, Timestamp.from(now));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    void insert(List<NewDelivery> rows, Instant now) {
+        db.inTransaction(c -> {
+            insert(c, rows, now);
+            return null;
+        });
+    }
+
+    /** PENDING rows of enabled endpoints due by {@code now}, oldest due first. */
+    List<Due> due(Instant now, int limit) {
+        return db.query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT d.id, d.endpoint_id" + FROM
+                    + " WHERE d.status = 'PENDING' AND e.enabled = TRUE AND d.next_attempt_at <= ? "
+                    + "ORDER BY d.next_attempt_at, d.id LIMIT ?")) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<Due> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(new Due(rs.getString(1), rs.getString(2)));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    /** When the next PENDING row of an enabled endpoint is due. */
+    Optional<Instant> nextDue() {
+        return db.query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(d.next_attempt_at)" + FROM
+                            + " WHERE d.status = 'PENDING' AND e.enabled = TRUE");
+                    ResultSet rs = ps.executeQuery()) {
+                Timestamp t = rs.next() ? rs.getTimestamp(1) : null;
+                return Optional.ofNullable(t).map(Timestamp::toInstant);
+            }
+        });
+    }
+
+    /** PENDING → IN_FLIGHT for each id this process wins; returns what to send for the won ones. */
+    List<Outgoing> claim(Collection<String> ids, String owner, Instant now) {
+        return db.inTransaction(c -> {
+            List<Outgoing> out = new ArrayList<>();
+            try (PreparedStatement cas = c.prepareStatement("UPDATE upload_webhooks SET status = 'IN_FLIGHT', "
+                            + "owner = ?, last_attempt_at = ? WHERE id = ? AND status = 'PENDING'");
+                    PreparedStatement read = c.prepareStatement(
+                            "SELECT d.id, d.endpoint_id, e.url, d.payload, d.attempts, e.secret_enc, "
+                                    + "e.previous_secret_enc, e.previous_expires_at" + FROM + " WHERE d.id = ?")) {
+                for (String id : ids) {
+                    cas.setString(1, owner);
+                    cas.setTimestamp(2, Timestamp.from(now));
+                    cas.setString(3, id);
+                    if (cas.executeUpdate() == 0) {
+                        continue;
+                    }
+                    read.setString(1, id);
+                    try (ResultSet rs = read.executeQuery()) {
+                        if (rs.next()) {
+                            Timestamp expires = rs.getTimestamp(8);
+                            out.add(new Outgoing(
+                                    rs.getString(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getInt(5),
+                                    new EndpointRepository.SealedSecrets(
+                                            rs.getString(6),
+                                            rs.getString(7),
+                                            expires == null ? null : expires.toInstant())));
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * IN_FLIGHT (owned by {@code owner}) → {@code to}, counting the attempt and recording its result. With
+     * {@code disableEndpoint} the endpoint is switched off in the same transaction (410 Gone).
+     */
+    boolean finish(
+            String id,
+            String owner,
+            DeliveryState to,
+            Attempt attempt,
+            Instant nextAttempt,
+            String disableEndpointReason,
+            Instant now) {
+        if (!DeliveryState.IN_FLIGHT.canMoveTo(to)) {
+            throw new IllegalArgumentException("IN_FLIGHT -> " + to);
+        }
+        return db.inTransaction(c -> {
+            String endpointId = null;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE upload_webhooks SET status = ?, owner = NULL, "
+                    + "attempts = attempts + 1, next_attempt_at = ?, delivered_at = ?, last_response_code = ?, "
+                    + "last_latency_ms = ?, last_error = ? WHERE id = ? AND status = 'IN_FLIGHT' AND owner = ?")) {
+                ps.setString(1, to.name());
+                ps.setTimestamp(2, nextAttempt == null ? null : Timestamp.from(nextAttempt));
+                ps.setTimestamp(3, to == DeliveryState.DELIVERED ? Timestamp.from(now) : null);
+                ps.setObject(4, attempt.responseCode(), Types.INTEGER);
+                ps.setLong(5, attempt.latencyMillis());
+                ps.setString(6, attempt.error());
+                ps.setString(7, id);
+                ps.setString(8, owner);
+                if (ps.executeUpdate() == 0) {
+                    return false; // removed with its endpoint, or taken back after this process was presumed dead
+                }
+            }
+            if (disableEndpointReason != null) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("SELECT endpoint_id FROM upload_webhooks WHERE id = ?")) {
+                    ps.setString(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        endpointId = rs.next() ? rs.getString(1) : null;
+                    }
+                }
+                if (endpointId != null) {
+                    EndpointRepository.setEnabled(c, endpointId, false, disableEndpointReason, now);
+                }
+            }
+            return true;
+        });
+    }
+
+    /** IN_FLIGHT rows whose owner is not alive go back to PENDING, due at once (same webhook-id). */
+    int recover(Predicate<String> ownerAlive, Instant now) {
+        return db.inTransaction(c -> {
+            List<String[]> stale = new ArrayList<>();
+            try (PreparedStatement ps =
+                            c.prepareStatement("SELECT id, owner FROM upload_webhooks WHERE status = 'IN_FLIGHT'");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (!ownerAlive.test(rs.getString(2))) {
+                        stale.add(new String[] {rs.getString(1), rs.getString(2)});
+                    }
+                }
+            }
+            int n = 0;
+            for (String[] row : stale) {
+                n += release(c, row[0], row[1], now, "Interrupted: ObitoX stopped during this attempt; sent again.");
+            }
+            return n;
+        });
+    }
+
+    /** This process's IN_FLIGHT rows back to PENDING (orderly shutdown). */
+    int releaseOwned(String owner, Instant now) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE upload_webhooks SET status = 'PENDING', "
+                    + "owner = NULL, next_attempt_at = ? WHERE status = 'IN_FLIGHT' AND owner = ?")) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                ps.setString(2, owner);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static int release(Connection c, String id, String owner, Instant now, String note) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE upload_webhooks SET status = 'PENDING', owner = NULL, "
+                + "next_attempt_at = ?, last_error = COALESCE(last_error, ?) "
+                + "WHERE id = ? AND status = 'IN_FLIGHT' AND (owner = ? OR owner IS NULL)")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setString(2, note);
+            ps.setString(3, id);
+            ps.setString(4, owner);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Sends one delivery again with the same webhook-id: a settled one with a fresh schedule, a waiting one now. */
+    boolean replay(String id, Instant now) {
+        return db.inTransaction(c -> update(
+                                c,
+                                "UPDATE upload_webhooks SET status = 'PENDING', attempts = 0, "
+                                        + "next_attempt_at = ?, delivered_at = NULL WHERE id = ? "
+                                        + "AND status IN ('DELIVERED', 'DEAD', 'DISABLED')",
+                                now,
+                                id)
+                        + update(
+                                c,
+                                "UPDATE upload_webhooks SET next_attempt_at = ? WHERE id = ? AND status = 'PENDING'",
+                                now,
+                                id)
+                > 0);
+    }
+
+    /** Dead, disabled and still-retrying deliveries created since {@code since}, of enabled endpoints: sent now. */
+    int replayFailedSince(Instant since, Instant now) {
+        String enabled = " AND endpoint_id IN (SELECT id FROM webhook_endpoint WHERE enabled = TRUE)";
+        return db.inTransaction(c -> update(
+                        c,
+                        "UPDATE upload_webhooks SET status = 'PENDING', attempts = 0, next_attempt_at = ? "
+                                + "WHERE status IN ('DEAD', 'DISABLED') AND created_at >= ?" + enabled,
+                        now,
+                        since)
+                + update(
+                        c,
+                        "UPDATE upload_webhooks SET next_attempt_at = ? "
+                                + "WHERE status = 'PENDING' AND attempts > 0 AND created_at >= ?" + enabled,
+                        now,
+                        since));
+    }
+
+    private static int update(Connection c, String sql, Instant now, Object arg) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setObject(2, arg instanceof Instant i ? Timestamp.from(i) : arg);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** The newest {@code limit} deliveries, newest first. */
+    List<Delivery> recent(int limit) {
+        return list(" ORDER BY d.created_at DESC, d.id DESC LIMIT " + Math.max(1, limit), List.of());
+    }
+
+    Optional<Delivery> find(String id) {
+        return list(" WHERE d.id = ?", List.of(id)).stream().findFirst();
+    }
+
+    /** Ids starting with {@code prefix} (for short ids typed on the command line), at most 2. */
+    List<String> idsStartingWith(String prefix) {
+        return db.query(c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT id FROM upload_webhooks WHERE id LIKE ? ESCAPE '\\' LIMIT 2")) {
+                ps.setString(1, prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<String> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    List<Delivery> forTransfers(Collection<String> transferIds) {
+        if (transferIds.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(transferIds.size(), "?"));
+        return list(" WHERE d.transfer_id IN (" + marks + ") ORDER BY d.created_at, d.id", List.copyOf(transferIds));
+    }
+
+    Optional<String> payload(String id) {
+        return db.query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT payload FROM upload_webhooks WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    private List<Delivery> list(String tail, List<String> args) {
+        return db.query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM + tail)) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setString(i + 1, args.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<Delivery> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(map(rs));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    private static Delivery map(ResultSet rs) throws SQLException {
+        int code = rs.getInt("last_response_code");
+        Integer responseCode = rs.wasNull() ? null : code;
+        long latency = rs.getLong("last_latency_ms");
+        Long latencyMillis = rs.wasNull() ? null : latency;
+        return new Delivery(
+                rs.getString("id"),
+                rs.getString("endpoint_id"),
+                rs.getString("url"),
+                rs.getBoolean("enabled"),
+                rs.getString("transfer_id"),
+                rs.getString("event_type"),
+                DeliveryState.valueOf(rs.getString("status")),
+                rs.getInt("attempts"),
+                instant(rs, "last_attempt_at"),
+                instant(rs, "next_attempt_at"),
+                instant(rs, "created_at"),
+                instant(rs, "delivered_at"),
+                responseCode,
+                latencyMillis,
+                rs.getString("last_error"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}
