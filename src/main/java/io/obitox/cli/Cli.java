@@ -9,6 +9,7 @@ import io.obitox.storage.cli.MbCommand;
 import io.obitox.transfer.cli.MultipartCommand;
 import io.obitox.transfer.cli.TransfersCommand;
 import io.obitox.transfer.cli.UploadCommand;
+import io.obitox.webhook.cli.WebhooksCommand;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.util.List;
@@ -34,7 +35,8 @@ public final class Cli {
             ProfileCommand.class,
             LsCommand.class,
             MbCommand.class,
-            CorsCommand.class);
+            CorsCommand.class,
+            WebhooksCommand.class);
 
     /** Commands of optional packages (an installer may leave the sandbox out); added when present. */
     private static final List<String> OPTIONAL_COMMANDS = List.of("io.obitox.sandbox.cli.SandboxCommand");

@@ -235,11 +235,15 @@ final class DeliveryRepository {
 
     /** Sends one delivery again with the same webhook-id: a settled one with a fresh schedule, a waiting one now. */
     boolean replay(String id, Instant now) {
-        return db.inTransaction(c -> update(
+        return db.inTransaction(c -> replay(c, id, now));
+    }
+
+    private static boolean replay(Connection c, String id, Instant now) throws SQLException {
+        return update(
                                 c,
-                                "UPDATE upload_webhooks SET status = 'PENDING', attempts = 0, "
-                                        + "next_attempt_at = ?, delivered_at = NULL WHERE id = ? "
-                                        + "AND status IN ('DELIVERED', 'DEAD', 'DISABLED')",
+                                "UPDATE upload_webhooks SET status = 'PENDING', attempts = 0, next_attempt_at = ?, "
+                                        + "delivered_at = NULL WHERE id = ? AND status IN ('DELIVERED', 'DEAD', "
+                                        + "'DISABLED')",
                                 now,
                                 id)
                         + update(
@@ -247,24 +251,34 @@ final class DeliveryRepository {
                                 "UPDATE upload_webhooks SET next_attempt_at = ? WHERE id = ? AND status = 'PENDING'",
                                 now,
                                 id)
-                > 0);
+                > 0;
     }
 
-    /** Dead, disabled and still-retrying deliveries created since {@code since}, of enabled endpoints: sent now. */
-    int replayFailedSince(Instant since, Instant now) {
-        String enabled = " AND endpoint_id IN (SELECT id FROM webhook_endpoint WHERE enabled = TRUE)";
-        return db.inTransaction(c -> update(
-                        c,
-                        "UPDATE upload_webhooks SET status = 'PENDING', attempts = 0, next_attempt_at = ? "
-                                + "WHERE status IN ('DEAD', 'DISABLED') AND created_at >= ?" + enabled,
-                        now,
-                        since)
-                + update(
-                        c,
-                        "UPDATE upload_webhooks SET next_attempt_at = ? "
-                                + "WHERE status = 'PENDING' AND attempts > 0 AND created_at >= ?" + enabled,
-                        now,
-                        since));
+    /**
+     * Dead, disabled and still-retrying deliveries created since {@code since}, of enabled endpoints, are due now
+     * (settled ones on a fresh schedule). Returns their ids.
+     */
+    List<String> replayFailedSince(Instant since, Instant now) {
+        return db.inTransaction(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT d.id" + FROM + " WHERE e.enabled = TRUE "
+                    + "AND d.created_at >= ? AND (d.status IN ('DEAD', 'DISABLED') "
+                    + "OR d.status = 'PENDING' AND d.attempts > 0) ORDER BY d.created_at, d.id")) {
+                ps.setTimestamp(1, Timestamp.from(since));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            List<String> replayed = new ArrayList<>();
+            for (String id : ids) {
+                if (replay(c, id, now)) {
+                    replayed.add(id);
+                }
+            }
+            return replayed;
+        });
     }
 
     private static int update(Connection c, String sql, Instant now, Object arg) throws SQLException {

@@ -70,26 +70,42 @@ public record RetrySchedule(List<Duration> delays) {
         }
     }
 
+    /** One wait such as {@code 15s}, {@code 500ms}, {@code 2h} (seconds when no unit is given). */
+    public static Duration parseDuration(String text) {
+        try {
+            return duration(text == null ? "" : text.trim().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ObitoxException(
+                    "INVALID_DURATION",
+                    "'" + text + "' is not a duration.",
+                    "Use a number with ms, s, m, h or d, e.g. 15s or 24h.");
+        }
+    }
+
     private static RetrySchedule of(String list) {
         List<Duration> out = new ArrayList<>();
         for (String part : list.split(",")) {
-            Matcher m = ITEM.matcher(part.trim());
-            if (!m.matches()) {
-                throw new IllegalArgumentException(part);
-            }
-            double value = Double.parseDouble(m.group(1));
-            String unit = m.group(2) == null ? "s" : m.group(2);
-            long millis = Math.round(value
-                    * switch (unit) {
-                        case "ms" -> 1L;
-                        case "s" -> 1_000L;
-                        case "m", "min" -> 60_000L;
-                        case "h" -> 3_600_000L;
-                        default -> 86_400_000L;
-                    });
-            out.add(Duration.ofMillis(millis));
+            out.add(duration(part.trim()));
         }
         return new RetrySchedule(out);
+    }
+
+    private static Duration duration(String part) {
+        Matcher m = ITEM.matcher(part);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(part);
+        }
+        double value = Double.parseDouble(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        long millis = Math.round(value
+                * switch (unit) {
+                    case "ms" -> 1L;
+                    case "s" -> 1_000L;
+                    case "m", "min" -> 60_000L;
+                    case "h" -> 3_600_000L;
+                    default -> 86_400_000L;
+                });
+        return Duration.ofMillis(millis);
     }
 
     /** The list form, e.g. {@code 0,5s,5m,30m} (what {@link #parse} reads back). */
@@ -101,7 +117,8 @@ public record RetrySchedule(List<Duration> delays) {
         return String.join(",", parts);
     }
 
-    static String formatDuration(Duration d) {
+    /** {@code 0}, {@code 250ms}, {@code 15s}, {@code 5m}, {@code 2h}, {@code 1d}. */
+    public static String formatDuration(Duration d) {
         long ms = d.toMillis();
         if (ms == 0) {
             return "0";

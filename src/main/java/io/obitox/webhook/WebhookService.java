@@ -272,11 +272,19 @@ public final class WebhookService implements AutoCloseable {
         return deliveries.find(d.id()).orElseThrow();
     }
 
-    /** Sends every dead, disabled or still-retrying delivery created since {@code since} again; returns how many. */
-    public int replayFailedSince(Instant since) {
-        int n = deliveries.replayFailedSince(since, clock.instant());
+    /**
+     * Sends every dead, disabled or still-retrying delivery created since {@code since} again (of enabled endpoints);
+     * returns their ids.
+     */
+    public List<String> replayFailedSince(Instant since) {
+        List<String> ids = deliveries.replayFailedSince(since, clock.instant());
         signal();
-        return n;
+        return ids;
+    }
+
+    /** The current state of these deliveries (those that still exist). */
+    public List<Delivery> deliveries(Collection<String> ids) {
+        return ids.stream().map(deliveries::find).flatMap(Optional::stream).toList();
     }
 
     /**

@@ -221,9 +221,9 @@ class WebhookDeliveryTest {
         awaitStatus(service, dead2, DeliveryState.DEAD, WAIT);
         awaitStatus(service, ok, DeliveryState.DELIVERED, WAIT);
 
-        assertThat(service.replayFailedSince(Instant.now().plusSeconds(60))).isZero();
+        assertThat(service.replayFailedSince(Instant.now().plusSeconds(60))).isEmpty();
         receiver.behave(r -> Reply.status(200));
-        assertThat(service.replayFailedSince(since)).isEqualTo(2);
+        assertThat(service.replayFailedSince(since)).containsExactlyInAnyOrder(dead1, dead2);
         awaitStatus(service, dead1, DeliveryState.DELIVERED, WAIT);
         awaitStatus(service, dead2, DeliveryState.DELIVERED, WAIT);
         assertThat(receiver.received().stream().filter(r -> r.id().equals(ok))).hasSize(1);
