@@ -19,6 +19,8 @@ import io.obitox.transfer.ui.IncompleteUploadsView;
 import io.obitox.transfer.ui.IncompleteUploadsViewModel;
 import io.obitox.transfer.ui.TransfersView;
 import io.obitox.transfer.ui.TransfersViewModel;
+import io.obitox.webhook.ui.WebhooksView;
+import io.obitox.webhook.ui.WebhooksViewModel;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.Node;
@@ -106,7 +108,7 @@ public final class ViewFactory {
                                 + "Until then, browse and manage your storage under Buckets and Profiles.");
             case TRANSFERS -> loader.load(TransfersView.class).root();
             case LINKS -> PlaceholderView.create(s, "Presigned links for sharing and uploading will appear here.");
-            case WEBHOOKS -> PlaceholderView.create(s, "Webhook endpoints and their delivery log will appear here.");
+            case WEBHOOKS -> loader.load(WebhooksView.class).root();
         };
     }
 
@@ -133,6 +135,9 @@ public final class ViewFactory {
         }
         if (type == TransfersView.class) {
             return new TransfersView(new TransfersViewModel(app.transfers(), tasks));
+        }
+        if (type == WebhooksView.class) {
+            return new WebhooksView(new WebhooksViewModel(app.webhooks(), tasks, app.clock()));
         }
         if (type == SettingsView.class) {
             return new SettingsView(settingsViewModel);
