@@ -4,6 +4,7 @@ import io.obitox.common.Threads;
 import io.obitox.cors.CorsHistoryRepository;
 import io.obitox.cors.CorsService;
 import io.obitox.db.Database;
+import io.obitox.presign.PresignService;
 import io.obitox.profile.AwsSharedFiles;
 import io.obitox.profile.ConnectionTester;
 import io.obitox.profile.ProfileRepository;
@@ -18,6 +19,12 @@ import io.obitox.transfer.TransferEvent;
 import io.obitox.transfer.TransferRepository;
 import io.obitox.transfer.TransferService;
 import io.obitox.transfer.TransferSettingsStore;
+import io.obitox.validation.BatchValidator;
+import io.obitox.validation.FileValidator;
+import io.obitox.validation.PolicyRepository;
+import io.obitox.validation.PolicyService;
+import io.obitox.validation.detect.ContentDetector;
+import io.obitox.validation.detect.TypeRegistry;
 import io.obitox.webhook.SecretBox;
 import io.obitox.webhook.WebhookService;
 import io.obitox.webhook.WebhookSettingsStore;
@@ -49,10 +56,14 @@ public final class AppContext implements AutoCloseable {
     private final BucketService buckets;
     private final ConnectionTester connectionTester;
     private final CorsService cors;
+    private final PresignService presign;
     private final ExecutorService background;
     private TransferService transfers;
     private TransferRepository transferRepository;
     private WebhookService webhooks;
+    private FileValidator validator;
+    private BatchValidator batchValidator;
+    private final PolicyService validationPolicies;
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
 
     private AppContext(AppHome home, Clock clock, AwsSharedFiles awsFiles, StorageClients.Timeouts timeouts) {
@@ -69,8 +80,11 @@ public final class AppContext implements AutoCloseable {
         this.buckets = new BucketService(clients);
         this.connectionTester = new ConnectionTester(clients);
         this.cors = new CorsService(clients, new CorsHistoryRepository(database), clock);
+        // the history is read only when a link is signed with auto expiry, so the queue opens only then
+        this.presign = new PresignService(clients, (key, limit) -> transfers().throughputHistory(key, limit), clock);
         this.background = Executors.newCachedThreadPool(Threads.daemon("obitox-bg"));
         closeables.push(background::shutdownNow);
+        this.validationPolicies = new PolicyService(new PolicyRepository(database), clock);
         profiles.ensureSandboxProfile();
         log.info("ObitoX {} started with home {}", Version.current(), home.root());
     }
@@ -188,6 +202,37 @@ public final class AppContext implements AutoCloseable {
 
     public CorsService cors() {
         return cors;
+    }
+
+    /**
+     * Checks single files against a validation policy (blocking; content detection by Tika and our signatures).
+     * Built on first use: loading Tika's type database takes a noticeable part of a second.
+     */
+    public synchronized FileValidator validator() {
+        if (validator == null) {
+            validator = new FileValidator(new ContentDetector(new TypeRegistry()));
+        }
+        return validator;
+    }
+
+    /** Validates dropped files and folders in the background, streaming results (uses {@link #background()}). */
+    public synchronized BatchValidator batchValidator() {
+        if (batchValidator == null) {
+            batchValidator = new BatchValidator(
+                    validator(),
+                    background,
+                    Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        }
+        return batchValidator;
+    }
+
+    /** Validation policies: presets, custom policies and the policy per profile and bucket. */
+    public PolicyService validationPolicies() {
+        return validationPolicies;
+    }
+
+    public PresignService presign() {
+        return presign;
     }
 
     /** The pool for background work of the UI (see {@code UiTasks}); daemon threads. */

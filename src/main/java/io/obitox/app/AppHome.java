@@ -29,8 +29,11 @@ public record AppHome(Path root) {
         if (os.contains("mac")) {
             return new AppHome(Path.of(userHome, "Library", "Application Support", "ObitoX"));
         }
+        // The XDG spec: a relative path in XDG_DATA_HOME is invalid and must be ignored.
         String xdg = env.get("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(userHome, ".local", "share");
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
+                ? Path.of(xdg)
+                : Path.of(userHome, ".local", "share");
         return new AppHome(base.resolve("obitox"));
     }
 

@@ -3,9 +3,11 @@ package io.obitox.app;
 import io.obitox.app.ui.GuiMain;
 import io.obitox.cli.Cli;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The one entry point: {@code java -jar obitox.jar} opens the GUI, {@code java -jar obitox.jar COMMAND …} runs the
@@ -14,19 +16,53 @@ import java.util.List;
 public final class Launcher {
     private Launcher() {}
 
+    /**
+     * What the arguments ask for: the window (with the files to open in it) or a command-line run.
+     *
+     * @param homeOption the value of {@code --home}, or null
+     */
+    record Decision(boolean gui, String homeOption, List<Path> files) {}
+
     public static void main(String[] args) {
-        String homeOption = AppHome.homeOption(args);
-        List<String> rest = withoutHomeOption(args);
-        boolean gui = rest.isEmpty()
-                || Files.exists(Path.of(rest.get(0))) && !rest.get(0).startsWith("-") && !Cli.isCommand(rest.get(0));
-        AppHome home = AppHome.resolve(homeOption);
+        Decision decision = decide(args, Cli::isCommand, Launcher::isExistingPath);
+        AppHome home = AppHome.resolve(decision.homeOption());
         // The log location must be known before the first logger is created.
         System.setProperty("obitox.log.dir", home.logs().toString());
-        System.setProperty("obitox.log.name", gui ? "obitox" : "obitox-cli");
-        if (gui) {
-            GuiMain.launch(home, rest.stream().map(Path::of).toList());
+        System.setProperty("obitox.log.name", decision.gui() ? "obitox" : "obitox-cli");
+        if (decision.gui()) {
+            GuiMain.launch(home, decision.files());
         } else {
             System.exit(Cli.run(args));
+        }
+    }
+
+    /**
+     * No arguments (besides {@code --home DIR}) or an existing file or folder first: the GUI. Anything else goes to
+     * the CLI, which runs a known command or reports an unknown word as wrong usage. A known command name always wins
+     * over a file of the same name, so {@code obitox ls} in a folder holding a file {@code ls} still lists.
+     */
+    static Decision decide(String[] args, Predicate<String> isCommand, Predicate<String> isExistingPath) {
+        String homeOption = AppHome.homeOption(args);
+        if (args.length > 0 && args[args.length - 1].equals("--home")) {
+            return new Decision(false, null, List.of()); // "--home" without a folder: let the CLI say so
+        }
+        List<String> rest = withoutHomeOption(args);
+        if (rest.isEmpty()) {
+            return new Decision(true, homeOption, List.of());
+        }
+        String first = rest.get(0);
+        boolean file = !first.startsWith("-") && !isCommand.test(first) && isExistingPath.test(first);
+        if (!file) {
+            return new Decision(false, homeOption, List.of());
+        }
+        return new Decision(true, homeOption, rest.stream().map(Path::of).toList());
+    }
+
+    static boolean isExistingPath(String arg) {
+        try {
+            return Files.exists(Path.of(arg));
+        } catch (InvalidPathException e) {
+            return false;
         }
     }
 

@@ -2,6 +2,7 @@ package io.obitox.cli;
 
 import io.obitox.app.AppHome;
 import io.obitox.cors.cli.CorsCommand;
+import io.obitox.presign.cli.PresignCommand;
 import io.obitox.profile.cli.ProfileCommand;
 import io.obitox.storage.S3Errors;
 import io.obitox.storage.cli.LsCommand;
@@ -10,6 +11,8 @@ import io.obitox.transfer.cli.MultipartCommand;
 import io.obitox.transfer.cli.TransfersCommand;
 import io.obitox.transfer.cli.UploadCommand;
 import io.obitox.webhook.cli.WebhooksCommand;
+import io.obitox.validation.cli.PolicyCommand;
+import io.obitox.validation.cli.ValidateCommand;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.util.List;
@@ -25,7 +28,6 @@ public final class Cli {
     public static final int OK = 0;
     public static final int FAILURE = 1;
     public static final int USAGE = 2;
-    private static final Logger log = LoggerFactory.getLogger(Cli.class);
 
     /** Top-level commands, in the order {@code --help} lists them. */
     private static final List<Class<?>> COMMANDS = List.of(
@@ -36,12 +38,23 @@ public final class Cli {
             LsCommand.class,
             MbCommand.class,
             CorsCommand.class,
-            WebhooksCommand.class);
+            WebhooksCommand.class,
+            ValidateCommand.class,
+            PolicyCommand.class,
+            PresignCommand.class);
 
     /** Commands of optional packages (an installer may leave the sandbox out); added when present. */
     private static final List<String> OPTIONAL_COMMANDS = List.of("io.obitox.sandbox.cli.SandboxCommand");
 
     private Cli() {}
+
+    /**
+     * Not a static field: the launcher asks {@link #isCommand} before it has told logback where the log goes, and a
+     * logger created then would fix the log in the wrong place.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(Cli.class);
+    }
 
     public static int run(String[] args) {
         return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
@@ -54,17 +67,17 @@ public final class Cli {
             cl.setOut(out);
             cl.setErr(err);
             cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-                log.warn(
-                        "Command failed: {}",
-                        String.join(" ", cmd.getCommandSpec().qualifiedName()),
-                        ex);
+                log().warn(
+                                "Command failed: {}",
+                                String.join(" ", cmd.getCommandSpec().qualifiedName()),
+                                ex);
                 ctx.out().error(S3Errors.describe(ex));
                 return FAILURE;
             });
             return cl.execute(args);
         } catch (RuntimeException e) {
             // opening the app home or database failed before any command ran
-            log.warn("CLI start failed", e);
+            log().warn("CLI start failed", e);
             new Output(out, err).error(S3Errors.describe(e));
             return FAILURE;
         }

@@ -11,9 +11,13 @@ import java.util.List;
 
 /** Writes command results: aligned tables and JSON on stdout, progress, warnings and errors on stderr. */
 public final class Output {
-    private static final ObjectMapper JSON = Json.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final PrintWriter out;
     private final PrintWriter err;
+
+    /** Created on first JSON output only: Jackson is hundreds of classes most commands never need. */
+    private static final class Mapper {
+        static final ObjectMapper JSON = Json.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     public Output(PrintWriter out, PrintWriter err) {
         this.out = out;
@@ -27,7 +31,7 @@ public final class Output {
 
     public void json(Object value) {
         try {
-            out.println(JSON.writeValueAsString(value));
+            out.println(Mapper.JSON.writeValueAsString(value));
             out.flush();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -95,7 +95,17 @@ public final class TargetOptions {
             if (uri.getHost() == null || uri.getScheme() == null) {
                 throw invalidEndpoint();
             }
-            String awsProfile = profile != null && app.profiles().awsFiles().hasProfile(profile) ? profile : null;
+            if (profile != null && !app.profiles().awsFiles().hasProfile(profile)) {
+                // like the aws CLI: a named profile that does not exist is an error, not a silent fall-back
+                throw new ObitoxException(
+                        "PROFILE_NOT_FOUND",
+                        "There is no AWS profile '" + profile + "' in "
+                                + app.profiles().awsFiles().credentialsFile() + " or "
+                                + app.profiles().awsFiles().configFile() + ".",
+                        "Check the name (aws configure list-profiles), or leave out --profile to use the default "
+                                + "chain.");
+            }
+            String awsProfile = profile;
             String kind = provider == null ? null : Provider.parse(provider).name();
             return new TargetRef(null, uri.toString(), regionOr(envRegion().orElse(null)), pathStyle, kind, awsProfile);
         }

@@ -15,9 +15,13 @@ public final class Redactor {
     private static final Pattern AUTH_SIGNATURE = Pattern.compile("(?i)(Signature=)[0-9a-f]{16,}");
     private static final Pattern WEBHOOK_SECRET = Pattern.compile("whsec_[A-Za-z0-9+/=]+");
     private static final Pattern WEBHOOK_SIGNATURE = Pattern.compile("(v1,)[A-Za-z0-9+/=]{20,}");
+    /** The session token as an HTTP header ({@code x-amz-security-token: …}), e.g. in a wire log. */
+    private static final Pattern TOKEN_HEADER = Pattern.compile("(?i)(x-amz-security-token\\s*:\\s*)[^\\s,;]+");
+
     private static final Pattern KEY_ASSIGNMENT = Pattern.compile(
             "(?i)((?:aws_secret_access_key|aws_session_token|secret[_-]?key|secretAccessKey|sessionToken|password)"
-                    + "\\s*[=:]\\s*\"?)[^\\s\",}]+");
+                    // the optional quote after the name covers JSON: "secretAccessKey":"…"
+                    + "\"?\\s*[=:]\\s*\"?)[^\\s\",}]+");
 
     private Redactor() {}
 
@@ -29,6 +33,7 @@ public final class Redactor {
         out = replace(AUTH_SIGNATURE, out, "$1" + MASK);
         out = replace(WEBHOOK_SECRET, out, "whsec_" + MASK);
         out = replace(WEBHOOK_SIGNATURE, out, "$1" + MASK);
+        out = replace(TOKEN_HEADER, out, "$1" + MASK);
         return replace(KEY_ASSIGNMENT, out, "$1" + MASK);
     }
 

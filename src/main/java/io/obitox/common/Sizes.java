@@ -17,11 +17,12 @@ public final class Sizes {
         }
         double value = bytes;
         int unit = 0;
-        while (value >= 1024 && unit < UNITS.length - 1) {
+        // Step up while the shown (rounded) number would read 1024 or more, so 1048575 B is "1.0 MiB", not "1024 KiB".
+        while (unit < UNITS.length - 1 && Math.round(value) >= 1024) {
             value /= 1024;
             unit++;
         }
-        return String.format(Locale.ROOT, value >= 100 ? "%.0f %s" : "%.1f %s", value, UNITS[unit]);
+        return String.format(Locale.ROOT, value >= 99.95 ? "%.0f %s" : "%.1f %s", value, UNITS[unit]);
     }
 
     public static String rate(double bytesPerSecond) {
@@ -55,7 +56,13 @@ public final class Sizes {
                     "Not a size: '" + text + "'. Use a number with an optional unit, e.g. 16M.");
         }
         double number = Double.parseDouble(m.group(1));
-        int power = "kmgtp".indexOf(m.group(2).toLowerCase(Locale.ROOT)) + 1;
-        return (long) (number * Math.pow(1024, power));
+        String unit = m.group(2).toLowerCase(Locale.ROOT);
+        // indexOf("") is 0, so a plain number must not go through the lookup (it would count as KiB)
+        int power = unit.isEmpty() ? 0 : "kmgtp".indexOf(unit) + 1;
+        double bytes = number * Math.pow(1024, power);
+        if (bytes >= 0x1p63) {
+            throw new IllegalArgumentException("Too large: '" + text + "'. Use a size below 8 EiB, e.g. 16M.");
+        }
+        return (long) bytes;
     }
 }

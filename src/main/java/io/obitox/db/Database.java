@@ -11,9 +11,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
@@ -45,6 +47,7 @@ public final class Database implements AutoCloseable {
     private final Path directory;
     private final JdbcConnectionPool pool;
     private final String recoveryNotice;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Database(Path directory, JdbcConnectionPool pool, String recoveryNotice) {
         this.directory = directory;
@@ -66,14 +69,29 @@ public final class Database implements AutoCloseable {
         try {
             return new Database(directory, connectAndMigrate(directory), null);
         } catch (RuntimeException | SQLException first) {
+            if (DatabaseErrors.isDiskFull(first)) {
+                // Nothing is wrong with the file: moving it aside would only hide the user's data behind a fresh one.
+                throw DatabaseErrors.diskFullAtStart(directory, first);
+            }
             log.warn("Database in {} could not be opened; moving it aside", directory, first);
-            List<Path> moved = moveAside(directory, clock);
+            Map<Path, Path> moved = moveAside(directory, clock);
             try {
+                Path shown = moved.values().stream()
+                        .filter(p -> p.getFileName().toString().startsWith(FILE_NAME + ".mv.db"))
+                        .findFirst()
+                        .orElse(
+                                moved.isEmpty()
+                                        ? directory
+                                        : moved.values().iterator().next());
                 String notice = "The database could not be opened (" + describe(first) + "). It was moved aside to "
-                        + (moved.isEmpty() ? directory : moved.get(0))
-                        + " and ObitoX started with a fresh one. Profiles and transfer history start empty.";
+                        + shown + " and ObitoX started with a fresh one. Profiles and transfer history start empty.";
                 return new Database(directory, connectAndMigrate(directory), notice);
             } catch (RuntimeException | SQLException second) {
+                // A fresh database cannot be made here either: put the old files back, so nothing is lost.
+                restore(directory, moved);
+                if (DatabaseErrors.isDiskFull(second)) {
+                    throw DatabaseErrors.diskFullAtStart(directory, second);
+                }
                 throw new ObitoxException(
                         "DATABASE_UNUSABLE",
                         "The database in " + directory + " cannot be created: " + describe(second) + ".",
@@ -91,20 +109,42 @@ public final class Database implements AutoCloseable {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "obitox", "");
         pool.setMaxConnections(16);
         try {
+            int applied;
             try (Connection c = pool.getConnection()) {
                 c.isValid(5);
+                applied = appliedVersion(c);
             }
-            Flyway.configure()
-                    .dataSource(pool)
-                    .locations("classpath:db/migration")
-                    .loggers("slf4j")
-                    .load()
-                    .migrate();
+            // Flyway costs about a second of class loading at every start; run it only when a migration is due.
+            if (applied < Migrations.latestBundled()) {
+                Flyway.configure()
+                        .dataSource(pool)
+                        .locations("classpath:" + Migrations.LOCATION)
+                        .loggers("slf4j")
+                        .load()
+                        .migrate();
+            }
             restrictFiles(directory);
             return pool;
         } catch (RuntimeException | SQLException e) {
             pool.dispose();
             throw e;
+        }
+    }
+
+    /** The highest schema version Flyway recorded as applied, or 0 for a new (or foreign) database. */
+    private static int appliedVersion(Connection c) {
+        try (var st = c.createStatement();
+                var rs = st.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\"")) {
+            int max = 0;
+            while (rs.next()) {
+                String v = rs.getString(1);
+                if (v != null && v.matches("\\d+")) {
+                    max = Math.max(max, Integer.parseInt(v));
+                }
+            }
+            return max;
+        } catch (SQLException noHistoryYet) {
+            return 0;
         }
     }
 
@@ -122,21 +162,42 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static List<Path> moveAside(Path directory, Clock clock) {
-        List<Path> moved = new ArrayList<>();
+    /** Renames every file of the database to {@code NAME.broken-STAMP}; returns original → new name. */
+    private static Map<Path, Path> moveAside(Path directory, Clock clock) {
+        Map<Path, Path> moved = new LinkedHashMap<>();
         String suffix = ".broken-" + STAMP.format(clock.instant());
-        try (var files = Files.list(directory)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().startsWith(FILE_NAME + "."))
-                    .filter(p -> !p.getFileName().toString().contains(".broken-"))
-                    .toList()) {
+        try {
+            for (Path f : databaseFiles(directory)) {
                 Path target = f.resolveSibling(f.getFileName() + suffix);
                 Files.move(f, target, StandardCopyOption.REPLACE_EXISTING);
-                moved.add(target);
+                moved.put(f, target);
             }
         } catch (IOException e) {
             log.warn("Could not move the broken database aside", e);
         }
         return moved;
+    }
+
+    /** Undoes {@link #moveAside}: drops what the failed fresh start left and renames the old files back. */
+    private static void restore(Path directory, Map<Path, Path> moved) {
+        try {
+            for (Path f : databaseFiles(directory)) {
+                Files.deleteIfExists(f);
+            }
+            for (Map.Entry<Path, Path> e : moved.entrySet()) {
+                Files.move(e.getValue(), e.getKey(), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            log.warn("Could not move the database files back from {}", moved.values(), e);
+        }
+    }
+
+    private static List<Path> databaseFiles(Path directory) throws IOException {
+        try (var files = Files.list(directory)) {
+            return files.filter(p -> p.getFileName().toString().startsWith(FILE_NAME + "."))
+                    .filter(p -> !p.getFileName().toString().contains(".broken-"))
+                    .toList();
+        }
     }
 
     private static String describe(Throwable t) {
@@ -196,8 +257,12 @@ public final class Database implements AutoCloseable {
         return Optional.ofNullable(recoveryNotice);
     }
 
+    /** Checkpoints and closes the pool. Idempotent: a second call (e.g. from a shutdown hook) does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try (Connection c = pool.getConnection()) {
             c.createStatement().execute("CHECKPOINT");
         } catch (SQLException e) {

@@ -1,7 +1,9 @@
 package io.obitox.db;
 
 import io.obitox.common.ObitoxException;
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Locale;
 import org.h2.api.ErrorCode;
 
 /** Plain-words translation of database failures, e.g. a full disk. */
@@ -10,10 +12,7 @@ final class DatabaseErrors {
 
     static ObitoxException translate(SQLException e) {
         String message = String.valueOf(e.getMessage());
-        boolean diskFull = message.toLowerCase(java.util.Locale.ROOT).contains("no space left")
-                || message.toLowerCase(java.util.Locale.ROOT).contains("disk full")
-                || causeSays(e, "No space left");
-        if (diskFull) {
+        if (isDiskFull(e)) {
             return new ObitoxException(
                     "DISK_FULL",
                     "The disk that holds the ObitoX database is full; the change was not saved.",
@@ -34,13 +33,24 @@ final class DatabaseErrors {
                 e);
     }
 
-    private static boolean causeSays(Throwable t, String text) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c.getMessage() != null && c.getMessage().contains(text)) {
+    /** True when the failure, or any cause of it, says the disk is full. */
+    static boolean isDiskFull(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(Locale.ROOT);
+            if (m.contains("no space left") || m.contains("disk full") || m.contains("not enough space")) {
                 return true;
             }
         }
         return false;
+    }
+
+    static ObitoxException diskFullAtStart(Path directory, Throwable cause) {
+        return new ObitoxException(
+                "DISK_FULL",
+                "The disk that holds the ObitoX database (" + directory + ") is full, so ObitoX cannot open it. "
+                        + "Your data is untouched.",
+                "Free some space on that disk, then start ObitoX again.",
+                cause);
     }
 
     private static String firstLine(String s) {

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -99,6 +101,7 @@ public final class AwsSharedFiles {
         section.add("aws_access_key_id = " + accessKeyId.trim());
         section.add("aws_secret_access_key = " + secretAccessKey.trim());
         if (sessionToken != null && !sessionToken.isBlank()) {
+            requireValue(sessionToken, "session token"); // a line break in it would write extra lines
             section.add("aws_session_token = " + sessionToken.trim());
         }
         List<String> lines = withoutSection(readLines(credentialsFile), profileName);
@@ -135,13 +138,21 @@ public final class AwsSharedFiles {
 
     private static List<String> withoutSection(List<String> lines, String profileName) {
         List<String> out = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         boolean skipping = false;
         for (String line : lines) {
             var m = SECTION.matcher(line);
             if (m.matches()) {
+                if (skipping) {
+                    // comments right above the next section introduce that section: keep them with it
+                    out.addAll(leadingComments(skipped));
+                }
                 skipping = m.group(1).trim().equals(profileName);
+                skipped.clear();
             }
-            if (!skipping) {
+            if (skipping) {
+                skipped.add(line);
+            } else {
                 out.add(line);
             }
         }
@@ -149,6 +160,23 @@ public final class AwsSharedFiles {
             out.remove(out.size() - 1);
         }
         return out;
+    }
+
+    /** The comment block (with its blank lines) at the end of {@code lines}, without blank lines before it. */
+    private static List<String> leadingComments(List<String> lines) {
+        int start = lines.size();
+        while (start > 0 && isCommentOrBlank(lines.get(start - 1))) {
+            start--;
+        }
+        while (start < lines.size() && lines.get(start).isBlank()) {
+            start++;
+        }
+        return lines.subList(start, lines.size());
+    }
+
+    private static boolean isCommentOrBlank(String line) {
+        String t = line.trim();
+        return t.isEmpty() || t.startsWith("#") || t.startsWith(";");
     }
 
     private static List<String> readLines(Path file) {
@@ -175,6 +203,10 @@ public final class AwsSharedFiles {
                 restrict(tmp);
                 Files.write(tmp, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                // The SDK reloads the file only when its mtime is after its last read. The kernel stamps writes with a
+                // coarse clock (a few ms behind), so a write just after a read could look older and go unseen; an
+                // explicit, precise mtime makes every change of ours visible.
+                Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
             } finally {
                 Files.deleteIfExists(tmp);
             }

@@ -2,23 +2,26 @@ package io.obitox.profile;
 
 import io.obitox.common.ObitoxException;
 import io.obitox.settings.SettingsService;
-import io.obitox.storage.BucketNames;
 import io.obitox.storage.Provider;
 import io.obitox.storage.S3Target;
 import io.obitox.storage.SandboxAccess;
 import io.obitox.storage.StorageClients;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
@@ -29,7 +32,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 public final class ProfileService {
     public static final String SANDBOX_NAME = "Sandbox";
     private static final Logger log = LoggerFactory.getLogger(ProfileService.class);
-    private static final Pattern REGION = Pattern.compile("[a-z0-9-]{2,40}");
 
     private final ProfileRepository repository;
     private final AwsSharedFiles awsFiles;
@@ -37,6 +39,12 @@ public final class ProfileService {
     private final StorageClients clients;
     private final Optional<SandboxAccess> sandbox;
     private final Clock clock;
+    private final ProfileValidator validator;
+    /**
+     * One credentials provider per profile setting. StorageClients caches a client per provider instance, so a new
+     * provider on every {@link #target} call built (and kept) a new client for every refresh or test.
+     */
+    private final Map<String, AwsCredentialsProvider> credentialProviders = new ConcurrentHashMap<>();
 
     public ProfileService(
             ProfileRepository repository,
@@ -51,6 +59,7 @@ public final class ProfileService {
         this.clients = clients;
         this.sandbox = sandbox;
         this.clock = clock;
+        this.validator = new ProfileValidator(repository, awsFiles);
     }
 
     public List<StorageProfile> list() {
@@ -89,20 +98,40 @@ public final class ProfileService {
         if (sandbox.isEmpty() || list().stream().anyMatch(StorageProfile::isSandbox)) {
             return;
         }
-        Instant now = clock.instant();
-        repository.save(new StorageProfile(
-                UUID.randomUUID().toString(),
-                SANDBOX_NAME,
-                Provider.SANDBOX,
-                null,
-                Provider.SANDBOX.defaultRegion(),
-                true,
-                sandbox.get().defaultBucket(),
-                CredentialKind.SANDBOX,
-                null,
-                false,
-                now,
-                now));
+        Instant now = now();
+        // A profile of a build without the sandbox may already be called "Sandbox": the name is unique in the
+        // database, and a clash would stop every start of the app.
+        String name = SANDBOX_NAME;
+        for (int n = 2; ; n++) {
+            Optional<StorageProfile> taken = repository.findByName(name);
+            if (taken.isEmpty()) {
+                break;
+            }
+            if (taken.get().isSandbox()) {
+                return; // another ObitoX process of this home created it meanwhile
+            }
+            name = SANDBOX_NAME + " " + n;
+        }
+        try {
+            repository.save(new StorageProfile(
+                    UUID.randomUUID().toString(),
+                    name,
+                    Provider.SANDBOX,
+                    null,
+                    Provider.SANDBOX.defaultRegion(),
+                    true,
+                    sandbox.get().defaultBucket(),
+                    CredentialKind.SANDBOX,
+                    null,
+                    false,
+                    now,
+                    now));
+        } catch (ObitoxException e) {
+            if (list().stream().anyMatch(StorageProfile::isSandbox)) {
+                return; // a process starting at the same moment won the race: one Sandbox profile is enough
+            }
+            throw e;
+        }
         log.info("Created the Sandbox profile");
     }
 
@@ -128,8 +157,8 @@ public final class ProfileService {
     }
 
     public StorageProfile add(ProfileDraft draft) {
-        validate(draft, null);
-        Instant now = clock.instant();
+        validator.validate(draft, null);
+        Instant now = now();
         String id = UUID.randomUUID().toString();
         return persist(id, draft, now, now, null);
     }
@@ -145,9 +174,9 @@ public final class ProfileService {
                     "The Sandbox profile is built in and cannot be edited.",
                     "Add a new profile for other storage.");
         }
-        validate(draft, old);
-        StorageProfile saved = persist(id, draft, old.createdAt(), clock.instant(), old);
-        clients.evict(id);
+        validator.validate(draft, old);
+        StorageProfile saved = persist(id, draft, old.createdAt(), now(), old);
+        forget(id);
         return saved;
     }
 
@@ -166,7 +195,13 @@ public final class ProfileService {
         if (settings.get(SettingsService.DEFAULT_PROFILE).filter(p.id()::equals).isPresent()) {
             settings.put(SettingsService.DEFAULT_PROFILE, (String) null);
         }
-        clients.evict(p.id());
+        forget(p.id());
+    }
+
+    /** Drops the cached clients and credentials of a profile that changed or went away. */
+    private void forget(String profileId) {
+        clients.evict(profileId);
+        credentialProviders.keySet().removeIf(k -> k.startsWith(profileId + "|"));
     }
 
     /** The connection settings and credentials of a profile; starts the sandbox when it is that profile. */
@@ -177,18 +212,21 @@ public final class ProfileService {
                     "This build of ObitoX does not include the sandbox storage.",
                     "Add a profile for real storage."));
             SandboxAccess.Endpoint e = s.ensureStarted();
-            return new S3Target(
-                    p.id(),
-                    p.name(),
-                    Provider.SANDBOX,
-                    e.uri(),
-                    p.effectiveRegion(),
-                    true,
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create(e.accessKeyId(), e.secretAccessKey())));
+            AwsCredentialsProvider keys = credentialProviders.computeIfAbsent(
+                    p.id() + "|sandbox|" + e.accessKeyId() + "|"
+                            + e.secretAccessKey().hashCode(),
+                    k -> StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create(e.accessKeyId(), e.secretAccessKey())));
+            return new S3Target(p.id(), p.name(), Provider.SANDBOX, e.uri(), p.effectiveRegion(), true, keys);
         }
         var credentials = switch (p.credentialKind()) {
-            case AWS_PROFILE -> awsFiles.credentialsProvider(p.awsProfile());
-            case DEFAULT_CHAIN -> DefaultCredentialsProvider.builder().build();
+            case AWS_PROFILE ->
+                credentialProviders.computeIfAbsent(
+                        p.id() + "|aws-profile|" + p.awsProfile(), k -> awsFiles.credentialsProvider(p.awsProfile()));
+            case DEFAULT_CHAIN ->
+                credentialProviders.computeIfAbsent(
+                        p.id() + "|default-chain",
+                        k -> DefaultCredentialsProvider.builder().build());
             case SANDBOX -> throw new IllegalStateException("sandbox credentials on a non-sandbox profile");
         };
         return new S3Target(
@@ -230,9 +268,12 @@ public final class ProfileService {
         Provider kind = ref.provider() != null
                 ? Provider.parse(ref.provider())
                 : uri == null || uri.getHost().endsWith("amazonaws.com") ? Provider.AWS : Provider.GENERIC;
-        var credentials = ref.awsProfile() != null
-                ? awsFiles.credentialsProvider(ref.awsProfile())
-                : DefaultCredentialsProvider.builder().build();
+        AwsCredentialsProvider credentials = ref.awsProfile() != null
+                ? credentialProviders.computeIfAbsent(
+                        "endpoint|aws-profile|" + ref.awsProfile(), k -> awsFiles.credentialsProvider(ref.awsProfile()))
+                : credentialProviders.computeIfAbsent(
+                        "endpoint|default-chain",
+                        k -> DefaultCredentialsProvider.builder().build());
         boolean local = uri != null && uri.getHost().matches("[0-9.]+|\\[.*]|localhost");
         String label = uri != null ? uri.getHost() : ref.awsProfile() != null ? ref.awsProfile() : "AWS";
         return new S3Target(
@@ -245,6 +286,14 @@ public final class ProfileService {
                 credentials);
     }
 
+    /**
+     * The clock's time at the database's precision (microseconds), so a profile returned by {@link #add} equals the
+     * same profile read back later (the UI finds it again in a fresh list).
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
     /** The AWS profile name ObitoX uses for keys it writes itself, e.g. {@code obitox-my-ceph}. */
     public static String managedAwsProfileName(String profileName) {
         String slug = profileName
@@ -252,6 +301,26 @@ public final class ProfileService {
                 .replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("(^-|-$)", "");
         return "obitox-" + (slug.isEmpty() ? "profile" : slug);
+    }
+
+    /**
+     * The managed AWS profile name for a new set of keys, with a number added when another profile (or a section of
+     * the credentials file) already has it: "My Ceph" and "my-ceph" both make {@code obitox-my-ceph}, and the second
+     * must not overwrite, or later remove, the keys of the first.
+     */
+    private String freeManagedAwsProfileName(String profileName) {
+        String base = managedAwsProfileName(profileName);
+        Set<String> used = new HashSet<>(awsFiles.profileNames());
+        list().forEach(p -> {
+            if (p.awsProfile() != null) {
+                used.add(p.awsProfile());
+            }
+        });
+        String candidate = base;
+        for (int n = 2; used.contains(candidate); n++) {
+            candidate = base + "-" + n;
+        }
+        return candidate;
     }
 
     private StorageProfile persist(String id, ProfileDraft d, Instant created, Instant updated, StorageProfile old) {
@@ -262,7 +331,7 @@ public final class ProfileService {
         switch (d.credentialMode()) {
             case KEYS -> {
                 kind = CredentialKind.AWS_PROFILE;
-                awsProfile = old != null && old.managedKeys() ? old.awsProfile() : managedAwsProfileName(d.name());
+                awsProfile = old != null && old.managedKeys() ? old.awsProfile() : freeManagedAwsProfileName(d.name());
                 managed = true;
                 boolean keepStored =
                         isBlank(d.accessKeyId()) && isBlank(d.secretAccessKey()) && old != null && old.managedKeys();
@@ -308,89 +377,6 @@ public final class ProfileService {
         return p;
     }
 
-    private void validate(ProfileDraft d, StorageProfile old) {
-        if (isBlank(d.name())) {
-            throw invalid("The profile needs a name.", "Type a name, e.g. 'My Ceph'.");
-        }
-        if (d.name().trim().length() > 100) {
-            throw invalid("The profile name is longer than 100 characters.", "Use a shorter name.");
-        }
-        Optional<StorageProfile> sameName = repository.findByName(d.name().trim());
-        if (sameName.isPresent() && (old == null || !sameName.get().id().equals(old.id()))) {
-            throw new ObitoxException(
-                    "PROFILE_EXISTS",
-                    "A profile named '" + d.name().trim() + "' already exists.",
-                    "Pick another name, or edit that profile.");
-        }
-        if (d.provider() == null) {
-            throw invalid("Choose a provider.", "");
-        }
-        if (d.provider() == Provider.SANDBOX) {
-            throw invalid("The Sandbox profile is built in; there can be only one.", "Choose another provider.");
-        }
-        if (d.provider().requiresEndpoint() && isBlank(d.endpoint())) {
-            throw invalid(
-                    d.provider().displayName() + " needs an endpoint URL.",
-                    "For example " + d.provider().endpointExample() + ".");
-        }
-        if (!isBlank(d.endpoint())) {
-            checkEndpoint(d.endpoint());
-        }
-        if (!isBlank(d.region()) && !REGION.matcher(d.region().trim()).matches()) {
-            throw invalid("'" + d.region() + "' is not a region name.", "Use a name such as us-east-1 or auto.");
-        }
-        if (!isBlank(d.defaultBucket())) {
-            String problem = BucketNames.problem(d.defaultBucket().trim());
-            if (problem != null) {
-                throw invalid(problem, "Fix the default bucket name or leave it empty.");
-            }
-        }
-        if (d.credentialMode() == null) {
-            throw invalid("Choose where the credentials come from.", "");
-        }
-        switch (d.credentialMode()) {
-            case KEYS -> {
-                boolean keeping =
-                        old != null && old.managedKeys() && isBlank(d.accessKeyId()) && isBlank(d.secretAccessKey());
-                if (!keeping && (isBlank(d.accessKeyId()) || isBlank(d.secretAccessKey()))) {
-                    throw new ObitoxException(
-                            "MISSING_CREDENTIALS",
-                            "Both the access key ID and the secret key are " + "needed.",
-                            "Type both keys, or choose an AWS profile instead.");
-                }
-            }
-            case AWS_PROFILE -> {
-                if (isBlank(d.awsProfile())) {
-                    throw invalid(
-                            "Name the AWS profile to use.",
-                            "Pick one of: " + String.join(", ", awsFiles.profileNames()) + ".");
-                }
-            }
-            default -> {
-                // the default chain needs nothing now; 'profile test' says whether it finds keys
-            }
-        }
-    }
-
-    private static void checkEndpoint(String endpoint) {
-        try {
-            URI uri = new URI(endpoint.trim());
-            if (uri.getScheme() == null
-                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-                throw invalid(
-                        "The endpoint must start with http:// or https://.", "For example https://s3.example.com.");
-            }
-            if (uri.getHost() == null || uri.getHost().isBlank()) {
-                throw invalid("The endpoint URL has no host name.", "For example https://s3.example.com.");
-            }
-            if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                throw invalid("The endpoint URL must not have a query or fragment.", "Remove everything after ? or #.");
-            }
-        } catch (URISyntaxException e) {
-            throw invalid("'" + endpoint + "' is not a valid URL.", "For example https://s3.example.com.");
-        }
-    }
-
     private static String normalizeEndpoint(String endpoint) {
         if (isBlank(endpoint)) {
             return null;
@@ -400,10 +386,6 @@ public final class ProfileService {
             e = e.substring(0, e.length() - 1);
         }
         return e;
-    }
-
-    private static ObitoxException invalid(String message, String fix) {
-        return new ObitoxException("INVALID_PROFILE", message, fix);
     }
 
     private static boolean isBlank(String s) {

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One process of an app home serves it (it holds {@code server.lock}); other ObitoX processes of the same home
  * (the CLI beside the GUI) find its port in {@code endpoint.properties} and use it. The last port is reused when
- * free, so links made earlier keep working after a restart.
+ * free, so links made earlier keep working after a restart. When the serving process stops, the next
+ * {@link #ensureStarted()} of another one takes over.
  *
  * <p>Thread-safe: start and stop are synchronized.
  */
@@ -75,9 +76,12 @@ public final class EmbeddedSandbox implements SandboxAccess {
 
     @Override
     public synchronized Endpoint ensureStarted() {
-        if (endpoint != null) {
+        if (endpoint != null
+                && (endpoint.ownedByThisProcess() || answers(endpoint.uri().getPort()))) {
             return endpoint;
         }
+        // Not started, or the process that served it has stopped: serve it here (or find the new server).
+        endpoint = null;
         try {
             Files.createDirectories(dataDirectory().resolve(DEFAULT_BUCKET));
             Properties creds = loadOrCreateCredentials();

@@ -73,21 +73,26 @@ public final class BucketService {
         }
     }
 
-    /** Every entry under the prefix, all pages, stopping at {@code limit} entries. */
+    /**
+     * Every entry under the prefix, all pages, stopping at {@code limit} entries; folders first, then objects, like
+     * one page. (S3 sorts folders and objects together, so a folder can arrive on a later page than objects.)
+     */
     public List<ObjectEntry> listAll(S3Target target, String bucket, String prefix, boolean recursive, int limit) {
-        List<ObjectEntry> all = new ArrayList<>();
+        List<ObjectEntry> folders = new ArrayList<>();
+        List<ObjectEntry> objects = new ArrayList<>();
         String token = null;
         do {
             ObjectListing page = listObjects(target, bucket, prefix, recursive, token);
             for (ObjectEntry e : page.entries()) {
-                if (all.size() >= limit) {
-                    return all;
+                if (folders.size() + objects.size() >= limit) {
+                    break;
                 }
-                all.add(e);
+                (e.folder() ? folders : objects).add(e);
             }
-            token = page.nextToken();
+            token = folders.size() + objects.size() < limit ? page.nextToken() : null;
         } while (token != null);
-        return all;
+        folders.addAll(objects);
+        return folders;
     }
 
     public void createBucket(S3Target target, String name) {

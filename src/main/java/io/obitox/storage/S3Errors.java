@@ -8,6 +8,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -32,6 +33,9 @@ public final class S3Errors {
     public static final String SLOW_DOWN = "SLOW_DOWN";
     public static final String SERVER_ERROR = "SERVER_ERROR";
     public static final String REQUEST_REJECTED = "REQUEST_REJECTED";
+
+    /** "SSO" as a word: a bare contains("sso") also matched words such as "associated". */
+    private static final Pattern SSO_WORD = Pattern.compile("(?i)\\bsso\\b");
 
     private S3Errors() {}
 
@@ -222,7 +226,9 @@ public final class S3Errors {
                     "Set keys for the profile, name an AWS profile, or export AWS_ACCESS_KEY_ID and "
                             + "AWS_SECRET_ACCESS_KEY.");
         }
-        if (msg.contains("The SSO session") || msg.contains("Token is expired") || msg.contains("sso")) {
+        if (msg.contains("The SSO session")
+                || msg.contains("Token is expired")
+                || SSO_WORD.matcher(msg).find()) {
             return new UserMessage(
                     EXPIRED_TOKEN,
                     "The SSO session has expired or is missing.",

@@ -24,8 +24,11 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public final class StorageClients implements AutoCloseable {
     private final Map<String, S3Client> interactive = new ConcurrentHashMap<>();
     private final Map<String, S3Client> bulk = new ConcurrentHashMap<>();
-    private final SdkHttpClient interactiveHttp;
-    private final SdkHttpClient bulkHttp;
+    private final Timeouts timeouts;
+    // Built on first use: an HTTP client sets up TLS (hundreds of classes), which commands that never talk to
+    // storage should not pay for.
+    private SdkHttpClient interactiveHttp;
+    private SdkHttpClient bulkHttp;
 
     /**
      * How long to wait for a connection and for the next bytes of an answer before a request counts as failed (and,
@@ -42,32 +45,45 @@ public final class StorageClients implements AutoCloseable {
     }
 
     public StorageClients(Timeouts timeouts) {
-        // No "Expect: 100-continue": Ceph RGW never answers it for bucket sub-resources (PUT ?cors), so every such
-        // request stalled for the Apache client's 3 s wait; the bodies of interactive calls are tiny anyway.
-        this.interactiveHttp = ApacheHttpClient.builder()
-                .maxConnections(32)
-                .connectionTimeout(
-                        timeouts.connect().compareTo(Duration.ofSeconds(5)) < 0
-                                ? timeouts.connect()
-                                : Duration.ofSeconds(5))
-                .socketTimeout(timeouts.interactiveRead())
-                .expectContinueEnabled(false)
-                .build();
-        this.bulkHttp = ApacheHttpClient.builder()
-                .maxConnections(256)
-                .connectionTimeout(timeouts.connect())
-                .socketTimeout(timeouts.bulkRead())
-                .tcpKeepAlive(true)
-                .expectContinueEnabled(false)
-                .build();
+        this.timeouts = timeouts;
+    }
+
+    private synchronized SdkHttpClient interactiveHttp() {
+        if (interactiveHttp == null) {
+            // No "Expect: 100-continue": Ceph RGW never answers it for bucket sub-resources (PUT ?cors), so every
+            // such request stalled for the Apache client's 3 s wait; the bodies of interactive calls are tiny anyway.
+            interactiveHttp = ApacheHttpClient.builder()
+                    .maxConnections(32)
+                    .connectionTimeout(
+                            timeouts.connect().compareTo(Duration.ofSeconds(5)) < 0
+                                    ? timeouts.connect()
+                                    : Duration.ofSeconds(5))
+                    .socketTimeout(timeouts.interactiveRead())
+                    .expectContinueEnabled(false)
+                    .build();
+        }
+        return interactiveHttp;
+    }
+
+    private synchronized SdkHttpClient bulkHttp() {
+        if (bulkHttp == null) {
+            bulkHttp = ApacheHttpClient.builder()
+                    .maxConnections(256)
+                    .connectionTimeout(timeouts.connect())
+                    .socketTimeout(timeouts.bulkRead())
+                    .tcpKeepAlive(true)
+                    .expectContinueEnabled(false)
+                    .build();
+        }
+        return bulkHttp;
     }
 
     public S3Client interactive(S3Target target) {
-        return interactive.computeIfAbsent(cacheKey(target), k -> build(target, interactiveHttp, true));
+        return interactive.computeIfAbsent(cacheKey(target), k -> build(target, interactiveHttp(), true));
     }
 
     public S3Client bulk(S3Target target) {
-        return bulk.computeIfAbsent(cacheKey(target), k -> build(target, bulkHttp, false));
+        return bulk.computeIfAbsent(cacheKey(target), k -> build(target, bulkHttp(), false));
     }
 
     /** A presigner with the same endpoint, region, addressing and credentials as the clients. Caller closes it. */
@@ -132,7 +148,13 @@ public final class StorageClients implements AutoCloseable {
         bulk.values().forEach(S3Client::close);
         interactive.clear();
         bulk.clear();
-        interactiveHttp.close();
-        bulkHttp.close();
+        synchronized (this) {
+            if (interactiveHttp != null) {
+                interactiveHttp.close();
+            }
+            if (bulkHttp != null) {
+                bulkHttp.close();
+            }
+        }
     }
 }

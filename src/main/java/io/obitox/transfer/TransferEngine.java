@@ -473,7 +473,7 @@ public final class TransferEngine implements AutoCloseable {
             fail(t.id(), e);
         } finally {
             synchronized (lock) {
-                active.remove(t.id());
+                active.remove(t.id(), job); // a restarted run of the same transfer may already be active
                 meters.remove(t.id());
                 lock.notifyAll();
             }

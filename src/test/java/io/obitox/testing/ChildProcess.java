@@ -24,12 +24,52 @@ public final class ChildProcess {
 
     public static Process start(Path logDir, String name, Map<String, String> env, List<String> args)
             throws IOException {
-        List<String> cmd = new ArrayList<>();
+        return start(logDir, name, env, List.of(), args);
+    }
+
+    /** As {@link #start}, with {@code wrapper} before the java command (e.g. setpriv to drop capabilities). */
+    public static Process start(
+            Path logDir, String name, Map<String, String> env, List<String> wrapper, List<String> args)
+            throws IOException {
+        return start(logDir, name, env, wrapper, args, classpath());
+    }
+
+    /** The main classes and dependencies only: no test classes, so the app's own logging set-up applies. */
+    public static String productionClasspath() {
+        return java.util.Arrays.stream(classpath().split(File.pathSeparator))
+                .filter(e -> !e.endsWith("test-classes"))
+                .filter(e -> !e.contains("junit") && !e.contains("testfx") && !e.contains("monocle"))
+                .collect(java.util.stream.Collectors.joining(File.pathSeparator));
+    }
+
+    public static Process start(
+            Path logDir,
+            String name,
+            Map<String, String> env,
+            List<String> wrapper,
+            List<String> args,
+            String classpath)
+            throws IOException {
+        return start(logDir, name, env, wrapper, List.of(), args, classpath);
+    }
+
+    /** The general form: {@code jvmOptions} go before the class path (e.g. a class-data-sharing archive). */
+    public static Process start(
+            Path logDir,
+            String name,
+            Map<String, String> env,
+            List<String> wrapper,
+            List<String> jvmOptions,
+            List<String> args,
+            String classpath)
+            throws IOException {
+        List<String> cmd = new ArrayList<>(wrapper);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
         cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
-        cmd.add(classpath());
+        cmd.add(classpath);
         cmd.add("io.obitox.app.Launcher");
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd);

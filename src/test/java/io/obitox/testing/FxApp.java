@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -35,10 +36,15 @@ public final class FxApp {
     }
 
     public static void waitUntil(String what, int seconds, BooleanSupplier condition) {
+        waitUntil(what, seconds, condition, () -> "");
+    }
+
+    /** As {@link #waitUntil(String, int, BooleanSupplier)}; {@code state} describes what was seen on a timeout. */
+    public static void waitUntil(String what, int seconds, BooleanSupplier condition, Supplier<String> state) {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
         } catch (TimeoutException e) {
-            throw new AssertionError("Timed out after " + seconds + " s waiting until " + what);
+            throw new AssertionError("Timed out after " + seconds + " s waiting until " + what + ". " + state.get());
         }
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -21,7 +21,11 @@ public final class TestApp implements AutoCloseable {
     private final AppContext context;
 
     private TestApp(String name, Clock clock, StorageClients.Timeouts timeouts) {
-        this.dir = TestPaths.newDir(name);
+        this(TestPaths.newDir(name), clock, timeouts);
+    }
+
+    private TestApp(Path dir, Clock clock, StorageClients.Timeouts timeouts) {
+        this.dir = dir;
         this.home = new AppHome(dir.resolve("home"));
         this.awsFiles = new AwsSharedFiles(dir.resolve("aws/credentials"), dir.resolve("aws/config"));
         this.context = AppContext.open(home, clock, awsFiles, timeouts);
@@ -33,6 +37,11 @@ public final class TestApp implements AutoCloseable {
 
     public static TestApp create(String name, Clock clock) {
         return new TestApp(name, clock, StorageClients.Timeouts.defaults());
+    }
+
+    /** In a folder the test prepared (e.g. with a tmpfs mounted at {@code dir/home/db}). */
+    public static TestApp inDirectory(Path dir) {
+        return new TestApp(dir, Clock.systemUTC(), StorageClients.Timeouts.defaults());
     }
 
     /** With short network timeouts, for tests against stalling servers. */

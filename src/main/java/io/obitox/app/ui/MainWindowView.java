@@ -124,10 +124,14 @@ public final class MainWindowView {
         @Override
         protected void updateItem(StorageProfile p, boolean empty) {
             super.updateItem(p, empty);
-            setText(
-                    empty || p == null
-                            ? null
-                            : p.name() + "  ·  " + p.provider().displayName());
+            if (empty || p == null) {
+                setText(null);
+            } else {
+                setText(
+                        p.isSandbox()
+                                ? p.provider().displayName()
+                                : p.name() + "  ·  " + p.provider().displayName());
+            }
         }
     }
 }

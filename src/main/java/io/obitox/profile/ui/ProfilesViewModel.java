@@ -240,10 +240,10 @@ public final class ProfilesViewModel {
                 .trackBusy(busy)
                 .onSuccess(p -> {
                     editingNew.set(false);
+                    selected.set(p); // loads the saved values into the form (and clears the status line)
                     clearSecrets();
-                    setStatus(StatusKind.SUCCESS, "Saved '" + p.name() + "'.");
                     selection.reload(p.id());
-                    selected.set(p);
+                    setStatus(StatusKind.SUCCESS, "Saved '" + p.name() + "'.");
                 })
                 .onError(this::showError)
                 .start();

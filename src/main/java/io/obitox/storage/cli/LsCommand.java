@@ -6,7 +6,6 @@ import io.obitox.cli.TargetOptions;
 import io.obitox.common.Sizes;
 import io.obitox.storage.BucketInfo;
 import io.obitox.storage.ObjectEntry;
-import io.obitox.storage.ObjectListing;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -83,17 +82,7 @@ public final class LsCommand implements Callable<Integer> {
         int slash = p.indexOf('/');
         String bucket = slash < 0 ? p : p.substring(0, slash);
         String prefix = slash < 0 ? "" : p.substring(slash + 1);
-        List<ObjectEntry> entries = new ArrayList<>();
-        String token = null;
-        do {
-            ObjectListing page = ctx.app().buckets().listObjects(resolved.target(), bucket, prefix, recursive, token);
-            for (ObjectEntry e : page.entries()) {
-                if (entries.size() < max) {
-                    entries.add(e);
-                }
-            }
-            token = entries.size() < max ? page.nextToken() : null;
-        } while (token != null);
+        List<ObjectEntry> entries = ctx.app().buckets().listAll(resolved.target(), bucket, prefix, recursive, max);
         if (json) {
             List<Map<String, Object>> objects = new ArrayList<>();
             List<String> prefixes = new ArrayList<>();

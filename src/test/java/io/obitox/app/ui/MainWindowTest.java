@@ -9,7 +9,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -18,16 +19,20 @@ import org.testfx.framework.junit5.Start;
 
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
-    private TestApp app;
+    private static TestApp app;
+
+    @BeforeAll
+    static void createApp() {
+        app = TestApp.create("main-window");
+    }
 
     @Start
     void start(Stage stage) {
-        app = TestApp.create("main-window");
         FxApp.show(app, stage);
     }
 
-    @AfterEach
-    void close() {
+    @AfterAll
+    static void close() {
         app.close();
     }
 

@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.Random;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -29,18 +30,22 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 @ExtendWith(ApplicationExtension.class)
 class TransfersViewTest {
-    private TestApp app;
+    private static TestApp app;
     private Stage stage;
+
+    @BeforeAll
+    static void createApp() {
+        app = TestApp.create("transfers-view");
+    }
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        app = TestApp.create("transfers-view");
         FxApp.show(app, stage);
     }
 
-    @AfterEach
-    void close() {
+    @AfterAll
+    static void close() {
         app.close();
     }
 
@@ -64,10 +69,11 @@ class TransfersViewTest {
                 .get(0);
 
         robot.clickOn("#nav-transfers");
+        // past 6 MiB with one request at a time: part 1 (5 MiB) is stored, so the pause below must keep it
         FxApp.waitUntil("the upload is visibly under way", 30, () -> {
             TransferSnapshot s = service.snapshot(id).orElseThrow();
             return s.state() == TransferState.RUNNING
-                    && s.bytesDone() > (1 << 20)
+                    && s.bytesDone() > (6L << 20)
                     && robot.lookup("#transfer-" + id).tryQuery().isPresent();
         });
         FxApp.waitUntil(

@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Turns a bench/transfer TSV into the "Transfers" section of docs/benchmarks.md (medians of the runs).
+
+usage: report.py RESULTS.tsv docs/benchmarks.md BIG_MIB SMALL_COUNT RUNS
+"""
+import csv
+import datetime
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+
+START, END = "<!-- transfers:start -->", "<!-- transfers:end -->"
+
+
+def sh(cmd):
+    try:
+        return subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=30).stdout.strip() \
+            or subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=30).stderr.strip()
+    except Exception:
+        return "?"
+
+
+def machine():
+    cpu = "?"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    mem = sh("free -g | awk '/Mem:/{print $2}'")
+    return f"{os.cpu_count()} cores ({cpu}), {mem} GiB RAM, {platform.system()} {platform.release()}"
+
+
+def main():
+    tsv, md, big_mib, small_count, runs = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+    rows = list(csv.DictReader(open(tsv), delimiter="\t"))
+    groups = {}
+    for r in rows:
+        groups.setdefault((r["target"], r["scenario"], r["tool"]), []).append(r)
+    med = {}
+    for key, rs in groups.items():
+        ok = [r for r in rs if r["ok"] == "1"]
+        med[key] = {
+            "wall": statistics.median(float(r["wall_s"]) for r in ok) if ok else None,
+            "cpu": statistics.median(float(r["cpu_s"]) for r in ok) if ok else None,
+            "rss": max(int(r["rss_kib"]) for r in ok) if ok else None,
+            "failed": len(rs) - len(ok),
+            "n": len(rs),
+        }
+    lines = [START, "## Transfers", "",
+             f"Measured {datetime.date.today().isoformat()} on {machine()}; server and clients share the machine.",
+             f"`bench/transfer/run.sh --runs {runs}`: median of {runs} runs per cell; every tool with its defaults.",
+             f"Scenarios: one file of {big_mib} MiB (`big`), {small_count} files of 64 KiB (`small`). CPU is user+sys",
+             "of the client process; RSS is its peak. `ceiling` is parallel raw PUTs of in-memory data (best of 8 or",
+             "16 at once), i.e. what the server takes at most.", "",
+             "Versions: " + "; ".join(filter(None, [
+                 "ObitoX " + sh("java -jar target/obitox.jar --version | head -1"),
+                 "aws v1 " + sh("aws --version 2>&1 | cut -d' ' -f1") if "aws-cli/1" in sh("aws --version 2>&1") else None,
+                 "aws v2 " + sh("/usr/bin/aws --version 2>&1 | cut -d' ' -f1") if os.path.exists("/usr/bin/aws") else None,
+                 sh("rclone version | head -1")])), ""]
+    targets = sorted({k[0] for k in groups})
+    verdicts = []
+    for t in targets:
+        ceiling = med.get((t, "ceiling", "raw-put"))
+        lines += [f"### {t}", "", "| scenario | tool | wall (s) | CPU (s) | peak RSS (MiB) | vs fastest peer | failed runs |",
+                  "|---|---|---:|---:|---:|---:|---:|"]
+        if ceiling and ceiling["wall"]:
+            lines.append(f"| big | raw ceiling | {ceiling['wall']:.2f} | – | – | – | – |")
+        for scenario in ("big", "small"):
+            tools = [k[2] for k in groups if k[0] == t and k[1] == scenario]
+            peers = [x for x in tools if x != "obitox" and med[(t, scenario, x)]["wall"]]
+            fastest = min(peers, key=lambda x: med[(t, scenario, x)]["wall"]) if peers else None
+            for tool in ["obitox"] + sorted(x for x in tools if x != "obitox"):
+                m = med.get((t, scenario, tool))
+                if not m:
+                    continue
+                wall = f"{m['wall']:.2f}" if m["wall"] else "failed"
+                cpu = f"{m['cpu']:.2f}" if m["cpu"] is not None else "–"
+                rss = f"{m['rss'] / 1024:.0f}" if m["rss"] else "–"
+                ratio = "–"
+                if fastest and m["wall"] and tool == "obitox":
+                    ratio = f"{med[(t, scenario, fastest)]['wall'] / m['wall']:.2f}× faster than {fastest}"
+                lines.append(f"| {scenario} | {tool} | {wall} | {cpu} | {rss} | {ratio} | {m['failed']}/{m['n']} |")
+            ob = med.get((t, scenario, "obitox"))
+            if ob and ob["wall"] and fastest:
+                speedup = med[(t, scenario, fastest)]["wall"] / ob["wall"]
+                goal = 1.25 if scenario == "big" else 1.5
+                verdicts.append(f"- {t}, {scenario}: {speedup:.2f}× the fastest peer ({fastest}); target ≥ {goal}× → "
+                                + ("met" if speedup >= goal else "NOT met"))
+            if scenario == "big" and ob and ob["wall"] and ceiling and ceiling["wall"]:
+                share = ceiling["wall"] / ob["wall"]
+                verdicts.append(f"- {t}, big: {share * 100:.0f} % of the raw ceiling; target ≥ 85 % → "
+                                + ("met" if share >= 0.85 else "NOT met"))
+            if scenario == "big" and ob and ob["rss"]:
+                verdicts.append(f"- {t}, big: peak RSS {ob['rss'] / 1024:.0f} MiB; target ≤ 300 MB → "
+                                + ("met" if ob["rss"] * 1024 <= 300e6 else "NOT met"))
+            awsv2 = med.get((t, scenario, "aws-v2"))
+            awsv1 = med.get((t, scenario, "aws-v1"))
+            for name, aws in (("aws v1", awsv1), ("aws v2", awsv2)):
+                if scenario == "big" and ob and aws and ob["cpu"] is not None and aws["cpu"]:
+                    verdicts.append(f"- {t}, big: client CPU {ob['cpu']:.2f} s vs {name} {aws['cpu']:.2f} s → "
+                                    + ("less" if ob["cpu"] < aws["cpu"] else "NOT less"))
+        lines.append("")
+    lines += ["Targets (issue 3):", ""] + verdicts + ["", END]
+    section = "\n".join(lines)
+    doc = open(md).read() if os.path.exists(md) else "# Benchmarks\n\nEvery number here comes from a script under `bench/`; re-run it to refresh its section.\n"
+    if START in doc:
+        doc = re.sub(re.escape(START) + ".*?" + re.escape(END), lambda _: section, doc, flags=re.S)
+    else:
+        doc = doc.rstrip() + "\n\n" + section + "\n"
+    open(md, "w").write(doc)
+
+
+if __name__ == "__main__":
+    main()

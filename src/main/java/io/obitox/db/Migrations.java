@@ -1,0 +1,62 @@
+package io.obitox.db;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** The Flyway migrations this build carries ({@code db/migration/V<n>__*.sql}), read without starting Flyway. */
+final class Migrations {
+    static final String LOCATION = "db/migration";
+    private static final Pattern NAME = Pattern.compile("V(\\d+)__.+\\.sql");
+
+    private Migrations() {}
+
+    /** The highest version number among the bundled migration scripts. */
+    static int latestBundled() {
+        return names().stream()
+                .map(NAME::matcher)
+                .filter(Matcher::matches)
+                .mapToInt(m -> Integer.parseInt(m.group(1)))
+                .max()
+                .orElse(0);
+    }
+
+    static List<String> names() {
+        URL url = Migrations.class.getClassLoader().getResource(LOCATION);
+        if (url == null) {
+            return List.of();
+        }
+        try {
+            if ("jar".equals(url.getProtocol())) {
+                List<String> out = new ArrayList<>();
+                JarFile jar = ((JarURLConnection) url.openConnection()).getJarFile();
+                for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+                    String n = e.nextElement().getName();
+                    if (n.startsWith(LOCATION + "/") && n.length() > LOCATION.length() + 1) {
+                        out.add(n.substring(LOCATION.length() + 1));
+                    }
+                }
+                return out;
+            }
+            try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
+                return files.map(p -> p.getFileName().toString()).toList();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.obitox.validation;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.DosFileAttributes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Expands dropped paths into files, depth first, each folder's entries in name order, files before sub-folders.
+ *
+ * <p>Links are followed (a link to a file uploads the file), and every folder is entered once: folders are
+ * identified by their file key (device and inode) or, where the file system has none, their real path, so a link
+ * back up the tree cannot loop. Hidden and system files and folders inside dropped folders are skipped unless the
+ * policy includes them; a path the user named directly is always taken. Only one folder listing is held at a time,
+ * plus the list of folders still to visit.
+ *
+ * <p>Used by one thread at a time.
+ */
+final class FolderWalker {
+    /** Where the walk goes; {@link #file} may block (a full queue) and returns false to stop the walk. */
+    interface Sink {
+        boolean file(Path path, String relativePath) throws InterruptedException;
+
+        void skipped(SkippedPath skipped);
+
+        void unreadableFolder(Path path, String relativePath, String reason);
+    }
+
+    private static final boolean WINDOWS =
+            System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+
+    private final boolean includeHidden;
+    private final BooleanSupplier cancelled;
+    private final Sink sink;
+    private final Set<Object> visited = new HashSet<>();
+
+    FolderWalker(boolean includeHidden, BooleanSupplier cancelled, Sink sink) {
+        this.includeHidden = includeHidden;
+        this.cancelled = cancelled;
+        this.sink = sink;
+    }
+
+    void walk(List<Path> roots) throws InterruptedException {
+        for (Path root : roots) {
+            if (cancelled.getAsBoolean()) {
+                return;
+            }
+            Path fileName = root.getFileName();
+            String rel = fileName == null ? "" : fileName.toString();
+            BasicFileAttributes attrs = attributes(root);
+            if (attrs != null && attrs.isDirectory()) {
+                if (!walkTree(root, rel, attrs)) {
+                    return;
+                }
+            } else if (!sink.file(root, rel.isEmpty() ? root.toString() : rel)) {
+                return; // missing or special files are reported by the validator, with their reason
+            }
+        }
+    }
+
+    private boolean walkTree(Path root, String rootRel, BasicFileAttributes rootAttrs) throws InterruptedException {
+        if (!visited.add(identity(root, rootAttrs))) {
+            sink.skipped(new SkippedPath(root, rootRel, "folder already included"));
+            return true;
+        }
+        Deque<Path> dirs = new ArrayDeque<>();
+        Deque<String> rels = new ArrayDeque<>();
+        dirs.push(root);
+        rels.push(rootRel);
+        while (!dirs.isEmpty()) {
+            Path dir = dirs.pop();
+            String dirRel = rels.pop();
+            List<Path> entries = new ArrayList<>();
+            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+                for (Path p : stream) {
+                    entries.add(p);
+                }
+            } catch (IOException | RuntimeException e) {
+                sink.unreadableFolder(dir, dirRel, reason(e));
+                continue;
+            }
+            entries.sort(Comparator.comparing(p -> p.getFileName().toString()));
+            List<Path> subdirs = new ArrayList<>();
+            for (Path entry : entries) {
+                if (cancelled.getAsBoolean()) {
+                    return false;
+                }
+                String name = entry.getFileName().toString();
+                String rel = dirRel.isEmpty() ? name : dirRel + "/" + name;
+                if (!includeHidden && FileNames.isHiddenOrSystem(name)) {
+                    sink.skipped(new SkippedPath(entry, rel, "hidden or system file"));
+                    continue;
+                }
+                BasicFileAttributes attrs = attributes(entry);
+                if (!includeHidden && attrs instanceof DosFileAttributes dos && (dos.isHidden() || dos.isSystem())) {
+                    sink.skipped(new SkippedPath(entry, rel, "hidden or system file"));
+                } else if (attrs != null && attrs.isDirectory()) {
+                    if (visited.add(identity(entry, attrs))) {
+                        subdirs.add(entry);
+                    } else {
+                        sink.skipped(
+                                new SkippedPath(entry, rel, "folder already included (a link back into the tree)"));
+                    }
+                } else if (!sink.file(entry, rel)) {
+                    return false;
+                }
+            }
+            for (int i = subdirs.size() - 1; i >= 0; i--) {
+                dirs.push(subdirs.get(i));
+                rels.push(
+                        dirRel.isEmpty()
+                                ? subdirs.get(i).getFileName().toString()
+                                : dirRel + "/" + subdirs.get(i).getFileName());
+            }
+        }
+        return true;
+    }
+
+    /** The attributes following links, or null when they cannot be read (the validator reports why). */
+    private static BasicFileAttributes attributes(Path p) {
+        try {
+            return WINDOWS
+                    ? Files.readAttributes(p, DosFileAttributes.class)
+                    : Files.readAttributes(p, BasicFileAttributes.class);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Object identity(Path dir, BasicFileAttributes attrs) {
+        Object key = attrs.fileKey();
+        if (key != null) {
+            return key;
+        }
+        try {
+            return dir.toRealPath();
+        } catch (IOException e) {
+            return dir.toAbsolutePath().normalize();
+        }
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

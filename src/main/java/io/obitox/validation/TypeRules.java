@@ -1,0 +1,184 @@
+package io.obitox.validation;
+
+import io.obitox.validation.detect.DetectedType;
+import io.obitox.validation.detect.TypeRegistry;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Type decisions of the validator: whether a detected type is allowed by a list of patterns, and whether content
+ * contradicts the file's extension.
+ *
+ * <p>A mismatch needs both sides to be recognised: the content is a known binary format (JPEG, ZIP, MP4…) and the
+ * extension names another one, or one side is text and the other a binary format ({@code .png} holding HTML, a
+ * {@code .txt} holding a PNG). Related formats never mismatch: all ZIP packages (docx, odt, epub, jar…) are one
+ * family, as are MP4/MOV/M4A/3GP, Matroska/WebM, and all Ogg media. Unknown extensions and unrecognised content never
+ * mismatch: there is nothing to contradict.
+ */
+public final class TypeRules {
+    private static final Map<String, String> FAMILIES = Map.ofEntries(
+            Map.entry("image/jpeg", "a JPEG image"),
+            Map.entry("image/png", "a PNG image"),
+            Map.entry("image/gif", "a GIF image"),
+            Map.entry("image/webp", "a WebP image"),
+            Map.entry("image/bmp", "a BMP image"),
+            Map.entry("image/tiff", "a TIFF image"),
+            Map.entry("image/heic", "a HEIF image"),
+            Map.entry("image/heif", "a HEIF image"),
+            Map.entry("image/avif", "an AVIF image"),
+            Map.entry("image/jp2", "a JPEG 2000 image"),
+            Map.entry("image/vnd.microsoft.icon", "a Windows icon"),
+            Map.entry("image/vnd.adobe.photoshop", "a Photoshop image"),
+            Map.entry("application/pdf", "a PDF document"),
+            Map.entry("application/zip", "a ZIP package"),
+            Map.entry("application/x-tika-msoffice", "an OLE2 (legacy Office) file"),
+            Map.entry("video/mp4", "MP4/QuickTime media"),
+            Map.entry("video/quicktime", "MP4/QuickTime media"),
+            Map.entry("audio/mp4", "MP4/QuickTime media"),
+            Map.entry("video/x-m4v", "MP4/QuickTime media"),
+            Map.entry("video/3gpp", "MP4/QuickTime media"),
+            Map.entry("video/3gpp2", "MP4/QuickTime media"),
+            Map.entry("video/webm", "Matroska/WebM media"),
+            Map.entry("video/x-matroska", "Matroska/WebM media"),
+            Map.entry("audio/webm", "Matroska/WebM media"),
+            Map.entry("audio/x-matroska", "Matroska/WebM media"),
+            Map.entry("audio/mpeg", "MPEG audio"),
+            Map.entry("audio/x-aac", "AAC audio"),
+            Map.entry("audio/vnd.wave", "WAV audio"),
+            Map.entry("audio/x-flac", "FLAC audio"),
+            Map.entry("application/ogg", "Ogg media"),
+            Map.entry("audio/ogg", "Ogg media"),
+            Map.entry("video/ogg", "Ogg media"),
+            Map.entry("video/x-msvideo", "AVI video"),
+            Map.entry("application/gzip", "gzip data"),
+            Map.entry("application/x-bzip2", "bzip2 data"),
+            Map.entry("application/x-xz", "xz data"),
+            Map.entry("application/zstd", "Zstandard data"),
+            Map.entry("application/x-7z-compressed", "a 7-Zip archive"),
+            Map.entry("application/x-rar-compressed", "a RAR archive"),
+            Map.entry("application/x-tar", "a tar archive"),
+            Map.entry("application/x-sqlite3", "an SQLite database"),
+            Map.entry("application/x-iso9660-image", "a disc image"),
+            Map.entry("application/x-msdownload", "a Windows program"),
+            Map.entry("application/x-elf", "an ELF program"),
+            Map.entry("application/java-vm", "a Java class file"));
+
+    private final TypeRegistry registry;
+
+    public TypeRules(TypeRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** True when {@code type} or one of its parent types matches one of the patterns; an empty list allows all. */
+    public boolean allowed(String type, List<String> patterns) {
+        if (patterns.isEmpty()) {
+            return true;
+        }
+        List<String> lineage = registry.lineage(type);
+        if (lineage.isEmpty()) {
+            lineage = List.of(type);
+        }
+        for (String pattern : patterns) {
+            for (String t : lineage) {
+                if (glob(pattern, t)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The format family of a type ("a JPEG image"), or null when it has none (text and unknown types). */
+    public String family(String type) {
+        if (type.startsWith("application/x-mach-o")) {
+            return "a Mach-O program";
+        }
+        for (String t : registry.lineage(type)) {
+            String f = FAMILIES.get(t);
+            if (f != null) {
+                return f;
+            }
+        }
+        return FAMILIES.get(type);
+    }
+
+    public boolean isText(String type) {
+        return registry.isA(type, "text/plain");
+    }
+
+    /** The TYPE_MISMATCH issue when the content contradicts the extension of {@code name}, else null. */
+    public ValidationIssue mismatch(String name, DetectedType content) {
+        String ext = FileNames.extension(name);
+        if (ext.isEmpty()) {
+            return null;
+        }
+        String byName = registry.typeForName(FileNames.effectiveName(name));
+        if (byName.equals("application/octet-stream")) {
+            return null;
+        }
+        String nameFamily = family(byName);
+        String contentFamily = family(content.mediaType());
+        boolean nameText = nameFamily == null && isText(byName);
+        boolean contentText = contentFamily == null && isText(content.mediaType());
+        String expected = nameFamily != null ? nameFamily : nameText ? "text" : null;
+        String actual = contentFamily != null ? contentFamily : contentText ? "text" : null;
+        if (expected == null || actual == null || expected.equals(actual)) {
+            return null;
+        }
+        String suggestion = registry.extensionFor(content.mediaType());
+        String message = "The name ends in ." + ext + " (" + expected + ") but the content is " + actual + " ("
+                + content.mediaType() + ")." + (suggestion == null ? "" : " Rename it to ." + suggestion + ".");
+        return ValidationIssue.of(
+                ValidationCode.TYPE_MISMATCH,
+                message,
+                "extension",
+                ext,
+                "extensionType",
+                byName,
+                "detectedType",
+                content.mediaType());
+    }
+
+    /**
+     * The Content-Type for content whose name contradicts it: the content's own type, but never one a browser would
+     * run (HTML, XHTML, SVG, XML, JavaScript): those become {@code application/octet-stream}.
+     */
+    public String safeContentType(String detected) {
+        for (String active :
+                List.of("text/html", "application/xhtml+xml", "image/svg+xml", "application/xml", "text/javascript")) {
+            if (registry.isA(detected, active)) {
+                return "application/octet-stream";
+            }
+        }
+        return detected;
+    }
+
+    /** Glob match where a star stands for any run of characters (so a lone star matches every type). */
+    static boolean glob(String pattern, String text) {
+        if (pattern.equals("*") || pattern.equals("*/*")) {
+            return true;
+        }
+        int p = 0;
+        int t = 0;
+        int star = -1;
+        int mark = 0;
+        while (t < text.length()) {
+            if (p < pattern.length() && pattern.charAt(p) != '*' && pattern.charAt(p) == text.charAt(t)) {
+                p++;
+                t++;
+            } else if (p < pattern.length() && pattern.charAt(p) == '*') {
+                star = p++;
+                mark = t;
+            } else if (star >= 0) {
+                p = star + 1;
+                t = ++mark;
+            } else {
+                return false;
+            }
+        }
+        while (p < pattern.length() && pattern.charAt(p) == '*') {
+            p++;
+        }
+        return p == pattern.length();
+    }
+}

@@ -1,0 +1,238 @@
+package io.obitox.validation.cli;
+
+import io.obitox.cli.Cli;
+import io.obitox.cli.CliContext;
+import io.obitox.common.ObitoxException;
+import io.obitox.common.Sizes;
+import io.obitox.common.UserMessage;
+import io.obitox.profile.StorageProfile;
+import io.obitox.validation.PolicyAssignment;
+import io.obitox.validation.PolicyJson;
+import io.obitox.validation.PolicyService;
+import io.obitox.validation.ValidationPolicy;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code obitox policy list|show|save|remove|assign|unassign}: validation policies and where they apply. */
+@Command(
+        name = "policy",
+        mixinStandardHelpOptions = true,
+        description = "Validation policies: the presets, your own (saved from JSON files) and the policy per bucket.",
+        subcommands = {
+            PolicyCommand.ListPolicies.class,
+            PolicyCommand.Show.class,
+            PolicyCommand.Save.class,
+            PolicyCommand.Remove.class,
+            PolicyCommand.Assign.class,
+            PolicyCommand.Unassign.class
+        })
+public final class PolicyCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(
+                spec.commandLine(), "Missing subcommand: list, show, save, remove, assign or unassign.");
+    }
+
+    @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "List policies.")
+    static final class ListPolicies implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Option(names = "--json", description = "Print as JSON.")
+        boolean json;
+
+        ListPolicies(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            PolicyService policies = ctx.app().validationPolicies();
+            List<PolicyAssignment> assignments = policies.assignments();
+            Map<String, String> profileNames = ctx.app().profiles().list().stream()
+                    .collect(Collectors.toMap(StorageProfile::id, StorageProfile::name));
+            List<Map<String, Object>> out = new ArrayList<>();
+            List<List<String>> rows = new ArrayList<>();
+            for (ValidationPolicy p : policies.list()) {
+                List<String> usedFor = assignments.stream()
+                        .filter(a -> ValidationPolicy.key(a.policyName()).equals(p.key()))
+                        .map(a -> profileNames.getOrDefault(a.profileId(), a.profileId())
+                                + (a.bucket() == null ? " (all buckets)" : "/" + a.bucket()))
+                        .toList();
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", p.name());
+                m.put("preset", p.isPreset());
+                m.put("policy", PolicyJson.toMap(p));
+                m.put("usedFor", usedFor);
+                out.add(m);
+                rows.add(List.of(
+                        p.name(),
+                        p.isPreset() ? "preset" : "custom",
+                        p.maxSize() == null ? "-" : Sizes.bytes(p.maxSize()),
+                        p.allowedTypes().isEmpty() ? "any" : String.join(",", p.allowedTypes()),
+                        usedFor.isEmpty() ? "-" : String.join(", ", usedFor)));
+            }
+            if (json) {
+                ctx.out().json(out);
+            } else {
+                ctx.out().table(List.of("NAME", "KIND", "MAX SIZE", "TYPES", "USED FOR"), rows);
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Print a policy as JSON.")
+    static final class Show implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", paramLabel = "NAME|FILE")
+        String name;
+
+        Show(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            ctx.out().println(PolicyJson.write(ctx.app().validationPolicies().resolve(name)));
+            return Cli.OK;
+        }
+    }
+
+    @Command(
+            name = "save",
+            mixinStandardHelpOptions = true,
+            description = "Save a policy from a JSON file (replaces a custom policy of the same name).")
+    static final class Save implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", paramLabel = "FILE")
+        Path file;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "Save under this name instead of the file's.")
+        String name;
+
+        Save(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            ValidationPolicy p = PolicyJson.read(file);
+            if (name != null && !name.isBlank()) {
+                p = p.withName(name);
+            }
+            ctx.app().validationPolicies().save(p);
+            ctx.out().println("Saved policy '" + p.name() + "'.");
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "remove", aliases = "rm", mixinStandardHelpOptions = true, description = "Delete a policy.")
+    static final class Remove implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        Remove(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            if (!ctx.app().validationPolicies().delete(name)) {
+                ctx.out()
+                        .error(new UserMessage(
+                                "POLICY_NOT_FOUND",
+                                "There is no custom policy named '" + name + "'.",
+                                "See 'obitox policy list'."));
+                return Cli.FAILURE;
+            }
+            ctx.out().println("Deleted policy '" + name + "'; buckets that used it fall back to the default.");
+            return Cli.OK;
+        }
+    }
+
+    @Command(
+            name = "assign",
+            mixinStandardHelpOptions = true,
+            description = "Use a policy for uploads to a bucket, or to all buckets of a profile.")
+    static final class Assign implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--profile", paramLabel = "NAME", description = "Profile (default: the default profile).")
+        String profile;
+
+        @Option(names = "--bucket", paramLabel = "BUCKET", description = "Bucket (default: all buckets).")
+        String bucket;
+
+        Assign(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            StorageProfile p = profileOf(ctx, profile);
+            ctx.app().validationPolicies().assign(p.id(), bucket, name);
+            ctx.out()
+                    .println("Uploads to " + p.name() + (bucket == null ? " (all buckets)" : "/" + bucket)
+                            + " now use the policy '"
+                            + ctx.app().validationPolicies().get(name).name() + "'.");
+            return Cli.OK;
+        }
+    }
+
+    @Command(
+            name = "unassign",
+            mixinStandardHelpOptions = true,
+            description = "Go back to the default policy for a bucket or profile.")
+    static final class Unassign implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Option(names = "--profile", paramLabel = "NAME", description = "Profile (default: the default profile).")
+        String profile;
+
+        @Option(names = "--bucket", paramLabel = "BUCKET", description = "Bucket (default: all buckets).")
+        String bucket;
+
+        Unassign(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            StorageProfile p = profileOf(ctx, profile);
+            boolean removed = ctx.app().validationPolicies().unassign(p.id(), bucket);
+            ctx.out().println(removed ? "Removed." : "Nothing was assigned there.");
+            return Cli.OK;
+        }
+    }
+
+    static StorageProfile profileOf(CliContext ctx, String name) {
+        if (name != null && !name.isBlank()) {
+            return ctx.app().profiles().require(name);
+        }
+        return ctx.app()
+                .profiles()
+                .defaultProfile()
+                .orElseThrow(() -> new ObitoxException(
+                        "PROFILE_NOT_FOUND", "There is no default profile.", "Name one with --profile."));
+    }
+}

@@ -1,0 +1,141 @@
+package io.obitox.validation.cli;
+
+import io.obitox.cli.Cli;
+import io.obitox.cli.CliContext;
+import io.obitox.common.Sizes;
+import io.obitox.profile.StorageProfile;
+import io.obitox.validation.BatchRequest;
+import io.obitox.validation.BatchResult;
+import io.obitox.validation.ValidationIssue;
+import io.obitox.validation.ValidationPolicy;
+import io.obitox.validation.ValidationResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code obitox validate PATH… [--policy NAME|FILE] [--json]}: what an upload of these paths would accept. */
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Check files and folders (recursively) the way an upload does: real content type, size limits,"
+                    + " allowed types and extensions, programs, names.",
+            "Exit status 1 when any file is rejected."
+        })
+public final class ValidateCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files and folders.")
+    List<Path> paths;
+
+    @Option(
+            names = "--policy",
+            paramLabel = "NAME|FILE",
+            description = "Policy name (see 'obitox policy list') or a policy file (JSON)."
+                    + " Default: the policy of --bucket, else 'Anything but executables'.")
+    String policy;
+
+    @Option(names = "--bucket", paramLabel = "BUCKET", description = "Use the policy chosen for this bucket.")
+    String bucket;
+
+    @Option(
+            names = "--profile",
+            paramLabel = "NAME",
+            description = "With --bucket: the profile of the bucket (default: the default profile).")
+    String profile;
+
+    @Option(names = "--prefix", paramLabel = "PREFIX", description = "Show the object keys under this prefix.")
+    String prefix = "";
+
+    @Option(names = "--json", description = "Print the verdicts as a JSON array.")
+    boolean json;
+
+    public ValidateCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        ValidationPolicy chosen = choosePolicy();
+        BatchResult result =
+                ctx.app().batchValidator().validateFiles(new BatchRequest(paths, chosen, prefix == null ? "" : prefix));
+        List<ValidationResult> all = new ArrayList<>(result.valid());
+        all.addAll(result.invalid());
+        all.sort(Comparator.comparing(r -> r.path().toString()));
+        if (json) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            all.forEach(r -> out.add(describe(r)));
+            ctx.out().json(out);
+        } else {
+            List<List<String>> rows = new ArrayList<>();
+            for (ValidationResult r : all) {
+                String status = !r.valid() ? "REJECTED" : r.warnings().isEmpty() ? "ok" : "WARNING";
+                String type = r.detectedType() == null ? "-" : r.detectedType();
+                String detail = r.valid()
+                        ? "-> " + r.objectKey()
+                                + (r.warnings().isEmpty()
+                                        ? ""
+                                        : "  (" + r.warnings().get(0).message() + ")")
+                        : r.error().code() + ": " + r.error().message();
+                rows.add(List.of(status, r.path().toString(), type, detail));
+            }
+            ctx.out().table(List.of("STATUS", "PATH", "TYPE", "RESULT"), rows);
+        }
+        ctx.out()
+                .progress(String.format(
+                        "%d file%s checked with policy '%s': %d valid (%s), %d rejected%s.",
+                        all.size(),
+                        all.size() == 1 ? "" : "s",
+                        chosen.name(),
+                        result.valid().size(),
+                        Sizes.bytes(result.progress().validBytes()),
+                        result.invalid().size(),
+                        result.skipped().isEmpty()
+                                ? ""
+                                : ", " + result.skipped().size() + " hidden or repeated skipped"));
+        return result.allValid() ? Cli.OK : Cli.FAILURE;
+    }
+
+    private ValidationPolicy choosePolicy() {
+        if (policy != null && !policy.isBlank()) {
+            return ctx.app().validationPolicies().resolve(policy);
+        }
+        if (bucket != null && !bucket.isBlank()) {
+            StorageProfile p = profile == null
+                    ? ctx.app().profiles().defaultProfile().orElse(null)
+                    : ctx.app().profiles().require(profile);
+            return ctx.app().validationPolicies().policyFor(p == null ? null : p.id(), bucket);
+        }
+        return ctx.app().validationPolicies().defaultPolicy();
+    }
+
+    static Map<String, Object> describe(ValidationResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("path", r.path().toString());
+        m.put("valid", r.valid());
+        m.put("code", r.error() == null ? null : r.error().code().name());
+        m.put("message", r.error() == null ? null : r.error().message());
+        m.put("detectedType", r.detectedType());
+        m.put("contentType", r.contentType());
+        m.put("sanitizedName", r.sanitizedName());
+        m.put("key", r.objectKey());
+        m.put("size", r.size());
+        m.put("details", r.error() == null ? null : r.error().details());
+        List<Map<String, Object>> warnings = new ArrayList<>();
+        for (ValidationIssue w : r.warnings()) {
+            Map<String, Object> wm = new LinkedHashMap<>();
+            wm.put("code", w.code().name());
+            wm.put("message", w.message());
+            warnings.add(wm);
+        }
+        m.put("warnings", warnings);
+        return m;
+    }
+}

@@ -1,0 +1,104 @@
+package io.obitox.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.obitox.app.AppHome;
+import io.obitox.testing.CliRun;
+import io.obitox.testing.TestPaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class CliTest {
+    private final Path home = TestPaths.newDir("cli").resolve("home");
+
+    @Test
+    void helpListsEveryCommandAndTouchesNothing() {
+        CliRun r = CliRun.run(home, "--help").ok();
+        assertThat(r.out())
+                .contains("Usage: obitox")
+                .contains("profile")
+                .contains("ls")
+                .contains("mb")
+                .contains("sandbox")
+                .contains("Exit status: 0 success, 1 failure, 2 wrong usage.");
+        assertThat(home).as("--help opens no app home").doesNotExist();
+        assertThat(CliRun.run(home, "profile", "--help").ok().out())
+                .contains("add")
+                .contains("list")
+                .contains("test")
+                .contains("remove")
+                .contains("default");
+        assertThat(CliRun.run(home, "ls", "--help").ok().out())
+                .contains("--endpoint-url")
+                .contains("--profile");
+    }
+
+    @Test
+    void versionNamesObitoxAndJava() {
+        CliRun r = CliRun.run(home, "--version").ok();
+        assertThat(r.out()).startsWith("ObitoX ").contains("Java " + System.getProperty("java.version"));
+    }
+
+    @Test
+    void anUnknownCommandIsWrongUsage() {
+        CliRun r = CliRun.run(home, "frobnicate");
+        assertThat(r.exit()).isEqualTo(Cli.USAGE);
+        assertThat(r.err()).contains("frobnicate");
+        r.assertNoStackTrace();
+    }
+
+    @Test
+    void noCommandOrAMissingSubcommandIsWrongUsage() {
+        assertThat(CliRun.run(home).exit()).isEqualTo(Cli.USAGE);
+        CliRun r = CliRun.run(home, "profile");
+        assertThat(r.exit()).isEqualTo(Cli.USAGE);
+        assertThat(r.err()).contains("Missing subcommand");
+        CliRun badOption = CliRun.run(home, "ls", "--no-such-option");
+        assertThat(badOption.exit()).isEqualTo(Cli.USAGE);
+        assertThat(badOption.err()).contains("--no-such-option");
+    }
+
+    @Test
+    void failuresArePrintedAsCodeMessageAndFixWithoutAStackTrace() {
+        CliRun missing =
+                CliRun.run(home, "profile", "remove", "No such profile").failsWith("PROFILE_NOT_FOUND");
+        assertThat(missing.err())
+                .contains("'No such profile'")
+                .contains("Fix: List profiles with 'obitox profile list'");
+        CliRun sandbox = CliRun.run(home, "profile", "remove", "Sandbox").failsWith("PROFILE_READ_ONLY");
+        assertThat(sandbox.err()).contains("cannot be removed");
+        CliRun badName = CliRun.run(home, "mb", "Bad_Name").failsWith("INVALID_BUCKET_NAME");
+        assertThat(badName.err()).contains("lowercase");
+        CliRun badProvider = CliRun.run(
+                        home, "profile", "add", "X", "--provider", "nimbus", "--endpoint-url", "http://h")
+                .failsWith("INVALID_INPUT");
+        assertThat(badProvider.err()).contains("Unknown provider 'nimbus'");
+    }
+
+    @Test
+    void anUnusableHomeIsAnErrorNotACrash() throws IOException {
+        Path file = Files.writeString(TestPaths.newDir("cli-badhome").resolve("home"), "not a folder");
+        CliRun r = CliRun.run(file, "profile", "list").failsWith("HOME_UNUSABLE");
+        assertThat(r.err()).contains(file.toString());
+    }
+
+    @Test
+    void aCorruptDatabaseIsRecreatedWithAWarningAndTheCommandStillRuns() throws IOException {
+        Path db = new AppHome(home).database();
+        Files.createDirectories(db);
+        byte[] garbage = new byte[32 * 1024];
+        new Random(3).nextBytes(garbage);
+        Files.write(db.resolve("obitox.mv.db"), garbage);
+        CliRun r = CliRun.run(home, "profile", "list").ok();
+        assertThat(r.err())
+                .startsWith("Warning: The database could not be opened")
+                .contains(".broken-");
+        assertThat(r.out()).contains("Sandbox");
+        assertThat(CliRun.run(home, "profile", "list").ok().err())
+                .as("only once")
+                .isEmpty();
+    }
+}

@@ -1,0 +1,103 @@
+package io.obitox.db;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A second OS process that uses an ObitoX database file, to test what one process sees of another:
+ * {@code hold URL} opens it and keeps it open until stdin closes (printing {@code READY}); {@code query URL SQL}
+ * runs one statement and prints the first column of each row.
+ */
+public final class H2Process {
+    private H2Process() {}
+
+    public static void main(String[] args) throws Exception {
+        try (Connection c = DriverManager.getConnection(args[1], "obitox", "")) {
+            if (args[0].equals("hold")) {
+                System.out.println("READY");
+                System.out.flush();
+                while (System.in.read() >= 0) {
+                    // wait until the test closes our stdin
+                }
+            } else {
+                try (Statement s = c.createStatement()) {
+                    if (s.execute(args[2])) {
+                        try (ResultSet rs = s.getResultSet()) {
+                            while (rs.next()) {
+                                System.out.println(rs.getString(1));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Starts {@code java H2Process ARGS} with H2 and the test classes on the class path. */
+    static Process start(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.add("-cp");
+        cmd.add(location(org.h2.Driver.class) + java.io.File.pathSeparator + location(H2Process.class));
+        cmd.add(H2Process.class.getName());
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    }
+
+    /** Runs a query in another process; returns its output lines, or throws with its output when it fails. */
+    static List<String> query(String url, String sql) throws Exception {
+        Process p = start("query", url, sql);
+        p.getOutputStream().close();
+        List<String> lines = readAll(p);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new AssertionError("second process failed: " + String.join("\n", lines));
+        }
+        return lines;
+    }
+
+    /** Waits for the READY line of a {@code hold} process. */
+    static void awaitReady(Process p) throws IOException {
+        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        for (String line; (line = r.readLine()) != null; ) {
+            if (line.equals("READY")) {
+                return;
+            }
+            seen.append(line).append('\n');
+        }
+        throw new AssertionError("holder process ended without READY: " + seen);
+    }
+
+    private static List<String> readAll(Process p) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    private static String location(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.obitox.transfer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.obitox.testing.CliRun;
+import io.obitox.testing.S3ProxyServer;
+import io.obitox.testing.TestPaths;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** {@code obitox upload} through the real command line against S3Proxy: folders, odd names, bad input, JSON. */
+class UploadCommandTest {
+    private S3ProxyServer server;
+    private Path dir;
+    private Path home;
+    private S3Client s3;
+
+    @BeforeEach
+    void setUp() {
+        server = S3ProxyServer.start();
+        server.createBucket("cli-up");
+        dir = TestPaths.newDir("upload-cli");
+        home = dir.resolve("home");
+        s3 = server.client();
+        CliRun.run(
+                        home,
+                        "profile",
+                        "add",
+                        "proxy",
+                        "--provider",
+                        "generic",
+                        "--endpoint-url",
+                        server.endpoint().toString(),
+                        "--bucket",
+                        "cli-up",
+                        "--access-key-id",
+                        server.accessKey(),
+                        "--secret-access-key",
+                        server.secretKey())
+                .ok();
+        CliRun.run(home, "profile", "default", "proxy").ok();
+    }
+
+    @AfterEach
+    void tearDown() {
+        s3.close();
+        server.close();
+    }
+
+    private Map<String, Long> objects() {
+        Map<String, Long> out = new TreeMap<>();
+        s3.listObjectsV2Paginator(b -> b.bucket("cli-up")).contents().forEach(o -> out.put(o.key(), o.size()));
+        return out;
+    }
+
+    @Test
+    void uploadsAFolderRecursivelyKeepingItsNameAndUnicodeAndSpaces() throws Exception {
+        Path folder = dir.resolve("Fotos 2026");
+        Files.createDirectories(folder.resolve("Été/sub dir"));
+        Files.writeString(folder.resolve("Été/résumé final ✓.txt"), "bonjour");
+        Files.write(folder.resolve("Été/sub dir/empty.bin"), new byte[0]);
+        Files.write(folder.resolve("日本語.dat"), new byte[4096]);
+        CliRun run = CliRun.run(home, "upload", folder.toString(), "--prefix", "in/", "--json")
+                .ok();
+        JsonNode transfers = run.json().get("transfers");
+        assertThat(transfers).hasSize(3);
+        for (JsonNode t : transfers) {
+            assertThat(t.get("state").asText()).isEqualTo("COMPLETED");
+            assertThat(t.get("bucket").asText()).isEqualTo("cli-up");
+            assertThat(t.has("id") && t.has("path") && t.has("key") && t.has("size") && t.has("etag"))
+                    .isTrue();
+        }
+        assertThat(objects())
+                .containsOnly(
+                        Map.entry("in/Fotos 2026/Été/résumé final ✓.txt", 7L),
+                        Map.entry("in/Fotos 2026/Été/sub dir/empty.bin", 0L),
+                        Map.entry("in/Fotos 2026/日本語.dat", 4096L));
+    }
+
+    @Test
+    void aSymlinkLoopAFifoAndAMissingFileEachGetTheirOwnErrorWhileTheRestUploads() throws Exception {
+        Path folder = dir.resolve("mixed");
+        Files.createDirectories(folder.resolve("a"));
+        Files.writeString(folder.resolve("a/good.txt"), "good");
+        Files.createSymbolicLink(folder.resolve("a/loop"), folder);
+        Process mkfifo = new ProcessBuilder("mkfifo", folder.resolve("pipe").toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+        Path missing = dir.resolve("not-there.txt");
+        CliRun run = CliRun.run(home, "upload", folder.toString(), missing.toString(), "--json");
+        assertThat(run.exit()).isEqualTo(1);
+        List<String> codes = new ArrayList<>();
+        for (JsonNode t : run.json().get("transfers")) {
+            if (!t.get("state").asText().equals("COMPLETED")) {
+                codes.add(t.get("errorCode").asText());
+                assertThat(t.get("error").asText()).isNotBlank();
+            }
+        }
+        assertThat(codes).containsExactlyInAnyOrder("SYMLINK_LOOP", "NOT_A_FILE", "FILE_NOT_FOUND");
+        assertThat(objects()).containsOnlyKeys("mixed/a/good.txt");
+        run.assertNoStackTrace();
+    }
+
+    @Test
+    void aMissingBucketFailsEveryFileWithTheReasonAndExitOne() throws Exception {
+        Path f = dir.resolve("x.txt");
+        Files.writeString(f, "x");
+        CliRun run = CliRun.run(home, "upload", f.toString(), "--bucket", "no-such-bucket");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out())
+                .contains("FAILED")
+                .contains("bucket does not exist")
+                .contains("0 uploaded, 1 failed");
+        run.assertNoStackTrace();
+    }
+
+    @Test
+    void runningTheSameUploadAgainAfterAFailureResumesTheSameTransfer() throws Exception {
+        Path f = dir.resolve("again.bin");
+        Files.write(f, new byte[100_000]);
+        CliRun first = CliRun.run(home, "upload", f.toString(), "--bucket", "late-bucket", "--json");
+        assertThat(first.exit()).isEqualTo(1);
+        String id = first.json().get("transfers").get(0).get("id").asText();
+        server.createBucket("late-bucket");
+        CliRun second = CliRun.run(home, "upload", f.toString(), "--bucket", "late-bucket", "--json")
+                .ok();
+        assertThat(second.json().get("transfers").get(0).get("id").asText()).isEqualTo(id);
+        assertThat(second.json().get("transfers").get(0).get("state").asText()).isEqualTo("COMPLETED");
+    }
+}
