@@ -6,17 +6,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
- * The outbox table {@code upload_webhooks}. Every state change is a compare-and-set on the stored status (and, for
- * IN_FLIGHT rows, the owning process), following {@link DeliveryState}. Thread-safe.
+ * The outbox table {@code upload_webhooks} as the service sees it: new events, the delivery log, replays. The
+ * dispatcher's side (claiming, results, hand-backs) is {@link DeliveryQueue}. Replays are compare-and-sets on the
+ * stored status, following {@link DeliveryState}. Thread-safe.
  */
 final class DeliveryRepository {
     private static final String COLUMNS = "d.id, d.endpoint_id, e.url, e.enabled, d.transfer_id, d.event_type, "
@@ -32,18 +31,6 @@ final class DeliveryRepository {
 
     /** A new event row; {@code id} is its webhook-id. */
     record NewDelivery(String id, String endpointId, String transferId, String eventType, String payload) {}
-
-    /** What a claimed delivery needs to be sent, with its endpoint's sealed secrets. */
-    record Outgoing(
-            String id,
-            String endpointId,
-            String url,
-            String payload,
-            int attempts,
-            EndpointRepository.SealedSecrets secrets) {}
-
-    /** A due row: which endpoint it goes to (for the per-endpoint limit). */
-    record Due(String id, String endpointId) {}
 
     /** Inserts PENDING rows due at {@code now} with the caller's connection (inside the outcome transaction). */
     static void insert(Connection c, List<NewDelivery> rows, Instant now) throws SQLException {
@@ -69,168 +56,6 @@ final class DeliveryRepository {
             insert(c, rows, now);
             return null;
         });
-    }
-
-    /** PENDING rows of enabled endpoints due by {@code now}, oldest due first. */
-    List<Due> due(Instant now, int limit) {
-        return db.query(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT d.id, d.endpoint_id" + FROM
-                    + " WHERE d.status = 'PENDING' AND e.enabled = TRUE AND d.next_attempt_at <= ? "
-                    + "ORDER BY d.next_attempt_at, d.id LIMIT ?")) {
-                ps.setTimestamp(1, Timestamp.from(now));
-                ps.setInt(2, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<Due> out = new ArrayList<>();
-                    while (rs.next()) {
-                        out.add(new Due(rs.getString(1), rs.getString(2)));
-                    }
-                    return out;
-                }
-            }
-        });
-    }
-
-    /** When the next PENDING row of an enabled endpoint is due. */
-    Optional<Instant> nextDue() {
-        return db.query(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(d.next_attempt_at)" + FROM
-                            + " WHERE d.status = 'PENDING' AND e.enabled = TRUE");
-                    ResultSet rs = ps.executeQuery()) {
-                Timestamp t = rs.next() ? rs.getTimestamp(1) : null;
-                return Optional.ofNullable(t).map(Timestamp::toInstant);
-            }
-        });
-    }
-
-    /** PENDING → IN_FLIGHT for each id this process wins; returns what to send for the won ones. */
-    List<Outgoing> claim(Collection<String> ids, String owner, Instant now) {
-        return db.inTransaction(c -> {
-            List<Outgoing> out = new ArrayList<>();
-            try (PreparedStatement cas = c.prepareStatement("UPDATE upload_webhooks SET status = 'IN_FLIGHT', "
-                            + "owner = ?, last_attempt_at = ? WHERE id = ? AND status = 'PENDING'");
-                    PreparedStatement read = c.prepareStatement(
-                            "SELECT d.id, d.endpoint_id, e.url, d.payload, d.attempts, e.secret_enc, "
-                                    + "e.previous_secret_enc, e.previous_expires_at" + FROM + " WHERE d.id = ?")) {
-                for (String id : ids) {
-                    cas.setString(1, owner);
-                    cas.setTimestamp(2, Timestamp.from(now));
-                    cas.setString(3, id);
-                    if (cas.executeUpdate() == 0) {
-                        continue;
-                    }
-                    read.setString(1, id);
-                    try (ResultSet rs = read.executeQuery()) {
-                        if (rs.next()) {
-                            Timestamp expires = rs.getTimestamp(8);
-                            out.add(new Outgoing(
-                                    rs.getString(1),
-                                    rs.getString(2),
-                                    rs.getString(3),
-                                    rs.getString(4),
-                                    rs.getInt(5),
-                                    new EndpointRepository.SealedSecrets(
-                                            rs.getString(6),
-                                            rs.getString(7),
-                                            expires == null ? null : expires.toInstant())));
-                        }
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
-    /**
-     * IN_FLIGHT (owned by {@code owner}) → {@code to}, counting the attempt and recording its result. With
-     * {@code disableEndpoint} the endpoint is switched off in the same transaction (410 Gone).
-     */
-    boolean finish(
-            String id,
-            String owner,
-            DeliveryState to,
-            Attempt attempt,
-            Instant nextAttempt,
-            String disableEndpointReason,
-            Instant now) {
-        if (!DeliveryState.IN_FLIGHT.canMoveTo(to)) {
-            throw new IllegalArgumentException("IN_FLIGHT -> " + to);
-        }
-        return db.inTransaction(c -> {
-            String endpointId = null;
-            try (PreparedStatement ps = c.prepareStatement("UPDATE upload_webhooks SET status = ?, owner = NULL, "
-                    + "attempts = attempts + 1, next_attempt_at = ?, delivered_at = ?, last_response_code = ?, "
-                    + "last_latency_ms = ?, last_error = ? WHERE id = ? AND status = 'IN_FLIGHT' AND owner = ?")) {
-                ps.setString(1, to.name());
-                ps.setTimestamp(2, nextAttempt == null ? null : Timestamp.from(nextAttempt));
-                ps.setTimestamp(3, to == DeliveryState.DELIVERED ? Timestamp.from(now) : null);
-                ps.setObject(4, attempt.responseCode(), Types.INTEGER);
-                ps.setLong(5, attempt.latencyMillis());
-                ps.setString(6, attempt.error());
-                ps.setString(7, id);
-                ps.setString(8, owner);
-                if (ps.executeUpdate() == 0) {
-                    return false; // removed with its endpoint, or taken back after this process was presumed dead
-                }
-            }
-            if (disableEndpointReason != null) {
-                try (PreparedStatement ps =
-                        c.prepareStatement("SELECT endpoint_id FROM upload_webhooks WHERE id = ?")) {
-                    ps.setString(1, id);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        endpointId = rs.next() ? rs.getString(1) : null;
-                    }
-                }
-                if (endpointId != null) {
-                    EndpointRepository.setEnabled(c, endpointId, false, disableEndpointReason, now);
-                }
-            }
-            return true;
-        });
-    }
-
-    /** IN_FLIGHT rows whose owner is not alive go back to PENDING, due at once (same webhook-id). */
-    int recover(Predicate<String> ownerAlive, Instant now) {
-        return db.inTransaction(c -> {
-            List<String[]> stale = new ArrayList<>();
-            try (PreparedStatement ps =
-                            c.prepareStatement("SELECT id, owner FROM upload_webhooks WHERE status = 'IN_FLIGHT'");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (!ownerAlive.test(rs.getString(2))) {
-                        stale.add(new String[] {rs.getString(1), rs.getString(2)});
-                    }
-                }
-            }
-            int n = 0;
-            for (String[] row : stale) {
-                n += release(c, row[0], row[1], now, "Interrupted: ObitoX stopped during this attempt; sent again.");
-            }
-            return n;
-        });
-    }
-
-    /** This process's IN_FLIGHT rows back to PENDING (orderly shutdown). */
-    int releaseOwned(String owner, Instant now) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE upload_webhooks SET status = 'PENDING', "
-                    + "owner = NULL, next_attempt_at = ? WHERE status = 'IN_FLIGHT' AND owner = ?")) {
-                ps.setTimestamp(1, Timestamp.from(now));
-                ps.setString(2, owner);
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    private static int release(Connection c, String id, String owner, Instant now, String note) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE upload_webhooks SET status = 'PENDING', owner = NULL, "
-                + "next_attempt_at = ?, last_error = COALESCE(last_error, ?) "
-                + "WHERE id = ? AND status = 'IN_FLIGHT' AND (owner = ? OR owner IS NULL)")) {
-            ps.setTimestamp(1, Timestamp.from(now));
-            ps.setString(2, note);
-            ps.setString(3, id);
-            ps.setString(4, owner);
-            return ps.executeUpdate();
-        }
     }
 
     /** Sends one delivery again with the same webhook-id: a settled one with a fresh schedule, a waiting one now. */

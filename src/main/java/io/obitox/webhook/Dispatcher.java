@@ -8,10 +8,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the outbox. One dispatcher thread claims due rows (compare-and-set PENDING → IN_FLIGHT, so a second
- * ObitoX process on the same home never sends the same attempt) and hands them to delivery threads: at most
- * {@code parallelism} at once, at most {@code perEndpoint} per endpoint, no ordering per endpoint.
+ * ObitoX process on the same home never sends the same attempt), a few ahead of need (see {@link Slots}), and hands
+ * them to delivery threads: at most {@code parallelism} at once, at most {@code perEndpoint} per endpoint, no
+ * ordering per endpoint.
  *
  * <p>It sleeps until {@link #signal()} (a transfer finished, a test or replay was queued, a delivery ended) or until
  * the next stored {@code next_attempt_at}, never longer than {@code rescan} (rows written by another process, and
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
 final class Dispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
-    private final DeliveryRepository deliveries;
+    private final DeliveryQueue deliveries;
     private final SecretBox box;
     private final WebhookSender sender;
     private final Supplier<WebhookSettings> settings;
@@ -42,20 +43,27 @@ final class Dispatcher implements AutoCloseable {
     private final String owner;
     private final Predicate<String> ownerAlive;
     private final ExecutorService workers = Executors.newCachedThreadPool(Threads.daemon("webhook-delivery"));
+    private final ResultWriter results;
 
     private final Object lock = new Object();
     /** Guarded by {@link #lock}. */
     private boolean signalled;
-    /** Guarded by {@link #lock}. */
-    private int inFlight;
-    /** Guarded by {@link #lock}: deliveries in flight per endpoint id. */
-    private final Map<String, Integer> perEndpoint = new HashMap<>();
+
+    private final Slots slots = new Slots();
+    /** Guarded by {@link #lock}: a delivery ended since the last round. */
+    private boolean freed;
+    /** Dispatcher thread only: the last full round may have left due rows unclaimed (limits). */
+    private boolean backlog;
+    /** Dispatcher thread only: endpoints that held all the rows they may at the last full round. */
+    private Set<String> backlogged = Set.of();
+    /** Dispatcher thread only: {@code System.nanoTime()} when the next stored attempt is due. */
+    private long nextWake = Long.MAX_VALUE;
 
     private volatile boolean closed;
     private Thread thread;
 
     Dispatcher(
-            DeliveryRepository deliveries,
+            DeliveryQueue deliveries,
             SecretBox box,
             WebhookSender sender,
             Supplier<WebhookSettings> settings,
@@ -69,6 +77,7 @@ final class Dispatcher implements AutoCloseable {
         this.clock = clock;
         this.owner = owner;
         this.ownerAlive = ownerAlive;
+        this.results = new ResultWriter(deliveries, owner, this::signal);
     }
 
     synchronized void start() {
@@ -79,16 +88,13 @@ final class Dispatcher implements AutoCloseable {
         if (recovered > 0) {
             log.info("{} webhook deliveries were in flight when ObitoX stopped; sending them again", recovered);
         }
+        results.start();
         thread = new Thread(this::run, "webhook-dispatcher");
         thread.setDaemon(true);
         thread.start();
     }
 
-    boolean isStarted() {
-        return thread != null;
-    }
-
-    /** Something may be due now: wake the dispatcher. */
+    /** Something may be due now (new rows, a replay, a written retry): wake the dispatcher for a full round. */
     void signal() {
         synchronized (lock) {
             signalled = true;
@@ -96,12 +102,21 @@ final class Dispatcher implements AutoCloseable {
         }
     }
 
+    /** A delivery ended: wake the dispatcher to start a claimed row (and to claim more when few are left). */
+    private void slotFreed() {
+        synchronized (lock) {
+            freed = true;
+            lock.notifyAll();
+        }
+    }
+
     private void run() {
         long backoff = 100;
+        boolean full = true;
         while (!closed) {
             try {
-                boolean waitingForSlots = dispatchDue();
-                sleepUntilWork(waitingForSlots);
+                round(full);
+                full = sleepUntilWork();
                 backoff = 100;
             } catch (InterruptedException e) {
                 return;
@@ -119,74 +134,88 @@ final class Dispatcher implements AutoCloseable {
                     }
                 }
                 backoff = Math.min(backoff * 2, 10_000);
+                full = true;
             }
         }
     }
 
-    /** Claims and starts what is due and fits the limits; true when due rows had to wait for a free slot. */
-    private boolean dispatchDue() {
+    /**
+     * Starts claimed rows that fit the limits. A full round (new work, a timer, or few claimed rows left while more
+     * are due) also claims due rows ahead, starts again and sets the timer for the next stored attempt. Endpoints
+     * that are switched off, or already have all the rows they may hold, are left out of the queries, so their
+     * backlog never hides another endpoint's due rows.
+     */
+    private void round(boolean full) {
         WebhookSettings s = settings.get();
-        int free;
-        Map<String, Integer> busy;
+        launch(slots.start(s));
+        if (!full && !(backlog && slots.runningLow(s, backlogged))) {
+            return;
+        }
+        Set<String> disabled = deliveries.disabledEndpoints();
+        List<DeliveryQueue.Outgoing> dropped = slots.dropWaiting(disabled);
+        if (!dropped.isEmpty()) {
+            deliveries.release(dropped.stream().map(DeliveryQueue.Outgoing::id).toList(), owner, clock.instant());
+        }
+        Set<String> excluded = new HashSet<>(disabled);
+        excluded.addAll(slots.saturated(s));
+        boolean moreDue = false;
+        if (slots.canClaim(s) && !closed) {
+            List<DeliveryQueue.Due> due = deliveries.due(clock.instant(), 4 * s.parallelism(), excluded);
+            List<String> chosen = slots.choose(due, s);
+            if (!chosen.isEmpty()) {
+                slots.claimed(deliveries.claim(chosen, owner, clock.instant()));
+            }
+            moreDue = due.size() > chosen.size();
+            launch(slots.start(s));
+        }
+        backlogged = slots.saturated(s);
+        excluded.addAll(backlogged);
+        // a saturated endpoint may have more due rows than it could take: claim again once its waiting rows run low
+        backlog = moreDue || !backlogged.isEmpty() || !slots.canClaim(s);
+        // the next stored attempt of an endpoint that can take it wakes the dispatcher (a row due "now" is looked at
+        // again shortly, never busily); with every slot claimed, a finishing delivery does
+        nextWake = !slots.canClaim(s)
+                ? Long.MAX_VALUE
+                : deliveries
+                        .nextDue(excluded)
+                        .map(at -> System.nanoTime()
+                                + TimeUnit.MILLISECONDS.toNanos(Math.max(
+                                        10,
+                                        Duration.between(clock.instant(), at).toMillis())))
+                        .orElse(Long.MAX_VALUE);
+    }
+
+    private void launch(List<DeliveryQueue.Outgoing> rows) {
+        for (DeliveryQueue.Outgoing o : rows) {
+            try {
+                workers.execute(() -> deliver(o));
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                slots.finished(o.endpointId()); // stays IN_FLIGHT until close() puts it back to PENDING
+            }
+        }
+    }
+
+    /**
+     * Sleeps until woken, until the next stored attempt is due, or at most {@code rescan} (rows other processes
+     * wrote; wall-clock jumps after the machine slept). True when the next round must be a full one.
+     */
+    private boolean sleepUntilWork() throws InterruptedException {
+        long rescan = TimeUnit.NANOSECONDS.convert(settings.get().rescan());
+        long wakeAt = Math.min(nextWake, System.nanoTime() + rescan);
         synchronized (lock) {
+            long left = wakeAt - System.nanoTime();
+            if (!signalled && !freed && !closed && left > 0) {
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            }
+            // a timer that is due makes a full round even when deliveries keep ending (else it could be starved)
+            boolean full = signalled || !freed || wakeAt - System.nanoTime() <= 0;
             signalled = false;
-            free = s.parallelism() - inFlight;
-            busy = new HashMap<>(perEndpoint);
-        }
-        if (free <= 0) {
-            return true;
-        }
-        List<DeliveryRepository.Due> due = deliveries.due(clock.instant(), free + s.parallelism() * 4);
-        List<String> chosen = new ArrayList<>();
-        for (DeliveryRepository.Due d : due) {
-            if (chosen.size() >= free) {
-                break;
-            }
-            int n = busy.getOrDefault(d.endpointId(), 0);
-            if (n < s.perEndpoint()) {
-                busy.put(d.endpointId(), n + 1);
-                chosen.add(d.id());
-            }
-        }
-        if (!chosen.isEmpty() && !closed) {
-            for (DeliveryRepository.Outgoing o : deliveries.claim(chosen, owner, clock.instant())) {
-                synchronized (lock) {
-                    inFlight++;
-                    perEndpoint.merge(o.endpointId(), 1, Integer::sum);
-                }
-                try {
-                    workers.execute(() -> deliver(o));
-                } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-                    synchronized (lock) {
-                        inFlight--;
-                        perEndpoint.computeIfPresent(o.endpointId(), (k, n) -> n <= 1 ? null : n - 1);
-                    }
-                    // stays IN_FLIGHT until close() puts it back to PENDING
-                }
-            }
-        }
-        return due.size() > chosen.size();
-    }
-
-    private void sleepUntilWork(boolean waitingForSlots) throws InterruptedException {
-        WebhookSettings s = settings.get();
-        long wait = s.rescan().toMillis();
-        if (!waitingForSlots) {
-            Optional<Instant> next = deliveries.nextDue();
-            if (next.isPresent()) {
-                long until = Duration.between(clock.instant(), next.get()).toMillis();
-                // never a busy loop: a row due "now" that was not claimable is looked at again shortly
-                wait = Math.min(wait, Math.max(10, until));
-            }
-        }
-        synchronized (lock) {
-            if (!signalled && !closed) {
-                lock.wait(wait);
-            }
+            freed = false;
+            return full;
         }
     }
 
-    private void deliver(DeliveryRepository.Outgoing o) {
+    private void deliver(DeliveryQueue.Outgoing o) {
         try {
             Attempt a = attempt(o);
             if (a.stopped()) {
@@ -196,16 +225,12 @@ final class Dispatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("Webhook delivery {} could not be recorded: {}", o.id(), e.getMessage(), e);
         } finally {
-            synchronized (lock) {
-                inFlight--;
-                perEndpoint.computeIfPresent(o.endpointId(), (k, n) -> n <= 1 ? null : n - 1);
-                signalled = true;
-                lock.notifyAll();
-            }
+            slots.finished(o.endpointId());
+            slotFreed();
         }
     }
 
-    private Attempt attempt(DeliveryRepository.Outgoing o) {
+    private Attempt attempt(DeliveryQueue.Outgoing o) {
         List<SigningSecret> secrets;
         try {
             secrets = secrets(o);
@@ -220,7 +245,7 @@ final class Dispatcher implements AutoCloseable {
                 settings.get().timeout());
     }
 
-    private List<SigningSecret> secrets(DeliveryRepository.Outgoing o) {
+    private List<SigningSecret> secrets(DeliveryQueue.Outgoing o) {
         List<SigningSecret> out = new ArrayList<>();
         out.add(SigningSecret.parse(box.decrypt(o.secrets().current(), o.endpointId())));
         Instant expires = o.secrets().previousExpiresAt();
@@ -230,30 +255,31 @@ final class Dispatcher implements AutoCloseable {
         return out;
     }
 
-    private void record(DeliveryRepository.Outgoing o, Attempt a) {
+    private void record(DeliveryQueue.Outgoing o, Attempt a) {
         Instant now = clock.instant();
         String where = host(o.url());
         if (a.succeeded()) {
-            deliveries.finish(o.id(), owner, DeliveryState.DELIVERED, a, null, null, now);
+            results.submit(
+                    new DeliveryQueue.Result(o.id(), o.endpointId(), DeliveryState.DELIVERED, a, null, null, now));
             log.debug("Webhook {} delivered to {} ({} in {} ms)", o.id(), where, a.responseCode(), a.latencyMillis());
             return;
         }
         if (a.gone()) {
-            deliveries.finish(
+            results.submit(new DeliveryQueue.Result(
                     o.id(),
-                    owner,
+                    o.endpointId(),
                     DeliveryState.DISABLED,
                     a,
                     null,
                     "The receiver answered 410 Gone on " + now + "; enable the endpoint again to resume.",
-                    now);
+                    now));
             log.info("Webhook endpoint {} ({}) answered 410 Gone and was disabled", o.endpointId(), where);
             return;
         }
         int failed = o.attempts() + 1;
         Optional<Duration> delay = settings.get().schedule().nextDelay(failed);
         if (delay.isEmpty()) {
-            deliveries.finish(o.id(), owner, DeliveryState.DEAD, a, null, null, now);
+            results.submit(new DeliveryQueue.Result(o.id(), o.endpointId(), DeliveryState.DEAD, a, null, null, now));
             log.info("Webhook {} to {} gave up after {} attempts: {}", o.id(), where, failed, a.error());
             return;
         }
@@ -261,7 +287,8 @@ final class Dispatcher implements AutoCloseable {
         if (a.retryAfter() != null && a.retryAfter().compareTo(wait) > 0) {
             wait = a.retryAfter();
         }
-        deliveries.finish(o.id(), owner, DeliveryState.PENDING, a, now.plus(wait), null, now);
+        results.submit(
+                new DeliveryQueue.Result(o.id(), o.endpointId(), DeliveryState.PENDING, a, now.plus(wait), null, now));
         log.info(
                 "Webhook {} to {} failed (attempt {}): {}; next in {} ms",
                 o.id(),
@@ -303,6 +330,7 @@ final class Dispatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        results.close(); // what was delivered is recorded before the rest goes back to PENDING
         try {
             deliveries.releaseOwned(owner, clock.instant());
         } catch (RuntimeException e) {

@@ -49,8 +49,8 @@ public final class WebhookService implements AutoCloseable {
         this.settings = store.load();
         this.outbox = new Outbox(targets, clock);
         this.sender = new WebhookSender(Duration.ofSeconds(10), clock);
-        this.dispatcher =
-                new Dispatcher(deliveries, box, sender, () -> settings, clock, Owners.current(), Owners::alive);
+        this.dispatcher = new Dispatcher(
+                new DeliveryQueue(db), box, sender, () -> settings, clock, Owners.current(), Owners::alive);
     }
 
     /** A new endpoint, its signing secret (shown once to the user) and what to know about its URL. */

@@ -27,7 +27,7 @@ public record WebhookSettings(
 
     public static WebhookSettings defaults() {
         return new WebhookSettings(
-                Duration.ofSeconds(15), RetrySchedule.STANDARD, 8, 4, Duration.ofHours(24), Duration.ofSeconds(30));
+                Duration.ofSeconds(15), RetrySchedule.STANDARD, 16, 8, Duration.ofHours(24), Duration.ofSeconds(30));
     }
 
     public WebhookSettings withTimeout(Duration d) {

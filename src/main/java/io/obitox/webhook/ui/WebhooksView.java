@@ -69,7 +69,7 @@ public final class WebhooksView {
     private Button saveButton;
 
     @FXML
-    private ChoiceBox<WebhooksViewModel.Since> sinceBox;
+    private ChoiceBox<ReplaySince> sinceBox;
 
     @FXML
     private TableView<DeliveryRow> logTable;
@@ -148,7 +148,7 @@ public final class WebhooksView {
         completedBox.selectedProperty().bindBidirectional(vm.completedEventsProperty());
         failedBox.selectedProperty().bindBidirectional(vm.failedEventsProperty());
 
-        sinceBox.getItems().setAll(WebhooksViewModel.Since.values());
+        sinceBox.getItems().setAll(ReplaySince.values());
         sinceBox.valueProperty().bindBidirectional(vm.replaySinceProperty());
         logTable.setItems(vm.deliveries());
         logTable.setPlaceholder(new Label("No deliveries yet. Send a test event, or upload a file."));

@@ -3,12 +3,10 @@ package io.obitox.webhook.ui;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.storage.S3Errors;
 import io.obitox.webhook.Delivery;
-import io.obitox.webhook.DeliveryState;
 import io.obitox.webhook.WebhookEndpoint;
 import io.obitox.webhook.WebhookEventType;
 import io.obitox.webhook.WebhookService;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -39,27 +37,6 @@ import javafx.collections.ObservableList;
  * processes deliver), with replay of one delivery or of every failed one since a time. FX thread only.
  */
 public final class WebhooksViewModel {
-    /** How far back "Replay failed" reaches. */
-    public enum Since {
-        HOUR("the last hour", Duration.ofHours(1)),
-        DAY("the last 24 hours", Duration.ofDays(1)),
-        WEEK("the last 7 days", Duration.ofDays(7)),
-        MONTH("the last 30 days", Duration.ofDays(30));
-
-        private final String label;
-        private final Duration span;
-
-        Since(String label, Duration span) {
-            this.label = label;
-            this.span = span;
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
-
     private static final int LOG_SIZE = 200;
 
     private final WebhookService service;
@@ -72,10 +49,10 @@ public final class WebhooksViewModel {
     private final StringProperty url = new SimpleStringProperty(this, "url", "");
     private final BooleanProperty completedEvents = new SimpleBooleanProperty(this, "completedEvents", true);
     private final BooleanProperty failedEvents = new SimpleBooleanProperty(this, "failedEvents", true);
-    private final ObservableList<DeliveryRow> deliveries = FXCollections.observableArrayList();
-    private final Map<String, DeliveryRow> rowsById = new HashMap<>();
+    private final DeliveryLog log = new DeliveryLog();
     private final ObjectProperty<DeliveryRow> selectedDelivery = new SimpleObjectProperty<>(this, "selectedDelivery");
-    private final ObjectProperty<Since> replaySince = new SimpleObjectProperty<>(this, "replaySince", Since.DAY);
+    private final ObjectProperty<ReplaySince> replaySince =
+            new SimpleObjectProperty<>(this, "replaySince", ReplaySince.DAY);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper statusIsError = new ReadOnlyBooleanWrapper(this, "statusIsError", false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
@@ -122,14 +99,14 @@ public final class WebhooksViewModel {
     }
 
     public ObservableList<DeliveryRow> deliveries() {
-        return deliveries;
+        return log.rows();
     }
 
     public ObjectProperty<DeliveryRow> selectedDeliveryProperty() {
         return selectedDelivery;
     }
 
-    public ObjectProperty<Since> replaySinceProperty() {
+    public ObjectProperty<ReplaySince> replaySinceProperty() {
         return replaySince;
     }
 
@@ -303,8 +280,8 @@ public final class WebhooksViewModel {
 
     /** Sends every dead, disabled or retrying delivery of {@link #replaySinceProperty()} again. */
     public void replayFailed() {
-        Since since = replaySince.get();
-        tasks.run(() -> service.replayFailedSince(clock.instant().minus(since.span)))
+        ReplaySince since = replaySince.get();
+        tasks.run(() -> service.replayFailedSince(clock.instant().minus(since.span())))
                 .onSuccess(ids -> {
                     info(
                             ids.isEmpty()
@@ -328,7 +305,7 @@ public final class WebhooksViewModel {
         try {
             tasks.run(() -> new Snapshot(service.log(LOG_SIZE), service.endpoints()))
                     .onSuccess(snapshot -> {
-                        apply(snapshot.deliveries());
+                        log.apply(snapshot.deliveries());
                         showEndpoints(snapshot.endpoints(), null);
                     })
                     .onFinally(() -> polling = false)
@@ -343,26 +320,6 @@ public final class WebhooksViewModel {
     private record Snapshot(List<Delivery> deliveries, List<WebhookEndpoint> endpoints) {}
 
     // Helpers //
-
-    private void apply(List<Delivery> list) {
-        Set<String> present = new HashSet<>();
-        for (int i = 0; i < list.size(); i++) {
-            Delivery d = list.get(i);
-            present.add(d.id());
-            DeliveryRow row = rowsById.get(d.id());
-            if (row == null) {
-                row = new DeliveryRow(d);
-                rowsById.put(d.id(), row);
-                deliveries.add(Math.min(i, deliveries.size()), row);
-            } else {
-                row.update(d);
-            }
-        }
-        if (deliveries.size() > present.size()) {
-            deliveries.removeIf(r -> !present.contains(r.id()));
-            rowsById.keySet().retainAll(present);
-        }
-    }
 
     private void loadEndpoints(String select) {
         tasks.run(service::endpoints)
@@ -425,12 +382,5 @@ public final class WebhooksViewModel {
 
     private void error(Throwable t) {
         error(S3Errors.describe(t).oneLine());
-    }
-
-    /** For tests: how many log rows are in each state. */
-    long count(DeliveryState state) {
-        return deliveries.stream()
-                .filter(r -> r.statusProperty().get() == state)
-                .count();
     }
 }
