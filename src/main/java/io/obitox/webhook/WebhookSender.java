@@ -101,6 +101,11 @@ final class WebhookSender implements AutoCloseable {
                             : "HTTP " + code + ", and the response did not finish within " + seconds(timeout) + ".",
                     null);
         } catch (ExecutionException e) {
+            if (closed) {
+                // abortAll(): the JDK fails a cancelled exchange with IOException "Request cancelled", not a
+                // CancellationException; the attempt was cut short by shutdown, not answered
+                return Attempt.stopped(millisSince(start));
+            }
             return new Attempt(null, millisSince(start), describe(e.getCause(), r.url(), timeout), null);
         } catch (CancellationException e) {
             return Attempt.stopped(millisSince(start));
@@ -127,7 +132,7 @@ final class WebhookSender implements AutoCloseable {
                             .orElse("")
                     + " not followed: webhooks are not redirected. Change the endpoint URL.";
         } else if (code == 410) {
-            error = "HTTP 410 Gone: the receiver asked to stop, so the endpoint was disabled.";
+            error = "HTTP 410 Gone: endpoint disabled.";
         } else {
             String body = oneLine(new String(response.body(), StandardCharsets.UTF_8), 200);
             error = "HTTP " + code + (body.isEmpty() ? "" : ": " + body);
