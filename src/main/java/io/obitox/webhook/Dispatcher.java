@@ -148,7 +148,8 @@ final class Dispatcher implements AutoCloseable {
     private void round(boolean full) {
         WebhookSettings s = settings.get();
         launch(slots.start(s));
-        if (!full && !(backlog && slots.runningLow(s, backlogged))) {
+        // everything sent and recorded-or-queued: one full round makes sure nothing due was left behind
+        if (!full && !(backlog && slots.runningLow(s, backlogged)) && !slots.idle()) {
             return;
         }
         Set<String> disabled = deliveries.disabledEndpoints();
@@ -156,28 +157,32 @@ final class Dispatcher implements AutoCloseable {
         if (!dropped.isEmpty()) {
             deliveries.release(dropped.stream().map(DeliveryQueue.Outgoing::id).toList(), owner, clock.instant());
         }
+        Set<String> saturatedBefore = slots.saturated(s);
         Set<String> excluded = new HashSet<>(disabled);
-        excluded.addAll(slots.saturated(s));
-        boolean moreDue = false;
+        excluded.addAll(saturatedBefore);
+        // the due rows of endpoints left out as saturated were not even looked at: assume there are more
+        boolean moreDue = !saturatedBefore.isEmpty();
         if (slots.canClaim(s) && !closed) {
             List<DeliveryQueue.Due> due = deliveries.due(clock.instant(), 4 * s.parallelism(), excluded);
             List<String> chosen = slots.choose(due, s);
             if (!chosen.isEmpty()) {
                 slots.claimed(deliveries.claim(chosen, owner, clock.instant()));
             }
-            moreDue = due.size() > chosen.size();
+            moreDue |= due.size() > chosen.size();
             launch(slots.start(s));
         }
+        // saturated now (deliveries may have ended during this round, so not necessarily the same set as above)
         backlogged = slots.saturated(s);
-        excluded.addAll(backlogged);
         // a saturated endpoint may have more due rows than it could take: claim again once its waiting rows run low
         backlog = moreDue || !backlogged.isEmpty() || !slots.canClaim(s);
+        Set<String> skip = new HashSet<>(disabled);
+        skip.addAll(backlogged);
         // the next stored attempt of an endpoint that can take it wakes the dispatcher (a row due "now" is looked at
         // again shortly, never busily); with every slot claimed, a finishing delivery does
         nextWake = !slots.canClaim(s)
                 ? Long.MAX_VALUE
                 : deliveries
-                        .nextDue(excluded)
+                        .nextDue(skip)
                         .map(at -> System.nanoTime()
                                 + TimeUnit.MILLISECONDS.toNanos(Math.max(
                                         10,

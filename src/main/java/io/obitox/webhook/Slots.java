@@ -108,8 +108,9 @@ final class Slots {
         return 2 * s.parallelism() - inFlight - ready.size() > 0;
     }
 
-    synchronized boolean hasWaiting() {
-        return !ready.isEmpty();
+    /** Nothing running and nothing claimed ahead. */
+    synchronized boolean idle() {
+        return inFlight == 0 && ready.isEmpty();
     }
 
     /** Removes the waiting rows of these endpoints (switched off meanwhile); the caller hands them back. */
