@@ -132,7 +132,7 @@ final class WebhookSender implements AutoCloseable {
                             .orElse("")
                     + " not followed: webhooks are not redirected. Change the endpoint URL.";
         } else if (code == 410) {
-            error = "HTTP 410 Gone: endpoint disabled.";
+            error = "Gone: endpoint disabled.";
         } else {
             String body = oneLine(new String(response.body(), StandardCharsets.UTF_8), 200);
             error = "HTTP " + code + (body.isEmpty() ? "" : ": " + body);

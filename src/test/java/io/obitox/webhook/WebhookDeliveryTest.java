@@ -139,7 +139,7 @@ class WebhookDeliveryTest {
 
         Delivery d = awaitStatus(service, id, DeliveryState.DISABLED, WAIT);
         assertThat(d.lastResponseCode()).isEqualTo(410);
-        assertThat(d.lastError()).contains("410 Gone");
+        assertThat(d.lastError()).isEqualTo("Gone: endpoint disabled.");
         WebhookEndpoint e = service.endpoint(ep.endpoint().id());
         assertThat(e.enabled()).isFalse();
         assertThat(e.disabledReason()).contains("410");

@@ -40,7 +40,7 @@ public final class DeliveryRow {
         delivery = d;
         created.set(time(d.createdAt()));
         event.set(d.eventType());
-        endpoint.set(d.endpointUrl());
+        endpoint.set(shortUrl(d.endpointUrl()));
         status.set(d.status());
         attempts.set(Integer.toString(d.attempts()));
         response.set(
@@ -50,11 +50,17 @@ public final class DeliveryRow {
                                         ? "—"
                                         : d.lastResponseCode().toString())
                                 + (d.lastLatencyMillis() == null ? "" : " · " + d.lastLatencyMillis() + " ms"));
-        next.set(
-                d.status() != DeliveryState.PENDING
-                        ? ""
-                        : !d.endpointEnabled() ? "endpoint disabled" : time(d.nextAttemptAt()));
+        next.set(d.status() != DeliveryState.PENDING ? "" : !d.endpointEnabled() ? "paused" : time(d.nextAttemptAt()));
         error.set(d.status() == DeliveryState.DELIVERED || d.lastError() == null ? "" : d.lastError());
+    }
+
+    /** The URL without its scheme ({@code example.com/hooks}): the log's column is narrow; the tooltip has it all. */
+    static String shortUrl(String url) {
+        if (url == null) {
+            return "";
+        }
+        int i = url.indexOf("://");
+        return i < 0 ? url : url.substring(i + 3);
     }
 
     /** Today's times as {@code 14:03:07}, other days as {@code Mar 2 14:03}. */

@@ -9,6 +9,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -162,7 +163,11 @@ public final class WebhooksView {
         nextColumn.setCellValueFactory(c -> c.getValue().nextProperty());
         errorColumn.setCellValueFactory(c -> c.getValue().errorProperty());
         errorColumn.setCellFactory(c -> new TextCell<>());
-        endpointColumn.setCellFactory(c -> new TextCell<>());
+        endpointColumn.setCellFactory(c -> {
+            TextCell<DeliveryRow> cell = new TextCell<>();
+            cell.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS); // a URL's host and its last path segment matter most
+            return cell;
+        });
         logTable.setRowFactory(t -> {
             TableRow<DeliveryRow> row = new TableRow<>();
             row.itemProperty().addListener((o, a, item) -> row.setId(item == null ? null : "delivery-" + item.id()));
