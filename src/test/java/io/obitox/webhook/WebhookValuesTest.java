@@ -71,6 +71,10 @@ class WebhookValuesTest {
         assertThat(RetrySchedule.STANDARD.maxAttempts()).isEqualTo(8);
         assertThat(RetrySchedule.QUICK.format()).isEqualTo("0,1s,5s,30s");
         assertThat(RetrySchedule.parse("quick")).isEqualTo(RetrySchedule.QUICK);
+        WebhookSettings d = WebhookSettings.defaults();
+        assertThat(d.schedule()).isEqualTo(RetrySchedule.STANDARD);
+        assertThat(d.timeout()).as("15 s per attempt, like Svix").isEqualTo(java.time.Duration.ofSeconds(15));
+        assertThat(d.perEndpoint()).isLessThan(d.parallelism());
         assertThat(RetrySchedule.parse("Standard")).isEqualTo(RetrySchedule.STANDARD);
         assertThat(RetrySchedule.parse("0, 250ms, 1.5s, 2min").format()).isEqualTo("0,250ms,1500ms,2m");
         for (String bad : List.of("", "soon", "1s,,2s", "-1s")) {
