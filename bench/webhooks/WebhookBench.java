@@ -270,10 +270,14 @@ public final class WebhookBench {
                 + "from its start to the last row recorded DELIVERED. Completion is the transfer's stored "
                 + "`completed_at`, taken just before the commit that marks it done and writes the outbox row; "
                 + "delivery is the receiver reading the request.\n\n");
+        double four = median(drain4.stream().map(r -> r[0]).sorted().toList());
+        md.append("Wall-clock figures move with other load on this shared 2-CPU machine (see the load average); the "
+                + "CPU per delivery much less.\n\n");
         md.append(String.format(Locale.ROOT, "Targets (issue 7): ≥ 500 deliveries/s to a local receiver: %s (%,.0f/s "
-                        + "with one endpoint, %,.0f/s at best); median completion → delivery < 50 ms: %s (%.1f ms, "
-                        + "uploads one at a time).%n", one >= 500 ? "met" : best >= 500 ? "met with 4 endpoints, "
-                        + "not with one" : "**not met**", one, best, lat < 50 ? "met" : "**not met**", lat));
+                        + "with one endpoint, %,.0f/s with four); median completion → delivery < 50 ms: %s (%.1f ms, "
+                        + "uploads one at a time).%n", one >= 500 && four >= 500 ? "met" : best >= 500 ? "met with "
+                        + (one >= 500 ? "one endpoint" : "four endpoints") + " only" : "**not met**", one, four,
+                lat < 50 ? "met" : "**not met**", lat));
         md.append(END).append('\n');
         return md.toString();
     }
