@@ -15,6 +15,7 @@ import io.obitox.storage.SandboxAccess;
 import io.obitox.storage.StorageClients;
 import io.obitox.transfer.MultipartUploads;
 import io.obitox.transfer.TransferEngine;
+import io.obitox.transfer.TransferEvent;
 import io.obitox.transfer.TransferRepository;
 import io.obitox.transfer.TransferService;
 import io.obitox.transfer.TransferSettingsStore;
@@ -24,6 +25,9 @@ import io.obitox.validation.PolicyRepository;
 import io.obitox.validation.PolicyService;
 import io.obitox.validation.detect.ContentDetector;
 import io.obitox.validation.detect.TypeRegistry;
+import io.obitox.webhook.SecretBox;
+import io.obitox.webhook.WebhookService;
+import io.obitox.webhook.WebhookSettingsStore;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -56,6 +60,7 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService background;
     private TransferService transfers;
     private TransferRepository transferRepository;
+    private WebhookService webhooks;
     private FileValidator validator;
     private BatchValidator batchValidator;
     private final PolicyService validationPolicies;
@@ -151,6 +156,14 @@ public final class AppContext implements AutoCloseable {
                     repo, profiles::resolve, clients, new TransferSettingsStore(settings).load(), clock);
             transfers = new TransferService(repo, engine, profiles::resolve, clients, clock);
             closeables.push(transfers);
+            WebhookService hooks = webhooks();
+            // the outbox row is committed when the engine publishes the outcome: wake the dispatcher then
+            engine.events().subscribe(e -> {
+                if (e.type() == TransferEvent.Type.COMPLETED || e.type() == TransferEvent.Type.FAILED) {
+                    hooks.signal();
+                }
+            });
+            hooks.start();
             engine.start();
         }
         return transfers;
@@ -159,8 +172,27 @@ public final class AppContext implements AutoCloseable {
     private synchronized TransferRepository transferRepository() {
         if (transferRepository == null) {
             transferRepository = new TransferRepository(database);
+            // before any engine can complete a transfer: the outbox row joins the outcome's transaction
+            transferRepository.addOutcomeHook(webhooks().outboxHook());
         }
         return transferRepository;
+    }
+
+    /**
+     * Webhook endpoints, the delivery log and the dispatcher. The dispatcher starts with the transfer queue (or when
+     * a command calls {@link WebhookService#start()}); commands that never upload do not run it. Thread-safe.
+     */
+    public synchronized WebhookService webhooks() {
+        if (webhooks == null) {
+            webhooks = new WebhookService(
+                    database,
+                    new WebhookSettingsStore(settings),
+                    SecretBox.open(home.webhookKey()),
+                    profiles::resolve,
+                    clock);
+            closeables.push(webhooks);
+        }
+        return webhooks;
     }
 
     /** Orphaned multipart uploads of a bucket (list, abort). */

@@ -66,6 +66,11 @@ public record AppHome(Path root) {
         return root.resolve("sandbox");
     }
 
+    /** The key that encrypts webhook signing secrets in the database (readable by the user only). */
+    public Path webhookKey() {
+        return root.resolve("webhooks.key");
+    }
+
     /** Creates the folders, readable by the user only where the file system supports POSIX permissions. */
     public AppHome create() {
         try {

@@ -12,6 +12,7 @@ import io.obitox.transfer.cli.TransfersCommand;
 import io.obitox.transfer.cli.UploadCommand;
 import io.obitox.validation.cli.PolicyCommand;
 import io.obitox.validation.cli.ValidateCommand;
+import io.obitox.webhook.cli.WebhooksCommand;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class Cli {
             LsCommand.class,
             MbCommand.class,
             CorsCommand.class,
+            WebhooksCommand.class,
             ValidateCommand.class,
             PolicyCommand.class,
             PresignCommand.class);

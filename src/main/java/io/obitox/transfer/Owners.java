@@ -5,18 +5,18 @@ import java.util.Optional;
 /**
  * Which process runs a transfer: {@code pid:startMillis}. A transfer whose owner process is gone (crash, kill -9,
  * reboot) is interrupted and may be claimed by the next ObitoX that starts; one whose owner still runs (the GUI
- * beside a CLI) is left alone.
+ * beside a CLI) is left alone. The webhook outbox marks its in-flight deliveries the same way.
  */
-final class Owners {
+public final class Owners {
     private Owners() {}
 
-    static String current() {
+    public static String current() {
         ProcessHandle self = ProcessHandle.current();
         return self.pid() + ":"
                 + self.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
     }
 
-    static boolean alive(String owner) {
+    public static boolean alive(String owner) {
         if (owner == null || owner.isBlank()) {
             return false;
         }

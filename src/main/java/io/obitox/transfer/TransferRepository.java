@@ -34,7 +34,8 @@ public final class TransferRepository {
     }
 
     /**
-     * Runs inside the transaction that marks a transfer completed or failed. Must only write to the database with
+     * Runs inside the transaction that marks a transfer completed or failed (also when a transfer is inserted
+     * already failed, e.g. its file cannot be read). Must only write to the database with
      * the given connection; must not block on anything else.
      */
     @FunctionalInterface
@@ -55,6 +56,14 @@ public final class TransferRepository {
                     ps.addBatch();
                 }
                 ps.executeBatch();
+            }
+            // a file that could not be read is failed from the start: its outcome is known, so the hooks hear of it
+            for (Transfer t : transfers) {
+                if (t.state() == TransferState.FAILED) {
+                    for (OutcomeHook h : hooks) {
+                        h.onOutcome(c, t);
+                    }
+                }
             }
             return null;
         });

@@ -27,6 +27,8 @@ import io.obitox.transfer.ui.TransfersView;
 import io.obitox.transfer.ui.TransfersViewModel;
 import io.obitox.upload.ui.UploadView;
 import io.obitox.upload.ui.UploadViewModel;
+import io.obitox.webhook.ui.WebhooksView;
+import io.obitox.webhook.ui.WebhooksViewModel;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.Node;
@@ -136,7 +138,7 @@ public final class ViewFactory {
             case UPLOAD -> loader.load(UploadView.class).root();
             case TRANSFERS -> loader.load(TransfersView.class).root();
             case LINKS -> loader.load(LinksView.class).root();
-            case WEBHOOKS -> PlaceholderView.create(s, "Webhook endpoints and their delivery log will appear here.");
+            case WEBHOOKS -> loader.load(WebhooksView.class).root();
         };
     }
 
@@ -181,6 +183,9 @@ public final class ViewFactory {
         }
         if (type == TransfersView.class) {
             return new TransfersView(new TransfersViewModel(app.transfers(), tasks));
+        }
+        if (type == WebhooksView.class) {
+            return new WebhooksView(new WebhooksViewModel(app.webhooks(), tasks, app.clock()));
         }
         if (type == LinksView.class) {
             return new LinksView(linksViewModel(), saveDialog);

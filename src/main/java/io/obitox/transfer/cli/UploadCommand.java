@@ -18,6 +18,9 @@ import io.obitox.validation.SkippedPath;
 import io.obitox.validation.ValidationIssue;
 import io.obitox.validation.ValidationPolicy;
 import io.obitox.validation.ValidationResult;
+import io.obitox.webhook.Delivery;
+import io.obitox.webhook.DeliveryState;
+import io.obitox.webhook.WebhookService;
 import java.io.IOException;
 import java.net.URLConnection;
 import java.nio.file.FileSystemLoopException;
@@ -27,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -87,6 +91,12 @@ public final class UploadCommand implements Callable<Integer> {
             names = {"-q", "--quiet"},
             description = "No progress output.")
     boolean quiet;
+
+    @Option(
+            names = "--webhook-wait",
+            paramLabel = "SECONDS",
+            description = "Wait up to this long for the webhooks the upload causes (default 10); the rest stay queued.")
+    int webhookWait = 10;
 
     public UploadCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -149,7 +159,29 @@ public final class UploadCommand implements Callable<Integer> {
             }
             ctx.out().println((end.size() - (failed - walkErrors.size())) + " uploaded, " + failed + " failed.");
         }
+        deliverWebhooks(batch.transferIds());
         return failed == 0 ? Cli.OK : Cli.FAILURE;
+    }
+
+    /** Gives the webhook dispatcher a bounded time to deliver this upload's events; undelivered ones stay queued. */
+    private void deliverWebhooks(List<String> transferIds) throws InterruptedException {
+        WebhookService hooks = ctx.app().webhooks();
+        if (hooks.forTransfers(transferIds).isEmpty()) {
+            return;
+        }
+        List<Delivery> end =
+                hooks.await(() -> hooks.forTransfers(transferIds), Duration.ofSeconds(Math.max(0, webhookWait)));
+        long delivered =
+                end.stream().filter(d -> d.status() == DeliveryState.DELIVERED).count();
+        long pending = end.stream().filter(d -> !d.status().isSettled()).count();
+        long failed = end.size() - delivered - pending;
+        if (!quiet && !json) {
+            ctx.out()
+                    .progress("Webhooks: " + delivered + " delivered"
+                            + (pending > 0 ? ", " + pending + " still queued (sent when ObitoX next runs)" : "")
+                            + (failed > 0 ? ", " + failed + " failed (see 'obitox webhooks log')" : "")
+                            + ".");
+        }
     }
 
     /**

@@ -1,0 +1,68 @@
+package io.obitox.webhook;
+
+import io.obitox.profile.TargetRef;
+import io.obitox.storage.S3Target;
+import io.obitox.transfer.Transfer;
+import io.obitox.transfer.TransferRepository;
+import io.obitox.transfer.TransferState;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The transactional outbox: writes one delivery row per subscribed endpoint inside the transaction that marks a
+ * transfer completed or failed, so the event exists exactly when the outcome does. Runs on transfer threads;
+ * touches nothing but the given connection, except resolving the target for the object URL (memory and the
+ * profile table; never the network). Thread-safe.
+ */
+final class Outbox implements TransferRepository.OutcomeHook {
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+    private final Function<TargetRef, S3Target> targets;
+    private final Clock clock;
+
+    Outbox(Function<TargetRef, S3Target> targets, Clock clock) {
+        this.targets = targets;
+        this.clock = clock;
+    }
+
+    @Override
+    public void onOutcome(Connection tx, Transfer t) throws SQLException {
+        WebhookEventType type = t.state() == TransferState.COMPLETED
+                ? WebhookEventType.UPLOAD_COMPLETED
+                : WebhookEventType.UPLOAD_FAILED;
+        List<WebhookEndpoint> subscribed = new ArrayList<>();
+        for (WebhookEndpoint e : EndpointRepository.enabled(tx)) {
+            if (e.subscribes(type)) {
+                subscribed.add(e);
+            }
+        }
+        if (subscribed.isEmpty()) {
+            return;
+        }
+        String payload = Payloads.upload(t, type == WebhookEventType.UPLOAD_COMPLETED ? objectUrl(t) : null);
+        Instant now = clock.instant();
+        List<DeliveryRepository.NewDelivery> rows = new ArrayList<>();
+        for (WebhookEndpoint e : subscribed) {
+            rows.add(new DeliveryRepository.NewDelivery(
+                    Ids.delivery(now.toEpochMilli()), e.id(), t.id(), type.wireName(), payload));
+        }
+        DeliveryRepository.insert(tx, rows, now);
+    }
+
+    /** The object's URL, or null when the target cannot be resolved (the event goes out without it). */
+    private String objectUrl(Transfer t) {
+        try {
+            return ObjectUrls.of(targets.apply(TargetRef.fromJson(t.targetRef())), t.bucket(), t.key());
+        } catch (RuntimeException e) {
+            log.debug("No object URL for transfer {}: {}", t.id(), e.getMessage());
+            return null;
+        }
+    }
+}

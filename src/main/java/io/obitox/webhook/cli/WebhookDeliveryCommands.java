@@ -1,0 +1,310 @@
+package io.obitox.webhook.cli;
+
+import static io.obitox.webhook.cli.WebhooksCommand.time;
+
+import io.obitox.cli.Cli;
+import io.obitox.cli.CliContext;
+import io.obitox.common.ObitoxException;
+import io.obitox.webhook.Delivery;
+import io.obitox.webhook.DeliveryState;
+import io.obitox.webhook.RetrySchedule;
+import io.obitox.webhook.WebhookService;
+import io.obitox.webhook.WebhookSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The delivery side of {@code obitox webhooks}: test, log, replay, config. */
+final class WebhookDeliveryCommands {
+    private WebhookDeliveryCommands() {}
+
+    static String describe(Delivery d) {
+        return switch (d.status()) {
+            case DELIVERED ->
+                "Delivered " + d.eventType() + " to " + d.endpointUrl() + ": HTTP " + d.lastResponseCode() + " in "
+                        + d.lastLatencyMillis() + " ms (webhook-id " + d.id() + ").";
+            case PENDING, IN_FLIGHT ->
+                d.attempts() == 0
+                        ? "Not sent yet" + (d.endpointEnabled() ? "." : ": its endpoint is disabled.")
+                        : "Not delivered: " + d.lastError() + " Next attempt " + time(d.nextAttemptAt()) + ".";
+            case DEAD -> "Gave up after " + d.attempts() + " attempts: " + d.lastError();
+            case DISABLED -> d.lastError();
+        };
+    }
+
+    @Command(
+            name = "test",
+            mixinStandardHelpOptions = true,
+            description = "Send a signed webhook.test event to a receiver now and say what it answered.")
+    static final class TestCmd implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "Endpoint id (see 'list').")
+        String id;
+
+        @Option(names = "--json", description = "Print the delivery as JSON.")
+        boolean json;
+
+        TestCmd(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws InterruptedException {
+            WebhookService s = ctx.app().webhooks();
+            String deliveryId = s.sendTest(id);
+            s.start();
+            Duration max = s.settings().timeout().plusSeconds(5);
+            long end = System.nanoTime() + max.toNanos();
+            Delivery d = s.delivery(deliveryId);
+            while (d.attempts() == 0 && !d.status().isSettled() && System.nanoTime() < end) {
+                Thread.sleep(50);
+                d = s.delivery(deliveryId);
+            }
+            if (json) {
+                ctx.out().json(WebhookJson.delivery(d));
+            } else {
+                ctx.out().println(describe(d));
+            }
+            return d.status() == DeliveryState.DELIVERED ? Cli.OK : Cli.FAILURE;
+        }
+    }
+
+    @Command(name = "log", mixinStandardHelpOptions = true, description = "The delivery log, newest first.")
+    static final class LogCmd implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Option(names = "--json", description = "Print as JSON.")
+        boolean json;
+
+        @Option(names = "--limit", paramLabel = "N", description = "Newest N (default 50).")
+        int limit = 50;
+
+        @Option(
+                names = "--status",
+                paramLabel = "STATUS",
+                description = "Only PENDING, IN_FLIGHT, DELIVERED, DEAD or DISABLED.")
+        DeliveryState status;
+
+        LogCmd(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            List<Delivery> all = ctx.app().webhooks().log(status == null ? limit : 5000).stream()
+                    .filter(d -> status == null || d.status() == status)
+                    .limit(limit)
+                    .toList();
+            if (json) {
+                ctx.out().json(WebhookJson.deliveries(all));
+                return Cli.OK;
+            }
+            if (all.isEmpty()) {
+                ctx.out().println("No deliveries yet.");
+                return Cli.OK;
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (Delivery d : all) {
+                rows.add(List.of(
+                        time(d.createdAt()),
+                        d.id(),
+                        d.eventType(),
+                        d.endpointId(),
+                        d.status().name(),
+                        Integer.toString(d.attempts()),
+                        d.lastResponseCode() == null ? "" : d.lastResponseCode().toString(),
+                        d.lastLatencyMillis() == null ? "" : d.lastLatencyMillis() + " ms",
+                        d.status() == DeliveryState.PENDING ? time(d.nextAttemptAt()) : "",
+                        d.status() == DeliveryState.DELIVERED || d.lastError() == null ? "" : d.lastError()));
+            }
+            ctx.out()
+                    .table(
+                            List.of(
+                                    "CREATED",
+                                    "ID",
+                                    "EVENT",
+                                    "ENDPOINT",
+                                    "STATUS",
+                                    "TRIES",
+                                    "CODE",
+                                    "LATENCY",
+                                    "NEXT",
+                                    "ERROR"),
+                            rows);
+            return Cli.OK;
+        }
+    }
+
+    /** A delivery id, or --failed-since. */
+    static final class Which {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "Delivery id (see 'log').")
+        String id;
+
+        @Option(
+                names = "--failed-since",
+                paramLabel = "TIME",
+                description = "Every dead, disabled or retrying delivery since TIME: 2h, 1d (ago), 2026-03-01, "
+                        + "2026-03-01T14:00 or an ISO instant.")
+        String since;
+    }
+
+    @Command(
+            name = "replay",
+            mixinStandardHelpOptions = true,
+            description = "Send deliveries again with their original webhook-id, and wait for the result.")
+    static final class ReplayCmd implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Which which;
+
+        @Option(names = "--wait", paramLabel = "SECONDS", description = "How long to wait for results (default 10).")
+        int wait = 10;
+
+        ReplayCmd(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws InterruptedException {
+            WebhookService s = ctx.app().webhooks();
+            List<String> ids = which.id != null
+                    ? List.of(s.replay(which.id).id())
+                    : s.replayFailedSince(since(which.since, ctx.app().clock()));
+            if (ids.isEmpty()) {
+                ctx.out().println("Nothing to replay since " + which.since + ".");
+                return Cli.OK;
+            }
+            s.start();
+            List<Delivery> end = s.await(() -> s.deliveries(ids), Duration.ofSeconds(Math.max(0, wait)));
+            long delivered = end.stream()
+                    .filter(d -> d.status() == DeliveryState.DELIVERED)
+                    .count();
+            if (ids.size() == 1) {
+                ctx.out().println(describe(end.get(0)));
+            } else {
+                ctx.out()
+                        .println("Replayed " + ids.size() + ": " + delivered + " delivered, " + (end.size() - delivered)
+                                + " not (yet). See 'obitox webhooks log'.");
+            }
+            return delivered == end.size() ? Cli.OK : Cli.FAILURE;
+        }
+    }
+
+    /** {@code 2h}/{@code 1d} ago, a date (local midnight), a local date-time or an ISO instant. */
+    static Instant since(String text, Clock clock) {
+        String t = text.trim();
+        ZoneId zone = ZoneId.systemDefault();
+        try {
+            if (t.matches("\\d+(\\.\\d+)?\\s*[a-zA-Z]*") && !t.matches("\\d{4}.*")) {
+                return clock.instant().minus(RetrySchedule.parseDuration(t));
+            }
+            if (t.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                return LocalDate.parse(t).atStartOfDay(zone).toInstant();
+            }
+            if (t.toUpperCase(Locale.ROOT).endsWith("Z") || t.matches(".*[+-]\\d{2}:\\d{2}$")) {
+                return java.time.OffsetDateTime.parse(t).toInstant();
+            }
+            return LocalDateTime.parse(t).atZone(zone).toInstant();
+        } catch (DateTimeParseException | ObitoxException e) {
+            throw new ObitoxException(
+                    "INVALID_TIME",
+                    "'" + text + "' is not a time.",
+                    "Use 2h or 1d (that long ago), 2026-03-01, 2026-03-01T14:00 or 2026-03-01T14:00:00Z.");
+        }
+    }
+
+    @Command(
+            name = "config",
+            mixinStandardHelpOptions = true,
+            description = "Show or change how webhooks are delivered (applies to this home).")
+    static final class ConfigCmd implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Option(
+                names = "--schedule",
+                paramLabel = "SCHEDULE",
+                description = "standard, quick, or waits like 0,5s,5m,2h.")
+        String schedule;
+
+        @Option(names = "--timeout", paramLabel = "DURATION", description = "Per attempt, e.g. 15s.")
+        String timeout;
+
+        @Option(names = "--parallel", paramLabel = "N", description = "Deliveries in flight at once.")
+        Integer parallel;
+
+        @Option(names = "--per-endpoint", paramLabel = "N", description = "Deliveries in flight to one receiver.")
+        Integer perEndpoint;
+
+        @Option(
+                names = "--rotation-overlap",
+                paramLabel = "DURATION",
+                description = "How long an old secret keeps signing, e.g. 24h.")
+        String overlap;
+
+        ConfigCmd(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            WebhookService s = ctx.app().webhooks();
+            WebhookSettings w = s.settings();
+            if (schedule != null) {
+                w = w.withSchedule(RetrySchedule.parse(schedule));
+            }
+            if (timeout != null) {
+                w = w.withTimeout(positive(RetrySchedule.parseDuration(timeout)));
+            }
+            if (parallel != null || perEndpoint != null) {
+                int all = parallel == null ? w.parallelism() : parallel;
+                int one = perEndpoint == null ? w.perEndpoint() : perEndpoint;
+                if (all < 1 || one < 1 || all > 256) {
+                    throw new ObitoxException(
+                            "INVALID_LIMIT",
+                            "Limits must be between 1 and 256.",
+                            "E.g. --parallel 8 --per-endpoint 4.");
+                }
+                w = w.withParallelism(all, one);
+            }
+            if (overlap != null) {
+                w = w.withRotationOverlap(RetrySchedule.parseDuration(overlap));
+            }
+            if (w != s.settings()) {
+                s.updateSettings(w);
+            }
+            ctx.out()
+                    .table(
+                            null,
+                            List.of(
+                                    List.of("schedule", w.schedule().format()),
+                                    List.of("timeout", RetrySchedule.formatDuration(w.timeout())),
+                                    List.of("parallel", Integer.toString(w.parallelism())),
+                                    List.of("per-endpoint", Integer.toString(w.perEndpoint())),
+                                    List.of(
+                                            "rotation-overlap",
+                                            w.rotationOverlap().toMinutes() + " min")));
+            return Cli.OK;
+        }
+
+        private static Duration positive(Duration d) {
+            if (d.isZero() || d.isNegative()) {
+                throw new ObitoxException("INVALID_DURATION", "The timeout must be positive.", "E.g. --timeout 15s.");
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package io.obitox.webhook.cli;
+
+import io.obitox.cli.Cli;
+import io.obitox.cli.CliContext;
+import io.obitox.webhook.SigningSecret;
+import io.obitox.webhook.WebhookEndpoint;
+import io.obitox.webhook.WebhookEventType;
+import io.obitox.webhook.WebhookService;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code obitox webhooks add|list|edit|remove|enable|disable|rotate|secret|test|log|replay|config}. */
+@Command(
+        name = "webhooks",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Tell your own systems about finished uploads: signed HTTP POSTs (Standard Webhooks), retried until they",
+            "arrive, kept across restarts."
+        },
+        subcommands = {
+            WebhooksCommand.AddCmd.class,
+            WebhooksCommand.ListCmd.class,
+            WebhooksCommand.EditCmd.class,
+            WebhooksCommand.RemoveCmd.class,
+            WebhooksCommand.EnableCmd.class,
+            WebhooksCommand.DisableCmd.class,
+            WebhooksCommand.RotateCmd.class,
+            WebhooksCommand.SecretCmd.class,
+            WebhookDeliveryCommands.TestCmd.class,
+            WebhookDeliveryCommands.LogCmd.class,
+            WebhookDeliveryCommands.ReplayCmd.class,
+            WebhookDeliveryCommands.ConfigCmd.class
+        })
+public final class WebhooksCommand implements Runnable {
+    static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(
+                spec.commandLine(),
+                "Missing subcommand: add, list, edit, remove, enable, disable, rotate, secret, test, log, replay or "
+                        + "config.");
+    }
+
+    static String time(Instant i) {
+        return i == null ? "" : TIME.format(i.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    static String events(WebhookEndpoint e) {
+        return String.join(
+                ",", e.events().stream().map(WebhookEventType::wireName).toList());
+    }
+
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
+            description = "Add a receiver; prints its id and signing secret (give the secret to the receiver).")
+    static final class AddCmd implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", paramLabel = "URL", description = "Where to POST, e.g. https://example.com/hooks.")
+        String url;
+
+        @Option(
+                names = "--events",
+                paramLabel = "EVENTS",
+                description = "Comma-separated: upload.completed, upload.failed (default: both).")
+        String events;
+
+        @Option(names = "--json", description = "Print the endpoint and its secret as JSON.")
+        boolean json;
+
+        AddCmd(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            WebhookService.Created c = ctx.app().webhooks().add(url, WebhookEventType.parseList(events));
+            c.warnings().forEach(ctx.out()::warn);
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>(WebhookJson.endpoint(c.endpoint()));
+                m.put("secret", c.secret().reveal());
+                ctx.out().json(m);
+                return Cli.OK;
+            }
+            ctx.out()
+                    .table(
+                            null,
+                            List.of(
+                                    List.of("Endpoint", c.endpoint().id()),
+                                    List.of("URL", c.endpoint().url()),
+                                    List.of("Events", events(c.endpoint())),
+                                    List.of("Secret", c.secret().reveal())));
+            ctx.out()
+                    .println("Give the secret to the receiver: it checks the webhook-signature header with it. "
+                            + "Show it again with 'obitox webhooks secret "
+                            + c.endpoint().id() + "'.");
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "List the receivers.")
+    static final class ListCmd implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Option(names = "--json", description = "Print as JSON.")
+        boolean json;
+
+        ListCmd(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            List<WebhookEndpoint> all = ctx.app().webhooks().endpoints();
+            if (json) {
+                ctx.out().json(WebhookJson.endpoints(all));
+                return Cli.OK;
+            }
+            if (all.isEmpty()) {
+                ctx.out().println("No webhook endpoints. Add one with 'obitox webhooks add URL'.");
+                return Cli.OK;
+            }
+            Instant now = ctx.app().clock().instant();
+            List<List<String>> rows = new ArrayList<>();
+            for (WebhookEndpoint e : all) {
+                String note = !e.enabled()
+                        ? (e.disabledReason() == null ? "" : e.disabledReason())
+                        : e.rotating(now) ? "old secret signs too until " + time(e.previousSecretExpiresAt()) : "";
+                rows.add(List.of(e.id(), e.enabled() ? "enabled" : "disabled", events(e), e.url(), note));
+            }
+            ctx.out().table(List.of("ID", "STATE", "EVENTS", "URL", "NOTE"), rows);
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "edit", mixinStandardHelpOptions = true, description = "Change a receiver's URL or events.")
+    static final class EditCmd implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        @Option(names = "--url", paramLabel = "URL", description = "The new URL.")
+        String url;
+
+        @Option(names = "--events", paramLabel = "EVENTS", description = "The new comma-separated events.")
+        String events;
+
+        EditCmd(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            WebhookService s = ctx.app().webhooks();
+            WebhookEndpoint e = s.endpoint(id);
+            WebhookService.Saved saved = s.edit(
+                    e.id(),
+                    url == null ? e.url() : url,
+                    events == null ? e.events() : WebhookEventType.parseList(events));
+            saved.warnings().forEach(ctx.out()::warn);
+            ctx.out()
+                    .println("Saved " + saved.endpoint().id() + ": "
+                            + saved.endpoint().url() + " (" + events(saved.endpoint()) + ").");
+            return Cli.OK;
+        }
+    }
+
+    @Command(
+            name = "remove",
+            aliases = "rm",
+            mixinStandardHelpOptions = true,
+            description = "Remove a receiver and its delivery log.")
+    static final class RemoveCmd implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        RemoveCmd(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            WebhookEndpoint e = ctx.app().webhooks().endpoint(id);
+            ctx.app().webhooks().remove(e.id());
+            ctx.out().println("Removed " + e.id() + " (" + e.url() + ") and its deliveries.");
+            return Cli.OK;
+        }
+    }
+
+    @Command(
+            name = "enable",
+            mixinStandardHelpOptions = true,
+            description = "Switch a receiver on (waiting events go out).")
+    static final class EnableCmd implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        EnableCmd(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            WebhookEndpoint e = ctx.app().webhooks().setEnabled(id, true);
+            ctx.out().println("Enabled " + e.id() + ".");
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Switch a receiver off (no new events).")
+    static final class DisableCmd implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        DisableCmd(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            WebhookEndpoint e = ctx.app().webhooks().setEnabled(id, false);
+            ctx.out().println("Disabled " + e.id() + ".");
+            return Cli.OK;
+        }
+    }
+
+    @Command(
+            name = "rotate",
+            mixinStandardHelpOptions = true,
+            description = "New signing secret; the old one keeps signing too for the overlap (see 'config').")
+    static final class RotateCmd implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        RotateCmd(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            WebhookService s = ctx.app().webhooks();
+            SigningSecret fresh = s.rotate(id);
+            WebhookEndpoint e = s.endpoint(id);
+            ctx.out().println(fresh.reveal());
+            ctx.out()
+                    .progress(
+                            e.previousSecretExpiresAt() == null
+                                    ? "The old secret no longer signs."
+                                    : "Until " + time(e.previousSecretExpiresAt())
+                                            + " deliveries carry signatures with both secrets; update the receiver before then.");
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "secret", mixinStandardHelpOptions = true, description = "Print a receiver's signing secret.")
+    static final class SecretCmd implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        SecretCmd(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            ctx.out().println(ctx.app().webhooks().secret(id).reveal());
+            return Cli.OK;
+        }
+    }
+}
