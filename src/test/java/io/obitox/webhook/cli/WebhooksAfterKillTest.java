@@ -9,6 +9,7 @@ import io.obitox.app.AppContext;
 import io.obitox.app.AppHome;
 import io.obitox.profile.AwsSharedFiles;
 import io.obitox.testing.ChildProcess;
+import io.obitox.testing.CliRun;
 import io.obitox.testing.S3ProxyServer;
 import io.obitox.testing.TestPaths;
 import io.obitox.testing.TestSecrets;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.obitox.testing.CliRun;
 import io.obitox.testing.S3ProxyServer;
 import io.obitox.testing.TestPaths;
 import io.obitox.testing.TestSecrets;
