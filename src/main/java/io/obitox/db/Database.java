@@ -48,6 +48,8 @@ public final class Database implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final String recoveryNotice;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Set once a write failed for lack of space; read by every thread that translates a later failure. */
+    private volatile boolean diskFullSeen;
 
     private Database(Path directory, JdbcConnectionPool pool, String recoveryNotice) {
         this.directory = directory;
@@ -228,7 +230,7 @@ public final class Database implements AutoCloseable {
                 c.setAutoCommit(auto);
             }
         } catch (SQLException e) {
-            throw DatabaseErrors.translate(e);
+            throw translate(e);
         }
     }
 
@@ -237,7 +239,7 @@ public final class Database implements AutoCloseable {
         try (Connection c = pool.getConnection()) {
             return work.apply(c);
         } catch (SQLException e) {
-            throw DatabaseErrors.translate(e);
+            throw translate(e);
         }
     }
 
@@ -246,6 +248,14 @@ public final class Database implements AutoCloseable {
             work.accept(c);
             return null;
         });
+    }
+
+    private ObitoxException translate(SQLException e) {
+        ObitoxException x = DatabaseErrors.translate(e, diskFullSeen);
+        if (x.code().equals("DISK_FULL")) {
+            diskFullSeen = true;
+        }
+        return x;
     }
 
     public Path directory() {

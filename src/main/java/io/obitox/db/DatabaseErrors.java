@@ -10,9 +10,14 @@ import org.h2.api.ErrorCode;
 final class DatabaseErrors {
     private DatabaseErrors() {}
 
-    static ObitoxException translate(SQLException e) {
+    /**
+     * @param afterDiskFull whether this database already failed with a full disk: H2 closes its store after such a
+     *     failure, so the requests that were in flight at the same moment only see "the store is closed", and the
+     *     user should read the same cause and fix on every one of them
+     */
+    static ObitoxException translate(SQLException e, boolean afterDiskFull) {
         String message = String.valueOf(e.getMessage());
-        if (isDiskFull(e)) {
+        if (isDiskFull(e) || (afterDiskFull && isClosed(e))) {
             return new ObitoxException(
                     "DISK_FULL",
                     "The disk that holds the ObitoX database is full; the change was not saved.",
@@ -38,6 +43,19 @@ final class DatabaseErrors {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(Locale.ROOT);
             if (m.contains("no space left") || m.contains("disk full") || m.contains("not enough space")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isClosed(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_IS_CLOSED) {
+                return true;
+            }
+            String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(Locale.ROOT);
+            if (m.contains("store is closed") || m.contains("database has been closed")) {
                 return true;
             }
         }

@@ -566,7 +566,8 @@ public final class TransferEngine implements AutoCloseable {
             UserMessage dm = S3Errors.describe(dbFailure);
             Transfer t = known.get(id);
             if (t != null) {
-                known.put(id, copyWith(t, TransferState.FAILED, dm.code(), m.oneLine() + " " + dm.oneLine()));
+                String text = m.oneLine().equals(dm.oneLine()) ? dm.oneLine() : m.oneLine() + " " + dm.oneLine();
+                known.put(id, copyWith(t, TransferState.FAILED, dm.code(), text));
                 events.publish(new TransferEvent(TransferEvent.Type.FAILED, snapshot(known.get(id))));
             }
         }
