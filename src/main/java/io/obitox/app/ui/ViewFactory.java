@@ -99,11 +99,7 @@ public final class ViewFactory {
             case BUCKETS -> loader.load(BucketsView.class).root();
             case PROFILES -> loader.load(ProfilesView.class).root();
             case SETTINGS -> loader.load(SettingsView.class).root();
-            case UPLOAD ->
-                PlaceholderView.create(
-                        s,
-                        "Drag files here to upload them once the upload view arrives. "
-                                + "Until then, browse and manage your storage under Buckets and Profiles.");
+            case UPLOAD -> PendingFilesView.create(mainWindowViewModel);
             case TRANSFERS -> loader.load(TransfersView.class).root();
             case LINKS -> PlaceholderView.create(s, "Presigned links for sharing and uploading will appear here.");
             case WEBHOOKS -> PlaceholderView.create(s, "Webhook endpoints and their delivery log will appear here.");
