@@ -4,6 +4,7 @@ import io.obitox.common.Threads;
 import io.obitox.cors.CorsHistoryRepository;
 import io.obitox.cors.CorsService;
 import io.obitox.db.Database;
+import io.obitox.presign.PresignService;
 import io.obitox.profile.AwsSharedFiles;
 import io.obitox.profile.ConnectionTester;
 import io.obitox.profile.ProfileRepository;
@@ -51,6 +52,7 @@ public final class AppContext implements AutoCloseable {
     private final BucketService buckets;
     private final ConnectionTester connectionTester;
     private final CorsService cors;
+    private final PresignService presign;
     private final ExecutorService background;
     private TransferService transfers;
     private TransferRepository transferRepository;
@@ -73,6 +75,8 @@ public final class AppContext implements AutoCloseable {
         this.buckets = new BucketService(clients);
         this.connectionTester = new ConnectionTester(clients);
         this.cors = new CorsService(clients, new CorsHistoryRepository(database), clock);
+        // the history is read only when a link is signed with auto expiry, so the queue opens only then
+        this.presign = new PresignService(clients, (key, limit) -> transfers().throughputHistory(key, limit), clock);
         this.background = Executors.newCachedThreadPool(Threads.daemon("obitox-bg"));
         closeables.push(background::shutdownNow);
         this.validationPolicies = new PolicyService(new PolicyRepository(database), clock);
@@ -193,6 +197,10 @@ public final class AppContext implements AutoCloseable {
     /** Validation policies: presets, custom policies and the policy per profile and bucket. */
     public PolicyService validationPolicies() {
         return validationPolicies;
+    }
+
+    public PresignService presign() {
+        return presign;
     }
 
     /** The pool for background work of the UI (see {@code UiTasks}); daemon threads. */

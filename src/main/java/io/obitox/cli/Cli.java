@@ -2,6 +2,7 @@ package io.obitox.cli;
 
 import io.obitox.app.AppHome;
 import io.obitox.cors.cli.CorsCommand;
+import io.obitox.presign.cli.PresignCommand;
 import io.obitox.profile.cli.ProfileCommand;
 import io.obitox.storage.S3Errors;
 import io.obitox.storage.cli.LsCommand;
@@ -37,7 +38,8 @@ public final class Cli {
             MbCommand.class,
             CorsCommand.class,
             ValidateCommand.class,
-            PolicyCommand.class);
+            PolicyCommand.class,
+            PresignCommand.class);
 
     /** Commands of optional packages (an installer may leave the sandbox out); added when present. */
     private static final List<String> OPTIONAL_COMMANDS = List.of("io.obitox.sandbox.cli.SandboxCommand");

@@ -50,10 +50,24 @@ public final class ChildProcess {
             List<String> args,
             String classpath)
             throws IOException {
+        return start(logDir, name, env, wrapper, List.of(), args, classpath);
+    }
+
+    /** The general form: {@code jvmOptions} go before the class path (e.g. a class-data-sharing archive). */
+    public static Process start(
+            Path logDir,
+            String name,
+            Map<String, String> env,
+            List<String> wrapper,
+            List<String> jvmOptions,
+            List<String> args,
+            String classpath)
+            throws IOException {
         List<String> cmd = new ArrayList<>(wrapper);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
         cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(classpath);
         cmd.add("io.obitox.app.Launcher");

@@ -5,6 +5,9 @@ import io.obitox.common.ui.UiTasks;
 import io.obitox.common.ui.ViewLoader;
 import io.obitox.cors.ui.CorsWizardDialog;
 import io.obitox.cors.ui.CorsWizardState;
+import io.obitox.presign.ui.LinksView;
+import io.obitox.presign.ui.LinksViewModel;
+import io.obitox.presign.ui.SaveDialog;
 import io.obitox.profile.StorageProfile;
 import io.obitox.profile.ui.ProfileSelection;
 import io.obitox.profile.ui.ProfilesView;
@@ -15,10 +18,15 @@ import io.obitox.settings.ui.SettingsView;
 import io.obitox.settings.ui.SettingsViewModel;
 import io.obitox.storage.ui.BucketsView;
 import io.obitox.storage.ui.BucketsViewModel;
+import io.obitox.transfer.TransferSettingsStore;
 import io.obitox.transfer.ui.IncompleteUploadsView;
 import io.obitox.transfer.ui.IncompleteUploadsViewModel;
+import io.obitox.transfer.ui.TransferSettingsView;
+import io.obitox.transfer.ui.TransferSettingsViewModel;
 import io.obitox.transfer.ui.TransfersView;
 import io.obitox.transfer.ui.TransfersViewModel;
+import io.obitox.upload.ui.UploadView;
+import io.obitox.upload.ui.UploadViewModel;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.Node;
@@ -39,6 +47,10 @@ public final class ViewFactory {
     private BucketsViewModel bucketsViewModel;
 
     private final CorsWizardDialog corsWizard;
+    /** Built on first use: the Buckets view's "Share link…" fills it before the Links view is ever shown. */
+    private LinksViewModel linksViewModel;
+
+    private SaveDialog saveDialog = SaveDialog.fileChooser();
     private Parent mainRoot;
 
     /** What the shell needs at first paint, loaded off the FX thread before the window opens. */
@@ -46,6 +58,7 @@ public final class ViewFactory {
             List<StorageProfile> profiles, Optional<StorageProfile> defaultProfile, Theme theme, String notice) {
         public static Startup load(AppContext app) {
             app.transfers(); // opens the queue (reads its history) here, not on the FX thread
+            app.batchValidator(); // loads the type database here too: the Upload view is the first one shown
             return new Startup(
                     app.profiles().list(),
                     app.profiles().defaultProfile(),
@@ -94,14 +107,35 @@ public final class ViewFactory {
                 checkOnly ? CorsWizardState.Mode.CHECK : CorsWizardState.Mode.SETUP);
     }
 
+    /**
+     * Where the Links view's exports go.
+     *
+     * @implNote test seam: TestFX cannot drive the platform's native file dialog.
+     */
+    public void useSaveDialog(SaveDialog dialog) {
+        this.saveDialog = dialog;
+    }
+
+    private LinksViewModel linksViewModel() {
+        if (linksViewModel == null) {
+            linksViewModel = new LinksViewModel(
+                    app.presign(),
+                    app.profiles(),
+                    selection,
+                    () -> app.transfers().snapshots(),
+                    tasks);
+        }
+        return linksViewModel;
+    }
+
     Node section(Section s) {
         return switch (s) {
             case BUCKETS -> loader.load(BucketsView.class).root();
             case PROFILES -> loader.load(ProfilesView.class).root();
             case SETTINGS -> loader.load(SettingsView.class).root();
-            case UPLOAD -> PendingFilesView.create(mainWindowViewModel);
+            case UPLOAD -> loader.load(UploadView.class).root();
             case TRANSFERS -> loader.load(TransfersView.class).root();
-            case LINKS -> PlaceholderView.create(s, "Presigned links for sharing and uploading will appear here.");
+            case LINKS -> loader.load(LinksView.class).root();
             case WEBHOOKS -> PlaceholderView.create(s, "Webhook endpoints and their delivery log will appear here.");
         };
     }
@@ -116,6 +150,10 @@ public final class ViewFactory {
         if (type == BucketsView.class) {
             bucketsViewModel = new BucketsViewModel(app.profiles(), app.buckets(), tasks, selection);
             bucketsViewModel.setCorsOpener(this::openCorsWizard);
+            bucketsViewModel.setLinkSharer((bucket, objects) -> {
+                linksViewModel().addObjects(bucket, objects);
+                mainWindowViewModel.show(Section.LINKS);
+            });
             return new BucketsView(bucketsViewModel);
         }
         if (type == IncompleteUploadsView.class) {
@@ -127,8 +165,25 @@ public final class ViewFactory {
                     tasks,
                     app.clock()));
         }
+        if (type == UploadView.class) {
+            return new UploadView(new UploadViewModel(
+                    app.batchValidator(),
+                    app.validationPolicies(),
+                    app.transfers(),
+                    app.profiles(),
+                    app.buckets(),
+                    selection,
+                    tasks));
+        }
+        if (type == TransferSettingsView.class) {
+            return new TransferSettingsView(new TransferSettingsViewModel(
+                    app.transfers().engine(), new TransferSettingsStore(app.settings()), tasks));
+        }
         if (type == TransfersView.class) {
             return new TransfersView(new TransfersViewModel(app.transfers(), tasks));
+        }
+        if (type == LinksView.class) {
+            return new LinksView(linksViewModel(), saveDialog);
         }
         if (type == SettingsView.class) {
             return new SettingsView(settingsViewModel);

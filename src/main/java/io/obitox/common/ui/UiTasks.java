@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -133,7 +134,19 @@ public final class UiTasks {
                 }
             };
             Future<?> submitted = task;
-            background.execute(task);
+            try {
+                background.execute(task);
+            } catch (RejectedExecutionException closing) {
+                // the app is closing and its pool is shut down (a late callback starting more work): nothing runs,
+                // and the caller hears "cancelled" instead of an exception on the FX thread
+                if (settled.compareAndSet(false, true)) {
+                    try {
+                        onCancelled.run();
+                    } finally {
+                        finish.run();
+                    }
+                }
+            }
             return new Handle() {
                 @Override
                 public void cancel() {

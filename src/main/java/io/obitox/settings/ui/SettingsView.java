@@ -42,6 +42,17 @@ public final class SettingsView {
     @FXML
     private void initialize() {
         themeBox.getItems().setAll(Theme.values());
+        themeBox.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Theme t) {
+                return t == null ? "" : t == Theme.DARK ? "Dark" : "Light";
+            }
+
+            @Override
+            public Theme fromString(String s) {
+                return "Dark".equals(s) ? Theme.DARK : Theme.LIGHT;
+            }
+        });
         themeBox.valueProperty().bindBidirectional(vm.themeProperty());
         homeField.setText(vm.homeFolder());
         dbField.setText(vm.databaseFolder());

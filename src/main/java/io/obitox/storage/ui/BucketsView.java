@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -75,6 +76,9 @@ public final class BucketsView {
     private Button checkCorsButton;
 
     @FXML
+    private Button shareButton;
+
+    @FXML
     private Label status;
 
     public BucketsView(BucketsViewModel vm) {
@@ -105,6 +109,7 @@ public final class BucketsView {
             }
         });
         objects.setItems(vm.entries());
+        objects.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         objects.setPlaceholder(new Label("Pick a bucket on the left"));
         nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
                 c.getValue().name(vm.prefixProperty().get())));
@@ -146,6 +151,11 @@ public final class BucketsView {
         moreButton.visibleProperty().bind(vm.hasMoreProperty());
         corsButton.disableProperty().bind(vm.corsAvailableProperty().not());
         checkCorsButton.disableProperty().bind(vm.corsAvailableProperty().not());
+        shareButton
+                .disableProperty()
+                .bind(vm.shareAvailableProperty()
+                        .not()
+                        .or(Bindings.isEmpty(objects.getSelectionModel().getSelectedItems())));
         newBucketField.textProperty().bindBidirectional(vm.newBucketNameProperty());
         newBucketField.setOnAction(e -> vm.createBucket());
         createButton.disableProperty().bind(vm.newBucketNameProperty().isEmpty().or(vm.busyProperty()));
@@ -197,5 +207,10 @@ public final class BucketsView {
     @FXML
     private void checkCors() {
         vm.openCors(true);
+    }
+
+    @FXML
+    private void shareLinks() {
+        vm.shareLinks(java.util.List.copyOf(objects.getSelectionModel().getSelectedItems()));
     }
 }

@@ -43,7 +43,9 @@ public final class BucketsViewModel {
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error", false);
     private final StringProperty newBucketName = new SimpleStringProperty(this, "newBucketName", "");
     private final ReadOnlyBooleanWrapper corsAvailable = new ReadOnlyBooleanWrapper(this, "corsAvailable", false);
+    private final ReadOnlyBooleanWrapper shareAvailable = new ReadOnlyBooleanWrapper(this, "shareAvailable", false);
     private CorsOpener corsOpener;
+    private LinkSharer linkSharer;
     private S3Target target;
     private String nextToken;
     private UiTasks.Handle running;
@@ -56,6 +58,7 @@ public final class BucketsViewModel {
         selection.currentProperty().addListener((o, a, p) -> refreshBuckets());
         bucket.addListener((o, a, b) -> {
             corsAvailable.set(corsOpener != null && b != null);
+            shareAvailable.set(linkSharer != null && b != null);
             prefix.set("");
             entries.clear();
             hasMore.set(false);
@@ -121,6 +124,22 @@ public final class BucketsViewModel {
     public void setCorsOpener(CorsOpener opener) {
         this.corsOpener = opener;
         corsAvailable.set(opener != null && bucket.get() != null);
+    }
+
+    /** True when a bucket is chosen and its objects can be handed to the Links view. */
+    public ReadOnlyBooleanProperty shareAvailableProperty() {
+        return shareAvailable.getReadOnlyProperty();
+    }
+
+    /** Hands objects to the Links view ("Share link…"); the composition root supplies it, as for the CORS wizard. */
+    @FunctionalInterface
+    public interface LinkSharer {
+        void share(String bucket, java.util.List<ObjectEntry> objects);
+    }
+
+    public void setLinkSharer(LinkSharer sharer) {
+        this.linkSharer = sharer;
+        shareAvailable.set(sharer != null && bucket.get() != null);
     }
 
     // Commands //
@@ -232,6 +251,21 @@ public final class BucketsViewModel {
         if (corsOpener != null && b != null) {
             corsOpener.open(selection.getCurrent(), b.name(), checkOnly);
         }
+    }
+
+    /** Shares the selected objects (folders are skipped) through the Links view. */
+    public void shareLinks(java.util.List<ObjectEntry> selected) {
+        BucketInfo b = bucket.get();
+        java.util.List<ObjectEntry> objects =
+                selected.stream().filter(e -> !e.folder()).toList();
+        if (linkSharer == null || b == null) {
+            return;
+        }
+        if (objects.isEmpty()) {
+            setStatus(true, "Pick one or more objects (not folders) to share.");
+            return;
+        }
+        linkSharer.share(b.name(), objects);
     }
 
     public void cancel() {

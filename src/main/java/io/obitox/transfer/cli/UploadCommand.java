@@ -5,11 +5,19 @@ import io.obitox.cli.CliContext;
 import io.obitox.cli.TargetOptions;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
+import io.obitox.profile.StorageProfile;
 import io.obitox.transfer.TransferService;
 import io.obitox.transfer.TransferSettings;
 import io.obitox.transfer.TransferSnapshot;
 import io.obitox.transfer.TransferState;
 import io.obitox.transfer.UploadRequest;
+import io.obitox.validation.BatchRequest;
+import io.obitox.validation.BatchResult;
+import io.obitox.validation.PolicyService;
+import io.obitox.validation.SkippedPath;
+import io.obitox.validation.ValidationIssue;
+import io.obitox.validation.ValidationPolicy;
+import io.obitox.validation.ValidationResult;
 import java.io.IOException;
 import java.net.URLConnection;
 import java.nio.file.FileSystemLoopException;
@@ -62,6 +70,16 @@ public final class UploadCommand implements Callable<Integer> {
     @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight at once (default 10).")
     Integer concurrency;
 
+    @Option(
+            names = "--policy",
+            paramLabel = "NAME|FILE",
+            description = "Validation policy (default: the one set for the profile and bucket, else 'Anything but "
+                    + "executables').")
+    String policy;
+
+    @Option(names = "--no-validate", description = "Upload without checking the files' content and names.")
+    boolean noValidate;
+
     @Option(names = "--json", description = "Print the transfers as JSON when done.")
     boolean json;
 
@@ -90,11 +108,14 @@ public final class UploadCommand implements Callable<Integer> {
         List<UploadRequest> requests = new ArrayList<>();
         List<Map<String, Object>> walkErrors = new ArrayList<>();
         String p = normalizePrefix(prefix);
-        for (Path path : paths) {
-            collect(path.toAbsolutePath().normalize(), p, resolved, b, requests, walkErrors);
-        }
-        for (Map<String, Object> e : walkErrors) {
-            ctx.out().warn(e.get("path") + ": " + e.get("error"));
+        List<Path> absolute =
+                paths.stream().map(x -> x.toAbsolutePath().normalize()).toList();
+        if (noValidate) {
+            for (Path path : absolute) {
+                collect(path, p, resolved, b, requests, walkErrors);
+            }
+        } else {
+            validated(absolute, p, resolved, b, requests, walkErrors);
         }
         if (requests.isEmpty() && walkErrors.isEmpty()) {
             throw new ObitoxException(
@@ -123,9 +144,52 @@ public final class UploadCommand implements Callable<Integer> {
                     ctx.out().println("note    " + x.fileName() + ": " + x.notice());
                 }
             }
+            for (Map<String, Object> e : walkErrors) {
+                ctx.out().println(e.get("state") + "  " + e.get("path") + ": " + e.get("error"));
+            }
             ctx.out().println((end.size() - (failed - walkErrors.size())) + " uploaded, " + failed + " failed.");
         }
         return failed == 0 ? Cli.OK : Cli.FAILURE;
+    }
+
+    /**
+     * The same checks as the Upload view: content detection, the target's policy (or --policy), safe keys. Rejected
+     * files are reported with their code and not uploaded; a link back into a dropped folder is reported too.
+     */
+    private void validated(
+            List<Path> roots,
+            String prefix,
+            TargetOptions.Resolved target,
+            String bucket,
+            List<UploadRequest> requests,
+            List<Map<String, Object>> errors) {
+        PolicyService policies = ctx.app().validationPolicies();
+        ValidationPolicy p = policy != null
+                ? policies.resolve(policy)
+                : policies.policyFor(target.profile().map(StorageProfile::id).orElse(null), bucket);
+        BatchResult result = ctx.app().batchValidator().validateFiles(new BatchRequest(roots, p, prefix));
+        for (ValidationResult r : result.valid()) {
+            for (ValidationIssue w : r.warnings()) {
+                ctx.out().warn(r.path() + ": " + w.message());
+            }
+            requests.add(new UploadRequest(r.path(), target.ref(), bucket, r.objectKey(), r.contentType()));
+        }
+        for (ValidationResult r : result.invalid()) {
+            Map<String, Object> m =
+                    error(r.path(), r.error().code().name(), r.error().message());
+            m.put("state", "REJECTED");
+            errors.add(m);
+        }
+        for (SkippedPath sp : result.skipped()) {
+            if (sp.reason().contains("link back")) {
+                errors.add(error(
+                        sp.path(),
+                        "SYMLINK_LOOP",
+                        "a symbolic link loops back into the dropped folder; " + "not followed"));
+            } else if (!quiet && !json) {
+                ctx.out().progress("skipped " + sp.relativePath() + " (" + sp.reason() + ")");
+            }
+        }
     }
 
     private static String normalizePrefix(String prefix) {

@@ -69,10 +69,11 @@ class TransfersViewTest {
                 .get(0);
 
         robot.clickOn("#nav-transfers");
+        // past 6 MiB with one request at a time: part 1 (5 MiB) is stored, so the pause below must keep it
         FxApp.waitUntil("the upload is visibly under way", 30, () -> {
             TransferSnapshot s = service.snapshot(id).orElseThrow();
             return s.state() == TransferState.RUNNING
-                    && s.bytesDone() > (1 << 20)
+                    && s.bytesDone() > (6L << 20)
                     && robot.lookup("#transfer-" + id).tryQuery().isPresent();
         });
         FxApp.waitUntil(

@@ -1,0 +1,107 @@
+package io.obitox.presign.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.obitox.common.Json;
+import io.obitox.common.ObitoxException;
+import io.obitox.common.Sizes;
+import io.obitox.presign.LinkMethod;
+import io.obitox.presign.LinkRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads {@code --batch FILE.json}: an array of {@code {"key", "method", "size", "contentType", "contentMd5"}} (or an
+ * object with such an array under {@code "files"}); the feature plan's {@code filename}/{@code fileSize} spellings
+ * are accepted too. Only the key is required.
+ */
+final class BatchFile {
+    private static final ObjectMapper JSON = Json.newMapper();
+
+    private BatchFile() {}
+
+    static List<LinkRequest> read(Path file, LinkMethod defaultMethod) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw invalid(file, "does not exist", e);
+        } catch (JsonProcessingException e) {
+            throw invalid(
+                    file,
+                    "is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")",
+                    e);
+        } catch (IOException e) {
+            throw invalid(file, "cannot be read: " + e.getMessage(), e);
+        }
+        JsonNode array = root != null && root.isObject() ? root.get("files") : root;
+        if (array == null || !array.isArray()) {
+            throw invalid(file, "does not hold a JSON array of files", null);
+        }
+        List<LinkRequest> out = new ArrayList<>();
+        int n = 0;
+        for (JsonNode f : array) {
+            n++;
+            if (!f.isObject()) {
+                throw invalid(file, "entry " + n + " is not an object like {\"key\": \"a.jpg\"}", null);
+            }
+            String key = text(f, "key", "filename");
+            String method = text(f, "method");
+            out.add(new LinkRequest(
+                    key,
+                    method == null ? defaultMethod : method(file, n, method),
+                    size(file, n, f.has("size") ? f.get("size") : f.get("fileSize")),
+                    text(f, "contentType"),
+                    text(f, "contentMd5")));
+        }
+        return out;
+    }
+
+    private static String text(JsonNode f, String... names) {
+        for (String name : names) {
+            JsonNode v = f.get(name);
+            if (v != null && !v.isNull()) {
+                return v.asText();
+            }
+        }
+        return null;
+    }
+
+    private static LinkMethod method(Path file, int n, String text) {
+        try {
+            return LinkMethod.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw invalid(file, "entry " + n + " has method '" + text + "'; use GET or PUT", e);
+        }
+    }
+
+    private static Long size(Path file, int n, JsonNode v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isIntegralNumber()) {
+            return v.asLong();
+        }
+        try {
+            return Sizes.parse(v.asText());
+        } catch (IllegalArgumentException e) {
+            throw invalid(file, "entry " + n + " has size '" + v.asText() + "'; use bytes or e.g. \"16M\"", e);
+        }
+    }
+
+    private static ObitoxException invalid(Path file, String problem, Exception cause) {
+        return new ObitoxException(
+                "INVALID_BATCH_FILE",
+                "The batch file " + file + " " + problem + ".",
+                "Write a JSON array such as [{\"key\": \"a.jpg\", \"method\": \"PUT\", \"size\": 1048576,"
+                        + " \"contentType\": \"image/jpeg\"}].",
+                cause);
+    }
+}

@@ -1,0 +1,314 @@
+package io.obitox.presign.ui;
+
+import io.obitox.presign.LinkMethod;
+import io.obitox.presign.PresignedLink;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+
+/** The Links view: files to sign, expiry, and the signed links with copy and export; logic in {@link LinksViewModel}. */
+public final class LinksView {
+    private final LinksViewModel vm;
+    private final SaveDialog saveDialog;
+
+    @FXML
+    private BorderPane root;
+
+    @FXML
+    private TextField bucketField;
+
+    @FXML
+    private Button removeButton;
+
+    @FXML
+    private ChoiceBox<LinkMethod> methodChoice;
+
+    @FXML
+    private TextField keyField;
+
+    @FXML
+    private TextField sizeField;
+
+    @FXML
+    private TextField typeField;
+
+    @FXML
+    private TableView<LinkDraft> files;
+
+    @FXML
+    private TableColumn<LinkDraft, String> fileKeyColumn;
+
+    @FXML
+    private TableColumn<LinkDraft, String> fileMethodColumn;
+
+    @FXML
+    private TableColumn<LinkDraft, String> fileSizeColumn;
+
+    @FXML
+    private TableColumn<LinkDraft, String> fileTypeColumn;
+
+    @FXML
+    private TableColumn<LinkDraft, String> fileOriginColumn;
+
+    @FXML
+    private RadioButton autoRadio;
+
+    @FXML
+    private RadioButton fixedRadio;
+
+    @FXML
+    private TextField fixedField;
+
+    @FXML
+    private ChoiceBox<NetworkOption> networkChoice;
+
+    @FXML
+    private ProgressIndicator progress;
+
+    @FXML
+    private Button generateButton;
+
+    @FXML
+    private Label preview;
+
+    @FXML
+    private Button copyAllButton;
+
+    @FXML
+    private Button csvButton;
+
+    @FXML
+    private Button jsonButton;
+
+    @FXML
+    private TableView<PresignedLink> links;
+
+    @FXML
+    private TableColumn<PresignedLink, String> linkKeyColumn;
+
+    @FXML
+    private TableColumn<PresignedLink, String> linkMethodColumn;
+
+    @FXML
+    private TableColumn<PresignedLink, String> linkExpiryColumn;
+
+    @FXML
+    private TableColumn<PresignedLink, PresignedLink> linkCopyColumn;
+
+    @FXML
+    private TableColumn<PresignedLink, String> linkUrlColumn;
+
+    @FXML
+    private Label details;
+
+    @FXML
+    private Label warnings;
+
+    @FXML
+    private Label status;
+
+    public LinksView(LinksViewModel vm, SaveDialog saveDialog) {
+        this.vm = vm;
+        this.saveDialog = saveDialog;
+    }
+
+    @FXML
+    private void initialize() {
+        bucketField.textProperty().bindBidirectional(vm.bucketProperty());
+        methodChoice.getItems().setAll(LinkMethod.values());
+        methodChoice.valueProperty().bindBidirectional(vm.newMethodProperty());
+        keyField.textProperty().bindBidirectional(vm.newKeyProperty());
+        keyField.setOnAction(e -> vm.addTyped());
+        sizeField.textProperty().bindBidirectional(vm.newSizeProperty());
+        sizeField.setOnAction(e -> vm.addTyped());
+        typeField.textProperty().bindBidirectional(vm.newContentTypeProperty());
+        typeField.disableProperty().bind(vm.newMethodProperty().isNotEqualTo(LinkMethod.PUT));
+
+        files.setItems(vm.files());
+        files.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        files.setPlaceholder(new Label("Share objects with \"Share link…\" in Buckets, add finished uploads,"
+                + " or type a key to let someone upload."));
+        fileKeyColumn.setCellValueFactory(c -> text(c.getValue().key()));
+        fileMethodColumn.setCellValueFactory(c -> text(c.getValue().method().name()));
+        fileSizeColumn.setCellValueFactory(c -> text(c.getValue().sizeText()));
+        fileTypeColumn.setCellValueFactory(c -> text(
+                c.getValue().method() == LinkMethod.PUT
+                        ? nullToEmpty(c.getValue().contentType())
+                        : ""));
+        fileOriginColumn.setCellValueFactory(c -> text(c.getValue().origin()));
+        files.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE) {
+                removeSelected();
+            }
+        });
+        removeButton
+                .disableProperty()
+                .bind(files.getSelectionModel().selectedItemProperty().isNull());
+
+        autoRadio.setSelected(vm.autoExpiryProperty().get());
+        fixedRadio.setSelected(!vm.autoExpiryProperty().get());
+        autoRadio
+                .selectedProperty()
+                .addListener((o, a, on) -> vm.autoExpiryProperty().set(on));
+        fixedField.textProperty().bindBidirectional(vm.fixedExpiryProperty());
+        fixedField.disableProperty().bind(vm.autoExpiryProperty());
+        networkChoice.setItems(vm.networkOptions());
+        networkChoice.valueProperty().bindBidirectional(vm.networkProperty());
+        networkChoice.disableProperty().bind(vm.autoExpiryProperty().not());
+        preview.textProperty().bind(vm.expiryPreviewProperty());
+        generateButton.disableProperty().bind(vm.canGenerateBinding().not());
+        progress.visibleProperty().bind(vm.busyProperty());
+
+        links.setItems(vm.links());
+        links.setPlaceholder(new Label("No links yet."));
+        linkKeyColumn.setCellValueFactory(c -> text(c.getValue().key()));
+        linkMethodColumn.setCellValueFactory(c -> text(c.getValue().method().name()));
+        linkExpiryColumn.setCellValueFactory(
+                c -> text(LinksViewModel.expiryText(c.getValue(), ZoneId.systemDefault())));
+        linkUrlColumn.setCellValueFactory(c -> text(c.getValue().redactedUrl()));
+        linkCopyColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        linkCopyColumn.setCellFactory(c -> new CopyCell(this::copy));
+        links.setRowFactory(t -> {
+            TableRow<PresignedLink> row = new TableRow<>();
+            row.itemProperty()
+                    .addListener((o, a, l) -> row.setTooltip(
+                            l == null ? null : new Tooltip(l.explanation().text())));
+            return row;
+        });
+        links.getSelectionModel().selectedItemProperty().addListener((o, a, l) -> {
+            if (l != null) {
+                vm.selectedLinkProperty().set(l);
+            }
+        });
+        vm.selectedLinkProperty().addListener((o, a, l) -> {
+            if (l != null && links.getSelectionModel().getSelectedItem() != l) {
+                links.getSelectionModel().select(l);
+            }
+        });
+        copyAllButton.disableProperty().bind(vm.hasLinksBinding().not());
+        csvButton.disableProperty().bind(vm.hasLinksBinding().not().or(vm.busyProperty()));
+        jsonButton.disableProperty().bind(vm.hasLinksBinding().not().or(vm.busyProperty()));
+        details.textProperty().bind(vm.detailsProperty());
+        details.visibleProperty().bind(vm.detailsProperty().isNotEmpty());
+        details.managedProperty().bind(details.visibleProperty());
+        warnings.textProperty().bind(vm.warningsProperty());
+        warnings.visibleProperty().bind(vm.warningsProperty().isNotEmpty());
+        warnings.managedProperty().bind(warnings.visibleProperty());
+        status.textProperty().bind(vm.statusProperty());
+        vm.errorProperty().addListener((o, a, err) -> {
+            status.getStyleClass().remove("danger");
+            if (err) {
+                status.getStyleClass().add("danger");
+            }
+        });
+        vm.refreshPreview();
+    }
+
+    private static ReadOnlyObjectWrapper<String> text(String s) {
+        return new ReadOnlyObjectWrapper<>(s);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private void copy(PresignedLink link) {
+        putOnClipboard(link.url());
+        vm.copied(1);
+    }
+
+    private static void putOnClipboard(String text) {
+        ClipboardContent c = new ClipboardContent();
+        c.putString(text);
+        Clipboard.getSystemClipboard().setContent(c);
+    }
+
+    @FXML
+    private void addFinishedUploads() {
+        vm.addFinishedUploads();
+    }
+
+    @FXML
+    private void addTyped() {
+        vm.addTyped();
+    }
+
+    @FXML
+    private void removeSelected() {
+        vm.remove(files.getSelectionModel().getSelectedItems());
+    }
+
+    @FXML
+    private void clearFiles() {
+        vm.clearFiles();
+    }
+
+    @FXML
+    private void generate() {
+        vm.generate();
+    }
+
+    @FXML
+    private void copyAll() {
+        putOnClipboard(vm.allUrls());
+        vm.copied(vm.links().size());
+    }
+
+    @FXML
+    private void exportCsv() {
+        ask("Export links as CSV", "links.csv", "csv").ifPresent(vm::exportCsv);
+    }
+
+    @FXML
+    private void exportJson() {
+        ask("Export links as JSON", "links.json", "json").ifPresent(vm::exportJson);
+    }
+
+    private Optional<Path> ask(String title, String name, String extension) {
+        return saveDialog.ask(root.getScene() == null ? null : root.getScene().getWindow(), title, name, extension);
+    }
+
+    /** A "Copy" button per link; its id is {@code copy-<row>} for keyboard-free tests. */
+    private static final class CopyCell extends TableCell<PresignedLink, PresignedLink> {
+        private final Button button = new Button("Copy");
+
+        CopyCell(Consumer<PresignedLink> copy) {
+            button.getStyleClass().addAll("small", "flat", "accent");
+            button.setOnAction(e -> {
+                if (getItem() != null) {
+                    copy.accept(getItem());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(PresignedLink link, boolean empty) {
+            super.updateItem(link, empty);
+            if (empty || link == null) {
+                setGraphic(null);
+                return;
+            }
+            button.setId("copy-" + getIndex());
+            setGraphic(button);
+        }
+    }
+}

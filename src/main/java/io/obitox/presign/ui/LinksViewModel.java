@@ -1,0 +1,400 @@
+package io.obitox.presign.ui;
+
+import io.obitox.common.Sizes;
+import io.obitox.common.ui.UiTasks;
+import io.obitox.presign.ExpiryChoice;
+import io.obitox.presign.LinkExport;
+import io.obitox.presign.LinkMethod;
+import io.obitox.presign.LinkRequest;
+import io.obitox.presign.PresignBatch;
+import io.obitox.presign.PresignRequest;
+import io.obitox.presign.PresignService;
+import io.obitox.presign.PresignedLink;
+import io.obitox.profile.ProfileService;
+import io.obitox.profile.StorageProfile;
+import io.obitox.profile.ui.ProfileSelection;
+import io.obitox.storage.ObjectEntry;
+import io.obitox.storage.S3Errors;
+import io.obitox.transfer.TransferSnapshot;
+import io.obitox.transfer.TransferState;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Links view's state: the files to sign (objects shared from the bucket browser, finished uploads, typed keys),
+ * the expiry choice with its explanation, and the signed links with copy and export. FX thread only; signing,
+ * previews and exports run in the background.
+ */
+public final class LinksViewModel {
+    private final PresignService presign;
+    private final ProfileService profiles;
+    private final ProfileSelection selection;
+    private final Supplier<List<TransferSnapshot>> transfers;
+    private final UiTasks tasks;
+
+    private final StringProperty bucket = new SimpleStringProperty(this, "bucket", "");
+    private final ObservableList<LinkDraft> files = FXCollections.observableArrayList();
+    private final ObjectProperty<LinkMethod> newMethod = new SimpleObjectProperty<>(this, "newMethod", LinkMethod.PUT);
+    private final StringProperty newKey = new SimpleStringProperty(this, "newKey", "");
+    private final StringProperty newSize = new SimpleStringProperty(this, "newSize", "");
+    private final StringProperty newContentType = new SimpleStringProperty(this, "newContentType", "");
+    private final BooleanProperty autoExpiry = new SimpleBooleanProperty(this, "autoExpiry", true);
+    private final StringProperty fixedExpiry = new SimpleStringProperty(this, "fixedExpiry", "1h");
+    private final ObservableList<NetworkOption> networkOptions = FXCollections.observableArrayList(NetworkOption.all());
+    private final ObjectProperty<NetworkOption> network =
+            new SimpleObjectProperty<>(this, "network", NetworkOption.MEASURED);
+    private final ReadOnlyStringWrapper expiryPreview = new ReadOnlyStringWrapper(this, "expiryPreview", "");
+    private final ObservableList<PresignedLink> links = FXCollections.observableArrayList();
+    private final ObjectProperty<PresignedLink> selectedLink = new SimpleObjectProperty<>(this, "selectedLink");
+    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
+    private final ReadOnlyStringWrapper warnings = new ReadOnlyStringWrapper(this, "warnings", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error", false);
+    private final BooleanBinding canGenerate;
+    private final BooleanBinding hasLinks;
+    private UiTasks.Handle preview;
+
+    public LinksViewModel(
+            PresignService presign,
+            ProfileService profiles,
+            ProfileSelection selection,
+            Supplier<List<TransferSnapshot>> transfers,
+            UiTasks tasks) {
+        this.presign = presign;
+        this.profiles = profiles;
+        this.selection = selection;
+        this.transfers = transfers;
+        this.tasks = tasks;
+        this.canGenerate = Bindings.isNotEmpty(files).and(busy.not());
+        this.hasLinks = Bindings.isNotEmpty(links);
+        bucket.set(defaultBucket(selection.getCurrent()));
+        selection.currentProperty().addListener((o, a, p) -> {
+            files.clear();
+            bucket.set(defaultBucket(p));
+            refreshPreview();
+        });
+        autoExpiry.addListener((o, a, b) -> refreshPreview());
+        fixedExpiry.addListener((o, a, b) -> refreshPreview());
+        network.addListener((o, a, b) -> refreshPreview());
+        selectedLink.addListener((o, a, l) -> details.set(l == null ? "" : LinkTexts.details(l)));
+    }
+
+    // Properties //
+
+    public StringProperty bucketProperty() {
+        return bucket;
+    }
+
+    public ObservableList<LinkDraft> files() {
+        return files;
+    }
+
+    public ObjectProperty<LinkMethod> newMethodProperty() {
+        return newMethod;
+    }
+
+    public StringProperty newKeyProperty() {
+        return newKey;
+    }
+
+    public StringProperty newSizeProperty() {
+        return newSize;
+    }
+
+    public StringProperty newContentTypeProperty() {
+        return newContentType;
+    }
+
+    public BooleanProperty autoExpiryProperty() {
+        return autoExpiry;
+    }
+
+    public StringProperty fixedExpiryProperty() {
+        return fixedExpiry;
+    }
+
+    public ObservableList<NetworkOption> networkOptions() {
+        return networkOptions;
+    }
+
+    public ObjectProperty<NetworkOption> networkProperty() {
+        return network;
+    }
+
+    /** How an expiry will be derived, before signing: the throughput auto would use, or the fixed duration. */
+    public ReadOnlyStringProperty expiryPreviewProperty() {
+        return expiryPreview.getReadOnlyProperty();
+    }
+
+    public ObservableList<PresignedLink> links() {
+        return links;
+    }
+
+    public ObjectProperty<PresignedLink> selectedLinkProperty() {
+        return selectedLink;
+    }
+
+    /** The selected link's explanation, headers to send and warnings. */
+    public ReadOnlyStringProperty detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    /** Warnings of the last batch (temporary credentials …); empty when there are none. */
+    public ReadOnlyStringProperty warningsProperty() {
+        return warnings.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canGenerateBinding() {
+        return canGenerate;
+    }
+
+    public BooleanBinding hasLinksBinding() {
+        return hasLinks;
+    }
+
+    // Commands //
+
+    /** Objects picked in the bucket browser become GET drafts; another bucket starts a new list. */
+    public void addObjects(String fromBucket, List<ObjectEntry> objects) {
+        if (!fromBucket.equals(bucket.get())) {
+            files.clear();
+            bucket.set(fromBucket);
+        }
+        int added = 0;
+        for (ObjectEntry o : objects) {
+            if (!o.folder() && add(new LinkDraft(o.key(), LinkMethod.GET, o.size(), null, "bucket"))) {
+                added++;
+            }
+        }
+        setStatus(
+                false,
+                added + " object(s) from " + fromBucket + " ready to share. Choose the expiry, then" + " Generate.");
+    }
+
+    /** Adds the finished uploads of the current profile to the current bucket (or, with none chosen, the latest's). */
+    public void addFinishedUploads() {
+        StorageProfile p = selection.getCurrent();
+        if (p == null) {
+            setStatus(true, "Add a storage profile first (Profiles).");
+            return;
+        }
+        List<TransferSnapshot> done = transfers.get().stream()
+                .filter(t -> t.state() == TransferState.COMPLETED && p.name().equals(t.targetLabel()))
+                .sorted(Comparator.comparing(
+                                TransferSnapshot::completedAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .reversed())
+                .toList();
+        String b = bucket.get() == null || bucket.get().isBlank()
+                ? done.stream().map(TransferSnapshot::bucket).findFirst().orElse("")
+                : bucket.get().trim();
+        int added = 0;
+        for (TransferSnapshot t : done) {
+            if (t.bucket().equals(b) && add(new LinkDraft(t.key(), LinkMethod.GET, t.size(), null, "upload"))) {
+                added++;
+            }
+        }
+        if (added == 0) {
+            setStatus(
+                    false,
+                    "No finished uploads " + (b.isEmpty() ? "" : "to " + b + " ") + "on " + p.name()
+                            + " that are not in the list already.");
+            return;
+        }
+        bucket.set(b);
+        setStatus(false, added + " finished upload(s) added.");
+    }
+
+    /** Adds the typed key (and size, content type) with the chosen method. */
+    public void addTyped() {
+        String key = newKey.get() == null ? "" : newKey.get().strip();
+        if (key.isEmpty()) {
+            setStatus(true, "Type the object key first, e.g. uploads/photo.jpg.");
+            return;
+        }
+        Long size = null;
+        String sizeText = newSize.get() == null ? "" : newSize.get().strip();
+        if (!sizeText.isEmpty()) {
+            try {
+                size = Sizes.parse(sizeText);
+            } catch (IllegalArgumentException e) {
+                setStatus(true, e.getMessage());
+                return;
+            }
+        }
+        LinkMethod m = newMethod.get() == null ? LinkMethod.PUT : newMethod.get();
+        if (!add(new LinkDraft(key, m, size, newContentType.get(), "typed"))) {
+            setStatus(true, "'" + key + "' is in the list already.");
+            return;
+        }
+        newKey.set("");
+        newSize.set("");
+        setStatus(false, "Added " + m + " " + key + ".");
+    }
+
+    public void remove(List<LinkDraft> drafts) {
+        files.removeAll(List.copyOf(drafts));
+    }
+
+    public void clearFiles() {
+        files.clear();
+        setStatus(false, "");
+    }
+
+    /** Signs every file in the background; the links replace the previous ones. */
+    public void generate() {
+        StorageProfile p = selection.getCurrent();
+        if (p == null) {
+            setStatus(true, "Add a storage profile first (Profiles).");
+            return;
+        }
+        ExpiryChoice expiry;
+        try {
+            expiry = autoExpiry.get() ? ExpiryChoice.auto() : ExpiryChoice.parse(fixedExpiry.get());
+        } catch (RuntimeException e) {
+            setStatus(true, S3Errors.describe(e).oneLine());
+            return;
+        }
+        List<LinkRequest> requests = files.stream().map(LinkDraft::toRequest).toList();
+        PresignRequest request = new PresignRequest(
+                bucket.get().trim(), requests, expiry, network.get().type());
+        setStatus(false, "Signing " + requests.size() + " link(s) …");
+        tasks.run(() -> presign.presign(profiles.target(p), request))
+                .trackBusy(busy)
+                .onSuccess(this::show)
+                .onError(
+                        e -> setStatus(true, "No links: " + S3Errors.describe(e).oneLine()))
+                .start();
+    }
+
+    /** Every URL, one per line. */
+    public String allUrls() {
+        return LinkExport.urls(links);
+    }
+
+    /** The view copied {@code count} link(s) to the clipboard. */
+    public void copied(int count) {
+        setStatus(
+                false,
+                count == 1
+                        ? "Copied the link. Anyone holding it can use it until it expires."
+                        : "Copied " + count
+                                + " links, one per line. Anyone holding them can use them until they expire.");
+    }
+
+    public void exportCsv(Path file) {
+        export(file, LinkExport.csv(List.copyOf(links)));
+    }
+
+    public void exportJson(Path file) {
+        export(file, LinkExport.json(List.copyOf(links)));
+    }
+
+    /** "1 h 00 min · until Nov 28, 14:05:00" in {@code zone}. */
+    public static String expiryText(PresignedLink l, ZoneId zone) {
+        return LinkTexts.expiry(l, zone);
+    }
+
+    /** Recomputes the expiry preview (auto: in the background, it reads the measured history). */
+    public void refreshPreview() {
+        if (preview != null) {
+            preview.cancel();
+            preview = null;
+        }
+        if (!autoExpiry.get()) {
+            try {
+                long s = ExpiryChoice.parse(fixedExpiry.get()).fixedSeconds();
+                expiryPreview.set(LinkTexts.fixedPreview(s));
+            } catch (RuntimeException e) {
+                expiryPreview.set(S3Errors.describe(e).oneLine());
+            }
+            return;
+        }
+        StorageProfile p = selection.getCurrent();
+        if (p == null) {
+            expiryPreview.set("");
+            return;
+        }
+        var chosen = network.get().type();
+        preview = tasks.run(() -> presign.estimate(profiles.target(p), chosen))
+                .onSuccess(e -> expiryPreview.set(LinkTexts.autoPreview(e)))
+                .onError(e -> expiryPreview.set("Auto: " + S3Errors.describe(e).oneLine()))
+                .start();
+    }
+
+    private void show(PresignBatch batch) {
+        links.setAll(batch.links());
+        List<String> all = new ArrayList<>(batch.warnings());
+        batch.links().forEach(l -> all.addAll(l.warnings()));
+        warnings.set(String.join("\n", all.stream().distinct().toList()));
+        setStatus(false, LinkTexts.signed(batch, ZoneId.systemDefault()));
+        selectedLink.set(batch.links().get(0));
+    }
+
+    private void export(Path file, String text) {
+        if (links.isEmpty()) {
+            setStatus(true, "Generate links first.");
+            return;
+        }
+        int n = links.size();
+        tasks.run(() -> {
+                    LinkExport.write(file, text);
+                    return file;
+                })
+                .trackBusy(busy)
+                .onSuccess(f -> setStatus(
+                        false,
+                        "Saved " + n + " link(s) to " + f + ". Keep the file private: the links work until they"
+                                + " expire."))
+                .onError(e ->
+                        setStatus(true, "Not saved: " + S3Errors.describe(e).oneLine()))
+                .start();
+    }
+
+    private boolean add(LinkDraft d) {
+        boolean present = files.stream().anyMatch(f -> f.key().equals(d.key()) && f.method() == d.method());
+        if (!present) {
+            files.add(d);
+        }
+        return !present;
+    }
+
+    private static String defaultBucket(StorageProfile p) {
+        return p == null || p.defaultBucket() == null ? "" : p.defaultBucket();
+    }
+
+    private void setStatus(boolean isError, String text) {
+        error.set(isError);
+        status.set(text);
+    }
+}

@@ -1,0 +1,152 @@
+package io.obitox.transfer.ui;
+
+import io.obitox.common.ui.UiTasks;
+import io.obitox.storage.S3Errors;
+import io.obitox.transfer.TransferEngine;
+import io.obitox.transfer.TransferSettings;
+import io.obitox.transfer.TransferSettingsStore;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The transfer section of Settings: multipart threshold, part size, concurrency, files at once, bandwidth limit and
+ * auto-resume. Saving applies them to running transfers at once and keeps them for the next start. FX thread only.
+ */
+public final class TransferSettingsViewModel {
+    private static final long MIB = 1024L * 1024;
+    private final TransferEngine engine;
+    private final TransferSettingsStore store;
+    private final UiTasks tasks;
+    private final StringProperty thresholdMib = new SimpleStringProperty(this, "thresholdMib");
+    private final StringProperty partSizeMib = new SimpleStringProperty(this, "partSizeMib");
+    private final StringProperty concurrency = new SimpleStringProperty(this, "concurrency");
+    private final StringProperty maxActiveFiles = new SimpleStringProperty(this, "maxActiveFiles");
+    private final StringProperty bandwidthMib = new SimpleStringProperty(this, "bandwidthMib");
+    private final BooleanProperty autoResume = new SimpleBooleanProperty(this, "autoResume");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error", false);
+
+    public TransferSettingsViewModel(TransferEngine engine, TransferSettingsStore store, UiTasks tasks) {
+        this.engine = engine;
+        this.store = store;
+        this.tasks = tasks;
+        show(engine.settings());
+    }
+
+    public StringProperty thresholdMibProperty() {
+        return thresholdMib;
+    }
+
+    public StringProperty partSizeMibProperty() {
+        return partSizeMib;
+    }
+
+    public StringProperty concurrencyProperty() {
+        return concurrency;
+    }
+
+    public StringProperty maxActiveFilesProperty() {
+        return maxActiveFiles;
+    }
+
+    public StringProperty bandwidthMibProperty() {
+        return bandwidthMib;
+    }
+
+    public BooleanProperty autoResumeProperty() {
+        return autoResume;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** Applies and saves; a wrong value is explained and nothing changes. */
+    public void save() {
+        TransferSettings next;
+        try {
+            TransferSettings now = engine.settings();
+            long part = mib(partSizeMib.get(), "Part size");
+            next = new TransferSettings(
+                    mib(thresholdMib.get(), "Multipart threshold"),
+                    part,
+                    number(concurrency.get(), "Requests at once"),
+                    number(maxActiveFiles.get(), "Files at once"),
+                    now.maxAttempts(),
+                    now.backoffBase(),
+                    now.backoffCap(),
+                    autoResume.get(),
+                    now.staleUploadAge(),
+                    bandwidthMib.get() == null || bandwidthMib.get().isBlank()
+                            ? 0
+                            : mib(bandwidthMib.get(), "Bandwidth limit"));
+        } catch (RuntimeException e) {
+            error.set(true);
+            status.set(S3Errors.describe(e).oneLine());
+            return;
+        }
+        TransferSettings s = next;
+        tasks.run(() -> {
+                    engine.updateSettings(s);
+                    store.save(s);
+                })
+                .onSuccess(v -> {
+                    error.set(false);
+                    status.set("Saved; running transfers use the new settings now.");
+                })
+                .onError(e -> {
+                    error.set(true);
+                    status.set(S3Errors.describe(e).oneLine());
+                })
+                .start();
+    }
+
+    public void reset() {
+        show(TransferSettings.defaults());
+        status.set("Defaults shown; Save to use them.");
+    }
+
+    private void show(TransferSettings s) {
+        thresholdMib.set(format(s.multipartThreshold()));
+        partSizeMib.set(format(s.partSize()));
+        concurrency.set(Integer.toString(s.concurrency()));
+        maxActiveFiles.set(Integer.toString(s.maxActiveFiles()));
+        bandwidthMib.set(s.bandwidthLimit() == 0 ? "" : format(s.bandwidthLimit()));
+        autoResume.set(s.autoResume());
+    }
+
+    private static String format(long bytes) {
+        double m = bytes / (double) MIB;
+        return m == Math.rint(m) ? Long.toString((long) m) : Double.toString(m);
+    }
+
+    private static long mib(String text, String what) {
+        try {
+            double v = Double.parseDouble(text.trim());
+            if (v < 0) {
+                throw new NumberFormatException();
+            }
+            return (long) (v * MIB);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(what + ": type a number of MiB, e.g. 16.");
+        }
+    }
+
+    private static int number(String text, String what) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(what + ": type a whole number, e.g. 10.");
+        }
+    }
+}

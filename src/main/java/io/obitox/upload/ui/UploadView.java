@@ -1,0 +1,232 @@
+package io.obitox.upload.ui;
+
+import io.obitox.common.Sizes;
+import io.obitox.validation.ValidationPolicy;
+import io.obitox.validation.ValidationResult;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+
+/**
+ * The Upload view: a drop zone with accept/reject feedback while dragging, the target, and the two lists. The
+ * drop handler only hands paths to {@link UploadViewModel}; all checking happens there, off the FX thread.
+ */
+public final class UploadView {
+    private final UploadViewModel vm;
+
+    @FXML
+    private BorderPane root;
+
+    @FXML
+    private ComboBox<String> bucketBox;
+
+    @FXML
+    private TextField prefixField;
+
+    @FXML
+    private ComboBox<ValidationPolicy> policyBox;
+
+    @FXML
+    private StackPane dropZone;
+
+    @FXML
+    private Label dropHint;
+
+    @FXML
+    private ProgressIndicator checkingIndicator;
+
+    @FXML
+    private Label progress;
+
+    @FXML
+    private Button stopButton;
+
+    @FXML
+    private Label readyTitle;
+
+    @FXML
+    private TableView<ValidationResult> readyTable;
+
+    @FXML
+    private TableColumn<ValidationResult, String> readyName;
+
+    @FXML
+    private TableColumn<ValidationResult, String> readyType;
+
+    @FXML
+    private TableColumn<ValidationResult, String> readySize;
+
+    @FXML
+    private TableColumn<ValidationResult, String> readyKey;
+
+    @FXML
+    private Label rejectedTitle;
+
+    @FXML
+    private TableView<ValidationResult> rejectedTable;
+
+    @FXML
+    private TableColumn<ValidationResult, String> rejectedName;
+
+    @FXML
+    private TableColumn<ValidationResult, String> rejectedCode;
+
+    @FXML
+    private TableColumn<ValidationResult, String> rejectedReason;
+
+    @FXML
+    private Button uploadButton;
+
+    @FXML
+    private Label status;
+
+    public UploadView(UploadViewModel vm) {
+        this.vm = vm;
+    }
+
+    @FXML
+    private void initialize() {
+        bucketBox.setItems(vm.bucketNames());
+        bucketBox.valueProperty().bindBidirectional(vm.bucketProperty());
+        prefixField.textProperty().bindBidirectional(vm.prefixProperty());
+        policyBox.setItems(vm.policies());
+        policyBox.valueProperty().bindBidirectional(vm.policyProperty());
+        policyBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ValidationPolicy p) {
+                return p == null ? "" : p.name();
+            }
+
+            @Override
+            public ValidationPolicy fromString(String s) {
+                return null;
+            }
+        });
+
+        readyTable.setItems(vm.ready());
+        readyTable.setPlaceholder(new Label("Nothing yet: drop files above."));
+        readyName.setCellValueFactory(c -> text(c.getValue().relativePath()));
+        readyType.setCellValueFactory(c -> text(
+                c.getValue().description() != null
+                        ? c.getValue().description()
+                        : c.getValue().detectedType()));
+        readySize.setCellValueFactory(c -> text(Sizes.bytes(c.getValue().size())));
+        readyKey.setCellValueFactory(c -> text(c.getValue().objectKey()));
+        rejectedTable.setItems(vm.rejected());
+        rejectedTable.setPlaceholder(new Label("No rejected files."));
+        rejectedName.setCellValueFactory(c -> text(c.getValue().relativePath()));
+        rejectedCode.setCellValueFactory(c -> text(c.getValue().error().code().name()));
+        rejectedReason.setCellValueFactory(c -> text(c.getValue().error().message()));
+        readyTitle
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> "Ready to upload (" + vm.ready().size() + ")", vm.ready()));
+        rejectedTitle
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> "Rejected (" + vm.rejected().size() + ")", vm.rejected()));
+
+        uploadButton.textProperty().bind(Bindings.createStringBinding(vm::uploadLabel, vm.ready()));
+        uploadButton.disableProperty().bind(vm.canUploadProperty().not());
+        checkingIndicator.visibleProperty().bind(vm.checkingProperty());
+        stopButton.visibleProperty().bind(vm.checkingProperty());
+        progress.textProperty().bind(vm.progressProperty());
+        status.textProperty().bind(vm.statusProperty());
+        vm.errorProperty().addListener((o, a, err) -> {
+            status.getStyleClass().remove("danger");
+            if (err) {
+                status.getStyleClass().add("danger");
+            }
+        });
+
+        dropZone.setOnDragOver(this::dragOver);
+        dropZone.setOnDragExited(e -> {
+            dropZone.pseudoClassStateChanged(ACCEPT, false);
+            dropZone.pseudoClassStateChanged(REJECT, false);
+        });
+        dropZone.setOnDragDropped(this::dropped);
+    }
+
+    private static final javafx.css.PseudoClass ACCEPT = javafx.css.PseudoClass.getPseudoClass("accept");
+    private static final javafx.css.PseudoClass REJECT = javafx.css.PseudoClass.getPseudoClass("reject");
+
+    private void dragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles()) {
+            List<Path> paths =
+                    e.getDragboard().getFiles().stream().map(File::toPath).toList();
+            boolean ok = vm.acceptsDrag(paths, Files::isDirectory);
+            dropZone.pseudoClassStateChanged(ACCEPT, ok);
+            dropZone.pseudoClassStateChanged(REJECT, !ok);
+            if (ok) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+        }
+        e.consume();
+    }
+
+    private void dropped(DragEvent e) {
+        boolean done = false;
+        if (e.getDragboard().hasFiles()) {
+            vm.add(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+            done = true;
+        }
+        dropZone.pseudoClassStateChanged(ACCEPT, false);
+        dropZone.pseudoClassStateChanged(REJECT, false);
+        e.setDropCompleted(done);
+        e.consume();
+    }
+
+    private static ReadOnlyStringWrapper text(String s) {
+        return new ReadOnlyStringWrapper(s == null ? "" : s);
+    }
+
+    @FXML
+    private void chooseFiles() {
+        List<File> files =
+                new FileChooser().showOpenMultipleDialog(root.getScene().getWindow());
+        if (files != null) {
+            vm.add(files.stream().map(File::toPath).toList());
+        }
+    }
+
+    @FXML
+    private void chooseFolder() {
+        File dir = new DirectoryChooser().showDialog(root.getScene().getWindow());
+        if (dir != null) {
+            vm.add(List.of(dir.toPath()));
+        }
+    }
+
+    @FXML
+    private void stopChecking() {
+        vm.cancel();
+    }
+
+    @FXML
+    private void upload() {
+        vm.upload();
+    }
+
+    @FXML
+    private void clear() {
+        vm.clear();
+    }
+}

@@ -1,0 +1,355 @@
+package io.obitox.upload.ui;
+
+import io.obitox.common.Sizes;
+import io.obitox.common.ui.UiTasks;
+import io.obitox.profile.ProfileService;
+import io.obitox.profile.StorageProfile;
+import io.obitox.profile.TargetRef;
+import io.obitox.profile.ui.ProfileSelection;
+import io.obitox.storage.BucketInfo;
+import io.obitox.storage.BucketService;
+import io.obitox.storage.S3Errors;
+import io.obitox.transfer.TransferService;
+import io.obitox.transfer.UploadRequest;
+import io.obitox.validation.BatchHandle;
+import io.obitox.validation.BatchListener;
+import io.obitox.validation.BatchProgress;
+import io.obitox.validation.BatchRequest;
+import io.obitox.validation.BatchValidator;
+import io.obitox.validation.NameRules;
+import io.obitox.validation.ObjectKeys;
+import io.obitox.validation.PolicyService;
+import io.obitox.validation.SkippedPath;
+import io.obitox.validation.ValidationPolicy;
+import io.obitox.validation.ValidationResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.util.Duration;
+
+/**
+ * The Upload view: where to (bucket, prefix, policy), what was dropped, what is ready and what was rejected and why,
+ * and "Upload N files". Validation streams in the background (a 100,000-file drop never blocks the UI); results
+ * reach the lists through a buffer drained by a timer four times a second. FX thread only.
+ */
+public final class UploadViewModel {
+    private final BatchValidator validator;
+    private final PolicyService policies;
+    private final TransferService transfers;
+    private final ProfileService profiles;
+    private final BucketService buckets;
+    private final ProfileSelection selection;
+    private final UiTasks tasks;
+
+    private final ObservableList<String> bucketNames = FXCollections.observableArrayList();
+    private final ObservableList<ValidationPolicy> policyList = FXCollections.observableArrayList();
+    private final StringProperty bucket = new SimpleStringProperty(this, "bucket", "");
+    private final StringProperty prefix = new SimpleStringProperty(this, "prefix", "");
+    private final ObjectProperty<ValidationPolicy> policy = new SimpleObjectProperty<>(this, "policy");
+    private final ObservableList<ValidationResult> ready = FXCollections.observableArrayList();
+    private final ObservableList<ValidationResult> rejected = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking", false);
+    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error", false);
+    private final BooleanBinding canUpload;
+    private final Queue<ValidationResult> inbox = new ConcurrentLinkedQueue<>();
+    private final Queue<SkippedPath> skippedInbox = new ConcurrentLinkedQueue<>();
+    private final Set<Path> dropped = new LinkedHashSet<>();
+    private final Timeline drain;
+    private BatchHandle batch;
+    private long skipped;
+
+    public UploadViewModel(
+            BatchValidator validator,
+            PolicyService policies,
+            TransferService transfers,
+            ProfileService profiles,
+            BucketService buckets,
+            ProfileSelection selection,
+            UiTasks tasks) {
+        this.validator = validator;
+        this.policies = policies;
+        this.transfers = transfers;
+        this.profiles = profiles;
+        this.buckets = buckets;
+        this.selection = selection;
+        this.tasks = tasks;
+        this.canUpload = Bindings.isNotEmpty(ready).and(bucket.isNotEmpty()).and(checking.not());
+        drain = new Timeline(new KeyFrame(Duration.millis(250), e -> drain()));
+        drain.setCycleCount(Timeline.INDEFINITE);
+        selection.currentProperty().addListener((o, a, p) -> loadTarget());
+        prefix.addListener((o, a, p) -> rekey());
+        policy.addListener((o, a, p) -> {
+            if (p != null && a != null && !p.equals(a) && !dropped.isEmpty()) {
+                revalidate();
+            }
+        });
+        loadTarget();
+    }
+
+    // Properties //
+
+    public ObservableList<String> bucketNames() {
+        return bucketNames;
+    }
+
+    public ObservableList<ValidationPolicy> policies() {
+        return policyList;
+    }
+
+    public StringProperty bucketProperty() {
+        return bucket;
+    }
+
+    public StringProperty prefixProperty() {
+        return prefix;
+    }
+
+    public ObjectProperty<ValidationPolicy> policyProperty() {
+        return policy;
+    }
+
+    public ObservableList<ValidationResult> ready() {
+        return ready;
+    }
+
+    public ObservableList<ValidationResult> rejected() {
+        return rejected;
+    }
+
+    public ReadOnlyBooleanProperty checkingProperty() {
+        return checking.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canUploadProperty() {
+        return canUpload;
+    }
+
+    /** "Upload 12 files (3.4 MiB)". */
+    public String uploadLabel() {
+        long bytes = ready.stream().mapToLong(ValidationResult::size).sum();
+        return ready.isEmpty()
+                ? "Upload"
+                : "Upload " + ready.size() + " file" + (ready.size() == 1 ? "" : "s") + " (" + Sizes.bytes(bytes) + ")";
+    }
+
+    // Commands //
+
+    /**
+     * Drag-over feedback from names alone (no file access on the FX thread): true when at least one dropped item
+     * could be accepted. Folders are always accepted (their files are checked after the drop).
+     */
+    public boolean acceptsDrag(List<Path> paths, java.util.function.Predicate<Path> isFolder) {
+        ValidationPolicy p = policy.get();
+        for (Path path : paths) {
+            if (isFolder.test(path) || p == null) {
+                return true;
+            }
+            Path name = path.getFileName();
+            if (name != null && NameRules.check(name.toString(), p).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Checks dropped or chosen files and folders; their verdicts stream into the two lists. */
+    public void add(List<Path> paths) {
+        List<Path> fresh =
+                paths.stream().map(Path::toAbsolutePath).filter(dropped::add).toList();
+        if (fresh.isEmpty()) {
+            setStatus(false, "Those files are in the list already.");
+            return;
+        }
+        start(fresh);
+    }
+
+    /** Stops checking; what was checked so far stays. */
+    public void cancel() {
+        if (batch != null) {
+            batch.cancel();
+        }
+    }
+
+    public void clear() {
+        cancel();
+        dropped.clear();
+        inbox.clear();
+        skippedInbox.clear();
+        ready.clear();
+        rejected.clear();
+        skipped = 0;
+        progress.set("");
+        setStatus(false, "");
+    }
+
+    /** Queues the ready files in the transfer engine (they show up under Transfers) and empties the list. */
+    public void upload() {
+        StorageProfile p = selection.getCurrent();
+        String b = bucket.get() == null ? "" : bucket.get().trim();
+        if (p == null || b.isEmpty()) {
+            setStatus(true, "Choose the storage and the bucket to upload to.");
+            return;
+        }
+        List<UploadRequest> requests = new ArrayList<>();
+        for (ValidationResult r : ready) {
+            requests.add(new UploadRequest(r.path(), TargetRef.profile(p.id()), b, r.objectKey(), r.contentType()));
+        }
+        int n = requests.size();
+        tasks.run(() -> transfers.enqueue(requests))
+                .onSuccess(batchIds -> {
+                    ready.clear();
+                    dropped.clear();
+                    setStatus(
+                            false,
+                            n + " file(s) queued for s3://" + b + "/" + normalizedPrefix()
+                                    + " — follow them under Transfers.");
+                })
+                .onError(e -> setStatus(true, S3Errors.describe(e).oneLine()))
+                .start();
+    }
+
+    // helpers //
+
+    private void loadTarget() {
+        StorageProfile p = selection.getCurrent();
+        if (p == null) {
+            return;
+        }
+        tasks.run(() -> {
+                    List<ValidationPolicy> all = policies.list();
+                    ValidationPolicy forTarget = policies.policyFor(p.id(), p.defaultBucket());
+                    List<String> names = new ArrayList<>();
+                    try {
+                        buckets.listBuckets(profiles.target(p)).stream()
+                                .map(BucketInfo::name)
+                                .forEach(names::add);
+                    } catch (RuntimeException cannotList) {
+                        // the user may still type a bucket name; Upload says what is wrong then
+                    }
+                    return new Target(all, forTarget, names, p.defaultBucket());
+                })
+                .onSuccess(t -> {
+                    policyList.setAll(t.policies());
+                    bucketNames.setAll(t.buckets());
+                    if (t.defaultBucket() != null) {
+                        bucket.set(t.defaultBucket());
+                    } else if (bucket.get().isEmpty() && !t.buckets().isEmpty()) {
+                        bucket.set(t.buckets().get(0));
+                    }
+                    policy.set(t.policies().stream()
+                            .filter(x -> x.name().equals(t.policy().name()))
+                            .findFirst()
+                            .orElse(t.policy()));
+                })
+                .onError(e -> setStatus(true, S3Errors.describe(e).oneLine()))
+                .start();
+    }
+
+    private void revalidate() {
+        List<Path> all = new ArrayList<>(dropped);
+        cancel();
+        ready.clear();
+        rejected.clear();
+        inbox.clear();
+        skipped = 0;
+        start(all);
+    }
+
+    private void start(List<Path> paths) {
+        ValidationPolicy p = policy.get() != null ? policy.get() : ValidationPolicy.ANYTHING_BUT_EXECUTABLES;
+        checking.set(true);
+        setStatus(false, "");
+        batch = validator.start(new BatchRequest(paths, p, normalizedPrefix()), new BatchListener() {
+            @Override
+            public void onResult(ValidationResult result) {
+                inbox.add(result);
+            }
+
+            @Override
+            public void onSkipped(SkippedPath path) {
+                skippedInbox.add(path);
+            }
+        });
+        drain.play();
+    }
+
+    /** Moves buffered verdicts into the lists; stops the timer once the batch is done and the buffer empty. */
+    void drain() {
+        List<ValidationResult> good = new ArrayList<>();
+        List<ValidationResult> bad = new ArrayList<>();
+        ValidationResult r;
+        while ((r = inbox.poll()) != null) {
+            (r.valid() ? good : bad).add(r);
+        }
+        while (skippedInbox.poll() != null) {
+            skipped++;
+        }
+        ready.addAll(good);
+        rejected.addAll(bad);
+        BatchHandle b = batch;
+        if (b == null) {
+            return;
+        }
+        BatchProgress pr = b.progress();
+        progress.set((pr.done() ? "Checked " : "Checking… ") + pr.checked() + " of " + pr.found() + " file(s): "
+                + ready.size() + " ready, " + rejected.size() + " rejected"
+                + (skipped > 0 ? ", " + skipped + " hidden or repeated skipped" : "")
+                + (pr.cancelled() ? " (stopped)" : ""));
+        if (pr.done() && inbox.isEmpty()) {
+            checking.set(false);
+            drain.stop();
+        }
+    }
+
+    /** After a prefix change: same files, new keys. */
+    private void rekey() {
+        String p = normalizedPrefix();
+        boolean sanitize = policy.get() == null || policy.get().sanitizeNames();
+        ready.replaceAll(x -> x.withObjectKey(ObjectKeys.key(p, x.relativePath(), sanitize)));
+    }
+
+    private String normalizedPrefix() {
+        boolean sanitize = policy.get() == null || policy.get().sanitizeNames();
+        return ObjectKeys.normalizePrefix(prefix.get(), sanitize);
+    }
+
+    private void setStatus(boolean isError, String text) {
+        error.set(isError);
+        status.set(text);
+    }
+
+    private record Target(
+            List<ValidationPolicy> policies, ValidationPolicy policy, List<String> buckets, String defaultBucket) {}
+}

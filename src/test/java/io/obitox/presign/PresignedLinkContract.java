@@ -1,0 +1,195 @@
+package io.obitox.presign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.obitox.common.ObitoxException;
+import io.obitox.storage.S3Target;
+import io.obitox.storage.StorageClients;
+import io.obitox.testing.TestSecrets;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every server must do with our links, checked with a plain HTTP client (no SDK on the using side): a PUT link
+ * uploads, a GET link returns the same bytes, and expired, tampered or mismatched requests are refused. Subclasses
+ * bind it to S3Proxy and to Ceph RGW.
+ */
+abstract class PresignedLinkContract {
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private StorageClients clients;
+    private PresignService service;
+
+    /** The server's target; its bucket {@link #bucket()} exists and is empty. */
+    abstract S3Target target();
+
+    abstract String bucket();
+
+    /** Whether an object exists, asked with the server's own client. */
+    abstract boolean exists(String key);
+
+    @BeforeEach
+    void setUpService() {
+        clients = new StorageClients();
+        service = new PresignService(clients, ThroughputHistory.none(), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void closeClients() {
+        clients.close();
+    }
+
+    private PresignedLink sign(ExpiryChoice expiry, LinkRequest file) {
+        PresignedLink link = service.presign(target(), new PresignRequest(bucket(), List.of(file), expiry, null))
+                .links()
+                .get(0);
+        // so SecretLeakTest proves no link reached a log or the database
+        TestSecrets.register(link.url().replaceAll(".*X-Amz-Signature=([0-9a-f]+).*", "$1"));
+        return link;
+    }
+
+    private HttpResponse<byte[]> send(String method, String url, Map<String, String> headers, byte[] body)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
+        headers.forEach(b::header);
+        b.method(
+                method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static byte[] bytes(int n, long seed) {
+        byte[] data = new byte[n];
+        new Random(seed).nextBytes(data);
+        return data;
+    }
+
+    private static String text(HttpResponse<byte[]> r) {
+        return new String(r.body(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aPutLinkUploadsAndAGetLinkReturnsTheSameBytes() throws Exception {
+        byte[] data = bytes(300_000, 1);
+        String key = "shared/report ü #1.pdf";
+        PresignedLink put = sign(ExpiryChoice.auto(), LinkRequest.put(key, (long) data.length, "application/pdf"));
+        assertThat(put.headers()).containsExactly(Map.entry("Content-Type", "application/pdf"));
+        HttpResponse<byte[]> uploaded = send("PUT", put.url(), put.headers(), data);
+        assertThat(uploaded.statusCode()).as(text(uploaded)).isEqualTo(200);
+
+        PresignedLink get = sign(ExpiryChoice.auto(), LinkRequest.get(key, null));
+        assertThat(get.explanation().sizeBytes()).as("size looked up with HEAD").isEqualTo(data.length);
+        HttpResponse<byte[]> downloaded = send("GET", get.url(), get.headers(), null);
+        assertThat(downloaded.statusCode()).isEqualTo(200);
+        assertThat(downloaded.body()).isEqualTo(data);
+        assertThat(downloaded.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    }
+
+    @Test
+    void anExpiredLinkIsRefused() throws Exception {
+        byte[] data = bytes(1000, 2);
+        assertThat(send(
+                                "PUT",
+                                sign(null, LinkRequest.put("soon-gone.bin", 1000L, null))
+                                        .url(),
+                                Map.of(),
+                                data)
+                        .statusCode())
+                .isEqualTo(200);
+        PresignedLink get = sign(ExpiryChoice.fixed(3), LinkRequest.get("soon-gone.bin", 1000L));
+        assertThat(get.url()).contains("X-Amz-Expires=3&");
+        assertThat(send("GET", get.url(), Map.of(), null).statusCode())
+                .as("still valid")
+                .isEqualTo(200);
+        Thread.sleep(4_500); // X-Amz-Date has whole seconds: 3 s after it, plus margin
+        HttpResponse<byte[]> late = send("GET", get.url(), Map.of(), null);
+        assertThat(late.statusCode()).isEqualTo(403);
+        assertThat(text(late)).contains("AccessDenied");
+    }
+
+    @Test
+    void aTamperedLinkIsRefused() throws Exception {
+        byte[] data = bytes(1000, 3);
+        assertThat(send(
+                                "PUT",
+                                sign(null, LinkRequest.put("secret.txt", 1000L, null))
+                                        .url(),
+                                Map.of(),
+                                data)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(send(
+                                "PUT",
+                                sign(null, LinkRequest.put("other.txt", 1000L, null))
+                                        .url(),
+                                Map.of(),
+                                data)
+                        .statusCode())
+                .isEqualTo(200);
+        String url = sign(ExpiryChoice.fixed(600), LinkRequest.get("secret.txt", 1000L))
+                .url();
+        String sig = url.replaceAll(".*X-Amz-Signature=([0-9a-f]+).*", "$1");
+        String flipped = (sig.charAt(0) == 'a' ? "b" : "a") + sig.substring(1);
+        for (String tampered : List.of(
+                url.replace(sig, flipped),
+                url.replace("/secret.txt?", "/other.txt?"),
+                url.replace("X-Amz-Expires=600", "X-Amz-Expires=6000"))) {
+            assertThat(tampered).isNotEqualTo(url);
+            HttpResponse<byte[]> r = send("GET", tampered, Map.of(), null);
+            assertThat(r.statusCode()).as(tampered.replace(sig, "…")).isEqualTo(403);
+            assertThat(r.body()).isNotEqualTo(data);
+        }
+        assertThat(send("GET", url, Map.of(), null).body()).isEqualTo(data);
+    }
+
+    @Test
+    void aPutWithAnotherContentTypeThanSignedIsRefused() throws Exception {
+        PresignedLink put = sign(ExpiryChoice.auto(), LinkRequest.put("photo.jpg", 10L, "image/jpeg"));
+        HttpResponse<byte[]> r = send("PUT", put.url(), Map.of("Content-Type", "text/html"), bytes(10, 4));
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(text(r)).contains("SignatureDoesNotMatch");
+        assertThat(exists("photo.jpg")).isFalse();
+        assertThat(send("PUT", put.url(), put.headers(), bytes(10, 4)).statusCode())
+                .isEqualTo(200);
+        assertThat(exists("photo.jpg")).isTrue();
+    }
+
+    @Test
+    void aPutWithContentMd5RefusesOtherBytes() throws Exception {
+        byte[] data = "the agreed content".getBytes(StandardCharsets.UTF_8);
+        String md5 = Base64.getEncoder()
+                .encodeToString(MessageDigest.getInstance("MD5").digest(data));
+        PresignedLink put = sign(
+                ExpiryChoice.auto(),
+                new LinkRequest("agreed.txt", LinkMethod.PUT, (long) data.length, "text/plain", md5));
+        assertThat(put.headers()).containsEntry("Content-MD5", md5);
+        byte[] other = "the altered content".getBytes(StandardCharsets.UTF_8);
+        HttpResponse<byte[]> r = send("PUT", put.url(), put.headers(), other);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(text(r)).contains("BadDigest");
+        assertThat(exists("agreed.txt")).isFalse();
+        assertThat(send("PUT", put.url(), put.headers(), data).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aGetLinkForAMissingObjectIsNotSigned() {
+        assertThatThrownBy(() -> sign(null, LinkRequest.get("nothing/here.txt", null)))
+                .isInstanceOf(ObitoxException.class)
+                .hasFieldOrPropertyWithValue("code", "OBJECT_NOT_FOUND")
+                .hasMessageContaining("There is no object 'nothing/here.txt' in bucket '" + bucket() + "'");
+    }
+}
