@@ -11,9 +11,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,8 @@ public final class BatchNotifier implements AutoCloseable {
     private final Notifier notifier;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Threads.daemon("obitox-batches"));
     private final Runnable unsubscribe;
+    /** The outcome of each settled transfer, from the events (checks run on the worker, events on engine threads). */
+    private final Map<String, TransferState> outcomes = new ConcurrentHashMap<>();
     /** What was last announced per batch, so a batch is announced again only when its outcome changes (a retry). */
     private final Map<String, Summary> announced = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -61,24 +65,45 @@ public final class BatchNotifier implements AutoCloseable {
     }
 
     private void onEvent(TransferEvent e) {
-        if (settled(e.snapshot().state()) && e.snapshot().batchId() != null) {
-            worker.execute(() -> check(e.snapshot()));
+        TransferSnapshot s = e.snapshot();
+        if (s.batchId() == null) {
+            return;
+        }
+        TransferState outcome = outcome(e.type());
+        if (outcome != null) {
+            outcomes.put(s.id(), outcome);
+            worker.execute(() -> check(s.batchId()));
+        } else if (e.type() != TransferEvent.Type.PROGRESS) {
+            outcomes.remove(s.id()); // queued, started or paused again: not settled (any more)
         }
     }
 
-    private void check(TransferSnapshot latest) {
+    /**
+     * The outcome an event announces. From the event's type, not its snapshot: the engine reports a transfer as
+     * running until its worker has let go of it, which is just after the completion event.
+     */
+    static TransferState outcome(TransferEvent.Type type) {
+        return switch (type) {
+            case COMPLETED -> TransferState.COMPLETED;
+            case FAILED -> TransferState.FAILED;
+            case CANCELLED -> TransferState.CANCELLED;
+            default -> null;
+        };
+    }
+
+    private void check(String batchId) {
         try {
             List<TransferSnapshot> batch = new ArrayList<>();
             for (TransferSnapshot s : snapshots.get()) {
-                if (latest.batchId().equals(s.batchId())) {
-                    batch.add(s.id().equals(latest.id()) ? latest : s);
+                if (batchId.equals(s.batchId())) {
+                    batch.add(s);
                 }
             }
-            if (batch.isEmpty() || !batch.stream().allMatch(s -> settled(s.state()))) {
+            if (batch.isEmpty() || !batch.stream().allMatch(s -> outcomes.containsKey(s.id()))) {
                 return;
             }
-            Summary summary = Summary.of(batch);
-            if (summary.equals(announced.put(latest.batchId(), summary))) {
+            Summary summary = Summary.of(batch, id -> outcomes.get(id));
+            if (summary.equals(announced.put(batchId, summary))) {
                 return;
             }
             if (summary.completed() + summary.failed() == 0 || !enabled.getAsBoolean()) {
@@ -90,10 +115,6 @@ public final class BatchNotifier implements AutoCloseable {
         }
     }
 
-    static boolean settled(TransferState s) {
-        return s == TransferState.COMPLETED || s == TransferState.FAILED || s == TransferState.CANCELLED;
-    }
-
     /**
      * The counts of a settled batch.
      *
@@ -101,13 +122,13 @@ public final class BatchNotifier implements AutoCloseable {
      * @param buckets the distinct buckets, in order
      */
     record Summary(int total, int completed, int failed, int cancelled, String firstName, List<String> buckets) {
-        static Summary of(List<TransferSnapshot> batch) {
+        static Summary of(List<TransferSnapshot> batch, Function<String, TransferState> outcome) {
             int ok = 0;
             int failed = 0;
             int cancelled = 0;
             Set<String> buckets = new LinkedHashSet<>();
             for (TransferSnapshot s : batch) {
-                switch (s.state()) {
+                switch (outcome.apply(s.id())) {
                     case COMPLETED -> ok++;
                     case FAILED -> failed++;
                     case CANCELLED -> cancelled++;
