@@ -16,6 +16,9 @@ import java.util.function.BooleanSupplier;
  * libnotify), and otherwise the log only.
  */
 public final class Notifiers {
+    /** {@link Notifier#name} of the log-only back end, for callers that have a better fallback. */
+    public static final String SILENT = "silent";
+
     private Notifiers() {}
 
     /**

@@ -14,6 +14,6 @@ final class SilentNotifier implements Notifier {
 
     @Override
     public String name() {
-        return "silent";
+        return Notifiers.SILENT;
     }
 }

@@ -1,7 +1,9 @@
 package io.obitox.app.ui;
 
 import io.obitox.app.AppContext;
+import io.obitox.common.ui.UiTasks;
 import io.obitox.notify.BatchNotifier;
+import io.obitox.notify.Notification;
 import io.obitox.notify.Notifier;
 import io.obitox.notify.Notifiers;
 import java.net.URL;
@@ -13,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the window does once it is up, off the start-up path: its icons, desktop notifications for finished batches,
+ * What the window does once it is up, off the start-up path: its icons, desktop notifications for finished batches
+ * (in the window's notice bar where the desktop offers none),
  * and resuming the transfers a crash or kill interrupted. {@link #start} on the FX thread; {@link #close} from the
  * shutdown hook.
  */
@@ -29,9 +32,21 @@ final class DesktopIntegration implements AutoCloseable {
         this.app = app;
     }
 
-    void start(Stage stage) {
+    /** FX thread. Where the desktop has no way to notify, the notice bar of {@code vm} shows the message. */
+    void start(Stage stage, MainWindowViewModel vm, UiTasks tasks) {
         stage.getIcons().setAll(icons());
-        app.background().execute(this::startInBackground);
+        Notifier inWindow = new Notifier() {
+            @Override
+            public void show(Notification n) {
+                tasks.onUi(() -> vm.notice(n.title() + ": " + n.body()));
+            }
+
+            @Override
+            public String name() {
+                return "notice bar";
+            }
+        };
+        app.background().execute(() -> startInBackground(inWindow));
     }
 
     static List<Image> icons() {
@@ -45,10 +60,13 @@ final class DesktopIntegration implements AutoCloseable {
         return out;
     }
 
-    private void startInBackground() {
+    private void startInBackground(Notifier inWindow) {
         resumeInterrupted();
         try {
             Notifier notifier = Notifiers.select(Notifiers.current());
+            if (notifier.name().equals(Notifiers.SILENT)) {
+                notifier = inWindow;
+            }
             log.info("Desktop notifications through {}", notifier.name());
             BatchNotifier b = new BatchNotifier(
                     app.transfers().events(),

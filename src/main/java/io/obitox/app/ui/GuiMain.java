@@ -179,7 +179,7 @@ public final class GuiMain {
         boolean probe = "1".equals(System.getenv(STARTUP_PROBE_ENV));
         times.onFirstFrame(scene, () -> {
             log.info("Main window ready: {}", times.summary());
-            desktop.start(stage);
+            desktop.start(stage, vm, tasks);
             if (probe) {
                 System.out.println("startup: " + times.summary());
                 System.out.flush();
@@ -197,10 +197,7 @@ public final class GuiMain {
             if (request.bringToFront()) {
                 vm.requestFront();
             }
-            log.info(
-                    "Another launch added {} file(s); {} waiting for upload",
-                    request.files().size(),
-                    vm.pendingFiles().size());
+            log.info("Another launch handed over {} file(s)", request.files().size());
         }));
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
@@ -25,6 +26,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ObservableList<Path> pendingFiles = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper frontRequests = new ReadOnlyLongWrapper(this, "frontRequests");
+    private Consumer<List<Path>> uploadTarget;
 
     public MainWindowViewModel(ObjectProperty<Theme> theme, String startupNotice) {
         this.theme = theme;
@@ -61,22 +63,36 @@ public final class MainWindowViewModel {
 
     /**
      * The seam between the desktop and the Upload view: files given on the command line, by "open with" or by a
-     * second launch wait here, in order and without duplicates, until the Upload view takes them (it removes what
-     * it took). Until that view exists, the Upload section lists them.
+     * second launch. Until the Upload view exists they wait here, in order and without duplicates; once it has
+     * registered with {@link #deliverFilesTo} they go straight to it.
      */
     public ObservableList<Path> pendingFiles() {
-        return pendingFiles;
+        return FXCollections.unmodifiableObservableList(pendingFiles);
     }
 
-    /** Adds files for upload (absolute paths) and shows the Upload section. */
+    /** Hands files for upload (absolute paths) to the Upload view, and shows it. */
     public void addPendingFiles(List<Path> files) {
         if (files.isEmpty()) {
             return;
         }
-        Set<Path> fresh = new LinkedHashSet<>(files);
-        fresh.removeAll(Set.copyOf(pendingFiles));
-        pendingFiles.addAll(new ArrayList<>(fresh));
-        section.set(Section.UPLOAD);
+        if (uploadTarget != null) {
+            uploadTarget.accept(List.copyOf(files));
+        } else {
+            Set<Path> fresh = new LinkedHashSet<>(files);
+            fresh.removeAll(Set.copyOf(pendingFiles));
+            pendingFiles.addAll(new ArrayList<>(fresh));
+        }
+        section.set(Section.UPLOAD); // may build the Upload view, which then takes the waiting files
+    }
+
+    /** The Upload view takes the files that wait, and from now on every file handed to the window. */
+    public void deliverFilesTo(Consumer<List<Path>> target) {
+        uploadTarget = target;
+        if (!pendingFiles.isEmpty()) {
+            List<Path> waiting = List.copyOf(pendingFiles);
+            pendingFiles.clear();
+            target.accept(waiting);
+        }
     }
 
     /** Counts requests to raise the window (a second launch); the window shell listens and comes to the front. */

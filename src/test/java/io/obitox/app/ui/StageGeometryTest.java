@@ -76,7 +76,9 @@ class StageGeometryTest {
             stage.hide();
         });
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        assertThat(screen.intersects(shown.get())).as("%s on %s", shown.get(), screen).isTrue();
+        assertThat(screen.intersects(shown.get()))
+                .as("%s on %s", shown.get(), screen)
+                .isTrue();
         assertThat(shown.get().getWidth()).isEqualTo(Math.min(1000, screen.getWidth()));
     }
 

@@ -21,8 +21,15 @@ class WindowGeometryTest {
     @Test
     void textThatIsNotOursGivesNothing() {
         for (String bad : new String[] {
-            null, "", "1,2,3,4", "a,b,c,d,true", "1,2,NaN,4,false", "1,2,Infinity,4,false", "1,2,0,700,false",
-            "1,2,800,-5,false", "1,2,3,4,5,6"
+            null,
+            "",
+            "1,2,3,4",
+            "a,b,c,d,true",
+            "1,2,NaN,4,false",
+            "1,2,Infinity,4,false",
+            "1,2,0,700,false",
+            "1,2,800,-5,false",
+            "1,2,3,4,5,6"
         }) {
             assertThat(WindowGeometry.parse(bad)).as(String.valueOf(bad)).isEmpty();
         }
@@ -81,8 +88,8 @@ class WindowGeometryTest {
         assertThat(tiny.width()).isEqualTo(900);
         assertThat(tiny.height()).isEqualTo(600);
         // a screen smaller than the minimum: the screen wins
-        Placement small = new WindowGeometry(0, 0, 1180, 760, false)
-                .placeOn(List.of(new Box(0, 0, 800, 480)), 900, 600);
+        Placement small =
+                new WindowGeometry(0, 0, 1180, 760, false).placeOn(List.of(new Box(0, 0, 800, 480)), 900, 600);
         assertThat(small.width()).isEqualTo(800);
         assertThat(small.height()).isEqualTo(480);
     }
