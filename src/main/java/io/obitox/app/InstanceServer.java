@@ -105,8 +105,8 @@ public final class InstanceServer implements AutoCloseable {
 
     private void handle(Socket client) throws IOException {
         client.setSoTimeout(readTimeoutMs);
-        DataInputStream in = new DataInputStream(
-                new BufferedInputStream(new Deadline(client.getInputStream(), 2L * readTimeoutMs)));
+        DataInputStream in =
+                new DataInputStream(new BufferedInputStream(new Deadline(client.getInputStream(), 2L * readTimeoutMs)));
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(client.getOutputStream()));
         InstanceRequest request;
         try {

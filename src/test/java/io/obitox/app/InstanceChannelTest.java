@@ -84,9 +84,11 @@ class InstanceChannelTest {
         servers.add(server);
         Path a = Path.of("/data/a.bin");
         Path b = Path.of("/data/b.bin");
-        assertThat(InstanceClient.forward(home, List.of(a), Duration.ofSeconds(5)).delivered())
+        assertThat(InstanceClient.forward(home, List.of(a), Duration.ofSeconds(5))
+                        .delivered())
                 .isTrue();
-        assertThat(InstanceClient.forward(home, List.of(b), Duration.ofSeconds(5)).delivered())
+        assertThat(InstanceClient.forward(home, List.of(b), Duration.ofSeconds(5))
+                        .delivered())
                 .isTrue();
 
         List<Path> got = new ArrayList<>();
@@ -144,13 +146,16 @@ class InstanceChannelTest {
         byte[] wrong = new byte[InstanceRequest.TOKEN_BYTES];
         wrong[0] = 1;
 
-        byte status = exchange(server.port(), out -> new InstanceRequest(List.of(Path.of("/etc/passwd")), true)
-                .write(new DataOutputStream(out), wrong));
+        byte status = exchange(
+                server.port(),
+                out -> new InstanceRequest(List.of(Path.of("/etc/passwd")), true)
+                        .write(new DataOutputStream(out), wrong));
 
         assertThat(status).isEqualTo(InstanceRequest.REFUSED);
         assertThat(received).isEmpty();
         // the right token still works afterwards
-        assertThat(InstanceClient.forward(home, List.of(Path.of("/ok")), Duration.ofSeconds(5)).delivered())
+        assertThat(InstanceClient.forward(home, List.of(Path.of("/ok")), Duration.ofSeconds(5))
+                        .delivered())
                 .isTrue();
         assertThat(received).hasSize(1);
     }
@@ -162,11 +167,13 @@ class InstanceChannelTest {
         InstanceServer server = start(home, received);
 
         byte status = exchange(
-                server.port(), out -> out.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+                server.port(),
+                out -> out.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
         assertThat(status).isEqualTo(InstanceRequest.INVALID);
         assertThat(exchange(server.port(), out -> {})).as("an empty request").isEqualTo(InstanceRequest.INVALID);
 
-        assertThat(InstanceClient.forward(home, List.of(Path.of("/ok")), Duration.ofSeconds(5)).delivered())
+        assertThat(InstanceClient.forward(home, List.of(Path.of("/ok")), Duration.ofSeconds(5))
+                        .delivered())
                 .isTrue();
         assertThat(received).hasSize(1);
     }
@@ -243,7 +250,9 @@ class InstanceChannelTest {
             // while the drip-feeding client is still connected, a real second launch gets through
             InstanceClient.Result r = InstanceClient.forward(home, List.of(Path.of("/ok")), Duration.ofSeconds(3));
             assertThat(r.delivered()).as(r.message()).isTrue();
-            assertThat(drip.isAlive()).as("the drip-feeding client is still sending").isTrue();
+            assertThat(drip.isAlive())
+                    .as("the drip-feeding client is still sending")
+                    .isTrue();
             assertThat(received).extracting(InstanceRequest::files).containsExactly(List.of(Path.of("/ok")));
         } finally {
             drip.interrupt();
@@ -265,7 +274,8 @@ class InstanceChannelTest {
         } catch (java.net.SocketException reset) {
             // also fine: the server closed it
         }
-        assertThat(InstanceClient.forward(home, List.of(Path.of("/ok")), Duration.ofSeconds(5)).delivered())
+        assertThat(InstanceClient.forward(home, List.of(Path.of("/ok")), Duration.ofSeconds(5))
+                        .delivered())
                 .isTrue();
     }
 
@@ -293,7 +303,8 @@ class InstanceChannelTest {
         InstanceEndpoint.fresh(1).writeTo(home);
         List<InstanceRequest> received = new CopyOnWriteArrayList<>();
         start(home, received);
-        assertThat(InstanceClient.forward(home, List.of(Path.of("/x")), Duration.ofSeconds(5)).delivered())
+        assertThat(InstanceClient.forward(home, List.of(Path.of("/x")), Duration.ofSeconds(5))
+                        .delivered())
                 .isTrue();
         assertThat(received).hasSize(1);
     }

@@ -73,7 +73,11 @@ class BatchNotifierTest {
     private void upload(List<Path> files) throws InterruptedException {
         List<UploadRequest> requests = files.stream()
                 .map(f -> new UploadRequest(
-                        f, TargetRef.profile(profile.id()), "notify-photos", f.getFileName().toString(), null))
+                        f,
+                        TargetRef.profile(profile.id()),
+                        "notify-photos",
+                        f.getFileName().toString(),
+                        null))
                 .toList();
         TransferService.Batch b = app.context().transfers().enqueue(requests);
         assertThat(app.context().transfers().awaitSettled(b.transferIds(), Duration.ofSeconds(60)))
@@ -140,9 +144,7 @@ class BatchNotifierTest {
                         true));
         assertThat(BatchNotifier.message(new BatchNotifier.Summary(2, 0, 2, 0, "a.jpg", List.of("photos"))))
                 .isEqualTo(new Notification(
-                        "Upload failed",
-                        "2 of 2 files failed (bucket photos). See Transfers for the reasons.",
-                        true));
+                        "Upload failed", "2 of 2 files failed (bucket photos). See Transfers for the reasons.", true));
         assertThat(BatchNotifier.message(new BatchNotifier.Summary(5, 4, 0, 1, "a.jpg", List.of("a", "b")))
                         .body())
                 .isEqualTo("4 files uploaded to 2 buckets. 1 cancelled.");

@@ -47,8 +47,8 @@ class NotifiersTest {
 
     @Test
     void windowsUsesTheTray() {
-        Notifiers.Platform win = new Notifiers.Platform(
-                "Windows 11", Optional.of(NOTIFY_SEND), Optional.empty(), true, () -> true);
+        Notifiers.Platform win =
+                new Notifiers.Platform("Windows 11", Optional.of(NOTIFY_SEND), Optional.empty(), true, () -> true);
         assertThat(Notifiers.select(win).name()).isEqualTo("tray");
         Notifiers.Platform noTray =
                 new Notifiers.Platform("Windows 11", Optional.empty(), Optional.empty(), true, () -> false);
@@ -61,8 +61,8 @@ class NotifiersTest {
                                 "Mac OS X", Optional.empty(), Optional.of(OSASCRIPT), true, () -> true))
                         .name())
                 .isEqualTo("osascript");
-        assertThat(Notifiers.select(
-                                new Notifiers.Platform("Mac OS X", Optional.empty(), Optional.empty(), true, () -> true))
+        assertThat(Notifiers.select(new Notifiers.Platform(
+                                "Mac OS X", Optional.empty(), Optional.empty(), true, () -> true))
                         .name())
                 .isEqualTo("tray");
     }
@@ -99,7 +99,8 @@ class NotifiersTest {
         Path dir = TestPaths.newDir("notifiers-run");
         Path args = dir.resolve("args.txt");
         Path fake = Files.writeString(
-                dir.resolve("notify-send"), "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done > '" + args + "'\n");
+                dir.resolve("notify-send"),
+                "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done > '" + args + "'\n");
         Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
         Path failing = Files.writeString(dir.resolve("failing"), "#!/bin/sh\nexit 3\n");
         Files.setPosixFilePermissions(failing, PosixFilePermissions.fromString("rwx------"));
