@@ -171,7 +171,7 @@ public final class GuiMain {
         vm.frontRequestsProperty().addListener((o, a, b) -> toFront(stage));
         stage.setOnHidden(e -> {
             saveGeometry(app, geometry);
-            Platform.exit();
+            exit();
         });
         if (server != null) {
             acceptLaunches(server, vm, tasks);
@@ -183,8 +183,7 @@ public final class GuiMain {
             if (probe) {
                 System.out.println("startup: " + times.summary());
                 System.out.flush();
-                stage.hide();
-                System.exit(0);
+                stage.hide(); // and exits, as when the user closes the window
             }
         });
         stage.show();
@@ -208,6 +207,16 @@ public final class GuiMain {
         } catch (RuntimeException e) {
             log.warn("Could not save the window position", e);
         }
+    }
+
+    /**
+     * Ends ObitoX once the window is closed. The toolkit alone ending is not enough: the sandbox's server threads
+     * would keep the process alive. The JVM's exit runs the shutdown hook (services, lock, listener), on a thread of
+     * its own so that the hook never waits for the FX thread.
+     */
+    private static void exit() {
+        new Thread(() -> System.exit(0), "obitox-exit").start();
+        Platform.exit();
     }
 
     private static void toFront(Stage stage) {
