@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # bench/installers/modules.sh : the modules ObitoX's jars need according to jdeps, compared with the modules of the
-# app-image's runtime (packaging/common/jlink.args and what those require). Run after `mvn -B -DskipTests -Pinstallers package` (uses target/original-obitox.jar
+# app-image's runtime (packaging/common/jlink.args and what those require). Run after `mvn -B -DskipTests -Pinstallers package` (uses target/classes
 # and target/installer-libs). Exits 1 when jdeps finds a module the runtime leaves out; modules in the list that
 # jdeps does not name are printed as "added by hand" (service providers and modules loaded by name, see jlink.args).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 jdk=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 libs=target/installer-libs
-[ -f target/original-obitox.jar ] && [ -d "$libs" ] || { echo "run mvn -B -DskipTests -Pinstallers package first" >&2; exit 2; }
+[ -d target/classes/io/obitox ] && [ -d "$libs" ] || { echo "run mvn -B -DskipTests -Pinstallers package first" >&2; exit 2; }
 
 jars=()
 for f in "$libs"/*.jar; do
@@ -16,7 +16,7 @@ done
 fx=$(ls "$libs"/javafx-*-linux.jar | paste -sd: -)
 cp=$(printf '%s\n' "${jars[@]}" | paste -sd: -)
 found=$("$jdk/bin/jdeps" --multi-release 17 --ignore-missing-deps --print-module-deps \
-    --module-path "$fx" --class-path "$cp" target/original-obitox.jar "${jars[@]}" | tr ',' '\n' | sort -u)
+    --module-path "$fx" --class-path "$cp" target/classes "${jars[@]}" | tr ',' '\n' | sort -u)
 # what the runtime really holds (the named modules and what they require), from the app-image's release file
 release=target/dist/ObitoX/lib/runtime/release
 [ -f "$release" ] || { echo "no app-image runtime at $release" >&2; exit 2; }

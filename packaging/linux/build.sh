@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # packaging/linux/build.sh VERSION : the Linux app-image, .deb and .rpm of ObitoX.
 #
-# Run by `mvn -B -DskipTests -Pinstallers package`, which first builds target/original-obitox.jar (ObitoX's own
-# classes) and copies the runtime dependencies to target/installer-libs/. By hand after that build:
+# Run by `mvn -B -DskipTests -Pinstallers package`, which first compiles ObitoX (target/classes) and copies the
+# runtime dependencies to target/installer-libs/. By hand after that build:
 #     bash packaging/linux/build.sh 0.1.0-SNAPSHOT
 #
 # Steps (work folder target/jpackage/):
@@ -41,9 +41,9 @@ die() {
 version=${1%-SNAPSHOT}
 [[ $version =~ ^[0-9]+(\.[0-9]+){0,3}$ ]] || die "version '$1' is not numeric (jpackage needs e.g. 1.2.3)"
 [ "$(uname -s)" = Linux ] || die "this builds Linux packages; use packaging/windows/build.ps1 or packaging/macos/build.sh"
-jar=$target/original-obitox.jar
+classes=$target/classes
 libs=$target/installer-libs
-[ -f "$jar" ] && [ -d "$libs" ] || die "$jar or $libs is missing: run mvn -B -DskipTests -Pinstallers package"
+[ -d "$classes/io/obitox" ] && [ -d "$libs" ] || die "$classes or $libs is missing: run mvn -B -DskipTests -Pinstallers package"
 
 # The JDK's tools: JAVA_HOME when set (Maven sets it for its own JVM), else the java on the PATH.
 jdk=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
@@ -57,7 +57,9 @@ rm -rf "$work" "$target/dist" "$target/installer"
 mkdir -p "$work/input" "$work/javafx" "$target/dist" "$target/installer"
 
 # --- 0. inputs: ObitoX's jar and its libraries on the class path, JavaFX's Linux jars as modules ---------------------
-cp "$jar" "$work/input/obitox.jar"
+# ObitoX's own jar from the compiled classes (not target/original-obitox.jar: after a build without clean, the shade
+# plugin leaves the previous fat jar under that name)
+"$jdk/bin/jar" --create --file "$work/input/obitox.jar" -C "$classes" .
 for f in "$libs"/*.jar; do
     case ${f##*/} in
         javafx-*-linux.jar) cp "$f" "$work/javafx/" ;;

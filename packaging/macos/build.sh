@@ -37,7 +37,7 @@ target=$root/target
 work=$target/jpackage
 rm -rf "$work" "$target/dist" "$target/installer"
 mkdir -p "$work/input" "$work/javafx" "$target/installer"
-cp target/original-obitox.jar "$work/input/obitox.jar"
+"$jdk/bin/jar" --create --file "$work/input/obitox.jar" -C target/classes . # ObitoX's own classes
 for f in target/installer-libs/*.jar; do
     case ${f##*/} in
         javafx-*-mac*.jar) cp "$f" "$work/javafx/" ;; # mac (x64) or mac-aarch64, as Maven chose for this machine

@@ -35,7 +35,7 @@ foreach ($d in $work, "$target\dist", "$target\installer") { if (Test-Path $d) {
 New-Item -ItemType Directory -Force "$work\input", "$work\javafx", "$target\installer" | Out-Null
 
 # ObitoX's jar and its libraries on the class path; JavaFX's Windows jars become modules of the runtime.
-Copy-Item "$target\original-obitox.jar" "$work\input\obitox.jar"
+& "$jdk\bin\jar" --create --file "$work\input\obitox.jar" -C "$target\classes" .  # ObitoX's own classes
 foreach ($f in Get-ChildItem "$target\installer-libs\*.jar") {
     if ($f.Name -like 'javafx-*-win.jar') { Copy-Item $f.FullName "$work\javafx\" }
     elseif ($f.Name -notlike 'javafx-*' -and $f.Name -notlike 'commons-logging-*') { Copy-Item $f.FullName "$work\input\" }
