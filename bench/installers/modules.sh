@@ -14,9 +14,8 @@ for f in "$libs"/*.jar; do
     case ${f##*/} in javafx-* | commons-logging-*) ;; *) jars+=("$f") ;; esac
 done
 fx=$(ls "$libs"/javafx-*-linux.jar | paste -sd: -)
-cp=$(printf '%s\n' "${jars[@]}" | paste -sd: -)
 found=$("$jdk/bin/jdeps" --multi-release 17 --ignore-missing-deps --print-module-deps \
-    --module-path "$fx" --class-path "$cp" target/classes "${jars[@]}" | tr ',' '\n' | sort -u)
+    --module-path "$fx" target/classes "${jars[@]}" 2>/dev/null | tail -n 1 | tr ',' '\n' | sort -u)
 # what the runtime really holds (the named modules and what they require), from the app-image's release file
 release=target/dist/ObitoX/lib/runtime/release
 [ -f "$release" ] || { echo "no app-image runtime at $release" >&2; exit 2; }
