@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.presigner.PresignedRequest;
@@ -54,21 +55,31 @@ public final class CorsProber {
     private static final String SETUP_FIX = "Run CORS setup for this bucket with this origin.";
 
     private final StorageClients clients;
-    private final HttpClient http;
+    /** Built on the first probe: building it loads the TLS trust store, which would slow down every start. */
+    private final Supplier<HttpClient> http;
 
     public CorsProber(StorageClients clients) {
-        this(
-                clients,
-                HttpClient.newBuilder()
-                        .connectTimeout(Duration.ofSeconds(10))
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .build());
+        this.clients = clients;
+        this.http = new Supplier<>() {
+            private HttpClient client;
+
+            @Override
+            public synchronized HttpClient get() {
+                if (client == null) {
+                    client = HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofSeconds(10))
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .build();
+                }
+                return client;
+            }
+        };
     }
 
     CorsProber(StorageClients clients, HttpClient http) {
         this.clients = clients;
-        this.http = http;
+        this.http = () -> http;
     }
 
     /**
@@ -241,7 +252,7 @@ public final class CorsProber {
 
     private HttpResponse<byte[]> send(HttpRequest.Builder req) throws IOException {
         try {
-            return http.send(req.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return http.get().send(req.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("CORS check cancelled");

@@ -2,12 +2,18 @@ package io.obitox.app.ui;
 
 import io.obitox.app.AppContext;
 import io.obitox.app.AppHome;
+import io.obitox.app.InstanceClient;
 import io.obitox.app.InstanceLock;
+import io.obitox.app.InstanceServer;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.storage.S3Errors;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -16,87 +22,251 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the GUI: one instance per app home, the services opened before the toolkit, then the main window. Uses
- * {@link Platform#startup} instead of an {@code Application} subclass so the context is passed by constructor,
- * not through a static field.
+ * Starts the GUI: one window per app home, the services opened on their own thread while the toolkit starts, then the
+ * main window. A second launch of the same home hands its files to the first one and ends. Uses
+ * {@link Platform#startup} instead of an {@code Application} subclass so the context is passed by constructor, not
+ * through a static field.
  */
 public final class GuiMain {
     private static final Logger log = LoggerFactory.getLogger(GuiMain.class);
 
+    /**
+     * Diagnostics switch: {@code OBITOX_STARTUP_PROBE=1} prints the start-up times once the main window has painted
+     * its first frame, then closes it and exits 0. Used by the packaging build (class-data training) and benchmarks.
+     */
+    public static final String STARTUP_PROBE_ENV = "OBITOX_STARTUP_PROBE";
+
+    /** How long a second launch waits for the running window to take its files (it may be starting itself). */
+    private static final Duration FORWARD_PATIENCE = Duration.ofSeconds(15);
+
+    /** Exit status of a second launch whose files the running window did not take. */
+    static final int NOT_HANDED_OVER = 3;
+
     private GuiMain() {}
 
+    /** What the services thread prepares while the toolkit starts. */
+    private record Opened(AppContext app, ViewFactory.Startup startup, Optional<String> geometry) {}
+
     public static void launch(AppHome home, List<Path> files) {
+        StartupTimes times = StartupTimes.start();
+        List<Path> absolute = files.stream()
+                .map(p -> p.toAbsolutePath().normalize())
+                .distinct()
+                .toList();
         Optional<InstanceLock> lock;
-        AppContext app;
-        ViewFactory.Startup startup;
         try {
             home.create();
             lock = InstanceLock.tryAcquire(home);
-            if (lock.isEmpty()) {
-                String msg = "ObitoX is already running with the data folder " + home.root()
-                        + ". Switch to its window, or start this one with another --home.";
-                System.err.println(msg);
-                showAndExit("ObitoX is already running", msg, 3);
-                return;
-            }
-            app = AppContext.open(home);
-            startup = ViewFactory.Startup.load(app);
-            AppContext started = app;
-            app.background().execute(() -> resumeInterrupted(started));
         } catch (RuntimeException e) {
-            log.error("Start failed", e);
-            String msg = S3Errors.describe(e).oneLine();
-            System.err.println("ObitoX could not start: " + msg);
-            showAndExit("ObitoX could not start", msg, 1);
+            failBeforeWindow(e);
+            return;
+        }
+        if (lock.isEmpty()) {
+            handToRunningInstance(home, absolute);
             return;
         }
         InstanceLock held = lock.get();
+        InstanceServer server = listen(home);
+
+        // The services (database, profiles, transfer queue) open on their own thread while this one starts the
+        // toolkit: the two take about as long, and the machine has more than one core.
+        CompletableFuture<Opened> opening = new CompletableFuture<>();
+        Thread opener = new Thread(
+                () -> {
+                    try {
+                        opening.complete(open(home));
+                        times.servicesReady();
+                    } catch (Throwable t) {
+                        opening.completeExceptionally(t);
+                    }
+                },
+                "obitox-open");
+        opener.start();
+
+        Platform.setImplicitExit(true);
+        try {
+            Platform.startup(() -> {
+                Thread.currentThread().setUncaughtExceptionHandler((t, e) -> log.error("Uncaught on FX thread", e));
+                times.toolkitReady();
+                try {
+                    Themes.preload(); // while the services open
+                } catch (RuntimeException e) {
+                    log.warn("Preloading the theme failed", e);
+                }
+                showMainWindow(opening, held, server, absolute, times);
+            });
+        } catch (RuntimeException | Error noToolkit) {
+            log.error("Could not start the window toolkit", noToolkit);
+            System.err.println("ObitoX could not open its window (" + noToolkit.getMessage() + "). Without a "
+                    + "display, use the command line: obitox --help");
+            System.exit(1);
+        }
+    }
+
+    private static Opened open(AppHome home) {
+        AppContext app = AppContext.open(home);
+        try {
+            ViewFactory.Startup startup = ViewFactory.Startup.load(app);
+            return new Opened(app, startup, app.settings().get(StageGeometry.SETTING));
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    private static InstanceServer listen(AppHome home) {
+        try {
+            return InstanceServer.start(home);
+        } catch (IOException | RuntimeException e) {
+            // the window still works; later launches then say that this one did not answer
+            log.warn("Cannot listen for later launches of ObitoX", e);
+            return null;
+        }
+    }
+
+    /** FX thread. Waits for the services, then builds and shows the main window. */
+    private static void showMainWindow(
+            CompletableFuture<Opened> opening,
+            InstanceLock held,
+            InstanceServer server,
+            List<Path> files,
+            StartupTimes times) {
+        Opened opened;
+        try {
+            opened = opening.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            log.error("Start failed", cause);
+            String msg = S3Errors.describe(cause).oneLine();
+            System.err.println("ObitoX could not start: " + msg);
+            alertAndExit("ObitoX could not start", msg, 1);
+            return;
+        }
+        AppContext app = opened.app();
+        DesktopIntegration desktop = new DesktopIntegration(app);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
+                            desktop.close();
+                            if (server != null) {
+                                server.close();
+                            }
                             app.close();
                             held.close();
                         },
                         "obitox-shutdown"));
-        Platform.setImplicitExit(true);
-        Platform.startup(() -> {
-            Thread.currentThread().setUncaughtExceptionHandler((t, e) -> log.error("Uncaught on FX thread", e));
-            UiTasks tasks = new UiTasks(app.background());
-            ViewFactory views = new ViewFactory(app, tasks, startup);
-            Stage stage = new Stage();
-            Scene scene = Themes.mainScene(views);
-            stage.setTitle("ObitoX");
-            stage.setScene(scene);
-            stage.setMinWidth(900);
-            stage.setMinHeight(600);
-            stage.setOnHidden(e -> Platform.exit());
-            stage.show();
+
+        UiTasks tasks = new UiTasks(app.background());
+        ViewFactory views = new ViewFactory(app, tasks, opened.startup());
+        MainWindowViewModel vm = views.mainWindowViewModel();
+        vm.addPendingFiles(files);
+
+        Stage stage = new Stage();
+        Scene scene = Themes.mainScene(views);
+        stage.setTitle("ObitoX");
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        StageGeometry geometry = StageGeometry.restore(stage, opened.geometry());
+        vm.frontRequestsProperty().addListener((o, a, b) -> toFront(stage));
+        stage.setOnHidden(e -> {
+            saveGeometry(app, geometry);
+            exit();
         });
+        if (server != null) {
+            acceptLaunches(server, vm, tasks);
+        }
+        boolean probe = "1".equals(System.getenv(STARTUP_PROBE_ENV));
+        times.onFirstFrame(scene, () -> {
+            log.info("Main window ready: {}", times.summary());
+            desktop.start(stage, vm, tasks);
+            if (probe) {
+                System.out.println("startup: " + times.summary());
+                System.out.flush();
+                stage.hide(); // and exits, as when the user closes the window
+            }
+        });
+        stage.show();
     }
 
-    /** Transfers a crash or kill interrupted go on (or wait paused, when the user turned auto-resume off). */
-    private static void resumeInterrupted(AppContext app) {
-        try {
-            boolean auto = app.transfers().engine().settings().autoResume();
-            int n = app.transfers().engine().recover(false, auto);
-            if (n > 0) {
-                log.info("{} interrupted transfer(s) {}", n, auto ? "resumed" : "marked paused");
+    /** Files of later launches go to the Upload view, and the window comes to the front when they ask. */
+    static void acceptLaunches(InstanceServer server, MainWindowViewModel vm, UiTasks tasks) {
+        server.deliverTo(request -> tasks.onUi(() -> {
+            vm.addPendingFiles(request.files());
+            if (request.bringToFront()) {
+                vm.requestFront();
             }
+            log.info("Another launch handed over {} file(s)", request.files().size());
+        }));
+    }
+
+    private static void saveGeometry(AppContext app, StageGeometry geometry) {
+        try {
+            // one short statement while the window closes; the services close right after
+            app.settings().put(StageGeometry.SETTING, geometry.current());
         } catch (RuntimeException e) {
-            log.warn("Could not resume interrupted transfers", e);
+            log.warn("Could not save the window position", e);
         }
     }
 
-    private static void showAndExit(String title, String message, int status) {
+    /**
+     * Ends ObitoX once the window is closed. The toolkit alone ending is not enough: the sandbox's server threads
+     * would keep the process alive. The JVM's exit runs the shutdown hook (services, lock, listener), on a thread of
+     * its own so that the hook never waits for the FX thread.
+     */
+    private static void exit() {
+        new Thread(() -> System.exit(0), "obitox-exit").start();
+        Platform.exit();
+    }
+
+    private static void toFront(Stage stage) {
+        if (stage.isIconified()) {
+            stage.setIconified(false);
+        }
+        if (!stage.isShowing()) {
+            stage.show();
+        }
+        stage.toFront();
+        stage.requestFocus();
+    }
+
+    /** A second launch of this app home: give the running window our files (or just raise it) and end. */
+    private static void handToRunningInstance(AppHome home, List<Path> files) {
+        InstanceClient.Result r = InstanceClient.forward(home, files, FORWARD_PATIENCE);
+        if (r.delivered()) {
+            System.out.println(
+                    "ObitoX is already running with the data folder " + home.root() + ": " + r.message() + ".");
+            System.exit(0);
+        }
+        String msg = "ObitoX is already running with the data folder " + home.root() + ", but " + r.message()
+                + ". Switch to its window, or close it and try again (or start this one with another --home).";
+        System.err.println(msg);
+        alertAndExit("ObitoX is already running", msg, NOT_HANDED_OVER);
+    }
+
+    private static void failBeforeWindow(RuntimeException e) {
+        log.error("Start failed", e);
+        String msg = S3Errors.describe(e).oneLine();
+        System.err.println("ObitoX could not start: " + msg);
+        alertAndExit("ObitoX could not start", msg, 1);
+    }
+
+    /** Shows {@code message} in a dialog where there is a display, then exits with {@code status}. */
+    private static void alertAndExit(String title, String message, int status) {
+        Runnable dialog = () -> {
+            Alert a = new Alert(Alert.AlertType.INFORMATION, message);
+            a.setTitle(title);
+            a.setHeaderText(title);
+            a.showAndWait();
+            Platform.exit();
+            System.exit(status);
+        };
+        if (Platform.isFxApplicationThread()) {
+            dialog.run();
+            return;
+        }
         try {
-            Platform.startup(() -> {
-                Alert a = new Alert(Alert.AlertType.INFORMATION, message);
-                a.setTitle(title);
-                a.setHeaderText(title);
-                a.showAndWait();
-                Platform.exit();
-                System.exit(status);
-            });
+            Platform.startup(dialog);
         } catch (RuntimeException | Error noDisplay) {
             System.exit(status);
         }

@@ -168,14 +168,16 @@ public final class ViewFactory {
                     app.clock()));
         }
         if (type == UploadView.class) {
-            return new UploadView(new UploadViewModel(
+            UploadViewModel upload = new UploadViewModel(
                     app.batchValidator(),
                     app.validationPolicies(),
                     app.transfers(),
                     app.profiles(),
                     app.buckets(),
                     selection,
-                    tasks));
+                    tasks);
+            mainWindowViewModel.deliverFilesTo(upload::add); // command line, "open with", later launches
+            return new UploadView(upload);
         }
         if (type == TransferSettingsView.class) {
             return new TransferSettingsView(new TransferSettingsViewModel(

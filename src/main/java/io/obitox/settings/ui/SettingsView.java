@@ -2,6 +2,7 @@ package io.obitox.settings.ui;
 
 import io.obitox.settings.Theme;
 import javafx.fxml.FXML;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -31,6 +32,9 @@ public final class SettingsView {
     @FXML
     private Label versionLabel;
 
+    @FXML
+    private CheckBox notificationsBox;
+
     public SettingsView(SettingsViewModel vm) {
         this.vm = vm;
     }
@@ -56,5 +60,6 @@ public final class SettingsView {
         sandboxField.setText(vm.sandboxFolder());
         credentialsField.setText(vm.credentialsFile());
         versionLabel.setText(vm.version());
+        notificationsBox.selectedProperty().bindBidirectional(vm.notificationsProperty());
     }
 }

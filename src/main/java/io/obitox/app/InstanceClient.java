@@ -1,0 +1,110 @@
+package io.obitox.app;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A second launch of the GUI: hands its files to the GUI that already runs with the same app home (see
+ * {@link InstanceServer}) instead of opening another window. Blocking, for at most the given patience.
+ */
+public final class InstanceClient {
+    private static final int CONNECT_TIMEOUT_MS = 2_000;
+    private static final int REPLY_TIMEOUT_MS = 10_000;
+    private static final long RETRY_MS = 100;
+
+    private InstanceClient() {}
+
+    /** What happened: {@code delivered}, or why not in words for the user. */
+    public record Result(boolean delivered, String message) {}
+
+    /**
+     * Sends {@code files} (made absolute) and a bring-to-front request. Waits up to {@code patience} for the running
+     * GUI to announce itself (it may be starting right now), then gives up with a reason.
+     */
+    public static Result forward(AppHome home, List<Path> files, Duration patience) {
+        List<Path> absolute = files.stream()
+                .map(p -> p.toAbsolutePath().normalize())
+                .distinct()
+                .toList();
+        List<InstanceRequest> requests = split(absolute);
+        long deadline = System.nanoTime() + patience.toNanos();
+        String lastProblem =
+                "it has not said where it listens (no " + InstanceEndpoint.FILE_NAME + " in " + home.root() + ")";
+        int sent = 0;
+        while (sent < requests.size()) {
+            Optional<InstanceEndpoint> endpoint = InstanceEndpoint.read(home);
+            if (endpoint.isPresent()) {
+                try {
+                    send(endpoint.get(), requests.get(sent));
+                    sent++;
+                    continue;
+                } catch (Refused e) {
+                    if (e.status != InstanceRequest.BUSY) {
+                        return new Result(false, "it refused the request (" + e.getMessage() + ")");
+                    }
+                    lastProblem = "it was not ready (" + e.getMessage() + ")";
+                } catch (IOException e) {
+                    lastProblem = "it did not answer on port " + endpoint.get().port() + " (" + e.getMessage() + ")";
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                return new Result(false, lastProblem);
+            }
+            try {
+                Thread.sleep(RETRY_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Result(false, "interrupted while waiting for it");
+            }
+        }
+        return new Result(true, absolute.isEmpty() ? "brought to the front" : absolute.size() + " file(s) handed over");
+    }
+
+    /** Lists longer than one request allows go in several; only the first asks for the window. */
+    static List<InstanceRequest> split(List<Path> files) {
+        List<InstanceRequest> out = new ArrayList<>();
+        for (int i = 0; i < files.size(); i += InstanceRequest.MAX_FILES) {
+            out.add(new InstanceRequest(
+                    files.subList(i, Math.min(files.size(), i + InstanceRequest.MAX_FILES)), i == 0));
+        }
+        if (out.isEmpty()) {
+            out.add(new InstanceRequest(List.of(), true));
+        }
+        return out;
+    }
+
+    private static final class Refused extends IOException {
+        final byte status;
+
+        Refused(byte status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    private static void send(InstanceEndpoint endpoint, InstanceRequest request) throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), endpoint.port()), CONNECT_TIMEOUT_MS);
+            s.setSoTimeout(REPLY_TIMEOUT_MS);
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(s.getOutputStream()));
+            request.write(out, endpoint.token());
+            DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
+            byte status = in.readByte();
+            String message = in.readUTF();
+            if (status != InstanceRequest.OK) {
+                throw new Refused(status, message);
+            }
+        }
+    }
+}
