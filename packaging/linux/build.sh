@@ -98,6 +98,12 @@ write_launcher() {
         case $line in *\"* | *\\* | *\`*) die "java option with a quote or backslash in $cfg: $line" ;; esac
         args="$args \"$line\""
     done < <(sed -n 's/^java-options=//p' "$cfg")
+    # Options for command-line runs only (packaging/common/cli-java-options: a run of seconds wants no C2 compiler)
+    local cli_args=""
+    while IFS= read -r line; do
+        case $line in '' | '#'*) continue ;; *\"* | *\\* | *\`* | *' '*) die "bad CLI java option: $line" ;; esac
+        cli_args="$cli_args $line"
+    done < packaging/common/cli-java-options
     cat >"$launcher" <<SCRIPT
 #!/bin/sh
 # ObitoX $version launcher, written by packaging/linux/build.sh from lib/app/ObitoX.cfg.
@@ -105,6 +111,11 @@ APPDIR=\$(dirname "\$(readlink -f "\$0")")/../lib/app
 APPDIR=\$(cd "\$APPDIR" && pwd -P)
 # JDK_JAVA_OPTIONS is read by the java command only: ignore it, as jpackage's launcher does
 unset JDK_JAVA_OPTIONS
+# A command (not a file to open in the window) runs for seconds: it gets the command-line JVM options.
+CLI_OPTS=
+if [ \$# -gt 0 ] && [ ! -e "\$1" ]; then
+    CLI_OPTS="$cli_args"
+fi
 # The class-data archive (made when the package is installed) holds the start-up classes ready to map. A stale one
 # (the JDK checks the jar's size and time) only means a slower start, so its warnings stay quiet.
 if [ -r "\$APPDIR/obitox.jsa" ]; then
@@ -113,7 +124,8 @@ if [ -r "\$APPDIR/obitox.jsa" ]; then
 else
     set -- -cp "$classpath" $main "\$@"
 fi
-exec "\$APPDIR/../runtime/bin/java"$args "\$@"
+# shellcheck disable=SC2086
+exec "\$APPDIR/../runtime/bin/java"$args \$CLI_OPTS "\$@"
 SCRIPT
     chmod 0755 "$launcher"
     rm -f "$image/lib/libapplauncher.so"
