@@ -62,7 +62,7 @@ def main():
              "ObitoX runs as the installed `obitox` command runs it: JVM options `"
              + (os.environ.get("OBITOX_JAVA_OPTS", "").strip() or "none") + "` and a class-data archive made once.", "",
              "Versions: " + "; ".join(filter(None, [
-                 "ObitoX " + sh("java -jar target/obitox.jar --version | head -1"),
+                 sh("java -jar target/obitox.jar --version | head -1"),
                  "aws v1 " + sh("aws --version 2>&1 | cut -d' ' -f1") if "aws-cli/1" in sh("aws --version 2>&1") else None,
                  "aws v2 " + sh("/usr/bin/aws --version 2>&1 | cut -d' ' -f1") if os.path.exists("/usr/bin/aws") else None,
                  sh("rclone version | head -1")])), ""]
