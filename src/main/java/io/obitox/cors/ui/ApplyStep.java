@@ -1,5 +1,6 @@
 package io.obitox.cors.ui;
 
+import io.obitox.common.ui.CheckBadge;
 import io.obitox.cors.CorsCheck;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -67,22 +68,7 @@ public final class ApplyStep {
                 setGraphic(null);
                 return;
             }
-            Label badge = new Label(
-                    switch (c.status()) {
-                        case PASSED -> "✔";
-                        case WARNING -> "⚠";
-                        case FAILED -> "✖";
-                        case SKIPPED -> "–";
-                    });
-            badge.getStyleClass()
-                    .add(
-                            switch (c.status()) {
-                                case PASSED -> "success";
-                                case WARNING -> "warning";
-                                case FAILED -> "danger";
-                                case SKIPPED -> "text-muted";
-                            });
-            badge.setMinWidth(22);
+            Label badge = CheckBadge.of(c.status());
             Label name = new Label(c.name());
             name.getStyleClass().add("text-bold");
             name.setMinWidth(250);

@@ -1,5 +1,6 @@
 package io.obitox.profile.ui;
 
+import io.obitox.common.ui.CheckBadge;
 import io.obitox.profile.ConnectionCheck;
 import io.obitox.profile.ProfileDraft.CredentialMode;
 import io.obitox.profile.StorageProfile;
@@ -305,22 +306,7 @@ public final class ProfilesView {
                 setGraphic(null);
                 return;
             }
-            Label badge = new Label(
-                    switch (c.status()) {
-                        case PASSED -> "✔";
-                        case WARNING -> "⚠";
-                        case FAILED -> "✖";
-                        case SKIPPED -> "–";
-                    });
-            badge.getStyleClass()
-                    .add(
-                            switch (c.status()) {
-                                case PASSED -> "success";
-                                case WARNING -> "warning";
-                                case FAILED -> "danger";
-                                case SKIPPED -> "text-muted";
-                            });
-            badge.setMinWidth(22);
+            Label badge = CheckBadge.of(c.status());
             Label name = new Label(c.name());
             name.getStyleClass().add("text-bold");
             name.setMinWidth(170);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.obitox.cors.Rgw;
 import io.obitox.cors.UploadRules;
+import io.obitox.testing.CliRun;
 import io.obitox.testing.TestPaths;
 import java.nio.file.Path;
 import java.util.UUID;

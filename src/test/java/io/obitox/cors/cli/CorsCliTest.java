@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.obitox.testing.CliRun;
 import io.obitox.testing.S3ProxyServer;
 import io.obitox.testing.TestPaths;
 import java.nio.file.Path;
@@ -26,23 +27,7 @@ class CorsCliTest {
         server.createBucket("uploads");
         home = TestPaths.newDir("cors-cli");
         profile = "cors-cli-" + UUID.randomUUID().toString().substring(0, 8);
-        CliRun add = CliRun.run(
-                home,
-                "profile",
-                "add",
-                profile,
-                "--provider",
-                "generic",
-                "--endpoint-url",
-                server.endpoint().toString(),
-                "--path-style",
-                "--bucket",
-                "uploads",
-                "--access-key-id",
-                server.accessKey(),
-                "--secret-access-key",
-                server.secretKey());
-        assertThat(add.exit()).as(add.err()).isZero();
+        CliRun.addProfile(home, profile, server, "uploads");
     }
 
     @AfterEach

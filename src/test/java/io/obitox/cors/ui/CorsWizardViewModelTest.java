@@ -10,6 +10,7 @@ import io.obitox.cors.ui.CorsWizardViewModel.Step;
 import io.obitox.profile.ProfileDraft;
 import io.obitox.profile.StorageProfile;
 import io.obitox.storage.Provider;
+import io.obitox.testing.DirectExecutorService;
 import io.obitox.testing.S3ProxyServer;
 import io.obitox.testing.TestApp;
 import java.util.UUID;

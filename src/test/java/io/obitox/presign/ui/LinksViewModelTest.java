@@ -10,6 +10,7 @@ import io.obitox.presign.PresignedLink;
 import io.obitox.profile.StorageProfile;
 import io.obitox.profile.ui.ProfileSelection;
 import io.obitox.storage.ObjectEntry;
+import io.obitox.testing.DirectExecutorService;
 import io.obitox.testing.S3ProxyServer;
 import io.obitox.testing.TestApp;
 import io.obitox.testing.TestSecrets;

@@ -31,22 +31,7 @@ class UploadCommandTest {
         dir = TestPaths.newDir("upload-cli");
         home = dir.resolve("home");
         s3 = server.client();
-        CliRun.run(
-                        home,
-                        "profile",
-                        "add",
-                        "proxy",
-                        "--provider",
-                        "generic",
-                        "--endpoint-url",
-                        server.endpoint().toString(),
-                        "--bucket",
-                        "cli-up",
-                        "--access-key-id",
-                        server.accessKey(),
-                        "--secret-access-key",
-                        server.secretKey())
-                .ok();
+        CliRun.addProfile(home, "proxy", server, "cli-up");
         CliRun.run(home, "profile", "default", "proxy").ok();
     }
 

@@ -168,23 +168,7 @@ class WebhooksCliTest {
         try (S3ProxyServer s3 = S3ProxyServer.start()) {
             s3.createBucket("uploads");
             String profile = "wh-" + UUID.randomUUID().toString().substring(0, 8);
-            CliRun add = CliRun.run(
-                    home,
-                    "profile",
-                    "add",
-                    profile,
-                    "--provider",
-                    "generic",
-                    "--endpoint-url",
-                    s3.endpoint().toString(),
-                    "--path-style",
-                    "--bucket",
-                    "uploads",
-                    "--access-key-id",
-                    s3.accessKey(),
-                    "--secret-access-key",
-                    s3.secretKey());
-            assertThat(add.exit()).as(add.err()).isZero();
+            CliRun.addProfile(home, profile, s3, "uploads");
             addEndpoint();
             Path file = home.resolve("hello.txt");
             Files.writeString(file, "hello");

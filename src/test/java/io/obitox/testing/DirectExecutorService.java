@@ -1,11 +1,11 @@
-package io.obitox.cors.ui;
+package io.obitox.testing;
 
 import java.util.List;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /** Runs every task at once on the calling thread, so view-model tests need neither threads nor the FX toolkit. */
-final class DirectExecutorService extends AbstractExecutorService {
+public final class DirectExecutorService extends AbstractExecutorService {
     private volatile boolean shutdown;
 
     @Override
