@@ -47,17 +47,27 @@ final class WebhookSender implements AutoCloseable {
     private final Set<CompletableFuture<?>> active = ConcurrentHashMap.newKeySet();
 
     private volatile boolean closed;
-    private final HttpClient client;
+    private final Duration connectTimeout;
     private final Clock clock;
+    // Built on the first send: the JDK client sets up TLS (reads the CA certificates), a quarter of a second that
+    // the window's start and commands that send nothing should not pay. Guarded by this.
+    private HttpClient client;
 
     WebhookSender(Duration connectTimeout, Clock clock) {
+        this.connectTimeout = connectTimeout;
         this.clock = clock;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(connectTimeout)
-                .executor(executor)
-                .build();
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(connectTimeout)
+                    .executor(executor)
+                    .build();
+        }
+        return client;
     }
 
     /** The signed request for one attempt of delivery {@code id}. */
@@ -78,7 +88,7 @@ final class WebhookSender implements AutoCloseable {
         if (closed) {
             return Attempt.stopped(0);
         }
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> {
+        CompletableFuture<HttpResponse<byte[]>> future = client().sendAsync(request, info -> {
             status.set(info.statusCode());
             return new BoundedBody(MAX_RESPONSE_BYTES);
         });
