@@ -118,8 +118,12 @@ if [ \$# -gt 0 ] && [ ! -e "\$1" ]; then
 fi
 # The class-data archive (made when the package is installed) holds the start-up classes ready to map. A stale one
 # (the JDK checks the jar's size and time) only means a slower start, so its warnings stay quiet.
+# ArchiveRelocationMode=0: map it at the address it was made for. This JDK build defaults to 1, which moves the
+# archive to a random address and rewrites every pointer in it, a third of a second at each start; when the
+# address is taken the JVM still relocates.
 if [ -r "\$APPDIR/obitox.jsa" ]; then
     set -- -XX:SharedArchiveFile="\$APPDIR/obitox.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \\
+        -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 \\
         -cp "$classpath" $main "\$@"
 else
     set -- -cp "$classpath" $main "\$@"
