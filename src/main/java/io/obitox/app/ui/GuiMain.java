@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -144,17 +145,21 @@ public final class GuiMain {
         }
         AppContext app = opened.app();
         DesktopIntegration desktop = new DesktopIntegration(app);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            desktop.close();
-                            if (server != null) {
-                                server.close();
-                            }
-                            app.close();
-                            held.close();
-                        },
-                        "obitox-shutdown"));
+        // Closed once: by the window's exit before the JVM stops, or by the shutdown hook on a signal. The exit path
+        // closes before System.exit because H2 closes its database in a shutdown hook of its own, which would race
+        // ours and leave the webhook dispatcher unable to put its in-flight deliveries back.
+        AtomicBoolean closed = new AtomicBoolean();
+        Runnable closeAll = () -> {
+            if (closed.compareAndSet(false, true)) {
+                desktop.close();
+                if (server != null) {
+                    server.close();
+                }
+                app.close();
+                held.close();
+            }
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(closeAll, "obitox-shutdown"));
 
         UiTasks tasks = new UiTasks(app.background());
         ViewFactory views = new ViewFactory(app, tasks, opened.startup());
@@ -171,7 +176,7 @@ public final class GuiMain {
         vm.frontRequestsProperty().addListener((o, a, b) -> toFront(stage));
         stage.setOnHidden(e -> {
             saveGeometry(app, geometry);
-            exit();
+            exit(closeAll);
         });
         if (server != null) {
             acceptLaunches(server, vm, tasks);
@@ -183,10 +188,13 @@ public final class GuiMain {
             if (probe) {
                 System.out.println("startup: " + times.summary());
                 System.out.flush();
-                stage.hide(); // and exits, as when the user closes the window
+                // and exits, as when the user closes the window; after this pulse, since a window cannot be hidden
+                // while the toolkit renders
+                tasks.onUi(stage::hide);
             }
         });
         stage.show();
+        times.windowShown();
     }
 
     /** Files of later launches go to the Upload view, and the window comes to the front when they ask. */
@@ -214,8 +222,14 @@ public final class GuiMain {
      * would keep the process alive. The JVM's exit runs the shutdown hook (services, lock, listener), on a thread of
      * its own so that the hook never waits for the FX thread.
      */
-    private static void exit() {
-        new Thread(() -> System.exit(0), "obitox-exit").start();
+    private static void exit(Runnable closeAll) {
+        new Thread(
+                        () -> {
+                            closeAll.run();
+                            System.exit(0);
+                        },
+                        "obitox-exit")
+                .start();
         Platform.exit();
     }
 

@@ -20,6 +20,7 @@ final class StartupTimes {
     private final long launched;
     private volatile long services = -1;
     private volatile long toolkit = -1;
+    private volatile long shown = -1;
     private volatile long painted = -1;
 
     private StartupTimes(long processStart, long launched) {
@@ -66,6 +67,11 @@ final class StartupTimes {
         toolkit = System.currentTimeMillis();
     }
 
+    /** FX thread: the main window is built and shown (its first layout and paint are still to come). */
+    void windowShown() {
+        shown = System.currentTimeMillis();
+    }
+
     /** FX thread. Runs {@code then} once the window of {@code scene} has painted its first frame. */
     void onFirstFrame(Scene scene, Runnable then) {
         new AnimationTimer() {
@@ -89,7 +95,8 @@ final class StartupTimes {
 
     String summary() {
         return "window painted " + since(painted) + " ms after the process started (GUI start at " + since(launched)
-                + " ms, toolkit ready at " + since(toolkit) + " ms, services ready at " + since(services) + " ms)";
+                + " ms, toolkit ready at " + since(toolkit) + " ms, services ready at " + since(services)
+                + " ms, window shown at " + since(shown) + " ms)";
     }
 
     private long since(long t) {
