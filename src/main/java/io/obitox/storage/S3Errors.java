@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -101,7 +102,7 @@ public final class S3Errors {
         if (t instanceof AwsServiceException ase) {
             return service(ase);
         }
-        if (t instanceof ApiCallTimeoutException) {
+        if (t instanceof ApiCallTimeoutException || t instanceof ApiCallAttemptTimeoutException) {
             return new UserMessage(
                     TIMEOUT,
                     "The storage server did not answer in time.",
@@ -191,6 +192,14 @@ public final class S3Errors {
     }
 
     private static UserMessage client(Throwable t) {
+        StalledBodyException stalled = cause(t, StalledBodyException.class);
+        if (stalled != null) { // before SSLException: the abort may surface as an SSL error on a TLS socket
+            return new UserMessage(
+                    TIMEOUT,
+                    stalled.getMessage(),
+                    "Check the storage server (a full disk or an overloaded server stops taking uploads like this)"
+                            + " and the network, then retry.");
+        }
         if (hasCause(t, SSLException.class)) {
             return new UserMessage(
                     TLS_FAILURE,
@@ -243,12 +252,16 @@ public final class S3Errors {
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        return cause(t, type) != null;
+    }
+
+    private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (type.isInstance(c)) {
-                return true;
+                return type.cast(c);
             }
         }
-        return false;
+        return null;
     }
 
     private static String rootMessage(Throwable t) {

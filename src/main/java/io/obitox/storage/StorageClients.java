@@ -33,8 +33,17 @@ public final class StorageClients implements AutoCloseable {
     /**
      * How long to wait for a connection and for the next bytes of an answer before a request counts as failed (and,
      * for transfers, is retried).
+     *
+     * @param bodyStall how long a transfer request's body may not move (the server stopped reading it) before the
+     *     request is aborted and counts as a timeout; see {@link BodyStallGuard}. Progress, not duration, is limited:
+     *     a slow but moving upload is never cut.
      */
-    public record Timeouts(Duration connect, Duration interactiveRead, Duration bulkRead) {
+    public record Timeouts(Duration connect, Duration interactiveRead, Duration bulkRead, Duration bodyStall) {
+        /** The body gets as much patience as an answer: {@code bodyStall = bulkRead}. */
+        public Timeouts(Duration connect, Duration interactiveRead, Duration bulkRead) {
+            this(connect, interactiveRead, bulkRead, bulkRead);
+        }
+
         public static Timeouts defaults() {
             return new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60));
         }
@@ -67,13 +76,18 @@ public final class StorageClients implements AutoCloseable {
 
     private synchronized SdkHttpClient bulkHttp() {
         if (bulkHttp == null) {
-            bulkHttp = ApacheHttpClient.builder()
-                    .maxConnections(256)
-                    .connectionTimeout(timeouts.connect())
-                    .socketTimeout(timeouts.bulkRead())
-                    .tcpKeepAlive(true)
-                    .expectContinueEnabled(false)
-                    .build();
+            // The socket timeout bounds waiting for an answer, but nothing bounds a write to a server that stopped
+            // reading the body: the guard aborts such requests (see BodyStallGuard for why not an attempt timeout).
+            bulkHttp = new BodyStallGuard(
+                    ApacheHttpClient.builder()
+                            .maxConnections(256)
+                            .connectionTimeout(timeouts.connect())
+                            .socketTimeout(timeouts.bulkRead())
+                            .tcpKeepAlive(true)
+                            .expectContinueEnabled(false)
+                            .build(),
+                    timeouts.bodyStall(),
+                    timeouts.bulkRead());
         }
         return bulkHttp;
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -96,6 +97,28 @@ class S3ErrorsTest {
         assertThat(code(ApiCallTimeoutException.create(Duration.ofSeconds(45).toMillis())))
                 .isEqualTo(S3Errors.TIMEOUT);
         assertThat(code(new ConnectException("Connection refused"))).isEqualTo(S3Errors.ENDPOINT_UNREACHABLE);
+    }
+
+    @Test
+    void aStalledBodyIsARetryableTimeoutInPlainWords() {
+        // as the SDK delivers it: the abort's socket error, wrapped by the guard, wrapped by the SDK
+        SdkClientException e = SdkClientException.create(
+                "Unable to execute HTTP request: Socket closed",
+                new StalledBodyException(Duration.ofSeconds(60), false)
+                        .initCause(new javax.net.ssl.SSLException("Socket closed")));
+        UserMessage m = S3Errors.describe(e);
+        assertThat(m.code()).isEqualTo(S3Errors.TIMEOUT);
+        assertThat(m.message())
+                .isEqualTo("The storage server stopped taking the data: nothing could be sent for 60 s.");
+        assertThat(m.fix()).contains("full disk");
+        assertThat(S3Errors.isPermanent(e)).as("the transfer engine retries it").isFalse();
+    }
+
+    @Test
+    void anAttemptTimeoutIsARetryableTimeout() {
+        ApiCallAttemptTimeoutException e = ApiCallAttemptTimeoutException.create(5_000);
+        assertThat(code(e)).isEqualTo(S3Errors.TIMEOUT);
+        assertThat(S3Errors.isPermanent(e)).isFalse();
     }
 
     @Test

@@ -23,7 +23,8 @@ import java.util.function.Function;
 
 /**
  * An HTTP proxy for tests that sits between ObitoX and an S3 server on 127.0.0.1 and misbehaves on purpose:
- * resets connections (before or in the middle of a body), answers 500/503, stalls, or holds a request (or its
+ * resets connections (before or in the middle of a body), answers 500/503, stalls, swallows a request (reads its
+ * head, never its body, never answers, never closes: a server whose disk filled up), or holds a request (or its
  * response) until the test releases it — the last one lets a test kill the client at an exact point.
  *
  * <p>One request per connection (it adds {@code Connection: close}), so a response simply ends when the server
@@ -40,7 +41,9 @@ public final class FaultProxy implements AutoCloseable {
         STALL,
         HOLD_REQUEST,
         HOLD_MID_BODY,
-        HOLD_RESPONSE
+        HOLD_RESPONSE,
+        /** Reads the head, then neither reads the body nor answers nor closes, until the proxy is closed. */
+        BLACK_HOLE
     }
 
     /** A request as the rules see it. */
@@ -80,11 +83,23 @@ public final class FaultProxy implements AutoCloseable {
     private volatile Function<Request, Kind> rules = r -> Kind.FORWARD;
     private volatile CountDownLatch held = new CountDownLatch(1);
     private volatile CountDownLatch release = new CountDownLatch(1);
+    private final CountDownLatch closing = new CountDownLatch(1);
     private volatile boolean closed;
 
     public FaultProxy(URI upstream) throws IOException {
+        this(upstream, 0);
+    }
+
+    /**
+     * @param receiveBuffer SO_RCVBUF of the sockets the proxy accepts (0: the system's, auto-tuned): a small one makes
+     *     a {@link Kind#BLACK_HOLE} block the client's write after a few MiB on any OS
+     */
+    public FaultProxy(URI upstream, int receiveBuffer) throws IOException {
         this.upstream = upstream;
         this.server = new ServerSocket();
+        if (receiveBuffer > 0) {
+            server.setReceiveBufferSize(receiveBuffer); // before bind, so the window is agreed with it
+        }
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         pool.execute(this::acceptLoop);
     }
@@ -178,6 +193,10 @@ public final class FaultProxy implements AutoCloseable {
                     Thread.sleep(20_000);
                     return;
                 }
+                case BLACK_HOLE -> {
+                    closing.await(); // close() ends the wait and closes both sockets
+                    return;
+                }
                 case HOLD_REQUEST -> hold();
                 default -> {
                     // forward below
@@ -257,6 +276,7 @@ public final class FaultProxy implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        closing.countDown();
         release.countDown();
         try {
             server.close();
