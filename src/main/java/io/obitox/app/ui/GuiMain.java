@@ -5,6 +5,7 @@ import io.obitox.app.AppHome;
 import io.obitox.app.InstanceClient;
 import io.obitox.app.InstanceLock;
 import io.obitox.app.InstanceServer;
+import io.obitox.common.ui.HeldExecutor;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.storage.S3Errors;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -29,7 +31,10 @@ import org.slf4j.LoggerFactory;
  * through a static field.
  */
 public final class GuiMain {
-    private static final Logger log = LoggerFactory.getLogger(GuiMain.class);
+    /** Not a static field: loading this class must not set up logging, which starts after the toolkit (FxStartup). */
+    private static Logger log() {
+        return LoggerFactory.getLogger(GuiMain.class);
+    }
 
     /**
      * Diagnostics switch: {@code OBITOX_STARTUP_PROBE=1} prints the start-up times once the main window has painted
@@ -39,6 +44,8 @@ public final class GuiMain {
 
     /** How long a second launch waits for the running window to take its files (it may be starting itself). */
     private static final Duration FORWARD_PATIENCE = Duration.ofSeconds(15);
+    /** Background work of the views waits for the first frame, but never longer than this. */
+    private static final Duration BACKGROUND_HOLD_LIMIT = Duration.ofSeconds(5);
 
     /** Exit status of a second launch whose files the running window did not take. */
     static final int NOT_HANDED_OVER = 3;
@@ -50,6 +57,9 @@ public final class GuiMain {
 
     public static void launch(AppHome home, List<Path> files) {
         StartupTimes times = StartupTimes.start();
+        FxStartup fx = FxStartup.start(times);
+        // Logging is set up here, while the toolkit starts, and before any other thread of ours asks for a logger.
+        LoggerFactory.getILoggerFactory();
         List<Path> absolute = files.stream()
                 .map(p -> p.toAbsolutePath().normalize())
                 .distinct()
@@ -59,18 +69,17 @@ public final class GuiMain {
             home.create();
             lock = InstanceLock.tryAcquire(home);
         } catch (RuntimeException e) {
-            failBeforeWindow(e);
+            failBeforeWindow(fx, e);
             return;
         }
         if (lock.isEmpty()) {
-            handToRunningInstance(home, absolute);
+            handToRunningInstance(fx, home, absolute);
             return;
         }
         InstanceLock held = lock.get();
-        InstanceServer server = listen(home);
 
-        // The services (database, profiles, transfer queue) open on their own thread while this one starts the
-        // toolkit: the two take about as long, and the machine has more than one core.
+        // The services (database, profiles, transfer queue) open on their own thread while the toolkit starts on
+        // another: the two take about as long, and the machine has more than one core.
         CompletableFuture<Opened> opening = new CompletableFuture<>();
         Thread opener = new Thread(
                 () -> {
@@ -83,21 +92,13 @@ public final class GuiMain {
                 },
                 "obitox-open");
         opener.start();
+        // after the services started opening: the database is the longest part of the start; a later launch that
+        // asks before this listens waits for it
+        InstanceServer server = listen(home);
 
-        Platform.setImplicitExit(true);
-        try {
-            Platform.startup(() -> {
-                Thread.currentThread().setUncaughtExceptionHandler((t, e) -> log.error("Uncaught on FX thread", e));
-                times.toolkitReady();
-                try {
-                    Themes.preload(); // while the services open
-                } catch (RuntimeException e) {
-                    log.warn("Preloading the theme failed", e);
-                }
-                showMainWindow(opening, held, server, absolute, times);
-            });
-        } catch (RuntimeException | Error noToolkit) {
-            log.error("Could not start the window toolkit", noToolkit);
+        if (!fx.then(() -> showMainWindow(opening, held, server, absolute, times))) {
+            Throwable noToolkit = fx.failure();
+            log().error("Could not start the window toolkit", noToolkit);
             System.err.println("ObitoX could not open its window (" + noToolkit.getMessage() + "). Without a "
                     + "display, use the command line: obitox --help");
             System.exit(1);
@@ -120,7 +121,7 @@ public final class GuiMain {
             return InstanceServer.start(home);
         } catch (IOException | RuntimeException e) {
             // the window still works; later launches then say that this one did not answer
-            log.warn("Cannot listen for later launches of ObitoX", e);
+            log().warn("Cannot listen for later launches of ObitoX", e);
             return null;
         }
     }
@@ -137,10 +138,10 @@ public final class GuiMain {
             opened = opening.join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            log.error("Start failed", cause);
+            log().error("Start failed", cause);
             String msg = S3Errors.describe(cause).oneLine();
             System.err.println("ObitoX could not start: " + msg);
-            alertAndExit("ObitoX could not start", msg, 1);
+            alert("ObitoX could not start", msg, 1).run();
             return;
         }
         AppContext app = opened.app();
@@ -161,7 +162,11 @@ public final class GuiMain {
         };
         Runtime.getRuntime().addShutdownHook(new Thread(closeAll, "obitox-shutdown"));
 
-        UiTasks tasks = new UiTasks(app.background());
+        // the views' background work waits for the first frame (or a few seconds), see HeldExecutor
+        HeldExecutor background = new HeldExecutor(app.background());
+        CompletableFuture.delayedExecutor(BACKGROUND_HOLD_LIMIT.toMillis(), TimeUnit.MILLISECONDS)
+                .execute(background::open);
+        UiTasks tasks = new UiTasks(background);
         ViewFactory views = new ViewFactory(app, tasks, opened.startup());
         MainWindowViewModel vm = views.mainWindowViewModel();
         vm.addPendingFiles(files);
@@ -183,7 +188,8 @@ public final class GuiMain {
         }
         boolean probe = "1".equals(System.getenv(STARTUP_PROBE_ENV));
         times.onFirstFrame(scene, () -> {
-            log.info("Main window ready: {}", times.summary());
+            background.open();
+            log().info("Main window ready: {}", times.summary());
             desktop.start(stage, vm, tasks);
             if (probe) {
                 System.out.println("startup: " + times.summary());
@@ -204,7 +210,7 @@ public final class GuiMain {
             if (request.bringToFront()) {
                 vm.requestFront();
             }
-            log.info("Another launch handed over {} file(s)", request.files().size());
+            log().info("Another launch handed over {} file(s)", request.files().size());
         }));
     }
 
@@ -213,7 +219,7 @@ public final class GuiMain {
             // one short statement while the window closes; the services close right after
             app.settings().put(StageGeometry.SETTING, geometry.current());
         } catch (RuntimeException e) {
-            log.warn("Could not save the window position", e);
+            log().warn("Could not save the window position", e);
         }
     }
 
@@ -245,7 +251,7 @@ public final class GuiMain {
     }
 
     /** A second launch of this app home: give the running window our files (or just raise it) and end. */
-    private static void handToRunningInstance(AppHome home, List<Path> files) {
+    private static void handToRunningInstance(FxStartup fx, AppHome home, List<Path> files) {
         InstanceClient.Result r = InstanceClient.forward(home, files, FORWARD_PATIENCE);
         if (r.delivered()) {
             System.out.println(
@@ -255,19 +261,27 @@ public final class GuiMain {
         String msg = "ObitoX is already running with the data folder " + home.root() + ", but " + r.message()
                 + ". Switch to its window, or close it and try again (or start this one with another --home).";
         System.err.println(msg);
-        alertAndExit("ObitoX is already running", msg, NOT_HANDED_OVER);
+        alertAndExit(fx, "ObitoX is already running", msg, NOT_HANDED_OVER);
     }
 
-    private static void failBeforeWindow(RuntimeException e) {
-        log.error("Start failed", e);
+    private static void failBeforeWindow(FxStartup fx, RuntimeException e) {
+        log().error("Start failed", e);
         String msg = S3Errors.describe(e).oneLine();
         System.err.println("ObitoX could not start: " + msg);
-        alertAndExit("ObitoX could not start", msg, 1);
+        alertAndExit(fx, "ObitoX could not start", msg, 1);
     }
 
     /** Shows {@code message} in a dialog where there is a display, then exits with {@code status}. */
-    private static void alertAndExit(String title, String message, int status) {
-        Runnable dialog = () -> {
+    /** Shows {@code message} in a dialog on the FX thread once the toolkit is up, then exits with {@code status}. */
+    private static void alertAndExit(FxStartup fx, String title, String message, int status) {
+        if (!fx.then(alert(title, message, status))) {
+            System.exit(status); // no display: the message went to stderr
+        }
+    }
+
+    /** FX thread: the dialog, then the exit. */
+    private static Runnable alert(String title, String message, int status) {
+        return () -> {
             Alert a = new Alert(Alert.AlertType.INFORMATION, message);
             a.setTitle(title);
             a.setHeaderText(title);
@@ -275,14 +289,5 @@ public final class GuiMain {
             Platform.exit();
             System.exit(status);
         };
-        if (Platform.isFxApplicationThread()) {
-            dialog.run();
-            return;
-        }
-        try {
-            Platform.startup(dialog);
-        } catch (RuntimeException | Error noDisplay) {
-            System.exit(status);
-        }
     }
 }

@@ -3,7 +3,6 @@ package io.obitox.common.ui;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
@@ -21,14 +20,14 @@ import javafx.beans.property.BooleanProperty;
  * <p>The only class that posts work to the FX thread.
  */
 public final class UiTasks {
-    private final ExecutorService background;
+    private final Executor background;
     private final Executor ui;
 
-    public UiTasks(ExecutorService background) {
+    public UiTasks(Executor background) {
         this(background, Platform::runLater);
     }
 
-    public UiTasks(ExecutorService background, Executor ui) {
+    public UiTasks(Executor background, Executor ui) {
         this.background = background;
         this.ui = ui;
     }
