@@ -51,6 +51,7 @@ XVFB_PID=$!
 sleep 1
 
 # --- sizes -------------------------------------------------------------------------------------------------------
+rm -f "$APP/obitox.jsa" # an archive left by an earlier run is no part of the app-image
 echo -e "kind\tname\tvalue" >"$TSV"
 echo -e "size_mib\tapp-image\t$(du -sm "$IMAGE" | cut -f1)" >>"$TSV"
 echo -e "size_mib\truntime\t$(du -sm "$IMAGE/lib/runtime" | cut -f1)" >>"$TSV"

@@ -85,7 +85,27 @@ public final class Cli {
 
     /** True when {@code word} names a top-level command (so {@code obitox ls} is never taken for a file). */
     public static boolean isCommand(String word) {
-        return commandLine(null).getSubcommands().containsKey(word);
+        // from the annotations: building the command tree (what picocli would do) costs a tenth of a second, and
+        // the launcher asks this at every start
+        for (Class<?> command : commandClasses()) {
+            CommandLine.Command c = command.getAnnotation(CommandLine.Command.class);
+            if (c != null && (c.name().equals(word) || List.of(c.aliases()).contains(word))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Class<?>> commandClasses() {
+        List<Class<?>> commands = new java.util.ArrayList<>(COMMANDS);
+        for (String name : OPTIONAL_COMMANDS) {
+            try {
+                commands.add(Class.forName(name));
+            } catch (ClassNotFoundException absent) {
+                // not in this build
+            }
+        }
+        return commands;
     }
 
     static CommandLine commandLine(CliContext ctx) {
@@ -102,15 +122,7 @@ public final class Cli {
             }
         };
         CommandLine cl = new CommandLine(new ObitoxCommand(), factory);
-        List<Class<?>> commands = new java.util.ArrayList<>(COMMANDS);
-        for (String name : OPTIONAL_COMMANDS) {
-            try {
-                commands.add(Class.forName(name));
-            } catch (ClassNotFoundException absent) {
-                // not in this build
-            }
-        }
-        for (Class<?> command : commands) {
+        for (Class<?> command : commandClasses()) {
             try {
                 cl.addSubcommand(factory.create(command));
             } catch (Exception e) {

@@ -117,7 +117,7 @@ public final class Database implements AutoCloseable {
                 applied = appliedVersion(c);
             }
             // Flyway costs about a second of class loading at every start; run it only when a migration is due.
-            if (applied < Migrations.latestBundled()) {
+            if (applied < Migrations.LATEST) {
                 Flyway.configure()
                         .dataSource(pool)
                         .locations("classpath:" + Migrations.LOCATION)

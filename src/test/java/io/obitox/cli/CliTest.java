@@ -37,6 +37,18 @@ class CliTest {
     }
 
     @Test
+    void isCommandKnowsExactlyTheCommandsOfTheTree() {
+        var tree = Cli.commandLine(null).getSubcommands().keySet();
+        assertThat(tree).contains("upload", "transfers", "sandbox");
+        for (String name : tree) {
+            assertThat(Cli.isCommand(name)).as(name).isTrue();
+        }
+        for (String word : new String[] {"photo.jpg", "uploads", "help-me", "", "-h", "obitox"}) {
+            assertThat(Cli.isCommand(word)).as(word).isFalse();
+        }
+    }
+
+    @Test
     void versionNamesObitoxAndJava() {
         CliRun r = CliRun.run(home, "--version").ok();
         assertThat(r.out()).startsWith("ObitoX ").contains("Java " + System.getProperty("java.version"));
