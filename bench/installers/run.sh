@@ -146,8 +146,12 @@ if dropped != "yes":
     out.append("Cold page cache not measured: dropping the page cache needs root and a writable /proc/sys/vm/drop_caches.")
 out.append("")
 warm = median(starts.get("warm/cds", []))
-target = "met" if warm is not None and warm < 2000 else "NOT met"
-out.append(f"Target: interactive window in under 2 s: {target} with the archive ({warm:.0f} ms warm)." if warm is not None
+cold = median(starts.get("cold/cds", []))
+# a cold start is the stricter reading of "cold start": judged on it when it was measured
+judged = cold if cold is not None else warm
+target = "met" if judged is not None and judged < 2000 else "NOT met"
+seen = ", ".join(f"{v:.0f} ms {k}" for k, v in (("with a cold page cache", cold), ("warm", warm)) if v is not None)
+out.append(f"Target: interactive window in under 2 s: {target} with the archive ({seen})." if judged is not None
            else "Target: not measured (the starts failed).")
 out.append(f"Run with `bench/installers/run.sh` (raw results: `bench/results/{os.path.basename(tsv)}`).")
 out.append("<!-- installers:end -->")
