@@ -51,11 +51,16 @@ public final class TestApp implements AutoCloseable {
 
     /** Saves a profile for an S3Proxy (typed keys, written to this test's AWS credentials file). */
     public StorageProfile addProfile(String name, S3ProxyServer server, String defaultBucket) {
+        return addProfile(name, server, server.endpoint(), defaultBucket);
+    }
+
+    /** The same, reaching the S3Proxy through {@code via} (e.g. a {@link FaultProxy} in front of it). */
+    public StorageProfile addProfile(String name, S3ProxyServer server, java.net.URI via, String defaultBucket) {
         return context.profiles()
                 .add(new ProfileDraft(
                         name,
                         Provider.GENERIC,
-                        server.endpoint().toString(),
+                        via.toString(),
                         null,
                         true,
                         defaultBucket,

@@ -2,10 +2,8 @@ package io.obitox.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.obitox.profile.ProfileDraft;
 import io.obitox.profile.StorageProfile;
 import io.obitox.profile.TargetRef;
-import io.obitox.storage.Provider;
 import io.obitox.storage.StorageClients;
 import io.obitox.testing.FaultProxy;
 import io.obitox.testing.FaultProxy.Kind;
@@ -36,20 +34,7 @@ class FaultInjectionTest {
         app = TestApp.create(
                 "faults",
                 new StorageClients.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(3)));
-        profile = app.context()
-                .profiles()
-                .add(new ProfileDraft(
-                        "faulty",
-                        Provider.GENERIC,
-                        proxy.endpoint().toString(),
-                        null,
-                        true,
-                        "faults",
-                        ProfileDraft.CredentialMode.KEYS,
-                        null,
-                        server.accessKey(),
-                        server.secretKey(),
-                        null));
+        profile = app.addProfile("faulty", server, proxy.endpoint(), "faults");
         TransferEngine engine = app.context().transfers().engine();
         engine.updateSettings(engine.settings()
                 .withPartSize(5L << 20)

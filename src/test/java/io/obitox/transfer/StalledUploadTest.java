@@ -2,10 +2,8 @@ package io.obitox.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.obitox.profile.ProfileDraft;
 import io.obitox.profile.StorageProfile;
 import io.obitox.profile.TargetRef;
-import io.obitox.storage.Provider;
 import io.obitox.storage.StorageClients;
 import io.obitox.testing.FaultProxy;
 import io.obitox.testing.FaultProxy.Kind;
@@ -43,20 +41,7 @@ class StalledUploadTest {
                 "stalls",
                 new StorageClients.Timeouts(
                         Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(3), STALL));
-        profile = app.context()
-                .profiles()
-                .add(new ProfileDraft(
-                        "stalling",
-                        Provider.GENERIC,
-                        proxy.endpoint().toString(),
-                        null,
-                        true,
-                        "stalls",
-                        ProfileDraft.CredentialMode.KEYS,
-                        null,
-                        server.accessKey(),
-                        server.secretKey(),
-                        null));
+        profile = app.addProfile("stalling", server, proxy.endpoint(), "stalls");
         TransferEngine engine = app.context().transfers().engine();
         engine.updateSettings(engine.settings()
                 .withPartSize(PART)

@@ -225,8 +225,8 @@ public final class GuiMain {
 
     /**
      * Ends ObitoX once the window is closed. The toolkit alone ending is not enough: the sandbox's server threads
-     * would keep the process alive. The JVM's exit runs the shutdown hook (services, lock, listener), on a thread of
-     * its own so that the hook never waits for the FX thread.
+     * would keep the process alive. Closes the services, lock and listener, then exits the JVM, on a thread of its
+     * own so that neither waits for the FX thread.
      */
     private static void exit(Runnable closeAll) {
         new Thread(
