@@ -70,6 +70,22 @@ public enum Provider {
         return this != AWS;
     }
 
+    /**
+     * Whether this provider makes an unencrypted (or SSE-S3) object's ETag from MD5s: the content's MD5 for a single
+     * PUT, md5-of-part-MD5s plus {@code -N} for a multipart upload. Only then may an ETag be compared with what was
+     * sent; elsewhere it is an opaque string and never a sign of corruption. R2, MinIO (since minio#7609) and others
+     * make multipart ETags that keep the {@code -N} shape but are not md5-of-md5s; B2 and unknown servers are taken
+     * as opaque for multipart, and for single PUTs only where the answer is MD5-shaped (every S3 server we know keeps
+     * the MD5 there). Encryption (SSE-KMS, DSSE, SSE-C) turns any ETag opaque: callers check the answers for that.
+     */
+    public boolean etagIsMd5(boolean multipart) {
+        return switch (this) {
+            case AWS, CEPH, SANDBOX -> true;
+            case R2, MINIO, GENERIC -> !multipart;
+            case B2 -> false;
+        };
+    }
+
     /** Parses names as typed on the command line: {@code aws}, {@code r2}, {@code minio}, {@code ceph} … */
     public static Provider parse(String text) {
         String t = text == null

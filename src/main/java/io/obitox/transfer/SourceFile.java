@@ -64,6 +64,12 @@ public final class SourceFile {
     /** Content-MD5 (base64) and raw digest of {@code length} bytes at {@code offset}. */
     public static byte[] md5(Path path, long offset, long length) {
         MessageDigest md5 = md5();
+        read(path, offset, length, md5::update);
+        return md5.digest();
+    }
+
+    /** Feeds {@code length} bytes at {@code offset} to {@code sink}, one buffer of at most 1 MiB at a time. */
+    static void read(Path path, long offset, long length, java.util.function.Consumer<ByteBuffer> sink) {
         ByteBuffer buf = ByteBuffer.allocate((int) Math.min(1 << 20, Math.max(1, length)));
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             long pos = offset;
@@ -79,10 +85,9 @@ public final class SourceFile {
                             "Wait until the file is completely written, then retry.");
                 }
                 buf.flip();
-                md5.update(buf);
+                sink.accept(buf);
                 pos += n;
             }
-            return md5.digest();
         } catch (IOException e) {
             throw unreadable(path, e);
         }
@@ -134,6 +139,14 @@ public final class SourceFile {
     static MessageDigest md5() {
         try {
             return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

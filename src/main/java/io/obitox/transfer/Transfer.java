@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param endpointKey the endpoint the throughput was measured against (for presign expiry estimates)
  * @param uploadId the multipart upload id once started; null for single PUTs and before start
  * @param multipart false for a single PUT (small files), true for a multipart upload
+ * @param verifiedBy what proved the completed upload intact, in plain words; null until completed
  */
 public record Transfer(
         String id,
@@ -36,6 +37,7 @@ public record Transfer(
         String errorCode,
         String errorMessage,
         String notice,
+        String verifiedBy,
         int attempts,
         long activeMillis,
         Double throughputBps,

@@ -358,6 +358,7 @@ public final class TransferEngine implements AutoCloseable {
                 t.errorCode(),
                 t.errorMessage(),
                 t.notice(),
+                t.verifiedBy(),
                 t.multipart(),
                 t.partCount(),
                 t.createdAt(),
@@ -445,8 +446,16 @@ public final class TransferEngine implements AutoCloseable {
         }
         Transfer t = reload(id).orElseThrow();
         S3Target target = targets.apply(TargetRef.fromJson(t.targetRef()));
-        UploadJob job =
-                new UploadJob(t, clients.bulk(target), repo, new RetryPolicy(settings), limiter, slots, parts, clock);
+        UploadJob job = new UploadJob(
+                t,
+                clients.bulk(target),
+                target.provider(),
+                repo,
+                new RetryPolicy(settings),
+                limiter,
+                slots,
+                parts,
+                clock);
         synchronized (lock) {
             active.put(id, job);
         }
@@ -472,6 +481,7 @@ public final class TransferEngine implements AutoCloseable {
                             .set("active_millis", t.activeMillis() + millis)
                             .set("throughput_bps", bps)
                             .set("notice", o.notice() != null ? o.notice() : t.notice())
+                            .set("verified_by", o.verifiedBy())
                             .set("attempts", t.attempts() + 1));
             finish(t.id(), TransferEvent.Type.COMPLETED);
         } catch (UploadJob.Stopped s) {
@@ -628,6 +638,7 @@ public final class TransferEngine implements AutoCloseable {
                 code,
                 message,
                 t.notice(),
+                t.verifiedBy(),
                 t.attempts(),
                 t.activeMillis(),
                 t.throughputBps(),

@@ -23,8 +23,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class TransferRepository {
     private static final String COLUMNS = "id, batch_id, source_path, source_size, source_mtime, fingerprint, "
             + "target_ref, target_label, endpoint_key, bucket, object_key, content_type, state, upload_id, multipart, "
-            + "part_size, part_count, bytes_done, etag, error_code, error_message, notice, attempts, active_millis, "
-            + "throughput_bps, owner, created_at, updated_at, started_at, upload_started_at, completed_at";
+            + "part_size, part_count, bytes_done, etag, error_code, error_message, notice, verified_by, attempts, "
+            + "active_millis, throughput_bps, owner, created_at, updated_at, started_at, upload_started_at, completed_at";
 
     private final Database db;
     private final List<OutcomeHook> hooks = new CopyOnWriteArrayList<>();
@@ -49,8 +49,9 @@ public final class TransferRepository {
 
     public void insertAll(Collection<Transfer> transfers) {
         db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO transfer (" + COLUMNS + ") VALUES ("
-                    + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO transfer (" + COLUMNS + ") VALUES ("
+                            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Transfer t : transfers) {
                     bind(ps, t);
                     ps.addBatch();
@@ -310,15 +311,16 @@ public final class TransferRepository {
         ps.setString(20, t.errorCode());
         ps.setString(21, t.errorMessage());
         ps.setString(22, t.notice());
-        ps.setInt(23, t.attempts());
-        ps.setLong(24, t.activeMillis());
-        ps.setObject(25, t.throughputBps(), Types.DOUBLE);
-        ps.setString(26, t.owner());
-        ps.setTimestamp(27, ts(t.createdAt()));
-        ps.setTimestamp(28, ts(t.updatedAt()));
-        ps.setTimestamp(29, ts(t.startedAt()));
-        ps.setTimestamp(30, ts(t.uploadStartedAt()));
-        ps.setTimestamp(31, ts(t.completedAt()));
+        ps.setString(23, t.verifiedBy());
+        ps.setInt(24, t.attempts());
+        ps.setLong(25, t.activeMillis());
+        ps.setObject(26, t.throughputBps(), Types.DOUBLE);
+        ps.setString(27, t.owner());
+        ps.setTimestamp(28, ts(t.createdAt()));
+        ps.setTimestamp(29, ts(t.updatedAt()));
+        ps.setTimestamp(30, ts(t.startedAt()));
+        ps.setTimestamp(31, ts(t.uploadStartedAt()));
+        ps.setTimestamp(32, ts(t.completedAt()));
     }
 
     private static Timestamp ts(Instant i) {
@@ -356,6 +358,7 @@ public final class TransferRepository {
                 rs.getString("error_code"),
                 rs.getString("error_message"),
                 rs.getString("notice"),
+                rs.getString("verified_by"),
                 rs.getInt("attempts"),
                 rs.getLong("active_millis"),
                 throughput,

@@ -8,6 +8,7 @@ import java.time.Instant;
  *
  * @param speedBps bytes per second over the last few seconds; 0 when not running
  * @param etaSeconds estimated seconds left; -1 when unknown
+ * @param verifiedBy what proved a completed upload intact ("Content-MD5 on every request + size"); null otherwise
  */
 public record TransferSnapshot(
         String id,
@@ -26,6 +27,7 @@ public record TransferSnapshot(
         String errorCode,
         String errorMessage,
         String notice,
+        String verifiedBy,
         boolean multipart,
         int partCount,
         Instant createdAt,

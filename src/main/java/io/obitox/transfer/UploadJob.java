@@ -1,6 +1,7 @@
 package io.obitox.transfer;
 
 import io.obitox.common.ObitoxException;
+import io.obitox.storage.Provider;
 import io.obitox.storage.S3Errors;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -14,11 +15,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.Part;
@@ -28,15 +29,19 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 /**
  * Uploads one transfer from where it stands: a single PUT, or a multipart upload that first reconciles its stored
  * parts with {@code ListParts} for the stored upload id (never another upload), sends only what is missing, completes
- * and verifies with HEAD (size, and the md5-of-md5s ETag where the server computes one).
+ * and verifies (see {@link UploadVerification}: Content-MD5 on every request, then size, a returned checksum, and
+ * the ETag only where the provider makes it from MD5s for this object).
  *
  * <p>Threading: {@link #run()} runs on one coordinator thread; parts run on the part executor; {@link #stop} may be
  * called from any thread and makes every stream of this job fail within one chunk.
  */
 final class UploadJob {
     private static final Logger log = LoggerFactory.getLogger(UploadJob.class);
-    private static final Pattern MULTIPART_ETAG = Pattern.compile("[0-9a-f]{32}-\\d+");
-    private static final Pattern MD5_ETAG = Pattern.compile("[0-9a-f]{32}");
+    /**
+     * User metadata set on every multipart upload: a hash of the key and the source's identity. After a kill during
+     * Complete it tells, on providers whose ETags are opaque, that the object at the key is this upload's.
+     */
+    static final String MARKER = "obitox-upload";
 
     /** Why a job was asked to stop. */
     enum StopReason {
@@ -63,10 +68,11 @@ final class UploadJob {
     }
 
     /** What a finished run produced. */
-    record Outcome(String etag, long bytesSent, String notice) {}
+    record Outcome(String etag, long bytesSent, String notice, String verifiedBy) {}
 
     private final Transfer transfer;
     private final S3Client s3;
+    private final Provider provider;
     private final TransferRepository repo;
     private final RetryPolicy retry;
     private final BandwidthLimiter limiter;
@@ -83,6 +89,7 @@ final class UploadJob {
     UploadJob(
             Transfer transfer,
             S3Client s3,
+            Provider provider,
             TransferRepository repo,
             RetryPolicy retry,
             BandwidthLimiter limiter,
@@ -91,6 +98,7 @@ final class UploadJob {
             Clock clock) {
         this.transfer = transfer;
         this.s3 = s3;
+        this.provider = provider;
         this.repo = repo;
         this.retry = retry;
         this.limiter = limiter;
@@ -124,7 +132,7 @@ final class UploadJob {
         try {
             checkStop();
             Outcome o = transfer.multipart() ? multipart() : single();
-            return new Outcome(o.etag(), sent.get(), notice);
+            return new Outcome(o.etag(), sent.get(), notice, o.verifiedBy());
         } finally {
             coordinator = null;
             Thread.interrupted(); // clear a late stop() interrupt before the thread goes back to the pool
@@ -153,14 +161,24 @@ final class UploadJob {
         done.addAndGet(size);
         sent.addAndGet(size);
         requireUnchanged();
+        UploadVerification check = new UploadVerification(provider);
+        check.encryption(r.serverSideEncryptionAsString(), r.sseCustomerAlgorithm());
+        ReturnedChecksum returned = ReturnedChecksum.of(r).orElse(null);
+        if (returned != null) {
+            if (!returned.matches(transfer.source(), 0, size)) {
+                throw UploadVerification.failed("the " + returned.algorithm() + " checksum the server returned ("
+                        + returned.base64() + ") is not the file's");
+            }
+            check.passed(returned.algorithm() + " checksum");
+            return new Outcome(unquote(r.eTag()), size, null, check.describe()); // the whole content: no HEAD
+        }
         String etag = unquote(r.eTag());
         String expected = SourceFile.hex(md5[0]);
-        if (etag == null || etag.isEmpty()) {
-            etag = unquote(verifyHead(size, expected).eTag());
-        } else if (MD5_ETAG.matcher(etag).matches() && !etag.equals(expected)) {
-            throw verifyFailed("its ETag " + etag + " is not the MD5 of the file (" + expected + ")");
+        if (etag != null && !etag.isEmpty() && check.etag(etag, expected)) {
+            return new Outcome(etag, size, null, check.describe()); // the answer proves it: no HEAD
         }
-        return new Outcome(etag, size, null);
+        HeadObjectResponse head = verifyHead(size, expected, check);
+        return new Outcome(etag == null || etag.isEmpty() ? unquote(head.eTag()) : etag, size, null, check.describe());
     }
 
     private Outcome multipart() {
@@ -180,7 +198,7 @@ final class UploadJob {
                 done.set(0);
                 uploadId = null;
             } else {
-                reconcile(plan, server, have);
+                reconcile(server, have);
             }
         }
         if (uploadId == null) {
@@ -188,7 +206,8 @@ final class UploadJob {
                     "start the multipart upload",
                     () -> s3.createMultipartUpload(b -> b.bucket(transfer.bucket())
                                     .key(transfer.key())
-                                    .contentType(contentType()))
+                                    .contentType(contentType())
+                                    .metadata(Map.of(MARKER, marker())))
                             .uploadId());
             repo.setUpload(transfer.id(), id, clock.instant());
             uploadId = id;
@@ -204,36 +223,30 @@ final class UploadJob {
         }
         String expected = SourceFile.hex(all.digest()) + "-" + plan.partCount();
         String id = uploadId;
-        withRetry(
+        CompleteMultipartUploadResponse completed = withRetry(
                 "complete the upload",
                 () -> s3.completeMultipartUpload(b -> b.bucket(transfer.bucket())
                         .key(transfer.key())
                         .uploadId(id)
                         .multipartUpload(m -> m.parts(parts))));
-        HeadObjectResponse head = verifyHead(transfer.size(), expected);
-        return new Outcome(unquote(head.eTag()), 0, null);
+        UploadVerification check = new UploadVerification(provider);
+        check.encryption(completed.serverSideEncryptionAsString(), null);
+        HeadObjectResponse head = verifyHead(transfer.size(), expected, check);
+        return new Outcome(unquote(head.eTag()), 0, null, check.describe());
     }
 
-    /** Keeps stored parts the server confirms, adopts server parts we did not record but whose MD5 matches. */
-    private void reconcile(PartPlan plan, Map<Integer, Part> server, Map<Integer, PartRecord> have) {
+    /**
+     * Keeps the stored parts the server confirms (same ETag and size in ListParts). A part on the server that was
+     * never recorded (sent when the process died) is sent again: telling whether its bytes are this file's would mean
+     * comparing a part ETag with a part MD5, and part ETags are opaque on many providers.
+     */
+    private void reconcile(Map<Integer, Part> server, Map<Integer, PartRecord> have) {
         for (PartRecord stored : repo.parts(transfer.id())) {
             Part p = server.get(stored.number());
             if (p != null && stored.etag().equals(unquote(p.eTag())) && p.size() == stored.size()) {
                 have.put(stored.number(), stored);
             } else {
                 repo.deletePart(transfer.id(), stored.number(), clock.instant());
-            }
-        }
-        for (Part p : server.values()) {
-            int n = p.partNumber();
-            if (have.containsKey(n) || n > plan.partCount() || p.size() != plan.length(n)) {
-                continue;
-            }
-            byte[] md5 = SourceFile.md5(transfer.source(), plan.offset(n), plan.length(n));
-            if (SourceFile.hex(md5).equals(unquote(p.eTag()))) {
-                PartRecord adopted = new PartRecord(n, p.size(), unquote(p.eTag()), SourceFile.base64(md5));
-                repo.recordPart(transfer.id(), adopted, clock.instant());
-                have.put(n, adopted);
             }
         }
         done.set(have.values().stream().mapToLong(PartRecord::size).sum());
@@ -259,7 +272,11 @@ final class UploadJob {
         }
     }
 
-    /** After a kill during Complete: the object may already be there, whole. */
+    /**
+     * After a kill during Complete: the object may already be there, whole. It is taken as this upload's when its
+     * size is the file's and either its ETag is the md5-of-md5s of the recorded parts (where the provider makes it
+     * so) or it carries this upload's {@link #MARKER} (every provider).
+     */
     private Outcome alreadyCompleted(PartPlan plan) {
         List<PartRecord> parts = repo.parts(transfer.id());
         if (parts.size() != plan.partCount()) {
@@ -271,15 +288,42 @@ final class UploadJob {
         try {
             HeadObjectResponse head =
                     s3.headObject(b -> b.bucket(transfer.bucket()).key(transfer.key()));
-            if (head.contentLength() == transfer.size() && expected.equals(unquote(head.eTag()))) {
-                requireUnchanged();
-                notice = "The upload had already completed before ObitoX stopped; verified it.";
-                return new Outcome(expected, 0, notice);
+            if (head.contentLength() == null || head.contentLength() != transfer.size()) {
+                return null;
             }
+            UploadVerification check = new UploadVerification(provider);
+            check.encryption(head.serverSideEncryptionAsString(), head.sseCustomerAlgorithm());
+            check.passed("size");
+            boolean ours = marker().equals(head.metadata().get(MARKER));
+            if (!check.etag(unquote(head.eTag()), expected)) {
+                if (!ours) {
+                    return null;
+                }
+                check.passed("upload marker");
+            }
+            requireUnchanged();
+            notice = "The upload had already completed before ObitoX stopped; verified it.";
+            return new Outcome(unquote(head.eTag()), 0, notice, check.describe());
+        } catch (ObitoxException e) {
+            if ("VERIFY_FAILED".equals(e.code())) {
+                return null; // another object at the key: upload again
+            }
+            throw e;
+        } catch (SourceChanged e) {
+            throw e;
         } catch (RuntimeException e) {
             log.debug("No completed object for {}", transfer.id(), e);
         }
         return null;
+    }
+
+    /** This upload's marker: a hash of bucket, key, part size and the source's identity (never a secret). */
+    private String marker() {
+        MessageDigest sha = SourceFile.sha256();
+        String id = transfer.bucket() + "\n" + transfer.key() + "\n" + transfer.size() + "\n" + transfer.mtime() + "\n"
+                + transfer.fingerprint() + "\n" + transfer.partSize();
+        sha.update(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return SourceFile.hex(sha.digest()).substring(0, 32);
     }
 
     private void uploadMissing(PartPlan plan, String uploadId, Map<Integer, PartRecord> have) {
@@ -391,28 +435,15 @@ final class UploadJob {
         }
     }
 
-    private HeadObjectResponse verifyHead(long size, String expectedEtag) {
+    /** HEAD after the upload: the size must be the file's; the ETag is compared where it means something. */
+    private HeadObjectResponse verifyHead(long size, String expectedEtag, UploadVerification check) {
         HeadObjectResponse head = withRetry(
                 "verify the uploaded object",
                 () -> s3.headObject(b -> b.bucket(transfer.bucket()).key(transfer.key())));
-        if (head.contentLength() == null || head.contentLength() != size) {
-            throw verifyFailed("it has " + head.contentLength() + " bytes, the file has " + size);
-        }
-        String etag = unquote(head.eTag());
-        boolean comparable = expectedEtag.contains("-")
-                ? etag != null && MULTIPART_ETAG.matcher(etag).matches()
-                : etag != null && MD5_ETAG.matcher(etag).matches();
-        if (comparable && !etag.equals(expectedEtag)) {
-            throw verifyFailed("its ETag " + etag + " does not match the parts sent (" + expectedEtag + ")");
-        }
+        check.size(head.contentLength(), size);
+        check.encryption(head.serverSideEncryptionAsString(), head.sseCustomerAlgorithm());
+        check.etag(unquote(head.eTag()), expectedEtag);
         return head;
-    }
-
-    private ObitoxException verifyFailed(String why) {
-        return new ObitoxException(
-                "VERIFY_FAILED",
-                "The uploaded object does not match the file: " + why + ".",
-                "Retry the transfer; if it happens again, the server or the disk may be corrupting data.");
     }
 
     private void requireUnchanged() {

@@ -187,6 +187,14 @@ class ResumeAfterKillTest {
             assertThat(service.awaitSettled(ids, Duration.ofMinutes(3))).isTrue();
             TransferSnapshot done = service.snapshot(ids.get(0)).orElseThrow();
             assertThat(done.state()).as(done.errorMessage()).isEqualTo(TransferState.COMPLETED);
+            if (name.startsWith("after Complete")) {
+                // an endpoint without --provider is a generic server, whose multipart ETags ObitoX does not trust:
+                // the object is recognised as this upload's by its marker, not by its ETag
+                assertThat(done.notice()).contains("already completed");
+                assertThat(done.verifiedBy()).isEqualTo("Content-MD5 on every request + size + upload marker");
+            } else {
+                assertThat(done.verifiedBy()).startsWith("Content-MD5 on every request + ");
+            }
         }
         byte[] stored = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray();
         assertThat(sha256(stored)).isEqualTo(sha256(Files.readAllBytes(file)));

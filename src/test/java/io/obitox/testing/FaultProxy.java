@@ -25,7 +25,10 @@ import java.util.function.Function;
  * An HTTP proxy for tests that sits between ObitoX and an S3 server on 127.0.0.1 and misbehaves on purpose:
  * resets connections (before or in the middle of a body), answers 500/503, stalls, swallows a request (reads its
  * head, never its body, never answers, never closes: a server whose disk filled up), or holds a request (or its
- * response) until the test releases it — the last one lets a test kill the client at an exact point.
+ * response) until the test releases it — the last one lets a test kill the client at an exact point. It can also
+ * change what passes: flip a byte of a request body (the server must refuse its Content-MD5), answer like a
+ * KMS-encrypted bucket (every ETag a random value of the same shape, plus {@code x-amz-server-side-encryption:
+ * aws:kms}), or report one byte less in a HEAD's Content-Length.
  *
  * <p>One request per connection (it adds {@code Connection: close}), so a response simply ends when the server
  * closes. Counts request-body bytes forwarded, so tests can prove how much was sent again after a crash.
@@ -43,7 +46,18 @@ public final class FaultProxy implements AutoCloseable {
         HOLD_MID_BODY,
         HOLD_RESPONSE,
         /** Reads the head, then neither reads the body nor answers nor closes, until the proxy is closed. */
-        BLACK_HOLE
+        BLACK_HOLE,
+        /** Forwards the request with the middle byte of its body inverted. */
+        FLIP_BYTE,
+        /**
+         * Forwards, then answers like SSE-KMS: each 32-hex ETag (header, or {@code <ETag>} in the body) replaced by
+         * a random one of the same shape ({@code -N} kept), and {@code x-amz-server-side-encryption: aws:kms} added.
+         */
+        KMS_ETAG,
+        /** As {@link #KMS_ETAG} without the encryption header: what a corrupting server would answer. */
+        RANDOM_ETAG,
+        /** Forwards, then reports a Content-Length one less than the server's (meant for HEAD, which has no body). */
+        SHORT_LENGTH
     }
 
     /** A request as the rules see it. */
@@ -204,8 +218,16 @@ public final class FaultProxy implements AutoCloseable {
             }
             OutputStream toServer = up.getOutputStream();
             toServer.write(rewritten.toString().getBytes(StandardCharsets.ISO_8859_1));
-            long half = kind == Kind.RESET_MID_BODY || kind == Kind.HOLD_MID_BODY ? length / 2 : length;
+            long half = kind == Kind.RESET_MID_BODY || kind == Kind.HOLD_MID_BODY || kind == Kind.FLIP_BYTE
+                    ? length / 2
+                    : length;
             copy(in, toServer, half);
+            if (kind == Kind.FLIP_BYTE && length > 0) {
+                int b = in.read();
+                toServer.write(~b & 0xff);
+                bodyBytes.incrementAndGet();
+                copy(in, toServer, length - half - 1);
+            }
             if (kind == Kind.RESET_MID_BODY) {
                 client.setSoLinger(true, 0);
                 return;
@@ -221,6 +243,12 @@ public final class FaultProxy implements AutoCloseable {
                 fromServer.transferTo(response);
                 hold();
                 toClient.write(response.toByteArray());
+            } else if (kind == Kind.KMS_ETAG || kind == Kind.RANDOM_ETAG || kind == Kind.SHORT_LENGTH) {
+                ByteArrayOutputStream response = new ByteArrayOutputStream();
+                fromServer.transferTo(response); // the upstream closes after one response (Connection: close)
+                String raw = response.toString(StandardCharsets.ISO_8859_1);
+                toClient.write((kind == Kind.SHORT_LENGTH ? shortLength(raw) : etags(raw, kind == Kind.KMS_ETAG))
+                        .getBytes(StandardCharsets.ISO_8859_1));
             } else {
                 fromServer.transferTo(toClient);
             }
@@ -228,6 +256,63 @@ public final class FaultProxy implements AutoCloseable {
         } catch (IOException | InterruptedException e) {
             // the client went away (it may have been killed on purpose)
         }
+    }
+
+    private static final java.util.regex.Pattern HEX32 = java.util.regex.Pattern.compile("[0-9a-fA-F]{32}");
+
+    /** Same length in, same length out: chunk sizes and Content-Length stay right. */
+    private static String etags(String raw, boolean kmsHeader) {
+        int end = raw.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return raw;
+        }
+        String head = raw.substring(0, end);
+        String body = raw.substring(end + 4);
+        StringBuilder h = new StringBuilder();
+        for (String line : head.split("\r\n")) {
+            String lower = line.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("etag:")) {
+                line = randomHex(line);
+            } else if (kmsHeader && lower.startsWith("x-amz-server-side-encryption:")) {
+                continue; // replaced below (S3Proxy says AES256)
+            }
+            h.append(line).append("\r\n");
+        }
+        h.append(kmsHeader ? "x-amz-server-side-encryption: aws:kms\r\n\r\n" : "\r\n");
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("<ETag>(.*?)</ETag>").matcher(body);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(
+                    b, java.util.regex.Matcher.quoteReplacement("<ETag>" + randomHex(m.group(1)) + "</ETag>"));
+        }
+        m.appendTail(b);
+        return h + b.toString();
+    }
+
+    private static String randomHex(String text) {
+        java.util.regex.Matcher m = HEX32.matcher(text);
+        StringBuilder out = new StringBuilder();
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        while (m.find()) {
+            StringBuilder hex = new StringBuilder();
+            for (int i = 0; i < 32; i++) {
+                hex.append(Character.forDigit(r.nextInt(16), 16));
+            }
+            m.appendReplacement(out, hex.toString());
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String shortLength(String raw) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?im)^(content-length:\\s*)(\\d+)")
+                .matcher(raw);
+        if (!m.find()) {
+            return raw;
+        }
+        long n = Long.parseLong(m.group(2));
+        return raw.substring(0, m.start(2)) + Math.max(0, n - 1) + raw.substring(m.end(2));
     }
 
     private void hold() throws InterruptedException {

@@ -56,10 +56,16 @@ public final class TestApp implements AutoCloseable {
 
     /** The same, reaching the S3Proxy through {@code via} (e.g. a {@link FaultProxy} in front of it). */
     public StorageProfile addProfile(String name, S3ProxyServer server, java.net.URI via, String defaultBucket) {
+        return addProfile(name, Provider.GENERIC, server, via, defaultBucket);
+    }
+
+    /** The same, as a profile of {@code provider} (whose quirks, e.g. how it makes ETags, then apply). */
+    public StorageProfile addProfile(
+            String name, Provider provider, S3ProxyServer server, java.net.URI via, String defaultBucket) {
         return context.profiles()
                 .add(new ProfileDraft(
                         name,
-                        Provider.GENERIC,
+                        provider,
                         via.toString(),
                         null,
                         true,

@@ -221,6 +221,7 @@ class WebhookUploadTest {
                 null,
                 null,
                 null,
+                null,
                 0,
                 0,
                 null,

@@ -26,6 +26,9 @@ final class TransferJson {
         if (s.notice() != null) {
             m.put("notice", s.notice());
         }
+        if (s.verifiedBy() != null) {
+            m.put("verifiedBy", s.verifiedBy());
+        }
         return m;
     }
 

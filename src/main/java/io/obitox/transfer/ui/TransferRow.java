@@ -41,7 +41,21 @@ public final class TransferRow {
         speed.set(running ? Sizes.rate(s.speedBps()) : "");
         eta.set(running && s.etaSeconds() >= 0 ? Sizes.duration(s.etaSeconds()) : "");
         state.set(s.state());
-        message.set(s.errorMessage() != null ? s.errorMessage() : s.notice() != null ? s.notice() : "");
+        message.set(message(s));
+    }
+
+    /** The error, else the notice, and for a completed upload what proved it intact. */
+    static String message(TransferSnapshot s) {
+        if (s.errorMessage() != null) {
+            return s.errorMessage();
+        }
+        String verified = s.state() == TransferState.COMPLETED && s.verifiedBy() != null
+                ? "Verified by: " + s.verifiedBy() + "."
+                : "";
+        if (s.notice() == null) {
+            return verified;
+        }
+        return verified.isEmpty() ? s.notice() : s.notice() + " " + verified;
     }
 
     public String id() {

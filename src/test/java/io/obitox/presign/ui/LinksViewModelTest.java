@@ -76,6 +76,7 @@ class LinksViewModelTest {
                 null,
                 null,
                 null,
+                null,
                 false,
                 1,
                 Instant.parse("2030-01-01T00:00:00Z"),
