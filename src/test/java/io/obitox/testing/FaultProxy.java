@@ -247,8 +247,15 @@ public final class FaultProxy implements AutoCloseable {
                 ByteArrayOutputStream response = new ByteArrayOutputStream();
                 fromServer.transferTo(response); // the upstream closes after one response (Connection: close)
                 String raw = response.toString(StandardCharsets.ISO_8859_1);
-                toClient.write((kind == Kind.SHORT_LENGTH ? shortLength(raw) : etags(raw, kind == Kind.KMS_ETAG))
-                        .getBytes(StandardCharsets.ISO_8859_1));
+                String interim = "";
+                while (raw.startsWith("HTTP/1.1 1") && raw.contains("\r\n\r\n")) { // 100 Continue comes first
+                    int end = raw.indexOf("\r\n\r\n") + 4;
+                    interim += raw.substring(0, end);
+                    raw = raw.substring(end);
+                }
+                toClient.write(
+                        (interim + (kind == Kind.SHORT_LENGTH ? shortLength(raw) : etags(raw, kind == Kind.KMS_ETAG)))
+                                .getBytes(StandardCharsets.ISO_8859_1));
             } else {
                 fromServer.transferTo(toClient);
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.obitox.testing.CliRun;
+import io.obitox.testing.FaultProxy;
 import io.obitox.testing.S3ProxyServer;
 import io.obitox.testing.TestPaths;
 import java.nio.file.Files;
@@ -145,5 +146,68 @@ class UploadCommandTest {
         CliRun.run(home, "upload", folder.resolve("beach.jpg").toString(), "--prefix", "raw/", "--no-validate")
                 .ok();
         assertThat(objects()).containsKey("raw/beach.jpg");
+    }
+
+    @Test
+    void uploadsToAKmsEncryptedBucketWhoseEtagsAreNotMd5sAreReportedCompleted() throws Exception {
+        try (FaultProxy kms = new FaultProxy(server.endpoint())) {
+            // answers like an SSE-KMS bucket: random ETags of the same shape and x-amz-server-side-encryption: aws:kms
+            kms.rules(r -> r.method().equals("PUT") && !r.isPart()
+                            || r.method().equals("HEAD")
+                            || r.method().equals("GET")
+                            || r.isComplete()
+                    ? FaultProxy.Kind.KMS_ETAG
+                    : FaultProxy.Kind.FORWARD);
+            CliRun.run(
+                            home,
+                            "profile",
+                            "add",
+                            "kms",
+                            "--provider",
+                            "ceph",
+                            "--endpoint-url",
+                            kms.endpoint().toString(),
+                            "--path-style",
+                            "--bucket",
+                            "cli-up",
+                            "--access-key-id",
+                            server.accessKey(),
+                            "--secret-access-key",
+                            server.secretKey())
+                    .ok();
+            Path folder = dir.resolve("kms");
+            Files.createDirectories(folder);
+            byte[] small = new byte[5000];
+            byte[] big = new byte[(17 << 20) + 3]; // above the 16 MiB threshold: multipart
+            new java.util.Random(3).nextBytes(small);
+            new java.util.Random(4).nextBytes(big);
+            Files.write(folder.resolve("small.bin"), small);
+            Files.write(folder.resolve("big.bin"), big);
+
+            CliRun run = CliRun.run(
+                            home,
+                            "upload",
+                            folder.toString(),
+                            "--profile",
+                            "kms",
+                            "--part-size",
+                            "5M",
+                            "--no-validate",
+                            "--json")
+                    .ok();
+
+            JsonNode transfers = run.json().get("transfers");
+            assertThat(transfers).hasSize(2);
+            for (JsonNode t : transfers) {
+                assertThat(t.get("state").asText()).as(t.toString()).isEqualTo("COMPLETED");
+                assertThat(t.get("verifiedBy").asText()).isEqualTo("Content-MD5 on every request + size");
+            }
+            assertThat(s3.getObjectAsBytes(b -> b.bucket("cli-up").key("kms/small.bin"))
+                            .asByteArray())
+                    .isEqualTo(small);
+            assertThat(s3.getObjectAsBytes(b -> b.bucket("cli-up").key("kms/big.bin"))
+                            .asByteArray())
+                    .isEqualTo(big);
+        }
     }
 }
