@@ -198,7 +198,7 @@ final class UploadJob {
                 done.set(0);
                 uploadId = null;
             } else {
-                reconcile(server, have);
+                reconcile(plan, server, have);
             }
         }
         if (uploadId == null) {
@@ -236,17 +236,33 @@ final class UploadJob {
     }
 
     /**
-     * Keeps the stored parts the server confirms (same ETag and size in ListParts). A part on the server that was
-     * never recorded (sent when the process died) is sent again: telling whether its bytes are this file's would mean
-     * comparing a part ETag with a part MD5, and part ETags are opaque on many providers.
+     * Keeps the stored parts the server confirms (same ETag and size in ListParts). A part on the server that was never
+     * recorded here (in flight when the process died, or sent from another machine under an imported resume token)
+     * is adopted only where the provider makes part ETags from MD5s and its ETag is the MD5 of that region of the
+     * file; any other is sent again. An ETag that differs is never taken for corruption, only as "not known to be ours".
      */
-    private void reconcile(Map<Integer, Part> server, Map<Integer, PartRecord> have) {
+    private void reconcile(PartPlan plan, Map<Integer, Part> server, Map<Integer, PartRecord> have) {
         for (PartRecord stored : repo.parts(transfer.id())) {
             Part p = server.get(stored.number());
             if (p != null && stored.etag().equals(unquote(p.eTag())) && p.size() == stored.size()) {
                 have.put(stored.number(), stored);
             } else {
                 repo.deletePart(transfer.id(), stored.number(), clock.instant());
+            }
+        }
+        for (Part p : server.values()) {
+            int n = p.partNumber();
+            if (!provider.etagIsMd5(false)
+                    || have.containsKey(n)
+                    || n > plan.partCount()
+                    || p.size() != plan.length(n)) {
+                continue;
+            }
+            byte[] md5 = SourceFile.md5(transfer.source(), plan.offset(n), plan.length(n));
+            if (SourceFile.hex(md5).equals(unquote(p.eTag()))) {
+                PartRecord adopted = new PartRecord(n, p.size(), unquote(p.eTag()), SourceFile.base64(md5));
+                repo.recordPart(transfer.id(), adopted, clock.instant());
+                have.put(n, adopted);
             }
         }
         done.set(have.values().stream().mapToLong(PartRecord::size).sum());
