@@ -92,6 +92,36 @@ public final class TransferRepository {
                 + "ORDER BY created_at, id");
     }
 
+    /**
+     * The unfinished transfers to any of {@code keys} (object keys), read through the key index in chunks: what
+     * queueing needs to find a transfer to resume, without reading every unfinished transfer.
+     */
+    public List<Transfer> unfinishedTo(java.util.Collection<String> keys) {
+        List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(keys));
+        List<Transfer> out = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            out.addAll(db.query(c -> {
+                try (PreparedStatement ps =
+                        c.prepareStatement("SELECT " + COLUMNS + " FROM transfer WHERE object_key IN (" + marks
+                                + ") AND state IN ('QUEUED','RUNNING','PAUSED','FAILED') ORDER BY created_at, id")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    List<Transfer> rows = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rows.add(map(rs));
+                        }
+                    }
+                    return rows;
+                }
+            }));
+        }
+        return out;
+    }
+
     private List<Transfer> list(String sql) {
         return db.query(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql);

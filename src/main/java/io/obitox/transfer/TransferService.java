@@ -1,6 +1,7 @@
 package io.obitox.transfer;
 
 import io.obitox.common.ObitoxException;
+import io.obitox.common.UserMessage;
 import io.obitox.profile.TargetRef;
 import io.obitox.storage.Provider;
 import io.obitox.storage.S3Errors;
@@ -30,6 +31,7 @@ public final class TransferService implements AutoCloseable {
     private final TransferEngine engine;
     private final Function<TargetRef, S3Target> targets;
     private final StorageClients clients;
+    private final BatchPreflight preflight;
     private final Clock clock;
 
     public TransferService(
@@ -42,6 +44,7 @@ public final class TransferService implements AutoCloseable {
         this.engine = engine;
         this.targets = targets;
         this.clients = clients;
+        this.preflight = new BatchPreflight(clients);
         this.clock = clock;
     }
 
@@ -53,40 +56,125 @@ public final class TransferService implements AutoCloseable {
         return engine.events();
     }
 
-    /** The files queued together, and their transfers in order. */
-    public record Batch(String id, List<String> transferIds) {}
+    /**
+     * The files queued together, and their transfers in order.
+     *
+     * @param refusals targets and buckets the pre-flight found unusable: their files were recorded FAILED at once
+     */
+    public record Batch(String id, List<String> transferIds, List<Refusal> refusals) {
+        public Batch(String id, List<String> transferIds) {
+            this(id, transferIds, List.of());
+        }
+    }
+
+    /**
+     * Why none of a batch's files to one bucket could be sent (found by one request before queueing).
+     *
+     * @param transferIds the transfers recorded FAILED for it (new ones) or left as they were (earlier ones)
+     */
+    public record Refusal(String targetLabel, String bucket, UserMessage reason, List<String> transferIds) {}
 
     /**
      * Queues files. A file that cannot be read gets a FAILED transfer with the reason (the rest still go). A file
-     * with an interrupted transfer to the same bucket and key resumes that transfer instead of starting over.
+     * with an interrupted transfer to the same bucket and key resumes that transfer instead of starting over. One
+     * request per target and bucket checks first that the files can go at all ({@link BatchPreflight}); when they
+     * cannot, their transfers are recorded FAILED with that one reason and nothing is sent.
      */
     public Batch enqueue(List<UploadRequest> requests) {
         String batch = UUID.randomUUID().toString();
         Instant now = clock.instant();
         Map<TargetRef, S3Target> resolved = new HashMap<>();
+        Map<TargetRef, String> refJson = new HashMap<>();
+        Map<String, Transfer> earlierByFile = new HashMap<>();
+        for (Transfer t :
+                repo.unfinishedTo(requests.stream().map(UploadRequest::key).toList())) {
+            earlierByFile.putIfAbsent(fileKey(t.targetRef(), t.bucket(), t.key(), t.source()), t);
+        }
+        Map<String, Optional<UserMessage>> checked = new HashMap<>();
+        Map<String, List<String>> refusedIds = new java.util.LinkedHashMap<>();
+        Map<String, Refusal> refusalOf = new HashMap<>();
         List<Transfer> fresh = new ArrayList<>();
         List<String> ids = new ArrayList<>();
-        List<Transfer> unfinished = repo.unfinished();
         for (UploadRequest r : requests) {
             S3Target target = resolved.computeIfAbsent(r.target(), targets);
-            Optional<Transfer> earlier = unfinished.stream()
-                    .filter(t -> t.source().equals(r.source().toAbsolutePath())
-                            && t.bucket().equals(r.bucket())
-                            && t.key().equals(r.key())
-                            && t.targetRef().equals(r.target().toJson()))
-                    .findFirst();
-            if (earlier.isPresent()) {
-                engine.resume(earlier.get().id());
-                ids.add(earlier.get().id());
-                continue;
+            String json = refJson.computeIfAbsent(r.target(), TargetRef::toJson);
+            String group = json + "\n" + r.bucket();
+            Optional<UserMessage> refused =
+                    checked.computeIfAbsent(group, g -> preflight.check(target, r.bucket(), r.key()));
+            Transfer earlier = earlierByFile.get(
+                    fileKey(json, r.bucket(), r.key(), r.source().toAbsolutePath()));
+            String id;
+            if (earlier != null) {
+                id = earlier.id();
+                if (refused.isEmpty()) {
+                    engine.resume(id);
+                }
+            } else {
+                Transfer t = newTransfer(batch, r, target, now);
+                if (refused.isPresent() && t.state() == TransferState.QUEUED) {
+                    UserMessage m = refused.get();
+                    t = copyFailed(
+                            t,
+                            m.code(),
+                            "Nothing was sent to s3://" + r.bucket() + " on " + target.label() + ": " + m.oneLine());
+                }
+                fresh.add(t);
+                id = t.id();
             }
-            Transfer t = newTransfer(batch, r, target, now);
-            fresh.add(t);
-            ids.add(t.id());
+            ids.add(id);
+            if (refused.isPresent()) {
+                refusedIds.computeIfAbsent(group, g -> new ArrayList<>()).add(id);
+                refusalOf.putIfAbsent(group, new Refusal(target.label(), r.bucket(), refused.get(), null));
+            }
         }
         repo.insertAll(fresh);
         engine.submit(fresh);
-        return new Batch(batch, ids);
+        List<Refusal> refusals = new ArrayList<>();
+        refusedIds.forEach((group, list) -> {
+            Refusal r = refusalOf.get(group);
+            refusals.add(new Refusal(r.targetLabel(), r.bucket(), r.reason(), List.copyOf(list)));
+        });
+        return new Batch(batch, ids, List.copyOf(refusals));
+    }
+
+    private static String fileKey(String targetRefJson, String bucket, String key, Path source) {
+        return targetRefJson + "\n" + bucket + "\n" + key + "\n" + source;
+    }
+
+    private static Transfer copyFailed(Transfer t, String code, String message) {
+        return new Transfer(
+                t.id(),
+                t.batchId(),
+                t.source(),
+                t.size(),
+                t.mtime(),
+                t.fingerprint(),
+                t.targetRef(),
+                t.targetLabel(),
+                t.endpointKey(),
+                t.bucket(),
+                t.key(),
+                t.contentType(),
+                TransferState.FAILED,
+                t.uploadId(),
+                t.multipart(),
+                t.partSize(),
+                t.partCount(),
+                t.bytesDone(),
+                t.etag(),
+                code,
+                message,
+                t.notice(),
+                t.verifiedBy(),
+                t.attempts(),
+                t.activeMillis(),
+                t.throughputBps(),
+                t.owner(),
+                t.createdAt(),
+                t.updatedAt(),
+                t.startedAt(),
+                t.uploadStartedAt(),
+                t.completedAt());
     }
 
     private Transfer newTransfer(String batch, UploadRequest r, S3Target target, Instant now) {

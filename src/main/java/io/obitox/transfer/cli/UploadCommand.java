@@ -145,7 +145,19 @@ public final class UploadCommand implements Callable<Integer> {
         if (json) {
             ctx.out().json(TransferJson.all(end, walkErrors));
         } else {
+            java.util.Set<String> refused = new java.util.HashSet<>();
+            for (TransferService.Refusal r : batch.refusals()) {
+                refused.addAll(r.transferIds());
+                ctx.out()
+                        .println("FAILED  " + r.transferIds().size() + " file(s) to s3://" + r.bucket() + " on "
+                                + r.targetLabel() + ", nothing sent: ["
+                                + r.reason().code() + "] "
+                                + r.reason().oneLine());
+            }
             for (TransferSnapshot x : end) {
+                if (refused.contains(x.id()) && x.state() == TransferState.FAILED) {
+                    continue; // reported once above
+                }
                 if (x.state() != TransferState.COMPLETED) {
                     ctx.out()
                             .println("FAILED  " + x.source() + ": "

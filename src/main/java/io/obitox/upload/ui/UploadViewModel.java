@@ -228,7 +228,17 @@ public final class UploadViewModel {
         }
         int n = requests.size();
         tasks.run(() -> transfers.enqueue(requests))
-                .onSuccess(batchIds -> {
+                .onSuccess(batch -> {
+                    if (!batch.refusals().isEmpty()) {
+                        // nothing was sent: keep the files here so that pressing Upload again after the fix
+                        // resumes the same transfers
+                        TransferService.Refusal r = batch.refusals().get(0);
+                        setStatus(
+                                true,
+                                "Nothing was sent to s3://" + r.bucket() + " on " + r.targetLabel() + ": "
+                                        + r.reason().oneLine());
+                        return;
+                    }
                     ready.clear();
                     dropped.clear();
                     setStatus(

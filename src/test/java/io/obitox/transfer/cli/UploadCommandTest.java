@@ -109,6 +109,25 @@ class UploadCommandTest {
     }
 
     @Test
+    void manyFilesToAMissingBucketAreReportedOnceAndNothingIsSent() throws Exception {
+        Path folder = dir.resolve("fifty");
+        Files.createDirectories(folder);
+        for (int i = 0; i < 50; i++) {
+            Files.writeString(folder.resolve("n" + i + ".txt"), "note " + i);
+        }
+        CliRun run = CliRun.run(home, "upload", folder.toString(), "--bucket", "not-there");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out().lines().filter(l -> l.startsWith("FAILED")))
+                .singleElement()
+                .asString()
+                .contains("50 file(s) to s3://not-there")
+                .contains("nothing sent")
+                .contains("[BUCKET_MISSING]");
+        assertThat(run.out()).contains("0 uploaded, 50 failed");
+        run.assertNoStackTrace();
+    }
+
+    @Test
     void runningTheSameUploadAgainAfterAFailureResumesTheSameTransfer() throws Exception {
         Path f = dir.resolve("again.bin");
         Files.write(f, new byte[100_000]);

@@ -1,0 +1,47 @@
+package io.obitox.transfer;
+
+import io.obitox.common.UserMessage;
+import io.obitox.storage.S3Errors;
+import io.obitox.storage.S3Target;
+import io.obitox.storage.StorageClients;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One request before a batch is queued, per target and bucket: a {@code ListObjectsV2} of at most one key under
+ * the batch's first key. A missing bucket, keys the server does not accept, expired or missing credentials, a TLS
+ * failure or an endpoint that cannot be reached are then reported once for the whole batch, instead of every file
+ * failing on its own after a retry. {@code AccessDenied} does not refuse the batch: upload-only keys may put objects
+ * without being allowed to list, and their uploads must still go.
+ *
+ * <p>Thread-safe; blocks for one request (the interactive client's short timeouts).
+ */
+final class BatchPreflight {
+    /** The answers that no file of the batch can get past. */
+    private static final Set<String> REFUSING = Set.of(
+            S3Errors.BUCKET_MISSING,
+            S3Errors.WRONG_SECRET,
+            S3Errors.UNKNOWN_ACCESS_KEY,
+            S3Errors.EXPIRED_TOKEN,
+            S3Errors.NO_CREDENTIALS,
+            S3Errors.TLS_FAILURE,
+            S3Errors.ENDPOINT_UNREACHABLE);
+
+    private final StorageClients clients;
+
+    BatchPreflight(StorageClients clients) {
+        this.clients = clients;
+    }
+
+    /** Empty when the batch may go; else why none of its files can be uploaded to {@code bucket}. */
+    Optional<UserMessage> check(S3Target target, String bucket, String firstKey) {
+        try {
+            clients.interactive(target)
+                    .listObjectsV2(b -> b.bucket(bucket).prefix(firstKey).maxKeys(1));
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            UserMessage m = S3Errors.describe(e);
+            return REFUSING.contains(m.code()) ? Optional.of(m) : Optional.empty();
+        }
+    }
+}
