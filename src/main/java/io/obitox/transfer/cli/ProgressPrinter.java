@@ -15,15 +15,23 @@ final class ProgressPrinter {
 
     static List<TransferSnapshot> await(TransferService service, Collection<String> ids, Output out, boolean quiet)
             throws InterruptedException {
-        boolean console = System.console() != null;
+        return await(service, ids, out, quiet, System.console() != null);
+    }
+
+    /** @param console redraw one line in place (a terminal); else print a line every 2 s (a log, a pipe) */
+    static List<TransferSnapshot> await(
+            TransferService service, Collection<String> ids, Output out, boolean quiet, boolean console)
+            throws InterruptedException {
         long lastPrint = 0;
+        int shown = 0;
         while (!service.awaitSettled(ids, Duration.ofMillis(console ? 250 : 1000))) {
             long now = System.nanoTime();
             if (!quiet && (console || now - lastPrint > 2_000_000_000L)) {
                 String line = line(snapshots(service, ids));
                 if (console) {
-                    out.stderr().print("\r" + line + "   ");
+                    out.stderr().print(redraw(line, shown));
                     out.stderr().flush();
+                    shown = line.length();
                 } else {
                     out.progress(line);
                 }
@@ -32,12 +40,24 @@ final class ProgressPrinter {
         }
         List<TransferSnapshot> end = snapshots(service, ids);
         if (!quiet) {
+            String line = line(end);
             if (console) {
-                out.stderr().print("\r");
+                out.stderr().print(redraw(line, shown));
+                out.stderr().println();
+                out.stderr().flush();
+            } else {
+                out.progress(line);
             }
-            out.progress(line(end));
         }
         return end;
+    }
+
+    /**
+     * Rewrites the line in place: back to its start, the new text, and blanks over whatever the longer line before
+     * it left (no escape sequences, so it works on every console).
+     */
+    static String redraw(String line, int previousLength) {
+        return "\r" + line + " ".repeat(Math.max(0, previousLength - line.length()));
     }
 
     private static List<TransferSnapshot> snapshots(TransferService service, Collection<String> ids) {

@@ -169,7 +169,12 @@ public final class UploadCommand implements Callable<Integer> {
             for (Map<String, Object> e : walkErrors) {
                 ctx.out().println(e.get("state") + "  " + e.get("path") + ": " + e.get("error"));
             }
-            ctx.out().println((end.size() - (failed - walkErrors.size())) + " uploaded, " + failed + " failed.");
+            long rejected = walkErrors.stream()
+                    .filter(e -> "REJECTED".equals(e.get("state")))
+                    .count();
+            ctx.out()
+                    .println((end.size() - (failed - walkErrors.size())) + " uploaded, "
+                            + (rejected > 0 ? rejected + " rejected, " : "") + (failed - rejected) + " failed.");
         }
         deliverWebhooks(batch.transferIds());
         return failed == 0 ? Cli.OK : Cli.FAILURE;

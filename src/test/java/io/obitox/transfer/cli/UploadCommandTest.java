@@ -161,6 +161,10 @@ class UploadCommandTest {
         assertThat(states).containsOnly(Map.entry("notes.txt", "COMPLETED"), Map.entry("beach.jpg", "REJECTED"));
         assertThat(codes).containsEntry("beach.jpg", "DANGEROUS_TYPE");
         assertThat(objects()).containsOnlyKeys("v/holiday/notes.txt");
+        CliRun text = CliRun.run(home, "upload", folder.toString(), "--prefix", "t/");
+        assertThat(text.out())
+                .as("refused by the policy is rejected, not failed")
+                .contains("1 uploaded, 1 rejected, 0 failed.");
 
         CliRun.run(home, "upload", folder.resolve("beach.jpg").toString(), "--prefix", "raw/", "--no-validate")
                 .ok();
