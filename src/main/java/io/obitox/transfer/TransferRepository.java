@@ -18,7 +18,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Transfers and their uploaded parts in H2. State changes are compare-and-set on the stored state. Completion and
  * failure run the registered {@link OutcomeHook}s in the same transaction (the webhook outbox uses this), so a
- * crash right after completion loses no event. Thread-safe.
+ * crash right after completion loses no event. The frequent writes (state changes, parts, upload ids) go through
+ * {@link GroupCommit}: many transfers' changes share one commit, and each call returns once its change is committed.
+ * Thread-safe.
  */
 public final class TransferRepository {
     private static final String COLUMNS = "id, batch_id, source_path, source_size, source_mtime, fingerprint, "
@@ -27,10 +29,12 @@ public final class TransferRepository {
             + "active_millis, throughput_bps, owner, created_at, updated_at, started_at, upload_started_at, completed_at";
 
     private final Database db;
+    private final GroupCommit group;
     private final List<OutcomeHook> hooks = new CopyOnWriteArrayList<>();
 
     public TransferRepository(Database db) {
         this.db = db;
+        this.group = new GroupCommit(db);
     }
 
     /**
@@ -140,7 +144,7 @@ public final class TransferRepository {
      * stored state was not one of {@code from} (someone else moved it first).
      */
     public boolean transition(String id, Collection<TransferState> from, TransferState to, Change change) {
-        return db.inTransaction(c -> {
+        return group.write(c -> {
             StringBuilder sql = new StringBuilder("UPDATE transfer SET state = ?, updated_at = ?");
             List<Object> args = new ArrayList<>(List.of(to.name(), Timestamp.from(change.now)));
             change.appendTo(sql, args);
@@ -172,12 +176,17 @@ public final class TransferRepository {
 
     /** Stores the multipart upload id once CreateMultipartUpload returned it. */
     public void setUpload(String id, String uploadId, Instant now) {
-        update(
-                "UPDATE transfer SET upload_id = ?, upload_started_at = ?, updated_at = ? WHERE id = ?",
-                uploadId,
-                uploadId == null ? null : Timestamp.from(now),
-                Timestamp.from(now),
-                id);
+        group.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE transfer SET upload_id = ?, upload_started_at = ?, updated_at = ? WHERE id = ?")) {
+                ps.setString(1, uploadId);
+                ps.setTimestamp(2, uploadId == null ? null : Timestamp.from(now));
+                ps.setTimestamp(3, Timestamp.from(now));
+                ps.setString(4, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
     }
 
     /** Starts over: new identity and plan, no upload id, no parts (after the source changed or the upload vanished). */
@@ -207,7 +216,7 @@ public final class TransferRepository {
 
     /** Records an uploaded part (only ever with its ETag) and the new byte count, in one transaction. */
     public void recordPart(String id, PartRecord part, Instant now) {
-        db.inTransaction(c -> {
+        group.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("MERGE INTO transfer_part (transfer_id, part_number, "
                     + "part_size, etag, md5_base64, state, completed_at) KEY (transfer_id, part_number) "
                     + "VALUES (?, ?, ?, ?, ?, 'DONE', ?)")) {
@@ -225,7 +234,7 @@ public final class TransferRepository {
     }
 
     public void deletePart(String id, int number, Instant now) {
-        db.inTransaction(c -> {
+        group.write(c -> {
             try (PreparedStatement ps =
                     c.prepareStatement("DELETE FROM transfer_part WHERE transfer_id = ? AND part_number = ?")) {
                 ps.setString(1, id);
@@ -289,21 +298,6 @@ public final class TransferRepository {
             try (PreparedStatement ps =
                     c.prepareStatement("DELETE FROM transfer WHERE state IN ('COMPLETED', 'CANCELLED')")) {
                 return ps.executeUpdate();
-            }
-        });
-    }
-
-    private void update(String sql, Object... args) {
-        db.update(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    if (args[i] == null) {
-                        ps.setNull(i + 1, Types.VARCHAR);
-                    } else {
-                        ps.setObject(i + 1, args[i]);
-                    }
-                }
-                ps.executeUpdate();
             }
         });
     }

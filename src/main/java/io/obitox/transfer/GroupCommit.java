@@ -1,0 +1,166 @@
+package io.obitox.transfer;
+
+import io.obitox.db.Database;
+import io.obitox.db.Database.SqlFunction;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes the state changes of many transfers in one transaction. Callers hand their change to one writer thread,
+ * which takes whatever is waiting (at most {@link #MAX_GROUP} changes), runs each under its own savepoint in a single
+ * transaction and commits once. With {@code WRITE_DELAY=0} every commit stores to the database file, so when many
+ * small files finish together this saves a store per change. Nothing waits for company: a change that finds the
+ * writer idle is committed at once, so the delay is bounded by one commit of the group before it.
+ *
+ * <p>Durability: {@link #write} returns only after the commit that holds its change, so a kill -9 loses no change a
+ * caller was told about — only changes still waiting, whose callers never went on (the part or outcome they record
+ * is reconciled with the server at resume). A change that fails is rolled back to its savepoint alone and then run
+ * again on its own, so it fails (or succeeds) exactly as it would without grouping, with the same error.
+ *
+ * <p>Threading: {@link #write} may be called from any thread but the writer itself (a change must not write through
+ * this object again). The writer thread starts on demand and ends after a second without work, so an idle
+ * repository holds no thread.
+ */
+final class GroupCommit {
+    static final int MAX_GROUP = 256;
+
+    private final Database db;
+    private final BlockingQueue<Change<?>> waiting = new LinkedBlockingQueue<>();
+    private final Object threadLock = new Object();
+    private volatile Thread writer;
+
+    GroupCommit(Database db) {
+        this.db = db;
+    }
+
+    private static final class Change<T> {
+        final SqlFunction<Connection, T> work;
+        final CompletableFuture<T> done = new CompletableFuture<>();
+        boolean failedInGroup;
+
+        Change(SqlFunction<Connection, T> work) {
+            this.work = work;
+        }
+    }
+
+    /** Runs {@code work} in a group transaction; returns its result once that transaction has committed. */
+    <T> T write(SqlFunction<Connection, T> work) {
+        if (Thread.currentThread() == writer) {
+            throw new IllegalStateException("a grouped change must not write through the group again");
+        }
+        Change<T> change = new Change<>(work);
+        waiting.add(change);
+        ensureWriter();
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return change.done.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the change is in the queue: its outcome must be known before returning
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    if (cause instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(cause);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void ensureWriter() {
+        synchronized (threadLock) {
+            if (writer == null) {
+                writer = new Thread(this::run, "transfer-group-commit");
+                writer.setDaemon(true);
+                writer.start();
+            }
+        }
+    }
+
+    private void run() {
+        List<Change<?>> group = new ArrayList<>();
+        while (true) {
+            Change<?> first;
+            try {
+                first = waiting.poll(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                first = null;
+            }
+            if (first == null) {
+                synchronized (threadLock) {
+                    if (waiting.isEmpty()) {
+                        writer = null; // the next write starts a new writer
+                        return;
+                    }
+                }
+                continue;
+            }
+            group.clear();
+            group.add(first);
+            waiting.drainTo(group, MAX_GROUP - 1);
+            commit(group);
+        }
+    }
+
+    private void commit(List<Change<?>> group) {
+        List<Object> results = new ArrayList<>(group.size());
+        try {
+            db.inTransaction(c -> {
+                for (Change<?> change : group) {
+                    Savepoint sp = c.setSavepoint();
+                    try {
+                        results.add(change.work.apply(c));
+                    } catch (SQLException | RuntimeException e) {
+                        c.rollback(sp);
+                        change.failedInGroup = true;
+                        results.add(null);
+                    }
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            for (Change<?> change : group) {
+                change.done.completeExceptionally(e); // nothing of the group was committed
+            }
+            return;
+        } catch (Error e) {
+            for (Change<?> change : group) {
+                change.done.completeExceptionally(e);
+            }
+            throw e;
+        }
+        for (int i = 0; i < group.size(); i++) {
+            complete(group.get(i), results.get(i));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> void complete(Change<T> change, Object result) {
+        if (!change.failedInGroup) {
+            change.done.complete((T) result);
+            return;
+        }
+        try {
+            change.done.complete(db.inTransaction(change.work)); // alone, for its own (translated) error
+        } catch (RuntimeException | Error e) {
+            change.done.completeExceptionally(e);
+        }
+    }
+}
