@@ -5,6 +5,7 @@ import io.obitox.cli.CliContext;
 import io.obitox.cli.TargetOptions;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
+import io.obitox.common.TerminalText;
 import io.obitox.transfer.TransferService;
 import io.obitox.transfer.TransferSnapshot;
 import io.obitox.transfer.TransferState;
@@ -209,7 +210,7 @@ public final class TransfersCommand implements Runnable {
                 TransferSnapshot x = s.snapshot(id).orElseThrow();
                 if (x.state() == TransferState.RUNNING) {
                     ctx.out()
-                            .warn(x.fileName() + " is running in another ObitoX process; "
+                            .warn(TerminalText.escape(x.fileName()) + " is running in another ObitoX process; "
                                     + verb.toLowerCase(java.util.Locale.ROOT) + " it there.");
                     continue;
                 }
@@ -290,7 +291,7 @@ public final class TransfersCommand implements Runnable {
             Consumer<TransferSnapshot> print = x -> ctx.out()
                     .println(
                             x.state() == TransferState.COMPLETED
-                                    ? "Completed s3://" + x.bucket() + "/" + x.key()
+                                    ? "Completed s3://" + x.bucket() + "/" + TerminalText.escape(x.key())
                                     : "FAILED: " + x.errorMessage());
             if (json) {
                 ctx.out().json(TransferJson.all(end, List.of()));

@@ -5,6 +5,7 @@ import io.obitox.cli.CliContext;
 import io.obitox.cli.TargetOptions;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
+import io.obitox.common.TerminalText;
 import io.obitox.profile.StorageProfile;
 import io.obitox.transfer.TransferService;
 import io.obitox.transfer.TransferSettings;
@@ -155,16 +156,16 @@ public final class UploadCommand implements Callable<Integer> {
             for (TransferSnapshot x : end) {
                 if (x.state() != TransferState.COMPLETED) {
                     ctx.out()
-                            .println("FAILED  " + x.source() + ": "
+                            .println("FAILED  " + TerminalText.escape(x.source().toString()) + ": "
                                     + (x.errorMessage() == null ? x.state() : x.errorMessage()));
                 } else if (x.notice() != null) {
-                    ctx.out().println("note    " + x.fileName() + ": " + x.notice());
+                    ctx.out().println("note    " + TerminalText.escape(x.fileName()) + ": " + x.notice());
                 }
             }
             for (Map<String, Object> e : walkErrors) {
                 ctx.out()
-                        .println(e.get("state") + "  " + e.get("path") + ": " + e.get("error") + " ["
-                                + e.get("errorCode") + "]");
+                        .println(e.get("state") + "  " + TerminalText.escape((String) e.get("path")) + ": "
+                                + e.get("error") + " [" + e.get("errorCode") + "]");
             }
             ctx.out().println((end.size() - (failed - walkErrors.size())) + " uploaded, " + failed + " failed.");
         }
@@ -214,7 +215,7 @@ public final class UploadCommand implements Callable<Integer> {
         BatchResult result = ctx.app().batchValidator().validateFiles(new BatchRequest(roots, p, prefix));
         for (ValidationResult r : result.valid()) {
             for (ValidationIssue w : r.warnings()) {
-                ctx.out().warn(r.path() + ": " + w.message());
+                ctx.out().warn(TerminalText.escape(r.path().toString()) + ": " + w.message());
             }
             requests.add(new UploadRequest(r.path(), target.ref(), bucket, r.objectKey(), r.contentType()));
         }
@@ -231,7 +232,7 @@ public final class UploadCommand implements Callable<Integer> {
                         "SYMLINK_LOOP",
                         "a symbolic link loops back into the dropped folder; " + "not followed"));
             } else if (!quiet && !json) {
-                ctx.out().progress("skipped " + sp.relativePath() + " (" + sp.reason() + ")");
+                ctx.out().progress("skipped " + TerminalText.escape(sp.relativePath()) + " (" + sp.reason() + ")");
             }
         }
     }
