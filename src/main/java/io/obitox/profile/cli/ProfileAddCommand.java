@@ -80,9 +80,24 @@ final class ProfileAddCommand implements Callable<Integer> {
                 description = "Prompted for (or read from stdin) when no value is given.")
         String secretAccessKey;
 
-        @Option(names = "--session-token", paramLabel = "TOKEN", description = "For temporary credentials.")
+        @Option(
+                names = "--session-token",
+                arity = "0..1",
+                fallbackValue = PROMPT,
+                paramLabel = "TOKEN",
+                description = "For temporary credentials: prompted for (hidden; read from stdin without a terminal)."
+                        + " A value here is refused: command lines are visible to other users and kept in history.")
         String sessionToken;
+
+        @Option(
+                names = "--session-token-file",
+                paramLabel = "FILE",
+                description = "Read the session token from FILE ('-' for standard input).")
+        String sessionTokenFile;
     }
+
+    /** What picocli puts in {@code --session-token} when it has no value: ask for it. */
+    private static final String PROMPT = "\u0000prompt";
 
     @Option(names = "--json", description = "Print the saved profile as JSON.")
     boolean json;
@@ -105,7 +120,8 @@ final class ProfileAddCommand implements Callable<Integer> {
             mode = CredentialMode.KEYS;
             key = credentials.keys.accessKeyId;
             secret = credentials.keys.secretAccessKey;
-            token = credentials.keys.sessionToken;
+            token = SessionTokenInput.read(
+                    credentials.keys.sessionToken, PROMPT, credentials.keys.sessionTokenFile, ctx.out());
         }
         ProfileDraft draft = new ProfileDraft(
                 name,
