@@ -74,16 +74,16 @@ final class ProfileAddCommand implements Callable<Integer> {
         @Option(
                 names = "--secret-access-key",
                 required = true,
-                interactive = true,
                 arity = "0..1",
+                fallbackValue = SecretInput.PROMPT,
                 paramLabel = "SECRET",
-                description = "Prompted for (or read from stdin) when no value is given.")
+                description = "Prompted for (hidden; read from stdin without a terminal) when no value is given.")
         String secretAccessKey;
 
         @Option(
                 names = "--session-token",
                 arity = "0..1",
-                fallbackValue = PROMPT,
+                fallbackValue = SecretInput.PROMPT,
                 paramLabel = "TOKEN",
                 description = "For temporary credentials: prompted for (hidden; read from stdin without a terminal)."
                         + " A value here is refused: command lines are visible to other users and kept in history.")
@@ -95,9 +95,6 @@ final class ProfileAddCommand implements Callable<Integer> {
                 description = "Read the session token from FILE ('-' for standard input).")
         String sessionTokenFile;
     }
-
-    /** What picocli puts in {@code --session-token} when it has no value: ask for it. */
-    private static final String PROMPT = "\u0000prompt";
 
     @Option(names = "--json", description = "Print the saved profile as JSON.")
     boolean json;
@@ -119,9 +116,9 @@ final class ProfileAddCommand implements Callable<Integer> {
         } else if (credentials != null && credentials.keys != null) {
             mode = CredentialMode.KEYS;
             key = credentials.keys.accessKeyId;
-            secret = credentials.keys.secretAccessKey;
-            token = SessionTokenInput.read(
-                    credentials.keys.sessionToken, PROMPT, credentials.keys.sessionTokenFile, ctx.out());
+            secret = SecretInput.secretAccessKey(credentials.keys.secretAccessKey, ctx.out());
+            token = SecretInput.sessionToken(
+                    credentials.keys.sessionToken, credentials.keys.sessionTokenFile, ctx.out());
         }
         ProfileDraft draft = new ProfileDraft(
                 name,

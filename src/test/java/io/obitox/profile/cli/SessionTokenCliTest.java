@@ -84,6 +84,17 @@ class SessionTokenCliTest {
     }
 
     @Test
+    void theSecretAndTheTokenCanBothComePipedInOneLineEach() {
+        List<String> args = add("Both piped " + suffix, "--session-token");
+        args.remove(secret); // --secret-access-key without a value: prompted too
+        CliRun r = CliRun.runWithInput(home, secret + "\n" + token + "\n", args.toArray(String[]::new))
+                .ok();
+        assertThat(aws.credentialsProvider(section(r)).resolveCredentials().secretAccessKey())
+                .isEqualTo(secret);
+        assertTokenSaved(r);
+    }
+
+    @Test
     void theTokenIsReadFromAFileOrFromStandardInputWithDash() throws Exception {
         Path file = Files.writeString(dir.resolve("token.txt"), token + "\n");
         assertTokenSaved(CliRun.run(
