@@ -4,8 +4,8 @@ package io.obitox.common;
  * Makes text from servers and files safe to print on a terminal: control characters (C0, DEL, C1, including ESC) and
  * Unicode direction controls become visible escapes (backslash-e for ESC, backslash-n, backslash-u009B for U+009B,
  * backslash-u202E for U+202E), so an object key holding ESC ] 0 ; pwned BEL cannot retitle or redraw the terminal,
- * and a file named report, U+202E, txt.pdf is not shown reversed as "reportfdp.txt". Backslashes are left alone, so escaping twice changes nothing; the
- * escaped form is for reading, JSON output keeps the exact value.
+ * and a file named report, U+202E, txt.pdf is not shown reversed as "reportfdp.txt". Backslashes are left alone, so
+ * escaping twice changes nothing; the escaped form is for reading, JSON output keeps the exact value.
  */
 public final class TerminalText {
     private TerminalText() {}

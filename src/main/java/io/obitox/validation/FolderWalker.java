@@ -24,10 +24,10 @@ import java.util.function.BooleanSupplier;
  * entered once: folders are identified by their file key (device and inode) or, where the file system has none, their
  * real path, so a link back up the tree cannot loop. A link (or Windows junction) whose target resolves outside the
  * dropped folder is not followed unless {@code followLinks}: it goes to {@link Sink#linkOutside}, because a folder
- * made by someone else can hold {@code notes.txt -> ~/.aws/credentials}. A path the user named directly is the user's
- * choice and is taken wherever it points. Hidden and system files and folders inside dropped folders are skipped unless the
- * policy includes them; a path the user named directly is always taken. Only one folder listing is held at a time,
- * plus the list of folders still to visit.
+ * made by someone else can hold {@code notes.txt -> ~/.aws/credentials}. Hidden and system files and folders inside
+ * dropped folders are skipped unless the policy includes them. A path the user named directly is always taken,
+ * wherever it points: that is the user's own choice. Only one folder listing is held at a time, plus the list of
+ * folders still to visit.
  *
  * <p>Used by one thread at a time.
  */

@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * <p>An empty list allows everything. {@code maxSize} null means no upper limit; {@code minSize} 0 allows empty files
  * (see {@link ValidationCode#EMPTY_FILE}). {@code followLinks} lets a symbolic link (or junction) inside a dropped
  * folder lead out of that folder; off, such a link is rejected ({@link ValidationCode#LINK_OUTSIDE_FOLDER}), because
- * a folder from elsewhere (an archive, a shared drive) can hold {@code notes.txt -> ~/.aws/credentials}. Names compare case-insensitively with spaces, dashes and underscores
- * alike, so {@code anything-but-executables} finds "Anything but executables".
+ * a folder from elsewhere (an archive, a shared drive) can hold {@code notes.txt -> ~/.aws/credentials}. Names compare
+ * case-insensitively with spaces, dashes and underscores alike, so {@code anything-but-executables} finds "Anything
+ * but executables".
  */
 public record ValidationPolicy(
         String name,

@@ -126,10 +126,9 @@ class CredentialsFileWritersTest {
             // the database refuses the row only at the save, after validation passed and the keys were written
             app.context()
                     .database()
-                    .update(
-                            c -> c.createStatement()
-                                    .execute(
-                                            "ALTER TABLE profile ADD CONSTRAINT test_refuse CHECK (endpoint <> 'http://refused:1')"));
+                    .update(c -> c.createStatement()
+                            .execute("ALTER TABLE profile ADD CONSTRAINT test_refuse"
+                                    + " CHECK (endpoint <> 'http://refused:1')"));
             String lost = TestSecrets.register("rollback-lost-" + System.nanoTime());
 
             ProfileDraft refused = new ProfileDraft(
