@@ -145,19 +145,21 @@ final class ImportTokenCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             size = -1;
         }
-        ctx.out().println("Importing this resume token uploads a local file:");
-        ctx.out()
-                .table(
-                        null,
-                        List.of(
-                                List.of(
-                                        "  file",
-                                        file.toAbsolutePath() + (size >= 0 ? " (" + Sizes.bytes(size) + ")" : "")),
-                                List.of("  endpoint", r.target().where()),
-                                List.of("  bucket", t.bucket()),
-                                List.of("  key", t.key()),
-                                List.of("  signed by", signer(r)),
-                                List.of("  upload id", t.uploadId())));
+        List<List<String>> rows = List.of(
+                List.of("  file", file.toAbsolutePath() + (size >= 0 ? " (" + Sizes.bytes(size) + ")" : "")),
+                List.of("  endpoint", r.target().where()),
+                List.of("  bucket", t.bucket()),
+                List.of("  key", t.key()),
+                List.of("  signed by", signer(r)),
+                List.of("  upload id", t.uploadId()));
+        if (json) {
+            // stdout is for the JSON alone: the same facts go to stderr
+            ctx.out().progress("Importing this resume token uploads a local file:");
+            rows.forEach(row -> ctx.out().progress(row.get(0) + ": " + TerminalText.escape(row.get(1))));
+        } else {
+            ctx.out().println("Importing this resume token uploads a local file:");
+            ctx.out().table(null, rows);
+        }
     }
 
     private static String signer(TargetOptions.Resolved r) {

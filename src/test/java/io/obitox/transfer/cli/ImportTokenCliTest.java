@@ -122,8 +122,10 @@ class ImportTokenCliTest {
         Path file = dir.resolve("big.txt");
         String token = startedUpload(server, file, text((int) (PART * 3 / 2)), "inbox/big.txt");
 
-        CliRun.run(home, "transfers", "import-token", token, "--file", file.toString(), "--yes")
+        CliRun r = CliRun.run(home, "transfers", "import-token", token, "--file", file.toString(), "--yes", "--json")
                 .ok();
+        assertThat(r.json().get("transfers").get(0).get("state").asText()).isEqualTo("COMPLETED");
+        assertThat(r.err()).contains("inbox/big.txt").contains("profile 'proxy'");
 
         assertThat(s3.headObject(b -> b.bucket("tokens").key("inbox/big.txt")).contentLength())
                 .isEqualTo(PART * 3 / 2);
