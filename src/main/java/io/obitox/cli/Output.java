@@ -1,15 +1,26 @@
 package io.obitox.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.obitox.common.Json;
+import io.obitox.common.TerminalText;
 import io.obitox.common.UserMessage;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes command results: aligned tables and JSON on stdout, progress, warnings and errors on stderr. */
+/**
+ * Writes command results: aligned tables and JSON on stdout, progress, warnings and errors on stderr.
+ *
+ * <p>Human output passes through {@link TerminalText}: keys and names come from servers and files, and a control or
+ * direction character in one must not drive the terminal. Table cells are escaped whole (line breaks too); lines keep
+ * their line breaks, so a command that prints a value which may hold one escapes the value itself. JSON keeps every
+ * value exact and writes DEL, C1 and direction controls as backslash-u escapes (JSON escapes C0 already).
+ */
 public final class Output {
     private final PrintWriter out;
     private final PrintWriter err;
@@ -17,6 +28,31 @@ public final class Output {
     /** Created on first JSON output only: Jackson is hundreds of classes most commands never need. */
     private static final class Mapper {
         static final ObjectMapper JSON = Json.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+        static {
+            JSON.getFactory().setCharacterEscapes(new TerminalSafeEscapes());
+        }
+    }
+
+    /** JSON's own escapes plus backslash-u escapes for what {@link TerminalText} escapes beyond C0. */
+    private static final class TerminalSafeEscapes extends CharacterEscapes {
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        TerminalSafeEscapes() {
+            ascii[0x7f] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch <= Character.MAX_VALUE && TerminalText.isUnsafe((char) ch)
+                    ? new SerializedString(String.format("\\u%04x", ch))
+                    : null;
+        }
     }
 
     public Output(PrintWriter out, PrintWriter err) {
@@ -25,7 +61,13 @@ public final class Output {
     }
 
     public void println(String line) {
-        out.println(line);
+        out.println(TerminalText.escapeLines(line));
+        out.flush();
+    }
+
+    /** Text as is (its own line breaks), controls escaped: a diff, a block of lines. */
+    public void print(String text) {
+        out.print(TerminalText.escapeLines(text));
         out.flush();
     }
 
@@ -44,7 +86,11 @@ public final class Output {
         if (header != null) {
             all.add(header);
         }
-        all.addAll(rows);
+        for (List<String> r : rows) {
+            List<String> cells = new ArrayList<>(r.size());
+            r.forEach(c -> cells.add(TerminalText.escape(c)));
+            all.add(cells);
+        }
         int cols = all.stream().mapToInt(List::size).max().orElse(0);
         int[] width = new int[cols];
         for (List<String> r : all) {
@@ -67,19 +113,19 @@ public final class Output {
     }
 
     public void progress(String line) {
-        err.println(line);
+        err.println(TerminalText.escapeLines(line));
         err.flush();
     }
 
     public void warn(String line) {
-        err.println("Warning: " + line);
+        err.println("Warning: " + TerminalText.escapeLines(line));
         err.flush();
     }
 
     public void error(UserMessage m) {
-        err.println("Error [" + m.code() + "]: " + m.message());
+        err.println("Error [" + m.code() + "]: " + TerminalText.escapeLines(m.message()));
         if (m.fix() != null && !m.fix().isBlank()) {
-            err.println("Fix: " + m.fix());
+            err.println("Fix: " + TerminalText.escapeLines(m.fix()));
         }
         err.flush();
     }

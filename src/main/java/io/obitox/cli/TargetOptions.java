@@ -40,6 +40,11 @@ public final class TargetOptions {
             description = "With --endpoint-url: aws, r2, minio, ceph, b2 or generic (default generic).")
     String provider;
 
+    /** True when the user named the target ({@code --profile} or {@code --endpoint-url}) on the command line. */
+    public boolean named() {
+        return (profile != null && !profile.isBlank()) || (endpointUrl != null && !endpointUrl.isBlank());
+    }
+
     /** Sets the profile as if {@code --profile NAME} was given (for commands that take it as a parameter). */
     public void useProfile(String name) {
         this.profile = name;

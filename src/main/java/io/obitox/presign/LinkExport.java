@@ -128,10 +128,28 @@ public final class LinkExport {
         }
     }
 
+    /**
+     * True when a spreadsheet could take the cell for a formula (keys are user data, so a key {@code =HYPERLINK(…)}
+     * must stay text): = + - @ first, also after leading spaces, TABs or line breaks, which Excel and LibreOffice skip;
+     * and a cell starting with TAB or CR, which some importers turn into a new cell or row.
+     */
+    static boolean isFormulaLike(String v) {
+        if (v.isEmpty()) {
+            return false;
+        }
+        if (v.charAt(0) == '\t' || v.charAt(0) == '\r') {
+            return true;
+        }
+        int i = 0;
+        while (i < v.length() && " \t\r\n".indexOf(v.charAt(i)) >= 0) {
+            i++;
+        }
+        return i < v.length() && "=+-@".indexOf(v.charAt(i)) >= 0;
+    }
+
     private static String cell(String value) {
         String v = value == null ? "" : value;
-        // A leading = + - @ makes spreadsheets evaluate the cell; keys are user data, so neutralise it.
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+        if (isFormulaLike(v)) {
             v = "'" + v;
         }
         if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {

@@ -2,10 +2,13 @@ package io.obitox.profile;
 
 import io.obitox.common.ObitoxException;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
@@ -14,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -26,10 +31,16 @@ import software.amazon.awssdk.profiles.ProfileFileSupplier;
  * {@code AWS_CONFIG_FILE}/{@code AWS_SHARED_CREDENTIALS_FILE} point), read and written the way {@code aws configure}
  * does. This is where typed keys go, so the ObitoX database never holds a secret.
  *
- * <p>Thread-safe for readers; writers are serialized on this instance and replace the file atomically.
+ * <p>Thread-safe for readers. Writers hold a lock file beside the credentials file ({@code credentials.obitox.lock},
+ * {@link FileChannel#lock}) for the whole read-change-write, so two ObitoX processes adding profiles at once cannot
+ * lose each other's keys; in this JVM they also queue on one lock, whichever instance they use. The file is replaced
+ * atomically; when it is a symbolic link (dotfiles kept elsewhere), its target is replaced and the link stays.
  */
 public final class AwsSharedFiles {
     private static final Pattern SECTION = Pattern.compile("^\\s*\\[\\s*(?:profile\\s+)?([^\\]]+?)\\s*]\\s*$");
+
+    /** FileChannel locks belong to the process: threads of this JVM must queue before taking one. */
+    private static final ReentrantLock IN_PROCESS = new ReentrantLock();
 
     private final Path credentialsFile;
     private final Path configFile;
@@ -92,8 +103,7 @@ public final class AwsSharedFiles {
     }
 
     /** Writes (or replaces) a {@code [name]} section with static keys in the credentials file, mode 0600. */
-    public synchronized void writeKeys(
-            String profileName, String accessKeyId, String secretAccessKey, String sessionToken) {
+    public void writeKeys(String profileName, String accessKeyId, String secretAccessKey, String sessionToken) {
         requireValue(accessKeyId, "access key ID");
         requireValue(secretAccessKey, "secret access key");
         List<String> section = new ArrayList<>();
@@ -104,24 +114,109 @@ public final class AwsSharedFiles {
             requireValue(sessionToken, "session token"); // a line break in it would write extra lines
             section.add("aws_session_token = " + sessionToken.trim());
         }
-        List<String> lines = withoutSection(readLines(credentialsFile), profileName);
-        if (!lines.isEmpty() && !lines.get(lines.size() - 1).isBlank()) {
-            lines.add("");
-        }
-        lines.addAll(section);
-        writeLines(credentialsFile, lines);
+        replaceSection(profileName, section);
     }
 
     /** Removes the {@code [name]} section from the credentials file, if there is one. */
-    public synchronized void removeKeys(String profileName) {
-        if (!Files.isRegularFile(credentialsFile)) {
-            return;
+    public void removeKeys(String profileName) {
+        replaceSection(profileName, List.of());
+    }
+
+    /**
+     * The lines of the {@code [name]} section of the credentials file (header included; empty when there is none),
+     * so a caller can put back what it is about to overwrite with {@link #replaceSection}.
+     */
+    public List<String> section(String profileName) {
+        List<String> all = readLines(credentialsFile);
+        List<String> without = withoutSection(all, profileName);
+        List<String> out = new ArrayList<>();
+        boolean inside = false;
+        for (String line : all) {
+            var m = SECTION.matcher(line);
+            if (m.matches()) {
+                inside = m.group(1).trim().equals(profileName);
+            }
+            if (inside) {
+                out.add(line);
+            }
         }
-        List<String> before = readLines(credentialsFile);
-        List<String> after = withoutSection(before, profileName);
-        if (after.size() != before.size()) {
+        while (!out.isEmpty() && out.get(out.size() - 1).isBlank()) {
+            out.remove(out.size() - 1);
+        }
+        return without.size() == all.size() ? List.of() : out;
+    }
+
+    /**
+     * Replaces the {@code [name]} section with {@code lines} (a whole section, header first), or removes it when
+     * {@code lines} is empty; under the writers' lock, so no other writer's change is lost.
+     */
+    public void replaceSection(String profileName, List<String> lines) {
+        locked(() -> {
+            if (lines.isEmpty() && !Files.isRegularFile(credentialsFile)) {
+                return null;
+            }
+            List<String> before = readLines(credentialsFile);
+            List<String> after = withoutSection(before, profileName);
+            if (!lines.isEmpty()) {
+                if (!after.isEmpty() && !after.get(after.size() - 1).isBlank()) {
+                    after.add("");
+                }
+                after.addAll(lines);
+            } else if (after.size() == before.size()) {
+                return null; // nothing to remove
+            }
             writeLines(credentialsFile, after);
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code change} holding the lock file beside the credentials file (and this JVM's lock). Re-entrant in
+     * one thread. The lock file stays: removing it would let a waiting process lock a file nobody else sees.
+     */
+    public <T> T locked(Supplier<T> change) {
+        IN_PROCESS.lock();
+        try {
+            if (IN_PROCESS.getHoldCount() > 1) {
+                return change.get();
+            }
+            Path target = writeTarget(credentialsFile);
+            Path lockFile = target.resolveSibling(target.getFileName() + ".obitox.lock");
+            try {
+                Files.createDirectories(lockFile.getParent());
+                try (FileChannel channel =
+                                FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                        FileLock ignored = channel.lock()) {
+                    return change.get();
+                }
+            } catch (IOException e) {
+                throw new ObitoxException(
+                        "CREDENTIALS_FILE_UNWRITABLE",
+                        "Cannot lock the AWS credentials file " + credentialsFile + " for writing (" + lockFile + ": "
+                                + e.getMessage() + ").",
+                        "Check the permissions of that folder.",
+                        e);
+            }
+        } finally {
+            IN_PROCESS.unlock();
         }
+    }
+
+    /**
+     * The file to replace: the credentials file itself, or the file its symbolic link points at (followed to the
+     * end, even when that file does not exist yet), so the link survives the write.
+     */
+    private static Path writeTarget(Path file) {
+        Path f = file.toAbsolutePath();
+        try {
+            for (int hops = 0; hops < 40 && Files.isSymbolicLink(f); hops++) {
+                Path next = Files.readSymbolicLink(f);
+                f = f.resolveSibling(next).normalize();
+            }
+        } catch (IOException e) {
+            return file.toAbsolutePath();
+        }
+        return f;
     }
 
     private static void requireValue(String value, String what) {
@@ -194,9 +289,10 @@ public final class AwsSharedFiles {
         }
     }
 
-    private static void writeLines(Path file, List<String> lines) {
+    private static void writeLines(Path named, List<String> lines) {
+        Path file = writeTarget(named);
         try {
-            Path dir = file.toAbsolutePath().getParent();
+            Path dir = file.getParent();
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, ".credentials", ".tmp");
             try {

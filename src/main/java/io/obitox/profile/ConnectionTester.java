@@ -18,6 +18,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CORSConfiguration;
 import software.amazon.awssdk.services.s3.model.CORSRule;
+import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.GetBucketCorsResponse;
 
 /**
@@ -115,7 +116,8 @@ public final class ConnectionTester {
 
     private void permissions(S3Client s3, String bucket, Consumer<ConnectionCheck> add) {
         add.accept(probe("List objects", "browsing the bucket and 'obitox ls'", "s3:ListBucket", () -> {
-            s3.listObjectsV2(b -> b.bucket(bucket).maxKeys(1));
+            // URL-encoded, like every listing: one key with a character XML cannot carry must not fail this check
+            s3.listObjectsV2(b -> b.bucket(bucket).maxKeys(1).encodingType(EncodingType.URL));
             return "Can list objects.";
         }));
         cancelPoint();

@@ -10,12 +10,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -40,6 +38,7 @@ public final class ProfileService {
     private final Optional<SandboxAccess> sandbox;
     private final Clock clock;
     private final ProfileValidator validator;
+    private final ManagedKeys managedKeys;
     /**
      * One credentials provider per profile setting. StorageClients caches a client per provider instance, so a new
      * provider on every {@link #target} call built (and kept) a new client for every refresh or test.
@@ -60,6 +59,7 @@ public final class ProfileService {
         this.sandbox = sandbox;
         this.clock = clock;
         this.validator = new ProfileValidator(repository, awsFiles);
+        this.managedKeys = new ManagedKeys(awsFiles, this::list);
     }
 
     public List<StorageProfile> list() {
@@ -303,40 +303,23 @@ public final class ProfileService {
         return "obitox-" + (slug.isEmpty() ? "profile" : slug);
     }
 
-    /**
-     * The managed AWS profile name for a new set of keys, with a number added when another profile (or a section of
-     * the credentials file) already has it: "My Ceph" and "my-ceph" both make {@code obitox-my-ceph}, and the second
-     * must not overwrite, or later remove, the keys of the first.
-     */
-    private String freeManagedAwsProfileName(String profileName) {
-        String base = managedAwsProfileName(profileName);
-        Set<String> used = new HashSet<>(awsFiles.profileNames());
-        list().forEach(p -> {
-            if (p.awsProfile() != null) {
-                used.add(p.awsProfile());
-            }
-        });
-        String candidate = base;
-        for (int n = 2; used.contains(candidate); n++) {
-            candidate = base + "-" + n;
-        }
-        return candidate;
-    }
-
     private StorageProfile persist(String id, ProfileDraft d, Instant created, Instant updated, StorageProfile old) {
         Provider provider = d.provider();
         CredentialKind kind;
         String awsProfile;
         boolean managed;
+        ManagedKeys.Written written = null;
         switch (d.credentialMode()) {
             case KEYS -> {
                 kind = CredentialKind.AWS_PROFILE;
-                awsProfile = old != null && old.managedKeys() ? old.awsProfile() : freeManagedAwsProfileName(d.name());
                 managed = true;
                 boolean keepStored =
                         isBlank(d.accessKeyId()) && isBlank(d.secretAccessKey()) && old != null && old.managedKeys();
-                if (!keepStored) {
-                    awsFiles.writeKeys(awsProfile, d.accessKeyId(), d.secretAccessKey(), d.sessionToken());
+                if (keepStored) {
+                    awsProfile = old.awsProfile();
+                } else {
+                    written = managedKeys.write(d, old);
+                    awsProfile = written.awsProfile();
                 }
             }
             case AWS_PROFILE -> {
@@ -349,12 +332,6 @@ public final class ProfileService {
                 awsProfile = null;
                 managed = false;
             }
-        }
-        if (old != null
-                && old.managedKeys()
-                && old.awsProfile() != null
-                && !old.awsProfile().equals(awsProfile)) {
-            awsFiles.removeKeys(old.awsProfile());
         }
         boolean pathStyle = d.pathStyle() != null ? d.pathStyle() : provider.defaultPathStyle();
         String region =
@@ -372,7 +349,21 @@ public final class ProfileService {
                 managed,
                 created,
                 updated);
-        repository.save(p);
+        try {
+            repository.save(p);
+        } catch (RuntimeException e) {
+            if (written != null) {
+                managedKeys.undo(written, e);
+            }
+            throw e;
+        }
+        // only now: a failed save must not cost the profile its old keys
+        if (old != null
+                && old.managedKeys()
+                && old.awsProfile() != null
+                && !old.awsProfile().equals(awsProfile)) {
+            awsFiles.removeKeys(old.awsProfile());
+        }
         log.info("Saved profile '{}' ({})", p.name(), p.provider());
         return p;
     }

@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
+import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -50,6 +51,9 @@ public final class BucketService {
                     .bucket(bucket)
                     .prefix(p.isEmpty() ? null : p)
                     .maxKeys(PAGE_SIZE)
+                    // keys may hold characters XML 1.0 cannot carry (ESC, BEL): asked URL-encoded, the SDK decodes
+                    // them, as the aws CLI does; otherwise one such key makes the whole listing unreadable
+                    .encodingType(EncodingType.URL)
                     .continuationToken(token);
             if (!recursive) {
                 req.delimiter("/");

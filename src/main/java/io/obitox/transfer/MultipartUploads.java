@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.Part;
 
@@ -44,7 +45,9 @@ public final class MultipartUploads {
         List<IncompleteUpload> out = new ArrayList<>();
         try {
             for (MultipartUpload u :
-                    s3.listMultipartUploadsPaginator(b -> b.bucket(bucket)).uploads()) {
+                    // URL-encoded: a key holding a character XML cannot carry (ESC) must not make the list unreadable
+                    s3.listMultipartUploadsPaginator(b -> b.bucket(bucket).encodingType(EncodingType.URL))
+                            .uploads()) {
                 long bytes = -1;
                 int parts = -1;
                 if (out.size() < MEASURE_LIMIT) {

@@ -114,8 +114,11 @@ public final class BatchValidator {
         }
 
         void walk() {
-            FolderWalker walker =
-                    new FolderWalker(request.policy().includeHidden(), handle::isCancelled, new WalkSink());
+            FolderWalker walker = new FolderWalker(
+                    request.policy().includeHidden(),
+                    request.policy().followLinks(),
+                    handle::isCancelled,
+                    new WalkSink());
             try {
                 walker.walk(request.paths());
             } catch (InterruptedException e) {
@@ -239,6 +242,32 @@ public final class BatchValidator {
 
             @Override
             public void unreadableFolder(Path path, String relativePath, String reason) {
+                rejectUnread(
+                        path,
+                        relativePath,
+                        ValidationIssue.of(
+                                ValidationCode.UNREADABLE,
+                                "This folder could not be opened (" + reason + "); its files are left out.",
+                                "reason",
+                                reason));
+            }
+
+            @Override
+            public void linkOutside(Path link, String relativePath, Path target) {
+                rejectUnread(
+                        link,
+                        relativePath,
+                        ValidationIssue.of(
+                                ValidationCode.LINK_OUTSIDE_FOLDER,
+                                "This is a link to " + target + ", outside the folder you chose; it is not followed"
+                                        + " (use --follow-links, or a policy with followLinks, to upload what it"
+                                        + " points at).",
+                                "target",
+                                target.toString()));
+            }
+
+            /** A path rejected without reading it (nothing to detect, no key). */
+            private void rejectUnread(Path path, String relativePath, ValidationIssue issue) {
                 handle.found.incrementAndGet();
                 Path name = path.getFileName();
                 publish(new ValidationResult(
@@ -250,11 +279,7 @@ public final class BatchValidator {
                         null,
                         FileNames.sanitize(name == null ? "" : name.toString()),
                         null,
-                        ValidationIssue.of(
-                                ValidationCode.UNREADABLE,
-                                "This folder could not be opened (" + reason + "); its files are left out.",
-                                "reason",
-                                reason),
+                        issue,
                         List.of()));
             }
         }

@@ -20,11 +20,14 @@ import java.util.function.BooleanSupplier;
 /**
  * Expands dropped paths into files, depth first, each folder's entries in name order, files before sub-folders.
  *
- * <p>Links are followed (a link to a file uploads the file), and every folder is entered once: folders are
- * identified by their file key (device and inode) or, where the file system has none, their real path, so a link
- * back up the tree cannot loop. Hidden and system files and folders inside dropped folders are skipped unless the
- * policy includes them; a path the user named directly is always taken. Only one folder listing is held at a time,
- * plus the list of folders still to visit.
+ * <p>Links that stay inside the dropped folder are followed (a link to a file uploads the file), and every folder is
+ * entered once: folders are identified by their file key (device and inode) or, where the file system has none, their
+ * real path, so a link back up the tree cannot loop. A link (or Windows junction) whose target resolves outside the
+ * dropped folder is not followed unless {@code followLinks}: it goes to {@link Sink#linkOutside}, because a folder
+ * made by someone else can hold {@code notes.txt -> ~/.aws/credentials}. Hidden and system files and folders inside
+ * dropped folders are skipped unless the policy includes them. A path the user named directly is always taken,
+ * wherever it points: that is the user's own choice. Only one folder listing is held at a time, plus the list of
+ * folders still to visit.
  *
  * <p>Used by one thread at a time.
  */
@@ -36,18 +39,23 @@ final class FolderWalker {
         void skipped(SkippedPath skipped);
 
         void unreadableFolder(Path path, String relativePath, String reason);
+
+        /** A link in a dropped folder that leads out of it ({@code target} is its resolved real path). */
+        void linkOutside(Path link, String relativePath, Path target);
     }
 
     private static final boolean WINDOWS =
             System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
 
     private final boolean includeHidden;
+    private final boolean followLinks;
     private final BooleanSupplier cancelled;
     private final Sink sink;
     private final Set<Object> visited = new HashSet<>();
 
-    FolderWalker(boolean includeHidden, BooleanSupplier cancelled, Sink sink) {
+    FolderWalker(boolean includeHidden, boolean followLinks, BooleanSupplier cancelled, Sink sink) {
         this.includeHidden = includeHidden;
+        this.followLinks = followLinks;
         this.cancelled = cancelled;
         this.sink = sink;
     }
@@ -75,6 +83,7 @@ final class FolderWalker {
             sink.skipped(new SkippedPath(root, rootRel, "folder already included"));
             return true;
         }
+        Path rootReal = followLinks ? null : FolderLinks.realPath(root);
         Deque<Path> dirs = new ArrayDeque<>();
         Deque<String> rels = new ArrayDeque<>();
         dirs.push(root);
@@ -102,6 +111,13 @@ final class FolderWalker {
                 if (!includeHidden && FileNames.isHiddenOrSystem(name)) {
                     sink.skipped(new SkippedPath(entry, rel, "hidden or system file"));
                     continue;
+                }
+                if (rootReal != null) {
+                    Path outside = FolderLinks.outsideTarget(entry, rootReal);
+                    if (outside != null) {
+                        sink.linkOutside(entry, rel, outside);
+                        continue;
+                    }
                 }
                 BasicFileAttributes attrs = attributes(entry);
                 if (!includeHidden && attrs instanceof DosFileAttributes dos && (dos.isHidden() || dos.isSystem())) {

@@ -24,11 +24,12 @@ import java.util.Set;
  * <pre>{@code
  * {"name": "Photos", "maxSize": "25M", "minSize": 1, "allowedTypes": ["image/*"],
  *  "allowedExtensions": ["jpg", "png"], "blockExecutables": true, "sanitizeNames": true,
- *  "includeHidden": false, "rejectTypeMismatch": true}
+ *  "includeHidden": false, "rejectTypeMismatch": true, "followLinks": false}
  * }</pre>
  *
  * Sizes are bytes or strings with a unit ({@code 25M}, {@code 1.5GiB}); {@code maxSize} null or missing means no
- * limit. Missing switches take the defaults (block programs, sanitize names, skip hidden files, mismatch a warning).
+ * limit. Missing switches take the defaults (block programs, sanitize names, skip hidden files, mismatch a warning,
+ * links kept inside dropped folders).
  * Unknown fields are an error, so a typo never silently weakens a policy.
  */
 public final class PolicyJson {
@@ -42,7 +43,8 @@ public final class PolicyJson {
             "blockExecutables",
             "sanitizeNames",
             "includeHidden",
-            "rejectTypeMismatch");
+            "rejectTypeMismatch",
+            "followLinks");
 
     private PolicyJson() {}
 
@@ -66,6 +68,7 @@ public final class PolicyJson {
         m.put("sanitizeNames", p.sanitizeNames());
         m.put("includeHidden", p.includeHidden());
         m.put("rejectTypeMismatch", p.rejectTypeMismatch());
+        m.put("followLinks", p.followLinks());
         return m;
     }
 
@@ -120,7 +123,8 @@ public final class PolicyJson {
                 bool(root.get("blockExecutables"), true, "blockExecutables", source),
                 bool(root.get("sanitizeNames"), true, "sanitizeNames", source),
                 bool(root.get("includeHidden"), false, "includeHidden", source),
-                bool(root.get("rejectTypeMismatch"), false, "rejectTypeMismatch", source));
+                bool(root.get("rejectTypeMismatch"), false, "rejectTypeMismatch", source),
+                bool(root.get("followLinks"), false, "followLinks", source));
         List<String> problems = p.problems();
         if (!problems.isEmpty()) {
             throw invalid(source, String.join(" ", problems));

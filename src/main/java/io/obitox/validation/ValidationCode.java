@@ -27,5 +27,10 @@ public enum ValidationCode {
     /** Prefix and path together exceed S3's 1024-byte key limit. */
     KEY_TOO_LONG,
     /** Another file of the same batch maps to the same object key. */
-    DUPLICATE_KEY
+    DUPLICATE_KEY,
+    /**
+     * A symbolic link (or junction) inside a dropped folder whose target is outside that folder; not followed unless
+     * the policy (or {@code --follow-links}) allows it. A link the user named directly is not affected.
+     */
+    LINK_OUTSIDE_FOLDER
 }

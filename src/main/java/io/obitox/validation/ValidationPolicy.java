@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
  * walking into hidden files and rejecting content that contradicts its extension.
  *
  * <p>An empty list allows everything. {@code maxSize} null means no upper limit; {@code minSize} 0 allows empty files
- * (see {@link ValidationCode#EMPTY_FILE}). Names compare case-insensitively with spaces, dashes and underscores
- * alike, so {@code anything-but-executables} finds "Anything but executables".
+ * (see {@link ValidationCode#EMPTY_FILE}). {@code followLinks} lets a symbolic link (or junction) inside a dropped
+ * folder lead out of that folder; off, such a link is rejected ({@link ValidationCode#LINK_OUTSIDE_FOLDER}), because
+ * a folder from elsewhere (an archive, a shared drive) can hold {@code notes.txt -> ~/.aws/credentials}. Names compare
+ * case-insensitively with spaces, dashes and underscores alike, so {@code anything-but-executables} finds "Anything
+ * but executables".
  */
 public record ValidationPolicy(
         String name,
@@ -25,7 +28,8 @@ public record ValidationPolicy(
         boolean blockExecutables,
         boolean sanitizeNames,
         boolean includeHidden,
-        boolean rejectTypeMismatch) {
+        boolean rejectTypeMismatch,
+        boolean followLinks) {
 
     private static final long MIB = 1024L * 1024;
     private static final Pattern TYPE_PATTERN =
@@ -95,6 +99,30 @@ public record ValidationPolicy(
         allowedExtensions = normalizeList(allowedExtensions, true);
     }
 
+    /** A policy that keeps links inside the dropped folders (the safe default). */
+    public ValidationPolicy(
+            String name,
+            Long maxSize,
+            long minSize,
+            List<String> allowedTypes,
+            List<String> allowedExtensions,
+            boolean blockExecutables,
+            boolean sanitizeNames,
+            boolean includeHidden,
+            boolean rejectTypeMismatch) {
+        this(
+                name,
+                maxSize,
+                minSize,
+                allowedTypes,
+                allowedExtensions,
+                blockExecutables,
+                sanitizeNames,
+                includeHidden,
+                rejectTypeMismatch,
+                false);
+    }
+
     /** The rules broken by this policy, in plain sentences; empty when it is usable. */
     public List<String> problems() {
         List<String> out = new ArrayList<>();
@@ -149,7 +177,23 @@ public record ValidationPolicy(
                 blockExecutables,
                 sanitizeNames,
                 includeHidden,
-                rejectTypeMismatch);
+                rejectTypeMismatch,
+                followLinks);
+    }
+
+    /** The same policy, letting links in dropped folders lead out of them (or not). */
+    public ValidationPolicy withFollowLinks(boolean follow) {
+        return new ValidationPolicy(
+                name,
+                maxSize,
+                minSize,
+                allowedTypes,
+                allowedExtensions,
+                blockExecutables,
+                sanitizeNames,
+                includeHidden,
+                rejectTypeMismatch,
+                follow);
     }
 
     private static List<String> normalizeList(List<String> values, boolean extensions) {

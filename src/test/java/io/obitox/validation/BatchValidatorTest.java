@@ -119,6 +119,37 @@ class BatchValidatorTest {
     }
 
     @Test
+    void aLinkOutOfTheDroppedFolderIsRejectedUnlessThePolicyFollowsLinks() throws Exception {
+        Path secret = write(dir, "elsewhere/.aws/credentials", utf8("[default]\naws_secret_access_key = x\n"));
+        Path root = dir.resolve("dropped");
+        write(root, "inside.txt", utf8("in"));
+        Files.createSymbolicLink(root.resolve("notes.txt"), secret);
+        Files.createSymbolicLink(root.resolve("aws"), secret.getParent());
+        Files.createSymbolicLink(root.resolve("alias.txt"), root.resolve("inside.txt"));
+
+        BatchResult r = batch(2).validateFiles(List.of(root), DEFAULT);
+
+        assertThat(r.valid())
+                .extracting(ValidationResult::relativePath)
+                .containsExactlyInAnyOrder("dropped/inside.txt", "dropped/alias.txt");
+        assertThat(r.invalid())
+                .extracting(ValidationResult::relativePath)
+                .containsExactlyInAnyOrder("dropped/notes.txt", "dropped/aws");
+        assertThat(r.invalid()).allSatisfy(x -> assertThat(x.code()).contains(ValidationCode.LINK_OUTSIDE_FOLDER));
+        assertThat(r.invalid().get(0).error().details()).containsKey("target");
+
+        BatchResult followed = batch(2).validateFiles(List.of(root), DEFAULT.withFollowLinks(true));
+        assertThat(followed.invalid()).isEmpty();
+        assertThat(followed.valid())
+                .extracting(ValidationResult::relativePath)
+                .contains("dropped/notes.txt", "dropped/aws/credentials");
+        // named directly, a link is the user's choice
+        assertThat(batch(1).validateFiles(List.of(root.resolve("notes.txt")), DEFAULT)
+                        .allValid())
+                .isTrue();
+    }
+
+    @Test
     void badInputGetsACodeEachAndNothingThrows() throws Exception {
         Path good = write(dir, "good.txt", utf8("fine"));
         Path empty = write(dir, "empty.png", new byte[0]);

@@ -64,8 +64,7 @@ abstract class CorsCliSupport {
         plan.diff().summary().forEach(s -> ctx.out().println("- " + s));
         if (plan.changed()) {
             ctx.out().println("");
-            ctx.out().stdout().print(plan.diff().unified());
-            ctx.out().stdout().flush();
+            ctx.out().print(plan.diff().unified());
         }
     }
 

@@ -4,6 +4,7 @@ import io.obitox.cli.Cli;
 import io.obitox.cli.CliContext;
 import io.obitox.cli.TargetOptions;
 import io.obitox.common.Sizes;
+import io.obitox.common.TerminalText;
 import io.obitox.presign.ExpiryChoice;
 import io.obitox.presign.LinkExport;
 import io.obitox.presign.LinkMethod;
@@ -121,7 +122,7 @@ public final class PresignCommand implements Callable<Integer> {
             return Cli.OK;
         }
         for (PresignedLink l : result.links()) {
-            ctx.out().println(String.format("%-4s s3://%s/%s", l.method(), l.bucket(), l.key()));
+            ctx.out().println(String.format("%-4s s3://%s/%s", l.method(), l.bucket(), TerminalText.escape(l.key())));
             ctx.out().println("     " + l.url());
             for (Map.Entry<String, String> h : l.headers().entrySet()) {
                 ctx.out().println("     send header  " + h.getKey() + ": " + h.getValue());

@@ -74,14 +74,26 @@ final class ProfileAddCommand implements Callable<Integer> {
         @Option(
                 names = "--secret-access-key",
                 required = true,
-                interactive = true,
                 arity = "0..1",
+                fallbackValue = SecretInput.PROMPT,
                 paramLabel = "SECRET",
-                description = "Prompted for (or read from stdin) when no value is given.")
+                description = "Prompted for (hidden; read from stdin without a terminal) when no value is given.")
         String secretAccessKey;
 
-        @Option(names = "--session-token", paramLabel = "TOKEN", description = "For temporary credentials.")
+        @Option(
+                names = "--session-token",
+                arity = "0..1",
+                fallbackValue = SecretInput.PROMPT,
+                paramLabel = "TOKEN",
+                description = "For temporary credentials: prompted for (hidden; read from stdin without a terminal)."
+                        + " A value here is refused: command lines are visible to other users and kept in history.")
         String sessionToken;
+
+        @Option(
+                names = "--session-token-file",
+                paramLabel = "FILE",
+                description = "Read the session token from FILE ('-' for standard input).")
+        String sessionTokenFile;
     }
 
     @Option(names = "--json", description = "Print the saved profile as JSON.")
@@ -104,8 +116,9 @@ final class ProfileAddCommand implements Callable<Integer> {
         } else if (credentials != null && credentials.keys != null) {
             mode = CredentialMode.KEYS;
             key = credentials.keys.accessKeyId;
-            secret = credentials.keys.secretAccessKey;
-            token = credentials.keys.sessionToken;
+            secret = SecretInput.secretAccessKey(credentials.keys.secretAccessKey, ctx.out());
+            token = SecretInput.sessionToken(
+                    credentials.keys.sessionToken, credentials.keys.sessionTokenFile, ctx.out());
         }
         ProfileDraft draft = new ProfileDraft(
                 name,

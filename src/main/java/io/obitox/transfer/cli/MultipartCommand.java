@@ -5,6 +5,7 @@ import io.obitox.cli.CliContext;
 import io.obitox.cli.TargetOptions;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
+import io.obitox.common.TerminalText;
 import io.obitox.transfer.IncompleteUpload;
 import io.obitox.transfer.MultipartUploads;
 import java.time.Duration;
@@ -129,13 +130,15 @@ public final class MultipartCommand implements Runnable {
             MultipartUploads uploads = ctx.app().multipartUploads();
             if (key != null && uploadId != null) {
                 uploads.abort(r.target(), b, key, uploadId);
-                ctx.out().println("Aborted the upload of '" + key + "'.");
+                ctx.out().println("Aborted the upload of '" + TerminalText.escape(key) + "'.");
                 return Cli.OK;
             }
             if (olderThanDays != null) {
                 Duration age = Duration.ofSeconds((long) (olderThanDays * 86_400));
                 List<IncompleteUpload> aborted = uploads.abortOlderThan(r.target(), b, age);
-                aborted.forEach(u -> ctx.out().println("Aborted " + u.key() + " (" + u.uploadId() + ")"));
+                aborted.forEach(u -> ctx.out()
+                        .println("Aborted " + TerminalText.escape(u.key()) + " (" + TerminalText.escape(u.uploadId())
+                                + ")"));
                 ctx.out().println(aborted.size() + " upload(s) aborted.");
                 return Cli.OK;
             }

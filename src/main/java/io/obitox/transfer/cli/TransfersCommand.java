@@ -2,21 +2,18 @@ package io.obitox.transfer.cli;
 
 import io.obitox.cli.Cli;
 import io.obitox.cli.CliContext;
-import io.obitox.cli.TargetOptions;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
+import io.obitox.common.TerminalText;
 import io.obitox.transfer.TransferService;
 import io.obitox.transfer.TransferSnapshot;
 import io.obitox.transfer.TransferState;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -34,7 +31,7 @@ import picocli.CommandLine.Spec;
             TransfersCommand.PauseCmd.class,
             TransfersCommand.CancelCmd.class,
             TransfersCommand.ExportCmd.class,
-            TransfersCommand.ImportCmd.class
+            ImportTokenCommand.class
         })
 public final class TransfersCommand implements Runnable {
     @Spec
@@ -209,7 +206,7 @@ public final class TransfersCommand implements Runnable {
                 TransferSnapshot x = s.snapshot(id).orElseThrow();
                 if (x.state() == TransferState.RUNNING) {
                     ctx.out()
-                            .warn(x.fileName() + " is running in another ObitoX process; "
+                            .warn(TerminalText.escape(x.fileName()) + " is running in another ObitoX process; "
                                     + verb.toLowerCase(java.util.Locale.ROOT) + " it there.");
                     continue;
                 }
@@ -247,57 +244,6 @@ public final class TransfersCommand implements Runnable {
                     .orElse(null);
             ctx.out().println(s.exportToken(x.id(), profileName));
             return Cli.OK;
-        }
-    }
-
-    @Command(
-            name = "import-token",
-            mixinStandardHelpOptions = true,
-            description = {
-                "Finish an upload from a resume token with the local copy of the file, and wait.",
-                "Parts already on the server are kept; only the missing ones are sent."
-            })
-    static final class ImportCmd implements Callable<Integer> {
-        private final CliContext ctx;
-
-        @Parameters(index = "0", paramLabel = "TOKEN")
-        String token;
-
-        @Option(names = "--file", required = true, paramLabel = "PATH", description = "The same file, on this machine.")
-        Path file;
-
-        @Mixin
-        TargetOptions target;
-
-        @Option(names = "--json", description = "Print the transfer as JSON when done.")
-        boolean json;
-
-        ImportCmd(CliContext ctx) {
-            this.ctx = ctx;
-        }
-
-        @Override
-        public Integer call() throws InterruptedException {
-            io.obitox.transfer.ResumeToken t = io.obitox.transfer.ResumeToken.decode(token);
-            if (t.profile() != null && ctx.app().profiles().find(t.profile()).isPresent()) {
-                target.useProfileIfUnset(t.profile());
-            } else if (t.endpoint() != null) {
-                target.useEndpointIfUnset(t.endpoint(), t.region(), t.pathStyle(), t.provider());
-            }
-            TransferService s = ctx.app().transfers();
-            TransferSnapshot started = s.importToken(token, file, target.ref(ctx.app()));
-            List<TransferSnapshot> end = ProgressPrinter.await(s, List.of(started.id()), ctx.out(), json);
-            Consumer<TransferSnapshot> print = x -> ctx.out()
-                    .println(
-                            x.state() == TransferState.COMPLETED
-                                    ? "Completed s3://" + x.bucket() + "/" + x.key()
-                                    : "FAILED: " + x.errorMessage());
-            if (json) {
-                ctx.out().json(TransferJson.all(end, List.of()));
-            } else {
-                end.forEach(print);
-            }
-            return end.get(0).state() == TransferState.COMPLETED ? Cli.OK : Cli.FAILURE;
         }
     }
 }

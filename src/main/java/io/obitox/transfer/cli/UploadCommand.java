@@ -5,6 +5,7 @@ import io.obitox.cli.CliContext;
 import io.obitox.cli.TargetOptions;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
+import io.obitox.common.TerminalText;
 import io.obitox.profile.StorageProfile;
 import io.obitox.transfer.TransferService;
 import io.obitox.transfer.TransferSettings;
@@ -13,6 +14,7 @@ import io.obitox.transfer.TransferState;
 import io.obitox.transfer.UploadRequest;
 import io.obitox.validation.BatchRequest;
 import io.obitox.validation.BatchResult;
+import io.obitox.validation.FolderLinks;
 import io.obitox.validation.PolicyService;
 import io.obitox.validation.SkippedPath;
 import io.obitox.validation.ValidationIssue;
@@ -84,6 +86,12 @@ public final class UploadCommand implements Callable<Integer> {
     @Option(names = "--no-validate", description = "Upload without checking the files' content and names.")
     boolean noValidate;
 
+    @Option(
+            names = "--follow-links",
+            description = "Follow symbolic links in the folders even where they lead out of the folder (default: such"
+                    + " links are rejected with LINK_OUTSIDE_FOLDER).")
+    boolean followLinks;
+
     @Option(names = "--json", description = "Print the transfers as JSON when done.")
     boolean json;
 
@@ -122,7 +130,7 @@ public final class UploadCommand implements Callable<Integer> {
                 paths.stream().map(x -> x.toAbsolutePath().normalize()).toList();
         if (noValidate) {
             for (Path path : absolute) {
-                collect(path, p, resolved, b, requests, walkErrors);
+                collect(path, p, resolved, b, followLinks, requests, walkErrors);
             }
         } else {
             validated(absolute, p, resolved, b, requests, walkErrors);
@@ -160,14 +168,16 @@ public final class UploadCommand implements Callable<Integer> {
                 }
                 if (x.state() != TransferState.COMPLETED) {
                     ctx.out()
-                            .println("FAILED  " + x.source() + ": "
+                            .println("FAILED  " + TerminalText.escape(x.source().toString()) + ": "
                                     + (x.errorMessage() == null ? x.state() : x.errorMessage()));
                 } else if (x.notice() != null) {
-                    ctx.out().println("note    " + x.fileName() + ": " + x.notice());
+                    ctx.out().println("note    " + TerminalText.escape(x.fileName()) + ": " + x.notice());
                 }
             }
             for (Map<String, Object> e : walkErrors) {
-                ctx.out().println(e.get("state") + "  " + e.get("path") + ": " + e.get("error"));
+                ctx.out()
+                        .println(e.get("state") + "  " + TerminalText.escape((String) e.get("path")) + ": "
+                                + e.get("error") + " [" + e.get("errorCode") + "]");
             }
             long rejected = walkErrors.stream()
                     .filter(e -> "REJECTED".equals(e.get("state")))
@@ -216,10 +226,13 @@ public final class UploadCommand implements Callable<Integer> {
         ValidationPolicy p = policy != null
                 ? policies.resolve(policy)
                 : policies.policyFor(target.profile().map(StorageProfile::id).orElse(null), bucket);
+        if (followLinks) {
+            p = p.withFollowLinks(true);
+        }
         BatchResult result = ctx.app().batchValidator().validateFiles(new BatchRequest(roots, p, prefix));
         for (ValidationResult r : result.valid()) {
             for (ValidationIssue w : r.warnings()) {
-                ctx.out().warn(r.path() + ": " + w.message());
+                ctx.out().warn(TerminalText.escape(r.path().toString()) + ": " + w.message());
             }
             requests.add(new UploadRequest(r.path(), target.ref(), bucket, r.objectKey(), r.contentType()));
         }
@@ -236,7 +249,7 @@ public final class UploadCommand implements Callable<Integer> {
                         "SYMLINK_LOOP",
                         "a symbolic link loops back into the dropped folder; " + "not followed"));
             } else if (!quiet && !json) {
-                ctx.out().progress("skipped " + sp.relativePath() + " (" + sp.reason() + ")");
+                ctx.out().progress("skipped " + TerminalText.escape(sp.relativePath()) + " (" + sp.reason() + ")");
             }
         }
     }
@@ -254,6 +267,7 @@ public final class UploadCommand implements Callable<Integer> {
             String prefix,
             TargetOptions.Resolved target,
             String bucket,
+            boolean followLinks,
             List<UploadRequest> requests,
             List<Map<String, Object>> errors)
             throws IOException {
@@ -263,10 +277,19 @@ public final class UploadCommand implements Callable<Integer> {
             return;
         }
         Path base = path.getParent() == null ? path : path.getParent();
+        Path rootReal = FolderLinks.realPath(path);
         Files.walkFileTree(
                 path, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                     @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        return leavesFolder(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        if (leavesFolder(file)) {
+                            return FileVisitResult.CONTINUE;
+                        }
                         if (attrs.isRegularFile()) {
                             String rel = base.relativize(file).toString().replace('\\', '/');
                             requests.add(request(file, prefix + rel, target, bucket));
@@ -275,6 +298,20 @@ public final class UploadCommand implements Callable<Integer> {
                                     file, "NOT_A_FILE", "not a regular file (device, socket or pipe); " + "skipped"));
                         }
                         return FileVisitResult.CONTINUE;
+                    }
+
+                    /** Even unchecked, a link out of the named folder is not followed (see LINK_OUTSIDE_FOLDER). */
+                    private boolean leavesFolder(Path p) {
+                        Path target = followLinks ? null : FolderLinks.outsideTarget(p, rootReal);
+                        if (target == null) {
+                            return false;
+                        }
+                        errors.add(error(
+                                p,
+                                "LINK_OUTSIDE_FOLDER",
+                                "a link to " + target
+                                        + ", outside the folder; not followed (--follow-links to allow)"));
+                        return true;
                     }
 
                     @Override

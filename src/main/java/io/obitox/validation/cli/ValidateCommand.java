@@ -57,13 +57,19 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the verdicts as a JSON array.")
     boolean json;
 
+    @Option(
+            names = "--follow-links",
+            description = "Follow symbolic links in the folders even where they lead out of the folder (default: such"
+                    + " links are rejected with LINK_OUTSIDE_FOLDER).")
+    boolean followLinks;
+
     public ValidateCommand(CliContext ctx) {
         this.ctx = ctx;
     }
 
     @Override
     public Integer call() {
-        ValidationPolicy chosen = choosePolicy();
+        ValidationPolicy chosen = followLinks ? choosePolicy().withFollowLinks(true) : choosePolicy();
         BatchResult result =
                 ctx.app().batchValidator().validateFiles(new BatchRequest(paths, chosen, prefix == null ? "" : prefix));
         List<ValidationResult> all = new ArrayList<>(result.valid());

@@ -1,0 +1,212 @@
+package io.obitox.transfer.cli;
+
+import io.obitox.cli.Cli;
+import io.obitox.cli.CliContext;
+import io.obitox.cli.TargetOptions;
+import io.obitox.common.ObitoxException;
+import io.obitox.common.Sizes;
+import io.obitox.common.TerminalText;
+import io.obitox.profile.StorageProfile;
+import io.obitox.storage.Provider;
+import io.obitox.transfer.ResumeToken;
+import io.obitox.transfer.TransferService;
+import io.obitox.transfer.TransferSnapshot;
+import io.obitox.transfer.TransferState;
+import io.obitox.validation.BatchResult;
+import io.obitox.validation.ValidationPolicy;
+import io.obitox.validation.ValidationResult;
+import java.io.Console;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code obitox transfers import-token TOKEN --file PATH [--yes]}. A token may come from anyone, and importing it
+ * sends a local file to the bucket and key it names: so the command shows where the file would go and what signs,
+ * checks the file with the target's validation policy, asks (or takes {@code --yes}), and follows the token only to
+ * an endpoint one of the user's profiles already has; another endpoint must be named with {@code --endpoint-url}.
+ */
+@Command(
+        name = "import-token",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Finish an upload from a resume token with the local copy of the file, and wait.",
+            "Shows where the file would go and asks first (--yes to skip the question); parts already on the server"
+                    + " are kept, only the missing ones are sent.",
+            "The token's endpoint must be one of your profiles', unless you name it with --endpoint-url."
+        })
+final class ImportTokenCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Parameters(index = "0", paramLabel = "TOKEN")
+    String token;
+
+    @Option(names = "--file", required = true, paramLabel = "PATH", description = "The same file, on this machine.")
+    Path file;
+
+    @Mixin
+    TargetOptions target;
+
+    @Option(
+            names = {"-y", "--yes"},
+            description = "Upload without asking (after checking the file).")
+    boolean yes;
+
+    @Option(names = "--json", description = "Print the transfer as JSON when done.")
+    boolean json;
+
+    ImportTokenCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ResumeToken t = ResumeToken.decode(token);
+        if (!target.named()) {
+            target.useProfile(localProfileFor(t).name());
+        }
+        TargetOptions.Resolved resolved = target.resolve(ctx.app());
+        describe(t, resolved);
+        checkFile(resolved, t.bucket());
+        if (!confirmed()) {
+            ctx.out().progress("Not imported; nothing was sent.");
+            return Cli.FAILURE;
+        }
+        TransferService s = ctx.app().transfers();
+        TransferSnapshot started = s.importToken(token, file, resolved.ref());
+        List<TransferSnapshot> end = ProgressPrinter.await(s, List.of(started.id()), ctx.out(), json);
+        if (json) {
+            ctx.out().json(TransferJson.all(end, List.of()));
+        } else {
+            for (TransferSnapshot x : end) {
+                ctx.out()
+                        .println(
+                                x.state() == TransferState.COMPLETED
+                                        ? "Completed s3://" + x.bucket() + "/" + TerminalText.escape(x.key())
+                                        : "FAILED: " + x.errorMessage());
+            }
+        }
+        return end.get(0).state() == TransferState.COMPLETED ? Cli.OK : Cli.FAILURE;
+    }
+
+    /**
+     * The profile whose endpoint is the token's (the one the token names first, if it matches). The name alone is not
+     * enough: a token could name the user's "Work" profile and an endpoint of someone else's.
+     */
+    private StorageProfile localProfileFor(ResumeToken t) {
+        List<StorageProfile> all = ctx.app().profiles().list();
+        boolean sandbox = Provider.SANDBOX.name().equalsIgnoreCase(t.provider());
+        List<StorageProfile> matching = all.stream()
+                .filter(p -> sandbox ? p.isSandbox() : !p.isSandbox() && sameEndpoint(p.endpoint(), t.endpoint()))
+                .toList();
+        return matching.stream()
+                .filter(p -> p.name().equals(t.profile()))
+                .findFirst()
+                .or(() -> matching.stream().findFirst())
+                .orElseThrow(() -> new ObitoxException(
+                        "UNKNOWN_ENDPOINT",
+                        "The token's upload is on " + where(t) + ", which none of your profiles uses; nothing was"
+                                + " sent.",
+                        "If you trust that storage, add a profile for it, or name it: --endpoint-url "
+                                + (t.endpoint() == null ? "URL" : TerminalText.escape(t.endpoint()))
+                                + " (with --profile AWS_PROFILE for its credentials)."));
+    }
+
+    private static boolean sameEndpoint(String a, String b) {
+        return normalize(a).equals(normalize(b));
+    }
+
+    private static String normalize(String endpoint) {
+        if (endpoint == null) {
+            return "";
+        }
+        String e = endpoint.trim().toLowerCase(Locale.ROOT);
+        while (e.endsWith("/")) {
+            e = e.substring(0, e.length() - 1);
+        }
+        return e;
+    }
+
+    private static String where(ResumeToken t) {
+        return t.endpoint() == null ? "AWS S3" : TerminalText.escape(t.endpoint());
+    }
+
+    private void describe(ResumeToken t, TargetOptions.Resolved r) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (java.io.IOException e) {
+            size = -1;
+        }
+        List<List<String>> rows = List.of(
+                List.of("  file", file.toAbsolutePath() + (size >= 0 ? " (" + Sizes.bytes(size) + ")" : "")),
+                List.of("  endpoint", r.target().where()),
+                List.of("  bucket", t.bucket()),
+                List.of("  key", t.key()),
+                List.of("  signed by", signer(r)),
+                List.of("  upload id", t.uploadId()));
+        if (json) {
+            // stdout is for the JSON alone: the same facts go to stderr
+            ctx.out().progress("Importing this resume token uploads a local file:");
+            rows.forEach(row -> ctx.out().progress(row.get(0) + ": " + TerminalText.escape(row.get(1))));
+        } else {
+            ctx.out().println("Importing this resume token uploads a local file:");
+            ctx.out().table(null, rows);
+        }
+    }
+
+    private static String signer(TargetOptions.Resolved r) {
+        Optional<StorageProfile> p = r.profile();
+        if (p.isPresent()) {
+            return "profile '" + p.get().name() + "' ("
+                    + switch (p.get().credentialKind()) {
+                        case AWS_PROFILE -> "AWS profile " + p.get().awsProfile();
+                        case DEFAULT_CHAIN -> "the default AWS credential chain";
+                        case SANDBOX -> "the sandbox's keys";
+                    }
+                    + ")";
+        }
+        return r.ref().awsProfile() != null
+                ? "AWS profile " + r.ref().awsProfile()
+                : "the default AWS credential chain (environment, AWS_PROFILE, ~/.aws)";
+    }
+
+    /** The target's policy, as an upload there would apply it; a rejected file is refused with its code. */
+    private void checkFile(TargetOptions.Resolved r, String bucket) {
+        ValidationPolicy policy = ctx.app()
+                .validationPolicies()
+                .policyFor(r.profile().map(StorageProfile::id).orElse(null), bucket);
+        BatchResult result = ctx.app().batchValidator().validateFiles(List.of(file.toAbsolutePath()), policy);
+        if (!result.invalid().isEmpty()) {
+            ValidationResult v = result.invalid().get(0);
+            throw new ObitoxException(
+                    v.error().code().name(),
+                    "The file is refused by the policy '" + policy.name() + "': "
+                            + v.error().message() + " Nothing was sent.",
+                    "Check that this is the file the upload was started with; see 'obitox validate'.");
+        }
+    }
+
+    private boolean confirmed() {
+        if (yes) {
+            return true;
+        }
+        Console console = System.console();
+        if (console == null) {
+            throw new ObitoxException(
+                    "CONFIRMATION_REQUIRED",
+                    "Importing a token sends the file to the place shown above, and there is no terminal to ask;"
+                            + " nothing was sent.",
+                    "Check the endpoint, bucket and key above, then run the same command with --yes.");
+        }
+        String answer = console.readLine("Upload the file there? [y/N] ");
+        return answer != null && List.of("y", "yes").contains(answer.trim().toLowerCase(Locale.ROOT));
+    }
+}
