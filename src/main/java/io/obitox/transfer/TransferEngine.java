@@ -432,7 +432,7 @@ public final class TransferEngine implements AutoCloseable {
     /** Claims a queued transfer and builds its job; null when another owner or a pause took it first. */
     private UploadJob launch(String id) {
         Instant now = now();
-        boolean claimed = repo.transition(
+        Optional<Transfer> claimed = repo.move(
                 id,
                 EnumSet.of(TransferState.QUEUED),
                 TransferState.RUNNING,
@@ -440,11 +440,12 @@ public final class TransferEngine implements AutoCloseable {
                         .set("owner", owner)
                         .set("started_at", now)
                         .clearError());
-        if (!claimed) {
+        if (claimed.isEmpty()) {
             reload(id);
             return null;
         }
-        Transfer t = reload(id).orElseThrow();
+        Transfer t = claimed.get();
+        known.put(id, t);
         S3Target target = targets.apply(TargetRef.fromJson(t.targetRef()));
         UploadJob job = new UploadJob(
                 t,
@@ -470,7 +471,7 @@ public final class TransferEngine implements AutoCloseable {
             UploadJob.Outcome o = job.run();
             long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
             Double bps = o.bytesSent() > 0 ? o.bytesSent() * 1000.0 / millis : null;
-            repo.transition(
+            Optional<Transfer> completed = repo.move(
                     t.id(),
                     EnumSet.of(TransferState.RUNNING),
                     TransferState.COMPLETED,
@@ -483,7 +484,7 @@ public final class TransferEngine implements AutoCloseable {
                             .set("notice", o.notice() != null ? o.notice() : t.notice())
                             .set("verified_by", o.verifiedBy())
                             .set("attempts", t.attempts() + 1));
-            finish(t.id(), TransferEvent.Type.COMPLETED);
+            finish(t.id(), completed, TransferEvent.Type.COMPLETED);
         } catch (UploadJob.Stopped s) {
             stopped(t, s.reason, millisSince(started));
         } catch (UploadJob.SourceChanged c) {
@@ -565,12 +566,12 @@ public final class TransferEngine implements AutoCloseable {
             log.warn("Transfer {} failed: {}", id, m.message(), e);
         }
         try {
-            repo.transition(
+            Optional<Transfer> failed = repo.move(
                     id,
                     EnumSet.of(TransferState.RUNNING, TransferState.QUEUED),
                     TransferState.FAILED,
                     new TransferRepository.Change(now()).error(m.code(), m.oneLine()));
-            finish(id, TransferEvent.Type.FAILED);
+            finish(id, failed, TransferEvent.Type.FAILED);
         } catch (RuntimeException dbFailure) {
             // e.g. the disk holding the database is full: keep the failure visible in memory at least
             UserMessage dm = S3Errors.describe(dbFailure);
@@ -585,6 +586,16 @@ public final class TransferEngine implements AutoCloseable {
 
     private void finish(String id, TransferEvent.Type type) {
         reload(id).ifPresent(t -> events.publish(new TransferEvent(type, snapshot(t))));
+    }
+
+    /** As {@link #finish(String, TransferEvent.Type)} with the row the transition committed, when it moved. */
+    private void finish(String id, Optional<Transfer> moved, TransferEvent.Type type) {
+        if (moved.isEmpty()) {
+            finish(id, type); // someone else moved it first: publish what is stored
+            return;
+        }
+        known.put(id, moved.get());
+        events.publish(new TransferEvent(type, snapshot(moved.get())));
     }
 
     private void abortQuietly(Transfer t) {

@@ -144,6 +144,14 @@ public final class TransferRepository {
      * stored state was not one of {@code from} (someone else moved it first).
      */
     public boolean transition(String id, Collection<TransferState> from, TransferState to, Change change) {
+        return move(id, from, to, change).isPresent();
+    }
+
+    /**
+     * As {@link #transition}, returning the row as the same transaction committed it (so callers need not read it
+     * again); empty when the stored state was not one of {@code from}.
+     */
+    public Optional<Transfer> move(String id, Collection<TransferState> from, TransferState to, Change change) {
         return group.write(c -> {
             StringBuilder sql = new StringBuilder("UPDATE transfer SET state = ?, updated_at = ?");
             List<Object> args = new ArrayList<>(List.of(to.name(), Timestamp.from(change.now)));
@@ -161,16 +169,16 @@ public final class TransferRepository {
                     ps.setObject(k + 1, args.get(k));
                 }
                 if (ps.executeUpdate() == 0) {
-                    return false;
+                    return Optional.<Transfer>empty();
                 }
             }
+            Transfer t = findIn(c, id);
             if (to == TransferState.COMPLETED || to == TransferState.FAILED) {
-                Transfer t = findIn(c, id);
                 for (OutcomeHook h : hooks) {
                     h.onOutcome(c, t);
                 }
             }
-            return true;
+            return Optional.of(t);
         });
     }
 
