@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,6 +52,9 @@ public final class TransferEngine implements AutoCloseable {
     private final LinkedHashSet<String> launching = new LinkedHashSet<>();
 
     private final Object lock = new Object();
+    /** Futures of {@link #whenSettled}, by transfer id; guarded by {@link #lock}. */
+    private final Map<String, List<CompletableFuture<Void>>> settleWaiters = new java.util.HashMap<>();
+
     private final ExecutorService coordinators = Executors.newCachedThreadPool(Threads.daemon("transfer"));
     private final ExecutorService parts = Executors.newCachedThreadPool(Threads.daemon("part"));
     private final ScheduledExecutorService ticker =
@@ -107,7 +111,7 @@ public final class TransferEngine implements AutoCloseable {
         slots.resize(s.concurrency());
         log.debug("settings: concurrency {} slots {} part {}", s.concurrency(), slots.limit(), s.partSize());
         synchronized (lock) {
-            lock.notifyAll();
+            changedLocked();
         }
     }
 
@@ -127,7 +131,7 @@ public final class TransferEngine implements AutoCloseable {
                         t.state() == TransferState.FAILED ? TransferEvent.Type.FAILED : TransferEvent.Type.QUEUED,
                         snapshot(t)));
             }
-            lock.notifyAll();
+            changedLocked();
         }
     }
 
@@ -213,6 +217,7 @@ public final class TransferEngine implements AutoCloseable {
                 id, EnumSet.of(TransferState.QUEUED), TransferState.PAUSED, new TransferRepository.Change(now()))) {
             reload(id).ifPresent(t -> events.publish(new TransferEvent(TransferEvent.Type.PAUSED, snapshot(t))));
         }
+        signalChanged();
     }
 
     /** Resumes a paused or failed transfer (retry is the same: only missing parts are sent). */
@@ -236,7 +241,7 @@ public final class TransferEngine implements AutoCloseable {
         } else if (t != null && t.state() == TransferState.QUEUED && owner.equals(t.owner())) {
             synchronized (lock) {
                 queue.add(id);
-                lock.notifyAll();
+                changedLocked();
             }
         }
     }
@@ -257,6 +262,7 @@ public final class TransferEngine implements AutoCloseable {
         }
         Transfer t = reload(id).orElse(null);
         if (t == null || t.state().isFinal()) {
+            signalChanged();
             return;
         }
         if (repo.transition(
@@ -269,6 +275,7 @@ public final class TransferEngine implements AutoCloseable {
                     .ifPresent(
                             fresh -> events.publish(new TransferEvent(TransferEvent.Type.CANCELLED, snapshot(fresh))));
         }
+        signalChanged();
     }
 
     public void pauseAll() {
@@ -325,11 +332,52 @@ public final class TransferEngine implements AutoCloseable {
     public boolean allSettled(Collection<String> ids) {
         synchronized (lock) {
             for (String id : ids) {
-                if (queue.contains(id) || launching.contains(id) || active.containsKey(id)) {
+                if (busyLocked(id)) {
                     return false;
                 }
             }
             return true;
+        }
+    }
+
+    /**
+     * Completes (on the common pool, never under the engine's lock) once {@code id} is neither queued nor running:
+     * completed, failed, cancelled or paused. Already settled: completed at once.
+     */
+    public CompletableFuture<Void> whenSettled(String id) {
+        synchronized (lock) {
+            if (!busyLocked(id)) {
+                return CompletableFuture.completedFuture(null);
+            }
+            CompletableFuture<Void> f = new CompletableFuture<>();
+            settleWaiters.computeIfAbsent(id, k -> new ArrayList<>()).add(f);
+            return f;
+        }
+    }
+
+    private boolean busyLocked(String id) {
+        return queue.contains(id) || launching.contains(id) || active.containsKey(id);
+    }
+
+    /** With {@link #lock} held, after the queue, launching or active sets changed: wakes waiters, settles futures. */
+    private void changedLocked() {
+        lock.notifyAll();
+        if (settleWaiters.isEmpty()) {
+            return;
+        }
+        var it = settleWaiters.entrySet().iterator();
+        while (it.hasNext()) {
+            var e = it.next();
+            if (!busyLocked(e.getKey())) {
+                e.getValue().forEach(f -> f.completeAsync(() -> null));
+                it.remove();
+            }
+        }
+    }
+
+    private void signalChanged() {
+        synchronized (lock) {
+            changedLocked();
         }
     }
 
@@ -402,7 +450,7 @@ public final class TransferEngine implements AutoCloseable {
             } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
                 synchronized (lock) {
                     launching.remove(id);
-                    lock.notifyAll();
+                    changedLocked();
                 }
                 return; // the transfer stays queued in the database for the next start
             }
@@ -421,7 +469,7 @@ public final class TransferEngine implements AutoCloseable {
         } finally {
             synchronized (lock) {
                 launching.remove(id);
-                lock.notifyAll();
+                changedLocked();
             }
         }
         if (job != null) {
@@ -495,7 +543,7 @@ public final class TransferEngine implements AutoCloseable {
             synchronized (lock) {
                 active.remove(t.id(), job); // a restarted run of the same transfer may already be active
                 meters.remove(t.id());
-                lock.notifyAll();
+                changedLocked();
             }
         }
     }
@@ -674,7 +722,7 @@ public final class TransferEngine implements AutoCloseable {
     public void close() {
         closed = true;
         synchronized (lock) {
-            lock.notifyAll();
+            changedLocked();
         }
         active.values().forEach(j -> j.stop(UploadJob.StopReason.SHUTDOWN));
         ticker.shutdownNow();

@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -273,16 +277,25 @@ public final class TransferService implements AutoCloseable {
         return n;
     }
 
-    /** Waits until none of {@code ids} is queued or running, or the timeout passes; true when all settled. */
+    /**
+     * Waits until none of {@code ids} is queued or running, or the timeout passes; true when all settled. Woken by
+     * the engine as each transfer settles ({@link TransferEngine#whenSettled}), not by polling.
+     */
     public boolean awaitSettled(Collection<String> ids, Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!engine.allSettled(ids)) {
-            if (System.nanoTime() > end) {
-                return false;
-            }
-            Thread.sleep(50);
+        CompletableFuture<?>[] all = ids.stream().map(engine::whenSettled).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(all).get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause()); // whenSettled never completes exceptionally
         }
-        return true;
+    }
+
+    /** Completes once every one of {@code ids} is settled (completed, failed, cancelled or paused). */
+    public CompletableFuture<Void> whenSettled(Collection<String> ids) {
+        return CompletableFuture.allOf(ids.stream().map(engine::whenSettled).toArray(CompletableFuture[]::new));
     }
 
     /** Measured throughputs (bytes/s) of recent completed transfers to an endpoint, newest first. */
