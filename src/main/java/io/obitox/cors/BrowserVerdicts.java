@@ -23,7 +23,7 @@ final class BrowserVerdicts {
 
     static CorsCheck put(BrowserProbes p, JsonNode r, List<String> console, boolean finished) {
         String name = BrowserProof.PUT + p.origin;
-        CorsCheck problem = requestProblem(name, "the presigned PUT", r, console, p.id, finished);
+        CorsCheck problem = requestProblem(name, "the presigned PUT", r, console, p.putKey, finished);
         if (problem != null) {
             return problem;
         }
@@ -49,7 +49,7 @@ final class BrowserVerdicts {
         long ms = 0;
         for (int n = 1; n <= p.partUrls.size(); n++) {
             JsonNode r = n <= parts.size() ? parts.get(n - 1) : null;
-            CorsCheck problem = requestProblem(name, "part " + n, r, console, p.id, finished);
+            CorsCheck problem = requestProblem(name, "part " + n, r, console, p.multipartKey, finished);
             if (problem != null) {
                 return problem;
             }
@@ -67,9 +67,12 @@ final class BrowserVerdicts {
                         + " intact.");
     }
 
-    /** Null when request {@code what} went through with a readable ETag, else the failed check. */
+    /**
+     * Null when request {@code what} went through with a readable ETag, else the failed check. The browser's console
+     * messages about the object {@code key} (its URL) are the reason of a blocked request.
+     */
     private static CorsCheck requestProblem(
-            String name, String what, JsonNode r, List<String> console, String probeId, boolean finished) {
+            String name, String what, JsonNode r, List<String> console, String key, boolean finished) {
         if (r == null) {
             return CorsCheck.failed(
                     name,
@@ -78,8 +81,9 @@ final class BrowserVerdicts {
         }
         if (!r.path("sent").asBoolean()) {
             List<String> said = console.stream()
-                    .filter(line -> line.contains(probeId))
+                    .filter(line -> line.contains(key + "?") || line.contains(key + "'"))
                     .map(BrowserVerdicts::withoutSignatures)
+                    .distinct()
                     .toList();
             String reason = said.isEmpty()
                     ? "the page saw \"" + r.path("error").asText() + "\" and the browser logged no reason"
