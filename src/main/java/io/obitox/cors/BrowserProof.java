@@ -104,18 +104,30 @@ public final class BrowserProof {
     private void run(
             S3Target target,
             BrowserLocator.Result found,
-            List<BrowserProbes> probes,
+            List<BrowserProbes> prepared,
             Duration timeLimit,
             List<CorsCheck> checks) {
-        if (probes.isEmpty()) {
-            return;
-        }
         Set<String> storageHosts = new LinkedHashSet<>();
         try (S3Presigner presigner = clients.presigner(target)) {
-            for (BrowserProbes p : probes) {
+            for (BrowserProbes p : prepared) {
                 p.prepare(presigner);
-                storageHosts.add(URI.create(p.putUrl).getHost().toLowerCase(Locale.ROOT));
+                storageHosts.add(ruleHost(URI.create(p.putUrl)));
             }
+        }
+        List<BrowserProbes> probes = new ArrayList<>();
+        for (BrowserProbes p : prepared) {
+            if (storageHosts.contains(ruleHost(URI.create(p.origin)))) {
+                // the browser resolves a host name to one place: it cannot be both the page and the bucket
+                checks.add(CorsCheck.skipped(
+                        PUT + p.origin,
+                        "Not checked in the browser: the origin has the storage endpoint's host name, so the browser"
+                                + " cannot be sent to the page and to the bucket under one name."));
+            } else {
+                probes.add(p);
+            }
+        }
+        if (probes.isEmpty()) {
+            return;
         }
         List<String> httpsHosts = probes.stream()
                 .map(p -> URI.create(p.origin))
@@ -133,12 +145,8 @@ public final class BrowserProof {
             List<String> rules = new ArrayList<>();
             for (int i = 0; i < probes.size(); i++) {
                 URI u = URI.create(probes.get(i).origin);
-                String host = u.getHost().toLowerCase(Locale.ROOT);
-                if (storageHosts.contains(host)) {
-                    throw new IllegalStateException("the origin " + u + " has the storage endpoint's host name");
-                }
                 int port = server.port(u.getScheme(), cert);
-                rules.add("MAP " + host + " 127.0.0.1:" + port);
+                rules.add("MAP " + ruleHost(u) + " 127.0.0.1:" + port);
                 server.addPage(i, page(probes, i, server));
             }
             storageHosts.forEach(h -> rules.add("EXCLUDE " + h));
@@ -152,7 +160,7 @@ public final class BrowserProof {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("browser check cancelled");
-        } catch (IllegalStateException | UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             checks.add(CorsCheck.failed(BROWSER, "The browser check could not run: " + e.getMessage() + ".", ""));
             return;
         } finally {
@@ -168,6 +176,12 @@ public final class BrowserProof {
             checks.add(BrowserVerdicts.put(p, r.put, console, finished));
             checks.add(BrowserVerdicts.multipart(p, r.parts, console, finished));
         }
+    }
+
+    /** The host as {@code --host-resolver-rules} names it: lower case, an IPv6 literal without brackets. */
+    static String ruleHost(URI u) {
+        String h = u.getHost().toLowerCase(Locale.ROOT);
+        return h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
     }
 
     private static CorsCheck browserCheck(

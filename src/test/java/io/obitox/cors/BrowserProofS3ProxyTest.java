@@ -119,6 +119,35 @@ class BrowserProofS3ProxyTest {
     }
 
     @Test
+    void anOriginWithTheStorageHostNameIsNotSentToTheBrowser() throws Exception {
+        server = S3ProxyServer.start();
+        server.createBucket("uploads");
+        Path never = TestPaths.newDir("never-started").resolve("chromium");
+        Path started = never.resolveSibling("started");
+        Files.writeString(never, "#!/bin/sh\ntouch '" + started + "'\nexec sleep 120\n");
+        Files.setPosixFilePermissions(never, PosixFilePermissions.fromString("rwx------"));
+        CorsService cors = cors(new BrowserLocator(() -> Optional.of(never.toString()), "", List.of()));
+        String sameHost = "http://127.0.0.1:3000"; // S3Proxy listens on 127.0.0.1
+
+        CorsReport report = cors.verify(server.target(), "uploads", List.of(sameHost), false, Duration.ofSeconds(30));
+
+        CorsCheck put = check(report, BrowserProof.PUT + sameHost);
+        assertThat(put.status()).isEqualTo(Status.SKIPPED);
+        assertThat(put.message()).contains("storage endpoint's host name");
+        assertThat(started).as("no browser was started").doesNotExist();
+        assertThat(check(report, BrowserProof.CLEANUP).status()).isEqualTo(Status.PASSED);
+        try (S3Client s3 = server.client()) {
+            assertThat(s3.listMultipartUploads(b -> b.bucket("uploads")).uploads())
+                    .isEmpty();
+        }
+        assertThat(leftovers()).isEmpty();
+        assertThat(BrowserProof.ruleHost(java.net.URI.create("http://[::1]:3000")))
+                .isEqualTo("::1");
+        assertThat(BrowserProof.ruleHost(java.net.URI.create("https://App.Example.com")))
+                .isEqualTo("app.example.com");
+    }
+
+    @Test
     void chromiumUploadsFromTheOriginWhenTheGlobalCorsAllowsIt() throws Exception {
         BrowserLocator locator = new BrowserLocator(Optional::empty);
         assumeTrue(locator.locate().found(), "no Chromium/Chrome on this machine (the e2e group requires one)");
