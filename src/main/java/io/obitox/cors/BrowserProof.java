@@ -140,7 +140,7 @@ public final class BrowserProof {
         probes.forEach(p -> reports.put(p.origin, new Report()));
         Instant started = Instant.now();
         HeadlessBrowser browser = null;
-        boolean finished = false;
+        Ending ending = Ending.TIMED_OUT;
         try (OriginPageServer server = new OriginPageServer(UUID.randomUUID().toString())) {
             List<String> rules = new ArrayList<>();
             for (int i = 0; i < probes.size(); i++) {
@@ -156,7 +156,7 @@ public final class BrowserProof {
                     probes.get(0).origin + server.pagePath(0),
                     String.join(", ", rules),
                     cert == null ? List.of() : List.of(cert.spkiHash()));
-            finished = collect(server, browser, reports, started.plus(timeLimit));
+            ending = collect(server, browser, reports, started.plus(timeLimit));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("browser check cancelled");
@@ -170,7 +170,8 @@ public final class BrowserProof {
         }
         Duration took = Duration.between(started, Instant.now());
         List<String> console = browser.console();
-        checks.add(browserCheck(found, probes.size(), took, timeLimit, finished, browser));
+        boolean finished = ending == Ending.FINISHED;
+        checks.add(browserCheck(found, probes.size(), took, timeLimit, ending, browser));
         for (BrowserProbes p : probes) {
             Report r = reports.get(p.origin);
             checks.add(BrowserVerdicts.put(p, r.put, console, finished));
@@ -189,11 +190,11 @@ public final class BrowserProof {
             int origins,
             Duration took,
             Duration limit,
-            boolean finished,
+            Ending ending,
             HeadlessBrowser browser) {
         String ran = "Ran " + found.executable() + " headless with a throwaway profile (deleted) for " + origins
                 + " origin(s) in " + String.format(Locale.ROOT, "%.1f s", took.toMillis() / 1000.0) + ".";
-        if (finished) {
+        if (ending == Ending.FINISHED) {
             return CorsCheck.passed(BROWSER, ran + (found.problem().isEmpty() ? "" : " " + found.problem()));
         }
         List<String> console = browser.console().stream()
@@ -203,6 +204,14 @@ public final class BrowserProof {
         String tail = !console.isEmpty()
                 ? " Its console: " + String.join(" | ", last(console, 5))
                 : log.isEmpty() ? "" : " Its last log lines: " + String.join(" | ", last(log, 5));
+        if (ending == Ending.EXITED) {
+            return CorsCheck.failed(
+                    BROWSER,
+                    "The browser exited before the check page finished (exit status " + browser.exitStatus() + "). "
+                            + ran + tail,
+                    "Check that the browser starts: run it by hand with --headless, or set another browser in"
+                            + " Settings.");
+        }
         return CorsCheck.failed(
                 BROWSER,
                 "The browser did not finish the check page within " + limit.toSeconds() + " s and was stopped. " + ran
@@ -214,8 +223,15 @@ public final class BrowserProof {
         return lines.subList(Math.max(0, lines.size() - n), lines.size());
     }
 
+    /** How the browser's run ended. */
+    private enum Ending {
+        FINISHED,
+        EXITED,
+        TIMED_OUT
+    }
+
     /** Takes reports until every page said "done", the browser exited, or the deadline passed. */
-    private static boolean collect(
+    private static Ending collect(
             OriginPageServer server, HeadlessBrowser browser, Map<String, Report> reports, Instant deadline)
             throws InterruptedException {
         int done = 0;
@@ -225,8 +241,11 @@ public final class BrowserProof {
                             ? Instant.now().plusMillis(250)
                             : deadline);
             if (r == null) {
-                if (!browser.isAlive() || !Instant.now().isBefore(deadline)) {
-                    return false;
+                if (!browser.isAlive()) {
+                    return Ending.EXITED;
+                }
+                if (!Instant.now().isBefore(deadline)) {
+                    return Ending.TIMED_OUT;
                 }
                 continue;
             }
@@ -241,7 +260,7 @@ public final class BrowserProof {
                 default -> {}
             }
         }
-        return true;
+        return Ending.FINISHED;
     }
 
     private String page(List<BrowserProbes> probes, int index, OriginPageServer server) {

@@ -136,6 +136,11 @@ final class HeadlessBrowser implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The exit status once it has ended, else -1. */
+    int exitStatus() {
+        return process.isAlive() ? -1 : process.exitValue();
+    }
+
     /** The console messages so far, in order. */
     synchronized List<String> console() {
         return List.copyOf(console);
@@ -165,10 +170,6 @@ final class HeadlessBrowser implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         deleteTree(profile);
-    }
-
-    boolean profileExists() {
-        return Files.exists(profile);
     }
 
     private static void deleteTree(Path root) {

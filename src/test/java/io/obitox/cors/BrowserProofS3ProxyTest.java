@@ -119,6 +119,27 @@ class BrowserProofS3ProxyTest {
     }
 
     @Test
+    void aBrowserThatExitsAtOnceIsReportedWithItsExitStatusWithoutWaitingForTheLimit() throws Exception {
+        server = S3ProxyServer.start();
+        server.createBucket("uploads");
+        Path broken = TestPaths.newDir("broken-browser").resolve("chromium");
+        Files.writeString(broken, "#!/bin/sh\necho 'No usable sandbox!' >&2\nexit 3\n");
+        Files.setPosixFilePermissions(broken, PosixFilePermissions.fromString("rwx------"));
+        CorsService cors = cors(new BrowserLocator(() -> Optional.of(broken.toString()), "", List.of()));
+        long t0 = System.nanoTime();
+
+        CorsReport report = cors.verify(server.target(), "uploads", List.of(APP), false, Duration.ofSeconds(30));
+
+        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(10_000L);
+        CorsCheck browser = check(report, BrowserProof.BROWSER);
+        assertThat(browser.status()).isEqualTo(Status.FAILED);
+        assertThat(browser.message())
+                .contains("exited before the check page finished (exit status 3)")
+                .contains("No usable sandbox!");
+        assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
     void anOriginWithTheStorageHostNameIsNotSentToTheBrowser() throws Exception {
         server = S3ProxyServer.start();
         server.createBucket("uploads");
