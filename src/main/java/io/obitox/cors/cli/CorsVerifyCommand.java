@@ -3,7 +3,6 @@ package io.obitox.cors.cli;
 import io.obitox.cli.Cli;
 import io.obitox.cli.CliContext;
 import io.obitox.cli.TargetOptions;
-import io.obitox.common.ObitoxException;
 import io.obitox.cors.BrowserProof;
 import io.obitox.cors.CorsCheck;
 import io.obitox.cors.CorsReport;
@@ -15,7 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code obitox cors verify --bucket B [--origin O …] [--browser] [--json]}: static audit plus the browser's own
@@ -27,7 +29,8 @@ import picocli.CommandLine.Option;
         description = {
             "Prove that browsers can upload: audit the rules, then send a preflight, a presigned PUT and a",
             "multipart part with an Origin header and check the CORS headers that come back.",
-            "The probe object and upload are removed afterwards. Exit status 1 when a check fails."
+            "The probe object and upload are removed afterwards. Exit status 1 when a check fails.",
+            "With --browser, an installed Chromium/Chrome makes the same uploads from each origin."
         })
 final class CorsVerifyCommand extends CorsCliSupport implements Callable<Integer> {
     @Option(
@@ -41,10 +44,9 @@ final class CorsVerifyCommand extends CorsCliSupport implements Callable<Integer
 
     @Option(
             names = "--browser",
-            description = {
-                "Also prove it in a real browser: a headless Chromium/Chrome loads a page from each origin (served",
-                "by ObitoX on 127.0.0.1) and uploads a presigned PUT and a multipart upload, reading the ETags."
-            })
+            description = "Also prove it in a real browser: a headless Chromium/Chrome loads a page from each origin"
+                    + " (served by ObitoX on 127.0.0.1) and uploads a presigned PUT and a multipart upload, reading"
+                    + " the ETags.")
     boolean browser;
 
     @Option(
@@ -52,6 +54,9 @@ final class CorsVerifyCommand extends CorsCliSupport implements Callable<Integer
             paramLabel = "SECONDS",
             description = "Time limit of the browser check (default: ${DEFAULT-VALUE}).")
     int browserTimeout = (int) BrowserProof.DEFAULT_TIME_LIMIT.toSeconds();
+
+    @Spec
+    CommandSpec spec;
 
     CorsVerifyCommand(CliContext ctx) {
         super(ctx);
@@ -67,14 +72,11 @@ final class CorsVerifyCommand extends CorsCliSupport implements Callable<Integer
                             + resolved.target().where() + " …");
         }
         if (browser && staticOnly) {
-            throw new ObitoxException(
-                    "CORS_OPTIONS",
-                    "--browser sends real uploads, --static-only sends none: choose one.",
-                    "Drop one of the two options.");
+            throw new ParameterException(
+                    spec.commandLine(), "--browser sends real uploads and --static-only sends none: choose one.");
         }
         if (browserTimeout < 1 || browserTimeout > 600) {
-            throw new ObitoxException(
-                    "CORS_OPTIONS", "--browser-timeout must be 1 to 600 seconds.", "For example --browser-timeout 30.");
+            throw new ParameterException(spec.commandLine(), "--browser-timeout must be 1 to 600 seconds.");
         }
         CorsReport report = ctx.app()
                 .cors()
