@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,6 +70,7 @@ final class HeadlessBrowser implements AutoCloseable {
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
+                "--disable-breakpad",
                 "--disable-extensions",
                 "--disable-default-apps",
                 "--mute-audio",
@@ -88,17 +90,31 @@ final class HeadlessBrowser implements AutoCloseable {
             cmd.add("--no-sandbox");
         }
         cmd.add(url);
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
+        if (usesXdgFolders()) {
+            // crash reports, dconf and shader caches would otherwise land in the user's home: keep them throwaway too
+            Map<String, String> env = pb.environment();
+            env.put("HOME", profile.toString());
+            env.put("XDG_CONFIG_HOME", profile.resolve(".config").toString());
+            env.put("XDG_CACHE_HOME", profile.resolve(".cache").toString());
+            env.put("XDG_DATA_HOME", profile.resolve(".local/share").toString());
+        }
         try {
-            Process p = new ProcessBuilder(cmd)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectInput(ProcessBuilder.Redirect.PIPE)
-                    .start();
+            Process p = pb.start();
             p.getOutputStream().close();
             return new HeadlessBrowser(p, profile);
         } catch (IOException e) {
             deleteTree(profile);
             throw new UncheckedIOException("could not start " + executable + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Linux and the BSDs: where Chromium keeps per-user files under HOME and the XDG folders. */
+    private static boolean usesXdgFolders() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        return !os.contains("win") && !os.contains("mac");
     }
 
     private static boolean runsAsRoot() {
