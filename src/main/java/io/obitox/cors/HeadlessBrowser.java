@@ -94,9 +94,10 @@ final class HeadlessBrowser implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
         if (usesXdgFolders()) {
-            // crash reports, dconf and shader caches would otherwise land in the user's home: keep them throwaway too
+            // crash reports, dconf and shader caches would otherwise land in the user's home: keep them throwaway
+            // too. HOME stays: ~/.pki/nssdb holds the certificate authorities the user trusts (a private storage
+            // endpoint's), and the check must trust what the user's browser trusts.
             Map<String, String> env = pb.environment();
-            env.put("HOME", profile.toString());
             env.put("XDG_CONFIG_HOME", profile.resolve(".config").toString());
             env.put("XDG_CACHE_HOME", profile.resolve(".cache").toString());
             env.put("XDG_DATA_HOME", profile.resolve(".local/share").toString());
