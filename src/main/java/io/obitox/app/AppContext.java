@@ -1,6 +1,7 @@
 package io.obitox.app;
 
 import io.obitox.common.Threads;
+import io.obitox.cors.BrowserLocator;
 import io.obitox.cors.CorsHistoryRepository;
 import io.obitox.cors.CorsService;
 import io.obitox.db.Database;
@@ -79,7 +80,11 @@ public final class AppContext implements AutoCloseable {
                 new ProfileService(new ProfileRepository(database), awsFiles, settings, clients, sandbox, clock);
         this.buckets = new BucketService(clients);
         this.connectionTester = new ConnectionTester(clients);
-        this.cors = new CorsService(clients, new CorsHistoryRepository(database), clock);
+        this.cors = new CorsService(
+                clients,
+                new CorsHistoryRepository(database),
+                new BrowserLocator(() -> settings.get(BrowserLocator.SETTING)),
+                clock);
         // the history is read only when a link is signed with auto expiry, so the queue opens only then
         this.presign = new PresignService(clients, (key, limit) -> transfers().throughputHistory(key, limit), clock);
         this.background = Executors.newCachedThreadPool(Threads.daemon("obitox-bg"));

@@ -7,6 +7,7 @@ import io.obitox.storage.S3Errors;
 import io.obitox.storage.S3Target;
 import io.obitox.storage.StorageClients;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,16 +30,27 @@ public final class CorsService {
     private final StorageClients clients;
     private final CorsHistoryRepository history;
     private final CorsProber prober;
+    private final BrowserProof browser;
     private final Clock clock;
 
-    public CorsService(StorageClients clients, CorsHistoryRepository history, Clock clock) {
-        this(clients, history, new CorsProber(clients), clock);
+    /**
+     * @param browsers finds the Chromium/Chrome of the browser check (the path set in Settings, PATH, the usual
+     *     install locations)
+     */
+    public CorsService(StorageClients clients, CorsHistoryRepository history, BrowserLocator browsers, Clock clock) {
+        this(clients, history, new CorsProber(clients), new BrowserProof(clients, browsers), clock);
     }
 
-    CorsService(StorageClients clients, CorsHistoryRepository history, CorsProber prober, Clock clock) {
+    CorsService(
+            StorageClients clients,
+            CorsHistoryRepository history,
+            CorsProber prober,
+            BrowserProof browser,
+            Clock clock) {
         this.clients = clients;
         this.history = history;
         this.prober = prober;
+        this.browser = browser;
         this.clock = clock;
     }
 
@@ -200,6 +212,16 @@ public final class CorsService {
      * allows uploads from): the static audit of the configuration, then, when {@code live}, the live checks.
      */
     public CorsReport verify(S3Target target, String bucket, List<String> origins, boolean live) {
+        return verify(target, bucket, origins, live, null);
+    }
+
+    /**
+     * Like {@link #verify(S3Target, String, List, boolean)}, and when {@code browserTimeLimit} is not null, the
+     * browser proof after the live checks: a real headless Chromium/Chrome uploads from each origin within that time
+     * ({@link BrowserProof}). Without an installed browser the report says so in a warning and the rest still runs.
+     */
+    public CorsReport verify(
+            S3Target target, String bucket, List<String> origins, boolean live, Duration browserTimeLimit) {
         Origins.Validation v = Origins.validate(origins, Provider.GENERIC);
         if (!v.rejected().isEmpty()) {
             throw invalidOrigins(v);
@@ -239,6 +261,9 @@ public final class CorsService {
             } else {
                 checks.addAll(prober.probe(target, bucket, probeOrigins, reading.readable() ? reading.config() : null));
             }
+        }
+        if (browserTimeLimit != null && !probeOrigins.isEmpty()) {
+            checks.addAll(browser.prove(target, bucket, probeOrigins, browserTimeLimit));
         }
         return new CorsReport(bucket, target.where(), probeOrigins, reading, checks);
     }

@@ -3,9 +3,11 @@ package io.obitox.testing;
 import io.obitox.storage.Provider;
 import io.obitox.storage.S3Target;
 import java.net.URI;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -24,18 +26,18 @@ public final class S3ProxyServer implements AutoCloseable {
     private final String secretKey;
     private final URI endpoint;
 
-    private S3ProxyServer() throws Exception {
+    private S3ProxyServer(CrossOriginResourceSharing cors) throws Exception {
         this.accessKey = "AKTEST"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 14).toUpperCase();
         this.secretKey = TestSecrets.register("s3proxy-secret-" + UUID.randomUUID());
         Properties props = new Properties();
-        this.proxy = S3Proxy.builder()
+        S3Proxy.Builder builder = S3Proxy.builder()
                 .blobStore(BlobStores.create("transient-nio2", props))
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V4, accessKey, secretKey)
                 .ignoreUnknownHeaders(true)
-                .stopTimeout(100)
-                .build();
+                .stopTimeout(100);
+        this.proxy = (cors == null ? builder : builder.corsRules(cors)).build();
         proxy.start();
         for (int i = 0; i < 500 && !"STARTED".equals(proxy.getState()); i++) {
             Thread.sleep(10);
@@ -44,8 +46,21 @@ public final class S3ProxyServer implements AutoCloseable {
     }
 
     public static S3ProxyServer start() {
+        return start(null);
+    }
+
+    /**
+     * With S3Proxy's global CORS (it has no per-bucket CORS API): these origins, methods, request headers and exposed
+     * response headers, for every bucket.
+     */
+    public static S3ProxyServer startWithCors(
+            List<String> origins, List<String> methods, List<String> headers, List<String> exposed) {
+        return start(new CrossOriginResourceSharing(origins, methods, headers, exposed, "false"));
+    }
+
+    private static S3ProxyServer start(CrossOriginResourceSharing cors) {
         try {
-            return new S3ProxyServer();
+            return new S3ProxyServer(cors);
         } catch (Exception e) {
             throw new IllegalStateException("S3Proxy did not start", e);
         }

@@ -3,8 +3,10 @@ package io.obitox.cors.cli;
 import io.obitox.cli.Cli;
 import io.obitox.cli.CliContext;
 import io.obitox.cli.TargetOptions;
+import io.obitox.cors.BrowserProof;
 import io.obitox.cors.CorsCheck;
 import io.obitox.cors.CorsReport;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,16 +14,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** {@code obitox cors verify --bucket B [--origin O …] [--json]}: static audit plus the browser's own requests. */
+/**
+ * {@code obitox cors verify --bucket B [--origin O …] [--browser] [--json]}: static audit plus the browser's own
+ * requests, and with {@code --browser} the same uploads made by a real headless Chromium/Chrome.
+ */
 @Command(
         name = "verify",
         mixinStandardHelpOptions = true,
         description = {
             "Prove that browsers can upload: audit the rules, then send a preflight, a presigned PUT and a",
             "multipart part with an Origin header and check the CORS headers that come back.",
-            "The probe object and upload are removed afterwards. Exit status 1 when a check fails."
+            "The probe object and upload are removed afterwards. Exit status 1 when a check fails.",
+            "With --browser, an installed Chromium/Chrome makes the same uploads from each origin."
         })
 final class CorsVerifyCommand extends CorsCliSupport implements Callable<Integer> {
     @Option(
@@ -32,6 +41,22 @@ final class CorsVerifyCommand extends CorsCliSupport implements Callable<Integer
 
     @Option(names = "--static-only", description = "Only audit the rules; send no requests besides reading them.")
     boolean staticOnly;
+
+    @Option(
+            names = "--browser",
+            description = "Also prove it in a real browser: a headless Chromium/Chrome loads a page from each origin"
+                    + " (served by ObitoX on 127.0.0.1) and uploads a presigned PUT and a multipart upload, reading"
+                    + " the ETags.")
+    boolean browser;
+
+    @Option(
+            names = "--browser-timeout",
+            paramLabel = "SECONDS",
+            description = "Time limit of the browser check (default: ${DEFAULT-VALUE}).")
+    int browserTimeout = (int) BrowserProof.DEFAULT_TIME_LIMIT.toSeconds();
+
+    @Spec
+    CommandSpec spec;
 
     CorsVerifyCommand(CliContext ctx) {
         super(ctx);
@@ -46,7 +71,21 @@ final class CorsVerifyCommand extends CorsCliSupport implements Callable<Integer
                     .progress("Verifying CORS of bucket " + b + " on "
                             + resolved.target().where() + " …");
         }
-        CorsReport report = ctx.app().cors().verify(resolved.target(), b, origins, !staticOnly);
+        if (browser && staticOnly) {
+            throw new ParameterException(
+                    spec.commandLine(), "--browser sends real uploads and --static-only sends none: choose one.");
+        }
+        if (browserTimeout < 1 || browserTimeout > 600) {
+            throw new ParameterException(spec.commandLine(), "--browser-timeout must be 1 to 600 seconds.");
+        }
+        CorsReport report = ctx.app()
+                .cors()
+                .verify(
+                        resolved.target(),
+                        b,
+                        origins,
+                        !staticOnly,
+                        browser ? Duration.ofSeconds(browserTimeout) : null);
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("ok", report.ok());

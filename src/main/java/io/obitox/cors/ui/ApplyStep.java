@@ -30,6 +30,9 @@ public final class ApplyStep {
     @FXML
     private Button verifyButton;
 
+    @FXML
+    private Button browserButton;
+
     public ApplyStep(ApplyStepViewModel vm) {
         this.vm = vm;
     }
@@ -46,6 +49,7 @@ public final class ApplyStep {
         checks.setCellFactory(l -> new CheckCell());
         undoButton.disableProperty().bind(vm.canUndoProperty().not());
         verifyButton.disableProperty().bind(vm.busyProperty());
+        browserButton.disableProperty().bind(vm.busyProperty());
     }
 
     @FXML
@@ -56,6 +60,11 @@ public final class ApplyStep {
     @FXML
     private void verify() {
         vm.verify();
+    }
+
+    @FXML
+    private void verifyInBrowser() {
+        vm.verifyInBrowser();
     }
 
     /** One check: badge, name, what it saw and the fix. */

@@ -1,6 +1,7 @@
 package io.obitox.cors.ui;
 
 import io.obitox.common.ui.UiTasks;
+import io.obitox.cors.BrowserProof;
 import io.obitox.cors.ChangePlan;
 import io.obitox.cors.CorsChange;
 import io.obitox.cors.CorsCheck;
@@ -112,6 +113,20 @@ public final class ApplyStepViewModel implements CorsWizardStep {
         run(
                 "Checking " + bucket + " with a preflight, a presigned PUT and a multipart part …",
                 () -> new Outcome(null, cors.verify(t, bucket, origins, true)));
+    }
+
+    /**
+     * Runs the checks again and then proves them in a real browser: a headless Chromium/Chrome uploads from each
+     * origin (seconds; at most {@link BrowserProof#DEFAULT_TIME_LIMIT}). Without an installed browser the report says
+     * so and the other checks still show.
+     */
+    public void verifyInBrowser() {
+        S3Target t = state.getTarget();
+        String bucket = state.getBucket();
+        List<String> origins = originsToCheck();
+        run(
+                "Checking " + bucket + ", then uploading from each origin in a real browser (headless Chromium) …",
+                () -> new Outcome(null, cors.verify(t, bucket, origins, true, BrowserProof.DEFAULT_TIME_LIMIT)));
     }
 
     /** Puts back the configuration from before the change this step applied; the undo is recorded too. */

@@ -35,6 +35,12 @@ public final class SettingsView {
     @FXML
     private CheckBox notificationsBox;
 
+    @FXML
+    private TextField browserField;
+
+    @FXML
+    private Label browserFound;
+
     public SettingsView(SettingsViewModel vm) {
         this.vm = vm;
     }
@@ -61,5 +67,13 @@ public final class SettingsView {
         credentialsField.setText(vm.credentialsFile());
         versionLabel.setText(vm.version());
         notificationsBox.selectedProperty().bindBidirectional(vm.notificationsProperty());
+        browserField.textProperty().bindBidirectional(vm.browserPathProperty());
+        browserField.setOnAction(e -> vm.saveBrowserPath());
+        browserField.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                vm.saveBrowserPath();
+            }
+        });
+        browserFound.textProperty().bind(vm.browserFoundProperty());
     }
 }

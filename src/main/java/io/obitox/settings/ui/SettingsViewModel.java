@@ -3,13 +3,19 @@ package io.obitox.settings.ui;
 import io.obitox.app.AppHome;
 import io.obitox.app.Version;
 import io.obitox.common.ui.UiTasks;
+import io.obitox.cors.BrowserLocator;
 import io.obitox.notify.BatchNotifier;
 import io.obitox.settings.SettingsService;
 import io.obitox.settings.Theme;
+import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /** Preferences (theme) and where ObitoX keeps its data. FX thread only; saves in the background. */
 public final class SettingsViewModel {
@@ -19,7 +25,10 @@ public final class SettingsViewModel {
     private final String credentialsFile;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final BooleanProperty notifications = new SimpleBooleanProperty(this, "notifications", true);
+    private final StringProperty browserPath = new SimpleStringProperty(this, "browserPath", "");
+    private final ReadOnlyStringWrapper browserFound = new ReadOnlyStringWrapper(this, "browserFound", "");
     private boolean loadingNotifications;
+    private String savedBrowserPath = "";
 
     public SettingsViewModel(
             SettingsService settings, UiTasks tasks, AppHome home, String credentialsFile, Theme initial) {
@@ -45,6 +54,54 @@ public final class SettingsViewModel {
                 tasks.run(() -> settings.put(BatchNotifier.SETTING, on)).start();
             }
         });
+        tasks.run(() -> settings.get(BrowserLocator.SETTING, ""))
+                .onSuccess(p -> {
+                    savedBrowserPath = p;
+                    browserPath.set(p);
+                    describeBrowser();
+                })
+                .start();
+    }
+
+    /**
+     * The Chromium/Chrome of the CORS browser check; empty means "find it" (PATH, the usual install locations). Saved
+     * by {@link #saveBrowserPath()}.
+     */
+    public StringProperty browserPathProperty() {
+        return browserPath;
+    }
+
+    /** Which browser the CORS check will use with the current setting, or that none was found. */
+    public ReadOnlyStringProperty browserFoundProperty() {
+        return browserFound.getReadOnlyProperty();
+    }
+
+    /** Saves the browser path if it changed, then says which browser the check will use. */
+    public void saveBrowserPath() {
+        String p = browserPath.get() == null ? "" : browserPath.get().trim();
+        if (p.equals(savedBrowserPath)) {
+            return;
+        }
+        savedBrowserPath = p;
+        tasks.run(() -> {
+                    settings.put(BrowserLocator.SETTING, p.isEmpty() ? null : p);
+                    return null;
+                })
+                .onSuccess(v -> describeBrowser())
+                .start();
+    }
+
+    private void describeBrowser() {
+        String p = savedBrowserPath;
+        tasks.run(() -> new BrowserLocator(() -> Optional.of(p)).locate())
+                .onSuccess(r -> browserFound.set(
+                        r.found()
+                                ? (r.problem().isEmpty() ? "" : r.problem() + " ") + "The check uses " + r.executable()
+                                        + "."
+                                : (r.problem().isEmpty() ? "" : r.problem() + " ")
+                                        + "No Chromium/Chrome found: install Chromium or Google Chrome, or enter"
+                                        + " the path of its executable."))
+                .start();
     }
 
     /** Desktop notifications when a batch of uploads is finished (on by default). */

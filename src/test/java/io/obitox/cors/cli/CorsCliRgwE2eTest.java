@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.obitox.cors.BrowserProof;
 import io.obitox.cors.Rgw;
 import io.obitox.cors.UploadRules;
 import io.obitox.testing.CliRun;
@@ -132,5 +133,56 @@ class CorsCliRgwE2eTest {
         assertThat(show.err()).contains("Error [ACCESS_DENIED]").contains("s3:GetBucketCors");
         assertThat(setup.exit()).isEqualTo(1);
         assertThat(setup.err()).contains("s3:PutBucketCors");
+    }
+
+    @Test
+    void verifyWithBrowserAddsTheBrowserChecksToTheJsonAndExitsOneWhenTheBrowserIsBlocked() throws Exception {
+        String origin = "http://app.example.test:8123";
+        assertThat(cors("setup", owner, "--origin", origin, "--yes").exit()).isZero();
+
+        CliRun passed = cors("verify", owner, "--origin", origin, "--browser", "--json");
+        JsonNode ok = JSON.readTree(passed.out());
+        assertThat(passed.exit()).as(passed.out() + passed.err()).isZero();
+        assertThat(ok.get("ok").asBoolean()).isTrue();
+        assertThat(names(ok))
+                .contains(
+                        BrowserProof.BROWSER,
+                        BrowserProof.PUT + origin,
+                        BrowserProof.MULTIPART + origin,
+                        BrowserProof.CLEANUP);
+
+        s3.putBucketCors(b -> b.bucket(bucket)
+                .corsConfiguration(c -> c.corsRules(CORSRule.builder()
+                        .allowedOrigins(origin)
+                        .allowedMethods("PUT")
+                        .allowedHeaders("*")
+                        .build())));
+        CliRun blocked = cors("verify", owner, "--origin", origin, "--browser", "--json");
+        JsonNode failed = JSON.readTree(blocked.out());
+        assertThat(blocked.exit()).isEqualTo(1);
+        JsonNode put = check(failed, BrowserProof.PUT + origin);
+        assertThat(put.get("passed").asBoolean()).isFalse();
+        assertThat(put.get("message").asText()).contains("ETag not readable");
+
+        CliRun text = cors("verify", owner, "--origin", origin, "--browser");
+        assertThat(text.exit()).isEqualTo(1);
+        assertThat(text.out()).contains("FAIL  " + BrowserProof.PUT + origin);
+        assertThat(cors("verify", owner, "--browser", "--static-only").exit()).isEqualTo(2);
+        assertThat(Rgw.leftovers(s3, bucket)).isEmpty();
+    }
+
+    private static java.util.List<String> names(JsonNode report) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        report.get("checks").forEach(c -> out.add(c.get("name").asText()));
+        return out;
+    }
+
+    private static JsonNode check(JsonNode report, String name) {
+        for (JsonNode c : report.get("checks")) {
+            if (c.get("name").asText().equals(name)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no check " + name + " in " + report);
     }
 }

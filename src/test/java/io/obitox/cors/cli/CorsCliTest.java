@@ -97,6 +97,21 @@ class CorsCliTest {
     }
 
     @Test
+    void verifyBrowserOptionsAreCheckedAsUsage() {
+        CliRun both = CliRun.run(home, "cors", "verify", "--profile", profile, "--browser", "--static-only");
+        CliRun zero = CliRun.run(home, "cors", "verify", "--profile", profile, "--browser", "--browser-timeout", "0");
+
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("choose one");
+        assertThat(zero.exit()).isEqualTo(2);
+        assertThat(zero.err()).contains("--browser-timeout must be 1 to 600 seconds");
+        assertThat(CliRun.run(home, "cors", "verify", "--help").out())
+                .contains("--browser-timeout=SECONDS")
+                .contains("Chromium/Chrome")
+                .contains("default: 30");
+    }
+
+    @Test
     void setupWithoutAnOriginIsAUsageError() {
         CliRun setup = CliRun.run(home, "cors", "setup", "--profile", profile);
 
