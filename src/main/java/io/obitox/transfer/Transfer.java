@@ -48,6 +48,43 @@ public record Transfer(
         Instant uploadStartedAt,
         Instant completedAt) {
 
+    /** The same transfer in {@code state} with this error (null code and message clear it). */
+    public Transfer withState(TransferState state, String code, String message) {
+        return new Transfer(
+                id,
+                batchId,
+                source,
+                size,
+                mtime,
+                fingerprint,
+                targetRef,
+                targetLabel,
+                endpointKey,
+                bucket,
+                key,
+                contentType,
+                state,
+                uploadId,
+                multipart,
+                partSize,
+                partCount,
+                bytesDone,
+                etag,
+                code,
+                message,
+                notice,
+                verifiedBy,
+                attempts,
+                activeMillis,
+                throughputBps,
+                owner,
+                createdAt,
+                updatedAt,
+                startedAt,
+                uploadStartedAt,
+                completedAt);
+    }
+
     public String fileName() {
         Path name = source.getFileName();
         return name == null ? source.toString() : name.toString();

@@ -626,7 +626,7 @@ public final class TransferEngine implements AutoCloseable {
             Transfer t = known.get(id);
             if (t != null) {
                 String text = m.oneLine().equals(dm.oneLine()) ? dm.oneLine() : m.oneLine() + " " + dm.oneLine();
-                known.put(id, copyWith(t, TransferState.FAILED, dm.code(), text));
+                known.put(id, t.withState(TransferState.FAILED, dm.code(), text));
                 events.publish(new TransferEvent(TransferEvent.Type.FAILED, snapshot(known.get(id))));
             }
         }
@@ -671,42 +671,6 @@ public final class TransferEngine implements AutoCloseable {
         Optional<Transfer> t = repo.find(id);
         t.ifPresent(x -> known.put(id, x));
         return t;
-    }
-
-    private static Transfer copyWith(Transfer t, TransferState state, String code, String message) {
-        return new Transfer(
-                t.id(),
-                t.batchId(),
-                t.source(),
-                t.size(),
-                t.mtime(),
-                t.fingerprint(),
-                t.targetRef(),
-                t.targetLabel(),
-                t.endpointKey(),
-                t.bucket(),
-                t.key(),
-                t.contentType(),
-                state,
-                t.uploadId(),
-                t.multipart(),
-                t.partSize(),
-                t.partCount(),
-                t.bytesDone(),
-                t.etag(),
-                code,
-                message,
-                t.notice(),
-                t.verifiedBy(),
-                t.attempts(),
-                t.activeMillis(),
-                t.throughputBps(),
-                t.owner(),
-                t.createdAt(),
-                t.updatedAt(),
-                t.startedAt(),
-                t.uploadStartedAt(),
-                t.completedAt());
     }
 
     private long millisSince(long nanos) {

@@ -117,8 +117,8 @@ public final class TransferService implements AutoCloseable {
                 Transfer t = newTransfer(batch, r, target, now);
                 if (refused.isPresent() && t.state() == TransferState.QUEUED) {
                     UserMessage m = refused.get();
-                    t = copyFailed(
-                            t,
+                    t = t.withState(
+                            TransferState.FAILED,
                             m.code(),
                             "Nothing was sent to s3://" + r.bucket() + " on " + target.label() + ": " + m.oneLine());
                 }
@@ -143,42 +143,6 @@ public final class TransferService implements AutoCloseable {
 
     private static String fileKey(String targetRefJson, String bucket, String key, Path source) {
         return targetRefJson + "\n" + bucket + "\n" + key + "\n" + source;
-    }
-
-    private static Transfer copyFailed(Transfer t, String code, String message) {
-        return new Transfer(
-                t.id(),
-                t.batchId(),
-                t.source(),
-                t.size(),
-                t.mtime(),
-                t.fingerprint(),
-                t.targetRef(),
-                t.targetLabel(),
-                t.endpointKey(),
-                t.bucket(),
-                t.key(),
-                t.contentType(),
-                TransferState.FAILED,
-                t.uploadId(),
-                t.multipart(),
-                t.partSize(),
-                t.partCount(),
-                t.bytesDone(),
-                t.etag(),
-                code,
-                message,
-                t.notice(),
-                t.verifiedBy(),
-                t.attempts(),
-                t.activeMillis(),
-                t.throughputBps(),
-                t.owner(),
-                t.createdAt(),
-                t.updatedAt(),
-                t.startedAt(),
-                t.uploadStartedAt(),
-                t.completedAt());
     }
 
     private Transfer newTransfer(String batch, UploadRequest r, S3Target target, Instant now) {

@@ -12,6 +12,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -89,6 +90,16 @@ public final class TransfersView {
         actionsColumn.setCellValueFactory(c -> c.getValue().stateProperty());
         actionsColumn.setCellFactory(c -> new ActionsCell());
         messageColumn.setCellValueFactory(c -> c.getValue().messageProperty());
+        messageColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                boolean blank = empty || text == null || text.isEmpty();
+                setText(blank ? null : text);
+                // the column is narrow; the whole sentence (an error, what verified an upload) is one hover away
+                setTooltip(blank ? null : new Tooltip(text));
+            }
+        });
         table.setRowFactory(t -> {
             TableRow<TransferRow> row = new TableRow<>();
             row.itemProperty().addListener((o, a, item) -> row.setId(item == null ? null : "transfer-" + item.id()));
