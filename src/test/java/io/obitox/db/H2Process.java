@@ -43,6 +43,11 @@ public final class H2Process {
         }
     }
 
+    /** The URL of the ObitoX database in {@code dir}, as the app opens it ({@code AUTO_SERVER}) or exclusively. */
+    static String url(Path dir, boolean autoServer) {
+        return "jdbc:h2:file:" + dir.resolve("obitox").toAbsolutePath() + (autoServer ? ";AUTO_SERVER=TRUE" : "");
+    }
+
     /** Starts {@code java H2Process ARGS} with H2 and the test classes on the class path. */
     static Process start(String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
