@@ -151,11 +151,31 @@ final class DatabaseErrors {
                 null);
     }
 
-    /** Any other failure at start: not known to be damage, so nothing is moved. */
-    static ObitoxException cannotOpen(Path directory, String reason, Throwable cause) {
+    static ObitoxException passwordWrong(Path directory, Path passwordFile, Throwable cause) {
+        return new ObitoxException(
+                "DATABASE_PASSWORD_WRONG",
+                "The ObitoX database in " + directory + " does not accept the password kept in " + passwordFile
+                        + ". ObitoX left both as they were.",
+                "Put back the " + passwordFile.getFileName() + " that belongs to this database (e.g. from the backup "
+                        + "it came from); or move the folder " + directory + " away to start with an empty database.",
+                cause);
+    }
+
+    static ObitoxException passwordUnreadable(Path passwordFile, Throwable cause) {
         return new ObitoxException(
                 "DATABASE_UNUSABLE",
-                "The ObitoX database in " + directory + " cannot be opened: " + reason + ". ObitoX left it as it was.",
+                "The file with the database password (" + passwordFile + ") cannot be read or created.",
+                "Check the permissions of the app home, or choose another with --home.",
+                cause);
+    }
+
+    /** Any other failure at start: not known to be damage, so nothing is moved. */
+    static ObitoxException cannotOpen(Path directory, String reason, Throwable cause) {
+        String sentence = reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason;
+        return new ObitoxException(
+                "DATABASE_UNUSABLE",
+                "The ObitoX database in " + directory + " cannot be opened: " + sentence
+                        + ". ObitoX left it as it was.",
                 "See the log file for details; check the permissions and free space of the app home.",
                 cause);
     }

@@ -1,6 +1,7 @@
 package io.obitox.sandbox;
 
 import io.obitox.common.ObitoxException;
+import io.obitox.common.OwnerOnly;
 import io.obitox.storage.SandboxAccess;
 import java.io.IOException;
 import java.io.InputStream;
@@ -287,8 +288,8 @@ public final class EmbeddedSandbox implements SandboxAccess {
         Files.createFile(tmp);
         try {
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not POSIX: the app home itself is private
+        } catch (UnsupportedOperationException noPosix) {
+            OwnerOnly.restrictFile(tmp); // Windows: an ACL for the owner only
         }
         try (OutputStream out = Files.newOutputStream(tmp)) {
             p.store(out, "ObitoX sandbox storage");
