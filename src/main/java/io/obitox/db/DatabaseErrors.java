@@ -143,8 +143,12 @@ final class DatabaseErrors {
         String who = DatabaseHolder.describe(holder);
         return new ObitoxException(
                 "DATABASE_NOT_ANSWERING",
-                "The ObitoX database in " + directory + " is held by " + who + ", which did not answer within "
-                        + waited.toSeconds() + " s. ObitoX left it as it was.",
+                (holder.isPresent()
+                                ? "The ObitoX database in " + directory + " is held by " + who
+                                        + ", which did not answer within " + waited.toSeconds() + " s."
+                                : "The ObitoX database in " + directory + " did not open within " + waited.toSeconds()
+                                        + " s; another process may hold it and not answer.")
+                        + " ObitoX left it as it was.",
                 holder.map(h -> "If " + who + " was stopped, continue it (kill -CONT " + h.pid()
                                 + ") or close it, then run the command again.")
                         .orElse("Close or restart the ObitoX window, then run the command again."),

@@ -43,10 +43,15 @@ final class FirstConnection {
                 return connecting.get(waiting.noticeAfter().toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException slow) {
                 Optional<ProcessHandle> holder = DatabaseHolder.find(storeFile);
+                String giveUp = " (giving up after " + waiting.giveUpAfter().toSeconds() + " s).";
                 waiting.notice()
-                        .accept("Waiting for the ObitoX database in " + directory + ": it is held by "
-                                + DatabaseHolder.describe(holder) + ", which has not answered yet (giving up after "
-                                + waiting.giveUpAfter().toSeconds() + " s).");
+                        .accept(
+                                holder.isPresent()
+                                        ? "Waiting for the ObitoX database in " + directory + ": it is held by "
+                                                + DatabaseHolder.describe(holder) + ", which has not answered yet"
+                                                + giveUp
+                                        : "Waiting for the ObitoX database in " + directory
+                                                + " to open: another process may" + " hold it and not answer" + giveUp);
                 long rest = waiting.giveUpAfter().minus(waiting.noticeAfter()).toMillis();
                 try {
                     return connecting.get(Math.max(0, rest), TimeUnit.MILLISECONDS);
@@ -54,7 +59,7 @@ final class FirstConnection {
                     if (connecting.cancel(false)) {
                         throw DatabaseErrors.notAnswering(directory, holder, waiting.giveUpAfter());
                     }
-                    return connecting.join(); // it answered at the last moment
+                    return connecting.get(); // it answered at the last moment
                 }
             }
         } catch (ExecutionException e) {
