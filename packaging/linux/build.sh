@@ -118,13 +118,11 @@ if [ \$# -gt 0 ] && [ ! -e "\$1" ]; then
     CLI_OPTS="$cli_args"
 fi
 # The class-data archive (made when the package is installed) holds the start-up classes ready to map. A stale one
-# (the JDK checks the jar's size and time) only means a slower start, so its warnings stay quiet.
-# ArchiveRelocationMode=0: map it at the address it was made for. This JDK build defaults to 1, which moves the
-# archive to a random address and rewrites every pointer in it, a third of a second at each start; when the
-# address is taken the JVM still relocates.
+# (the JDK checks the jar's size and time) only means a slower start, so its warnings stay quiet. It is mapped at a
+# random address, the JDK's default: mapping it where it was made (-XX:ArchiveRelocationMode=0) saved 20-40 ms a
+# start but put 63 MiB of class data at the same address in every run (docs/benchmarks.md, "Installers").
 if [ -r "\$APPDIR/obitox.jsa" ]; then
     set -- -XX:SharedArchiveFile="\$APPDIR/obitox.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \\
-        -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 \\
         -cp "$classpath" $main "\$@"
 else
     set -- -cp "$classpath" $main "\$@"
