@@ -285,6 +285,13 @@ class EmbeddedSandboxTest {
         }
         assertThat(dir.resolve("data/sandbox/dropped.txt")).doesNotExist();
 
+        // signed, but with other keys
+        S3Client stranger = client(new Endpoint(e.uri(), e.accessKeyId(), "not-" + e.secretAccessKey(), false));
+        assertThatThrownBy(() -> stranger.listObjectsV2(b -> b.bucket("sandbox")))
+                .isInstanceOfSatisfying(
+                        software.amazon.awssdk.services.s3.model.S3Exception.class,
+                        x -> assertThat(x.statusCode()).isEqualTo(403));
+
         // with its keys everything still works
         assertThat(signed.getObjectAsBytes(b -> b.bucket("sandbox").key("private/report.txt"))
                         .asUtf8String())
