@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -21,7 +19,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
-import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private static final String FILE_NAME = "obitox";
-    private static final String USER = "obitox";
+    static final String USER = "obitox";
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -173,7 +170,7 @@ public final class Database implements AutoCloseable {
         pool.setMaxConnections(16);
         try {
             int applied;
-            try (Connection c = login(pool, url, password, directory, waiting, hadPassword)) {
+            try (Connection c = DatabasePassword.login(pool, url, password, directory, waiting, hadPassword)) {
                 c.isValid(5);
                 applied = appliedVersion(c);
             }
@@ -191,46 +188,6 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException | SQLException e) {
             pool.dispose();
             throw e;
-        }
-    }
-
-    /**
-     * The first connection; a database of an earlier version (empty password) gets the password of the file first.
-     * When neither fits, nothing is changed (a password file made just now is removed again).
-     */
-    private static Connection login(
-            JdbcConnectionPool pool, String url, String password, Path directory, Waiting waiting, boolean hadPassword)
-            throws SQLException {
-        try {
-            return FirstConnection.open(pool, directory, storeFile(directory), waiting);
-        } catch (SQLException refused) {
-            if (refused.getErrorCode() != ErrorCode.WRONG_USER_OR_PASSWORD) {
-                throw refused;
-            }
-            Path passwordFile = directory.resolveSibling(PASSWORD_FILE);
-            try (Connection legacy = DriverManager.getConnection(url, USER, "");
-                    Statement st = legacy.createStatement()) {
-                // the password is letters and digits only (DatabasePassword), so it can stand in the statement
-                st.execute("ALTER USER " + USER + " SET PASSWORD '" + password + "'");
-                log.info("The database user now has the password kept in {}", passwordFile);
-            } catch (SQLException stillRefused) {
-                if (stillRefused.getErrorCode() != ErrorCode.WRONG_USER_OR_PASSWORD) {
-                    throw stillRefused;
-                }
-                if (!hadPassword) {
-                    deleteQuietly(passwordFile);
-                }
-                throw DatabaseErrors.passwordWrong(directory, passwordFile, refused);
-            }
-            return FirstConnection.open(pool, directory, storeFile(directory), waiting);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.debug("could not remove {}", file, e);
         }
     }
 
