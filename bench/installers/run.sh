@@ -8,7 +8,10 @@
 # must exist. Start-up: the app-image's own launcher under Xvfb with OBITOX_STARTUP_PROBE=1, which prints the time
 # from the moment the OS started the process to the main window's second painted frame (the window is laid out,
 # painted and taking input) and exits. One untimed start creates the app home first (the usual start finds it);
-# then N starts per variant, alternating. "cold" drops the page cache before each start (needs root and a writable
+# then N starts per variant, alternating. The variants: no archive (the bare app-image), the archive mapped at the
+# address it was made for (-XX:ArchiveRelocationMode=0: no address randomisation for it) and the archive at a random
+# address (mode 1, the JDK's default); each from a copy of the app-image's launcher with only that option changed.
+# "cold" drops the page cache before each start (needs root and a writable
 # /proc/sys/vm/drop_caches; skipped otherwise), "warm" does not. Results: bench/results/installers-<stamp>.tsv and
 # the section between <!-- installers:start --> and <!-- installers:end --> in docs/benchmarks.md.
 # Needs: Xvfb (xvfb), python3.
@@ -41,6 +44,7 @@ LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 XVFB_PID=
 cleanup() {
     rm -f "$APP/obitox.jsa" # the packages make their own at install time; never ship this one
+    rm -f "$IMAGE"/bin/.bench-*
     [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null && wait "$XVFB_PID" 2>/dev/null
     true
 }
@@ -66,12 +70,32 @@ if [ -w /proc/sys/vm/drop_caches ] && (sync && echo 3 >/proc/sys/vm/drop_caches)
     DROP=yes
 fi
 HOME_DIR=$WORK/home
-start_once() { # prints the painted-after milliseconds, or nothing on failure
-    DISPLAY=$DISPLAY_NO OBITOX_HOME=$HOME_DIR OBITOX_STARTUP_PROBE=1 timeout 120 "$IMAGE/bin/ObitoX" 2>>"$WORK/gui.err" |
+# The launcher as shipped, and copies of it (same folder: it finds lib/ from its own path) that differ only in how
+# the archive is mapped: relocation mode 0 (fixed address) or 1 (random address).
+has_option() { grep -qE "^[^#]*$2" "$1"; } # file option: the option is on a line that is no comment
+SHIPPED=random
+if has_option "$IMAGE/bin/ObitoX" 'ArchiveRelocationMode=0'; then
+    SHIPPED=fixed
+fi
+sed 's/ -XX:ArchiveRelocationMode=[0-9]//; s/-Xlog:cds+dynamic=off/& -XX:ArchiveRelocationMode=0/' \
+    "$IMAGE/bin/ObitoX" >"$IMAGE/bin/.bench-fixed"
+sed 's/ -XX:ArchiveRelocationMode=[0-9]//; s/-Xlog:cds+dynamic=off/& -XX:ArchiveRelocationMode=1/' \
+    "$IMAGE/bin/ObitoX" >"$IMAGE/bin/.bench-random"
+# both need the diagnostic options unlocked; the shipped launcher may not do it any more
+sed -i 's/-Xlog:cds+dynamic=off -XX:ArchiveRelocationMode/-Xlog:cds+dynamic=off -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode/' \
+    "$IMAGE/bin/.bench-fixed" "$IMAGE/bin/.bench-random"
+chmod 0755 "$IMAGE"/bin/.bench-*
+has_option "$IMAGE/bin/.bench-fixed" 'ArchiveRelocationMode=0' &&
+    has_option "$IMAGE/bin/.bench-random" 'ArchiveRelocationMode=1' ||
+    { echo "could not make the launcher variants from $IMAGE/bin/ObitoX" >&2; exit 1; }
+start_once() { # variant : prints the painted-after milliseconds, or nothing on failure
+    local launcher=$IMAGE/bin/ObitoX
+    case $1 in fixed | random) launcher=$IMAGE/bin/.bench-$1 ;; esac
+    DISPLAY=$DISPLAY_NO OBITOX_HOME=$HOME_DIR OBITOX_STARTUP_PROBE=1 timeout 120 "$launcher" 2>>"$WORK/gui.err" |
         sed -n 's/^startup: window painted \([0-9]*\) ms.*/\1/p'
 }
 with_cds() {
-    if [ "$1" = cds ]; then
+    if [ "$1" != none ]; then
         [ -f "$APP/obitox.jsa" ] || JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$APP/obitox.classlist -XX:SharedArchiveFile=$APP/obitox.jsa" \
             "$IMAGE/bin/ObitoX" >"$WORK/dump.log" 2>&1
         [ -f "$APP/obitox.jsa" ] || { echo "could not make the CDS archive (see $WORK/dump.log)" >&2; exit 1; }
@@ -80,17 +104,17 @@ with_cds() {
     fi
 }
 with_cds none
-start_once >/dev/null # creates the app home
-with_cds cds
+start_once none >/dev/null # creates the app home
+with_cds fixed
 echo -e "size_mib\tcds archive\t$(du -m "$APP/obitox.jsa" | cut -f1)" >>"$TSV"
 caches="warm"
 [ -n "$DROP" ] && caches="warm cold"
 for cache in $caches; do
     for run in $(seq 1 "$RUNS"); do
-        for variant in none cds; do
+        for variant in none fixed random; do
             with_cds "$variant"
             [ "$cache" = cold ] && sync && echo 3 >/proc/sys/vm/drop_caches
-            ms=$(start_once)
+            ms=$(start_once "$variant")
             echo "start $cache $variant run $run: ${ms:-FAILED} ms"
             echo -e "start_ms\t$cache/$variant\t${ms:--1}" >>"$TSV"
         done
@@ -99,9 +123,9 @@ done
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- report ------------------------------------------------------------------------------------------------------
-python3 - "$TSV" "$ROOT/docs/benchmarks.md" "$RUNS" "$LOAD_START" "$LOAD_END" "${DROP:-no}" <<'PY'
+python3 - "$TSV" "$ROOT/docs/benchmarks.md" "$RUNS" "$LOAD_START" "$LOAD_END" "${DROP:-no}" "$SHIPPED" <<'PY'
 import os, platform, re, statistics, subprocess, sys, datetime
-tsv, doc, runs, load_start, load_end, dropped = sys.argv[1:]
+tsv, doc, runs, load_start, load_end, dropped, shipped = sys.argv[1:]
 rows = [l.rstrip("\n").split("\t") for l in open(tsv)][1:]
 sizes = {n: int(v) for k, n, v in rows if k == "size_mib"}
 files = {n: int(v) for k, n, v in rows if k == "size_bytes"}
@@ -135,18 +159,21 @@ out.append("Start-up to an interactive window: from the moment the OS started th
 out.append("")
 out.append("| Page cache | class-data archive | median (ms) | all runs (ms) |")
 out.append("|---|---|---:|---|")
-for key in sorted(starts, key=lambda k: (k.split('/')[0] != 'cold', k)):
+labels = {"none": "no (the bare app-image)",
+          "fixed": "yes, at a fixed address (`-XX:ArchiveRelocationMode=0`)",
+          "random": "yes, at a random address (the JDK's default)"}
+for key in sorted(starts, key=lambda k: (k.split('/')[0] != 'cold', ["none", "fixed", "random"].index(k.split('/')[1]))):
     cache, variant = key.split("/")
     m = median(starts[key])
-    label = "yes (as installed by the .deb/.rpm)" if variant == "cds" else "no (the bare app-image)"
+    label = labels[variant] + (" **as shipped**" if variant == shipped else "")
     out.append(f"| {cache} | {label} | {m:.0f} | {', '.join(str(x) for x in starts[key])} |" if m is not None
                else f"| {cache} | {label} | failed | |")
 if dropped != "yes":
     out.append("")
     out.append("Cold page cache not measured: dropping the page cache needs root and a writable /proc/sys/vm/drop_caches.")
 out.append("")
-warm = median(starts.get("warm/cds", []))
-cold = median(starts.get("cold/cds", []))
+warm = median(starts.get(f"warm/{shipped}", []))
+cold = median(starts.get(f"cold/{shipped}", []))
 # a cold start is the stricter reading of "cold start": judged on it when it was measured
 judged = cold if cold is not None else warm
 target = "met" if judged is not None and judged < 2000 else "NOT met"

@@ -63,9 +63,9 @@ make_cds() { # endpoint bucket: one small upload records the classes a CLI uploa
         upload "$DATA/small/f00000" --bucket "$2" --prefix warmup/ --endpoint-url "$1" -q > "$WORK/cds.log" 2>&1 || true
     if [ -f "$CDS" ]; then
         # shellcheck disable=SC2206
-        # mapped where it was made, as the installed launcher does (packaging/linux/build.sh says why)
-        OBITOX=(java $OBITOX_JAVA_OPTS -XX:SharedArchiveFile="$CDS" -XX:+UnlockDiagnosticVMOptions \
-            -XX:ArchiveRelocationMode=0 -jar "$ROOT/target/obitox.jar" --home "$WORK/obitox-home")
+        # mapped at a random address (the JDK's default), as the installed launcher does
+        OBITOX=(java $OBITOX_JAVA_OPTS -XX:SharedArchiveFile="$CDS" \
+            -jar "$ROOT/target/obitox.jar" --home "$WORK/obitox-home")
     fi
     echo "ObitoX: ${OBITOX[*]}"
 }

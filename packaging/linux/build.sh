@@ -17,7 +17,8 @@
 #      it into an archive when they are installed (packaging/linux/integration.sh);
 #   4. the size check (the app-image must stay within OBITOX_MAX_IMAGE_MIB, default 100);
 #   5. target/installer/obitox_VERSION_amd64.deb and obitox-VERSION-1.x86_64.rpm (jpackage; the .rpm needs rpmbuild:
-#      apt-get install rpm). OBITOX_PACKAGE_TYPES="deb" builds only the .deb.
+#      apt-get install rpm). OBITOX_PACKAGE_TYPES="deb" builds only the .deb;
+#   6. beside them the jar (obitox-VERSION.jar), the app-image as ObitoX-VERSION-linux-x64.tar.gz and SHA256SUMS.
 #
 # Installer metadata carry the version without -SNAPSHOT (jpackage accepts numbers only).
 set -euo pipefail
@@ -117,13 +118,11 @@ if [ \$# -gt 0 ] && [ ! -e "\$1" ]; then
     CLI_OPTS="$cli_args"
 fi
 # The class-data archive (made when the package is installed) holds the start-up classes ready to map. A stale one
-# (the JDK checks the jar's size and time) only means a slower start, so its warnings stay quiet.
-# ArchiveRelocationMode=0: map it at the address it was made for. This JDK build defaults to 1, which moves the
-# archive to a random address and rewrites every pointer in it, a third of a second at each start; when the
-# address is taken the JVM still relocates.
+# (the JDK checks the jar's size and time) only means a slower start, so its warnings stay quiet. It is mapped at a
+# random address, the JDK's default: mapping it where it was made (-XX:ArchiveRelocationMode=0) saved 20-40 ms a
+# start but put 63 MiB of class data at the same address in every run (docs/benchmarks.md, "Installers").
 if [ -r "\$APPDIR/obitox.jsa" ]; then
     set -- -XX:SharedArchiveFile="\$APPDIR/obitox.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \\
-        -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 \\
         -cp "$classpath" $main "\$@"
 else
     set -- -cp "$classpath" $main "\$@"
@@ -218,5 +217,17 @@ for type in $types; do
         *) die "unknown package type '$type'" ;;
     esac
 done
+# --- 6. release files and their checksums ------------------------------------------------------------------------
+# Everything a user may download sits in target/installer/ with SHA256SUMS beside it, so one
+# `sha256sum -c SHA256SUMS` in that folder checks them all (README "Installers").
+log "release files: jar, app-image archive, SHA256SUMS"
+[ -f "$target/obitox.jar" ] || die "$target/obitox.jar (the jar of mvn package) is missing"
+cp "$target/obitox.jar" "$target/installer/obitox-$version.jar"
+# the archive holds ObitoX/ as built: no class-data archive of a benchmark run, owner and times normalised
+rm -f "$image/lib/app/obitox.jsa"
+tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@${SOURCE_DATE_EPOCH:-$(date +%s)}" \
+    -C "$target/dist" -czf "$target/installer/ObitoX-$version-linux-x64.tar.gz" ObitoX
+(cd "$target/installer" && rm -f SHA256SUMS && sha256sum -- * >"$work/SHA256SUMS" && mv "$work/SHA256SUMS" SHA256SUMS &&
+    sha256sum --quiet -c SHA256SUMS) || die "SHA256SUMS could not be written or does not verify"
 ls -l "$target/installer"
 log "done"

@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,10 +68,15 @@ public final class AppContext implements AutoCloseable {
     private final PolicyService validationPolicies;
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
 
-    private AppContext(AppHome home, Clock clock, AwsSharedFiles awsFiles, StorageClients.Timeouts timeouts) {
+    private AppContext(
+            AppHome home,
+            Clock clock,
+            AwsSharedFiles awsFiles,
+            StorageClients.Timeouts timeouts,
+            Consumer<String> waitNotices) {
         this.home = home.create();
         this.clock = clock;
-        this.database = register(Database.open(home.database(), clock));
+        this.database = register(Database.open(home.database(), clock, Database.Waiting.standard(waitNotices)));
         this.settings = new SettingsService(database);
         this.clients = register(new StorageClients(timeouts));
         this.sandbox = ServiceLoader.load(SandboxAccess.Factory.class)
@@ -96,17 +102,26 @@ public final class AppContext implements AutoCloseable {
 
     /** Opens the app home (creating it, migrating the database) with the standard AWS shared files. */
     public static AppContext open(AppHome home) {
-        return new AppContext(home, Clock.systemUTC(), AwsSharedFiles.standard(), StorageClients.Timeouts.defaults());
+        return open(home, log::warn);
+    }
+
+    /**
+     * As {@link #open(AppHome)}; {@code waitNotices} gets the line that says what opening waits for when another
+     * process holds the database and does not answer (the CLI prints it), on the calling thread.
+     */
+    public static AppContext open(AppHome home, Consumer<String> waitNotices) {
+        return new AppContext(
+                home, Clock.systemUTC(), AwsSharedFiles.standard(), StorageClients.Timeouts.defaults(), waitNotices);
     }
 
     public static AppContext open(AppHome home, Clock clock, AwsSharedFiles awsFiles) {
-        return new AppContext(home, clock, awsFiles, StorageClients.Timeouts.defaults());
+        return new AppContext(home, clock, awsFiles, StorageClients.Timeouts.defaults(), log::warn);
     }
 
     /** For tests that need short network timeouts (stalled servers). */
     public static AppContext open(
             AppHome home, Clock clock, AwsSharedFiles awsFiles, StorageClients.Timeouts timeouts) {
-        return new AppContext(home, clock, awsFiles, timeouts);
+        return new AppContext(home, clock, awsFiles, timeouts, log::warn);
     }
 
     private <T extends AutoCloseable> T register(T closeable) {

@@ -1,11 +1,13 @@
 package io.obitox.app;
 
+import io.obitox.common.ObitoxException;
+import io.obitox.common.OwnerOnly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The per-user folder that holds the database, logs and sandbox data. Resolution order: {@code --home DIR}, the
@@ -71,16 +73,24 @@ public record AppHome(Path root) {
         return root.resolve("webhooks.key");
     }
 
-    /** Creates the folders, readable by the user only where the file system supports POSIX permissions. */
+    /**
+     * Creates the folders, for the user only (mode 0700, or an owner-only ACL on Windows). A folder that group or
+     * others may write is refused, not tightened: whoever could write it may already have put a database, key or
+     * sandbox file there, and the user should decide about it.
+     */
     public AppHome create() {
+        Path[] folders = {root, database(), logs(), sandbox()};
+        for (Path dir : folders) {
+            refuseIfOthersCanWrite(dir);
+        }
         try {
-            for (Path dir : new Path[] {root, database(), logs(), sandbox()}) {
+            for (Path dir : folders) {
                 Files.createDirectories(dir);
                 restrictToOwner(dir);
             }
             return this;
         } catch (IOException e) {
-            throw new io.obitox.common.ObitoxException(
+            throw new ObitoxException(
                     "HOME_UNUSABLE",
                     "Cannot create the ObitoX data folder " + root + ": " + e.getMessage() + ".",
                     "Pick another folder with --home DIR or OBITOX_HOME, or fix its permissions.",
@@ -88,11 +98,28 @@ public record AppHome(Path root) {
         }
     }
 
+    private static void refuseIfOthersCanWrite(Path dir) {
+        Optional<String> mode;
+        try {
+            mode = Files.isDirectory(dir) ? OwnerOnly.writableByOthers(dir) : Optional.empty();
+        } catch (IOException e) {
+            return; // not readable here: creating it reports the problem
+        }
+        if (mode.isPresent()) {
+            throw new ObitoxException(
+                    "HOME_NOT_PRIVATE",
+                    "The ObitoX data folder " + dir + " can be changed by other users (mode " + mode.get()
+                            + "), so ObitoX will not keep its database and keys there.",
+                    "Make it yours alone: chmod go-w " + dir + " (or chmod 700 " + dir
+                            + "), or choose another folder with --home DIR.");
+        }
+    }
+
     static void restrictToOwner(Path dir) {
         try {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            OwnerOnly.restrictFolder(dir);
         } catch (UnsupportedOperationException | IOException ignored) {
-            // Windows and some mounted file systems have no POSIX permissions; the OS profile folder is private.
+            // some mounted file systems (FAT, some network shares) have neither POSIX modes nor ACLs
         }
     }
 }

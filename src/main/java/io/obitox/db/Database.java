@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
@@ -25,15 +27,17 @@ import org.slf4j.LoggerFactory;
  * The embedded H2 database in the app home, schema managed by Flyway migrations in {@code db/migration}.
  *
  * <p>Opened in AUTO_SERVER mode so that the CLI can work while the GUI holds the file: the first process serves the
- * others over a loopback-only TCP port. A file that cannot be opened (corrupt, locked by a dead foreign process,
- * from a newer version) is moved aside and a fresh database is created; {@link #recoveryNotice()} tells the UI what
- * happened. Opening never throws for a broken file, only for an unusable folder.
+ * others over a loopback-only TCP port. A damaged file (corrupt, or a format this version cannot read) is moved aside
+ * and a fresh database is created; {@link #recoveryNotice()} tells the UI what happened. A file that is in use by a
+ * process that does not share it, that the user may not access, or whose holder does not answer is never touched:
+ * opening fails with the reason and the fix.
  *
  * <p>Thread-safe: connections come from a pool; {@link #inTransaction} runs a unit of work on one connection.
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private static final String FILE_NAME = "obitox";
+    static final String USER = "obitox";
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -57,8 +61,36 @@ public final class Database implements AutoCloseable {
         this.recoveryNotice = recoveryNotice;
     }
 
-    /** Opens (creating or migrating) the database in {@code directory}. */
+    /** The file beside the database folder (in the app home) that holds the database user's password. */
+    public static final String PASSWORD_FILE = "db.password";
+
+    /** System property: seconds to wait for another process that holds the database (default 20). */
+    public static final String WAIT_PROPERTY = "obitox.database.waitSeconds";
+
+    /**
+     * How long to wait for a process that holds the database and does not answer (e.g. a window stopped with
+     * SIGSTOP): after {@code noticeAfter} one line says what it waits for; after {@code giveUpAfter} opening fails.
+     * {@code notice} is called on the opening thread.
+     */
+    public record Waiting(Duration noticeAfter, Duration giveUpAfter, Consumer<String> notice) {
+        /** A notice after a second, giving up after {@link #WAIT_PROPERTY} seconds (20 unless set). */
+        public static Waiting standard(Consumer<String> notice) {
+            long seconds = Long.getLong(WAIT_PROPERTY, 20);
+            return new Waiting(Duration.ofSeconds(1), Duration.ofSeconds(Math.max(2, seconds)), notice);
+        }
+    }
+
+    /** Opens (creating or migrating) the database in {@code directory}; a wait for another process is logged. */
     public static Database open(Path directory, Clock clock) {
+        return open(directory, clock, Waiting.standard(log::warn));
+    }
+
+    /**
+     * Opens (creating or migrating) the database in {@code directory}. A damaged file is moved aside and a fresh
+     * database made; a file in use by another process, not accessible, or held by a process that does not answer
+     * within {@code waiting} fails with an {@link ObitoxException} and is left as it was.
+     */
+    public static Database open(Path directory, Clock clock, Waiting waiting) {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -68,14 +100,32 @@ public final class Database implements AutoCloseable {
                     "Check the permissions of the app home, or choose another with --home.",
                     e);
         }
+        Path store = storeFile(directory);
+        if (!Files.isWritable(directory)
+                || (Files.exists(store) && !(Files.isReadable(store) && Files.isWritable(store)))) {
+            // H2 would open such a file read-only, which AUTO_SERVER refuses with words about its own settings
+            throw DatabaseErrors.accessDenied(directory, null);
+        }
         try {
-            return new Database(directory, connectAndMigrate(directory), null);
+            return new Database(directory, connectAndMigrate(directory, waiting), null);
+        } catch (ObitoxException notAnswering) {
+            throw notAnswering;
         } catch (RuntimeException | SQLException first) {
+            // Moving the file aside is only for damage: under a live process (in use, or a stopped window) it would
+            // hide the user's data behind a fresh database while the other process goes on writing the old one.
             if (DatabaseErrors.isDiskFull(first)) {
-                // Nothing is wrong with the file: moving it aside would only hide the user's data behind a fresh one.
                 throw DatabaseErrors.diskFullAtStart(directory, first);
             }
-            log.warn("Database in {} could not be opened; moving it aside", directory, first);
+            if (DatabaseErrors.isInUse(first)) {
+                throw DatabaseErrors.inUse(directory, DatabaseHolder.find(storeFile(directory)), first);
+            }
+            if (DatabaseErrors.isAccessDenied(first)) {
+                throw DatabaseErrors.accessDenied(directory, first);
+            }
+            if (!DatabaseErrors.isDamaged(first)) {
+                throw DatabaseErrors.cannotOpen(directory, describe(first), first);
+            }
+            log.warn("Database in {} is damaged; moving it aside", directory, first);
             Map<Path, Path> moved = moveAside(directory, clock);
             try {
                 Path shown = moved.values().stream()
@@ -87,7 +137,7 @@ public final class Database implements AutoCloseable {
                                         : moved.values().iterator().next());
                 String notice = "The database could not be opened (" + describe(first) + "). It was moved aside to "
                         + shown + " and ObitoX started with a fresh one. Profiles and transfer history start empty.";
-                return new Database(directory, connectAndMigrate(directory), notice);
+                return new Database(directory, connectAndMigrate(directory, waiting), notice);
             } catch (RuntimeException | SQLException second) {
                 // A fresh database cannot be made here either: put the old files back, so nothing is lost.
                 restore(directory, moved);
@@ -105,14 +155,22 @@ public final class Database implements AutoCloseable {
 
     // WRITE_DELAY=0: a commit reaches the file before the call returns, so a kill -9 right after a part was recorded
     // cannot lose it (H2 otherwise batches commits for up to half a second).
-    private static JdbcConnectionPool connectAndMigrate(Path directory) throws SQLException {
+    private static JdbcConnectionPool connectAndMigrate(Path directory, Waiting waiting) throws SQLException {
         String url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath()
                 + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=500";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "obitox", "");
+        Path passwordFile = directory.resolveSibling(PASSWORD_FILE);
+        boolean hadPassword = Files.exists(passwordFile);
+        String password;
+        try {
+            password = DatabasePassword.readOrCreate(passwordFile);
+        } catch (IOException e) {
+            throw DatabaseErrors.passwordUnreadable(passwordFile, e);
+        }
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, password);
         pool.setMaxConnections(16);
         try {
             int applied;
-            try (Connection c = pool.getConnection()) {
+            try (Connection c = DatabasePassword.login(pool, url, password, directory, waiting, hadPassword)) {
                 c.isValid(5);
                 applied = appliedVersion(c);
             }
@@ -131,6 +189,10 @@ public final class Database implements AutoCloseable {
             pool.dispose();
             throw e;
         }
+    }
+
+    static Path storeFile(Path directory) {
+        return directory.resolve(FILE_NAME + ".mv.db");
     }
 
     /** The highest schema version Flyway recorded as applied, or 0 for a new (or foreign) database. */

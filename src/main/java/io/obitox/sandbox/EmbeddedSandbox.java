@@ -1,6 +1,7 @@
 package io.obitox.sandbox;
 
 import io.obitox.common.ObitoxException;
+import io.obitox.common.OwnerOnly;
 import io.obitox.storage.SandboxAccess;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,9 +15,11 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Properties;
+import java.util.Set;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -32,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * free, so links made earlier keep working after a restart. When the serving process stops, the next
  * {@link #ensureStarted()} of another one takes over.
  *
+ * <p>Only requests signed with its keys are served: the store is wrapped in {@link PrivateBlobStore}, and its folders
+ * are owner-only (0700), made so when created and corrected at every start.
+ *
  * <p>Thread-safe: start and stop are synchronized.
  */
 public final class EmbeddedSandbox implements SandboxAccess {
@@ -40,6 +46,7 @@ public final class EmbeddedSandbox implements SandboxAccess {
     private static final char[] KEY_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
     private static final char[] SECRET_CHARS =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     private final Path dir;
     private final SecureRandom random = new SecureRandom();
@@ -83,7 +90,7 @@ public final class EmbeddedSandbox implements SandboxAccess {
         // Not started, or the process that served it has stopped: serve it here (or find the new server).
         endpoint = null;
         try {
-            Files.createDirectories(dataDirectory().resolve(DEFAULT_BUCKET));
+            makePrivateFolders();
             Properties creds = loadOrCreateCredentials();
             if (acquireLock()) {
                 endpoint = startServer(creds);
@@ -109,7 +116,7 @@ public final class EmbeddedSandbox implements SandboxAccess {
         S3Proxy started = null;
         for (int port : preferred > 0 ? new int[] {preferred, 0} : new int[] {0}) {
             S3Proxy candidate = S3Proxy.builder()
-                    .blobStore(BlobStores.create("filesystem-nio2", props))
+                    .blobStore(new PrivateBlobStore(BlobStores.create("filesystem-nio2", props)))
                     .endpoint(URI.create("http://127.0.0.1:" + port))
                     .awsAuthentication(
                             AuthenticationType.AWS_V4,
@@ -149,6 +156,34 @@ public final class EmbeddedSandbox implements SandboxAccess {
                 creds.getProperty("accessKeyId"),
                 creds.getProperty("secretAccessKey"),
                 true);
+    }
+
+    /**
+     * The sandbox folder, its data folder and every bucket folder in it: created owner-only, and made so again when
+     * found looser (an older version, a restored backup, a umask of 002). The folders of objects sit inside these,
+     * so no other user can reach them whatever their own mode.
+     */
+    private void makePrivateFolders() throws IOException {
+        Path data = dataDirectory();
+        Files.createDirectories(data.resolve(DEFAULT_BUCKET));
+        if (!Files.getFileStore(data).supportsFileAttributeView("posix")) {
+            return; // Windows: the app home's owner-only ACL covers the sandbox (AppHome)
+        }
+        try (var buckets = Files.newDirectoryStream(data, Files::isDirectory)) {
+            for (Path bucket : buckets) {
+                ownerOnly(bucket);
+            }
+        }
+        ownerOnly(data);
+        ownerOnly(dir);
+    }
+
+    private static void ownerOnly(Path folder) throws IOException {
+        if (!Files.isSymbolicLink(folder)
+                && !Files.getPosixFilePermissions(folder).equals(OWNER_ONLY)) {
+            log.info("Sandbox folder {} was readable by others; made owner-only", folder);
+            Files.setPosixFilePermissions(folder, OWNER_ONLY);
+        }
     }
 
     private static void waitStarted(S3Proxy p) throws InterruptedException, IOException {
@@ -253,8 +288,8 @@ public final class EmbeddedSandbox implements SandboxAccess {
         Files.createFile(tmp);
         try {
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not POSIX: the app home itself is private
+        } catch (UnsupportedOperationException noPosix) {
+            OwnerOnly.restrictFile(tmp); // Windows: an ACL for the owner only
         }
         try (OutputStream out = Files.newOutputStream(tmp)) {
             p.store(out, "ObitoX sandbox storage");

@@ -1,6 +1,7 @@
 package io.obitox.webhook;
 
 import io.obitox.common.ObitoxException;
+import io.obitox.common.OwnerOnly;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +76,7 @@ public final class SecretBox {
             Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         } catch (UnsupportedOperationException noPosix) {
             Files.createFile(tmp);
+            OwnerOnly.restrictFile(tmp); // Windows: an ACL for the owner only
         }
         try {
             Files.writeString(tmp, Base64.getEncoder().encodeToString(raw) + "\n", StandardCharsets.US_ASCII);
@@ -99,8 +101,14 @@ public final class SecretBox {
                 log.warn("{} was readable by others; restricted it to the owner", keyFile.getFileName());
                 Files.setPosixFilePermissions(keyFile, OWNER_ONLY);
             }
-        } catch (UnsupportedOperationException | IOException ignored) {
-            // no POSIX permissions (Windows): the app home in the user's profile is private
+        } catch (UnsupportedOperationException noPosix) {
+            try {
+                OwnerOnly.restrictFile(keyFile); // Windows: an ACL for the owner only
+            } catch (IOException | UnsupportedOperationException ignored) {
+                // neither POSIX modes nor ACLs (FAT): nothing to set
+            }
+        } catch (IOException ignored) {
+            // read below reports an unusable file
         }
     }
 

@@ -8,9 +8,14 @@ import io.obitox.testing.TestPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.AclEntryType;
+import java.nio.file.attribute.AclFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 class AppHomeTest {
     private static final Map<String, String> NO_ENV = Map.of();
@@ -101,6 +106,52 @@ class AppHomeTest {
         new AppHome(root).create();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root)))
                 .isEqualTo("rwx------");
+    }
+
+    @Test
+    void aHomeOthersCanWriteIsRefusedWithTheFixAndLeftAsItWas() throws IOException {
+        for (String mode : new String[] {"rwxrwxrwx", "rwxrwx---", "rwx---rwx"}) {
+            Path root = TestPaths.newDir("apphome-writable").resolve("home");
+            Files.createDirectories(root);
+            Files.setPosixFilePermissions(root, PosixFilePermissions.fromString(mode));
+            assertThatThrownBy(() -> new AppHome(root).create())
+                    .as(mode)
+                    .isInstanceOfSatisfying(ObitoxException.class, e -> {
+                        assertThat(e.code()).isEqualTo("HOME_NOT_PRIVATE");
+                        assertThat(e.getMessage()).contains(root.toString());
+                        assertThat(e.fix()).contains("chmod go-w " + root);
+                    });
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root)))
+                    .as("the user decides; ObitoX does not quietly take over a shared folder")
+                    .isEqualTo(mode);
+            assertThat(root.resolve("db")).doesNotExist();
+        }
+    }
+
+    @Test
+    void aSubfolderOthersCanWriteIsRefusedToo() throws IOException {
+        Path root = TestPaths.newDir("apphome-writable-db").resolve("home");
+        AppHome home = new AppHome(root).create();
+        Files.setPosixFilePermissions(home.database(), PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertThatThrownBy(home::create).isInstanceOfSatisfying(ObitoxException.class, e -> {
+            assertThat(e.code()).isEqualTo("HOME_NOT_PRIVATE");
+            assertThat(e.fix()).contains("chmod go-w " + home.database());
+        });
+    }
+
+    @Test
+    @EnabledOnOs(OS.WINDOWS)
+    void onWindowsTheHomeGetsAnAclForItsOwnerOnly() throws IOException {
+        Path root = TestPaths.newDir("apphome-acl").resolve("home");
+        AppHome home = new AppHome(root).create();
+        for (Path dir : new Path[] {home.root(), home.database(), home.logs(), home.sandbox()}) {
+            AclFileAttributeView view = Files.getFileAttributeView(dir, AclFileAttributeView.class);
+            UserPrincipal owner = view.getOwner();
+            assertThat(view.getAcl()).as(dir.toString()).isNotEmpty().allSatisfy(entry -> {
+                assertThat(entry.principal()).isEqualTo(owner);
+                assertThat(entry.type()).isEqualTo(AclEntryType.ALLOW);
+            });
+        }
     }
 
     @Test

@@ -141,28 +141,6 @@ class DatabaseTest {
     }
 
     @Test
-    void aDatabaseLockedByAnotherProcessNeverStopsTheStart() throws Exception {
-        Path dir = newDbDir("db-locked");
-        Files.createDirectories(dir);
-        // a foreign process (no AUTO_SERVER, so it cannot be shared) holds the file
-        Process holder = H2Process.start("hold", "jdbc:h2:file:" + dir.resolve("obitox"));
-        try {
-            H2Process.awaitReady(holder);
-            try (Database db = Database.open(dir, CLOCK)) {
-                assertThat(db.recoveryNotice())
-                        .hasValueSatisfying(n -> assertThat(n)
-                                .contains("already in use")
-                                .contains("obitox.mv.db.broken-20260301-101530"));
-                new SettingsService(db).put("fresh", "yes");
-                assertThat(new SettingsService(db).get("fresh")).contains("yes");
-            }
-        } finally {
-            holder.getOutputStream().close();
-            assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        }
-    }
-
-    @Test
     void anUnusableFolderIsReportedNotThrownRaw() throws IOException {
         Path notADir = Files.writeString(TestPaths.newDir("db-unusable").resolve("db"), "a file, not a folder");
         assertThatThrownBy(() -> Database.open(notADir, CLOCK)).isInstanceOfSatisfying(ObitoxException.class, e -> {

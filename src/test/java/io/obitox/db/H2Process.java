@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,10 +20,17 @@ import java.util.concurrent.TimeUnit;
  * runs one statement and prints the first column of each row.
  */
 public final class H2Process {
+    private static final String PASSWORD_FILE_VARIABLE = "H2PROCESS_PASSWORD_FILE";
+
     private H2Process() {}
 
     public static void main(String[] args) throws Exception {
-        try (Connection c = DriverManager.getConnection(args[1], "obitox", "")) {
+        String passwordFile = System.getenv(PASSWORD_FILE_VARIABLE);
+        String password = passwordFile == null
+                ? ""
+                : Files.readString(Path.of(passwordFile), StandardCharsets.US_ASCII)
+                        .trim();
+        try (Connection c = DriverManager.getConnection(args[1], "obitox", password)) {
             if (args[0].equals("hold")) {
                 System.out.println("READY");
                 System.out.flush();
@@ -43,6 +51,11 @@ public final class H2Process {
         }
     }
 
+    /** The URL of the ObitoX database in {@code dir}, as the app opens it ({@code AUTO_SERVER}) or exclusively. */
+    static String url(Path dir, boolean autoServer) {
+        return "jdbc:h2:file:" + dir.resolve("obitox").toAbsolutePath() + (autoServer ? ";AUTO_SERVER=TRUE" : "");
+    }
+
     /** Starts {@code java H2Process ARGS} with H2 and the test classes on the class path. */
     static Process start(String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
@@ -51,7 +64,18 @@ public final class H2Process {
         cmd.add(location(org.h2.Driver.class) + java.io.File.pathSeparator + location(H2Process.class));
         cmd.add(H2Process.class.getName());
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        // as an ObitoX process of that home would, it logs in with the password kept beside the database folder
+        Path passwordFile = passwordFileOf(args[1]);
+        if (Files.exists(passwordFile)) {
+            pb.environment().put(PASSWORD_FILE_VARIABLE, passwordFile.toString());
+        }
+        return pb.start();
+    }
+
+    private static Path passwordFileOf(String url) {
+        String path = url.substring("jdbc:h2:file:".length()).split(";")[0];
+        return Path.of(path).toAbsolutePath().getParent().resolveSibling(Database.PASSWORD_FILE);
     }
 
     /** Runs a query in another process; returns its output lines, or throws with its output when it fails. */

@@ -17,10 +17,15 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -235,6 +240,111 @@ class EmbeddedSandboxTest {
             });
             assertThat(values).isNotEmpty().noneMatch(v -> v.contains(secret));
             assertThat(app.home().sandbox().resolve("credentials.properties")).exists();
+        }
+    }
+
+    @Test
+    void requestsWithoutItsKeysAreRefusedWhateverTheyAsk() throws Exception {
+        Endpoint e = start(sandbox());
+        S3Client signed = client(e);
+        signed.putObject(b -> b.bucket("sandbox").key("private/report.txt"), RequestBody.fromString("secret"));
+        signed.createBucket(b -> b.bucket("made-by-a-client"));
+        signed.putObject(b -> b.bucket("made-by-a-client").key("a.txt"), RequestBody.fromString("x"));
+
+        // what any local user, or a web page that reaches loopback, can send: no signature at all
+        String base = e.uri().toString();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        List<HttpRequest> anonymous = List.of(
+                HttpRequest.newBuilder(URI.create(base + "/")).GET().build(),
+                HttpRequest.newBuilder(URI.create(base + "/sandbox")).GET().build(),
+                HttpRequest.newBuilder(URI.create(base + "/sandbox?list-type=2"))
+                        .GET()
+                        .build(),
+                HttpRequest.newBuilder(URI.create(base + "/sandbox/private/report.txt"))
+                        .GET()
+                        .build(),
+                HttpRequest.newBuilder(URI.create(base + "/sandbox/private/report.txt"))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpRequest.newBuilder(URI.create(base + "/sandbox/dropped.txt"))
+                        .PUT(HttpRequest.BodyPublishers.ofString("planted"))
+                        .build(),
+                HttpRequest.newBuilder(URI.create(base + "/made-by-a-client"))
+                        .GET()
+                        .build(),
+                HttpRequest.newBuilder(URI.create(base + "/made-by-a-client/a.txt"))
+                        .GET()
+                        .build());
+        for (HttpRequest request : anonymous) {
+            HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode())
+                    .as("%s %s without keys answered %s", request.method(), request.uri(), answer.body())
+                    .isEqualTo(403);
+            assertThat(answer.body()).doesNotContain("report.txt").doesNotContain("secret");
+        }
+        assertThat(dir.resolve("data/sandbox/dropped.txt")).doesNotExist();
+
+        // signed, but with other keys
+        S3Client stranger = client(new Endpoint(e.uri(), e.accessKeyId(), "not-" + e.secretAccessKey(), false));
+        assertThatThrownBy(() -> stranger.listObjectsV2(b -> b.bucket("sandbox")))
+                .isInstanceOfSatisfying(
+                        software.amazon.awssdk.services.s3.model.S3Exception.class,
+                        x -> assertThat(x.statusCode()).isEqualTo(403));
+
+        // with its keys everything still works
+        assertThat(signed.getObjectAsBytes(b -> b.bucket("sandbox").key("private/report.txt"))
+                        .asUtf8String())
+                .isEqualTo("secret");
+        assertThat(signed.listObjectsV2(b -> b.bucket("sandbox")).contents()).hasSize(1);
+        assertThat(signed.headObject(b -> b.bucket("sandbox").key("private/report.txt"))
+                        .contentLength())
+                .isEqualTo(6L);
+    }
+
+    @Test
+    void aClientCannotMakeTheSandboxPublic() throws Exception {
+        Endpoint e = start(sandbox());
+        S3Client signed = client(e);
+        signed.putObject(b -> b.bucket("sandbox").key("k.txt"), RequestBody.fromString("v"));
+        try {
+            signed.putBucketAcl(b -> b.bucket("sandbox").acl("public-read"));
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception refused) {
+            // refusing the change is as good as ignoring it; what matters is the anonymous answer below
+        }
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(e.uri() + "/sandbox"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(403);
+    }
+
+    @Test
+    void itsFoldersAreOwnerOnlyWhenCreated() throws IOException {
+        start(sandbox());
+        for (Path folder : new Path[] {dir, dir.resolve("data"), dir.resolve("data/sandbox")}) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+                    .as(folder.toString())
+                    .isEqualTo("rwx------");
+        }
+    }
+
+    @Test
+    void loosenedFoldersAreTightenedAtStart() throws IOException {
+        Path bucket = dir.resolve("data/sandbox");
+        Path other = dir.resolve("data/other-bucket");
+        Files.createDirectories(bucket);
+        Files.createDirectories(other);
+        for (Path folder : new Path[] {dir, dir.resolve("data"), bucket, other}) {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxrwxr-x"));
+        }
+        start(sandbox());
+        for (Path folder : new Path[] {dir, dir.resolve("data"), bucket, other}) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+                    .as(folder.toString())
+                    .isEqualTo("rwx------");
         }
     }
 
