@@ -40,6 +40,12 @@ final class RetryPolicy {
         return !S3Errors.isPermanent(t);
     }
 
+    /** True when the server refused the request as overloaded: {@code SlowDown} and its kin, or HTTP 503. */
+    static boolean overloaded(Throwable failure) {
+        return S3Errors.status(failure) == 503
+                || S3Errors.SLOW_DOWN.equals(S3Errors.describe(failure).code());
+    }
+
     /** Sleep before attempt {@code attempt} (2, 3, …): full jitter over base × 2^(attempt-2), capped. */
     Duration delayBefore(int attempt) {
         long ceiling = Math.min(cap.toMillis(), base.toMillis() << Math.min(20, Math.max(0, attempt - 2)));

@@ -502,12 +502,17 @@ final class UploadJob {
         for (int attempt = 1; ; attempt++) {
             checkStop();
             try {
-                return call.call();
+                T result = call.call();
+                slots.succeeded();
+                return result;
             } catch (Stopped | SourceChanged e) {
                 throw e;
             } catch (Exception e) {
                 if (stop != null || RetryPolicy.stopped(e)) {
                     throw new Stopped(stopOr());
+                }
+                if (RetryPolicy.overloaded(e)) {
+                    slots.throttled(); // fewer requests at a time over all transfers, then back up step by step
                 }
                 if (RetryPolicy.sourceProblem(e)) {
                     throw SourceFile.unreadable(transfer.source(), new java.io.IOException(rootMessage(e), e));
