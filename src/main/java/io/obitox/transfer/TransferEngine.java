@@ -166,10 +166,9 @@ public final class TransferEngine implements AutoCloseable {
                     EnumSet.of(t.state()),
                     target,
                     new TransferRepository.Change(now())
-                            .set("owner", owner)
+                            .owner(owner)
                             .clearError()
-                            .set(
-                                    "notice",
+                            .notice(
                                     interrupted
                                             ? "Interrupted (ObitoX stopped); resumed where it stopped."
                                             : t.notice()));
@@ -193,8 +192,8 @@ public final class TransferEngine implements AutoCloseable {
                 EnumSet.of(t.state()),
                 TransferState.FAILED,
                 new TransferRepository.Change(now())
-                        .set("owner", owner)
-                        .set("upload_id", null)
+                        .owner(owner)
+                        .clearUpload()
                         .error(
                                 "UPLOAD_EXPIRED",
                                 "The incomplete upload was older than "
@@ -236,7 +235,7 @@ public final class TransferEngine implements AutoCloseable {
                 id,
                 from,
                 TransferState.QUEUED,
-                new TransferRepository.Change(now()).set("owner", owner).clearError())) {
+                new TransferRepository.Change(now()).owner(owner).clearError())) {
             reload(id).ifPresent(fresh -> submit(List.of(fresh)));
         } else if (t != null && t.state() == TransferState.QUEUED && owner.equals(t.owner())) {
             synchronized (lock) {
@@ -269,7 +268,7 @@ public final class TransferEngine implements AutoCloseable {
                 id,
                 EnumSet.of(TransferState.QUEUED, TransferState.PAUSED, TransferState.FAILED),
                 TransferState.CANCELLED,
-                new TransferRepository.Change(now()).set("completed_at", now()))) {
+                new TransferRepository.Change(now()).completedAt(now()))) {
             abortQuietly(t);
             reload(id)
                     .ifPresent(
@@ -484,10 +483,7 @@ public final class TransferEngine implements AutoCloseable {
                 id,
                 EnumSet.of(TransferState.QUEUED),
                 TransferState.RUNNING,
-                new TransferRepository.Change(now)
-                        .set("owner", owner)
-                        .set("started_at", now)
-                        .clearError());
+                new TransferRepository.Change(now).owner(owner).startedAt(now).clearError());
         if (claimed.isEmpty()) {
             reload(id);
             return null;
@@ -524,14 +520,15 @@ public final class TransferEngine implements AutoCloseable {
                     EnumSet.of(TransferState.RUNNING),
                     TransferState.COMPLETED,
                     new TransferRepository.Change(now())
-                            .set("etag", o.etag())
-                            .set("completed_at", now())
-                            .set("bytes_done", t.size())
-                            .set("active_millis", t.activeMillis() + millis)
-                            .set("throughput_bps", bps)
-                            .set("notice", o.notice() != null ? o.notice() : t.notice())
-                            .set("verified_by", o.verifiedBy())
-                            .set("attempts", t.attempts() + 1));
+                            .completedAt(now())
+                            .outcome(
+                                    o.etag(),
+                                    t.size(),
+                                    t.activeMillis() + millis,
+                                    bps,
+                                    o.notice() != null ? o.notice() : t.notice(),
+                                    o.verifiedBy())
+                            .attempts(t.attempts() + 1));
             finish(t.id(), completed, TransferEvent.Type.COMPLETED);
         } catch (UploadJob.Stopped s) {
             stopped(t, s.reason, millisSince(started));
@@ -549,8 +546,7 @@ public final class TransferEngine implements AutoCloseable {
     }
 
     private void stopped(Transfer t, UploadJob.StopReason reason, long millis) {
-        TransferRepository.Change change =
-                new TransferRepository.Change(now()).set("active_millis", t.activeMillis() + millis);
+        TransferRepository.Change change = new TransferRepository.Change(now()).activeMillis(t.activeMillis() + millis);
         switch (reason) {
             case PAUSE -> {
                 repo.transition(t.id(), EnumSet.of(TransferState.RUNNING), TransferState.PAUSED, change);
@@ -560,10 +556,7 @@ public final class TransferEngine implements AutoCloseable {
                 Transfer fresh = reload(t.id()).orElse(t);
                 abortQuietly(fresh);
                 repo.transition(
-                        t.id(),
-                        EnumSet.of(TransferState.RUNNING),
-                        TransferState.CANCELLED,
-                        change.set("completed_at", now()));
+                        t.id(), EnumSet.of(TransferState.RUNNING), TransferState.CANCELLED, change.completedAt(now()));
                 finish(t.id(), TransferEvent.Type.CANCELLED);
             }
             case SHUTDOWN -> {

@@ -412,10 +412,51 @@ public final class TransferRepository {
             this.now = now;
         }
 
-        public Change set(String column, Object value) {
+        /** Columns are named here only: callers say what changes, not where it is stored. */
+        private Change set(String column, Object value) {
             columns.add(column);
             values.add(value instanceof Instant i ? Timestamp.from(i) : value);
             return this;
+        }
+
+        public Change owner(String owner) {
+            return set("owner", owner);
+        }
+
+        public Change startedAt(Instant at) {
+            return set("started_at", at);
+        }
+
+        public Change completedAt(Instant at) {
+            return set("completed_at", at);
+        }
+
+        /** Forgets the multipart upload (aborted or gone): the next run starts a new one. */
+        public Change clearUpload() {
+            return set("upload_id", null);
+        }
+
+        /** What a verified upload produced: ETag, bytes, time spent, throughput, notice and what proved it. */
+        public Change outcome(
+                String etag, long bytes, long activeMillis, Double throughputBps, String notice, String verifiedBy) {
+            return set("etag", etag)
+                    .set("bytes_done", bytes)
+                    .set("active_millis", activeMillis)
+                    .set("throughput_bps", throughputBps)
+                    .set("notice", notice)
+                    .set("verified_by", verifiedBy);
+        }
+
+        public Change notice(String notice) {
+            return set("notice", notice);
+        }
+
+        public Change activeMillis(long millis) {
+            return set("active_millis", millis);
+        }
+
+        public Change attempts(int attempts) {
+            return set("attempts", attempts);
         }
 
         public Change error(String code, String message) {
