@@ -43,9 +43,8 @@ public final class TransferEngine implements AutoCloseable {
     private final Clock clock;
     private final String owner = Owners.current();
     private final TransferEvents events = new TransferEvents();
-    private final Map<String, Transfer> known = new ConcurrentHashMap<>();
     private final Map<String, UploadJob> active = new ConcurrentHashMap<>();
-    private final Map<String, RateMeter> meters = new ConcurrentHashMap<>();
+    private final LiveSnapshots live = new LiveSnapshots(active);
     private final Map<String, Integer> sourceRestarts = new ConcurrentHashMap<>();
     private final LinkedHashSet<String> queue = new LinkedHashSet<>();
     /** Taken off the queue but not yet in {@link #active}: counted as busy so waiters do not see a gap. */
@@ -85,7 +84,7 @@ public final class TransferEngine implements AutoCloseable {
         if (dispatcher != null) {
             return;
         }
-        repo.recent(2000).forEach(t -> known.put(t.id(), t));
+        repo.recent(2000).forEach(live::remember);
         dispatcher = new Thread(this::dispatch, "transfer-dispatcher");
         dispatcher.setDaemon(true);
         dispatcher.start();
@@ -123,7 +122,7 @@ public final class TransferEngine implements AutoCloseable {
     void submit(Collection<Transfer> transfers) {
         synchronized (lock) {
             for (Transfer t : transfers) {
-                known.put(t.id(), t);
+                live.remember(t);
                 if (t.state() == TransferState.QUEUED) {
                     queue.add(t.id());
                 }
@@ -224,7 +223,7 @@ public final class TransferEngine implements AutoCloseable {
         if (active.containsKey(id)) {
             return;
         }
-        Transfer t = known.get(id);
+        Transfer t = live.row(id).orElse(null);
         EnumSet<TransferState> from = EnumSet.of(TransferState.PAUSED, TransferState.FAILED);
         if (t != null && !Owners.alive(t.owner())) {
             from.add(TransferState.QUEUED);
@@ -287,14 +286,14 @@ public final class TransferEngine implements AutoCloseable {
     }
 
     public void resumeAll() {
-        known.values().stream()
+        live.rows().stream()
                 .filter(t -> t.state() == TransferState.PAUSED || t.state() == TransferState.FAILED)
                 .sorted(Comparator.comparing(Transfer::createdAt))
                 .forEach(t -> resume(t.id()));
     }
 
     public void cancelAll() {
-        known.values().stream()
+        live.rows().stream()
                 .filter(t -> !t.state().isFinal())
                 .map(Transfer::id)
                 .toList()
@@ -303,22 +302,16 @@ public final class TransferEngine implements AutoCloseable {
 
     /** Snapshots of every transfer this engine knows (recent history plus everything queued since). */
     public List<TransferSnapshot> snapshots() {
-        List<TransferSnapshot> out = new ArrayList<>();
-        for (Transfer t : known.values()) {
-            out.add(snapshot(t));
-        }
-        out.sort(Comparator.comparing(TransferSnapshot::createdAt).thenComparing(TransferSnapshot::id));
-        return out;
+        return live.all();
     }
 
     public Optional<TransferSnapshot> snapshot(String id) {
-        Transfer t = known.get(id);
-        return t == null ? Optional.empty() : Optional.of(snapshot(t));
+        return live.snapshot(id);
     }
 
     /** Forgets finished transfers in memory after they were deleted from the history. */
     void forgetFinished() {
-        known.values().removeIf(t -> t.state().isFinal());
+        live.forgetFinished();
     }
 
     public boolean isBusy() {
@@ -381,46 +374,12 @@ public final class TransferEngine implements AutoCloseable {
     }
 
     private TransferSnapshot snapshot(Transfer t) {
-        UploadJob job = active.get(t.id());
-        long bytes = job != null
-                ? job.bytesDone()
-                : t.state() == TransferState.COMPLETED ? t.size() : Math.min(t.size(), t.bytesDone());
-        RateMeter meter = meters.get(t.id());
-        double speed = job != null && meter != null ? meter.rate() : 0;
-        long eta = speed > 1 ? (long) Math.ceil((t.size() - bytes) / speed) : -1;
-        return new TransferSnapshot(
-                t.id(),
-                t.batchId(),
-                t.source(),
-                t.fileName(),
-                t.targetLabel(),
-                t.bucket(),
-                t.key(),
-                t.size(),
-                bytes,
-                job != null ? TransferState.RUNNING : t.state(),
-                speed,
-                eta,
-                t.etag(),
-                t.errorCode(),
-                t.errorMessage(),
-                t.notice(),
-                t.verifiedBy(),
-                t.multipart(),
-                t.partCount(),
-                t.createdAt(),
-                t.completedAt());
+        return live.snapshot(t);
     }
 
     private void tick() {
-        long nanos = System.nanoTime();
-        for (UploadJob job : active.values()) {
-            String id = job.transfer().id();
-            meters.computeIfAbsent(id, k -> new RateMeter()).record(nanos, job.bytesDone());
-            Transfer t = known.get(id);
-            if (t != null) {
-                events.publish(new TransferEvent(TransferEvent.Type.PROGRESS, snapshot(t)));
-            }
+        for (TransferSnapshot s : live.tick(System.nanoTime())) {
+            events.publish(new TransferEvent(TransferEvent.Type.PROGRESS, s));
         }
     }
 
@@ -489,7 +448,7 @@ public final class TransferEngine implements AutoCloseable {
             return null;
         }
         Transfer t = claimed.get();
-        known.put(id, t);
+        live.remember(t);
         S3Target target = targets.apply(TargetRef.fromJson(t.targetRef()));
         UploadJob job = new UploadJob(
                 t,
@@ -539,7 +498,7 @@ public final class TransferEngine implements AutoCloseable {
         } finally {
             synchronized (lock) {
                 active.remove(t.id(), job); // a restarted run of the same transfer may already be active
-                meters.remove(t.id());
+                live.stopped(t.id());
                 changedLocked();
             }
         }
@@ -616,11 +575,12 @@ public final class TransferEngine implements AutoCloseable {
         } catch (RuntimeException dbFailure) {
             // e.g. the disk holding the database is full: keep the failure visible in memory at least
             UserMessage dm = S3Errors.describe(dbFailure);
-            Transfer t = known.get(id);
+            Transfer t = live.row(id).orElse(null);
             if (t != null) {
                 String text = m.oneLine().equals(dm.oneLine()) ? dm.oneLine() : m.oneLine() + " " + dm.oneLine();
-                known.put(id, t.withState(TransferState.FAILED, dm.code(), text));
-                events.publish(new TransferEvent(TransferEvent.Type.FAILED, snapshot(known.get(id))));
+                Transfer failed = t.withState(TransferState.FAILED, dm.code(), text);
+                live.remember(failed);
+                events.publish(new TransferEvent(TransferEvent.Type.FAILED, snapshot(failed)));
             }
         }
     }
@@ -635,7 +595,7 @@ public final class TransferEngine implements AutoCloseable {
             finish(id, type); // someone else moved it first: publish what is stored
             return;
         }
-        known.put(id, moved.get());
+        live.remember(moved.get());
         events.publish(new TransferEvent(type, snapshot(moved.get())));
     }
 
@@ -662,7 +622,7 @@ public final class TransferEngine implements AutoCloseable {
 
     private Optional<Transfer> reload(String id) {
         Optional<Transfer> t = repo.find(id);
-        t.ifPresent(x -> known.put(id, x));
+        t.ifPresent(live::remember);
         return t;
     }
 
