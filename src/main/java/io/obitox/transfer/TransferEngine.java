@@ -1,9 +1,7 @@
 package io.obitox.transfer;
 
 import io.obitox.common.Threads;
-import io.obitox.common.UserMessage;
 import io.obitox.profile.TargetRef;
-import io.obitox.storage.S3Errors;
 import io.obitox.storage.S3Target;
 import io.obitox.storage.StorageClients;
 import java.time.Clock;
@@ -35,7 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TransferEngine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TransferEngine.class);
-    private static final int MAX_SOURCE_RESTARTS = 2;
 
     private final TransferRepository repo;
     private final Function<TargetRef, S3Target> targets;
@@ -45,7 +42,7 @@ public final class TransferEngine implements AutoCloseable {
     private final TransferEvents events = new TransferEvents();
     private final Map<String, UploadJob> active = new ConcurrentHashMap<>();
     private final LiveSnapshots live = new LiveSnapshots(active);
-    private final Map<String, Integer> sourceRestarts = new ConcurrentHashMap<>();
+    private final TransferLifecycle lifecycle;
     private final LinkedHashSet<String> queue = new LinkedHashSet<>();
     /** Taken off the queue but not yet in {@link #active}: counted as busy so waiters do not see a gap. */
     private final LinkedHashSet<String> launching = new LinkedHashSet<>();
@@ -77,6 +74,8 @@ public final class TransferEngine implements AutoCloseable {
         this.clock = clock;
         this.limiter = new BandwidthLimiter(settings.bandwidthLimit());
         this.slots = new RequestSlots(settings.concurrency());
+        this.lifecycle =
+                new TransferLifecycle(repo, live, events, targets, clients, () -> this.settings, this::submit, clock);
     }
 
     /** Starts the dispatcher and the progress ticker; loads the recent history for snapshots. */
@@ -173,7 +172,7 @@ public final class TransferEngine implements AutoCloseable {
                                             : t.notice()));
             if (moved) {
                 n++;
-                reload(t.id()).ifPresent(fresh -> submit(List.of(fresh)));
+                lifecycle.reload(t.id()).ifPresent(fresh -> submit(List.of(fresh)));
             }
         }
         return n;
@@ -185,7 +184,7 @@ public final class TransferEngine implements AutoCloseable {
         if (t.uploadId() == null || started == null || started.isAfter(now().minus(settings.staleUploadAge()))) {
             return false;
         }
-        abortQuietly(t);
+        lifecycle.abortQuietly(t);
         repo.transition(
                 t.id(),
                 EnumSet.of(t.state()),
@@ -198,7 +197,7 @@ public final class TransferEngine implements AutoCloseable {
                                 "The incomplete upload was older than "
                                         + settings.staleUploadAge().toDays()
                                         + " days and was aborted; retry to upload the file again."));
-        reload(t.id());
+        lifecycle.reload(t.id());
         return true;
     }
 
@@ -213,7 +212,9 @@ public final class TransferEngine implements AutoCloseable {
         }
         if (repo.transition(
                 id, EnumSet.of(TransferState.QUEUED), TransferState.PAUSED, new TransferRepository.Change(now()))) {
-            reload(id).ifPresent(t -> events.publish(new TransferEvent(TransferEvent.Type.PAUSED, snapshot(t))));
+            lifecycle
+                    .reload(id)
+                    .ifPresent(t -> events.publish(new TransferEvent(TransferEvent.Type.PAUSED, snapshot(t))));
         }
         signalChanged();
     }
@@ -229,13 +230,13 @@ public final class TransferEngine implements AutoCloseable {
             from.add(TransferState.QUEUED);
             from.add(TransferState.RUNNING);
         }
-        sourceRestarts.remove(id);
+        lifecycle.forgetRestarts(id);
         if (repo.transition(
                 id,
                 from,
                 TransferState.QUEUED,
                 new TransferRepository.Change(now()).owner(owner).clearError())) {
-            reload(id).ifPresent(fresh -> submit(List.of(fresh)));
+            lifecycle.reload(id).ifPresent(fresh -> submit(List.of(fresh)));
         } else if (t != null && t.state() == TransferState.QUEUED && owner.equals(t.owner())) {
             synchronized (lock) {
                 queue.add(id);
@@ -258,7 +259,7 @@ public final class TransferEngine implements AutoCloseable {
         synchronized (lock) {
             queue.remove(id);
         }
-        Transfer t = reload(id).orElse(null);
+        Transfer t = lifecycle.reload(id).orElse(null);
         if (t == null || t.state().isFinal()) {
             signalChanged();
             return;
@@ -268,8 +269,9 @@ public final class TransferEngine implements AutoCloseable {
                 EnumSet.of(TransferState.QUEUED, TransferState.PAUSED, TransferState.FAILED),
                 TransferState.CANCELLED,
                 new TransferRepository.Change(now()).completedAt(now()))) {
-            abortQuietly(t);
-            reload(id)
+            lifecycle.abortQuietly(t);
+            lifecycle
+                    .reload(id)
                     .ifPresent(
                             fresh -> events.publish(new TransferEvent(TransferEvent.Type.CANCELLED, snapshot(fresh))));
         }
@@ -422,7 +424,7 @@ public final class TransferEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             if (!closed) {
                 log.error("Could not start transfer {}", id, e);
-                fail(id, e);
+                lifecycle.fail(id, e);
             }
         } finally {
             synchronized (lock) {
@@ -444,7 +446,7 @@ public final class TransferEngine implements AutoCloseable {
                 TransferState.RUNNING,
                 new TransferRepository.Change(now).owner(owner).startedAt(now).clearError());
         if (claimed.isEmpty()) {
-            reload(id);
+            lifecycle.reload(id);
             return null;
         }
         Transfer t = claimed.get();
@@ -474,27 +476,13 @@ public final class TransferEngine implements AutoCloseable {
             UploadJob.Outcome o = job.run();
             long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
             Double bps = o.bytesSent() > 0 ? o.bytesSent() * 1000.0 / millis : null;
-            Optional<Transfer> completed = repo.move(
-                    t.id(),
-                    EnumSet.of(TransferState.RUNNING),
-                    TransferState.COMPLETED,
-                    new TransferRepository.Change(now())
-                            .completedAt(now())
-                            .outcome(
-                                    o.etag(),
-                                    t.size(),
-                                    t.activeMillis() + millis,
-                                    bps,
-                                    o.notice() != null ? o.notice() : t.notice(),
-                                    o.verifiedBy())
-                            .attempts(t.attempts() + 1));
-            finish(t.id(), completed, TransferEvent.Type.COMPLETED);
+            lifecycle.completed(t, o, millis, bps);
         } catch (UploadJob.Stopped s) {
-            stopped(t, s.reason, millisSince(started));
+            lifecycle.stopped(t, s.reason, millisSince(started));
         } catch (UploadJob.SourceChanged c) {
-            sourceChanged(t, c);
+            lifecycle.sourceChanged(t, c);
         } catch (RuntimeException | Error e) {
-            fail(t.id(), e);
+            lifecycle.fail(t.id(), e);
         } finally {
             synchronized (lock) {
                 active.remove(t.id(), job); // a restarted run of the same transfer may already be active
@@ -502,128 +490,6 @@ public final class TransferEngine implements AutoCloseable {
                 changedLocked();
             }
         }
-    }
-
-    private void stopped(Transfer t, UploadJob.StopReason reason, long millis) {
-        TransferRepository.Change change = new TransferRepository.Change(now()).activeMillis(t.activeMillis() + millis);
-        switch (reason) {
-            case PAUSE -> {
-                repo.transition(t.id(), EnumSet.of(TransferState.RUNNING), TransferState.PAUSED, change);
-                finish(t.id(), TransferEvent.Type.PAUSED);
-            }
-            case CANCEL -> {
-                Transfer fresh = reload(t.id()).orElse(t);
-                abortQuietly(fresh);
-                repo.transition(
-                        t.id(), EnumSet.of(TransferState.RUNNING), TransferState.CANCELLED, change.completedAt(now()));
-                finish(t.id(), TransferEvent.Type.CANCELLED);
-            }
-            case SHUTDOWN -> {
-                // back to the queue: the next start (of any ObitoX on this home) resumes it
-                repo.transition(t.id(), EnumSet.of(TransferState.RUNNING), TransferState.QUEUED, change);
-                reload(t.id());
-            }
-        }
-    }
-
-    private void sourceChanged(Transfer t, UploadJob.SourceChanged c) {
-        int restarts = sourceRestarts.merge(t.id(), 1, Integer::sum);
-        Transfer fresh = reload(t.id()).orElse(t);
-        abortQuietly(fresh);
-        if (restarts > MAX_SOURCE_RESTARTS) {
-            repo.setUpload(t.id(), null, now());
-            fail(
-                    t.id(),
-                    new io.obitox.common.ObitoxException(
-                            "SOURCE_CHANGED",
-                            c.getMessage() + " It kept changing, so ObitoX stopped trying.",
-                            "Retry once the file is no longer being written."));
-            return;
-        }
-        try {
-            SourceFile.Identity identity = SourceFile.identify(t.source());
-            PartPlan plan = PartPlan.of(identity.size(), settings);
-            repo.restart(
-                    t.id(),
-                    identity,
-                    plan,
-                    c.getMessage() + " The old upload was aborted and it started again " + "from the beginning.",
-                    now());
-            repo.transition(
-                    t.id(),
-                    EnumSet.of(TransferState.RUNNING),
-                    TransferState.QUEUED,
-                    new TransferRepository.Change(now()));
-            reload(t.id()).ifPresent(x -> submit(List.of(x)));
-        } catch (RuntimeException e) {
-            fail(t.id(), e);
-        }
-    }
-
-    private void fail(String id, Throwable e) {
-        UserMessage m = S3Errors.describe(e);
-        if (!"CANCELLED".equals(m.code())) {
-            log.warn("Transfer {} failed: {}", id, m.message(), e);
-        }
-        try {
-            Optional<Transfer> failed = repo.move(
-                    id,
-                    EnumSet.of(TransferState.RUNNING, TransferState.QUEUED),
-                    TransferState.FAILED,
-                    new TransferRepository.Change(now()).error(m.code(), m.oneLine()));
-            finish(id, failed, TransferEvent.Type.FAILED);
-        } catch (RuntimeException dbFailure) {
-            // e.g. the disk holding the database is full: keep the failure visible in memory at least
-            UserMessage dm = S3Errors.describe(dbFailure);
-            Transfer t = live.row(id).orElse(null);
-            if (t != null) {
-                String text = m.oneLine().equals(dm.oneLine()) ? dm.oneLine() : m.oneLine() + " " + dm.oneLine();
-                Transfer failed = t.withState(TransferState.FAILED, dm.code(), text);
-                live.remember(failed);
-                events.publish(new TransferEvent(TransferEvent.Type.FAILED, snapshot(failed)));
-            }
-        }
-    }
-
-    private void finish(String id, TransferEvent.Type type) {
-        reload(id).ifPresent(t -> events.publish(new TransferEvent(type, snapshot(t))));
-    }
-
-    /** As {@link #finish(String, TransferEvent.Type)} with the row the transition committed, when it moved. */
-    private void finish(String id, Optional<Transfer> moved, TransferEvent.Type type) {
-        if (moved.isEmpty()) {
-            finish(id, type); // someone else moved it first: publish what is stored
-            return;
-        }
-        live.remember(moved.get());
-        events.publish(new TransferEvent(type, snapshot(moved.get())));
-    }
-
-    private void abortQuietly(Transfer t) {
-        if (t.uploadId() == null) {
-            return;
-        }
-        try {
-            S3Target target = targets.apply(TargetRef.fromJson(t.targetRef()));
-            clients.bulk(target)
-                    .abortMultipartUpload(b -> b.bucket(t.bucket()).key(t.key()).uploadId(t.uploadId()));
-        } catch (RuntimeException e) {
-            log.info(
-                    "Abort of upload for {} failed: {}",
-                    t.id(),
-                    S3Errors.describe(e).message());
-        }
-        try {
-            repo.setUpload(t.id(), null, now());
-        } catch (RuntimeException e) {
-            log.warn("Could not clear the upload id of {}", t.id(), e);
-        }
-    }
-
-    private Optional<Transfer> reload(String id) {
-        Optional<Transfer> t = repo.find(id);
-        t.ifPresent(live::remember);
-        return t;
     }
 
     private long millisSince(long nanos) {
