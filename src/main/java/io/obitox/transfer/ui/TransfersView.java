@@ -3,6 +3,7 @@ package io.obitox.transfer.ui;
 import io.obitox.transfer.TransferState;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -65,13 +66,18 @@ public final class TransfersView {
     @FXML
     private Label status;
 
+    @FXML
+    private ComboBox<StateFilter> stateFilter;
+
     public TransfersView(TransfersViewModel vm) {
         this.vm = vm;
     }
 
     @FXML
     private void initialize() {
-        table.setItems(vm.rows());
+        table.setItems(vm.shownRows());
+        stateFilter.getItems().setAll(StateFilter.values());
+        stateFilter.valueProperty().bindBidirectional(vm.filterProperty());
         table.setPlaceholder(new Label("No transfers yet."));
         nameColumn.setCellValueFactory(c -> c.getValue().nameProperty());
         sizeColumn.setCellValueFactory(c -> c.getValue().sizeProperty());

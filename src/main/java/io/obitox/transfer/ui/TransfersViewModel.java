@@ -11,12 +11,16 @@ import java.util.List;
 import java.util.Map;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.Observable;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 import javafx.util.Duration;
 
 /**
@@ -26,7 +30,12 @@ import javafx.util.Duration;
 public final class TransfersViewModel {
     private final TransferService service;
     private final UiTasks tasks;
-    private final ObservableList<TransferRow> rows = FXCollections.observableArrayList();
+    /** Every row; a row's state change is a list change too, so the filtered view re-judges it. */
+    private final ObservableList<TransferRow> rows =
+            FXCollections.observableArrayList(r -> new Observable[] {r.stateProperty()});
+
+    private final ObjectProperty<StateFilter> filter = new SimpleObjectProperty<>(this, "filter", StateFilter.ALL);
+    private final FilteredList<TransferRow> shown = new FilteredList<>(rows);
     private final Map<String, TransferRow> byId = new HashMap<>();
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper(this, "totals", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -40,6 +49,7 @@ public final class TransfersViewModel {
         bandwidthLimit.set(limit <= 0 ? "" : Long.toString(limit / (1024 * 1024)));
         poll = new Timeline(new KeyFrame(Duration.millis(250), e -> refresh()));
         poll.setCycleCount(Timeline.INDEFINITE);
+        filter.addListener((o, a, f) -> shown.setPredicate(predicate(f)));
         refresh();
     }
 
@@ -47,6 +57,21 @@ public final class TransfersViewModel {
 
     public ObservableList<TransferRow> rows() {
         return rows;
+    }
+
+    /** The rows the table shows: those the state filter lets through. */
+    public ObservableList<TransferRow> shownRows() {
+        return shown;
+    }
+
+    public ObjectProperty<StateFilter> filterProperty() {
+        return filter;
+    }
+
+    private static java.util.function.Predicate<TransferRow> predicate(StateFilter f) {
+        return f == null || f == StateFilter.ALL
+                ? null
+                : r -> f.shows(r.stateProperty().get());
     }
 
     public ReadOnlyStringProperty totalsProperty() {

@@ -17,7 +17,9 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,5 +126,27 @@ class TransfersViewTest {
                             .formatHex(MessageDigest.getInstance("SHA-256").digest(data)));
         }
         FxApp.screenshot(robot, stage, "transfers");
+
+        // the state filter: failed shows none of a done upload, done shows it again; the totals count everything
+        TableView<?> table = robot.lookup("#transferTable").queryAs(TableView.class);
+        robot.interact(() -> robot.lookup("#stateFilter")
+                .queryAs(ComboBox.class)
+                .getSelectionModel()
+                .select(StateFilter.FAILED));
+        FxApp.waitUntil(
+                "the failed filter hides the done upload",
+                5,
+                () -> table.getItems().isEmpty());
+        assertThat(robot.lookup("#transferTotals").queryAs(Label.class).getText())
+                .contains("1 done");
+        robot.interact(() -> robot.lookup("#stateFilter")
+                .queryAs(ComboBox.class)
+                .getSelectionModel()
+                .select(StateFilter.DONE));
+        FxApp.waitUntil("the done filter shows it", 5, () -> table.getItems().size() == 1);
+        robot.interact(() -> robot.lookup("#stateFilter")
+                .queryAs(ComboBox.class)
+                .getSelectionModel()
+                .select(StateFilter.ALL));
     }
 }
