@@ -172,8 +172,13 @@ public final class AppContext implements AutoCloseable {
     public synchronized TransferService transfers() {
         if (transfers == null) {
             TransferRepository repo = transferRepository();
-            TransferEngine engine = new TransferEngine(
-                    repo, profiles::resolve, clients, new TransferSettingsStore(settings).load(), clock);
+            TransferSettingsStore transferSettings = new TransferSettingsStore(settings);
+            java.time.Duration keep = transferSettings.keepFinished();
+            if (!keep.isZero()) {
+                repo.compactFinished(clock.instant().minus(keep)); // old finished transfers leave the list
+            }
+            TransferEngine engine =
+                    new TransferEngine(repo, profiles::resolve, clients, transferSettings.load(), clock);
             transfers = new TransferService(repo, engine, profiles::resolve, clients, clock);
             closeables.push(transfers);
             WebhookService hooks = webhooks();

@@ -301,6 +301,27 @@ public final class TransferRepository {
     }
 
     /** Removes finished transfers (completed or cancelled) from the history; returns how many. */
+    /**
+     * Deletes completed and cancelled transfers created before {@code before}, with their parts (the webhook
+     * delivery log keeps its own rows). Uses the (state, created_at) index, so it costs little when there is nothing
+     * to delete.
+     */
+    public int compactFinished(Instant before) {
+        return db.inTransaction(c -> {
+            String old = "SELECT id FROM transfer WHERE state IN ('COMPLETED', 'CANCELLED') AND created_at < ?";
+            try (PreparedStatement ps =
+                    c.prepareStatement("DELETE FROM transfer_part WHERE transfer_id IN (" + old + ")")) {
+                ps.setTimestamp(1, Timestamp.from(before));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM transfer WHERE state IN ('COMPLETED', 'CANCELLED') AND created_at < ?")) {
+                ps.setTimestamp(1, Timestamp.from(before));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     public int clearFinished() {
         return db.query(c -> {
             try (PreparedStatement ps =

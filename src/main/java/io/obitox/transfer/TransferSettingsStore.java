@@ -30,6 +30,15 @@ public final class TransferSettingsStore {
         }
     }
 
+    /**
+     * How long finished (completed or cancelled) transfers stay in the list and the database: {@code
+     * transfer.keepFinishedDays}, 30 by default; 0 keeps them until "Clear finished".
+     */
+    public java.time.Duration keepFinished() {
+        long days = settings.getLong(PREFIX + "keepFinishedDays", 30);
+        return days <= 0 ? java.time.Duration.ZERO : java.time.Duration.ofDays(days);
+    }
+
     public void save(TransferSettings s) {
         settings.put(PREFIX + "multipartThreshold", s.multipartThreshold());
         settings.put(PREFIX + "partSize", s.partSize());
