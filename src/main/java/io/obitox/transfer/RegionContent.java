@@ -23,6 +23,9 @@ final class RegionContent implements ContentStreamProvider {
     private static final int CHUNK = 64 * 1024;
 
     private final Path path;
+    /** The whole body already read (a small file, read once for hashing and sending); null to read from disk. */
+    private final byte[] data;
+
     private final long offset;
     private final long length;
     private final BandwidthLimiter limiter;
@@ -42,12 +45,30 @@ final class RegionContent implements ContentStreamProvider {
             BandwidthLimiter limiter,
             AtomicLong progress,
             BooleanSupplier stopRequested) {
+        this(path, null, offset, length, limiter, progress, stopRequested);
+    }
+
+    private RegionContent(
+            Path path,
+            byte[] data,
+            long offset,
+            long length,
+            BandwidthLimiter limiter,
+            AtomicLong progress,
+            BooleanSupplier stopRequested) {
         this.path = path;
+        this.data = data;
         this.offset = offset;
         this.length = length;
         this.limiter = limiter;
         this.progress = progress;
         this.stopRequested = stopRequested;
+    }
+
+    /** A body sent from memory: the bytes that were hashed are the bytes that go out (small files). */
+    static RegionContent inMemory(
+            Path path, byte[] data, BandwidthLimiter limiter, AtomicLong progress, BooleanSupplier stopRequested) {
+        return new RegionContent(path, data, 0, data.length, limiter, progress, stopRequested);
     }
 
     @Override
@@ -118,6 +139,12 @@ final class RegionContent implements ContentStreamProvider {
                 throw new StoppedException();
             }
             int n;
+            if (data != null) {
+                System.arraycopy(data, (int) position, b, off, want);
+                position += want;
+                count(want);
+                return want;
+            }
             try {
                 if (channel == null) {
                     channel = FileChannel.open(path, StandardOpenOption.READ);

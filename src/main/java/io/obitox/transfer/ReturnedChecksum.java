@@ -38,16 +38,26 @@ record ReturnedChecksum(String algorithm, String base64) {
         return Optional.empty();
     }
 
+    /** True when {@code data} has this checksum. */
+    boolean matches(byte[] data) {
+        return base64.trim().equals(of(sink -> sink.accept(java.nio.ByteBuffer.wrap(data))));
+    }
+
     /** True when {@code length} bytes of {@code file} from {@code offset} have this checksum. */
     boolean matches(Path file, long offset, long length) {
         return base64.trim().equals(of(file, offset, length));
     }
 
     private String of(Path file, long offset, long length) {
+        return of(sink -> SourceFile.read(file, offset, length, sink));
+    }
+
+    /** @param bytes feeds the content to the given sink */
+    private String of(java.util.function.Consumer<java.util.function.Consumer<ByteBuffer>> bytes) {
         switch (algorithm) {
             case "CRC32C", "CRC32" -> {
                 Checksum crc = algorithm.equals("CRC32C") ? new CRC32C() : new CRC32();
-                SourceFile.read(file, offset, length, crc::update);
+                bytes.accept(crc::update);
                 return Base64.getEncoder()
                         .encodeToString(ByteBuffer.allocate(4)
                                 .putInt((int) crc.getValue())
@@ -56,7 +66,7 @@ record ReturnedChecksum(String algorithm, String base64) {
             default -> {
                 try {
                     MessageDigest d = MessageDigest.getInstance(algorithm);
-                    SourceFile.read(file, offset, length, d::update);
+                    bytes.accept(d::update);
                     return Base64.getEncoder().encodeToString(d.digest());
                 } catch (NoSuchAlgorithmException e) {
                     throw new IllegalStateException(e);

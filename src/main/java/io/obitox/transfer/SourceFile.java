@@ -68,6 +68,13 @@ public final class SourceFile {
         return md5.digest();
     }
 
+    /** The first {@code length} bytes of the file, read once (a small file's whole body). */
+    static byte[] readAll(Path path, int length) {
+        ByteBuffer all = ByteBuffer.allocate(length);
+        read(path, 0, length, all::put);
+        return all.array();
+    }
+
     /** Feeds {@code length} bytes at {@code offset} to {@code sink}, one buffer of at most 1 MiB at a time. */
     static void read(Path path, long offset, long length, java.util.function.Consumer<ByteBuffer> sink) {
         ByteBuffer buf = ByteBuffer.allocate((int) Math.min(1 << 20, Math.max(1, length)));

@@ -43,6 +43,9 @@ final class UploadJob {
      */
     static final String MARKER = "obitox-upload";
 
+    /** Files up to this size are read into memory once and sent from there (at most one per request slot). */
+    static final int IN_MEMORY_BODY = 1 << 20;
+
     /** Why a job was asked to stop. */
     enum StopReason {
         PAUSE,
@@ -141,12 +144,22 @@ final class UploadJob {
 
     private Outcome single() {
         long size = transfer.size();
-        RegionContent body = region(0, size);
+        // a small file is read once: the same bytes are hashed and sent (no second read of the file)
+        byte[] data = size <= IN_MEMORY_BODY ? SourceFile.readAll(transfer.source(), (int) size) : null;
+        RegionContent body = data != null
+                ? RegionContent.inMemory(transfer.source(), data, limiter, inFlight, () -> stop != null)
+                : region(0, size);
         byte[][] md5 = new byte[1][];
         PutObjectResponse r;
         try {
             r = withSlot(() -> withRetry("upload", () -> {
-                md5[0] = SourceFile.md5(transfer.source(), 0, size);
+                if (data != null) {
+                    MessageDigest d = SourceFile.md5();
+                    d.update(data);
+                    md5[0] = d.digest();
+                } else {
+                    md5[0] = SourceFile.md5(transfer.source(), 0, size);
+                }
                 return s3.putObject(
                         b -> b.bucket(transfer.bucket())
                                 .key(transfer.key())
@@ -165,7 +178,7 @@ final class UploadJob {
         check.encryption(r.serverSideEncryptionAsString(), r.sseCustomerAlgorithm());
         ReturnedChecksum returned = ReturnedChecksum.of(r).orElse(null);
         if (returned != null) {
-            if (!returned.matches(transfer.source(), 0, size)) {
+            if (!(data != null ? returned.matches(data) : returned.matches(transfer.source(), 0, size))) {
                 throw UploadVerification.failed("the " + returned.algorithm() + " checksum the server returned ("
                         + returned.base64() + ") is not the file's");
             }
