@@ -20,9 +20,16 @@ import software.amazon.awssdk.services.s3.S3Client;
  * MD5 is computed once), through the same HTTP client settings ObitoX uses. Prints MiB/s for the best concurrency.
  *
  * usage: java -cp target/obitox.jar bench/transfer/RawPut.java ENDPOINT ACCESS SECRET BUCKET TOTAL_MIB
+ *        java -cp target/obitox.jar bench/transfer/RawPut.java ENDPOINT ACCESS SECRET BUCKET small COUNT BYTES
+ * The second form is the small-file ceiling: COUNT PUTs of BYTES each from memory at 8, 16 and 32 in flight; it
+ * prints the best time in seconds for all COUNT and the concurrency that gave it.
  */
 public class RawPut {
     public static void main(String[] a) throws Exception {
+        if (a.length >= 7 && a[4].equals("small")) {
+            small(a, Integer.parseInt(a[5]), Integer.parseInt(a[6]));
+            return;
+        }
         URI endpoint = URI.create(a[0]);
         long totalMib = Long.parseLong(a[4]);
         int partMib = 16;
@@ -61,5 +68,41 @@ public class RawPut {
             }
         }
         System.out.printf("%.1f %d%n", best, bestThreads);
+    }
+
+    static void small(String[] a, int count, int bytes) throws Exception {
+        byte[] data = new byte[bytes];
+        new Random(2).nextBytes(data);
+        String md5 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(data));
+        S3Target target = new S3Target("raw", "raw", Provider.GENERIC, URI.create(a[0]), "us-east-1", true,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(a[1], a[2])));
+        double best = Double.MAX_VALUE;
+        int bestThreads = 0;
+        try (StorageClients clients = new StorageClients()) {
+            S3Client s3 = clients.bulk(target);
+            s3.putObject(b -> b.bucket(a[3]).key("raw-small/warmup").contentMD5(md5), RequestBody.fromBytes(data));
+            for (int threads : new int[] {8, 16, 32}) {
+                ExecutorService pool = Executors.newFixedThreadPool(threads);
+                long t0 = System.nanoTime();
+                List<Future<?>> fs = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    String key = "raw-small/" + bytes + "/" + threads + "/" + i;
+                    fs.add(pool.submit(() -> s3.putObject(b -> b.bucket(a[3]).key(key).contentMD5(md5),
+                            RequestBody.fromBytes(data))));
+                }
+                for (Future<?> f : fs) {
+                    f.get();
+                }
+                double secs = (System.nanoTime() - t0) / 1e9;
+                pool.shutdown();
+                System.err.printf("raw small: %d threads, %d x %d B in %.2f s = %.0f files/s%n", threads, count, bytes,
+                        secs, count / secs);
+                if (secs < best) {
+                    best = secs;
+                    bestThreads = threads;
+                }
+            }
+        }
+        System.out.printf("%.2f %d%n", best, bestThreads);
     }
 }

@@ -2,9 +2,11 @@
 # Transfer benchmark: ObitoX CLI against its peers (aws CLI v1 and v2, rclone), each with its defaults, against the
 # same server in the same run, plus the server's raw ceiling (parallel PUTs of in-memory data).
 #
-#   bench/transfer/run.sh [--runs N] [--targets "rgw sandbox"] [--big-mib 1024] [--small-count 1000]
+#   bench/transfer/run.sh [--runs N] [--targets "rgw sandbox"] [--big-mib 1024] [--small-count 1000] [--nested-count 5000]
 #
-# Scenarios: one file of --big-mib MiB; --small-count files of 64 KiB. Medians of N runs (default 3) of wall time,
+# Scenarios: one file of --big-mib MiB; --small-count files of 64 KiB; --nested-count files of 2 KiB in 10 folders of
+# two levels (the server's per-request cost dominates). Ceilings: raw parallel PUTs from memory (16 MiB bodies for
+# big; the small and nested bodies at 8/16/32 in flight), the most the server takes. Medians of N runs (default 3) of wall time,
 # CPU time (user+sys) and peak RSS, measured with GNU time. Results go to bench/results/transfer-<stamp>.tsv and the
 # "Transfers" section of docs/benchmarks.md.
 #
@@ -19,12 +21,14 @@ RUNS=3
 TARGETS="rgw sandbox"
 BIG_MIB=1024
 SMALL_COUNT=1000
+NESTED_COUNT=5000
 while [ $# -gt 0 ]; do
     case $1 in
         --runs) RUNS=$2; shift 2 ;;
         --targets) TARGETS=$2; shift 2 ;;
         --big-mib) BIG_MIB=$2; shift 2 ;;
         --small-count) SMALL_COUNT=$2; shift 2 ;;
+        --nested-count) NESTED_COUNT=$2; shift 2 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -82,7 +86,21 @@ if [ "$(ls "$DATA/small" | wc -l)" != "$SMALL_COUNT" ]; then
     echo "creating $SMALL_COUNT files of 64 KiB"
     head -c $((SMALL_COUNT * 65536)) /dev/urandom | split -b 65536 -d -a 5 - "$DATA/small/f"
 fi
+if [ "$(find "$DATA/nested" -type f 2>/dev/null | wc -l)" != "$NESTED_COUNT" ]; then
+    rm -rf "$DATA/nested"
+    echo "creating $NESTED_COUNT files of 2 KiB in 10 nested folders"
+    python3 - "$DATA/nested" "$NESTED_COUNT" <<'PY'
+import os, sys
+root, n = sys.argv[1], int(sys.argv[2])
+for i in range(n):
+    d = os.path.join(root, f"d{i % 10}", f"sub{(i // 10) % 5}")
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, f"n{i:05d}.bin"), "wb") as f:
+        f.write(os.urandom(2048))
+PY
+fi
 cat "$DATA/big.bin" "$DATA"/small/* > /dev/null   # warm the page cache for every tool alike
+find "$DATA/nested" -type f -exec cat {} + > /dev/null
 
 # --- one measurement: tool, target, scenario ---
 measure() { # target scenario tool run command...
@@ -114,6 +132,15 @@ run_target() { # name endpoint access secret provider
         "$BIG_MIB" 2>"$WORK/raw.log" | tail -n 1)
     echo -e "$name\tceiling\traw-put\t1\t$(python3 -c "print(round($BIG_MIB/${raw% *},2))")\t0\t0\t1" >> "$TSV"
     echo "  raw ceiling: ${raw% *} MiB/s (best of 8 and 16 parallel 16 MiB PUTs)"
+    local rs
+    rs=$(java -cp "$ROOT/target/obitox.jar" bench/transfer/RawPut.java "$endpoint" "$access" "$secret" "$bucket" \
+        small "$SMALL_COUNT" 65536 2>>"$WORK/raw.log" | tail -n 1)
+    echo -e "$name\tsmall\traw-put\t1\t${rs% *}\t0\t0\t1" >> "$TSV"
+    echo "  raw small ceiling: ${rs% *} s for $SMALL_COUNT x 64 KiB (best of 8/16/32 in flight: ${rs#* })"
+    rs=$(java -cp "$ROOT/target/obitox.jar" bench/transfer/RawPut.java "$endpoint" "$access" "$secret" "$bucket" \
+        small "$NESTED_COUNT" 2048 2>>"$WORK/raw.log" | tail -n 1)
+    echo -e "$name\tnested\traw-put\t1\t${rs% *}\t0\t0\t1" >> "$TSV"
+    echo "  raw nested ceiling: ${rs% *} s for $NESTED_COUNT x 2 KiB (best of 8/16/32 in flight: ${rs#* })"
     local tools=(obitox)
     command -v aws >/dev/null && aws --version 2>&1 | grep -q 'aws-cli/1' && tools+=(aws-v1)
     [ -x /usr/bin/aws ] && tools+=(aws-v2)
@@ -126,18 +153,24 @@ run_target() { # name endpoint access secret provider
                     measure "$name" big obitox "$run" "${OBITOX[@]}" upload "$DATA/big.bin" --bucket "$bucket" \
                         --prefix "$p/" --endpoint-url "$endpoint" -q
                     measure "$name" small obitox "$run" "${OBITOX[@]}" upload "$DATA/small" --bucket "$bucket" \
+                        --prefix "$p/" --endpoint-url "$endpoint" -q
+                    measure "$name" nested obitox "$run" "${OBITOX[@]}" upload "$DATA/nested" --bucket "$bucket" \
                         --prefix "$p/" --endpoint-url "$endpoint" -q ;;
                 aws-v1|aws-v2)
                     local awsbin=aws; [ $tool = aws-v2 ] && awsbin=/usr/bin/aws
                     measure "$name" big "$tool" "$run" $awsbin --endpoint-url "$endpoint" s3 cp "$DATA/big.bin" \
                         "s3://$bucket/$p/big.bin" --only-show-errors
                     measure "$name" small "$tool" "$run" $awsbin --endpoint-url "$endpoint" s3 cp "$DATA/small" \
-                        "s3://$bucket/$p/small" --recursive --only-show-errors ;;
+                        "s3://$bucket/$p/small" --recursive --only-show-errors
+                    measure "$name" nested "$tool" "$run" $awsbin --endpoint-url "$endpoint" s3 cp "$DATA/nested" \
+                        "s3://$bucket/$p/nested" --recursive --only-show-errors ;;
                 rclone)
                     measure "$name" big rclone "$run" env -u AWS_CA_BUNDLE rclone --config /dev/null copyto \
                         "$DATA/big.bin" "bench:$bucket/$p/big.bin"
                     measure "$name" small rclone "$run" env -u AWS_CA_BUNDLE rclone --config /dev/null copy \
-                        "$DATA/small" "bench:$bucket/$p/small" ;;
+                        "$DATA/small" "bench:$bucket/$p/small"
+                    measure "$name" nested rclone "$run" env -u AWS_CA_BUNDLE rclone --config /dev/null copy \
+                        "$DATA/nested" "bench:$bucket/$p/nested" ;;
             esac
         done
     done
@@ -164,5 +197,5 @@ for t in $TARGETS; do
     esac
 done
 
-OBITOX_JAVA_OPTS="$OBITOX_JAVA_OPTS" python3 bench/transfer/report.py "$TSV" docs/benchmarks.md "$BIG_MIB" "$SMALL_COUNT" "$RUNS"
+OBITOX_JAVA_OPTS="$OBITOX_JAVA_OPTS" python3 bench/transfer/report.py "$TSV" docs/benchmarks.md "$BIG_MIB" "$SMALL_COUNT" "$RUNS" "$NESTED_COUNT"
 echo "results: $TSV; table written to docs/benchmarks.md"
