@@ -335,6 +335,46 @@ public final class TransferEngine implements AutoCloseable {
     }
 
     /**
+     * Waits until none of {@code ids} is queued or running, or the timeout passes; true when all settled. Sleeps on
+     * the engine's lock, which every change of the queue and the running set signals, and walks the ids once per
+     * wake-up from the first one still busy, so waiting for N transfers costs O(N) in all, not per change; a last
+     * full pass confirms none went back to the queue meanwhile. Registers nothing: safe to call in a loop.
+     */
+    public boolean awaitSettled(Collection<String> ids, java.time.Duration timeout) throws InterruptedException {
+        List<String> list = List.copyOf(ids);
+        long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+        int next = 0;
+        synchronized (lock) {
+            while (true) {
+                while (next < list.size() && !busyLocked(list.get(next))) {
+                    next++;
+                }
+                if (next == list.size()) {
+                    int busy = firstBusyLocked(list);
+                    if (busy < 0) {
+                        return true;
+                    }
+                    next = busy;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            }
+        }
+    }
+
+    private int firstBusyLocked(List<String> ids) {
+        for (int i = 0; i < ids.size(); i++) {
+            if (busyLocked(ids.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * Completes (on the common pool, never under the engine's lock) once {@code id} is neither queued nor running:
      * completed, failed, cancelled or paused. Already settled: completed at once.
      */
@@ -346,6 +386,13 @@ public final class TransferEngine implements AutoCloseable {
             CompletableFuture<Void> f = new CompletableFuture<>();
             settleWaiters.computeIfAbsent(id, k -> new ArrayList<>()).add(f);
             return f;
+        }
+    }
+
+    /** Futures of {@link #whenSettled} still waiting (for tests: waiting must not pile them up). */
+    int settleWaiterCount() {
+        synchronized (lock) {
+            return settleWaiters.values().stream().mapToInt(List::size).sum();
         }
     }
 

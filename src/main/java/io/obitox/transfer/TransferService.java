@@ -18,10 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -243,23 +239,10 @@ public final class TransferService implements AutoCloseable {
 
     /**
      * Waits until none of {@code ids} is queued or running, or the timeout passes; true when all settled. Woken by
-     * the engine as each transfer settles ({@link TransferEngine#whenSettled}), not by polling.
+     * the engine as transfers settle, not by polling; registers nothing that outlives the call.
      */
     public boolean awaitSettled(Collection<String> ids, Duration timeout) throws InterruptedException {
-        CompletableFuture<?>[] all = ids.stream().map(engine::whenSettled).toArray(CompletableFuture[]::new);
-        try {
-            CompletableFuture.allOf(all).get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause()); // whenSettled never completes exceptionally
-        }
-    }
-
-    /** Completes once every one of {@code ids} is settled (completed, failed, cancelled or paused). */
-    public CompletableFuture<Void> whenSettled(Collection<String> ids) {
-        return CompletableFuture.allOf(ids.stream().map(engine::whenSettled).toArray(CompletableFuture[]::new));
+        return engine.awaitSettled(ids, timeout);
     }
 
     /** Measured throughputs (bytes/s) of recent completed transfers to an endpoint, newest first. */

@@ -120,4 +120,31 @@ class TransferServiceTest {
         assertThat(s.errorCode()).isEqualTo("BUCKET_MISSING");
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
     }
+
+    @Test
+    void waitingInALoopForManyTransfersRegistersNothingAndEndsWhenTheyAllSettle() throws Exception {
+        TransferService service = service();
+        service.engine().setBandwidthLimit(512 * 1024); // slow enough that the first waits time out
+        java.util.List<UploadRequest> requests = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            Path f = app.dir().resolve("loop/f" + i + ".bin");
+            java.nio.file.Files.createDirectories(f.getParent());
+            java.nio.file.Files.write(f, new byte[4096]);
+            requests.add(new UploadRequest(f, TargetRef.profile(profile.id()), "uploads", "loop/f" + i, null));
+        }
+        TransferService.Batch batch = service.enqueue(requests);
+        int waits = 0;
+        // what the CLI's progress line does: short waits, again and again
+        while (!service.awaitSettled(batch.transferIds(), Duration.ofMillis(20))) {
+            waits++;
+            assertThat(service.engine().settleWaiterCount()).isZero();
+            assertThat(waits).as("settles within a minute").isLessThan(3000);
+        }
+        assertThat(waits)
+                .as("the first waits timed out while the transfers ran")
+                .isPositive();
+        assertThat(batch.transferIds())
+                .allSatisfy(id ->
+                        assertThat(service.snapshot(id).orElseThrow().state()).isEqualTo(TransferState.COMPLETED));
+    }
 }
