@@ -8,9 +8,6 @@ import io.obitox.testing.FaultProxy;
 import io.obitox.testing.S3ProxyServer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,28 +45,8 @@ class DeleteServiceTest {
         server.close();
     }
 
-    /** PUTs empty objects straight to the server (not through the counting proxy), four at a time, with the app's client (no Expect: 100-continue, which made S3Proxy
-     * break connections under parallel PUTs). */
-    static void putEmpty(S3ProxyServer server, String bucket, List<String> keys) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try (StorageClients own = new StorageClients()) {
-            S3Client s3 = own.interactive(server.target());
-            List<Future<?>> done = new ArrayList<>();
-            for (String k : keys) {
-                done.add(pool.submit(() -> {
-                    try {
-                        s3.putObject(b -> b.bucket(bucket).key(k), RequestBody.empty());
-                    } catch (RuntimeException e) {
-                        throw new IllegalStateException("PUT " + k, e);
-                    }
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+    static void putEmpty(S3ProxyServer server, String bucket, List<String> keys) {
+        server.putEmpty(bucket, keys);
     }
 
     private static List<String> keys(String bucket) {
@@ -87,7 +64,8 @@ class DeleteServiceTest {
                 .mapToObj(i -> String.format("data/%02d/f%05d.bin", i % 7, i))
                 .toList());
         inside.add("data/"); // the folder marker goes with the folder
-        // (no key "data" itself: the filesystem store cannot hold a file "data" beside a folder "data/"; the RGW test has it)
+        // (no key "data" itself: the filesystem store cannot hold a file "data" beside a folder "data/"; the RGW test
+        // has it)
         List<String> outside = List.of("data-old/keep.bin", "dat/keep.bin", "other/data/keep.bin", "x.bin");
         List<String> all = new ArrayList<>(inside);
         all.addAll(outside);
