@@ -2,26 +2,49 @@ package io.obitox.storage.ui;
 
 import io.obitox.common.Sizes;
 import io.obitox.storage.BucketInfo;
+import io.obitox.storage.DeletePlan;
+import io.obitox.storage.ObjectDetails;
 import io.obitox.storage.ObjectEntry;
+import java.io.File;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
 
-/** The bucket browser view; logic lives in {@link BucketsViewModel}. */
+/**
+ * The bucket browser view; logic lives in {@link BucketsViewModel}. Keys: Enter opens a folder, Backspace goes up,
+ * Delete deletes (after a confirmation with count and size), Ctrl+F goes to the filter, F5 refreshes, Esc stops.
+ */
 public final class BucketsView {
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -61,7 +84,7 @@ public final class BucketsView {
     private TableColumn<ObjectEntry, String> nameColumn;
 
     @FXML
-    private TableColumn<ObjectEntry, String> sizeColumn;
+    private TableColumn<ObjectEntry, Long> sizeColumn;
 
     @FXML
     private TableColumn<ObjectEntry, String> dateColumn;
@@ -80,6 +103,39 @@ public final class BucketsView {
 
     @FXML
     private Label status;
+
+    @FXML
+    private TextField filterField;
+
+    @FXML
+    private Button searchButton;
+
+    @FXML
+    private Button deleteButton;
+
+    @FXML
+    private Button detailsButton;
+
+    @FXML
+    private SplitPane objectsSplit;
+
+    @FXML
+    private VBox detailsPane;
+
+    @FXML
+    private Label detailsSummary;
+
+    @FXML
+    private GridPane detailsGrid;
+
+    @FXML
+    private Button copyKeyButton;
+
+    @FXML
+    private Button copyUriButton;
+
+    @FXML
+    private Button copyUrlButton;
 
     public BucketsView(BucketsViewModel vm) {
         this.vm = vm;
@@ -108,13 +164,23 @@ public final class BucketsView {
                 bucketList.getSelectionModel().select(b);
             }
         });
-        objects.setItems(vm.entries());
+        SortedList<ObjectEntry> sorted = new SortedList<>(vm.visibleEntries());
+        sorted.comparatorProperty().bind(objects.comparatorProperty());
+        objects.setItems(sorted);
         objects.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         objects.setPlaceholder(new Label("Pick a bucket on the left"));
         nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
                 c.getValue().name(vm.prefixProperty().get())));
-        sizeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
-                c.getValue().folder() ? "" : Sizes.bytes(c.getValue().size())));
+        // sorted by the number of bytes, shown as KiB/MiB (folders are -1: they sort first)
+        sizeColumn.setCellValueFactory(
+                c -> new ReadOnlyObjectWrapper<>(c.getValue().size()));
+        sizeColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Long size, boolean empty) {
+                super.updateItem(size, empty);
+                setText(empty || size == null || size < 0 ? "" : Sizes.bytes(size));
+            }
+        });
         dateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
                 c.getValue().lastModified() == null
                         ? ""
@@ -129,15 +195,35 @@ public final class BucketsView {
                 vm.open(objects.getSelectionModel().getSelectedItem());
             } else if (e.getCode() == KeyCode.BACK_SPACE) {
                 vm.up();
+            } else if (e.getCode() == KeyCode.DELETE) {
+                deleteSelected();
             }
         });
+        KeyCombination find = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
         root.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.F5) {
                 vm.refresh();
             } else if (e.getCode() == KeyCode.ESCAPE) {
                 vm.cancel();
+            } else if (find.match(e)) {
+                filterField.requestFocus();
+                filterField.selectAll();
             }
         });
+        objects.setContextMenu(contextMenu());
+        installDrop();
+        installDetails();
+        installDeleteConfirmation();
+        filterField.textProperty().bindBidirectional(vm.filterProperty());
+        filterField.setOnAction(e -> vm.searchFromHere());
+        searchButton.disableProperty().bind(vm.bucketProperty().isNull());
+        deleteButton
+                .disableProperty()
+                .bind(Bindings.isEmpty(objects.getSelectionModel().getSelectedItems())
+                        .or(vm.busyProperty()));
+        detailsButton
+                .disableProperty()
+                .bind(objects.getSelectionModel().selectedItemProperty().isNull());
         pathLabel
                 .textProperty()
                 .bind(Bindings.createStringBinding(
@@ -210,7 +296,175 @@ public final class BucketsView {
     }
 
     @FXML
+    private void searchFromHere() {
+        vm.searchFromHere();
+    }
+
+    @FXML
+    private void deleteSelected() {
+        vm.deleteSelected(List.copyOf(objects.getSelectionModel().getSelectedItems()));
+    }
+
+    @FXML
+    private void showDetails() {
+        vm.showDetails(objects.getSelectionModel().getSelectedItem());
+    }
+
+    @FXML
+    private void closeDetails() {
+        vm.details().close();
+    }
+
+    @FXML
+    private void copyKey() {
+        copyDetail(ObjectDetails::key);
+    }
+
+    @FXML
+    private void copyUri() {
+        copyDetail(ObjectDetails::s3Uri);
+    }
+
+    @FXML
+    private void copyUrl() {
+        copyDetail(ObjectDetails::url);
+    }
+
+    private void copyDetail(java.util.function.Function<ObjectDetails, String> what) {
+        ObjectDetails d = vm.details().detailsProperty().get();
+        if (d != null) {
+            copy(what.apply(d));
+        }
+    }
+
+    private static void copy(String text) {
+        ClipboardContent c = new ClipboardContent();
+        c.putString(text);
+        Clipboard.getSystemClipboard().setContent(c);
+    }
+
+    private ContextMenu contextMenu() {
+        MenuItem open = item(
+                "Open", "menuOpen", () -> vm.open(objects.getSelectionModel().getSelectedItem()));
+        MenuItem details = item("Details", "menuDetails", this::showDetails);
+        MenuItem copyKey = item("Copy key", "menuCopyKey", () -> copy(selected().key()));
+        MenuItem copyUri = item("Copy S3 URI", "menuCopyUri", () -> copy(vm.s3Uri(selected())));
+        MenuItem share = item("Share link…", "menuShare", this::shareLinks);
+        MenuItem download = item("Download… (comes with the download queue)", "menuDownload", () -> {});
+        download.setDisable(true);
+        MenuItem delete = item("Delete…", "menuDelete", this::deleteSelected);
+        MenuItem refresh = item("Refresh", "menuRefresh", vm::refresh);
+        ContextMenu menu = new ContextMenu(
+                open,
+                details,
+                new SeparatorMenuItem(),
+                copyKey,
+                copyUri,
+                share,
+                download,
+                new SeparatorMenuItem(),
+                delete,
+                refresh);
+        menu.setId("objectMenu");
+        menu.setOnShowing(e -> {
+            ObjectEntry s = selected();
+            open.setDisable(s == null || !s.folder());
+            details.setDisable(s == null || s.folder());
+            copyKey.setDisable(s == null);
+            copyUri.setDisable(s == null);
+            share.setDisable(s == null || !vm.shareAvailableProperty().get());
+            delete.setDisable(s == null);
+        });
+        return menu;
+    }
+
+    private static MenuItem item(String text, String id, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        i.setId(id);
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
+    private ObjectEntry selected() {
+        return objects.getSelectionModel().getSelectedItem();
+    }
+
+    /** Files dropped onto the listing go into the folder shown, checked like a drop on the Upload view. */
+    private void installDrop() {
+        objects.setOnDragOver(e -> {
+            if (vm.dropAvailableProperty().get() && e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        objects.setOnDragDropped(e -> {
+            boolean ok = vm.dropAvailableProperty().get() && e.getDragboard().hasFiles();
+            if (ok) {
+                vm.dropFiles(
+                        e.getDragboard().getFiles().stream().map(File::toPath).toList());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    /** The pane is an item of the split only while shown: a SplitPane keeps room for hidden items. */
+    private void installDetails() {
+        DetailsPane pane = new DetailsPane(detailsGrid);
+        objectsSplit.getItems().remove(detailsPane);
+        vm.details().shownProperty().addListener((o, a, shown) -> {
+            if (shown && !objectsSplit.getItems().contains(detailsPane)) {
+                objectsSplit.getItems().add(detailsPane);
+                objectsSplit.setDividerPositions(0.6);
+            } else if (!shown) {
+                objectsSplit.getItems().remove(detailsPane);
+            }
+        });
+        vm.details().detailsProperty().addListener((o, a, d) -> pane.show(d));
+        detailsSummary.textProperty().bind(vm.details().summaryProperty());
+        for (Button b : List.of(copyKeyButton, copyUriButton, copyUrlButton)) {
+            b.disableProperty().bind(vm.details().detailsProperty().isNull());
+        }
+        objects.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> {
+            if (vm.details().shownProperty().get() && e != null && !e.folder()) {
+                vm.showDetails(e);
+            }
+        });
+    }
+
+    /** Asks before a delete, with the plan's count, size and versioning; not blocking the FX thread's caller. */
+    private void installDeleteConfirmation() {
+        vm.deletes().pendingProperty().addListener((o, a, plan) -> {
+            if (plan != null) {
+                ask(plan);
+            }
+        });
+    }
+
+    private void ask(DeletePlan plan) {
+        ButtonType delete = new ButtonType("Delete " + plan.count(), ButtonBar.ButtonData.OK_DONE);
+        Alert alert =
+                new Alert(Alert.AlertType.CONFIRMATION, DeleteViewModel.question(plan), delete, ButtonType.CANCEL);
+        alert.setTitle("Delete");
+        alert.setHeaderText("Delete " + plan.count() + " object(s), " + Sizes.bytes(plan.totalBytes()) + "?");
+        alert.getDialogPane().setId("deleteDialog");
+        alert.getDialogPane().lookupButton(delete).setId("confirmDeleteButton");
+        alert.getDialogPane().lookupButton(ButtonType.CANCEL).setId("cancelDeleteButton");
+        if (root.getScene() != null) {
+            alert.initOwner(root.getScene().getWindow());
+        }
+        alert.setOnHidden(e -> {
+            if (alert.getResult() == delete) {
+                vm.deletes().confirm();
+            } else {
+                vm.deletes().dismiss();
+            }
+        });
+        alert.show();
+    }
+
+    @FXML
     private void shareLinks() {
-        vm.shareLinks(java.util.List.copyOf(objects.getSelectionModel().getSelectedItems()));
+        vm.shareLinks(List.copyOf(objects.getSelectionModel().getSelectedItems()));
     }
 }

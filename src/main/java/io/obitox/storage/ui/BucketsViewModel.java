@@ -7,10 +7,16 @@ import io.obitox.profile.ui.ProfileSelection;
 import io.obitox.storage.BucketInfo;
 import io.obitox.storage.BucketNames;
 import io.obitox.storage.BucketService;
+import io.obitox.storage.DeleteService;
+import io.obitox.storage.ObjectDetailsService;
 import io.obitox.storage.ObjectEntry;
 import io.obitox.storage.ObjectListing;
 import io.obitox.storage.S3Errors;
 import io.obitox.storage.S3Target;
+import io.obitox.upload.FolderDrop;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -21,13 +27,19 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 
 /**
  * The bucket browser: buckets of the current profile, objects of the chosen bucket by prefix (one page of 1,000 at a
- * time, "Load more" for the next), create bucket, refresh. FX thread only; every call to storage runs in the
- * background and can be cancelled.
+ * time, "Load more" for the next: a prefix of 100,000 keys shows its first page at once), a filter of what is listed,
+ * "search from here" (all levels below, at most {@link #SEARCH_LIMIT} matches), delete ({@link DeleteViewModel}),
+ * details ({@link ObjectDetailsViewModel}), files dropped onto the folder, create bucket, refresh. FX thread only;
+ * every call to storage runs in the background and can be cancelled.
  */
 public final class BucketsViewModel {
+    /** The most matches "search from here" collects before it stops and says so. */
+    public static final int SEARCH_LIMIT = 10_000;
+
     private final ProfileService profiles;
     private final BucketService buckets;
     private final UiTasks tasks;
@@ -37,6 +49,9 @@ public final class BucketsViewModel {
     private final ObjectProperty<BucketInfo> bucket = new SimpleObjectProperty<>(this, "bucket");
     private final ReadOnlyStringWrapper prefix = new ReadOnlyStringWrapper(this, "prefix", "");
     private final ObservableList<ObjectEntry> entries = FXCollections.observableArrayList();
+    private final FilteredList<ObjectEntry> visible = new FilteredList<>(entries);
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final ReadOnlyBooleanWrapper dropAvailable = new ReadOnlyBooleanWrapper(this, "dropAvailable", false);
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore", false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -44,21 +59,41 @@ public final class BucketsViewModel {
     private final StringProperty newBucketName = new SimpleStringProperty(this, "newBucketName", "");
     private final ReadOnlyBooleanWrapper corsAvailable = new ReadOnlyBooleanWrapper(this, "corsAvailable", false);
     private final ReadOnlyBooleanWrapper shareAvailable = new ReadOnlyBooleanWrapper(this, "shareAvailable", false);
+    private final DeleteViewModel deletes;
+    private final ObjectDetailsViewModel details;
+    private DropUploader dropUploader;
     private CorsOpener corsOpener;
     private LinkSharer linkSharer;
     private S3Target target;
     private String nextToken;
     private UiTasks.Handle running;
 
-    public BucketsViewModel(ProfileService profiles, BucketService buckets, UiTasks tasks, ProfileSelection selection) {
+    public BucketsViewModel(
+            ProfileService profiles,
+            BucketService buckets,
+            DeleteService deleteService,
+            ObjectDetailsService detailsService,
+            UiTasks tasks,
+            ProfileSelection selection) {
         this.profiles = profiles;
         this.buckets = buckets;
         this.tasks = tasks;
         this.selection = selection;
+        this.deletes = new DeleteViewModel(deleteService, tasks, busy, this::setStatus, () -> loadObjects(false));
+        this.details = new ObjectDetailsViewModel(detailsService, tasks);
+        filter.addListener((o, a, text) -> {
+            String needle = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+            visible.setPredicate(
+                    needle.isEmpty()
+                            ? null
+                            : e -> e.name(prefix.get()).toLowerCase(Locale.ROOT).contains(needle));
+        });
         selection.currentProperty().addListener((o, a, p) -> refreshBuckets());
         bucket.addListener((o, a, b) -> {
             corsAvailable.set(corsOpener != null && b != null);
             shareAvailable.set(linkSharer != null && b != null);
+            dropAvailable.set(dropUploader != null && b != null);
+            details.close();
             prefix.set("");
             entries.clear();
             hasMore.set(false);
@@ -84,6 +119,40 @@ public final class BucketsViewModel {
 
     public ObservableList<ObjectEntry> entries() {
         return entries;
+    }
+
+    /** The listing as shown: {@link #entries()} through the filter. */
+    public ObservableList<ObjectEntry> visibleEntries() {
+        return visible;
+    }
+
+    /** Text the listing is filtered by (part of the name, any case); also what "search from here" looks for. */
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public DeleteViewModel deletes() {
+        return deletes;
+    }
+
+    public ObjectDetailsViewModel details() {
+        return details;
+    }
+
+    /** True when a bucket is open and files dropped on the listing can be uploaded into the folder shown. */
+    public ReadOnlyBooleanProperty dropAvailableProperty() {
+        return dropAvailable.getReadOnlyProperty();
+    }
+
+    /** Checks and queues files dropped onto a folder (blocking; called in the background). */
+    @FunctionalInterface
+    public interface DropUploader {
+        FolderDrop.Result upload(StorageProfile profile, String bucket, String prefix, List<Path> files);
+    }
+
+    public void setDropUploader(DropUploader uploader) {
+        this.dropUploader = uploader;
+        dropAvailable.set(uploader != null && bucket.get() != null);
     }
 
     public ReadOnlyBooleanProperty hasMoreProperty() {
@@ -266,6 +335,94 @@ public final class BucketsViewModel {
             return;
         }
         linkSharer.share(b.name(), objects);
+    }
+
+    /** "Search from here": every level below the folder shown, names containing the filter text. */
+    public void searchFromHere() {
+        BucketInfo b = bucket.get();
+        if (b == null || target == null) {
+            return;
+        }
+        cancel();
+        S3Target t = target;
+        String p = prefix.get();
+        String text = filter.get() == null ? "" : filter.get().trim();
+        setStatus(false, "Searching " + b.name() + "/" + p + " for '" + text + "' … (Esc stops)");
+        running = tasks.run(() -> buckets.search(t, b.name(), p, text, SEARCH_LIMIT))
+                .trackBusy(busy)
+                .onSuccess(r -> {
+                    entries.setAll(r.matches());
+                    hasMore.set(false);
+                    setStatus(
+                            false,
+                            r.matches().size() + " match(es) for '" + text + "' below " + b.name() + "/" + p
+                                    + (r.truncated() ? " (stopped at " + SEARCH_LIMIT + "; narrow the search)" : "")
+                                    + " — searched " + r.scanned() + " key(s). F5 shows the folder again.");
+                })
+                .onError(this::fail)
+                .onCancelled(() -> setStatus(false, "Search stopped."))
+                .start();
+    }
+
+    /** Starts a delete of the selection: the plan first, then the view asks (see {@link DeleteViewModel}). */
+    public void deleteSelected(List<ObjectEntry> selected) {
+        BucketInfo b = bucket.get();
+        if (b != null && target != null) {
+            cancel();
+            running = deletes.prepare(target, b.name(), selected);
+        }
+    }
+
+    /** Opens the details pane for an object (folders have none). */
+    public void showDetails(ObjectEntry entry) {
+        BucketInfo b = bucket.get();
+        if (entry == null || b == null || target == null) {
+            return;
+        }
+        if (entry.folder()) {
+            setStatus(false, "A folder has no details of its own: open it, or pick an object.");
+            return;
+        }
+        details.show(target, b.name(), entry.key());
+    }
+
+    /** {@code s3://bucket/key} of an entry in the open bucket. */
+    public String s3Uri(ObjectEntry entry) {
+        return bucket.get() == null ? "" : "s3://" + bucket.get().name() + "/" + entry.key();
+    }
+
+    /** Checks files dropped onto the listing and queues the valid ones into the folder shown. */
+    public void dropFiles(List<Path> files) {
+        BucketInfo b = bucket.get();
+        StorageProfile p = selection.getCurrent();
+        if (dropUploader == null || b == null || p == null || files.isEmpty()) {
+            return;
+        }
+        String under = prefix.get();
+        String where = "s3://" + b.name() + "/" + under;
+        setStatus(false, "Checking " + files.size() + " dropped item(s) for " + where + " …");
+        tasks.run(() -> dropUploader.upload(p, b.name(), under, files))
+                .trackBusy(busy)
+                .onSuccess(r -> {
+                    String rejected = r.rejected().isEmpty()
+                            ? ""
+                            : " " + r.rejected().size() + " rejected, e.g. "
+                                    + r.rejected().get(0).sanitizedName() + ": "
+                                    + r.rejected().get(0).error().message();
+                    if (r.refusal() != null) {
+                        setStatus(
+                                true,
+                                "Nothing was sent to " + where + ": "
+                                        + r.refusal().reason().oneLine());
+                    } else {
+                        setStatus(
+                                !r.rejected().isEmpty(),
+                                r.queued() + " file(s) queued for " + where + " — follow them under Transfers."
+                                        + rejected);
+                    }
+                })
+                .onError(this::fail)
+                .start();
     }
 
     public void cancel() {
