@@ -415,7 +415,7 @@ public final class BucketsView {
         vm.details().shownProperty().addListener((o, a, shown) -> {
             if (shown && !objectsSplit.getItems().contains(detailsPane)) {
                 objectsSplit.getItems().add(detailsPane);
-                objectsSplit.setDividerPositions(0.6);
+                objectsSplit.setDividerPositions(0.55);
             } else if (!shown) {
                 objectsSplit.getItems().remove(detailsPane);
             }

@@ -62,6 +62,7 @@ public final class BucketsViewModel {
     private final DeleteViewModel deletes;
     private final ObjectDetailsViewModel details;
     private DropUploader dropUploader;
+    private boolean keepStatus;
     private CorsOpener corsOpener;
     private LinkSharer linkSharer;
     private S3Target target;
@@ -79,7 +80,7 @@ public final class BucketsViewModel {
         this.buckets = buckets;
         this.tasks = tasks;
         this.selection = selection;
-        this.deletes = new DeleteViewModel(deleteService, tasks, busy, this::setStatus, () -> loadObjects(false));
+        this.deletes = new DeleteViewModel(deleteService, tasks, busy, this::setStatus, this::reloadKeepingStatus);
         this.details = new ObjectDetailsViewModel(detailsService, tasks);
         filter.addListener((o, a, text) -> {
             String needle = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
@@ -443,7 +444,10 @@ public final class BucketsViewModel {
         S3Target t = target;
         String p = prefix.get();
         String token = more ? nextToken : null;
-        setStatus(false, "Listing " + b.name() + "/" + p + " …");
+        String before = keepStatus ? status.get() + " " : "";
+        boolean beforeError = keepStatus && error.get();
+        keepStatus = false;
+        setStatus(beforeError, before + "Listing " + b.name() + "/" + p + " …");
         running = tasks.run(() -> buckets.listObjects(t, b.name(), p, false, token))
                 .trackBusy(busy)
                 .onSuccess((ObjectListing l) -> {
@@ -456,13 +460,19 @@ public final class BucketsViewModel {
                     hasMore.set(l.hasMore());
                     long folders = entries.stream().filter(ObjectEntry::folder).count();
                     setStatus(
-                            false,
-                            folders + " folder(s), " + (entries.size() - folders) + " object(s)"
+                            beforeError,
+                            before + folders + " folder(s), " + (entries.size() - folders) + " object(s)"
                                     + (l.hasMore() ? " so far (more available)." : "."));
                 })
                 .onError(this::fail)
                 .onCancelled(() -> setStatus(false, "Cancelled."))
                 .start();
+    }
+
+    /** After a delete: the listing is stale, but what the delete said must stay readable. */
+    private void reloadKeepingStatus() {
+        keepStatus = true;
+        loadObjects(false);
     }
 
     private void fail(Throwable t) {

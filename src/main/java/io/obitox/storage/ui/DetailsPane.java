@@ -47,6 +47,7 @@ final class DetailsPane {
         for (Map.Entry<String, String> r : rows) {
             Label name = new Label(r.getKey());
             name.getStyleClass().add("text-muted");
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             TextInputControl value;
             if (r.getKey().equals("Metadata") || r.getKey().equals("Tags")) {
                 TextArea area = new TextArea(r.getValue());
@@ -59,7 +60,7 @@ final class DetailsPane {
             }
             value.setEditable(false);
             value.setId(
-                    "detail-" + r.getKey().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-"));
+                    "detail-" + r.getKey().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
             GridPane.setHgrow(value, Priority.ALWAYS);
             grid.addRow(row++, name, value);
         }
