@@ -145,15 +145,24 @@ class BucketBrowserActionsTest {
         robot.interact(() -> {
             javafx.geometry.Bounds b = cell.localToScreen(cell.getBoundsInLocal());
             javafx.geometry.Bounds l = cell.getBoundsInLocal();
-            javafx.event.Event.fireEvent(cell, new javafx.scene.input.ContextMenuEvent(
-                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
-                    l.getCenterX(), l.getCenterY(), b.getCenterX(), b.getCenterY(), false,
-                    new javafx.scene.input.PickResult(cell, b.getCenterX(), b.getCenterY())));
+            javafx.event.Event.fireEvent(
+                    cell,
+                    new javafx.scene.input.ContextMenuEvent(
+                            javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                            l.getCenterX(),
+                            l.getCenterY(),
+                            b.getCenterX(),
+                            b.getCenterY(),
+                            false,
+                            new javafx.scene.input.PickResult(cell, b.getCenterX(), b.getCenterY())));
         });
-        FxApp.waitUntil("the context menu is shown", 10, () -> objects.getContextMenu().isShowing());
+        FxApp.waitUntil(
+                "the context menu is shown", 10, () -> objects.getContextMenu().isShowing());
         screenshot(robot, objects.getContextMenu().getScene().getWindow(), "buckets-context-menu");
-        robot.clickOn(robot.lookup(".context-menu .menu-item").lookup((Node n) -> n.lookup(".label") != null
-                && "Details".equals(((javafx.scene.control.Labeled) n.lookup(".label")).getText())).queryAs(Node.class));
+        robot.clickOn(robot.lookup(".context-menu .menu-item")
+                .lookup((Node n) -> n.lookup(".label") != null
+                        && "Details".equals(((javafx.scene.control.Labeled) n.lookup(".label")).getText()))
+                .queryAs(Node.class));
         FxApp.waitUntil(
                 "details loaded",
                 20,
@@ -177,7 +186,10 @@ class BucketBrowserActionsTest {
                 clip[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
         assertThat(clip[0]).isEqualTo("s3://sandbox/report.pdf");
         robot.clickOn("#closeDetailsButton");
-        FxApp.waitUntil("the pane is closed", 10, () -> robot.lookup("#detail-key").tryQuery().isEmpty());
+        FxApp.waitUntil(
+                "the pane is closed",
+                10,
+                () -> robot.lookup("#detail-key").tryQuery().isEmpty());
     }
 
     private static String field(FxRobot robot, String id) {
