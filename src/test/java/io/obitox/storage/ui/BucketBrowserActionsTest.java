@@ -271,6 +271,7 @@ class BucketBrowserActionsTest {
                 .contains("1 file(s) queued for s3://sandbox/photos/")
                 .contains("1 rejected")
                 .contains("tool.exe");
+        FxApp.screenshot(robot, stage, "buckets-drop-onto-folder");
         FxApp.waitUntil("uploaded into photos/", 60, () -> {
             try {
                 return s3.headObject(b -> b.bucket("sandbox").key("photos/notes.txt"))
@@ -288,7 +289,6 @@ class BucketBrowserActionsTest {
                 "listed after refresh",
                 20,
                 () -> objects.getItems().stream().anyMatch(e -> e.key().equals("photos/notes.txt")));
-        FxApp.screenshot(robot, stage, "buckets-drop-onto-folder");
     }
 
     private static void screenshot(FxRobot robot, Window window, String name) {
