@@ -154,7 +154,7 @@ public final class ViewFactory {
             bucketsViewModel = new BucketsViewModel(
                     app.profiles(), app.buckets(), app.deletes(), app.objectDetails(), tasks, selection);
             FolderDrop drop = new FolderDrop(app.batchValidator(), app.validationPolicies(), app.transfers());
-            bucketsViewModel.setDropUploader(drop::upload);
+            bucketsViewModel.drops().setUploader(drop::upload);
             bucketsViewModel.setCorsOpener(this::openCorsWizard);
             bucketsViewModel.setLinkSharer((bucket, objects) -> {
                 linksViewModel().addObjects(bucket, objects);

@@ -2,10 +2,8 @@ package io.obitox.storage.ui;
 
 import io.obitox.common.Sizes;
 import io.obitox.storage.BucketInfo;
-import io.obitox.storage.DeletePlan;
 import io.obitox.storage.ObjectDetails;
 import io.obitox.storage.ObjectEntry;
-import java.io.File;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -13,30 +11,21 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.MouseButton;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
@@ -210,10 +199,8 @@ public final class BucketsView {
                 filterField.selectAll();
             }
         });
-        objects.setContextMenu(contextMenu());
-        installDrop();
+        new ObjectTableActions(objects, root, vm, this::shareLinks, this::deleteSelected, this::showDetails).install();
         installDetails();
-        installDeleteConfirmation();
         filterField.textProperty().bindBidirectional(vm.filterProperty());
         filterField.setOnAction(e -> vm.searchFromHere());
         searchButton.disableProperty().bind(vm.bucketProperty().isNull());
@@ -333,79 +320,8 @@ public final class BucketsView {
     private void copyDetail(java.util.function.Function<ObjectDetails, String> what) {
         ObjectDetails d = vm.details().detailsProperty().get();
         if (d != null) {
-            copy(what.apply(d));
+            ObjectTableActions.copy(what.apply(d));
         }
-    }
-
-    private static void copy(String text) {
-        ClipboardContent c = new ClipboardContent();
-        c.putString(text);
-        Clipboard.getSystemClipboard().setContent(c);
-    }
-
-    private ContextMenu contextMenu() {
-        MenuItem open = item(
-                "Open", "menuOpen", () -> vm.open(objects.getSelectionModel().getSelectedItem()));
-        MenuItem details = item("Details", "menuDetails", this::showDetails);
-        MenuItem copyKey = item("Copy key", "menuCopyKey", () -> copy(selected().key()));
-        MenuItem copyUri = item("Copy S3 URI", "menuCopyUri", () -> copy(vm.s3Uri(selected())));
-        MenuItem share = item("Share link…", "menuShare", this::shareLinks);
-        MenuItem download = item("Download… (comes with the download queue)", "menuDownload", () -> {});
-        download.setDisable(true);
-        MenuItem delete = item("Delete…", "menuDelete", this::deleteSelected);
-        MenuItem refresh = item("Refresh", "menuRefresh", vm::refresh);
-        ContextMenu menu = new ContextMenu(
-                open,
-                details,
-                new SeparatorMenuItem(),
-                copyKey,
-                copyUri,
-                share,
-                download,
-                new SeparatorMenuItem(),
-                delete,
-                refresh);
-        menu.setId("objectMenu");
-        menu.setOnShowing(e -> {
-            ObjectEntry s = selected();
-            open.setDisable(s == null || !s.folder());
-            details.setDisable(s == null || s.folder());
-            copyKey.setDisable(s == null);
-            copyUri.setDisable(s == null);
-            share.setDisable(s == null || !vm.shareAvailableProperty().get());
-            delete.setDisable(s == null);
-        });
-        return menu;
-    }
-
-    private static MenuItem item(String text, String id, Runnable action) {
-        MenuItem i = new MenuItem(text);
-        i.setId(id);
-        i.setOnAction(e -> action.run());
-        return i;
-    }
-
-    private ObjectEntry selected() {
-        return objects.getSelectionModel().getSelectedItem();
-    }
-
-    /** Files dropped onto the listing go into the folder shown, checked like a drop on the Upload view. */
-    private void installDrop() {
-        objects.setOnDragOver(e -> {
-            if (vm.dropAvailableProperty().get() && e.getDragboard().hasFiles()) {
-                e.acceptTransferModes(TransferMode.COPY);
-            }
-            e.consume();
-        });
-        objects.setOnDragDropped(e -> {
-            boolean ok = vm.dropAvailableProperty().get() && e.getDragboard().hasFiles();
-            if (ok) {
-                vm.dropFiles(
-                        e.getDragboard().getFiles().stream().map(File::toPath).toList());
-            }
-            e.setDropCompleted(ok);
-            e.consume();
-        });
     }
 
     /** The pane is an item of the split only while shown: a SplitPane keeps room for hidden items. */
@@ -430,37 +346,6 @@ public final class BucketsView {
                 vm.showDetails(e);
             }
         });
-    }
-
-    /** Asks before a delete, with the plan's count, size and versioning; not blocking the FX thread's caller. */
-    private void installDeleteConfirmation() {
-        vm.deletes().pendingProperty().addListener((o, a, plan) -> {
-            if (plan != null) {
-                ask(plan);
-            }
-        });
-    }
-
-    private void ask(DeletePlan plan) {
-        ButtonType delete = new ButtonType("Delete " + plan.count(), ButtonBar.ButtonData.OK_DONE);
-        Alert alert =
-                new Alert(Alert.AlertType.CONFIRMATION, DeleteViewModel.question(plan), delete, ButtonType.CANCEL);
-        alert.setTitle("Delete");
-        alert.setHeaderText("Delete " + plan.count() + " object(s), " + Sizes.bytes(plan.totalBytes()) + "?");
-        alert.getDialogPane().setId("deleteDialog");
-        alert.getDialogPane().lookupButton(delete).setId("confirmDeleteButton");
-        alert.getDialogPane().lookupButton(ButtonType.CANCEL).setId("cancelDeleteButton");
-        if (root.getScene() != null) {
-            alert.initOwner(root.getScene().getWindow());
-        }
-        alert.setOnHidden(e -> {
-            if (alert.getResult() == delete) {
-                vm.deletes().confirm();
-            } else {
-                vm.deletes().dismiss();
-            }
-        });
-        alert.show();
     }
 
     @FXML

@@ -13,8 +13,6 @@ import io.obitox.storage.ObjectEntry;
 import io.obitox.storage.ObjectListing;
 import io.obitox.storage.S3Errors;
 import io.obitox.storage.S3Target;
-import io.obitox.upload.FolderDrop;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
@@ -33,7 +31,8 @@ import javafx.collections.transformation.FilteredList;
  * The bucket browser: buckets of the current profile, objects of the chosen bucket by prefix (one page of 1,000 at a
  * time, "Load more" for the next: a prefix of 100,000 keys shows its first page at once), a filter of what is listed,
  * "search from here" (all levels below, at most {@link #SEARCH_LIMIT} matches), delete ({@link DeleteViewModel}),
- * details ({@link ObjectDetailsViewModel}), files dropped onto the folder, create bucket, refresh. FX thread only;
+ * details ({@link ObjectDetailsViewModel}), files dropped onto the folder ({@link FolderDropViewModel}), create
+ * bucket, refresh. FX thread only;
  * every call to storage runs in the background and can be cancelled.
  */
 public final class BucketsViewModel {
@@ -51,7 +50,6 @@ public final class BucketsViewModel {
     private final ObservableList<ObjectEntry> entries = FXCollections.observableArrayList();
     private final FilteredList<ObjectEntry> visible = new FilteredList<>(entries);
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
-    private final ReadOnlyBooleanWrapper dropAvailable = new ReadOnlyBooleanWrapper(this, "dropAvailable", false);
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore", false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -61,7 +59,7 @@ public final class BucketsViewModel {
     private final ReadOnlyBooleanWrapper shareAvailable = new ReadOnlyBooleanWrapper(this, "shareAvailable", false);
     private final DeleteViewModel deletes;
     private final ObjectDetailsViewModel details;
-    private DropUploader dropUploader;
+    private final FolderDropViewModel drops;
     private boolean keepStatus;
     private CorsOpener corsOpener;
     private LinkSharer linkSharer;
@@ -82,6 +80,8 @@ public final class BucketsViewModel {
         this.selection = selection;
         this.deletes = new DeleteViewModel(deleteService, tasks, busy, this::setStatus, this::reloadKeepingStatus);
         this.details = new ObjectDetailsViewModel(detailsService, tasks);
+        this.drops =
+                new FolderDropViewModel(tasks, selection, bucket, prefix.getReadOnlyProperty(), busy, this::setStatus);
         filter.addListener((o, a, text) -> {
             String needle = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
             visible.setPredicate(
@@ -93,7 +93,6 @@ public final class BucketsViewModel {
         bucket.addListener((o, a, b) -> {
             corsAvailable.set(corsOpener != null && b != null);
             shareAvailable.set(linkSharer != null && b != null);
-            dropAvailable.set(dropUploader != null && b != null);
             details.close();
             prefix.set("");
             entries.clear();
@@ -140,20 +139,9 @@ public final class BucketsViewModel {
         return details;
     }
 
-    /** True when a bucket is open and files dropped on the listing can be uploaded into the folder shown. */
-    public ReadOnlyBooleanProperty dropAvailableProperty() {
-        return dropAvailable.getReadOnlyProperty();
-    }
-
-    /** Checks and queues files dropped onto a folder (blocking; called in the background). */
-    @FunctionalInterface
-    public interface DropUploader {
-        FolderDrop.Result upload(StorageProfile profile, String bucket, String prefix, List<Path> files);
-    }
-
-    public void setDropUploader(DropUploader uploader) {
-        this.dropUploader = uploader;
-        dropAvailable.set(uploader != null && bucket.get() != null);
+    /** Files dropped onto the listing: checked and queued into the folder shown. */
+    public FolderDropViewModel drops() {
+        return drops;
     }
 
     public ReadOnlyBooleanProperty hasMoreProperty() {
@@ -390,40 +378,6 @@ public final class BucketsViewModel {
     /** {@code s3://bucket/key} of an entry in the open bucket. */
     public String s3Uri(ObjectEntry entry) {
         return bucket.get() == null ? "" : "s3://" + bucket.get().name() + "/" + entry.key();
-    }
-
-    /** Checks files dropped onto the listing and queues the valid ones into the folder shown. */
-    public void dropFiles(List<Path> files) {
-        BucketInfo b = bucket.get();
-        StorageProfile p = selection.getCurrent();
-        if (dropUploader == null || b == null || p == null || files.isEmpty()) {
-            return;
-        }
-        String under = prefix.get();
-        String where = "s3://" + b.name() + "/" + under;
-        setStatus(false, "Checking " + files.size() + " dropped item(s) for " + where + " …");
-        tasks.run(() -> dropUploader.upload(p, b.name(), under, files))
-                .trackBusy(busy)
-                .onSuccess(r -> {
-                    String rejected = r.rejected().isEmpty()
-                            ? ""
-                            : " " + r.rejected().size() + " rejected, e.g. "
-                                    + r.rejected().get(0).sanitizedName() + ": "
-                                    + r.rejected().get(0).error().message();
-                    if (r.refusal() != null) {
-                        setStatus(
-                                true,
-                                "Nothing was sent to " + where + ": "
-                                        + r.refusal().reason().oneLine());
-                    } else {
-                        setStatus(
-                                !r.rejected().isEmpty(),
-                                r.queued() + " file(s) queued for " + where + " — follow them under Transfers."
-                                        + rejected);
-                    }
-                })
-                .onError(this::fail)
-                .start();
     }
 
     public void cancel() {
