@@ -362,6 +362,12 @@ public final class BucketsViewModel {
         }
     }
 
+    /** The user said yes to the pending delete; Esc (cancel) stops it between requests of 1,000. */
+    public void confirmDelete() {
+        cancel();
+        running = deletes.confirm();
+    }
+
     /** Opens the details pane for an object (folders have none). */
     public void showDetails(ObjectEntry entry) {
         BucketInfo b = bucket.get();

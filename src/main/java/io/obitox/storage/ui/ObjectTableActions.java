@@ -146,7 +146,7 @@ final class ObjectTableActions {
         }
         alert.setOnHidden(e -> {
             if (alert.getResult() == delete) {
-                vm.deletes().confirm();
+                vm.confirmDelete();
             } else {
                 vm.deletes().dismiss();
             }
