@@ -144,32 +144,32 @@ public final class RmCommand implements Callable<Integer> {
         return missing > 0 ? missingError(missing) : Cli.OK;
     }
 
+    /** One aligned table of what goes (size first, so keys of any length line up), then notes on stderr. */
     private void printPlan(List<DeletePlan> plans, int limit) {
-        int shown = 0;
+        List<List<String>> rows = new ArrayList<>();
         int total = 0;
         for (DeletePlan plan : plans) {
             for (ObjectEntry o : plan.objects()) {
                 total++;
-                if (shown < limit) {
-                    shown++;
-                    ctx.out()
-                            .table(
-                                    null,
-                                    List.of(List.of(
-                                            (dryRun ? "(dry run) delete:" : "delete:"),
-                                            "s3://" + plan.bucket() + "/" + o.key(),
-                                            Sizes.bytes(o.size()))));
+                if (rows.size() < limit) {
+                    rows.add(List.of(
+                            dryRun ? "(dry run) delete:" : "delete:",
+                            Sizes.bytes(o.size()),
+                            "s3://" + plan.bucket() + "/" + o.key()));
                 }
             }
+        }
+        ctx.out().table(null, rows);
+        if (total > rows.size()) {
+            ctx.out().println("… and " + (total - rows.size()) + " more (--dry-run lists them all).");
+        }
+        for (DeletePlan plan : plans) {
             plan.missing()
                     .forEach(k ->
                             ctx.out().warn("No object s3://" + plan.bucket() + "/" + k + ": nothing to delete there."));
             if (!plan.versioningNote().isEmpty()) {
                 ctx.out().progress(plan.versioningNote());
             }
-        }
-        if (total > shown) {
-            ctx.out().println("… and " + (total - shown) + " more (--dry-run lists them all).");
         }
     }
 

@@ -136,6 +136,17 @@ class RmStatCliTest {
     }
 
     @Test
+    void keysWithControlCharactersCannotDriveTheTerminal() {
+        server.createBucket("rm-term");
+        server.putEmpty("rm-term", List.of("t/evil\u001b[2J.txt"));
+        CliRun dry = run("rm", "-r", "rm-term/t/", "--dry-run").ok();
+        assertThat(dry.out()).doesNotContain("\u001b").contains("evil");
+        JsonNode j = run("rm", "-r", "rm-term/t/", "--dry-run", "--json").ok().json();
+        assertThat(j.get("buckets").get(0).get("objects").get(0).get("key").asText())
+                .isEqualTo("t/evil\u001b[2J.txt");
+    }
+
+    @Test
     void statShowsHeadersMetadataAndAddresses() {
         server.createBucket("stat-cli");
         try (S3Client s3 = server.client()) {
