@@ -153,7 +153,7 @@ public final class BucketsView {
                 bucketList.getSelectionModel().select(b);
             }
         });
-        SortedList<ObjectEntry> sorted = new SortedList<>(vm.visibleEntries());
+        SortedList<ObjectEntry> sorted = new SortedList<>(vm.filter().visibleEntries());
         sorted.comparatorProperty().bind(objects.comparatorProperty());
         objects.setItems(sorted);
         objects.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -201,7 +201,7 @@ public final class BucketsView {
         });
         new ObjectTableActions(objects, root, vm, this::shareLinks, this::deleteSelected, this::showDetails).install();
         installDetails();
-        filterField.textProperty().bindBidirectional(vm.filterProperty());
+        filterField.textProperty().bindBidirectional(vm.filter().filterProperty());
         filterField.setOnAction(e -> vm.searchFromHere());
         searchButton.disableProperty().bind(vm.bucketProperty().isNull());
         deleteButton

@@ -14,7 +14,6 @@ import io.obitox.storage.ObjectListing;
 import io.obitox.storage.S3Errors;
 import io.obitox.storage.S3Target;
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -25,20 +24,16 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 
 /**
  * The bucket browser: buckets of the current profile, objects of the chosen bucket by prefix (one page of 1,000 at a
  * time, "Load more" for the next: a prefix of 100,000 keys shows its first page at once), a filter of what is listed,
- * "search from here" (all levels below, at most {@link #SEARCH_LIMIT} matches), delete ({@link DeleteViewModel}),
+ * "search from here" ({@link ListingFilterViewModel}), delete ({@link DeleteViewModel}),
  * details ({@link ObjectDetailsViewModel}), files dropped onto the folder ({@link FolderDropViewModel}), create
  * bucket, refresh. FX thread only;
  * every call to storage runs in the background and can be cancelled.
  */
 public final class BucketsViewModel {
-    /** The most matches "search from here" collects before it stops and says so. */
-    public static final int SEARCH_LIMIT = 10_000;
-
     private final ProfileService profiles;
     private final BucketService buckets;
     private final UiTasks tasks;
@@ -48,8 +43,7 @@ public final class BucketsViewModel {
     private final ObjectProperty<BucketInfo> bucket = new SimpleObjectProperty<>(this, "bucket");
     private final ReadOnlyStringWrapper prefix = new ReadOnlyStringWrapper(this, "prefix", "");
     private final ObservableList<ObjectEntry> entries = FXCollections.observableArrayList();
-    private final FilteredList<ObjectEntry> visible = new FilteredList<>(entries);
-    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final ListingFilterViewModel filter;
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore", false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -82,13 +76,7 @@ public final class BucketsViewModel {
         this.details = new ObjectDetailsViewModel(detailsService, tasks);
         this.drops =
                 new FolderDropViewModel(tasks, selection, bucket, prefix.getReadOnlyProperty(), busy, this::setStatus);
-        filter.addListener((o, a, text) -> {
-            String needle = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-            visible.setPredicate(
-                    needle.isEmpty()
-                            ? null
-                            : e -> e.name(prefix.get()).toLowerCase(Locale.ROOT).contains(needle));
-        });
+        this.filter = new ListingFilterViewModel(entries, prefix::get, buckets, tasks, busy, this::setStatus);
         selection.currentProperty().addListener((o, a, p) -> refreshBuckets());
         bucket.addListener((o, a, b) -> {
             corsAvailable.set(corsOpener != null && b != null);
@@ -121,13 +109,8 @@ public final class BucketsViewModel {
         return entries;
     }
 
-    /** The listing as shown: {@link #entries()} through the filter. */
-    public ObservableList<ObjectEntry> visibleEntries() {
-        return visible;
-    }
-
-    /** Text the listing is filtered by (part of the name, any case); also what "search from here" looks for. */
-    public StringProperty filterProperty() {
+    /** The filter of the listing and "search from here". */
+    public ListingFilterViewModel filter() {
         return filter;
     }
 
@@ -329,28 +312,13 @@ public final class BucketsViewModel {
     /** "Search from here": every level below the folder shown, names containing the filter text. */
     public void searchFromHere() {
         BucketInfo b = bucket.get();
-        if (b == null || target == null) {
-            return;
+        if (b != null && target != null) {
+            cancel();
+            running = filter.search(target, b.name(), prefix.get(), matches -> {
+                entries.setAll(matches);
+                hasMore.set(false);
+            });
         }
-        cancel();
-        S3Target t = target;
-        String p = prefix.get();
-        String text = filter.get() == null ? "" : filter.get().trim();
-        setStatus(false, "Searching " + b.name() + "/" + p + " for '" + text + "' … (Esc stops)");
-        running = tasks.run(() -> buckets.search(t, b.name(), p, text, SEARCH_LIMIT))
-                .trackBusy(busy)
-                .onSuccess(r -> {
-                    entries.setAll(r.matches());
-                    hasMore.set(false);
-                    setStatus(
-                            false,
-                            r.matches().size() + " match(es) for '" + text + "' below " + b.name() + "/" + p
-                                    + (r.truncated() ? " (stopped at " + SEARCH_LIMIT + "; narrow the search)" : "")
-                                    + " — searched " + r.scanned() + " key(s). F5 shows the folder again.");
-                })
-                .onError(this::fail)
-                .onCancelled(() -> setStatus(false, "Search stopped."))
-                .start();
     }
 
     /** Starts a delete of the selection: the plan first, then the view asks (see {@link DeleteViewModel}). */
