@@ -113,7 +113,12 @@ public final class DeleteViewModel {
         pending.set(null);
         status.accept(false, "Deleting " + plan.count() + " object(s) …");
         S3Target t = target;
-        return tasks.run(() -> service.delete(t, plan, n -> {}))
+        // progress after each request of 1,000, posted to the FX thread (a few messages, not one per key)
+        return tasks.run(() -> service.delete(
+                        t,
+                        plan,
+                        n -> tasks.onUi(
+                                () -> status.accept(false, "Deleted " + n + " of " + plan.count() + " object(s) …"))))
                 .trackBusy(busy)
                 .onSuccess((DeleteResult r) -> {
                     if (r.failures().isEmpty()) {
