@@ -145,6 +145,31 @@ class DeleteAndDetailsOnRgwTest {
     }
 
     @Test
+    void keysTheServerRefusesAreReportedOneByOneAndTheRestDeleted() throws Exception {
+        String b = bucket("del-deny");
+        putOneByte(b, List.of("p/free-1", "p/free-2", "p/locked/x"));
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\","
+                + "\"Action\":\"s3:DeleteObject\",\"Resource\":\"arn:aws:s3:::" + b + "/p/locked/*\"}]}";
+        try (S3Client s3 = rgw.client()) {
+            s3.putBucketPolicy(r -> r.bucket(b).policy(policy));
+        }
+        DeleteService deletes = new DeleteService(clients);
+        DeletePlan plan = deletes.plan(rgw.target(), b, List.of(), List.of("p/"));
+        assertThat(plan.count()).isEqualTo(3);
+        DeleteResult r = deletes.delete(rgw.target(), plan, n -> {});
+        try (S3Client s3 = rgw.client()) {
+            s3.deleteBucketPolicy(x -> x.bucket(b));
+        }
+        assertThat(r.deleted()).isEqualTo(2);
+        assertThat(r.failures()).singleElement().satisfies(f -> {
+            assertThat(f.key()).isEqualTo("p/locked/x");
+            assertThat(f.code()).isEqualTo("AccessDenied");
+        });
+        assertThat(r.complete()).isFalse();
+        assertThat(keys(b)).containsExactly("p/locked/x");
+    }
+
+    @Test
     void detailsReadHeadersMetadataAndTags() {
         String b = bucket("details");
         try (S3Client s3 = rgw.client()) {
