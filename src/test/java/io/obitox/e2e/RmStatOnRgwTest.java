@@ -95,6 +95,31 @@ class RmStatOnRgwTest {
     }
 
     @Test
+    void aKeyTheServerRefusesIsNamedAndTheExitIsOne() {
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\","
+                + "\"Action\":\"s3:DeleteObject\",\"Resource\":\"arn:aws:s3:::" + bucket + "/deny/locked.txt\"}]}";
+        try (S3Client s3 = rgw.client()) {
+            s3.putObject(r -> r.bucket(bucket).key("deny/locked.txt"), RequestBody.fromString("l"));
+            s3.putObject(r -> r.bucket(bucket).key("deny/free.txt"), RequestBody.fromString("f"));
+            s3.putBucketPolicy(r -> r.bucket(bucket).policy(policy));
+        }
+        try {
+            CliRun.Result r = cli.run("rm", "-r", bucket + "/deny/", "--yes", "--profile", "lab")
+                    .assertExit(Cli.FAILURE)
+                    .assertNoStackTrace();
+            assertThat(r.out()).contains("Deleted 1 object(s) in 1 request(s).");
+            assertThat(r.err())
+                    .contains("Not deleted: s3://" + bucket + "/deny/locked.txt: AccessDenied")
+                    .contains("Error [DELETE_INCOMPLETE]: 1 of 2 object(s) were not deleted");
+        } finally {
+            try (S3Client s3 = rgw.client()) {
+                s3.deleteBucketPolicy(x -> x.bucket(bucket));
+            }
+        }
+        assertThat(keys()).contains("deny/locked.txt").doesNotContain("deny/free.txt");
+    }
+
+    @Test
     void statShowsRgwHeadersMetadataAndTags() {
         JsonNode j = cli.run("stat", bucket + "/docs/r.pdf", "--json", "--profile", "lab")
                 .assertExit(Cli.OK)
