@@ -255,6 +255,15 @@ class BucketBrowserActionsTest {
                 "the folder again",
                 20,
                 () -> objects.getItems().stream().anyMatch(e -> e.key().equals("report.pdf")));
+
+        // sizes sort as numbers (4 B before 121 KiB), not as the text shown; folders (no size) come first
+        robot.clickOn("Size");
+        assertThat(objects.getItems()).extracting(ObjectEntry::size).isSorted();
+        robot.clickOn("Size");
+        assertThat(objects.getItems().get(0).key()).isEqualTo("report.pdf");
+        assertThat(objects.getItems())
+                .extracting(ObjectEntry::size)
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
     @Test
