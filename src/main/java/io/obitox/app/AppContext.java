@@ -12,6 +12,8 @@ import io.obitox.profile.ProfileRepository;
 import io.obitox.profile.ProfileService;
 import io.obitox.settings.SettingsService;
 import io.obitox.storage.BucketService;
+import io.obitox.storage.DeleteService;
+import io.obitox.storage.ObjectDetailsService;
 import io.obitox.storage.SandboxAccess;
 import io.obitox.storage.StorageClients;
 import io.obitox.transfer.MultipartUploads;
@@ -56,6 +58,8 @@ public final class AppContext implements AutoCloseable {
     private final Optional<SandboxAccess> sandbox;
     private final ProfileService profiles;
     private final BucketService buckets;
+    private final DeleteService deletes;
+    private final ObjectDetailsService objectDetails;
     private final ConnectionTester connectionTester;
     private final CorsService cors;
     private final PresignService presign;
@@ -85,6 +89,8 @@ public final class AppContext implements AutoCloseable {
         this.profiles =
                 new ProfileService(new ProfileRepository(database), awsFiles, settings, clients, sandbox, clock);
         this.buckets = new BucketService(clients);
+        this.deletes = new DeleteService(clients);
+        this.objectDetails = new ObjectDetailsService(clients);
         this.connectionTester = new ConnectionTester(clients);
         this.cors = new CorsService(
                 clients,
@@ -159,6 +165,14 @@ public final class AppContext implements AutoCloseable {
 
     public BucketService buckets() {
         return buckets;
+    }
+
+    public DeleteService deletes() {
+        return deletes;
+    }
+
+    public ObjectDetailsService objectDetails() {
+        return objectDetails;
     }
 
     public ConnectionTester connectionTester() {

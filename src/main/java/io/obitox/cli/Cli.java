@@ -7,6 +7,8 @@ import io.obitox.profile.cli.ProfileCommand;
 import io.obitox.storage.S3Errors;
 import io.obitox.storage.cli.LsCommand;
 import io.obitox.storage.cli.MbCommand;
+import io.obitox.storage.cli.RmCommand;
+import io.obitox.storage.cli.StatCommand;
 import io.obitox.transfer.cli.MultipartCommand;
 import io.obitox.transfer.cli.TransfersCommand;
 import io.obitox.transfer.cli.UploadCommand;
@@ -37,6 +39,8 @@ public final class Cli {
             ProfileCommand.class,
             LsCommand.class,
             MbCommand.class,
+            RmCommand.class,
+            StatCommand.class,
             CorsCommand.class,
             WebhooksCommand.class,
             ValidateCommand.class,

@@ -99,6 +99,44 @@ public final class BucketService {
         return folders;
     }
 
+    /** The keys a search found, how many it looked at, and whether it stopped at its bound. */
+    public record SearchResult(List<ObjectEntry> matches, int scanned, boolean truncated) {
+        public SearchResult {
+            matches = List.copyOf(matches);
+        }
+    }
+
+    /**
+     * "Search from here": every object below {@code prefix} (all levels) whose key after the prefix contains
+     * {@code text} (ignoring case; empty matches all), stopping at {@code limit} matches. Listed page by page, so it
+     * stops between pages when the calling thread is interrupted (a cancelled UI task) with a
+     * {@link java.util.concurrent.CancellationException}.
+     */
+    public SearchResult search(S3Target target, String bucket, String prefix, String text, int limit) {
+        String p = prefix == null ? "" : prefix;
+        String needle = text == null ? "" : text.toLowerCase(java.util.Locale.ROOT);
+        List<ObjectEntry> matches = new ArrayList<>();
+        int scanned = 0;
+        String token = null;
+        do {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.util.concurrent.CancellationException("search cancelled");
+            }
+            ObjectListing page = listObjects(target, bucket, p, true, token);
+            for (ObjectEntry e : page.entries()) {
+                scanned++;
+                if (e.name(p).toLowerCase(java.util.Locale.ROOT).contains(needle)) {
+                    matches.add(e);
+                    if (matches.size() >= limit) {
+                        return new SearchResult(matches, scanned, true);
+                    }
+                }
+            }
+            token = page.nextToken();
+        } while (token != null);
+        return new SearchResult(matches, scanned, false);
+    }
+
     public void createBucket(S3Target target, String name) {
         BucketNames.require(name);
         try {

@@ -34,7 +34,7 @@ class LauncherTest {
 
     @Test
     void aKnownCommandRunsTheCli() {
-        for (String command : new String[] {"profile", "ls", "mb", "sandbox"}) {
+        for (String command : new String[] {"profile", "ls", "mb", "rm", "stat", "sandbox"}) {
             assertThat(decide(command).gui()).as(command).isFalse();
         }
         assertThat(decide("--home", "/data/x", "ls", "bucket"))

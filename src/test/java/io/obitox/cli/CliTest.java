@@ -22,6 +22,8 @@ class CliTest {
                 .contains("profile")
                 .contains("ls")
                 .contains("mb")
+                .contains("rm")
+                .contains("stat")
                 .contains("sandbox")
                 .contains("Exit status: 0 success, 1 failure, 2 wrong usage.");
         assertThat(home).as("--help opens no app home").doesNotExist();

@@ -111,6 +111,32 @@ public final class S3ProxyServer implements AutoCloseable {
         }
     }
 
+    /**
+     * PUTs empty objects, four at a time, with the app's client (no {@code Expect: 100-continue}, which made S3Proxy
+     * break connections under parallel PUTs). For tests that need thousands of keys quickly.
+     */
+    public void putEmpty(String bucket, java.util.List<String> keys) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try (io.obitox.storage.StorageClients own = new io.obitox.storage.StorageClients()) {
+            S3Client s3 = own.interactive(target());
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (String k : keys) {
+                done.add(pool.submit(() -> s3.putObject(
+                        b -> b.bucket(bucket).key(k), software.amazon.awssdk.core.sync.RequestBody.empty())));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("PUT failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -25,6 +25,7 @@ import io.obitox.transfer.ui.TransferSettingsView;
 import io.obitox.transfer.ui.TransferSettingsViewModel;
 import io.obitox.transfer.ui.TransfersView;
 import io.obitox.transfer.ui.TransfersViewModel;
+import io.obitox.upload.FolderDrop;
 import io.obitox.upload.ui.UploadView;
 import io.obitox.upload.ui.UploadViewModel;
 import io.obitox.webhook.ui.WebhooksView;
@@ -150,7 +151,10 @@ public final class ViewFactory {
             return new ProfilesView(new ProfilesViewModel(app.profiles(), app.connectionTester(), tasks, selection));
         }
         if (type == BucketsView.class) {
-            bucketsViewModel = new BucketsViewModel(app.profiles(), app.buckets(), tasks, selection);
+            bucketsViewModel = new BucketsViewModel(
+                    app.profiles(), app.buckets(), app.deletes(), app.objectDetails(), tasks, selection);
+            FolderDrop drop = new FolderDrop(app.batchValidator(), app.validationPolicies(), app.transfers());
+            bucketsViewModel.drops().setUploader(drop::upload);
             bucketsViewModel.setCorsOpener(this::openCorsWizard);
             bucketsViewModel.setLinkSharer((bucket, objects) -> {
                 linksViewModel().addObjects(bucket, objects);

@@ -2,11 +2,14 @@ package io.obitox.storage.ui;
 
 import io.obitox.common.Sizes;
 import io.obitox.storage.BucketInfo;
+import io.obitox.storage.ObjectDetails;
 import io.obitox.storage.ObjectEntry;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -14,14 +17,23 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
 
-/** The bucket browser view; logic lives in {@link BucketsViewModel}. */
+/**
+ * The bucket browser view; logic lives in {@link BucketsViewModel}. Keys: Enter opens a folder, Backspace goes up,
+ * Delete deletes (after a confirmation with count and size), Ctrl+F goes to the filter, F5 refreshes, Esc stops.
+ */
 public final class BucketsView {
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -61,7 +73,7 @@ public final class BucketsView {
     private TableColumn<ObjectEntry, String> nameColumn;
 
     @FXML
-    private TableColumn<ObjectEntry, String> sizeColumn;
+    private TableColumn<ObjectEntry, Long> sizeColumn;
 
     @FXML
     private TableColumn<ObjectEntry, String> dateColumn;
@@ -80,6 +92,39 @@ public final class BucketsView {
 
     @FXML
     private Label status;
+
+    @FXML
+    private TextField filterField;
+
+    @FXML
+    private Button searchButton;
+
+    @FXML
+    private Button deleteButton;
+
+    @FXML
+    private Button detailsButton;
+
+    @FXML
+    private SplitPane objectsSplit;
+
+    @FXML
+    private VBox detailsPane;
+
+    @FXML
+    private Label detailsSummary;
+
+    @FXML
+    private GridPane detailsGrid;
+
+    @FXML
+    private Button copyKeyButton;
+
+    @FXML
+    private Button copyUriButton;
+
+    @FXML
+    private Button copyUrlButton;
 
     public BucketsView(BucketsViewModel vm) {
         this.vm = vm;
@@ -108,13 +153,23 @@ public final class BucketsView {
                 bucketList.getSelectionModel().select(b);
             }
         });
-        objects.setItems(vm.entries());
+        SortedList<ObjectEntry> sorted = new SortedList<>(vm.filter().visibleEntries());
+        sorted.comparatorProperty().bind(objects.comparatorProperty());
+        objects.setItems(sorted);
         objects.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         objects.setPlaceholder(new Label("Pick a bucket on the left"));
         nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
                 c.getValue().name(vm.prefixProperty().get())));
-        sizeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
-                c.getValue().folder() ? "" : Sizes.bytes(c.getValue().size())));
+        // sorted by the number of bytes, shown as KiB/MiB (folders are -1: they sort first)
+        sizeColumn.setCellValueFactory(
+                c -> new ReadOnlyObjectWrapper<>(c.getValue().size()));
+        sizeColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Long size, boolean empty) {
+                super.updateItem(size, empty);
+                setText(empty || size == null || size < 0 ? "" : Sizes.bytes(size));
+            }
+        });
         dateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
                 c.getValue().lastModified() == null
                         ? ""
@@ -129,15 +184,33 @@ public final class BucketsView {
                 vm.open(objects.getSelectionModel().getSelectedItem());
             } else if (e.getCode() == KeyCode.BACK_SPACE) {
                 vm.up();
+            } else if (e.getCode() == KeyCode.DELETE) {
+                deleteSelected();
             }
         });
+        KeyCombination find = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
         root.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.F5) {
                 vm.refresh();
             } else if (e.getCode() == KeyCode.ESCAPE) {
                 vm.cancel();
+            } else if (find.match(e)) {
+                filterField.requestFocus();
+                filterField.selectAll();
             }
         });
+        new ObjectTableActions(objects, root, vm, this::shareLinks, this::deleteSelected, this::showDetails).install();
+        installDetails();
+        filterField.textProperty().bindBidirectional(vm.filter().filterProperty());
+        filterField.setOnAction(e -> vm.searchFromHere());
+        searchButton.disableProperty().bind(vm.bucketProperty().isNull());
+        deleteButton
+                .disableProperty()
+                .bind(Bindings.isEmpty(objects.getSelectionModel().getSelectedItems())
+                        .or(vm.busyProperty()));
+        detailsButton
+                .disableProperty()
+                .bind(objects.getSelectionModel().selectedItemProperty().isNull());
         pathLabel
                 .textProperty()
                 .bind(Bindings.createStringBinding(
@@ -210,7 +283,73 @@ public final class BucketsView {
     }
 
     @FXML
+    private void searchFromHere() {
+        vm.searchFromHere();
+    }
+
+    @FXML
+    private void deleteSelected() {
+        vm.deleteSelected(List.copyOf(objects.getSelectionModel().getSelectedItems()));
+    }
+
+    @FXML
+    private void showDetails() {
+        vm.showDetails(objects.getSelectionModel().getSelectedItem());
+    }
+
+    @FXML
+    private void closeDetails() {
+        vm.details().close();
+    }
+
+    @FXML
+    private void copyKey() {
+        copyDetail(ObjectDetails::key);
+    }
+
+    @FXML
+    private void copyUri() {
+        copyDetail(ObjectDetails::s3Uri);
+    }
+
+    @FXML
+    private void copyUrl() {
+        copyDetail(ObjectDetails::url);
+    }
+
+    private void copyDetail(java.util.function.Function<ObjectDetails, String> what) {
+        ObjectDetails d = vm.details().detailsProperty().get();
+        if (d != null) {
+            ObjectTableActions.copy(what.apply(d));
+        }
+    }
+
+    /** The pane is an item of the split only while shown: a SplitPane keeps room for hidden items. */
+    private void installDetails() {
+        DetailsPane pane = new DetailsPane(detailsGrid);
+        objectsSplit.getItems().remove(detailsPane);
+        vm.details().shownProperty().addListener((o, a, shown) -> {
+            if (shown && !objectsSplit.getItems().contains(detailsPane)) {
+                objectsSplit.getItems().add(detailsPane);
+                objectsSplit.setDividerPositions(0.55);
+            } else if (!shown) {
+                objectsSplit.getItems().remove(detailsPane);
+            }
+        });
+        vm.details().detailsProperty().addListener((o, a, d) -> pane.show(d));
+        detailsSummary.textProperty().bind(vm.details().summaryProperty());
+        for (Button b : List.of(copyKeyButton, copyUriButton, copyUrlButton)) {
+            b.disableProperty().bind(vm.details().detailsProperty().isNull());
+        }
+        objects.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> {
+            if (vm.details().shownProperty().get() && e != null && !e.folder()) {
+                vm.showDetails(e);
+            }
+        });
+    }
+
+    @FXML
     private void shareLinks() {
-        vm.shareLinks(java.util.List.copyOf(objects.getSelectionModel().getSelectedItems()));
+        vm.shareLinks(List.copyOf(objects.getSelectionModel().getSelectedItems()));
     }
 }

@@ -7,10 +7,13 @@ import io.obitox.profile.ui.ProfileSelection;
 import io.obitox.storage.BucketInfo;
 import io.obitox.storage.BucketNames;
 import io.obitox.storage.BucketService;
+import io.obitox.storage.DeleteService;
+import io.obitox.storage.ObjectDetailsService;
 import io.obitox.storage.ObjectEntry;
 import io.obitox.storage.ObjectListing;
 import io.obitox.storage.S3Errors;
 import io.obitox.storage.S3Target;
+import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -24,8 +27,11 @@ import javafx.collections.ObservableList;
 
 /**
  * The bucket browser: buckets of the current profile, objects of the chosen bucket by prefix (one page of 1,000 at a
- * time, "Load more" for the next), create bucket, refresh. FX thread only; every call to storage runs in the
- * background and can be cancelled.
+ * time, "Load more" for the next: a prefix of 100,000 keys shows its first page at once), a filter of what is listed,
+ * "search from here" ({@link ListingFilterViewModel}), delete ({@link DeleteViewModel}),
+ * details ({@link ObjectDetailsViewModel}), files dropped onto the folder ({@link FolderDropViewModel}), create
+ * bucket, refresh. FX thread only;
+ * every call to storage runs in the background and can be cancelled.
  */
 public final class BucketsViewModel {
     private final ProfileService profiles;
@@ -37,6 +43,7 @@ public final class BucketsViewModel {
     private final ObjectProperty<BucketInfo> bucket = new SimpleObjectProperty<>(this, "bucket");
     private final ReadOnlyStringWrapper prefix = new ReadOnlyStringWrapper(this, "prefix", "");
     private final ObservableList<ObjectEntry> entries = FXCollections.observableArrayList();
+    private final ListingFilterViewModel filter;
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore", false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -44,21 +51,37 @@ public final class BucketsViewModel {
     private final StringProperty newBucketName = new SimpleStringProperty(this, "newBucketName", "");
     private final ReadOnlyBooleanWrapper corsAvailable = new ReadOnlyBooleanWrapper(this, "corsAvailable", false);
     private final ReadOnlyBooleanWrapper shareAvailable = new ReadOnlyBooleanWrapper(this, "shareAvailable", false);
+    private final DeleteViewModel deletes;
+    private final ObjectDetailsViewModel details;
+    private final FolderDropViewModel drops;
+    private boolean keepStatus;
     private CorsOpener corsOpener;
     private LinkSharer linkSharer;
     private S3Target target;
     private String nextToken;
     private UiTasks.Handle running;
 
-    public BucketsViewModel(ProfileService profiles, BucketService buckets, UiTasks tasks, ProfileSelection selection) {
+    public BucketsViewModel(
+            ProfileService profiles,
+            BucketService buckets,
+            DeleteService deleteService,
+            ObjectDetailsService detailsService,
+            UiTasks tasks,
+            ProfileSelection selection) {
         this.profiles = profiles;
         this.buckets = buckets;
         this.tasks = tasks;
         this.selection = selection;
+        this.deletes = new DeleteViewModel(deleteService, tasks, busy, this::setStatus, this::reloadKeepingStatus);
+        this.details = new ObjectDetailsViewModel(detailsService, tasks);
+        this.drops =
+                new FolderDropViewModel(tasks, selection, bucket, prefix.getReadOnlyProperty(), busy, this::setStatus);
+        this.filter = new ListingFilterViewModel(entries, prefix::get, buckets, tasks, busy, this::setStatus);
         selection.currentProperty().addListener((o, a, p) -> refreshBuckets());
         bucket.addListener((o, a, b) -> {
             corsAvailable.set(corsOpener != null && b != null);
             shareAvailable.set(linkSharer != null && b != null);
+            details.close();
             prefix.set("");
             entries.clear();
             hasMore.set(false);
@@ -84,6 +107,24 @@ public final class BucketsViewModel {
 
     public ObservableList<ObjectEntry> entries() {
         return entries;
+    }
+
+    /** The filter of the listing and "search from here". */
+    public ListingFilterViewModel filter() {
+        return filter;
+    }
+
+    public DeleteViewModel deletes() {
+        return deletes;
+    }
+
+    public ObjectDetailsViewModel details() {
+        return details;
+    }
+
+    /** Files dropped onto the listing: checked and queued into the folder shown. */
+    public FolderDropViewModel drops() {
+        return drops;
     }
 
     public ReadOnlyBooleanProperty hasMoreProperty() {
@@ -268,6 +309,51 @@ public final class BucketsViewModel {
         linkSharer.share(b.name(), objects);
     }
 
+    /** "Search from here": every level below the folder shown, names containing the filter text. */
+    public void searchFromHere() {
+        BucketInfo b = bucket.get();
+        if (b != null && target != null) {
+            cancel();
+            running = filter.search(target, b.name(), prefix.get(), matches -> {
+                entries.setAll(matches);
+                hasMore.set(false);
+            });
+        }
+    }
+
+    /** Starts a delete of the selection: the plan first, then the view asks (see {@link DeleteViewModel}). */
+    public void deleteSelected(List<ObjectEntry> selected) {
+        BucketInfo b = bucket.get();
+        if (b != null && target != null) {
+            cancel();
+            running = deletes.prepare(target, b.name(), selected);
+        }
+    }
+
+    /** The user said yes to the pending delete; Esc (cancel) stops it between requests of 1,000. */
+    public void confirmDelete() {
+        cancel();
+        running = deletes.confirm();
+    }
+
+    /** Opens the details pane for an object (folders have none). */
+    public void showDetails(ObjectEntry entry) {
+        BucketInfo b = bucket.get();
+        if (entry == null || b == null || target == null) {
+            return;
+        }
+        if (entry.folder()) {
+            setStatus(false, "A folder has no details of its own: open it, or pick an object.");
+            return;
+        }
+        details.show(target, b.name(), entry.key());
+    }
+
+    /** {@code s3://bucket/key} of an entry in the open bucket. */
+    public String s3Uri(ObjectEntry entry) {
+        return bucket.get() == null ? "" : "s3://" + bucket.get().name() + "/" + entry.key();
+    }
+
     public void cancel() {
         if (running != null) {
             running.cancel();
@@ -286,7 +372,10 @@ public final class BucketsViewModel {
         S3Target t = target;
         String p = prefix.get();
         String token = more ? nextToken : null;
-        setStatus(false, "Listing " + b.name() + "/" + p + " …");
+        String before = keepStatus ? status.get() + " " : "";
+        boolean beforeError = keepStatus && error.get();
+        keepStatus = false;
+        setStatus(beforeError, before + "Listing " + b.name() + "/" + p + " …");
         running = tasks.run(() -> buckets.listObjects(t, b.name(), p, false, token))
                 .trackBusy(busy)
                 .onSuccess((ObjectListing l) -> {
@@ -299,13 +388,19 @@ public final class BucketsViewModel {
                     hasMore.set(l.hasMore());
                     long folders = entries.stream().filter(ObjectEntry::folder).count();
                     setStatus(
-                            false,
-                            folders + " folder(s), " + (entries.size() - folders) + " object(s)"
+                            beforeError,
+                            before + folders + " folder(s), " + (entries.size() - folders) + " object(s)"
                                     + (l.hasMore() ? " so far (more available)." : "."));
                 })
                 .onError(this::fail)
                 .onCancelled(() -> setStatus(false, "Cancelled."))
                 .start();
+    }
+
+    /** After a delete: the listing is stale, but what the delete said must stay readable. */
+    private void reloadKeepingStatus() {
+        keepStatus = true;
+        loadObjects(false);
     }
 
     private void fail(Throwable t) {

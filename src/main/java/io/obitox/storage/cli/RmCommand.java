@@ -1,0 +1,252 @@
+package io.obitox.storage.cli;
+
+import io.obitox.cli.Cli;
+import io.obitox.cli.CliContext;
+import io.obitox.cli.TargetOptions;
+import io.obitox.common.ObitoxException;
+import io.obitox.common.Sizes;
+import io.obitox.storage.DeletePlan;
+import io.obitox.storage.DeleteResult;
+import io.obitox.storage.DeleteService;
+import io.obitox.storage.ObjectEntry;
+import io.obitox.storage.S3Target;
+import java.io.Console;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code obitox rm BUCKET/KEY… [--recursive] [--yes] [--dry-run] [--json]}: lists what would be deleted (count, total
+ * size, versioning), asks, then deletes in batches of 1,000. Without a terminal to ask on it deletes only with
+ * {@code --yes}.
+ */
+@Command(
+        name = "rm",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Delete objects; with --recursive, every object under BUCKET/PREFIX/ (a prefix always ends at a '/').",
+            "Shows the count and total size and asks first; --dry-run lists what would go and deletes nothing."
+        })
+public final class RmCommand implements Callable<Integer> {
+    /** How many keys the question shows before "… and N more"; --dry-run lists them all. */
+    private static final int SHOWN = 20;
+
+    private final CliContext ctx;
+
+    @Parameters(index = "0", arity = "1..*", paramLabel = "BUCKET/KEY")
+    List<String> paths;
+
+    @Mixin
+    TargetOptions target;
+
+    @Option(
+            names = {"-r", "--recursive"},
+            description = "Each argument is a prefix: delete every object under it.")
+    boolean recursive;
+
+    @Option(
+            names = {"-y", "--yes"},
+            description = "Delete without asking.")
+    boolean yes;
+
+    @Option(names = "--dry-run", description = "List what would be deleted; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--json", description = "Print the plan (and the result) as JSON.")
+    boolean json;
+
+    public RmCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        Map<String, List<String>> prefixes = new LinkedHashMap<>();
+        for (String arg : paths) {
+            S3Path p = S3Path.parse(arg);
+            keys.computeIfAbsent(p.bucket(), b -> new ArrayList<>());
+            prefixes.computeIfAbsent(p.bucket(), b -> new ArrayList<>());
+            if (recursive) {
+                prefixes.get(p.bucket()).add(p.key());
+            } else if (p.key().isEmpty() || p.key().endsWith("/")) {
+                throw new ObitoxException(
+                        "INVALID_PATH",
+                        "'" + arg + "' is a bucket or a prefix, not an object; nothing was deleted.",
+                        "To delete everything under it, add --recursive (try --dry-run first).");
+            } else {
+                keys.get(p.bucket()).add(p.key());
+            }
+        }
+        S3Target t = target.resolve(ctx.app()).target();
+        DeleteService deletes = ctx.app().deletes();
+        List<DeletePlan> plans = new ArrayList<>();
+        for (String bucket : keys.keySet()) {
+            plans.add(deletes.plan(t, bucket, keys.get(bucket), prefixes.get(bucket)));
+        }
+        int count = plans.stream().mapToInt(DeletePlan::count).sum();
+        long bytes = plans.stream().mapToLong(DeletePlan::totalBytes).sum();
+        int missing = plans.stream().mapToInt(p -> p.missing().size()).sum();
+        if (count == 0 && missing > 0 && !dryRun) {
+            throw new ObitoxException(
+                    "OBJECT_MISSING",
+                    "No such object: " + String.join(", ", missingUris(plans)) + "; nothing was deleted.",
+                    "Check the keys with 'obitox ls BUCKET/PREFIX/' (keys are case-sensitive).");
+        }
+        if (!json) {
+            printPlan(plans, dryRun ? Integer.MAX_VALUE : SHOWN);
+        }
+        if (dryRun || count == 0) {
+            if (json) {
+                ctx.out().json(json(plans, null));
+            } else {
+                ctx.out().println((dryRun ? "Would delete " : "Nothing to delete: ") + summary(plans, count, bytes));
+            }
+            return Cli.OK;
+        }
+        if (!confirmed(count, bytes)) {
+            ctx.out().println("Nothing was deleted.");
+            return Cli.FAILURE;
+        }
+        List<DeleteResult> results = new ArrayList<>();
+        for (DeletePlan plan : plans) {
+            results.add(deletes.delete(t, plan, n -> {}));
+        }
+        int deleted = results.stream().mapToInt(DeleteResult::deleted).sum();
+        int requests = results.stream().mapToInt(DeleteResult::requests).sum();
+        List<DeleteResult.Failure> failures = new ArrayList<>();
+        results.forEach(r -> failures.addAll(r.failures()));
+        if (json) {
+            ctx.out().json(json(plans, results));
+        } else {
+            ctx.out().println("Deleted " + deleted + " object(s) in " + requests + " request(s).");
+            for (DeleteResult r : results) {
+                r.failures()
+                        .forEach(f -> ctx.out()
+                                .warn("Not deleted: s3://" + r.bucket() + "/" + f.key() + ": " + f.code() + " "
+                                        + (f.message() == null ? "" : f.message())));
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new ObitoxException(
+                    "DELETE_INCOMPLETE",
+                    failures.size() + " of " + count + " object(s) were not deleted (listed above).",
+                    "Check your permissions on those keys (e.g. object lock or a bucket policy), then run the same"
+                            + " command again.");
+        }
+        return missing > 0 ? missingError(missing) : Cli.OK;
+    }
+
+    /** One aligned table of what goes (size first, so keys of any length line up), then notes on stderr. */
+    private void printPlan(List<DeletePlan> plans, int limit) {
+        List<List<String>> rows = new ArrayList<>();
+        int total = 0;
+        for (DeletePlan plan : plans) {
+            for (ObjectEntry o : plan.objects()) {
+                total++;
+                if (rows.size() < limit) {
+                    rows.add(List.of(
+                            dryRun ? "(dry run) delete:" : "delete:",
+                            Sizes.bytes(o.size()),
+                            "s3://" + plan.bucket() + "/" + o.key()));
+                }
+            }
+        }
+        ctx.out().table(null, rows);
+        if (total > rows.size()) {
+            ctx.out().println("… and " + (total - rows.size()) + " more (--dry-run lists them all).");
+        }
+        for (DeletePlan plan : plans) {
+            plan.missing()
+                    .forEach(k ->
+                            ctx.out().warn("No object s3://" + plan.bucket() + "/" + k + ": nothing to delete there."));
+            if (!plan.versioningNote().isEmpty()) {
+                ctx.out().progress(plan.versioningNote());
+            }
+        }
+    }
+
+    private static String summary(List<DeletePlan> plans, int count, long bytes) {
+        int requests = plans.stream().mapToInt(DeletePlan::requests).sum();
+        return count + " object(s), " + Sizes.bytes(bytes) + ", in " + requests + " request(s).";
+    }
+
+    private boolean confirmed(int count, long bytes) {
+        if (yes) {
+            return true;
+        }
+        Console console = System.console();
+        if (console == null) {
+            throw new ObitoxException(
+                    "CONFIRMATION_REQUIRED",
+                    "Deleting " + count + " object(s) (" + Sizes.bytes(bytes) + ") needs a yes, and there is no"
+                            + " terminal to ask on; nothing was deleted.",
+                    "Check the list with --dry-run, then run the same command with --yes.");
+        }
+        String answer =
+                console.readLine("Delete %d object(s), %s? This cannot be undone. [y/N] ", count, Sizes.bytes(bytes));
+        return answer != null && List.of("y", "yes").contains(answer.trim().toLowerCase(Locale.ROOT));
+    }
+
+    private static List<String> missingUris(List<DeletePlan> plans) {
+        List<String> uris = new ArrayList<>();
+        plans.forEach(p -> p.missing().forEach(k -> uris.add("s3://" + p.bucket() + "/" + k)));
+        return uris;
+    }
+
+    private int missingError(int missing) {
+        throw new ObitoxException(
+                "OBJECT_MISSING",
+                missing + " named object(s) do not exist (listed above).",
+                "Check the keys with 'obitox ls BUCKET/PREFIX/' (keys are case-sensitive).");
+    }
+
+    private static Map<String, Object> json(List<DeletePlan> plans, List<DeleteResult> results) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            DeletePlan p = plans.get(i);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("bucket", p.bucket());
+            m.put("prefixes", p.prefixes());
+            m.put("count", p.count());
+            m.put("totalBytes", p.totalBytes());
+            m.put("requests", p.requests());
+            m.put("versioning", p.versioning().name().toLowerCase(Locale.ROOT));
+            List<Map<String, Object>> objects = new ArrayList<>();
+            for (ObjectEntry o : p.objects()) {
+                Map<String, Object> om = new LinkedHashMap<>();
+                om.put("key", o.key());
+                om.put("size", o.size());
+                objects.add(om);
+            }
+            m.put("objects", objects);
+            m.put("missing", p.missing());
+            if (results != null) {
+                DeleteResult r = results.get(i);
+                m.put("deleted", r.deleted());
+                m.put("requestsSent", r.requests());
+                List<Map<String, Object>> failures = new ArrayList<>();
+                for (DeleteResult.Failure f : r.failures()) {
+                    Map<String, Object> fm = new LinkedHashMap<>();
+                    fm.put("key", f.key());
+                    fm.put("code", f.code());
+                    fm.put("message", f.message());
+                    failures.add(fm);
+                }
+                m.put("failures", failures);
+            }
+            out.add(m);
+        }
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("dryRun", results == null);
+        all.put("buckets", out);
+        return all;
+    }
+}

@@ -1,0 +1,108 @@
+package io.obitox.storage.cli;
+
+import io.obitox.cli.Cli;
+import io.obitox.cli.CliContext;
+import io.obitox.cli.TargetOptions;
+import io.obitox.common.ObitoxException;
+import io.obitox.common.Sizes;
+import io.obitox.storage.ObjectDetails;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code obitox stat BUCKET/KEY}: an object's headers, metadata and tags. */
+@Command(
+        name = "stat",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Show an object's details: size, Content-Type, ETag, storage class, encryption, last modified, version id,",
+            "user metadata and tags, and its S3 URI and URL."
+        })
+public final class StatCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Parameters(index = "0", paramLabel = "BUCKET/KEY")
+    String path;
+
+    @Mixin
+    TargetOptions target;
+
+    @Option(names = "--json", description = "Print as JSON.")
+    boolean json;
+
+    public StatCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        S3Path p = S3Path.parse(path);
+        if (p.key().isEmpty() || p.key().endsWith("/")) {
+            throw new ObitoxException(
+                    "INVALID_PATH",
+                    "'" + path + "' is a bucket or a prefix, not an object.",
+                    "Name one object: BUCKET/KEY (see 'obitox ls " + p.bucket() + "/').");
+        }
+        ObjectDetails d =
+                ctx.app().objectDetails().details(target.resolve(ctx.app()).target(), p.bucket(), p.key());
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("bucket", d.bucket());
+            m.put("key", d.key());
+            m.put("s3Uri", d.s3Uri());
+            m.put("url", d.url());
+            m.put("size", d.size());
+            m.put("contentType", d.contentType());
+            m.put("etag", d.etag());
+            m.put("storageClass", d.storageClass());
+            m.put("encryption", d.encryption().isEmpty() ? null : d.encryption());
+            m.put(
+                    "lastModified",
+                    d.lastModified() == null ? null : d.lastModified().toString());
+            m.put("versionId", d.versionId());
+            m.put("metadata", d.metadata());
+            m.put("tags", d.tags());
+            if (d.tags() == null) {
+                m.put("tagsNote", d.tagsNote());
+            }
+            ctx.out().json(m);
+            return Cli.OK;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("Key", d.key()));
+        rows.add(List.of("S3 URI", d.s3Uri()));
+        rows.add(List.of("URL", d.url()));
+        rows.add(List.of("Size", d.size() + " bytes (" + Sizes.bytes(d.size()) + ")"));
+        rows.add(List.of("Content-Type", orDash(d.contentType())));
+        rows.add(List.of("ETag", orDash(d.etag())));
+        rows.add(List.of("Storage class", d.storageClass()));
+        rows.add(List.of("Encryption", d.encryption().isEmpty() ? "none reported" : d.encryption()));
+        rows.add(List.of(
+                "Last modified",
+                d.lastModified() == null ? "-" : d.lastModified().toString()));
+        rows.add(List.of("Version id", orDash(d.versionId())));
+        if (d.metadata().isEmpty()) {
+            rows.add(List.of("Metadata", "-"));
+        }
+        d.metadata().forEach((k, v) -> rows.add(List.of("Metadata", k + "=" + v)));
+        if (d.tags() == null) {
+            rows.add(List.of("Tags", d.tagsNote()));
+        } else if (d.tags().isEmpty()) {
+            rows.add(List.of("Tags", "-"));
+        } else {
+            d.tags().forEach((k, v) -> rows.add(List.of("Tags", k + "=" + v)));
+        }
+        ctx.out().table(null, rows);
+        return Cli.OK;
+    }
+
+    private static String orDash(String s) {
+        return s == null || s.isEmpty() ? "-" : s;
+    }
+}

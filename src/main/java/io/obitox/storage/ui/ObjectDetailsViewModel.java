@@ -1,0 +1,105 @@
+package io.obitox.storage.ui;
+
+import io.obitox.common.Sizes;
+import io.obitox.common.ui.UiTasks;
+import io.obitox.storage.ObjectDetails;
+import io.obitox.storage.ObjectDetailsService;
+import io.obitox.storage.S3Errors;
+import io.obitox.storage.S3Target;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The details pane of the bucket browser: one object's HEAD and tags as read-only text, plus what the copy buttons
+ * copy (key, S3 URI, URL). FX thread only; the requests run through {@link UiTasks}, a newer request replaces an
+ * older one that is still running.
+ */
+public final class ObjectDetailsViewModel {
+    private final ObjectDetailsService service;
+    private final UiTasks tasks;
+    private final ReadOnlyObjectWrapper<ObjectDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
+    private final ReadOnlyBooleanWrapper shown = new ReadOnlyBooleanWrapper(this, "shown", false);
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private UiTasks.Handle running;
+
+    public ObjectDetailsViewModel(ObjectDetailsService service, UiTasks tasks) {
+        this.service = service;
+        this.tasks = tasks;
+    }
+
+    // Properties //
+
+    /** The loaded details, or null while loading, after a failure, or when the pane is closed. */
+    public ReadOnlyObjectProperty<ObjectDetails> detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty shownProperty() {
+        return shown.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** "Loading…", the reason it failed, or empty. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    // Commands //
+
+    public void show(S3Target target, String bucket, String key) {
+        close();
+        shown.set(true);
+        summary.set("Loading " + key + " …");
+        running = tasks.run(() -> service.details(target, bucket, key))
+                .trackBusy(loading)
+                .onSuccess(d -> {
+                    details.set(d);
+                    summary.set("");
+                })
+                .onError(e -> summary.set(S3Errors.describe(e).oneLine()))
+                .start();
+    }
+
+    public void close() {
+        if (running != null) {
+            running.cancel();
+            running = null;
+        }
+        details.set(null);
+        summary.set("");
+        shown.set(false);
+    }
+
+    // Formatting for the read-only fields (static: the view calls them with the current details) //
+
+    public static String size(ObjectDetails d) {
+        return String.format("%,d bytes (%s)", d.size(), Sizes.bytes(d.size()));
+    }
+
+    public static String orDash(String s) {
+        return s == null || s.isEmpty() ? "—" : s;
+    }
+
+    /** {@code k=v} lines, or a dash. */
+    public static String pairs(Map<String, String> m) {
+        return m.isEmpty()
+                ? "—"
+                : m.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining("\n"));
+    }
+
+    public static String tags(ObjectDetails d) {
+        return d.tags() == null ? d.tagsNote() : pairs(d.tags());
+    }
+}
