@@ -199,8 +199,16 @@ class BucketBrowserOnRgwTest {
     private static List<String> column(TableView<ObjectEntry> table, int index) {
         var col = table.getColumns().get(index);
         return java.util.stream.IntStream.range(0, table.getItems().size())
-                .mapToObj(i -> String.valueOf(col.getCellData(i)))
+                .mapToObj(i -> shown(col.getCellData(i)))
                 .toList();
+    }
+
+    /** As the cell shows it: the Size column holds bytes (so it sorts by them) and shows them as KiB/MiB. */
+    private static String shown(Object value) {
+        if (value instanceof Long bytes) {
+            return bytes < 0 ? "" : io.obitox.common.Sizes.bytes(bytes);
+        }
+        return String.valueOf(value);
     }
 
     private static String status(FxRobot robot) {
