@@ -178,7 +178,9 @@ class BucketBrowserActionsTest {
                 .contains("sha256=9f86d081884c7d65");
         assertThat(robot.lookup("#detail-tags").queryTextInputControl().getText())
                 .isNotBlank();
+        showDragSource(robot, false);
         FxApp.screenshot(robot, stage, "buckets-details");
+        showDragSource(robot, true);
 
         robot.clickOn("#copyUriButton");
         String[] clip = new String[1];
@@ -280,6 +282,7 @@ class BucketBrowserActionsTest {
                 .contains("1 file(s) queued for s3://sandbox/photos/")
                 .contains("1 rejected")
                 .contains("tool.exe");
+        showDragSource(robot, false);
         FxApp.screenshot(robot, stage, "buckets-drop-onto-folder");
         FxApp.waitUntil("uploaded into photos/", 60, () -> {
             try {
@@ -298,6 +301,15 @@ class BucketBrowserActionsTest {
                 "listed after refresh",
                 20,
                 () -> objects.getItems().stream().anyMatch(e -> e.key().equals("photos/notes.txt")));
+    }
+
+    /** The drag source is test scaffolding, not part of the app: out of the pictures. */
+    private static void showDragSource(FxRobot robot, boolean shown) {
+        robot.interact(() -> {
+            javafx.scene.Node source = robot.lookup("#dragSource").query();
+            source.setVisible(shown);
+            source.setManaged(shown);
+        });
     }
 
     private static void screenshot(FxRobot robot, Window window, String name) {
