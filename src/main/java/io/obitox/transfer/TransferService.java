@@ -91,8 +91,7 @@ public final class TransferService implements AutoCloseable {
             earlierByFile.putIfAbsent(fileKey(t.targetRef(), t.bucket(), t.key(), t.source()), t);
         }
         Map<String, Optional<UserMessage>> checked = new HashMap<>();
-        Map<String, List<String>> refusedIds = new java.util.LinkedHashMap<>();
-        Map<String, Refusal> refusalOf = new HashMap<>();
+        Map<String, Refusal> refusals = new java.util.LinkedHashMap<>(); // by group; their id lists grow below
         List<Transfer> fresh = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (UploadRequest r : requests) {
@@ -123,18 +122,20 @@ public final class TransferService implements AutoCloseable {
             }
             ids.add(id);
             if (refused.isPresent()) {
-                refusedIds.computeIfAbsent(group, g -> new ArrayList<>()).add(id);
-                refusalOf.putIfAbsent(group, new Refusal(target.label(), r.bucket(), refused.get(), null));
+                refusals.computeIfAbsent(
+                                group, g -> new Refusal(target.label(), r.bucket(), refused.get(), new ArrayList<>()))
+                        .transferIds()
+                        .add(id);
             }
         }
         repo.insertAll(fresh);
         engine.submit(fresh);
-        List<Refusal> refusals = new ArrayList<>();
-        refusedIds.forEach((group, list) -> {
-            Refusal r = refusalOf.get(group);
-            refusals.add(new Refusal(r.targetLabel(), r.bucket(), r.reason(), List.copyOf(list)));
-        });
-        return new Batch(batch, ids, List.copyOf(refusals));
+        return new Batch(
+                batch,
+                ids,
+                refusals.values().stream()
+                        .map(x -> new Refusal(x.targetLabel(), x.bucket(), x.reason(), List.copyOf(x.transferIds())))
+                        .toList());
     }
 
     private static String fileKey(String targetRefJson, String bucket, String key, Path source) {

@@ -92,10 +92,6 @@ final class UploadVerification {
         passed.add(check);
     }
 
-    boolean encrypted() {
-        return encrypted;
-    }
-
     /** "Content-MD5 on every request + size + ETag", for the transfer's details. */
     String describe() {
         return String.join(" + ", passed);

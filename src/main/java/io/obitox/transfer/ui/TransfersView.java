@@ -97,13 +97,17 @@ public final class TransfersView {
         actionsColumn.setCellFactory(c -> new ActionsCell());
         messageColumn.setCellValueFactory(c -> c.getValue().messageProperty());
         messageColumn.setCellFactory(c -> new TableCell<>() {
+            // one tooltip per cell, its text replaced as the cell is reused (no new node per update)
+            private final Tooltip whole = new Tooltip();
+
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 boolean blank = empty || text == null || text.isEmpty();
                 setText(blank ? null : text);
                 // the column is narrow; the whole sentence (an error, what verified an upload) is one hover away
-                setTooltip(blank ? null : new Tooltip(text));
+                whole.setText(blank ? "" : text);
+                setTooltip(blank ? null : whole);
             }
         });
         table.setRowFactory(t -> {
