@@ -67,7 +67,7 @@ public final class Cli {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         AppHome home = AppHome.resolve(AppHome.homeOption(args));
         try (CliContext ctx = new CliContext(home, out, err)) {
-            CommandLine cl = commandLine(ctx);
+            CommandLine cl = commandLine(ctx, args);
             cl.setOut(out);
             cl.setErr(err);
             cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
@@ -89,15 +89,39 @@ public final class Cli {
 
     /** True when {@code word} names a top-level command (so {@code obitox ls} is never taken for a file). */
     public static boolean isCommand(String word) {
-        // from the annotations: building the command tree (what picocli would do) costs a tenth of a second, and
-        // the launcher asks this at every start
+        return commandNamed(word) != null;
+    }
+
+    // from the annotations: building the command tree (what picocli would do) costs a tenth of a second, and the
+    // launcher asks this at every start
+    private static Class<?> commandNamed(String word) {
         for (Class<?> command : commandClasses()) {
             CommandLine.Command c = command.getAnnotation(CommandLine.Command.class);
             if (c != null && (c.name().equals(word) || List.of(c.aliases()).contains(word))) {
-                return true;
+                return command;
             }
         }
-        return false;
+        return null;
+    }
+
+    /**
+     * The command the first word that is not a top-level option names, or null (no command, an option picocli
+     * must see with the whole tree such as {@code --help}, or an unknown word).
+     */
+    static Class<?> namedCommand(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--home")) {
+                i++; // its value, which may look like a command
+            } else if (a.startsWith("--home=")) {
+                continue;
+            } else if (a.startsWith("-")) {
+                return null;
+            } else {
+                return commandNamed(a);
+            }
+        }
+        return null;
     }
 
     private static List<Class<?>> commandClasses() {
@@ -112,7 +136,20 @@ public final class Cli {
         return commands;
     }
 
+    /** The whole command tree (help, completion, tests). */
     static CommandLine commandLine(CliContext ctx) {
+        return commandLine(ctx, new String[0]);
+    }
+
+    /**
+     * The command tree for these arguments: only the command they name when they name one. Building all of the
+     * tree costs a tenth of a second of CPU (picocli reflects over every command's annotations), paid at every run;
+     * the other commands are only needed for the top-level help and for words that are not commands, where the
+     * whole tree is built so that picocli's usage and "did you mean" messages stay complete.
+     */
+    static CommandLine commandLine(CliContext ctx, String[] args) {
+        Class<?> named = namedCommand(args);
+        List<Class<?>> commands = named == null ? commandClasses() : List.of(named);
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
@@ -126,7 +163,7 @@ public final class Cli {
             }
         };
         CommandLine cl = new CommandLine(new ObitoxCommand(), factory);
-        for (Class<?> command : commandClasses()) {
+        for (Class<?> command : commands) {
             try {
                 cl.addSubcommand(factory.create(command));
             } catch (Exception e) {

@@ -51,6 +51,26 @@ class CliTest {
     }
 
     @Test
+    void aRunBuildsOnlyTheCommandItNamesAndTheWholeTreeOtherwise() {
+        assertThat(Cli.namedCommand(new String[] {"upload", "a.txt"}))
+                .isEqualTo(io.obitox.transfer.cli.UploadCommand.class);
+        assertThat(Cli.namedCommand(new String[] {"--home", "ls", "stat", "b/k"}))
+                .as("the value of --home is not a command")
+                .isEqualTo(Cli.namedCommand(new String[] {"stat"}))
+                .isNotNull();
+        assertThat(Cli.namedCommand(new String[] {"--home=x", "ls"})).isNotNull();
+        for (String[] args : new String[][] {{}, {"--help"}, {"--version"}, {"frobnicate"}, {"--home", "x"}}) {
+            assertThat(Cli.namedCommand(args)).as(String.join(" ", args)).isNull();
+        }
+        var one = Cli.commandLine(null, new String[] {"--home", "h", "ls", "--help"});
+        assertThat(one.getSubcommands().keySet()).containsExactly("ls");
+        var all = Cli.commandLine(null, new String[] {"frobnicate"});
+        assertThat(all.getSubcommands().keySet()).contains("upload", "ls", "profile");
+        // the command named alone still runs with the options the tree gives it (--home is inherited)
+        assertThat(CliRun.run(home, "ls", "--help").ok().out()).contains("--home");
+    }
+
+    @Test
     void versionNamesObitoxAndJava() {
         CliRun r = CliRun.run(home, "--version").ok();
         assertThat(r.out()).startsWith("ObitoX ").contains("Java " + System.getProperty("java.version"));
