@@ -121,6 +121,16 @@ def main():
                 if scenario == "big" and ob and aws and ob["cpu"] is not None and aws["cpu"]:
                     verdicts.append(f"- {t}, big: client CPU {ob['cpu']:.2f} s vs {name} {aws['cpu']:.2f} s → "
                                     + ("less" if ob["cpu"] < aws["cpu"] else "NOT less"))
+        scales = sorted((int(k[1][6:]), med[k]) for k in med if k[0] == t and k[1].startswith("scale-") and k[2] == "obitox")
+        if scales:
+            lines += ["", "ObitoX alone, N files of 1 KiB in 100 folders (memory flat in the number of files):", "",
+                      "| files | wall (s) | CPU (s) | files/s | peak RSS (MiB) | failed runs |", "|---:|---:|---:|---:|---:|---:|"]
+            for n, m in scales:
+                if m["wall"]:
+                    lines.append(f"| {n:,} | {m['wall']:.1f} | {m['cpu']:.1f} | {n / m['wall']:.0f} | "
+                                 f"{m['rss'] / 1024:.0f} | {m['failed']}/{m['n']} |")
+                    verdicts.append(f"- {t}, {n:,} files: peak RSS {m['rss'] / 1024:.0f} MiB; target ≤ 300 MB → "
+                                    + ("met" if m["rss"] * 1024 <= 300e6 else "NOT met"))
         lines.append("")
     lines += ["Targets (issue 14):", ""] + verdicts + ["", END]
     section = "\n".join(lines)

@@ -3,9 +3,11 @@
 # same server in the same run, plus the server's raw ceiling (parallel PUTs of in-memory data).
 #
 #   bench/transfer/run.sh [--runs N] [--targets "rgw sandbox"] [--big-mib 1024] [--small-count 1000] [--nested-count 5000]
+#                         [--scale "20000 100000"] [--tools "obitox aws-v1 aws-v2 rclone"]
 #
 # Scenarios: one file of --big-mib MiB; --small-count files of 64 KiB; --nested-count files of 2 KiB in 10 folders of
-# two levels (the server's per-request cost dominates). Ceilings: raw parallel PUTs from memory (16 MiB bodies for
+# two levels (the server's per-request cost dominates); with --scale, ObitoX alone uploads each count of 1 KiB files in
+# 100 folders once per run (memory flat in the number of files: peak RSS per count). Ceilings: raw parallel PUTs from memory (16 MiB bodies for
 # big; the small and nested bodies at 8/16/32 in flight), the most the server takes. Medians of N runs (default 3) of wall time,
 # CPU time (user+sys) and peak RSS, measured with GNU time. Results go to bench/results/transfer-<stamp>.tsv and the
 # "Transfers" section of docs/benchmarks.md.
@@ -22,6 +24,8 @@ TARGETS="rgw sandbox"
 BIG_MIB=1024
 SMALL_COUNT=1000
 NESTED_COUNT=5000
+SCALE=""
+TOOLS=""
 while [ $# -gt 0 ]; do
     case $1 in
         --runs) RUNS=$2; shift 2 ;;
@@ -29,6 +33,8 @@ while [ $# -gt 0 ]; do
         --big-mib) BIG_MIB=$2; shift 2 ;;
         --small-count) SMALL_COUNT=$2; shift 2 ;;
         --nested-count) NESTED_COUNT=$2; shift 2 ;;
+        --scale) SCALE=$2; shift 2 ;;
+        --tools) TOOLS=$2; shift 2 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -99,6 +105,21 @@ for i in range(n):
         f.write(os.urandom(2048))
 PY
 fi
+for n in $SCALE; do
+    if [ "$(find "$DATA/scale-$n" -type f 2>/dev/null | wc -l)" != "$n" ]; then
+        rm -rf "$DATA/scale-$n"
+        echo "creating $n files of 1 KiB in 100 folders"
+        python3 - "$DATA/scale-$n" "$n" <<'PY'
+import os, sys
+root, n = sys.argv[1], int(sys.argv[2])
+for i in range(n):
+    d = os.path.join(root, f"d{i % 100:02d}")
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, f"s{i:06d}.bin"), "wb") as f:
+        f.write(os.urandom(1024))
+PY
+    fi
+done
 cat "$DATA/big.bin" "$DATA"/small/* > /dev/null   # warm the page cache for every tool alike
 find "$DATA/nested" -type f -exec cat {} + > /dev/null
 
@@ -145,6 +166,11 @@ run_target() { # name endpoint access secret provider
     command -v aws >/dev/null && aws --version 2>&1 | grep -q 'aws-cli/1' && tools+=(aws-v1)
     [ -x /usr/bin/aws ] && tools+=(aws-v2)
     command -v rclone >/dev/null && tools+=(rclone)
+    if [ -n "$TOOLS" ]; then
+        local chosen=()
+        for t in "${tools[@]}"; do [[ " $TOOLS " == *" $t "* ]] && chosen+=("$t"); done
+        tools=("${chosen[@]}")
+    fi
     for run in $(seq 1 "$RUNS"); do
         for tool in "${tools[@]}"; do
             local p="$tool/$run"
@@ -155,7 +181,11 @@ run_target() { # name endpoint access secret provider
                     measure "$name" small obitox "$run" "${OBITOX[@]}" upload "$DATA/small" --bucket "$bucket" \
                         --prefix "$p/" --endpoint-url "$endpoint" -q
                     measure "$name" nested obitox "$run" "${OBITOX[@]}" upload "$DATA/nested" --bucket "$bucket" \
-                        --prefix "$p/" --endpoint-url "$endpoint" -q ;;
+                        --prefix "$p/" --endpoint-url "$endpoint" -q
+                    for n in $SCALE; do
+                        measure "$name" "scale-$n" obitox "$run" "${OBITOX[@]}" upload "$DATA/scale-$n" \
+                            --bucket "$bucket" --prefix "$p/" --endpoint-url "$endpoint" -q
+                    done ;;
                 aws-v1|aws-v2)
                     local awsbin=aws; [ $tool = aws-v2 ] && awsbin=/usr/bin/aws
                     measure "$name" big "$tool" "$run" $awsbin --endpoint-url "$endpoint" s3 cp "$DATA/big.bin" \
