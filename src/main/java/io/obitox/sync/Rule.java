@@ -42,6 +42,11 @@ public record Rule(String name, String pattern, Kind kind, String origin) {
         return new Rule(pattern, pattern, Kind.INCLUDE, "--include");
     }
 
+    /** What a report says of a file or folder this rule left out. */
+    public String skippedMessage() {
+        return "skipped by rule " + name;
+    }
+
     /** Whether a match keeps the file (an include or a re-include). */
     public boolean keeps() {
         return kind != Kind.EXCLUDE;

@@ -225,4 +225,61 @@ class ExcludeRulesTest {
                 .hasMessageContaining("'/'")
                 .hasMessageContaining("--exclude");
     }
+
+    @Test
+    void aWalkerSkipsExcludedFoldersWholeAndReportsEverySkipByRule() throws Exception {
+        Path root = TestPaths.newDir("exclude-walk").resolve("drop");
+        for (String f : List.of(
+                "a.jpg",
+                ".DS_Store",
+                "raw/b.cr2",
+                "raw/sub/c.cr2",
+                ".git/HEAD",
+                ".git/objects/ab/cd",
+                "docs/~$x.docx",
+                "docs/readme.md",
+                "docs/Thumbs.db")) {
+            Path p = root.resolve(f);
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, f);
+        }
+        List<Rule> rules = new ArrayList<>(ExcludeRules.defaults());
+        rules.add(Rule.exclude("raw/"));
+        ExcludeRules r = ExcludeRules.of(rules);
+        List<String> kept = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        List<String> visitedDirs = new ArrayList<>();
+        Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(
+                    Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
+                String rel = ExcludeRules.relativePath(root, dir);
+                var rule = r.directoryExcludedBy(rel);
+                if (rule.isPresent()) {
+                    skipped.add(rel + "/ " + rule.get().skippedMessage());
+                    return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                }
+                visitedDirs.add(rel);
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
+                String rel = ExcludeRules.relativePath(root, file);
+                ExcludeRules.Verdict v = r.check(rel);
+                (v.excluded() ? skipped : kept)
+                        .add(v.excluded() ? rel + " " + v.rule().skippedMessage() : rel);
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        assertThat(kept).containsExactlyInAnyOrder("a.jpg", "docs/readme.md");
+        assertThat(skipped)
+                .containsExactlyInAnyOrder(
+                        ".DS_Store skipped by rule **/.DS_Store",
+                        "raw/ skipped by rule raw/",
+                        ".git/ skipped by rule .git/",
+                        "docs/~$x.docx skipped by rule ~$*",
+                        "docs/Thumbs.db skipped by rule Thumbs.db");
+        assertThat(visitedDirs).as("excluded folders are never entered").containsExactlyInAnyOrder("", "docs");
+    }
 }
