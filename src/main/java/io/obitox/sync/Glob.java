@@ -42,6 +42,10 @@ final class Glob {
         if (lead) {
             p = p.substring(1);
         }
+        while (!lead && p.startsWith("**/") && p.indexOf('/', 3) < 0 && p.length() > 3) {
+            // "**/name" is "name at any depth": the segment matcher does that without a regex over the whole path
+            p = p.substring(3);
+        }
         this.dirOnly = dir;
         this.anchored = lead || p.contains("/");
         if (anchored) {

@@ -1,7 +1,6 @@
 package io.obitox.sync;
 
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -25,7 +24,7 @@ public record RemoteListing(String bucket, String prefix, Map<String, RemoteObje
     public RemoteListing {
         Objects.requireNonNull(bucket, "bucket");
         prefix = prefix == null ? "" : prefix;
-        objects = Collections.unmodifiableMap(objects);
+        objects = Map.copyOf(objects);
     }
 
     /** The listed object at {@code key}, or null when the listing did not see one. */

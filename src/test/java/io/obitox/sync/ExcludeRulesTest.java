@@ -55,6 +55,16 @@ class ExcludeRulesTest {
         assertThat(skippedBy(r, "dx.log")).isNull();
         assertThat(skippedBy(r, "ay.dat")).isEqualTo("[!0-9]y.dat");
         assertThat(skippedBy(r, "7y.dat")).isNull();
+        assertThat(skippedBy(excluding("[]x]z"), "]z"))
+                .as("a leading ] is a member")
+                .isEqualTo("[]x]z");
+        assertThat(skippedBy(excluding("[a-c].md"), "b.md")).isEqualTo("[a-c].md");
+        assertThat(skippedBy(excluding("[a-c].md"), "d.md")).isNull();
+        assertThat(skippedBy(excluding("[.d"), "[.d"))
+                .as("an unclosed [ is literal")
+                .isEqualTo("[.d");
+        assertThat(skippedBy(excluding("**/*.bak"), "x/y.bak")).isEqualTo("**/*.bak");
+        assertThat(skippedBy(excluding("**/*.bak"), "y.bak")).isEqualTo("**/*.bak");
         assertThat(skippedBy(excluding("a*b"), "a/b"))
                 .as("* never crosses a slash")
                 .isNull();
