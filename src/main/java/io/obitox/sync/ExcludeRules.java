@@ -62,6 +62,19 @@ public final class ExcludeRules {
         return new ExcludeRules(rules);
     }
 
+    /**
+     * The rules of one upload in their order of precedence: the defaults (unless turned off), then the lines of each
+     * {@code --exclude-from} file, then the command line's {@code --exclude}/{@code --include} in the order typed.
+     */
+    public static ExcludeRules assemble(boolean withDefaults, List<Path> excludeFrom, List<Rule> commandLine) {
+        List<Rule> all = new ArrayList<>(withDefaults ? defaults() : List.of());
+        for (Path f : excludeFrom) {
+            all.addAll(readFile(f));
+        }
+        all.addAll(commandLine);
+        return new ExcludeRules(all);
+    }
+
     /** Nothing excluded. */
     public static ExcludeRules none() {
         return new ExcludeRules(List.of());

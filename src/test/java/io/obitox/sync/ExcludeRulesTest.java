@@ -187,6 +187,25 @@ class ExcludeRulesTest {
     }
 
     @Test
+    void assembledRulesPutTheCommandLineLastSoItWins() throws Exception {
+        Path file = TestPaths.newDir("exclude-assemble").resolve("ignore");
+        Files.writeString(file, "*.psd\n");
+        ExcludeRules r = ExcludeRules.assemble(
+                true, List.of(file), List.of(Rule.include("keep/*.psd"), Rule.exclude("keep/old.psd")));
+        assertThat(r.rules()).extracting(Rule::origin).startsWith("default").contains("ignore:1", "--include");
+        assertThat(skippedBy(r, "keep/new.psd")).isNull();
+        assertThat(skippedBy(r, "keep/old.psd")).isEqualTo("keep/old.psd");
+        assertThat(skippedBy(r, "other/a.psd")).isEqualTo("*.psd");
+        assertThat(skippedBy(r, "notes.txt"))
+                .as("an --include makes it an allow-list")
+                .isEqualTo(ExcludeRules.NOT_INCLUDED);
+        assertThat(ExcludeRules.assemble(false, List.of(), List.of())
+                        .check(".DS_Store")
+                        .excluded())
+                .isFalse();
+    }
+
+    @Test
     void aGivenNameIsWhatReportsUse() {
         ExcludeRules r = ExcludeRules.of(List.of(new Rule("office lock files", "~$*", Rule.Kind.EXCLUDE, "settings")));
         assertThat(skippedBy(r, "~$a.xlsx")).isEqualTo("office lock files");
