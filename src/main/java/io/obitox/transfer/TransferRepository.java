@@ -1,13 +1,11 @@
 package io.obitox.transfer;
 
 import io.obitox.db.Database;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,11 +21,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Thread-safe.
  */
 public final class TransferRepository {
-    private static final String COLUMNS = "id, batch_id, source_path, source_size, source_mtime, fingerprint, "
-            + "target_ref, target_label, endpoint_key, bucket, object_key, content_type, state, upload_id, multipart, "
-            + "part_size, part_count, bytes_done, etag, error_code, error_message, notice, verified_by, attempts, "
-            + "active_millis, throughput_bps, owner, created_at, updated_at, started_at, upload_started_at, completed_at";
-
     private final Database db;
     private final GroupCommit group;
     private final List<OutcomeHook> hooks = new CopyOnWriteArrayList<>();
@@ -53,11 +46,9 @@ public final class TransferRepository {
 
     public void insertAll(Collection<Transfer> transfers) {
         db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO transfer (" + COLUMNS + ") VALUES ("
-                            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(TransferRows.INSERT)) {
                 for (Transfer t : transfers) {
-                    bind(ps, t);
+                    TransferRows.bind(ps, t);
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -76,10 +67,11 @@ public final class TransferRepository {
 
     public Optional<Transfer> find(String id) {
         return db.query(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM transfer WHERE id = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT " + TransferRows.COLUMNS + " FROM transfer WHERE id = ?")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(map(rs)) : Optional.<Transfer>empty();
+                    return rs.next() ? Optional.of(TransferRows.map(rs)) : Optional.<Transfer>empty();
                 }
             }
         });
@@ -87,13 +79,13 @@ public final class TransferRepository {
 
     /** The newest {@code limit} transfers, newest first. */
     public List<Transfer> recent(int limit) {
-        return list("SELECT " + COLUMNS + " FROM transfer ORDER BY created_at DESC, id LIMIT " + limit);
+        return list("SELECT " + TransferRows.COLUMNS + " FROM transfer ORDER BY created_at DESC, id LIMIT " + limit);
     }
 
     /** Transfers that are not finished, oldest first (the queue order). */
     public List<Transfer> unfinished() {
-        return list("SELECT " + COLUMNS + " FROM transfer WHERE state IN ('QUEUED','RUNNING','PAUSED','FAILED') "
-                + "ORDER BY created_at, id");
+        return list("SELECT " + TransferRows.COLUMNS
+                + " FROM transfer WHERE state IN ('QUEUED','RUNNING','PAUSED','FAILED') " + "ORDER BY created_at, id");
     }
 
     /**
@@ -107,8 +99,8 @@ public final class TransferRepository {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
             String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
             out.addAll(db.query(c -> {
-                try (PreparedStatement ps =
-                        c.prepareStatement("SELECT " + COLUMNS + " FROM transfer WHERE object_key IN (" + marks
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT " + TransferRows.COLUMNS + " FROM transfer WHERE object_key IN (" + marks
                                 + ") AND state IN ('QUEUED','RUNNING','PAUSED','FAILED') ORDER BY created_at, id")) {
                     for (int i = 0; i < chunk.size(); i++) {
                         ps.setString(i + 1, chunk.get(i));
@@ -116,7 +108,7 @@ public final class TransferRepository {
                     List<Transfer> rows = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            rows.add(map(rs));
+                            rows.add(TransferRows.map(rs));
                         }
                     }
                     return rows;
@@ -132,7 +124,7 @@ public final class TransferRepository {
                     ResultSet rs = ps.executeQuery()) {
                 List<Transfer> out = new ArrayList<>();
                 while (rs.next()) {
-                    out.add(map(rs));
+                    out.add(TransferRows.map(rs));
                 }
                 return out;
             }
@@ -332,95 +324,14 @@ public final class TransferRepository {
     }
 
     private static Transfer findIn(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM transfer WHERE id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT " + TransferRows.COLUMNS + " FROM transfer WHERE id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return map(rs);
+                return TransferRows.map(rs);
             }
         }
-    }
-
-    private static void bind(PreparedStatement ps, Transfer t) throws SQLException {
-        ps.setString(1, t.id());
-        ps.setString(2, t.batchId());
-        ps.setString(3, t.source().toString());
-        ps.setLong(4, t.size());
-        ps.setLong(5, t.mtime());
-        ps.setString(6, t.fingerprint());
-        ps.setString(7, t.targetRef());
-        ps.setString(8, t.targetLabel());
-        ps.setString(9, t.endpointKey());
-        ps.setString(10, t.bucket());
-        ps.setString(11, t.key());
-        ps.setString(12, t.contentType());
-        ps.setString(13, t.state().name());
-        ps.setString(14, t.uploadId());
-        ps.setBoolean(15, t.multipart());
-        ps.setLong(16, t.partSize());
-        ps.setInt(17, t.partCount());
-        ps.setLong(18, t.bytesDone());
-        ps.setString(19, t.etag());
-        ps.setString(20, t.errorCode());
-        ps.setString(21, t.errorMessage());
-        ps.setString(22, t.notice());
-        ps.setString(23, t.verifiedBy());
-        ps.setInt(24, t.attempts());
-        ps.setLong(25, t.activeMillis());
-        ps.setObject(26, t.throughputBps(), Types.DOUBLE);
-        ps.setString(27, t.owner());
-        ps.setTimestamp(28, ts(t.createdAt()));
-        ps.setTimestamp(29, ts(t.updatedAt()));
-        ps.setTimestamp(30, ts(t.startedAt()));
-        ps.setTimestamp(31, ts(t.uploadStartedAt()));
-        ps.setTimestamp(32, ts(t.completedAt()));
-    }
-
-    private static Timestamp ts(Instant i) {
-        return i == null ? null : Timestamp.from(i);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static Transfer map(ResultSet rs) throws SQLException {
-        double tp = rs.getDouble("throughput_bps");
-        Double throughput = rs.wasNull() ? null : tp;
-        return new Transfer(
-                rs.getString("id"),
-                rs.getString("batch_id"),
-                Path.of(rs.getString("source_path")),
-                rs.getLong("source_size"),
-                rs.getLong("source_mtime"),
-                rs.getString("fingerprint"),
-                rs.getString("target_ref"),
-                rs.getString("target_label"),
-                rs.getString("endpoint_key"),
-                rs.getString("bucket"),
-                rs.getString("object_key"),
-                rs.getString("content_type"),
-                TransferState.valueOf(rs.getString("state")),
-                rs.getString("upload_id"),
-                rs.getBoolean("multipart"),
-                rs.getLong("part_size"),
-                rs.getInt("part_count"),
-                rs.getLong("bytes_done"),
-                rs.getString("etag"),
-                rs.getString("error_code"),
-                rs.getString("error_message"),
-                rs.getString("notice"),
-                rs.getString("verified_by"),
-                rs.getInt("attempts"),
-                rs.getLong("active_millis"),
-                throughput,
-                rs.getString("owner"),
-                instant(rs, "created_at"),
-                instant(rs, "updated_at"),
-                instant(rs, "started_at"),
-                instant(rs, "upload_started_at"),
-                instant(rs, "completed_at"));
     }
 
     /** Extra columns set together with a state change. */
