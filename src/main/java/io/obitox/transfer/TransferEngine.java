@@ -159,17 +159,9 @@ public final class TransferEngine implements AutoCloseable {
             if (t.state() == target && !queueThem) {
                 continue;
             }
-            boolean moved = repo.transition(
-                    t.id(),
-                    EnumSet.of(t.state()),
-                    target,
-                    new TransferRepository.Change(now())
-                            .owner(owner)
-                            .clearError()
-                            .notice(
-                                    interrupted
-                                            ? "Interrupted (ObitoX stopped); resumed where it stopped."
-                                            : t.notice()));
+            String notice = interrupted ? "Interrupted (ObitoX stopped); resumed where it stopped." : t.notice();
+            boolean moved = repo.reclaim(t.id(), t.state(), target, owner, notice, now())
+                    .isPresent();
             if (moved) {
                 n++;
                 lifecycle.reload(t.id()).ifPresent(fresh -> submit(List.of(fresh)));
@@ -185,18 +177,15 @@ public final class TransferEngine implements AutoCloseable {
             return false;
         }
         lifecycle.abortQuietly(t);
-        repo.transition(
+        repo.expire(
                 t.id(),
-                EnumSet.of(t.state()),
-                TransferState.FAILED,
-                new TransferRepository.Change(now())
-                        .owner(owner)
-                        .clearUpload()
-                        .error(
-                                "UPLOAD_EXPIRED",
-                                "The incomplete upload was older than "
-                                        + settings.staleUploadAge().toDays()
-                                        + " days and was aborted; retry to upload the file again."));
+                t.state(),
+                owner,
+                "UPLOAD_EXPIRED",
+                "The incomplete upload was older than "
+                        + settings.staleUploadAge().toDays()
+                        + " days and was aborted; retry to upload the file again.",
+                now());
         lifecycle.reload(t.id());
         return true;
     }
@@ -210,8 +199,7 @@ public final class TransferEngine implements AutoCloseable {
         synchronized (lock) {
             queue.remove(id);
         }
-        if (repo.transition(
-                id, EnumSet.of(TransferState.QUEUED), TransferState.PAUSED, new TransferRepository.Change(now()))) {
+        if (repo.pause(id, now()).isPresent()) {
             lifecycle
                     .reload(id)
                     .ifPresent(t -> events.publish(new TransferEvent(TransferEvent.Type.PAUSED, snapshot(t))));
@@ -231,11 +219,7 @@ public final class TransferEngine implements AutoCloseable {
             from.add(TransferState.RUNNING);
         }
         lifecycle.forgetRestarts(id);
-        if (repo.transition(
-                id,
-                from,
-                TransferState.QUEUED,
-                new TransferRepository.Change(now()).owner(owner).clearError())) {
+        if (repo.requeue(id, from, owner, now()).isPresent()) {
             lifecycle.reload(id).ifPresent(fresh -> submit(List.of(fresh)));
         } else if (t != null && t.state() == TransferState.QUEUED && owner.equals(t.owner())) {
             synchronized (lock) {
@@ -264,11 +248,8 @@ public final class TransferEngine implements AutoCloseable {
             signalChanged();
             return;
         }
-        if (repo.transition(
-                id,
-                EnumSet.of(TransferState.QUEUED, TransferState.PAUSED, TransferState.FAILED),
-                TransferState.CANCELLED,
-                new TransferRepository.Change(now()).completedAt(now()))) {
+        if (repo.cancel(id, EnumSet.of(TransferState.QUEUED, TransferState.PAUSED, TransferState.FAILED), null, now())
+                .isPresent()) {
             lifecycle.abortQuietly(t);
             lifecycle
                     .reload(id)
@@ -487,11 +468,7 @@ public final class TransferEngine implements AutoCloseable {
     /** Claims a queued transfer and builds its job; null when another owner or a pause took it first. */
     private UploadJob launch(String id) {
         Instant now = now();
-        Optional<Transfer> claimed = repo.move(
-                id,
-                EnumSet.of(TransferState.QUEUED),
-                TransferState.RUNNING,
-                new TransferRepository.Change(now).owner(owner).startedAt(now).clearError());
+        Optional<Transfer> claimed = repo.claim(id, owner, now);
         if (claimed.isEmpty()) {
             lifecycle.reload(id);
             return null;
@@ -503,7 +480,7 @@ public final class TransferEngine implements AutoCloseable {
                 t,
                 clients.bulk(target),
                 target.provider(),
-                repo,
+                repo.ledger(id, clock),
                 new RetryPolicy(settings),
                 limiter,
                 slots,

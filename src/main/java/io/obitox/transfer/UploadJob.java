@@ -76,7 +76,7 @@ final class UploadJob {
     private final Transfer transfer;
     private final S3Client s3;
     private final Provider provider;
-    private final TransferRepository repo;
+    private final PartLedger ledger;
     private final RetryPolicy retry;
     private final BandwidthLimiter limiter;
     private final RequestSlots slots;
@@ -93,7 +93,7 @@ final class UploadJob {
             Transfer transfer,
             S3Client s3,
             Provider provider,
-            TransferRepository repo,
+            PartLedger ledger,
             RetryPolicy retry,
             BandwidthLimiter limiter,
             RequestSlots slots,
@@ -102,7 +102,7 @@ final class UploadJob {
         this.transfer = transfer;
         this.s3 = s3;
         this.provider = provider;
-        this.repo = repo;
+        this.ledger = ledger;
         this.retry = retry;
         this.limiter = limiter;
         this.slots = slots;
@@ -207,7 +207,7 @@ final class UploadJob {
                 }
                 notice = "The earlier multipart upload no longer exists on the server (expired or aborted); "
                         + "started a new one.";
-                repo.restart(transfer.id(), identity(), plan, notice, clock.instant());
+                ledger.restarted(identity(), plan, notice);
                 done.set(0);
                 uploadId = null;
             } else {
@@ -222,7 +222,7 @@ final class UploadJob {
                                     .contentType(contentType())
                                     .metadata(Map.of(MARKER, marker())))
                             .uploadId());
-            repo.setUpload(transfer.id(), id, clock.instant());
+            ledger.uploadStarted(id);
             uploadId = id;
         }
         uploadMissing(plan, uploadId, have);
@@ -255,12 +255,12 @@ final class UploadJob {
      * file; any other is sent again. An ETag that differs is never taken for corruption, only as "not known to be ours".
      */
     private void reconcile(PartPlan plan, Map<Integer, Part> server, Map<Integer, PartRecord> have) {
-        for (PartRecord stored : repo.parts(transfer.id())) {
+        for (PartRecord stored : ledger.parts()) {
             Part p = server.get(stored.number());
             if (p != null && stored.etag().equals(unquote(p.eTag())) && p.size() == stored.size()) {
                 have.put(stored.number(), stored);
             } else {
-                repo.deletePart(transfer.id(), stored.number(), clock.instant());
+                ledger.partDropped(stored.number());
             }
         }
         for (Part p : server.values()) {
@@ -274,7 +274,7 @@ final class UploadJob {
             byte[] md5 = SourceFile.md5(transfer.source(), plan.offset(n), plan.length(n));
             if (SourceFile.hex(md5).equals(unquote(p.eTag()))) {
                 PartRecord adopted = new PartRecord(n, p.size(), unquote(p.eTag()), SourceFile.base64(md5));
-                repo.recordPart(transfer.id(), adopted, clock.instant());
+                ledger.partDone(adopted);
                 have.put(n, adopted);
             }
         }
@@ -307,7 +307,7 @@ final class UploadJob {
      * so) or it carries this upload's {@link #MARKER} (every provider).
      */
     private Outcome alreadyCompleted(PartPlan plan) {
-        List<PartRecord> parts = repo.parts(transfer.id());
+        List<PartRecord> parts = ledger.parts();
         if (parts.size() != plan.partCount()) {
             return null;
         }
@@ -455,7 +455,7 @@ final class UploadJob {
                         RequestBody.fromContentProvider(body, length, "application/octet-stream"));
             });
             PartRecord part = new PartRecord(n, length, unquote(r.eTag()), SourceFile.base64(md5[0]));
-            repo.recordPart(transfer.id(), part, clock.instant());
+            ledger.partDone(part);
             done.addAndGet(length);
             sent.addAndGet(length);
             return part;

@@ -24,7 +24,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -172,11 +171,7 @@ class WebhookUploadTest {
         Transfer t = transfer(TransferState.RUNNING);
         repo.insertAll(List.of(t));
 
-        assertThatThrownBy(() -> repo.transition(
-                        t.id(),
-                        EnumSet.of(TransferState.RUNNING),
-                        TransferState.COMPLETED,
-                        new TransferRepository.Change(Instant.now())))
+        assertThatThrownBy(() -> repo.complete(t.id(), Transfer.Outcome.none(null, null, null), 1, 0, 1, Instant.now()))
                 .isInstanceOf(RuntimeException.class);
 
         assertThat(repo.find(t.id()).orElseThrow().state()).isEqualTo(TransferState.RUNNING);
