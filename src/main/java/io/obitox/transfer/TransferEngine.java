@@ -484,8 +484,7 @@ public final class TransferEngine implements AutoCloseable {
                 new RetryPolicy(settings),
                 limiter,
                 slots,
-                parts,
-                clock);
+                parts);
         synchronized (lock) {
             active.put(id, job);
         }
