@@ -30,6 +30,7 @@ final class JobContext {
     final RetryPolicy retry;
     final BandwidthLimiter limiter;
     final RequestSlots slots;
+    final PartBuffers buffers;
     final ExecutorService partExecutor;
     /** Bytes known to be on the server (recorded parts, or the whole file after a single PUT). */
     final AtomicLong done;
@@ -50,6 +51,7 @@ final class JobContext {
             RetryPolicy retry,
             BandwidthLimiter limiter,
             RequestSlots slots,
+            PartBuffers buffers,
             ExecutorService partExecutor) {
         this.transfer = transfer;
         this.s3 = s3;
@@ -58,6 +60,7 @@ final class JobContext {
         this.retry = retry;
         this.limiter = limiter;
         this.slots = slots;
+        this.buffers = buffers;
         this.partExecutor = partExecutor;
         this.done = new AtomicLong(transfer.bytesDone());
     }
@@ -88,6 +91,11 @@ final class JobContext {
     /** A byte range of the source, streamed from disk, with this job's limiter, progress count and stop check. */
     RegionContent region(long offset, long length) {
         return new RegionContent(transfer.source(), offset, length, limiter, inFlight, this::stopRequested);
+    }
+
+    /** The first {@code length} bytes of {@code data} as a body, with this job's limiter, progress and stop check. */
+    RegionContent inMemory(byte[] data, int length) {
+        return RegionContent.inMemory(transfer.source(), data, length, limiter, inFlight, this::stopRequested);
     }
 
     String contentType() {

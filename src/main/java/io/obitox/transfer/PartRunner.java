@@ -1,7 +1,7 @@
 package io.obitox.transfer;
 
+import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -106,31 +106,52 @@ final class PartRunner {
         }
     }
 
+    /**
+     * Sends part {@code n}. The part is read once into a pooled buffer, hashed from it and sent from it (a retry
+     * re-sends the buffer); a part the pool cannot hold is hashed from disk and streamed from disk. The buffer goes
+     * back to the pool however the part ends.
+     */
     private PartRecord uploadPart(PartPlan plan, String uploadId, int n) {
         Transfer transfer = job.transfer;
         long offset = plan.offset(n);
         long length = plan.length(n);
-        RegionContent body = job.region(offset, length);
-        byte[][] md5 = new byte[1][];
+        job.checkStop();
+        byte[] buffer = job.buffers.take(length);
+        RegionContent body = null;
         try {
-            UploadPartResponse r = job.withRetry("upload part " + n, () -> {
-                md5[0] = SourceFile.md5(transfer.source(), offset, length);
-                return job.s3.uploadPart(
-                        b -> b.bucket(transfer.bucket())
-                                .key(transfer.key())
-                                .uploadId(uploadId)
-                                .partNumber(n)
-                                .contentLength(length)
-                                .contentMD5(Base64.getEncoder().encodeToString(md5[0])),
-                        RequestBody.fromContentProvider(body, length, "application/octet-stream"));
-            });
-            PartRecord part = new PartRecord(n, length, JobContext.unquote(r.eTag()), SourceFile.base64(md5[0]));
+            byte[] md5;
+            if (buffer != null) {
+                SourceFile.readInto(transfer.source(), offset, buffer, (int) length);
+                MessageDigest d = SourceFile.md5();
+                d.update(buffer, 0, (int) length);
+                md5 = d.digest();
+                body = job.inMemory(buffer, (int) length);
+            } else {
+                md5 = SourceFile.md5(transfer.source(), offset, length);
+                body = job.region(offset, length);
+            }
+            String contentMd5 = SourceFile.base64(md5);
+            RegionContent content = body;
+            UploadPartResponse r = job.withRetry(
+                    "upload part " + n,
+                    () -> job.s3.uploadPart(
+                            b -> b.bucket(transfer.bucket())
+                                    .key(transfer.key())
+                                    .uploadId(uploadId)
+                                    .partNumber(n)
+                                    .contentLength(length)
+                                    .contentMD5(contentMd5),
+                            RequestBody.fromContentProvider(content, length, "application/octet-stream")));
+            PartRecord part = new PartRecord(n, length, JobContext.unquote(r.eTag()), contentMd5);
             job.ledger.partDone(part);
             job.done.addAndGet(length);
             job.sent.addAndGet(length);
             return part;
         } finally {
-            body.release();
+            if (body != null) {
+                body.release();
+            }
+            job.buffers.give(buffer);
         }
     }
 }

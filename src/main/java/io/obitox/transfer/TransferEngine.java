@@ -55,6 +55,9 @@ public final class TransferEngine implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(Threads.daemon("transfer-tick"));
     private final BandwidthLimiter limiter;
     private final RequestSlots slots;
+    /** Part bodies held in memory, shared by all jobs like the request slots that bound them. */
+    private final PartBuffers buffers = PartBuffers.forHeap();
+
     private volatile TransferSettings settings;
     private volatile boolean closed;
     private Thread dispatcher;
@@ -200,6 +203,7 @@ public final class TransferEngine implements AutoCloseable {
     }
 
     private void tick() {
+        buffers.trimIdle(System.nanoTime());
         for (TransferSnapshot s : live.tick(System.nanoTime())) {
             events.publish(new TransferEvent(TransferEvent.Type.PROGRESS, s));
         }
@@ -263,6 +267,7 @@ public final class TransferEngine implements AutoCloseable {
                 new RetryPolicy(settings),
                 limiter,
                 slots,
+                buffers,
                 parts);
         queue.started(id, job);
         events.publish(new TransferEvent(TransferEvent.Type.STARTED, live.snapshot(t)));

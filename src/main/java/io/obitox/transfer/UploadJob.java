@@ -55,8 +55,9 @@ final class UploadJob {
             RetryPolicy retry,
             BandwidthLimiter limiter,
             RequestSlots slots,
+            PartBuffers buffers,
             ExecutorService partExecutor) {
-        this.job = new JobContext(transfer, s3, provider, ledger, retry, limiter, slots, partExecutor);
+        this.job = new JobContext(transfer, s3, provider, ledger, retry, limiter, slots, buffers, partExecutor);
     }
 
     Transfer transfer() {
