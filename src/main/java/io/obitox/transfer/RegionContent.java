@@ -20,6 +20,10 @@ import software.amazon.awssdk.http.ContentStreamProvider;
  *
  * <p>The SDK may open the stream more than once (retries, payload hashing): each new stream restarts this range's
  * progress count, so the total never runs ahead of what was really sent.
+ *
+ * <p>Threading: a stream is read by the thread that sends the request (a part thread or the coordinator); {@link
+ * #newStream}, {@link #release} and the progress count are synchronized because a retry may open a new stream while
+ * the SDK still closes the old one. The in-memory bytes are never written once the body exists.
  */
 final class RegionContent implements ContentStreamProvider {
     private static final int CHUNK = 64 * 1024;

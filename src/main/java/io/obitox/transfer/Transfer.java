@@ -9,7 +9,8 @@ import java.time.Instant;
  * {@code with…} methods copy one part.
  *
  * <p>The one-line accessors below ({@link #bucket()}, {@link #state()}, …) keep callers outside the transfer core
- * reading a transfer as they did before it was grouped; they only delegate.
+ * reading a transfer as they did before it was grouped; they only delegate. Immutable, so any thread may hold and
+ * read one; it is a copy of a committed row, not a live view.
  *
  * @param owner the process that runs (or last ran) it, see {@link Owners}
  */

@@ -10,7 +10,7 @@ import java.time.Instant;
 
 /**
  * How a {@link Transfer} is laid out in the {@code transfer} table: the column list, binding a row for insert and
- * mapping a result row back. Stateless; only {@link TransferRepository} uses it.
+ * mapping a result row back. Stateless; only the repository and {@link TransferQueries} use it.
  */
 final class TransferRows {
     static final String COLUMNS = "id, batch_id, source_path, source_size, source_mtime, fingerprint, "
