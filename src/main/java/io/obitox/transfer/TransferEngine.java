@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -87,7 +86,9 @@ public final class TransferEngine implements AutoCloseable {
             return;
         }
         repo.recent(2000).forEach(live::remember);
-        dispatcher = new Thread(this::dispatch, "transfer-dispatcher");
+        dispatcher = new Thread(
+                () -> queue.dispatch(coordinators, this::launchAndRun, () -> settings.maxActiveFiles(), () -> closed),
+                "transfer-dispatcher");
         dispatcher.setDaemon(true);
         dispatcher.start();
         ticker.scheduleAtFixedRate(this::tick, 250, 250, TimeUnit.MILLISECONDS);
@@ -206,28 +207,6 @@ public final class TransferEngine implements AutoCloseable {
         buffers.trimIdle(System.nanoTime());
         for (TransferSnapshot s : live.tick(System.nanoTime())) {
             events.publish(new TransferEvent(TransferEvent.Type.PROGRESS, s));
-        }
-    }
-
-    private void dispatch() {
-        while (!closed) {
-            String id;
-            try {
-                id = queue.takeNext(() -> settings.maxActiveFiles(), () -> closed);
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (id == null) {
-                return;
-            }
-            // The claim, the reload and the first events are database commits: done on the transfer's own thread,
-            // so many small files start in parallel instead of one commit after another on this thread.
-            try {
-                coordinators.execute(() -> launchAndRun(id));
-            } catch (RejectedExecutionException shuttingDown) {
-                queue.launchEnded(id);
-                return; // the transfer stays queued in the database for the next start
-            }
         }
     }
 

@@ -8,13 +8,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 /**
- * The engine's scheduling state: which transfers wait (in queue order), which are being launched, which run, and who
- * waits for them to settle. A transfer is "busy" while it is in any of the three.
+ * The engine's scheduling: which transfers wait (in queue order), which are being launched, which run, who waits for
+ * them to settle, and the dispatcher loop that admits them. A transfer is "busy" while it is in any of the three.
  *
  * <p>Threading: every field is guarded by one monitor, {@code lock}; every change signals it (waking the dispatcher
  * and {@link #awaitSettled} callers) and settles the {@link #whenSettled} futures, which complete on the common pool,
@@ -84,7 +87,7 @@ final class TransferQueue {
      * Blocks the dispatcher until a queued transfer may start (fewer than {@code maxActive} running or launching),
      * then moves it from the queue to launching; null once {@code closed}.
      */
-    String takeNext(IntSupplier maxActive, BooleanSupplier closed) throws InterruptedException {
+    private String takeNext(IntSupplier maxActive, BooleanSupplier closed) throws InterruptedException {
         synchronized (lock) {
             while (!closed.getAsBoolean()
                     && (queue.isEmpty() || active.size() + launching.size() >= maxActive.getAsInt())) {
@@ -97,6 +100,32 @@ final class TransferQueue {
             queue.remove(id);
             launching.add(id);
             return id;
+        }
+    }
+
+    /**
+     * The dispatcher's loop: takes queued ids in order as admission allows and hands each to {@code launch} on
+     * {@code coordinators}; returns once closed (a transfer it could not hand over stays queued in the database for
+     * the next start). The claim, the reload and the first events are database commits, so they run on the
+     * transfer's own thread: many small files start in parallel instead of one commit after another here.
+     */
+    void dispatch(Executor coordinators, Consumer<String> launch, IntSupplier maxActive, BooleanSupplier closed) {
+        while (!closed.getAsBoolean()) {
+            String id;
+            try {
+                id = takeNext(maxActive, closed);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (id == null) {
+                return;
+            }
+            try {
+                coordinators.execute(() -> launch.accept(id));
+            } catch (RejectedExecutionException shuttingDown) {
+                launchEnded(id);
+                return;
+            }
         }
     }
 
