@@ -12,12 +12,18 @@ import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.http.ContentStreamProvider;
 
 /**
- * A byte range of a file as a request body, read straight from disk (nothing buffers the part). Every read passes
- * the bandwidth limiter, counts progress and checks whether the transfer was asked to stop, so pause and cancel
- * interrupt a request within one 64 KiB chunk.
+ * A byte range of a file as a request body: from memory (a part or small file read once into a buffer, see {@link
+ * PartBuffers}) or read straight from disk (a part too large to buffer). Every read passes the bandwidth limiter,
+ * counts progress and checks whether the transfer was asked to stop, so pause and cancel interrupt a request within
+ * one chunk. The SDK's Apache client copies a body through its own 4 KiB buffer ({@code InputStreamEntity}), so
+ * reads arrive 4 KiB at a time whatever {@code CHUNK} allows; the cap only bounds other callers.
  *
  * <p>The SDK may open the stream more than once (retries, payload hashing): each new stream restarts this range's
  * progress count, so the total never runs ahead of what was really sent.
+ *
+ * <p>Threading: a stream is read by the thread that sends the request (a part thread or the coordinator); {@link
+ * #newStream}, {@link #release} and the progress count are synchronized because a retry may open a new stream while
+ * the SDK still closes the old one. The in-memory bytes are never written once the body exists.
  */
 final class RegionContent implements ContentStreamProvider {
     private static final int CHUNK = 64 * 1024;
@@ -68,7 +74,21 @@ final class RegionContent implements ContentStreamProvider {
     /** A body sent from memory: the bytes that were hashed are the bytes that go out (small files). */
     static RegionContent inMemory(
             Path path, byte[] data, BandwidthLimiter limiter, AtomicLong progress, BooleanSupplier stopRequested) {
-        return new RegionContent(path, data, 0, data.length, limiter, progress, stopRequested);
+        return inMemory(path, data, data.length, limiter, progress, stopRequested);
+    }
+
+    /**
+     * The first {@code length} bytes of {@code data} (a part read once into a pooled buffer) as the body: a retry
+     * sends the same bytes again without reading the file.
+     */
+    static RegionContent inMemory(
+            Path path,
+            byte[] data,
+            int length,
+            BandwidthLimiter limiter,
+            AtomicLong progress,
+            BooleanSupplier stopRequested) {
+        return new RegionContent(path, data, 0, length, limiter, progress, stopRequested);
     }
 
     @Override

@@ -40,7 +40,12 @@ record ReturnedChecksum(String algorithm, String base64) {
 
     /** True when {@code data} has this checksum. */
     boolean matches(byte[] data) {
-        return base64.trim().equals(of(sink -> sink.accept(java.nio.ByteBuffer.wrap(data))));
+        return matches(data, data.length);
+    }
+
+    /** True when the first {@code length} bytes of {@code data} have this checksum. */
+    boolean matches(byte[] data, int length) {
+        return base64.trim().equals(of(sink -> sink.accept(java.nio.ByteBuffer.wrap(data, 0, length))));
     }
 
     /** True when {@code length} bytes of {@code file} from {@code offset} have this checksum. */

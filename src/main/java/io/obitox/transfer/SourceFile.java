@@ -75,6 +75,31 @@ public final class SourceFile {
         return all.array();
     }
 
+    /**
+     * Reads {@code length} bytes at {@code offset} into the start of {@code into} (one read of the file; a part's
+     * body is then hashed and sent from memory). At most 1 MiB per system call: the JDK copies a heap buffer's read
+     * through a temporary direct buffer of the same size, cached per thread, so one call per part would pin a
+     * part-sized native buffer on every part thread.
+     */
+    static void readInto(Path path, long offset, byte[] into, int length) {
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            int pos = 0;
+            while (pos < length) {
+                int n = ch.read(ByteBuffer.wrap(into, pos, Math.min(1 << 20, length - pos)), offset + pos);
+                if (n > 0) {
+                    pos += n;
+                } else if (n < 0) {
+                    throw new ObitoxException(
+                            "SOURCE_CHANGED",
+                            "'" + path.getFileName() + "' became shorter while it was being read.",
+                            "Wait until the file is completely written, then retry.");
+                }
+            }
+        } catch (IOException e) {
+            throw unreadable(path, e);
+        }
+    }
+
     /** Feeds {@code length} bytes at {@code offset} to {@code sink}, one buffer of at most 1 MiB at a time. */
     static void read(Path path, long offset, long length, java.util.function.Consumer<ByteBuffer> sink) {
         ByteBuffer buf = ByteBuffer.allocate((int) Math.min(1 << 20, Math.max(1, length)));

@@ -4,89 +4,246 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * A transfer as stored: the source file and its identity at queue time, the target, the multipart plan and where
- * it stands. Immutable; the repository returns fresh copies.
+ * A transfer as stored, in small parts: the source file and its identity at queue time, the target, the multipart
+ * plan, where it stands, what it produced, and when. Immutable; the repository returns fresh copies, and the
+ * {@code with…} methods copy one part.
  *
- * @param fingerprint size, mtime and a hash of sampled blocks of the source (see {@link SourceFile})
- * @param targetRef JSON of a {@link TargetRef}: which profile or endpoint (never secrets)
- * @param endpointKey the endpoint the throughput was measured against (for presign expiry estimates)
- * @param uploadId the multipart upload id once started; null for single PUTs and before start
- * @param multipart false for a single PUT (small files), true for a multipart upload
- * @param verifiedBy what proved the completed upload intact, in plain words; null until completed
+ * <p>The one-line accessors below ({@link #bucket()}, {@link #state()}, …) keep callers outside the transfer core
+ * reading a transfer as they did before it was grouped; they only delegate. Immutable, so any thread may hold and
+ * read one; it is a copy of a committed row, not a live view.
+ *
+ * @param owner the process that runs (or last ran) it, see {@link Owners}
  */
 public record Transfer(
         String id,
         String batchId,
-        Path source,
-        long size,
-        long mtime,
-        String fingerprint,
-        String targetRef,
-        String targetLabel,
-        String endpointKey,
-        String bucket,
-        String key,
-        String contentType,
-        TransferState state,
-        String uploadId,
-        boolean multipart,
-        long partSize,
-        int partCount,
-        long bytesDone,
-        String etag,
-        String errorCode,
-        String errorMessage,
-        String notice,
-        String verifiedBy,
-        int attempts,
-        long activeMillis,
-        Double throughputBps,
         String owner,
-        Instant createdAt,
-        Instant updatedAt,
-        Instant startedAt,
-        Instant uploadStartedAt,
-        Instant completedAt) {
+        Source origin,
+        Target target,
+        Plan plan,
+        Progress progress,
+        Outcome outcome,
+        Times times) {
+
+    /**
+     * The file as it was when the transfer was queued (or last restarted).
+     *
+     * @param fingerprint size, mtime and a hash of sampled blocks of the source (see {@link SourceFile})
+     */
+    public record Source(Path path, long size, long mtime, String fingerprint) {
+        static Source of(Path path, SourceFile.Identity identity) {
+            return new Source(path, identity.size(), identity.mtime(), identity.fingerprint());
+        }
+    }
+
+    /**
+     * Where the file goes.
+     *
+     * @param targetRef JSON of a {@link io.obitox.profile.TargetRef}: which profile or endpoint (never secrets)
+     * @param endpointKey the endpoint the throughput was measured against (for presign expiry estimates)
+     */
+    public record Target(
+            String targetRef, String targetLabel, String endpointKey, String bucket, String key, String contentType) {}
+
+    /**
+     * How the file is cut.
+     *
+     * @param multipart false for a single PUT (small files), true for a multipart upload
+     */
+    public record Plan(boolean multipart, long partSize, int partCount) {
+        static Plan of(PartPlan p) {
+            return new Plan(p.multipart(), p.partSize(), p.partCount());
+        }
+    }
+
+    /**
+     * Where the transfer stands.
+     *
+     * @param uploadId the multipart upload id once started; null for single PUTs and before start
+     */
+    public record Progress(TransferState state, String uploadId, long bytesDone, int attempts, long activeMillis) {
+        /** A transfer that has not run yet. */
+        public static Progress initial(TransferState state, String uploadId) {
+            return new Progress(state, uploadId, 0, 0, 0);
+        }
+
+        public Progress withState(TransferState s) {
+            return new Progress(s, uploadId, bytesDone, attempts, activeMillis);
+        }
+    }
+
+    /**
+     * What the runs produced: the verified result, or the last error, and a notice for the user.
+     *
+     * @param verifiedBy what proved the completed upload intact, in plain words; null until completed
+     */
+    public record Outcome(
+            String etag,
+            String errorCode,
+            String errorMessage,
+            String notice,
+            String verifiedBy,
+            Double throughputBps) {
+        /** Nothing yet but maybe an error (a file that could not be read) or a notice. */
+        public static Outcome none(String errorCode, String errorMessage, String notice) {
+            return new Outcome(null, errorCode, errorMessage, notice, null, null);
+        }
+
+        public Outcome withError(String code, String message) {
+            return new Outcome(etag, code, message, notice, verifiedBy, throughputBps);
+        }
+    }
+
+    /** When it was created, last changed, first started, its multipart upload began, and it finished. */
+    public record Times(
+            Instant createdAt, Instant updatedAt, Instant startedAt, Instant uploadStartedAt, Instant completedAt) {
+        public static Times created(Instant at) {
+            return new Times(at, at, null, null, null);
+        }
+    }
+
+    public Transfer withProgress(Progress p) {
+        return new Transfer(id, batchId, owner, origin, target, plan, p, outcome, times);
+    }
+
+    public Transfer withOutcome(Outcome o) {
+        return new Transfer(id, batchId, owner, origin, target, plan, progress, o, times);
+    }
+
+    public Transfer withTimes(Times t) {
+        return new Transfer(id, batchId, owner, origin, target, plan, progress, outcome, t);
+    }
 
     /** The same transfer in {@code state} with this error (null code and message clear it). */
     public Transfer withState(TransferState state, String code, String message) {
-        return new Transfer(
-                id,
-                batchId,
-                source,
-                size,
-                mtime,
-                fingerprint,
-                targetRef,
-                targetLabel,
-                endpointKey,
-                bucket,
-                key,
-                contentType,
-                state,
-                uploadId,
-                multipart,
-                partSize,
-                partCount,
-                bytesDone,
-                etag,
-                code,
-                message,
-                notice,
-                verifiedBy,
-                attempts,
-                activeMillis,
-                throughputBps,
-                owner,
-                createdAt,
-                updatedAt,
-                startedAt,
-                uploadStartedAt,
-                completedAt);
+        return withProgress(progress.withState(state)).withOutcome(outcome.withError(code, message));
+    }
+
+    /** The plan as {@link PartPlan} (offsets and lengths of the parts). */
+    public PartPlan partPlan() {
+        return new PartPlan(plan.multipart(), plan.partSize(), plan.partCount(), origin.size());
     }
 
     public String fileName() {
-        Path name = source.getFileName();
-        return name == null ? source.toString() : name.toString();
+        Path name = origin.path().getFileName();
+        return name == null ? origin.path().toString() : name.toString();
+    }
+
+    // One-line accessors by the names used before the grouping (see the class comment).
+
+    public Path source() {
+        return origin.path();
+    }
+
+    public long size() {
+        return origin.size();
+    }
+
+    public long mtime() {
+        return origin.mtime();
+    }
+
+    public String fingerprint() {
+        return origin.fingerprint();
+    }
+
+    public String targetRef() {
+        return target.targetRef();
+    }
+
+    public String targetLabel() {
+        return target.targetLabel();
+    }
+
+    public String endpointKey() {
+        return target.endpointKey();
+    }
+
+    public String bucket() {
+        return target.bucket();
+    }
+
+    public String key() {
+        return target.key();
+    }
+
+    public String contentType() {
+        return target.contentType();
+    }
+
+    public TransferState state() {
+        return progress.state();
+    }
+
+    public String uploadId() {
+        return progress.uploadId();
+    }
+
+    public long bytesDone() {
+        return progress.bytesDone();
+    }
+
+    public int attempts() {
+        return progress.attempts();
+    }
+
+    public long activeMillis() {
+        return progress.activeMillis();
+    }
+
+    public boolean multipart() {
+        return plan.multipart();
+    }
+
+    public long partSize() {
+        return plan.partSize();
+    }
+
+    public int partCount() {
+        return plan.partCount();
+    }
+
+    public String etag() {
+        return outcome.etag();
+    }
+
+    public String errorCode() {
+        return outcome.errorCode();
+    }
+
+    public String errorMessage() {
+        return outcome.errorMessage();
+    }
+
+    public String notice() {
+        return outcome.notice();
+    }
+
+    public String verifiedBy() {
+        return outcome.verifiedBy();
+    }
+
+    public Double throughputBps() {
+        return outcome.throughputBps();
+    }
+
+    public Instant createdAt() {
+        return times.createdAt();
+    }
+
+    public Instant updatedAt() {
+        return times.updatedAt();
+    }
+
+    public Instant startedAt() {
+        return times.startedAt();
+    }
+
+    public Instant uploadStartedAt() {
+        return times.uploadStartedAt();
+    }
+
+    public Instant completedAt() {
+        return times.completedAt();
     }
 }

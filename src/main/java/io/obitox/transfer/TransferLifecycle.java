@@ -62,20 +62,14 @@ final class TransferLifecycle {
 
     /** RUNNING → COMPLETED with what the verified upload produced, the outbox event in the same transaction. */
     void completed(Transfer t, UploadJob.Outcome o, long millis, Double bps) {
-        Optional<Transfer> completed = repo.move(
+        String notice = o.notice() != null ? o.notice() : t.notice();
+        Optional<Transfer> completed = repo.complete(
                 t.id(),
-                EnumSet.of(TransferState.RUNNING),
-                TransferState.COMPLETED,
-                new TransferRepository.Change(clock.instant())
-                        .completedAt(clock.instant())
-                        .outcome(
-                                o.etag(),
-                                t.size(),
-                                t.activeMillis() + millis,
-                                bps,
-                                o.notice() != null ? o.notice() : t.notice(),
-                                o.verifiedBy())
-                        .attempts(t.attempts() + 1));
+                new Transfer.Outcome(o.etag(), null, null, notice, o.verifiedBy(), bps),
+                t.size(),
+                t.activeMillis() + millis,
+                t.attempts() + 1,
+                clock.instant());
         finish(t.id(), completed, TransferEvent.Type.COMPLETED);
     }
 
@@ -85,26 +79,21 @@ final class TransferLifecycle {
     }
 
     void stopped(Transfer t, UploadJob.StopReason reason, long millis) {
-        TransferRepository.Change change =
-                new TransferRepository.Change(clock.instant()).activeMillis(t.activeMillis() + millis);
+        long active = t.activeMillis() + millis;
         switch (reason) {
             case PAUSE -> {
-                repo.transition(t.id(), EnumSet.of(TransferState.RUNNING), TransferState.PAUSED, change);
+                repo.pauseRun(t.id(), active, clock.instant());
                 finish(t.id(), TransferEvent.Type.PAUSED);
             }
             case CANCEL -> {
                 Transfer fresh = reload(t.id()).orElse(t);
                 abortQuietly(fresh);
-                repo.transition(
-                        t.id(),
-                        EnumSet.of(TransferState.RUNNING),
-                        TransferState.CANCELLED,
-                        change.completedAt(clock.instant()));
+                repo.cancel(t.id(), EnumSet.of(TransferState.RUNNING), active, clock.instant());
                 finish(t.id(), TransferEvent.Type.CANCELLED);
             }
             case SHUTDOWN -> {
                 // back to the queue: the next start (of any ObitoX on this home) resumes it
-                repo.transition(t.id(), EnumSet.of(TransferState.RUNNING), TransferState.QUEUED, change);
+                repo.requeueRun(t.id(), active, clock.instant());
                 reload(t.id());
             }
         }
@@ -115,7 +104,7 @@ final class TransferLifecycle {
         Transfer fresh = reload(t.id()).orElse(t);
         abortQuietly(fresh);
         if (restarts > MAX_SOURCE_RESTARTS) {
-            repo.setUpload(t.id(), null, clock.instant());
+            repo.clearUpload(t.id(), clock.instant());
             fail(
                     t.id(),
                     new ObitoxException(
@@ -127,17 +116,12 @@ final class TransferLifecycle {
         try {
             SourceFile.Identity identity = SourceFile.identify(t.source());
             PartPlan plan = PartPlan.of(identity.size(), settings.get());
-            repo.restart(
-                    t.id(),
-                    identity,
-                    plan,
-                    c.getMessage() + " The old upload was aborted and it started again " + "from the beginning.",
-                    clock.instant());
-            repo.transition(
-                    t.id(),
-                    EnumSet.of(TransferState.RUNNING),
-                    TransferState.QUEUED,
-                    new TransferRepository.Change(clock.instant()));
+            repo.ledger(t.id(), clock)
+                    .restarted(
+                            identity,
+                            plan,
+                            c.getMessage() + " The old upload was aborted and it started again from the beginning.");
+            repo.requeueRun(t.id(), null, clock.instant());
             reload(t.id()).ifPresent(x -> requeue.accept(List.of(x)));
         } catch (RuntimeException e) {
             fail(t.id(), e);
@@ -150,11 +134,7 @@ final class TransferLifecycle {
             log.warn("Transfer {} failed: {}", id, m.message(), e);
         }
         try {
-            Optional<Transfer> failed = repo.move(
-                    id,
-                    EnumSet.of(TransferState.RUNNING, TransferState.QUEUED),
-                    TransferState.FAILED,
-                    new TransferRepository.Change(clock.instant()).error(m.code(), m.oneLine()));
+            Optional<Transfer> failed = repo.fail(id, m.code(), m.oneLine(), clock.instant());
             finish(id, failed, TransferEvent.Type.FAILED);
         } catch (RuntimeException dbFailure) {
             // e.g. the disk holding the database is full: keep the failure visible in memory at least
@@ -198,7 +178,7 @@ final class TransferLifecycle {
                     S3Errors.describe(e).message());
         }
         try {
-            repo.setUpload(t.id(), null, clock.instant());
+            repo.clearUpload(t.id(), clock.instant());
         } catch (RuntimeException e) {
             log.warn("Could not clear the upload id of {}", t.id(), e);
         }

@@ -1,40 +1,43 @@
 package io.obitox.transfer;
 
 import io.obitox.db.Database;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Transfers and their uploaded parts in H2. State changes are compare-and-set on the stored state. Completion and
- * failure run the registered {@link OutcomeHook}s in the same transaction (the webhook outbox uses this), so a
- * crash right after completion loses no event. The frequent writes (state changes, parts, upload ids) go through
- * {@link GroupCommit}: many transfers' changes share one commit, and each call returns once its change is committed.
- * Thread-safe.
+ * The one writer of transfers and their uploaded parts in H2. Every state change is a typed operation ({@link
+ * #claim}, {@link #complete}, {@link #fail}, {@link #pause}, {@link #requeue}, {@link #cancel}, …): a compare-and-set
+ * on the stored state that returns the row as the same transaction committed it, or empty when the stored state was
+ * not the expected one (someone else moved it first). Completion and failure run the registered {@link
+ * OutcomeHook}s in the same transaction (the webhook outbox uses this), so a crash right after completion loses no
+ * event. Upload jobs report their parts through a {@link PartLedger} ({@link #ledger}) and never see this class.
+ *
+ * <p>Threading: thread-safe. The frequent writes (state changes, parts, upload ids) are handed to the {@link
+ * GroupCommit} writer thread, which commits many transfers' changes together; each call blocks its caller until its
+ * change is committed. Reads ({@link TransferQueries}) run on the caller's thread on a pooled connection.
  */
 public final class TransferRepository {
-    private static final String COLUMNS = "id, batch_id, source_path, source_size, source_mtime, fingerprint, "
-            + "target_ref, target_label, endpoint_key, bucket, object_key, content_type, state, upload_id, multipart, "
-            + "part_size, part_count, bytes_done, etag, error_code, error_message, notice, verified_by, attempts, "
-            + "active_millis, throughput_bps, owner, created_at, updated_at, started_at, upload_started_at, completed_at";
+    private static final EnumSet<TransferState> RUNNING = EnumSet.of(TransferState.RUNNING);
 
     private final Database db;
     private final GroupCommit group;
+    private final TransferQueries queries;
     private final List<OutcomeHook> hooks = new CopyOnWriteArrayList<>();
 
     public TransferRepository(Database db) {
         this.db = db;
         this.group = new GroupCommit(db);
+        this.queries = new TransferQueries(db);
     }
 
     /**
@@ -53,11 +56,9 @@ public final class TransferRepository {
 
     public void insertAll(Collection<Transfer> transfers) {
         db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO transfer (" + COLUMNS + ") VALUES ("
-                            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(TransferRows.INSERT)) {
                 for (Transfer t : transfers) {
-                    bind(ps, t);
+                    TransferRows.bind(ps, t);
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -74,84 +75,140 @@ public final class TransferRepository {
         });
     }
 
+    // Reads (see TransferQueries).
+
     public Optional<Transfer> find(String id) {
-        return db.query(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM transfer WHERE id = ?")) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(map(rs)) : Optional.<Transfer>empty();
-                }
-            }
-        });
+        return queries.find(id);
     }
 
     /** The newest {@code limit} transfers, newest first. */
     public List<Transfer> recent(int limit) {
-        return list("SELECT " + COLUMNS + " FROM transfer ORDER BY created_at DESC, id LIMIT " + limit);
+        return queries.recent(limit);
     }
 
     /** Transfers that are not finished, oldest first (the queue order). */
     public List<Transfer> unfinished() {
-        return list("SELECT " + COLUMNS + " FROM transfer WHERE state IN ('QUEUED','RUNNING','PAUSED','FAILED') "
-                + "ORDER BY created_at, id");
+        return queries.unfinished();
     }
 
     /**
      * The unfinished transfers to any of {@code keys} (object keys), read through the key index in chunks: what
      * queueing needs to find a transfer to resume, without reading every unfinished transfer.
      */
-    public List<Transfer> unfinishedTo(java.util.Collection<String> keys) {
-        List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(keys));
-        List<Transfer> out = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += 500) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-            out.addAll(db.query(c -> {
-                try (PreparedStatement ps =
-                        c.prepareStatement("SELECT " + COLUMNS + " FROM transfer WHERE object_key IN (" + marks
-                                + ") AND state IN ('QUEUED','RUNNING','PAUSED','FAILED') ORDER BY created_at, id")) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        ps.setString(i + 1, chunk.get(i));
-                    }
-                    List<Transfer> rows = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            rows.add(map(rs));
-                        }
-                    }
-                    return rows;
-                }
-            }));
+    public List<Transfer> unfinishedTo(Collection<String> keys) {
+        return queries.unfinishedTo(keys);
+    }
+
+    public List<PartRecord> parts(String id) {
+        return queries.parts(id);
+    }
+
+    /** Completed-transfer throughputs for an endpoint, newest first (the presigned-link expiry estimate). */
+    public List<Double> throughputs(String endpointKey, long minBytes, int limit) {
+        return queries.throughputs(endpointKey, minBytes, limit);
+    }
+
+    // State changes: each returns the committed row, empty when the stored state was not one of those expected.
+
+    /** QUEUED → RUNNING for {@code owner}: a run starts (the error of the last run is cleared). */
+    Optional<Transfer> claim(String id, String owner, Instant now) {
+        return move(
+                id,
+                EnumSet.of(TransferState.QUEUED),
+                TransferState.RUNNING,
+                new TransferChange(now).owner(owner).startedAt(now).clearError());
+    }
+
+    /**
+     * RUNNING → COMPLETED with what the verified upload produced ({@code outcome}'s error is not stored); the
+     * outcome hooks run in the same transaction.
+     */
+    public Optional<Transfer> complete(
+            String id, Transfer.Outcome outcome, long bytes, long activeMillis, int attempts, Instant now) {
+        return move(
+                id,
+                RUNNING,
+                TransferState.COMPLETED,
+                new TransferChange(now)
+                        .completedAt(now)
+                        .outcome(outcome, bytes)
+                        .activeMillis(activeMillis)
+                        .attempts(attempts));
+    }
+
+    /** RUNNING or QUEUED → FAILED with this error; the outcome hooks run in the same transaction. */
+    Optional<Transfer> fail(String id, String code, String message, Instant now) {
+        return move(
+                id,
+                EnumSet.of(TransferState.RUNNING, TransferState.QUEUED),
+                TransferState.FAILED,
+                new TransferChange(now).error(code, message));
+    }
+
+    /** {@code from} → FAILED for {@code owner} with the upload id forgotten: its multipart upload was aborted. */
+    Optional<Transfer> expire(String id, TransferState from, String owner, String code, String message, Instant now) {
+        return move(
+                id,
+                EnumSet.of(from),
+                TransferState.FAILED,
+                new TransferChange(now).owner(owner).clearUpload().error(code, message));
+    }
+
+    /** QUEUED → PAUSED: taken off the queue before it ran. */
+    Optional<Transfer> pause(String id, Instant now) {
+        return move(id, EnumSet.of(TransferState.QUEUED), TransferState.PAUSED, new TransferChange(now));
+    }
+
+    /** RUNNING → PAUSED: a run was paused after {@code activeMillis} of work in all. */
+    Optional<Transfer> pauseRun(String id, long activeMillis, Instant now) {
+        return move(id, RUNNING, TransferState.PAUSED, new TransferChange(now).activeMillis(activeMillis));
+    }
+
+    /** One of {@code from} → QUEUED for {@code owner}, the last error cleared (resume and retry). */
+    Optional<Transfer> requeue(String id, Collection<TransferState> from, String owner, Instant now) {
+        return move(
+                id,
+                from,
+                TransferState.QUEUED,
+                new TransferChange(now).owner(owner).clearError());
+    }
+
+    /**
+     * RUNNING → QUEUED: the run ends without an outcome and the next start resumes it (shutdown, after {@code
+     * activeMillis} of work in all; or a restart after the source changed, with {@code activeMillis} null: kept).
+     */
+    Optional<Transfer> requeueRun(String id, Long activeMillis, Instant now) {
+        TransferChange change = new TransferChange(now);
+        if (activeMillis != null) {
+            change.activeMillis(activeMillis);
         }
-        return out;
-    }
-
-    private List<Transfer> list(String sql) {
-        return db.query(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql);
-                    ResultSet rs = ps.executeQuery()) {
-                List<Transfer> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(map(rs));
-                }
-                return out;
-            }
-        });
+        return move(id, RUNNING, TransferState.QUEUED, change);
     }
 
     /**
-     * Moves {@code id} from one of {@code from} to {@code to} and records owner/error/notice as given; false when the
-     * stored state was not one of {@code from} (someone else moved it first).
+     * {@code from} → {@code to} (QUEUED or PAUSED) for {@code owner} with this notice and no error: a transfer of a
+     * process that is gone (or a stopped one) taken over at start.
      */
-    public boolean transition(String id, Collection<TransferState> from, TransferState to, Change change) {
-        return move(id, from, to, change).isPresent();
+    Optional<Transfer> reclaim(
+            String id, TransferState from, TransferState to, String owner, String notice, Instant now) {
+        return move(
+                id,
+                EnumSet.of(from),
+                to,
+                new TransferChange(now).owner(owner).clearError().notice(notice));
     }
 
-    /**
-     * As {@link #transition}, returning the row as the same transaction committed it (so callers need not read it
-     * again); empty when the stored state was not one of {@code from}.
-     */
-    public Optional<Transfer> move(String id, Collection<TransferState> from, TransferState to, Change change) {
+    /** One of {@code from} → CANCELLED; a run that was cancelled also records {@code activeMillis} (else null). */
+    Optional<Transfer> cancel(String id, Collection<TransferState> from, Long activeMillis, Instant now) {
+        TransferChange change = new TransferChange(now).completedAt(now);
+        if (activeMillis != null) {
+            change.activeMillis(activeMillis);
+        }
+        return move(id, from, TransferState.CANCELLED, change);
+    }
+
+    private Optional<Transfer> move(
+            String id, Collection<TransferState> from, TransferState to, TransferChange change) {
         return group.write(c -> {
             StringBuilder sql = new StringBuilder("UPDATE transfer SET state = ?, updated_at = ?");
             List<Object> args = new ArrayList<>(List.of(to.name(), Timestamp.from(change.now)));
@@ -172,7 +229,7 @@ public final class TransferRepository {
                     return Optional.<Transfer>empty();
                 }
             }
-            Transfer t = findIn(c, id);
+            Transfer t = TransferQueries.findIn(c, id);
             if (to == TransferState.COMPLETED || to == TransferState.FAILED) {
                 for (OutcomeHook h : hooks) {
                     h.onOutcome(c, t);
@@ -182,125 +239,16 @@ public final class TransferRepository {
         });
     }
 
-    /** Stores the multipart upload id once CreateMultipartUpload returned it. */
-    public void setUpload(String id, String uploadId, Instant now) {
-        group.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE transfer SET upload_id = ?, upload_started_at = ?, updated_at = ? WHERE id = ?")) {
-                ps.setString(1, uploadId);
-                ps.setTimestamp(2, uploadId == null ? null : Timestamp.from(now));
-                ps.setTimestamp(3, Timestamp.from(now));
-                ps.setString(4, id);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+    /** The part ledger of transfer {@code id}, for its upload job. */
+    PartLedger ledger(String id, Clock clock) {
+        return new StoredPartLedger(db, group, queries, id, clock);
     }
 
-    /** Starts over: new identity and plan, no upload id, no parts (after the source changed or the upload vanished). */
-    public void restart(String id, SourceFile.Identity identity, PartPlan plan, String notice, Instant now) {
-        db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM transfer_part WHERE transfer_id = ?")) {
-                ps.setString(1, id);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE transfer SET source_size = ?, source_mtime = ?, "
-                    + "fingerprint = ?, multipart = ?, part_size = ?, part_count = ?, upload_id = NULL, "
-                    + "upload_started_at = NULL, bytes_done = 0, notice = ?, updated_at = ? WHERE id = ?")) {
-                ps.setLong(1, identity.size());
-                ps.setLong(2, identity.mtime());
-                ps.setString(3, identity.fingerprint());
-                ps.setBoolean(4, plan.multipart());
-                ps.setLong(5, plan.partSize());
-                ps.setInt(6, plan.partCount());
-                ps.setString(7, notice);
-                ps.setTimestamp(8, Timestamp.from(now));
-                ps.setString(9, id);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+    /** Forgets the multipart upload id (the upload was aborted): the next run starts a new one. */
+    void clearUpload(String id, Instant now) {
+        StoredPartLedger.setUpload(group, id, null, now);
     }
 
-    /** Records an uploaded part (only ever with its ETag) and the new byte count, in one transaction. */
-    public void recordPart(String id, PartRecord part, Instant now) {
-        group.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("MERGE INTO transfer_part (transfer_id, part_number, "
-                    + "part_size, etag, md5_base64, state, completed_at) KEY (transfer_id, part_number) "
-                    + "VALUES (?, ?, ?, ?, ?, 'DONE', ?)")) {
-                ps.setString(1, id);
-                ps.setInt(2, part.number());
-                ps.setLong(3, part.size());
-                ps.setString(4, part.etag());
-                ps.setString(5, part.md5Base64());
-                ps.setTimestamp(6, Timestamp.from(now));
-                ps.executeUpdate();
-            }
-            updateBytesDone(c, id, now);
-            return null;
-        });
-    }
-
-    public void deletePart(String id, int number, Instant now) {
-        group.write(c -> {
-            try (PreparedStatement ps =
-                    c.prepareStatement("DELETE FROM transfer_part WHERE transfer_id = ? AND part_number = ?")) {
-                ps.setString(1, id);
-                ps.setInt(2, number);
-                ps.executeUpdate();
-            }
-            updateBytesDone(c, id, now);
-            return null;
-        });
-    }
-
-    private static void updateBytesDone(Connection c, String id, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE transfer SET bytes_done = (SELECT COALESCE(SUM("
-                + "part_size), 0) FROM transfer_part WHERE transfer_id = ?), updated_at = ? WHERE id = ?")) {
-            ps.setString(1, id);
-            ps.setTimestamp(2, Timestamp.from(now));
-            ps.setString(3, id);
-            ps.executeUpdate();
-        }
-    }
-
-    public List<PartRecord> parts(String id) {
-        return db.query(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT part_number, part_size, etag, md5_base64 FROM "
-                    + "transfer_part WHERE transfer_id = ? ORDER BY part_number")) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<PartRecord> out = new ArrayList<>();
-                    while (rs.next()) {
-                        out.add(new PartRecord(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
-                    }
-                    return out;
-                }
-            }
-        });
-    }
-
-    /** Completed-transfer throughputs for an endpoint, newest first (the presigned-link expiry estimate). */
-    public List<Double> throughputs(String endpointKey, long minBytes, int limit) {
-        return db.query(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT throughput_bps FROM transfer WHERE endpoint_key = ? "
-                    + "AND state = 'COMPLETED' AND throughput_bps IS NOT NULL AND source_size >= ? "
-                    + "ORDER BY completed_at DESC LIMIT ?")) {
-                ps.setString(1, endpointKey);
-                ps.setLong(2, minBytes);
-                ps.setInt(3, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<Double> out = new ArrayList<>();
-                    while (rs.next()) {
-                        out.add(rs.getDouble(1));
-                    }
-                    return out;
-                }
-            }
-        });
-    }
-
-    /** Removes finished transfers (completed or cancelled) from the history; returns how many. */
     /**
      * Deletes completed and cancelled transfers created before {@code before}, with their parts (the webhook
      * delivery log keeps its own rows). Uses the (state, created_at) index, so it costs little when there is nothing
@@ -322,6 +270,7 @@ public final class TransferRepository {
         });
     }
 
+    /** Removes finished transfers (completed or cancelled) from the history; returns how many. */
     public int clearFinished() {
         return db.query(c -> {
             try (PreparedStatement ps =
@@ -329,170 +278,5 @@ public final class TransferRepository {
                 return ps.executeUpdate();
             }
         });
-    }
-
-    private static Transfer findIn(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM transfer WHERE id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return map(rs);
-            }
-        }
-    }
-
-    private static void bind(PreparedStatement ps, Transfer t) throws SQLException {
-        ps.setString(1, t.id());
-        ps.setString(2, t.batchId());
-        ps.setString(3, t.source().toString());
-        ps.setLong(4, t.size());
-        ps.setLong(5, t.mtime());
-        ps.setString(6, t.fingerprint());
-        ps.setString(7, t.targetRef());
-        ps.setString(8, t.targetLabel());
-        ps.setString(9, t.endpointKey());
-        ps.setString(10, t.bucket());
-        ps.setString(11, t.key());
-        ps.setString(12, t.contentType());
-        ps.setString(13, t.state().name());
-        ps.setString(14, t.uploadId());
-        ps.setBoolean(15, t.multipart());
-        ps.setLong(16, t.partSize());
-        ps.setInt(17, t.partCount());
-        ps.setLong(18, t.bytesDone());
-        ps.setString(19, t.etag());
-        ps.setString(20, t.errorCode());
-        ps.setString(21, t.errorMessage());
-        ps.setString(22, t.notice());
-        ps.setString(23, t.verifiedBy());
-        ps.setInt(24, t.attempts());
-        ps.setLong(25, t.activeMillis());
-        ps.setObject(26, t.throughputBps(), Types.DOUBLE);
-        ps.setString(27, t.owner());
-        ps.setTimestamp(28, ts(t.createdAt()));
-        ps.setTimestamp(29, ts(t.updatedAt()));
-        ps.setTimestamp(30, ts(t.startedAt()));
-        ps.setTimestamp(31, ts(t.uploadStartedAt()));
-        ps.setTimestamp(32, ts(t.completedAt()));
-    }
-
-    private static Timestamp ts(Instant i) {
-        return i == null ? null : Timestamp.from(i);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static Transfer map(ResultSet rs) throws SQLException {
-        double tp = rs.getDouble("throughput_bps");
-        Double throughput = rs.wasNull() ? null : tp;
-        return new Transfer(
-                rs.getString("id"),
-                rs.getString("batch_id"),
-                Path.of(rs.getString("source_path")),
-                rs.getLong("source_size"),
-                rs.getLong("source_mtime"),
-                rs.getString("fingerprint"),
-                rs.getString("target_ref"),
-                rs.getString("target_label"),
-                rs.getString("endpoint_key"),
-                rs.getString("bucket"),
-                rs.getString("object_key"),
-                rs.getString("content_type"),
-                TransferState.valueOf(rs.getString("state")),
-                rs.getString("upload_id"),
-                rs.getBoolean("multipart"),
-                rs.getLong("part_size"),
-                rs.getInt("part_count"),
-                rs.getLong("bytes_done"),
-                rs.getString("etag"),
-                rs.getString("error_code"),
-                rs.getString("error_message"),
-                rs.getString("notice"),
-                rs.getString("verified_by"),
-                rs.getInt("attempts"),
-                rs.getLong("active_millis"),
-                throughput,
-                rs.getString("owner"),
-                instant(rs, "created_at"),
-                instant(rs, "updated_at"),
-                instant(rs, "started_at"),
-                instant(rs, "upload_started_at"),
-                instant(rs, "completed_at"));
-    }
-
-    /** Extra columns set together with a state change. */
-    public static final class Change {
-        private final Instant now;
-        private final List<String> columns = new ArrayList<>();
-        private final List<Object> values = new ArrayList<>();
-
-        public Change(Instant now) {
-            this.now = now;
-        }
-
-        /** Columns are named here only: callers say what changes, not where it is stored. */
-        private Change set(String column, Object value) {
-            columns.add(column);
-            values.add(value instanceof Instant i ? Timestamp.from(i) : value);
-            return this;
-        }
-
-        public Change owner(String owner) {
-            return set("owner", owner);
-        }
-
-        public Change startedAt(Instant at) {
-            return set("started_at", at);
-        }
-
-        public Change completedAt(Instant at) {
-            return set("completed_at", at);
-        }
-
-        /** Forgets the multipart upload (aborted or gone): the next run starts a new one. */
-        public Change clearUpload() {
-            return set("upload_id", null);
-        }
-
-        /** What a verified upload produced: ETag, bytes, time spent, throughput, notice and what proved it. */
-        public Change outcome(
-                String etag, long bytes, long activeMillis, Double throughputBps, String notice, String verifiedBy) {
-            return set("etag", etag)
-                    .set("bytes_done", bytes)
-                    .set("active_millis", activeMillis)
-                    .set("throughput_bps", throughputBps)
-                    .set("notice", notice)
-                    .set("verified_by", verifiedBy);
-        }
-
-        public Change notice(String notice) {
-            return set("notice", notice);
-        }
-
-        public Change activeMillis(long millis) {
-            return set("active_millis", millis);
-        }
-
-        public Change attempts(int attempts) {
-            return set("attempts", attempts);
-        }
-
-        public Change error(String code, String message) {
-            return set("error_code", code).set("error_message", message);
-        }
-
-        public Change clearError() {
-            return set("error_code", null).set("error_message", null);
-        }
-
-        void appendTo(StringBuilder sql, List<Object> args) {
-            for (int i = 0; i < columns.size(); i++) {
-                sql.append(", ").append(columns.get(i)).append(" = ?");
-                args.add(values.get(i));
-            }
-        }
     }
 }

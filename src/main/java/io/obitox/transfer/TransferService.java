@@ -4,7 +4,6 @@ import io.obitox.common.ObitoxException;
 import io.obitox.common.UserMessage;
 import io.obitox.profile.TargetRef;
 import io.obitox.storage.Provider;
-import io.obitox.storage.S3Errors;
 import io.obitox.storage.S3Target;
 import io.obitox.storage.StorageClients;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The transfer queue as the UI and the CLI use it: queue files, control transfers, export and import resume
@@ -32,6 +30,7 @@ public final class TransferService implements AutoCloseable {
     private final Function<TargetRef, S3Target> targets;
     private final StorageClients clients;
     private final BatchPreflight preflight;
+    private final ResumeTokens tokens;
     private final Clock clock;
 
     public TransferService(
@@ -45,6 +44,7 @@ public final class TransferService implements AutoCloseable {
         this.targets = targets;
         this.clients = clients;
         this.preflight = new BatchPreflight(clients);
+        this.tokens = new ResumeTokens(repo, engine, targets, clients, clock);
         this.clock = clock;
     }
 
@@ -162,36 +162,14 @@ public final class TransferService implements AutoCloseable {
         return new Transfer(
                 UUID.randomUUID().toString(),
                 batch,
-                source,
-                identity.size(),
-                identity.mtime(),
-                identity.fingerprint(),
-                r.target().toJson(),
-                target.label(),
-                endpointKey(target),
-                r.bucket(),
-                r.key(),
-                r.contentType(),
-                state,
-                null,
-                plan.multipart(),
-                plan.partSize(),
-                plan.partCount(),
-                0,
-                null,
-                code,
-                message,
-                null,
-                null,
-                0,
-                0,
-                null,
                 engine.owner(),
-                now,
-                now,
-                null,
-                null,
-                null);
+                Transfer.Source.of(source, identity),
+                new Transfer.Target(
+                        r.target().toJson(), target.label(), endpointKey(target), r.bucket(), r.key(), r.contentType()),
+                Transfer.Plan.of(plan),
+                Transfer.Progress.initial(state, null),
+                Transfer.Outcome.none(code, message, null),
+                Transfer.Times.created(now));
     }
 
     /** The identity throughput is measured against: the endpoint (the sandbox's port changes, so just "sandbox"). */
@@ -253,35 +231,7 @@ public final class TransferService implements AutoCloseable {
 
     /** A token that lets another machine (or a reinstall) finish this multipart upload. */
     public String exportToken(String id, String profileName) {
-        Transfer t = repo.find(id)
-                .orElseThrow(() -> new ObitoxException(
-                        "TRANSFER_NOT_FOUND",
-                        "There is no transfer " + id + ".",
-                        "List transfers with 'obitox transfers list'."));
-        if (!t.multipart() || t.uploadId() == null) {
-            throw new ObitoxException(
-                    "NOT_RESUMABLE",
-                    "'" + t.fileName() + "' has no multipart upload in progress, "
-                            + "so there is nothing to hand over.",
-                    "Only started multipart uploads (large files) have a " + "resume token.");
-        }
-        TargetRef ref = TargetRef.fromJson(t.targetRef());
-        S3Target target = targets.apply(ref);
-        return new ResumeToken(
-                        1,
-                        t.uploadId(),
-                        t.bucket(),
-                        t.key(),
-                        profileName,
-                        target.endpoint() == null ? null : target.endpoint().toString(),
-                        target.region(),
-                        target.pathStyle(),
-                        target.provider().name(),
-                        t.partSize(),
-                        t.size(),
-                        t.fileName(),
-                        t.contentType())
-                .encode();
+        return tokens.export(id, profileName);
     }
 
     /**
@@ -289,94 +239,7 @@ public final class TransferService implements AutoCloseable {
      * (UPLOAD_NOT_FOUND otherwise), adopts the parts already on the server that match the file, sends the rest.
      */
     public TransferSnapshot importToken(String text, Path file, TargetRef target) {
-        ResumeToken token = ResumeToken.decode(text);
-        S3Target s3Target = targets.apply(target);
-        SourceFile.Identity identity = SourceFile.identify(file);
-        if (identity.size() != token.size()) {
-            throw new ObitoxException(
-                    "SOURCE_MISMATCH",
-                    "'" + file + "' has " + identity.size() + " bytes; the upload " + "in the token is for a file of "
-                            + token.size() + " bytes.",
-                    "Use the same file the upload was started with.");
-        }
-        requireUploadExists(token, s3Target);
-        Instant now = clock.instant();
-        int count = (int) ((token.size() + token.partSize() - 1) / token.partSize());
-        Transfer t = new Transfer(
-                UUID.randomUUID().toString(),
-                UUID.randomUUID().toString(),
-                file.toAbsolutePath(),
-                identity.size(),
-                identity.mtime(),
-                identity.fingerprint(),
-                target.toJson(),
-                s3Target.label(),
-                endpointKey(s3Target),
-                token.bucket(),
-                token.key(),
-                token.contentType(),
-                TransferState.QUEUED,
-                token.uploadId(),
-                true,
-                token.partSize(),
-                count,
-                0,
-                null,
-                null,
-                null,
-                "Imported from a resume token; parts already on the server are kept.",
-                null,
-                0,
-                0,
-                null,
-                engine.owner(),
-                now,
-                now,
-                null,
-                now,
-                null);
-        repo.insertAll(List.of(t));
-        engine.submit(List.of(t));
-        return engine.snapshot(t.id()).orElseThrow();
-    }
-
-    /** UPLOAD_NOT_FOUND unless the token's multipart upload still exists. */
-    private void requireUploadExists(ResumeToken token, S3Target target) {
-        ObitoxException notFound = new ObitoxException(
-                "UPLOAD_NOT_FOUND",
-                "This upload has expired or never existed " + "on " + target.where() + " (bucket " + token.bucket()
-                        + ").",
-                "Upload the file again from the start.");
-        S3Client s3 = clients.bulk(target);
-        try {
-            s3.listParts(b -> b.bucket(token.bucket())
-                    .key(token.key())
-                    .uploadId(token.uploadId())
-                    .maxParts(1));
-        } catch (RuntimeException e) {
-            String code = S3Errors.awsCode(e);
-            if ("NoSuchUpload".equals(code) || "NoSuchKey".equals(code) || S3Errors.status(e) == 404) {
-                throw notFound;
-            }
-            throw S3Errors.toException(e);
-        }
-        // Some servers (S3Proxy) still answer ListParts for an aborted upload: where listing uploads is allowed,
-        // make sure it is really there. Without that permission, ListParts is the word we go by.
-        boolean listed;
-        try {
-            listed =
-                    s3
-                            .listMultipartUploadsPaginator(
-                                    b -> b.bucket(token.bucket()).prefix(token.key()))
-                            .uploads()
-                            .stream()
-                            .anyMatch(u -> token.uploadId().equals(u.uploadId()));
-        } catch (RuntimeException cannotList) {
-            listed = true; // no s3:ListBucketMultipartUploads, or not implemented
-        }
-        if (!listed) {
-            throw notFound;
-        }
+        return tokens.importToken(text, file, target);
     }
 
     @Override

@@ -14,39 +14,33 @@ import org.junit.jupiter.api.Test;
 class HistoryCompactionTest {
 
     static Transfer row(TransferState state, Instant created) {
+        boolean done = state == TransferState.COMPLETED;
         return new Transfer(
                 UUID.randomUUID().toString(),
                 "batch",
-                Path.of("/data/photos/IMG_" + created.getEpochSecond() + ".jpg"),
-                3_500_000,
-                created.toEpochMilli(),
-                "3500000:1700000000000:0a1b2c3d",
-                "{\"profileId\":\"p-0123456789\"}",
-                "Sandbox",
-                "http://127.0.0.1:9000",
-                "photos",
-                "2026/IMG_" + created.getEpochSecond() + ".jpg",
-                "image/jpeg",
-                state,
-                null,
-                false,
-                3_500_000,
-                1,
-                state == TransferState.COMPLETED ? 3_500_000 : 0,
-                state == TransferState.COMPLETED ? "0123456789abcdef0123456789abcdef" : null,
-                null,
-                null,
-                null,
-                state == TransferState.COMPLETED ? "Content-MD5 on every request + ETag" : null,
-                1,
-                900,
-                state == TransferState.COMPLETED ? 3.9e6 : null,
                 "1234:1700000000000",
-                created,
-                created,
-                created,
-                null,
-                state == TransferState.COMPLETED ? created.plusSeconds(1) : null);
+                new Transfer.Source(
+                        Path.of("/data/photos/IMG_" + created.getEpochSecond() + ".jpg"),
+                        3_500_000,
+                        created.toEpochMilli(),
+                        "3500000:1700000000000:0a1b2c3d"),
+                new Transfer.Target(
+                        "{\"profileId\":\"p-0123456789\"}",
+                        "Sandbox",
+                        "http://127.0.0.1:9000",
+                        "photos",
+                        "2026/IMG_" + created.getEpochSecond() + ".jpg",
+                        "image/jpeg"),
+                new Transfer.Plan(false, 3_500_000, 1),
+                new Transfer.Progress(state, null, done ? 3_500_000 : 0, 1, 900),
+                new Transfer.Outcome(
+                        done ? "0123456789abcdef0123456789abcdef" : null,
+                        null,
+                        null,
+                        null,
+                        done ? "Content-MD5 on every request + ETag" : null,
+                        done ? 3.9e6 : null),
+                new Transfer.Times(created, created, created, null, done ? created.plusSeconds(1) : null));
     }
 
     @Test

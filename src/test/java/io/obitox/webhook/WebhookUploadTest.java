@@ -24,7 +24,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -172,11 +171,7 @@ class WebhookUploadTest {
         Transfer t = transfer(TransferState.RUNNING);
         repo.insertAll(List.of(t));
 
-        assertThatThrownBy(() -> repo.transition(
-                        t.id(),
-                        EnumSet.of(TransferState.RUNNING),
-                        TransferState.COMPLETED,
-                        new TransferRepository.Change(Instant.now())))
+        assertThatThrownBy(() -> repo.complete(t.id(), Transfer.Outcome.none(null, null, null), 1, 0, 1, Instant.now()))
                 .isInstanceOf(RuntimeException.class);
 
         assertThat(repo.find(t.id()).orElseThrow().state()).isEqualTo(TransferState.RUNNING);
@@ -201,35 +196,12 @@ class WebhookUploadTest {
         return new Transfer(
                 UUID.randomUUID().toString(),
                 null,
-                Path.of("/tmp/x.bin"),
-                1,
-                1,
-                "f",
-                TargetRef.profile(profile.id()).toJson(),
-                "proxy",
-                "k",
-                "uploads",
-                "x.bin",
-                null,
-                state,
-                null,
-                false,
-                0,
-                1,
-                0,
-                null,
-                null,
-                null,
-                null,
-                null,
-                0,
-                0,
-                null,
                 "owner",
-                now,
-                now,
-                null,
-                null,
-                null);
+                new Transfer.Source(Path.of("/tmp/x.bin"), 1, 1, "f"),
+                new Transfer.Target(TargetRef.profile(profile.id()).toJson(), "proxy", "k", "uploads", "x.bin", null),
+                new Transfer.Plan(false, 0, 1),
+                Transfer.Progress.initial(state, null),
+                Transfer.Outcome.none(null, null, null),
+                Transfer.Times.created(now));
     }
 }

@@ -1,0 +1,222 @@
+package io.obitox.transfer;
+
+import io.obitox.common.ObitoxException;
+import io.obitox.storage.Provider;
+import io.obitox.storage.S3Errors;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+/**
+ * What the pieces of one {@link UploadJob} share: the transfer as claimed, the client, the part ledger, the byte
+ * counters and the stop flag, and the discipline every request goes through (a request slot, retries with backoff,
+ * stop checks, plain-words failures).
+ *
+ * <p>Threading: built on the transfer's coordinator thread. {@link #withRetry} and the checks run on the coordinator
+ * and on part threads at once; the counters are atomic and the stop reason volatile (set by {@link UploadJob#stop}
+ * from any thread). {@link #notice} is written and read by the coordinator thread only.
+ */
+final class JobContext {
+    private static final Logger log = LoggerFactory.getLogger(JobContext.class);
+
+    final Transfer transfer;
+    final S3Client s3;
+    final Provider provider;
+    final PartLedger ledger;
+    final RetryPolicy retry;
+    final BandwidthLimiter limiter;
+    final RequestSlots slots;
+    final PartBuffers buffers;
+    final ExecutorService partExecutor;
+    /** Bytes known to be on the server (recorded parts, or the whole file after a single PUT). */
+    final AtomicLong done;
+    /** Bytes the requests in flight have handed to the HTTP client so far. */
+    final AtomicLong inFlight = new AtomicLong();
+    /** Bytes this run sent (for the throughput). */
+    final AtomicLong sent = new AtomicLong();
+
+    private volatile UploadJob.StopReason stop;
+    /** What the user should know about this run (e.g. the old upload was gone); coordinator thread only. */
+    String notice;
+
+    JobContext(
+            Transfer transfer,
+            S3Client s3,
+            Provider provider,
+            PartLedger ledger,
+            RetryPolicy retry,
+            BandwidthLimiter limiter,
+            RequestSlots slots,
+            PartBuffers buffers,
+            ExecutorService partExecutor) {
+        this.transfer = transfer;
+        this.s3 = s3;
+        this.provider = provider;
+        this.ledger = ledger;
+        this.retry = retry;
+        this.limiter = limiter;
+        this.slots = slots;
+        this.buffers = buffers;
+        this.partExecutor = partExecutor;
+        this.done = new AtomicLong(transfer.bytesDone());
+    }
+
+    /** Records a stop; a cancel overrides an earlier pause or shutdown. */
+    void stop(UploadJob.StopReason reason) {
+        if (stop == null || reason == UploadJob.StopReason.CANCEL) {
+            stop = reason;
+        }
+    }
+
+    boolean stopRequested() {
+        return stop != null;
+    }
+
+    void checkStop() {
+        UploadJob.StopReason s = stop;
+        if (s != null) {
+            throw new UploadJob.Stopped(s);
+        }
+    }
+
+    UploadJob.StopReason stopOr() {
+        UploadJob.StopReason s = stop;
+        return s == null ? UploadJob.StopReason.SHUTDOWN : s;
+    }
+
+    /** A byte range of the source, streamed from disk, with this job's limiter, progress count and stop check. */
+    RegionContent region(long offset, long length) {
+        return new RegionContent(transfer.source(), offset, length, limiter, inFlight, this::stopRequested);
+    }
+
+    /** The first {@code length} bytes of {@code data} as a body, with this job's limiter, progress and stop check. */
+    RegionContent inMemory(byte[] data, int length) {
+        return RegionContent.inMemory(transfer.source(), data, length, limiter, inFlight, this::stopRequested);
+    }
+
+    String contentType() {
+        return transfer.contentType() == null ? "application/octet-stream" : transfer.contentType();
+    }
+
+    /** Throws {@link UploadJob.SourceChanged} unless the file is still the one that was planned. */
+    void requireUnchanged() {
+        SourceFile.Identity now = identity();
+        if (now.size() != transfer.size()
+                || now.mtime() != transfer.mtime()
+                || !now.fingerprint().equals(transfer.fingerprint())) {
+            throw new UploadJob.SourceChanged("'" + transfer.fileName() + "' changed while it was being uploaded.");
+        }
+    }
+
+    SourceFile.Identity identity() {
+        return SourceFile.identify(transfer.source());
+    }
+
+    /** HEAD after the upload: the size must be the file's; the ETag is compared where it means something. */
+    HeadObjectResponse verifyHead(long size, String expectedEtag, UploadVerification check) {
+        HeadObjectResponse head = withRetry(
+                "verify the uploaded object",
+                () -> s3.headObject(b -> b.bucket(transfer.bucket()).key(transfer.key())));
+        check.size(head.contentLength(), size);
+        check.encryption(head.serverSideEncryptionAsString(), head.sseCustomerAlgorithm());
+        check.etag(unquote(head.eTag()), expectedEtag);
+        return head;
+    }
+
+    /** Runs {@code call} holding one request slot (waits for it; a stop while waiting ends the wait). */
+    <T> T withSlot(Callable<T> call) {
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UploadJob.Stopped(stopOr());
+        }
+        try {
+            return call.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            slots.release();
+        }
+    }
+
+    /** Runs {@code call}, retrying retryable failures with backoff; translates the final failure to plain words. */
+    <T> T withRetry(String what, Callable<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            checkStop();
+            try {
+                T result = call.call();
+                slots.succeeded();
+                return result;
+            } catch (UploadJob.Stopped | UploadJob.SourceChanged e) {
+                throw e;
+            } catch (Exception e) {
+                if (stop != null || RetryPolicy.stopped(e)) {
+                    throw new UploadJob.Stopped(stopOr());
+                }
+                if (RetryPolicy.overloaded(e)) {
+                    slots.throttled(); // fewer requests at a time over all transfers, then back up step by step
+                }
+                if (RetryPolicy.sourceProblem(e)) {
+                    throw SourceFile.unreadable(transfer.source(), new java.io.IOException(rootMessage(e), e));
+                }
+                if (e instanceof ObitoxException oe && !retry.retryable(oe)) {
+                    throw oe;
+                }
+                if (!retry.retryable(e) || attempt >= retry.maxAttempts()) {
+                    ObitoxException translated = S3Errors.toException(e);
+                    if (attempt > 1) {
+                        throw new ObitoxException(
+                                translated.code(),
+                                "Could not " + what + " after " + attempt + " attempts: " + translated.getMessage(),
+                                translated.fix(),
+                                e);
+                    }
+                    throw translated;
+                }
+                log.info(
+                        "Transfer {}: {} failed (attempt {}), retrying: {}",
+                        transfer.id(),
+                        what,
+                        attempt,
+                        S3Errors.describe(e).message());
+                sleep(retry.delayBefore(attempt + 1).toMillis());
+            }
+        }
+    }
+
+    /** Backoff sleep that ends early when the job is stopped (parts are not interrupted, they poll the flag). */
+    private void sleep(long millis) {
+        long end = System.nanoTime() + millis * 1_000_000;
+        while (System.nanoTime() < end) {
+            checkStop();
+            try {
+                Thread.sleep(Math.min(100, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                throw new UploadJob.Stopped(stopOr());
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return String.valueOf(c.getMessage());
+    }
+
+    static String unquote(String etag) {
+        if (etag == null) {
+            return null;
+        }
+        String e = etag.trim();
+        return e.length() >= 2 && e.startsWith("\"") && e.endsWith("\"") ? e.substring(1, e.length() - 1) : e;
+    }
+}

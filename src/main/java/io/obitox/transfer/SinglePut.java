@@ -1,0 +1,99 @@
+package io.obitox.transfer;
+
+import java.security.MessageDigest;
+import java.util.Base64;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+
+/**
+ * A file below the multipart threshold in one PUT with Content-MD5, then verified: a checksum the server returned,
+ * else the ETag where the provider makes it from the MD5, else a HEAD.
+ *
+ * <p>Threading: runs on the job's coordinator thread only.
+ */
+final class SinglePut {
+    /** Files up to this size are read into memory once and sent from there (at most one per request slot). */
+    static final int IN_MEMORY_BODY = 1 << 20;
+
+    private final JobContext job;
+
+    SinglePut(JobContext job) {
+        this.job = job;
+    }
+
+    UploadJob.Outcome run() {
+        Transfer transfer = job.transfer;
+        long size = transfer.size();
+        // A small file is read once before its slot (as always); a larger one into a pooled buffer once it holds
+        // its slot: either way the same bytes are hashed and sent, with no second read of the file. A file the pool
+        // cannot hold is hashed from disk and streamed from disk.
+        byte[] small = size <= IN_MEMORY_BODY ? SourceFile.readAll(transfer.source(), (int) size) : null;
+        byte[][] data = {small};
+        byte[][] md5 = new byte[1][];
+        try {
+            PutObjectResponse r = job.withSlot(() -> {
+                if (data[0] == null) {
+                    data[0] = job.buffers.take(size);
+                    if (data[0] != null) {
+                        SourceFile.readInto(transfer.source(), 0, data[0], (int) size);
+                    }
+                }
+                RegionContent body = data[0] != null ? job.inMemory(data[0], (int) size) : job.region(0, size);
+                try {
+                    if (data[0] != null) {
+                        MessageDigest d = SourceFile.md5();
+                        d.update(data[0], 0, (int) size);
+                        md5[0] = d.digest();
+                    } else {
+                        md5[0] = SourceFile.md5(transfer.source(), 0, size);
+                    }
+                    return job.withRetry(
+                            "upload",
+                            () -> job.s3.putObject(
+                                    b -> b.bucket(transfer.bucket())
+                                            .key(transfer.key())
+                                            .contentType(job.contentType())
+                                            .contentLength(size)
+                                            .contentMD5(Base64.getEncoder().encodeToString(md5[0])),
+                                    RequestBody.fromContentProvider(body, size, job.contentType())));
+                } finally {
+                    body.release();
+                }
+            });
+            return verify(r, data[0], md5[0]);
+        } finally {
+            if (data[0] != small) {
+                job.buffers.give(data[0]); // a pooled buffer (null when the file was streamed from disk)
+            }
+        }
+    }
+
+    private UploadJob.Outcome verify(PutObjectResponse r, byte[] data, byte[] md5) {
+        Transfer transfer = job.transfer;
+        long size = transfer.size();
+        job.done.addAndGet(size);
+        job.sent.addAndGet(size);
+        job.requireUnchanged();
+        UploadVerification check = new UploadVerification(job.provider);
+        check.encryption(r.serverSideEncryptionAsString(), r.sseCustomerAlgorithm());
+        ReturnedChecksum returned = ReturnedChecksum.of(r).orElse(null);
+        if (returned != null) {
+            if (!(data != null ? returned.matches(data, (int) size) : returned.matches(transfer.source(), 0, size))) {
+                throw UploadVerification.failed("the " + returned.algorithm() + " checksum the server returned ("
+                        + returned.base64() + ") is not the file's");
+            }
+            check.passed(returned.algorithm() + " checksum");
+            // the whole content: no HEAD
+            return new UploadJob.Outcome(JobContext.unquote(r.eTag()), size, null, check.describe());
+        }
+        String etag = JobContext.unquote(r.eTag());
+        String expected = SourceFile.hex(md5);
+        if (etag != null && !etag.isEmpty() && check.etag(etag, expected)) {
+            return new UploadJob.Outcome(etag, size, null, check.describe()); // the answer proves it: no HEAD
+        }
+        HeadObjectResponse head = job.verifyHead(size, expected, check);
+        String stored = etag == null || etag.isEmpty() ? JobContext.unquote(head.eTag()) : etag;
+        return new UploadJob.Outcome(stored, size, null, check.describe());
+    }
+}

@@ -1,0 +1,122 @@
+package io.obitox.transfer;
+
+import io.obitox.db.Database;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The reads of transfers and their parts (no writes). Each read is its own short query on a pooled connection, so
+ * it may run on any thread, at the same time as the group-commit writer; it sees committed rows only.
+ */
+final class TransferQueries {
+    private static final String SELECT = "SELECT " + TransferRows.COLUMNS + " FROM transfer ";
+    private static final String UNFINISHED = "state IN ('QUEUED','RUNNING','PAUSED','FAILED')";
+
+    private final Database db;
+
+    TransferQueries(Database db) {
+        this.db = db;
+    }
+
+    Optional<Transfer> find(String id) {
+        return db.query(c -> Optional.ofNullable(findIn(c, id)));
+    }
+
+    /** The row {@code id} as the connection {@code c} sees it (inside a write: as that transaction left it). */
+    static Transfer findIn(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? TransferRows.map(rs) : null;
+            }
+        }
+    }
+
+    List<Transfer> recent(int limit) {
+        return list(SELECT + "ORDER BY created_at DESC, id LIMIT " + limit);
+    }
+
+    List<Transfer> unfinished() {
+        return list(SELECT + "WHERE " + UNFINISHED + " ORDER BY created_at, id");
+    }
+
+    List<Transfer> unfinishedTo(Collection<String> keys) {
+        List<String> all = new ArrayList<>(new LinkedHashSet<>(keys));
+        List<Transfer> out = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            out.addAll(db.query(c -> {
+                try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE object_key IN (" + marks + ") AND "
+                        + UNFINISHED + " ORDER BY created_at, id")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    return rows(ps);
+                }
+            }));
+        }
+        return out;
+    }
+
+    private List<Transfer> list(String sql) {
+        return db.query(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                return rows(ps);
+            }
+        });
+    }
+
+    private static List<Transfer> rows(PreparedStatement ps) throws SQLException {
+        List<Transfer> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(TransferRows.map(rs));
+            }
+        }
+        return out;
+    }
+
+    List<PartRecord> parts(String id) {
+        return db.query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT part_number, part_size, etag, md5_base64 FROM "
+                    + "transfer_part WHERE transfer_id = ? ORDER BY part_number")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<PartRecord> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(new PartRecord(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    List<Double> throughputs(String endpointKey, long minBytes, int limit) {
+        return db.query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT throughput_bps FROM transfer WHERE endpoint_key = ? "
+                    + "AND state = 'COMPLETED' AND throughput_bps IS NOT NULL AND source_size >= ? "
+                    + "ORDER BY completed_at DESC LIMIT ?")) {
+                ps.setString(1, endpointKey);
+                ps.setLong(2, minBytes);
+                ps.setInt(3, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<Double> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(rs.getDouble(1));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+}
