@@ -311,6 +311,15 @@ public final class TransferEngine implements AutoCloseable {
         return live.snapshot(id);
     }
 
+    /** Live snapshots of the transfers running now (a handful: at most {@code maxActiveFiles}). */
+    public List<TransferSnapshot> runningSnapshots() {
+        List<TransferSnapshot> out = new ArrayList<>();
+        for (UploadJob job : active.values()) {
+            live.snapshot(job.transfer().id()).ifPresent(out::add);
+        }
+        return out;
+    }
+
     /** Forgets finished transfers in memory after they were deleted from the history. */
     void forgetFinished() {
         live.forgetFinished();

@@ -207,6 +207,54 @@ public final class TransferService implements AutoCloseable {
         return engine.snapshots();
     }
 
+    /**
+     * One page of the transfer list from the database (see {@link TransferPages#page}), the running transfers on it
+     * replaced by their live snapshots (bytes in flight, speed, time left). Blocks on the database: off the FX thread.
+     */
+    public TransferPages.Page page(java.util.Set<TransferState> states, long offset, int limit) {
+        TransferPages.Page p = pages().page(states, offset, limit);
+        Map<String, TransferSnapshot> running = new HashMap<>();
+        engine.runningSnapshots().forEach(s -> running.put(s.id(), s));
+        if (running.isEmpty()) {
+            return p;
+        }
+        List<TransferSnapshot> rows = new ArrayList<>(p.rows().size());
+        p.rows().forEach(r -> rows.add(running.getOrDefault(r.id(), r)));
+        return new TransferPages.Page(rows, p.offset(), p.matching());
+    }
+
+    /**
+     * The whole queue's totals: counts and bytes by one aggregate query, the running transfers' bytes and speed
+     * live. Blocks on the database: off the FX thread.
+     *
+     * @param speedBps the summed speed of the running transfers
+     */
+    public record QueueTotals(TransferPages.Totals committed, long bytes, long bytesDone, double speedBps) {
+        public long count(TransferState s) {
+            return committed.count(s);
+        }
+    }
+
+    public QueueTotals totals() {
+        List<TransferSnapshot> running = engine.runningSnapshots();
+        TransferPages.Totals t =
+                pages().totals(running.stream().map(TransferSnapshot::id).toList());
+        long live = running.stream().mapToLong(TransferSnapshot::bytesDone).sum();
+        double speed = running.stream().mapToDouble(TransferSnapshot::speedBps).sum();
+        return new QueueTotals(t, t.bytes(), t.bytesDone() + live, speed);
+    }
+
+    private volatile TransferPages pages;
+
+    private TransferPages pages() {
+        TransferPages p = pages;
+        if (p == null) {
+            p = new TransferPages(repo.database());
+            pages = p;
+        }
+        return p;
+    }
+
     public void pause(String id) {
         engine.pause(id);
     }
