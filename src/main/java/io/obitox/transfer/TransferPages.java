@@ -63,39 +63,105 @@ public final class TransferPages {
 
     /**
      * Transfers {@code offset} to {@code offset + limit} (exclusive) of those in {@code states} (all when empty or
-     * null), oldest first. Indexed: {@code (created_at, id)} for the whole list, {@code (state, created_at, id)} for
-     * one state; an offset deep into a long list walks the index up to it, not the rows.
+     * null); an offset past the end gives the last page. The whole list is in queue order (oldest first); a filter
+     * lists its states one after the other (running first, then queued, paused, failed, done, cancelled), each in
+     * queue order, so that every query walks one index range in index order ({@code (created_at, id)} or
+     * {@code (state, created_at, id)}) instead of sorting the matches.
      */
     public Page page(Set<TransferState> states, long offset, int limit) {
-        List<TransferState> only =
-                states == null || states.size() == TransferState.values().length ? List.of() : List.copyOf(states);
-        String where = only.isEmpty()
-                ? ""
-                : " WHERE state IN (" + only.stream().map(s -> "?").collect(Collectors.joining(", ")) + ")";
+        List<TransferState> only = states == null || states.isEmpty()
+                ? List.of()
+                : SEGMENT_ORDER.stream().filter(states::contains).toList();
+        if (only.isEmpty() || only.size() == TransferState.values().length) {
+            return db.query(c -> {
+                long matching = count(c, null);
+                long start = clamp(offset, limit, matching);
+                return new Page(
+                        fetch(
+                                c,
+                                "SELECT " + COLUMNS + " FROM transfer ORDER BY created_at, id LIMIT ? OFFSET ?",
+                                null,
+                                limit,
+                                start),
+                        start,
+                        matching);
+            });
+        }
         return db.query(c -> {
-            long matching;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM transfer" + where)) {
-                bindStates(ps, only);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    matching = rs.getLong(1);
-                }
+            long[] counts = new long[only.size()];
+            long matching = 0;
+            for (int i = 0; i < only.size(); i++) {
+                counts[i] = count(c, only.get(i));
+                matching += counts[i];
             }
-            long start = Math.max(0, Math.min(offset, Math.max(0, matching - 1) / Math.max(1, limit) * limit));
+            long start = clamp(offset, limit, matching);
+            long skip = start;
             List<TransferSnapshot> rows = new ArrayList<>(Math.max(0, limit));
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM transfer" + where + " ORDER BY created_at, id LIMIT ? OFFSET ?")) {
-                int i = bindStates(ps, only);
-                ps.setInt(i + 1, limit);
-                ps.setLong(i + 2, start);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(map(rs));
-                    }
+            for (int i = 0; i < only.size() && rows.size() < limit; i++) {
+                if (skip >= counts[i]) {
+                    skip -= counts[i];
+                    continue;
                 }
+                rows.addAll(fetch(
+                        c,
+                        "SELECT " + COLUMNS + " FROM transfer WHERE state = ? ORDER BY state, created_at, id"
+                                + " LIMIT ? OFFSET ?",
+                        only.get(i),
+                        limit - rows.size(),
+                        skip));
+                skip = 0;
             }
             return new Page(rows, start, matching);
         });
+    }
+
+    /** The order a filter of several states lists them in: what moves first. */
+    private static final List<TransferState> SEGMENT_ORDER = List.of(
+            TransferState.RUNNING,
+            TransferState.QUEUED,
+            TransferState.PAUSED,
+            TransferState.FAILED,
+            TransferState.COMPLETED,
+            TransferState.CANCELLED);
+
+    /** The start of the page holding {@code offset}, or of the last page when it is past the end. */
+    private static long clamp(long offset, int limit, long matching) {
+        int size = Math.max(1, limit);
+        long last = Math.max(0, matching - 1) / size * size;
+        return Math.max(0, Math.min(offset, last));
+    }
+
+    /** How many transfers are in {@code state} (all of them for null): an index range count, not a row scan. */
+    private static long count(java.sql.Connection c, TransferState state) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT COUNT(*) FROM transfer" + (state == null ? "" : " WHERE state = ?"))) {
+            if (state != null) {
+                ps.setString(1, state.name());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static List<TransferSnapshot> fetch(
+            java.sql.Connection c, String sql, TransferState state, int limit, long offset) throws SQLException {
+        List<TransferSnapshot> rows = new ArrayList<>(Math.max(0, limit));
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 0;
+            if (state != null) {
+                ps.setString(++i, state.name());
+            }
+            ps.setInt(++i, limit);
+            ps.setLong(++i, offset);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(map(rs));
+                }
+            }
+        }
+        return rows;
     }
 
     /**
@@ -104,9 +170,6 @@ public final class TransferPages {
      */
     public Totals totals(Collection<String> runningIds) {
         List<String> running = List.copyOf(runningIds);
-        String isRunning = running.isEmpty()
-                ? "FALSE"
-                : "id IN (" + running.stream().map(s -> "?").collect(Collectors.joining(", ")) + ")";
         return db.query(c -> {
             Map<TransferState, Long> byState = new EnumMap<>(TransferState.class);
             for (TransferState s : TransferState.values()) {
@@ -114,33 +177,41 @@ public final class TransferPages {
             }
             long bytes = 0;
             long done = 0;
+            // only columns of transfer_totals_idx: H2 answers from the index without reading the rows
             try (PreparedStatement ps = c.prepareStatement("SELECT state, COUNT(*), SUM(source_size),"
-                    + " SUM(CASE WHEN " + isRunning + " THEN 0 WHEN state = 'COMPLETED' THEN source_size"
-                    + " ELSE LEAST(bytes_done, source_size) END)"
-                    + " FROM transfer GROUP BY state")) {
-                for (int i = 0; i < running.size(); i++) {
-                    ps.setString(i + 1, running.get(i));
+                            + " SUM(CASE WHEN state = 'COMPLETED' THEN source_size"
+                            + " ELSE LEAST(bytes_done, source_size) END) FROM transfer GROUP BY state");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    TransferState s = TransferState.valueOf(rs.getString(1));
+                    byState.put(s, rs.getLong(2));
+                    if (s != TransferState.CANCELLED) {
+                        bytes += rs.getLong(3);
+                        done += rs.getLong(4);
+                    }
                 }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        TransferState s = TransferState.valueOf(rs.getString(1));
-                        byState.put(s, rs.getLong(2));
-                        if (s != TransferState.CANCELLED) {
-                            bytes += rs.getLong(3);
-                            done += rs.getLong(4);
+            }
+            // the running few by primary key: their committed bytes come out, the caller adds the live ones
+            if (!running.isEmpty()) {
+                String marks = running.stream().map(x -> "?").collect(Collectors.joining(", "));
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT state, source_size, bytes_done FROM transfer" + " WHERE id IN (" + marks + ")")) {
+                    for (int i = 0; i < running.size(); i++) {
+                        ps.setString(i + 1, running.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            TransferState s = TransferState.valueOf(rs.getString(1));
+                            long size = rs.getLong(2);
+                            if (s != TransferState.CANCELLED) {
+                                done -= s == TransferState.COMPLETED ? size : Math.min(size, rs.getLong(3));
+                            }
                         }
                     }
                 }
             }
             return new Totals(byState, bytes, done);
         });
-    }
-
-    private static int bindStates(PreparedStatement ps, List<TransferState> states) throws SQLException {
-        for (int i = 0; i < states.size(); i++) {
-            ps.setString(i + 1, states.get(i).name());
-        }
-        return states.size();
     }
 
     private static TransferSnapshot map(ResultSet rs) throws SQLException {
