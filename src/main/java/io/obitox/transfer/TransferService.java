@@ -81,7 +81,35 @@ public final class TransferService implements AutoCloseable {
      * cannot, their transfers are recorded FAILED with that one reason and nothing is sent.
      */
     public Batch enqueue(List<UploadRequest> requests) {
+        return enqueue(UUID.randomUUID().toString(), requests);
+    }
+
+    /**
+     * {@link #enqueue(List)} for a large drop: {@code chunk} requests at a time (one transaction each), all in one
+     * batch, reporting the number queued so far to {@code progress} after each chunk. The engine starts on the first
+     * chunk while the rest are written, and no transaction or lock holds the whole list. Blocks: off the FX thread.
+     */
+    public Batch enqueue(List<UploadRequest> requests, int chunk, java.util.function.IntConsumer progress) {
         String batch = UUID.randomUUID().toString();
+        List<String> ids = new ArrayList<>(requests.size());
+        Map<String, Refusal> refusals = new java.util.LinkedHashMap<>();
+        int size = Math.max(1, chunk);
+        for (int from = 0; from < requests.size(); from += size) {
+            Batch part = enqueue(batch, requests.subList(from, Math.min(requests.size(), from + size)));
+            ids.addAll(part.transferIds());
+            for (Refusal r : part.refusals()) {
+                Refusal had = refusals.get(r.targetLabel() + "\n" + r.bucket());
+                List<String> all = new ArrayList<>(had == null ? List.of() : had.transferIds());
+                all.addAll(r.transferIds());
+                refusals.put(
+                        r.targetLabel() + "\n" + r.bucket(), new Refusal(r.targetLabel(), r.bucket(), r.reason(), all));
+            }
+            progress.accept(ids.size());
+        }
+        return new Batch(batch, ids, List.copyOf(refusals.values()));
+    }
+
+    private Batch enqueue(String batch, List<UploadRequest> requests) {
         Instant now = clock.instant();
         Map<TargetRef, S3Target> resolved = new HashMap<>();
         Map<TargetRef, String> refJson = new HashMap<>();
