@@ -39,8 +39,11 @@ import org.testfx.framework.junit5.Start;
  * longest the FX thread was busy. Asserts the gap stays at or under 100 ms and the process's peak RSS at or under
  * 400 MB, and prints both with the times.
  *
- * <p>Tagged {@code scale} (excluded from the default run: it takes a few minutes on two cores). Run it with
- * {@code mvn test -Dtest=HundredThousandDropTest -Dtest.excludedGroups=}.
+ * <p>Tagged {@code scale} (excluded from the default run: about a minute with the build on two cores). Run it with
+ * the window's JVM options (the installers' {@code -XX:TieredStopAtLevel=1}) and a bounded heap: {@code mvn test
+ * -Dtest=HundredThousandDropTest -Dtest.excludedGroups= "-Dtest.heap=-Xmx320m -XX:TieredStopAtLevel=1"}. Long gaps
+ * are listed with where the FX thread was during them (a watchdog samples its stack), to tell work on the FX thread
+ * from a starved or collecting process.
  */
 @Tag("scale")
 @ExtendWith(ApplicationExtension.class)
@@ -119,6 +122,7 @@ class HundredThousandDropTest {
                         .equals(robot.lookup("#uploadBucketBox").queryComboBox().getValue()));
         PulseProbe probe = new PulseProbe();
         robot.interact(probe::start);
+        Thread watchdog = probe.watchdog();
 
         long t0 = System.nanoTime();
         robot.drag("#dragSource").dropTo("#dropZone");
@@ -191,6 +195,7 @@ class HundredThousandDropTest {
                                 .queryAs(Label.class)
                                 .getText()));
         robot.interact(probe::stop);
+        watchdog.interrupt();
         long end = System.nanoTime();
 
         Memory memory = Memory.read();
@@ -208,6 +213,17 @@ class HundredThousandDropTest {
                 probe.longGaps(),
                 memory.rssMb(),
                 memory.peakMb());
+        System.out.println("[scale] gaps over 100 ms: " + probe.where);
+        probe.stuck.forEach(
+                (stack, n) -> System.out.println("[scale] FX thread seen " + n + " x 50 ms in a gap at:\n" + stack));
+        System.out.printf(
+                "[scale] phases: validated at %.1f s, queued at %.1f s%n",
+                (validated - probe.origin) / 1e9, (queued - probe.origin) / 1e9);
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf(
+                "[scale] heap after GC: %d MB used of %d MB committed; %s%n",
+                (rt.totalMemory() - rt.freeMemory()) >> 20, rt.totalMemory() >> 20, Memory.read());
 
         robot.interact(() -> {
             Node dragSource = robot.lookup("#dragSource").query();
@@ -224,10 +240,14 @@ class HundredThousandDropTest {
 
     /** Records the longest time between two FX pulses; created, started and stopped on the FX thread. */
     private static final class PulseProbe extends AnimationTimer {
-        private long last;
+        private volatile long last;
         private volatile long maxGap;
         private volatile long pulses;
         private volatile int longGaps;
+        /** When (s after the start) each gap over 100 ms ended, and how long it was: printed to find the cause. */
+        private final List<String> where = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        private final long origin = System.nanoTime();
 
         @Override
         public void handle(long now) {
@@ -238,10 +258,45 @@ class HundredThousandDropTest {
                 maxGap = Math.max(maxGap, gap);
                 if (gap > 100_000_000L) {
                     longGaps++;
+                    where.add(String.format("%.1f s: %d ms", (t - origin) / 1e9, gap / 1_000_000));
                 }
             }
             last = t;
             pulses++;
+        }
+
+        /** Where the FX thread was, sampled every 50 ms while no pulse came for over 100 ms (top frames → count). */
+        private final java.util.Map<String, Integer> stuck = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** A daemon that samples the FX thread's stack during long gaps: tells blocking work from starvation. */
+        Thread watchdog() {
+            Thread fx = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("JavaFX Application Thread"))
+                    .findFirst()
+                    .orElseThrow();
+            Thread w = new Thread(
+                    () -> {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            try {
+                                Thread.sleep(50);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                            long since = System.nanoTime() - last;
+                            if (last != 0 && since > 100_000_000L) {
+                                StringBuilder b = new StringBuilder();
+                                StackTraceElement[] st = fx.getStackTrace();
+                                for (int i = 0; i < Math.min(14, st.length); i++) {
+                                    b.append("    ").append(st[i]).append('\n');
+                                }
+                                stuck.merge(b.toString(), 1, Integer::sum);
+                            }
+                        }
+                    },
+                    "pulse-watchdog");
+            w.setDaemon(true);
+            w.start();
+            return w;
         }
 
         long maxGapMillis() {
