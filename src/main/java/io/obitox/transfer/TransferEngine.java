@@ -7,6 +7,7 @@ import io.obitox.storage.StorageClients;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -169,6 +170,15 @@ public final class TransferEngine implements AutoCloseable {
 
     public Optional<TransferSnapshot> snapshot(String id) {
         return live.snapshot(id);
+    }
+
+    /** Live snapshots of the transfers running now (a handful: at most {@code maxActiveFiles}). */
+    public List<TransferSnapshot> runningSnapshots() {
+        List<TransferSnapshot> out = new ArrayList<>();
+        for (UploadJob job : active.values()) {
+            live.snapshot(job.transfer().id()).ifPresent(out::add);
+        }
+        return out;
     }
 
     /** Forgets finished transfers in memory after they were deleted from the history. */

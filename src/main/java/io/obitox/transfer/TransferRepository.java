@@ -34,6 +34,11 @@ public final class TransferRepository {
     private final TransferQueries queries;
     private final List<OutcomeHook> hooks = new CopyOnWriteArrayList<>();
 
+    /** The database the queue lives in (for {@link TransferPages}, which reads it a page at a time). */
+    Database database() {
+        return db;
+    }
+
     public TransferRepository(Database db) {
         this.db = db;
         this.group = new GroupCommit(db);

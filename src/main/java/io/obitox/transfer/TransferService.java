@@ -81,7 +81,35 @@ public final class TransferService implements AutoCloseable {
      * cannot, their transfers are recorded FAILED with that one reason and nothing is sent.
      */
     public Batch enqueue(List<UploadRequest> requests) {
+        return enqueue(UUID.randomUUID().toString(), requests);
+    }
+
+    /**
+     * {@link #enqueue(List)} for a large drop: {@code chunk} requests at a time (one transaction each), all in one
+     * batch, reporting the number queued so far to {@code progress} after each chunk. The engine starts on the first
+     * chunk while the rest are written, and no transaction or lock holds the whole list. Blocks: off the FX thread.
+     */
+    public Batch enqueue(List<UploadRequest> requests, int chunk, java.util.function.IntConsumer progress) {
         String batch = UUID.randomUUID().toString();
+        List<String> ids = new ArrayList<>(requests.size());
+        Map<String, Refusal> refusals = new java.util.LinkedHashMap<>();
+        int size = Math.max(1, chunk);
+        for (int from = 0; from < requests.size(); from += size) {
+            Batch part = enqueue(batch, requests.subList(from, Math.min(requests.size(), from + size)));
+            ids.addAll(part.transferIds());
+            for (Refusal r : part.refusals()) {
+                Refusal had = refusals.get(r.targetLabel() + "\n" + r.bucket());
+                List<String> all = new ArrayList<>(had == null ? List.of() : had.transferIds());
+                all.addAll(r.transferIds());
+                refusals.put(
+                        r.targetLabel() + "\n" + r.bucket(), new Refusal(r.targetLabel(), r.bucket(), r.reason(), all));
+            }
+            progress.accept(ids.size());
+        }
+        return new Batch(batch, ids, List.copyOf(refusals.values()));
+    }
+
+    private Batch enqueue(String batch, List<UploadRequest> requests) {
         Instant now = clock.instant();
         Map<TargetRef, S3Target> resolved = new HashMap<>();
         Map<TargetRef, String> refJson = new HashMap<>();
@@ -183,6 +211,54 @@ public final class TransferService implements AutoCloseable {
 
     public List<TransferSnapshot> snapshots() {
         return engine.snapshots();
+    }
+
+    /**
+     * One page of the transfer list from the database (see {@link TransferPages#page}), the running transfers on it
+     * replaced by their live snapshots (bytes in flight, speed, time left). Blocks on the database: off the FX thread.
+     */
+    public TransferPages.Page page(java.util.Set<TransferState> states, long offset, int limit) {
+        TransferPages.Page p = pages().page(states, offset, limit);
+        Map<String, TransferSnapshot> running = new HashMap<>();
+        engine.runningSnapshots().forEach(s -> running.put(s.id(), s));
+        if (running.isEmpty()) {
+            return p;
+        }
+        List<TransferSnapshot> rows = new ArrayList<>(p.rows().size());
+        p.rows().forEach(r -> rows.add(running.getOrDefault(r.id(), r)));
+        return new TransferPages.Page(rows, p.offset(), p.matching());
+    }
+
+    /**
+     * The whole queue's totals: counts and bytes by one aggregate query, the running transfers' bytes and speed
+     * live. Blocks on the database: off the FX thread.
+     *
+     * @param speedBps the summed speed of the running transfers
+     */
+    public record QueueTotals(TransferPages.Totals committed, long bytes, long bytesDone, double speedBps) {
+        public long count(TransferState s) {
+            return committed.count(s);
+        }
+    }
+
+    public QueueTotals totals() {
+        List<TransferSnapshot> running = engine.runningSnapshots();
+        TransferPages.Totals t =
+                pages().totals(running.stream().map(TransferSnapshot::id).toList());
+        long live = running.stream().mapToLong(TransferSnapshot::bytesDone).sum();
+        double speed = running.stream().mapToDouble(TransferSnapshot::speedBps).sum();
+        return new QueueTotals(t, t.bytes(), t.bytesDone() + live, speed);
+    }
+
+    private volatile TransferPages pages;
+
+    private TransferPages pages() {
+        TransferPages p = pages;
+        if (p == null) {
+            p = new TransferPages(repo.database());
+            pages = p;
+        }
+        return p;
     }
 
     public void pause(String id) {

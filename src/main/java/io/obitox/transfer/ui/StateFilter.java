@@ -21,6 +21,11 @@ public enum StateFilter {
         this.states = states;
     }
 
+    /** The states this filter lets through (the query asks the database for these). */
+    public Set<TransferState> states() {
+        return EnumSet.copyOf(states);
+    }
+
     public boolean shows(TransferState state) {
         return state != null && states.contains(state);
     }

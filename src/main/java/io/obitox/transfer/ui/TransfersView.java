@@ -21,8 +21,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 
 /**
- * The Transfers view: a table bound to {@link TransfersViewModel}'s rows; per-row buttons and a context menu,
- * keyboard: Space pauses/resumes, Delete cancels the selected transfer.
+ * The Transfers view: a table bound to {@link TransfersViewModel}'s current page of rows, the totals of the whole
+ * queue above it and the pager beside them; per-row buttons and a context menu. Keyboard: Space pauses/resumes,
+ * Delete cancels the selected transfer, Ctrl+Page Down / Ctrl+Page Up turn the page.
  */
 public final class TransfersView {
     private final TransfersViewModel vm;
@@ -65,6 +66,15 @@ public final class TransfersView {
 
     @FXML
     private Label status;
+
+    @FXML
+    private Label pageInfo;
+
+    @FXML
+    private Button previousPage;
+
+    @FXML
+    private Button nextPage;
 
     @FXML
     private ComboBox<StateFilter> stateFilter;
@@ -117,6 +127,15 @@ public final class TransfersView {
             return row;
         });
         table.setOnKeyPressed(e -> {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.PAGE_DOWN) {
+                vm.nextPage();
+                e.consume();
+                return;
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.PAGE_UP) {
+                vm.previousPage();
+                e.consume();
+                return;
+            }
             TransferRow selected = table.getSelectionModel().getSelectedItem();
             if (selected == null) {
                 return;
@@ -135,6 +154,11 @@ public final class TransfersView {
             }
         });
         totals.textProperty().bind(vm.totalsProperty());
+        pageInfo.textProperty().bind(vm.pageInfoProperty());
+        previousPage.disableProperty().bind(vm.hasPreviousProperty().not());
+        nextPage.disableProperty().bind(vm.hasNextProperty().not());
+        previousPage.setTooltip(new Tooltip("The previous " + TransfersViewModel.PAGE_SIZE + " (Ctrl+Page Up)"));
+        nextPage.setTooltip(new Tooltip("The next " + TransfersViewModel.PAGE_SIZE + " (Ctrl+Page Down)"));
         status.textProperty().bind(vm.statusProperty());
         limitField.textProperty().bindBidirectional(vm.bandwidthLimitProperty());
         limitField.setOnAction(e -> vm.applyBandwidthLimit());
@@ -193,6 +217,16 @@ public final class TransfersView {
     @FXML
     private void cancelAll() {
         vm.cancelAll();
+    }
+
+    @FXML
+    private void previousPage() {
+        vm.previousPage();
+    }
+
+    @FXML
+    private void nextPage() {
+        vm.nextPage();
     }
 
     @FXML

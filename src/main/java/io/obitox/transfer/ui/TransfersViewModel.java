@@ -3,16 +3,20 @@ package io.obitox.transfer.ui;
 import io.obitox.common.Sizes;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.storage.S3Errors;
+import io.obitox.transfer.TransferPages;
 import io.obitox.transfer.TransferService;
 import io.obitox.transfer.TransferSnapshot;
 import io.obitox.transfer.TransferState;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -20,27 +24,47 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import javafx.util.Duration;
 
 /**
- * The transfer queue: rows refreshed from in-memory snapshots four times a second (never per byte, never from the
- * database), totals, per-row and global commands, the bandwidth limit. FX thread only.
+ * The transfer queue, a page at a time: the table holds one page of rows ({@link #PAGE_SIZE}) read from the
+ * database in the background, with the running ones' live progress laid over them, and the totals of the whole queue
+ * (one aggregate query). So a queue of a million transfers costs one page of rows in memory and a few milliseconds
+ * per refresh. Per-row and global commands, paging, the bandwidth limit.
+ *
+ * <p>Threading: FX thread only. Refreshes run on the {@link UiTasks} pool four times a second; a tick is skipped
+ * while the previous refresh is still running (no pile-up), and the totals, whose query grows with the queue, are
+ * asked for at most once a second and never more often than four times their last duration.
  */
 public final class TransfersViewModel {
+    /** Rows per page: a few screens of the table, small enough to read and lay out in milliseconds. */
+    public static final int PAGE_SIZE = 200;
+
     private final TransferService service;
     private final UiTasks tasks;
-    /** Every row; a row's state change is a list change too, so the filtered view re-judges it. */
-    private final ObservableList<TransferRow> rows =
-            FXCollections.observableArrayList(r -> new Observable[] {r.stateProperty()});
+    /** The current page's rows, in the order the query gave them. */
+    private final ObservableList<TransferRow> rows = FXCollections.observableArrayList();
 
     private final ObjectProperty<StateFilter> filter = new SimpleObjectProperty<>(this, "filter", StateFilter.ALL);
-    private final FilteredList<TransferRow> shown = new FilteredList<>(rows);
     private final Map<String, TransferRow> byId = new HashMap<>();
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper(this, "totals", "");
+    private final ReadOnlyStringWrapper pageInfo = new ReadOnlyStringWrapper(this, "pageInfo", "");
+    private final ReadOnlyBooleanWrapper hasPrevious = new ReadOnlyBooleanWrapper(this, "hasPrevious", false);
+    private final ReadOnlyBooleanWrapper hasNext = new ReadOnlyBooleanWrapper(this, "hasNext", false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final StringProperty bandwidthLimit = new SimpleStringProperty(this, "bandwidthLimit", "");
     private final Timeline poll;
+
+    /** Where the page starts among the transfers the filter shows. */
+    private long offset;
+    /** How many transfers the filter shows, as of the last refresh. */
+    private long matching;
+    /** A refresh is running: ticks until it ends are skipped. */
+    private boolean refreshing;
+    /** The paging or the filter changed while a refresh ran: refresh again as soon as it ends. */
+    private boolean again;
+    /** System.nanoTime() after which the next refresh asks for the totals too. */
+    private long totalsDue;
 
     public TransfersViewModel(TransferService service, UiTasks tasks) {
         this.service = service;
@@ -49,33 +73,44 @@ public final class TransfersViewModel {
         bandwidthLimit.set(limit <= 0 ? "" : Long.toString(limit / (1024 * 1024)));
         poll = new Timeline(new KeyFrame(Duration.millis(250), e -> refresh()));
         poll.setCycleCount(Timeline.INDEFINITE);
-        filter.addListener((o, a, f) -> shown.setPredicate(predicate(f)));
+        filter.addListener((o, a, f) -> {
+            offset = 0;
+            refreshNow();
+        });
         refresh();
     }
 
     // Properties //
 
+    /** The rows of the current page. */
     public ObservableList<TransferRow> rows() {
         return rows;
     }
 
-    /** The rows the table shows: those the state filter lets through. */
+    /** The rows the table shows: the current page of those the state filter lets through (filtered in the query). */
     public ObservableList<TransferRow> shownRows() {
-        return shown;
+        return rows;
     }
 
     public ObjectProperty<StateFilter> filterProperty() {
         return filter;
     }
 
-    private static java.util.function.Predicate<TransferRow> predicate(StateFilter f) {
-        return f == null || f == StateFilter.ALL
-                ? null
-                : r -> f.shows(r.stateProperty().get());
-    }
-
     public ReadOnlyStringProperty totalsProperty() {
         return totals.getReadOnlyProperty();
+    }
+
+    /** "1–200 of 1,000,000". */
+    public ReadOnlyStringProperty pageInfoProperty() {
+        return pageInfo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasPreviousProperty() {
+        return hasPrevious.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasNextProperty() {
+        return hasNext.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -98,55 +133,133 @@ public final class TransfersViewModel {
         poll.stop();
     }
 
-    /** Pulls the engine's snapshots into the rows and totals. Cheap: memory only. */
+    public void nextPage() {
+        goTo(offset + PAGE_SIZE);
+    }
+
+    public void previousPage() {
+        goTo(offset - PAGE_SIZE);
+    }
+
+    public void firstPage() {
+        goTo(0);
+    }
+
+    /** The last page (the query clamps an offset past the end to it). */
+    public void lastPage() {
+        goTo(Long.MAX_VALUE / 2);
+    }
+
+    private void goTo(long newOffset) {
+        offset = Math.max(0, newOffset);
+        refreshNow();
+    }
+
+    /** A refresh with the totals, at once or right after the running one. */
+    private void refreshNow() {
+        totalsDue = 0;
+        if (refreshing) {
+            again = true;
+        } else {
+            refresh();
+        }
+    }
+
+    /**
+     * Reads the current page (and, when due, the totals) in the background and shows them. Skipped while the
+     * previous refresh runs, so a slow database never queues refreshes up behind each other.
+     */
     public void refresh() {
-        List<TransferSnapshot> all = service.snapshots();
-        long size = 0;
-        long done = 0;
-        double speed = 0;
-        int running = 0;
-        int queued = 0;
-        int completed = 0;
-        int failed = 0;
-        int paused = 0;
-        for (TransferSnapshot s : all) {
+        if (refreshing) {
+            return;
+        }
+        refreshing = true;
+        again = false;
+        Set<TransferState> states =
+                filter.get() == null ? StateFilter.ALL.states() : filter.get().states();
+        long from = offset;
+        boolean withTotals = System.nanoTime() - totalsDue >= 0;
+        tasks.run(() -> {
+                    TransferPages.Page page = service.page(states, from, PAGE_SIZE);
+                    long t0 = System.nanoTime();
+                    TransferService.QueueTotals t = withTotals ? service.totals() : null;
+                    return new Refreshed(page, t, System.nanoTime() - t0);
+                })
+                .onSuccess(this::show)
+                .onError(e -> status.set(S3Errors.describe(e).oneLine()))
+                .onFinally(() -> {
+                    refreshing = false;
+                    if (again) {
+                        refresh();
+                    }
+                })
+                .start();
+    }
+
+    private record Refreshed(TransferPages.Page page, TransferService.QueueTotals totals, long totalsNanos) {}
+
+    private void show(Refreshed r) {
+        TransferPages.Page page = r.page();
+        if (page.offset() != offset && !again) {
+            offset = page.offset(); // past the end (rows went away): the query gave the last page
+        }
+        matching = page.matching();
+        Map<String, TransferRow> next = new HashMap<>();
+        List<TransferRow> ordered = new ArrayList<>(page.rows().size());
+        boolean sameOrder = page.rows().size() == rows.size();
+        for (int i = 0; i < page.rows().size(); i++) {
+            TransferSnapshot s = page.rows().get(i);
             TransferRow row = byId.get(s.id());
             if (row == null) {
                 row = new TransferRow(s);
-                byId.put(s.id(), row);
-                rows.add(row);
             } else {
                 row.update(s);
             }
-            switch (s.state()) {
-                case RUNNING -> running++;
-                case QUEUED -> queued++;
-                case COMPLETED -> completed++;
-                case FAILED -> failed++;
-                case PAUSED -> paused++;
-                default -> {}
-            }
-            if (s.state() != TransferState.CANCELLED) {
-                size += s.size();
-                done += s.bytesDone();
-            }
-            speed += s.speedBps();
+            next.put(s.id(), row);
+            ordered.add(row);
+            sameOrder = sameOrder && rows.get(i) == row;
         }
-        if (rows.size() > all.size()) {
-            java.util.Set<String> present = new java.util.HashSet<>();
-            all.forEach(s -> present.add(s.id()));
-            rows.removeIf(r -> !present.contains(r.id()));
-            byId.keySet().retainAll(present);
+        if (!sameOrder) {
+            rows.setAll(ordered); // one list change, only when the page's rows or their order changed
         }
-        long eta = speed > 1 ? (long) ((size - done) / speed) : -1;
-        totals.set(
-                all.isEmpty()
-                        ? "No transfers yet. Drop files on the Upload view, or run 'obitox upload'."
-                        : running + " running · " + queued + " queued · " + paused + " paused · " + completed
-                                + " done · "
-                                + failed + " failed  —  " + Sizes.bytes(done) + " of " + Sizes.bytes(size)
-                                + (speed > 0 ? " · " + Sizes.rate(speed) : "")
-                                + (eta >= 0 && running > 0 ? " · " + Sizes.duration(eta) + " left" : ""));
+        byId.clear();
+        byId.putAll(next);
+        pageInfo.set(
+                matching == 0
+                        ? ""
+                        : String.format(
+                                "%,d–%,d of %,d",
+                                page.offset() + 1, page.offset() + page.rows().size(), matching));
+        hasPrevious.set(page.offset() > 0);
+        hasNext.set(page.offset() + page.rows().size() < matching);
+        if (r.totals() != null) {
+            long millis = r.totalsNanos() / 1_000_000;
+            totalsDue = System.nanoTime() + Math.max(1000, 4 * millis) * 1_000_000;
+            totals.set(describe(r.totals()));
+        }
+    }
+
+    /** "2 running · 99,998 queued · 0 paused · 3 done · 1 failed — 1.2 MiB of 4.5 MiB · 3.1 MiB/s · 2 s left". */
+    static String describe(TransferService.QueueTotals t) {
+        if (t.committed().all() == 0) {
+            return "No transfers yet. Drop files on the Upload view, or run 'obitox upload'.";
+        }
+        long running = t.count(TransferState.RUNNING);
+        double speed = t.speedBps();
+        long eta = speed > 1 ? (long) ((t.bytes() - t.bytesDone()) / speed) : -1;
+        return String.format(
+                        "%,d running · %,d queued · %,d paused · %,d done · %,d failed",
+                        running,
+                        t.count(TransferState.QUEUED),
+                        t.count(TransferState.PAUSED),
+                        t.count(TransferState.COMPLETED),
+                        t.count(TransferState.FAILED))
+                + (t.count(TransferState.CANCELLED) > 0
+                        ? String.format(" · %,d cancelled", t.count(TransferState.CANCELLED))
+                        : "")
+                + "  —  " + Sizes.bytes(t.bytesDone()) + " of " + Sizes.bytes(t.bytes())
+                + (speed > 0 ? " · " + Sizes.rate(speed) : "")
+                + (eta >= 0 && running > 0 ? " · " + Sizes.duration(eta) + " left" : "");
     }
 
     public void pause(TransferRow row) {
@@ -177,7 +290,7 @@ public final class TransfersViewModel {
     /** Engine commands write to the database: never on the FX thread. */
     private void background(Runnable command) {
         tasks.run(command)
-                .onSuccess(v -> refresh())
+                .onSuccess(v -> refreshNow())
                 .onError(e -> status.set(S3Errors.describe(e).oneLine()))
                 .start();
     }
@@ -186,7 +299,7 @@ public final class TransfersViewModel {
         tasks.run(service::clearFinished)
                 .onSuccess(n -> {
                     status.set(n + " finished transfer(s) removed from the list.");
-                    refresh();
+                    refreshNow();
                 })
                 .onError(e -> status.set(S3Errors.describe(e).oneLine()))
                 .start();

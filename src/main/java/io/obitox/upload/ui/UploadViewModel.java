@@ -51,6 +51,9 @@ import javafx.util.Duration;
  * reach the lists through a buffer drained by a timer four times a second. FX thread only.
  */
 public final class UploadViewModel {
+    /** Files queued per transaction when Upload is pressed (progress is reported after each). */
+    static final int QUEUE_CHUNK = 5_000;
+
     private final BatchValidator validator;
     private final PolicyService policies;
     private final TransferService transfers;
@@ -67,6 +70,9 @@ public final class UploadViewModel {
     private final ObservableList<ValidationResult> ready = FXCollections.observableArrayList();
     private final ObservableList<ValidationResult> rejected = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking", false);
+    /** The ready files are being queued (in the background): Upload is off meanwhile. */
+    private final ReadOnlyBooleanWrapper queueing = new ReadOnlyBooleanWrapper(this, "queueing", false);
+
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error", false);
@@ -93,7 +99,10 @@ public final class UploadViewModel {
         this.buckets = buckets;
         this.selection = selection;
         this.tasks = tasks;
-        this.canUpload = Bindings.isNotEmpty(ready).and(bucket.isNotEmpty()).and(checking.not());
+        this.canUpload = Bindings.isNotEmpty(ready)
+                .and(bucket.isNotEmpty())
+                .and(checking.not())
+                .and(queueing.not());
         drain = new Timeline(new KeyFrame(Duration.millis(250), e -> drain()));
         drain.setCycleCount(Timeline.INDEFINITE);
         selection.currentProperty().addListener((o, a, p) -> loadTarget());
@@ -222,12 +231,29 @@ public final class UploadViewModel {
             setStatus(true, "Choose the storage and the bucket to upload to.");
             return;
         }
-        List<UploadRequest> requests = new ArrayList<>();
-        for (ValidationResult r : ready) {
-            requests.add(new UploadRequest(r.path(), TargetRef.profile(p.id()), b, r.objectKey(), r.contentType()));
-        }
-        int n = requests.size();
-        tasks.run(() -> transfers.enqueue(requests))
+        // one copy of the list here; the requests are built and queued in the background, a chunk at a time, so a
+        // 100,000-file drop neither blocks the FX thread nor holds one transaction for all of it
+        List<ValidationResult> files = List.copyOf(ready);
+        TargetRef target = TargetRef.profile(p.id());
+        int n = files.size();
+        queueing.set(true);
+        setStatus(false, String.format("Queueing %,d file(s)…", n));
+        tasks.run(() -> {
+                    List<UploadRequest> requests = new ArrayList<>(n);
+                    for (ValidationResult r : files) {
+                        requests.add(new UploadRequest(r.path(), target, b, r.objectKey(), r.contentType()));
+                    }
+                    return transfers.enqueue(requests, QUEUE_CHUNK, done -> {
+                        if (done < n) {
+                            tasks.onUi(() -> {
+                                if (queueing.get()) {
+                                    setStatus(false, String.format("Queueing… %,d of %,d file(s) queued", done, n));
+                                }
+                            });
+                        }
+                    });
+                })
+                .onFinally(() -> queueing.set(false))
                 .onSuccess(batch -> {
                     if (!batch.refusals().isEmpty()) {
                         // nothing was sent: keep the files here so that pressing Upload again after the fix
