@@ -129,8 +129,13 @@ final class JobContext {
 
     /** Runs {@code call} holding one request slot (waits for it; a stop while waiting ends the wait). */
     <T> T withSlot(Callable<T> call) {
+        return withSlot(RequestSlots.Kind.PART, call);
+    }
+
+    /** Runs {@code call} holding one slot of this kind (a small file's PUT may use more slots than parts). */
+    <T> T withSlot(RequestSlots.Kind kind, Callable<T> call) {
         try {
-            slots.acquire();
+            slots.acquire(kind);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UploadJob.Stopped(stopOr());
@@ -142,17 +147,26 @@ final class JobContext {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         } finally {
-            slots.release();
+            slots.release(kind);
         }
     }
 
     /** Runs {@code call}, retrying retryable failures with backoff; translates the final failure to plain words. */
     <T> T withRetry(String what, Callable<T> call) {
+        return withRetry(what, RequestSlots.Kind.CONTROL, call);
+    }
+
+    /**
+     * As {@link #withRetry(String, Callable)}, timing each successful attempt for the slots' latency trend of
+     * {@code kind} (small PUTs and parts; a control request's time says little and is not followed).
+     */
+    <T> T withRetry(String what, RequestSlots.Kind kind, Callable<T> call) {
         for (int attempt = 1; ; attempt++) {
             checkStop();
             try {
+                long started = System.nanoTime();
                 T result = call.call();
-                slots.succeeded();
+                slots.succeeded(kind, System.nanoTime() - started);
                 return result;
             } catch (UploadJob.Stopped | UploadJob.SourceChanged e) {
                 throw e;

@@ -134,6 +134,7 @@ final class PartRunner {
             RegionContent content = body;
             UploadPartResponse r = job.withRetry(
                     "upload part " + n,
+                    RequestSlots.Kind.PART,
                     () -> job.s3.uploadPart(
                             b -> b.bucket(transfer.bucket())
                                     .key(transfer.key())

@@ -15,6 +15,8 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 final class SinglePut {
     /** Files up to this size are read into memory once and sent from there (at most one per request slot). */
     static final int IN_MEMORY_BODY = 1 << 20;
+    /** Up to this size a PUT is a small request: its time is mostly the server's answer, not the bytes. */
+    static final long SMALL_REQUEST = 1 << 20;
 
     private final JobContext job;
 
@@ -31,8 +33,12 @@ final class SinglePut {
         byte[] small = size <= IN_MEMORY_BODY ? SourceFile.readAll(transfer.source(), (int) size) : null;
         byte[][] data = {small};
         byte[][] md5 = new byte[1][];
+        // A PUT whose time is mostly the server's answer takes one of the extra small-file slots and is followed in
+        // the small-file latency trend; a larger one fills the link like a part and takes a part slot, untimed (its
+        // time says more about its size than about the server).
+        RequestSlots.Kind kind = size <= SMALL_REQUEST ? RequestSlots.Kind.SMALL : RequestSlots.Kind.CONTROL;
         try {
-            PutObjectResponse r = job.withSlot(() -> {
+            PutObjectResponse r = job.withSlot(kind, () -> {
                 if (data[0] == null) {
                     data[0] = job.buffers.take(size);
                     if (data[0] != null) {
@@ -50,6 +56,7 @@ final class SinglePut {
                     }
                     return job.withRetry(
                             "upload",
+                            kind,
                             () -> job.s3.putObject(
                                     b -> b.bucket(transfer.bucket())
                                             .key(transfer.key())
