@@ -4,6 +4,7 @@ import io.obitox.common.Threads;
 import io.obitox.cors.BrowserLocator;
 import io.obitox.cors.CorsHistoryRepository;
 import io.obitox.cors.CorsService;
+import io.obitox.db.Compaction;
 import io.obitox.db.Database;
 import io.obitox.presign.PresignService;
 import io.obitox.profile.AwsSharedFiles;
@@ -77,10 +78,12 @@ public final class AppContext implements AutoCloseable {
             Clock clock,
             AwsSharedFiles awsFiles,
             StorageClients.Timeouts timeouts,
-            Consumer<String> waitNotices) {
+            Consumer<String> waitNotices,
+            Compaction compaction) {
         this.home = home.create();
         this.clock = clock;
-        this.database = register(Database.open(home.database(), clock, Database.Waiting.standard(waitNotices)));
+        this.database =
+                register(Database.open(home.database(), clock, Database.Waiting.standard(waitNotices), compaction));
         this.settings = new SettingsService(database);
         this.clients = register(new StorageClients(timeouts));
         this.sandbox = ServiceLoader.load(SandboxAccess.Factory.class)
@@ -117,17 +120,37 @@ public final class AppContext implements AutoCloseable {
      */
     public static AppContext open(AppHome home, Consumer<String> waitNotices) {
         return new AppContext(
-                home, Clock.systemUTC(), AwsSharedFiles.standard(), StorageClients.Timeouts.defaults(), waitNotices);
+                home,
+                Clock.systemUTC(),
+                AwsSharedFiles.standard(),
+                StorageClients.Timeouts.defaults(),
+                waitNotices,
+                Compaction.EVERY_CLOSE);
+    }
+
+    /**
+     * For a command: as {@link #open(AppHome, Consumer)}, but the database compacts its file at the first close of a
+     * day only (see {@link Compaction#DAILY}).
+     */
+    public static AppContext openForCommand(AppHome home, Consumer<String> waitNotices) {
+        return new AppContext(
+                home,
+                Clock.systemUTC(),
+                AwsSharedFiles.standard(),
+                StorageClients.Timeouts.defaults(),
+                waitNotices,
+                Compaction.DAILY);
     }
 
     public static AppContext open(AppHome home, Clock clock, AwsSharedFiles awsFiles) {
-        return new AppContext(home, clock, awsFiles, StorageClients.Timeouts.defaults(), log::warn);
+        return new AppContext(
+                home, clock, awsFiles, StorageClients.Timeouts.defaults(), log::warn, Compaction.EVERY_CLOSE);
     }
 
     /** For tests that need short network timeouts (stalled servers). */
     public static AppContext open(
             AppHome home, Clock clock, AwsSharedFiles awsFiles, StorageClients.Timeouts timeouts) {
-        return new AppContext(home, clock, awsFiles, timeouts, log::warn);
+        return new AppContext(home, clock, awsFiles, timeouts, log::warn, Compaction.EVERY_CLOSE);
     }
 
     private <T extends AutoCloseable> T register(T closeable) {

@@ -20,7 +20,7 @@ public final class CliContext implements AutoCloseable {
 
     public AppContext app() {
         if (app == null) {
-            app = AppContext.open(home, out::progress);
+            app = AppContext.openForCommand(home, out::progress);
             app.database().recoveryNotice().ifPresent(n -> out.warn(n));
         }
         return app;

@@ -48,8 +48,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    private static final long COMPACT_MILLIS = 500;
+
     private final Path directory;
     private final JdbcConnectionPool pool;
+    /** True when this close compacts (and so touches the marker). Set once by open, before the object is shared. */
+    private boolean compactsAtClose = true;
+
+    private Clock closedAt = Clock.systemUTC();
     private final String recoveryNotice;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Set once a write failed for lack of space; read by every thread that translates a later failure. */
@@ -91,6 +97,19 @@ public final class Database implements AutoCloseable {
      * within {@code waiting} fails with an {@link ObitoxException} and is left as it was.
      */
     public static Database open(Path directory, Clock clock, Waiting waiting) {
+        return open(directory, clock, waiting, Compaction.EVERY_CLOSE);
+    }
+
+    /** As {@link #open(Path, Clock, Waiting)}, compacting at close as {@code compaction} says. */
+    public static Database open(Path directory, Clock clock, Waiting waiting, Compaction compaction) {
+        boolean compact = compaction.compactsThisTime(directory, clock);
+        Database db = openDatabase(directory, clock, waiting, compact ? COMPACT_MILLIS : 0);
+        db.compactsAtClose = compact;
+        db.closedAt = clock;
+        return db;
+    }
+
+    private static Database openDatabase(Path directory, Clock clock, Waiting waiting, long compactMillis) {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -107,7 +126,7 @@ public final class Database implements AutoCloseable {
             throw DatabaseErrors.accessDenied(directory, null);
         }
         try {
-            return new Database(directory, connectAndMigrate(directory, waiting), null);
+            return new Database(directory, connectAndMigrate(directory, waiting, compactMillis), null);
         } catch (ObitoxException notAnswering) {
             throw notAnswering;
         } catch (RuntimeException | SQLException first) {
@@ -137,7 +156,7 @@ public final class Database implements AutoCloseable {
                                         : moved.values().iterator().next());
                 String notice = "The database could not be opened (" + describe(first) + "). It was moved aside to "
                         + shown + " and ObitoX started with a fresh one. Profiles and transfer history start empty.";
-                return new Database(directory, connectAndMigrate(directory, waiting), notice);
+                return new Database(directory, connectAndMigrate(directory, waiting, compactMillis), notice);
             } catch (RuntimeException | SQLException second) {
                 // A fresh database cannot be made here either: put the old files back, so nothing is lost.
                 restore(directory, moved);
@@ -155,9 +174,12 @@ public final class Database implements AutoCloseable {
 
     // WRITE_DELAY=0: a commit reaches the file before the call returns, so a kill -9 right after a part was recorded
     // cannot lose it (H2 otherwise batches commits for up to half a second).
-    private static JdbcConnectionPool connectAndMigrate(Path directory, Waiting waiting) throws SQLException {
+    // MAX_COMPACT_TIME: see Compaction (it applies when this process owns the file; a process that reaches it through
+    // AUTO_SERVER closes only its connections).
+    private static JdbcConnectionPool connectAndMigrate(Path directory, Waiting waiting, long compactMillis)
+            throws SQLException {
         String url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath()
-                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=500";
+                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=" + compactMillis;
         Path passwordFile = directory.resolveSibling(PASSWORD_FILE);
         boolean hadPassword = Files.exists(passwordFile);
         String password;
@@ -341,6 +363,9 @@ public final class Database implements AutoCloseable {
             log.debug("checkpoint on close failed", e);
         }
         pool.dispose();
+        if (compactsAtClose) {
+            Compaction.compacted(directory, closedAt);
+        }
     }
 
     /** A function over a JDBC connection that may throw {@link SQLException}. */
