@@ -375,7 +375,14 @@ class SyncCliTest {
         assertThat(plain.out()).contains("2 uploaded").contains("4 excluded");
         assertThat(keys(bucket)).containsExactly("outside.txt", "web/css/site.css", "web/index.html", "web/old.html");
         CliRun text = run(
-                        "sync", folder.toString(), "--bucket", bucket, "--prefix", "web", "--exclude", "*.tmp",
+                        "sync",
+                        folder.toString(),
+                        "--bucket",
+                        bucket,
+                        "--prefix",
+                        "web",
+                        "--exclude",
+                        "*.tmp",
                         "--delete")
                 .ok();
         assertThat(text.out()).contains("0 uploaded, 2 skipped identical").contains("1 deleted");
