@@ -115,12 +115,13 @@ public final class SyncCommand implements Callable<Integer> {
         String b = resolved.bucketOr(bucket);
         String p = normalizePrefix(prefix);
         TransferService service = ctx.app().transfers();
-        List<Map<String, Object>> walkErrors = new ArrayList<>();
-        List<UploadRequest> found = walk(root, p, resolved, b, walkErrors);
         UploadConflicts conflicts = new UploadConflicts(
                         ctx, rules, spec.commandLine().getParseResult().originalArgs(), resolved, b, quiet || json)
                 .dryRun(dryRun);
-        List<UploadRequest> uploads = conflicts.plan(found, List.of(root), p);
+        List<Map<String, Object>> walkErrors = new ArrayList<>();
+        List<UploadPlanner.Excluded> pruned = new ArrayList<>();
+        List<UploadRequest> found = walk(root, p, resolved, b, conflicts.rules(), pruned, walkErrors);
+        List<UploadRequest> uploads = conflicts.plan(found, pruned, List.of(root), p);
         UploadPlanner.Plan plan = conflicts.currentPlan();
         List<ObjectEntry> deletions = delete ? deletions(plan, found, conflicts.rules(), p) : List.of();
         if (delete && !dryRun && !yes) {
@@ -286,12 +287,36 @@ public final class SyncCommand implements Callable<Integer> {
         };
     }
 
-    /** Regular files below {@code root}; links are not followed (a link out of the folder is not mirrored). */
+    /**
+     * Regular files below {@code root}; links are not followed (a link out of the folder is not mirrored). A folder
+     * the rules exclude whole (no later include can reach into it) is not walked and reported once, as {@code
+     * "photos/raw/"}.
+     */
     private static List<UploadRequest> walk(
-            Path root, String prefix, TargetOptions.Resolved target, String bucket, List<Map<String, Object>> errors)
+            Path root,
+            String prefix,
+            TargetOptions.Resolved target,
+            String bucket,
+            ExcludeRules rules,
+            List<UploadPlanner.Excluded> pruned,
+            List<Map<String, Object>> errors)
             throws IOException {
         List<UploadRequest> out = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                if (d.equals(root)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                String rel = ExcludeRules.relativePath(root, d);
+                var rule = rules.directoryExcludedBy(rel);
+                if (rule.isPresent()) {
+                    pruned.add(new UploadPlanner.Excluded(d, prefix + rel + "/", rel + "/", rule.get()));
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 if (attrs.isRegularFile()) {
@@ -299,7 +324,9 @@ public final class SyncCommand implements Callable<Integer> {
                     String type = URLConnection.guessContentTypeFromName(
                             file.getFileName().toString());
                     out.add(new UploadRequest(file, target.ref(), bucket, prefix + rel, type));
-                } else if (!attrs.isSymbolicLink()) {
+                } else if (attrs.isSymbolicLink()) {
+                    errors.add(error(file, "LINK_NOT_FOLLOWED", "a symbolic link; sync does not follow links"));
+                } else {
                     errors.add(error(file, "NOT_A_FILE", "not a regular file (device, socket or pipe); skipped"));
                 }
                 return FileVisitResult.CONTINUE;

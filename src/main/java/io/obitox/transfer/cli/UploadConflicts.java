@@ -126,8 +126,14 @@ public final class UploadConflicts {
      * file), plans the rest against one listing of {@code listPrefix}, and returns what to enqueue.
      */
     public List<UploadRequest> plan(List<UploadRequest> found, List<Path> roots, String listPrefix) {
+        return plan(found, List.of(), roots, listPrefix);
+    }
+
+    /** As {@link #plan(List, List, String)}, with folders the walk already left out whole ({@code pruned}). */
+    public List<UploadRequest> plan(
+            List<UploadRequest> found, List<UploadPlanner.Excluded> pruned, List<Path> roots, String listPrefix) {
         List<UploadRequest> kept = new ArrayList<>();
-        List<UploadPlanner.Excluded> excluded = new ArrayList<>();
+        List<UploadPlanner.Excluded> excluded = new ArrayList<>(pruned);
         for (UploadRequest r : found) {
             String rel = relativePath(roots, r.source());
             ExcludeRules.Verdict v = rules.check(rel);

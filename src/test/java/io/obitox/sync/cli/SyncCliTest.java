@@ -303,6 +303,46 @@ class SyncCliTest {
     }
 
     @Test
+    void aRenameWhoseNewNameAnotherClientTakesMeanwhileGoesToTheNextNumber() throws Exception {
+        String bucket = newBucket();
+        Path f = dir.resolve("rename-race").resolve("r.txt");
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, "ours");
+        s3.putObject(b -> b.bucket(bucket).key("r.txt"), RequestBody.fromString("first"));
+        AtomicBoolean raced = new AtomicBoolean();
+        proxy.rules(r -> {
+            if (r.method().equals("PUT")
+                    && r.target().contains("r%20%281%29.txt")
+                    && raced.compareAndSet(false, true)) {
+                s3.putObject(b -> b.bucket(bucket).key("r (1).txt"), RequestBody.fromString("theirs"));
+            }
+            return FaultProxy.Kind.FORWARD;
+        });
+        try {
+            CliRun run = run(
+                            "upload",
+                            f.toString(),
+                            "--bucket",
+                            bucket,
+                            "--no-validate",
+                            "--json",
+                            "--if-exists",
+                            "rename")
+                    .ok();
+            assertThat(raced).isTrue();
+            JsonNode rows = run.json().get("transfers");
+            assertThat(rows).hasSize(1);
+            assertThat(rows.get(0).get("action").asText()).isEqualTo("renamed");
+            assertThat(rows.get(0).get("key").asText()).isEqualTo("r (2).txt");
+            assertThat(content(bucket, "r (1).txt")).isEqualTo("theirs");
+            assertThat(content(bucket, "r (2).txt")).isEqualTo("ours");
+            assertThat(content(bucket, "r.txt")).isEqualTo("first");
+        } finally {
+            proxy.rules(r -> FaultProxy.Kind.FORWARD);
+        }
+    }
+
+    @Test
     void anObjectOverwrittenByAnotherToolIsNotTakenForIdentical() throws Exception {
         String bucket = newBucket();
         Path f = dir.resolve("other-tool").resolve("data.csv");
@@ -357,7 +397,7 @@ class SyncCliTest {
             }
         }
         assertThat(rules)
-                .containsEntry("web/.git/config", ".git/")
+                .containsEntry("web/.git/", ".git/") // the folder, once: not walked
                 .containsEntry("web/.DS_Store", "**/.DS_Store")
                 .containsEntry("web/Thumbs.db", "Thumbs.db")
                 .containsEntry("web/build.tmp", "*.tmp")
