@@ -126,7 +126,7 @@ public final class SyncCommand implements Callable<Integer> {
         List<ObjectEntry> deletions = delete ? deletions(plan, found, conflicts.rules(), p) : List.of();
         if (delete && !dryRun && !yes) {
             int listed = plan.listing().size();
-            if (deletions.size() > MAX_DELETES || (deletions.size() > 0 && deletions.size() * 2L > listed)) {
+            if (needsYes(deletions.size(), listed)) {
                 throw new ObitoxException(
                         "DELETE_LIMIT",
                         "--delete would remove " + deletions.size() + " of the " + listed + " object(s) under s3://"
@@ -161,6 +161,11 @@ public final class SyncCommand implements Callable<Integer> {
             deleted = new DeleteService(ctx.app().clients()).delete(resolved.target(), dp, n -> {});
         }
         return report(conflicts, end, deletions, deleted, walkErrors);
+    }
+
+    /** Whether deleting {@code deletions} of the {@code listed} objects under the prefix needs {@code --yes}. */
+    static boolean needsYes(int deletions, int listed) {
+        return deletions > MAX_DELETES || (deletions > 0 && deletions * 2L > listed);
     }
 
     /** Objects under the prefix with no local file and not excluded by the rules (excluded files are kept). */

@@ -343,6 +343,90 @@ class SyncCliTest {
     }
 
     @Test
+    void multipartUploadsCarryTheShaWhenThePlannerReadTheFileAndCompleteRespectsSkip() throws Exception {
+        String bucket = newBucket();
+        Path f = dir.resolve("multipart").resolve("big.bin");
+        Files.createDirectories(f.getParent());
+        byte[] data = new byte[17 << 20]; // over the 16 MiB threshold: 4 parts of 5 MiB
+        new java.util.Random(7).nextBytes(data);
+        Files.write(f, data);
+        run("upload", f.toString(), "--bucket", bucket, "--no-validate", "--part-size", "5M").ok();
+        var first = s3.headObject(b -> b.bucket(bucket).key("big.bin"));
+        assertThat(first.eTag()).contains("-4");
+        assertThat(first.metadata()).containsKey("mtime").doesNotContainKey("sha256"); // a NEW multipart file: unread
+        assertThat(run("upload", f.toString(), "--bucket", bucket, "--no-validate", "--part-size", "5M", "--json")
+                        .ok()
+                        .json()
+                        .get("transfers")
+                        .get(0)
+                        .get("action")
+                        .asText())
+                .isEqualTo("skipped-identical"); // by the index row, nothing read
+
+        // generic S3 makes no promise about multipart ETags: with no x-amz-meta-sha256 to compare, the planner uploads
+        // rather than guess, without reading the file (so no SHA-256 for Create either)
+        data[100] ^= 1;
+        Files.write(f, data);
+        JsonNode changed = run("upload", f.toString(), "--bucket", bucket, "--no-validate", "--part-size", "5M", "--json")
+                .ok()
+                .json();
+        assertThat(changed.get("transfers").get(0).get("action").asText()).isEqualTo("uploaded");
+        assertThat(s3.headObject(b -> b.bucket(bucket).key("big.bin")).metadata()).doesNotContainKey("sha256");
+
+        // where multipart ETags are md5-of-md5s (Ceph), the planner reads the file to compare them, and the upload of
+        // a changed file then carries the SHA-256 it computed
+        CliRun.run(
+                        home,
+                        "profile",
+                        "add",
+                        "SyncCeph",
+                        "--provider",
+                        "ceph",
+                        "--endpoint-url",
+                        proxy.endpoint().toString(),
+                        "--path-style",
+                        "--access-key-id",
+                        server.accessKey(),
+                        "--secret-access-key",
+                        server.secretKey())
+                .ok();
+        data[200] ^= 1;
+        Files.write(f, data);
+        JsonNode ceph = CliRun.run(
+                        home, "upload", f.toString(), "--bucket", bucket, "--no-validate", "--part-size", "5M",
+                        "--json", "--profile", "SyncCeph")
+                .ok()
+                .json();
+        assertThat(ceph.get("transfers").get(0).get("action").asText()).isEqualTo("uploaded");
+        assertThat(s3.headObject(b -> b.bucket(bucket).key("big.bin")).metadata().get("sha256"))
+                .isEqualTo(sha256(data));
+
+        // someone writes the key while the parts go up: Complete with If-None-Match is refused
+        Path g = dir.resolve("multipart").resolve("late-big.bin");
+        Files.write(g, data);
+        AtomicBoolean raced = new AtomicBoolean();
+        proxy.rules(r -> {
+            if (r.isComplete() && r.target().contains("late-big.bin") && raced.compareAndSet(false, true)) {
+                s3.putObject(b -> b.bucket(bucket).key("late-big.bin"), RequestBody.fromString("theirs"));
+            }
+            return FaultProxy.Kind.FORWARD;
+        });
+        try {
+            JsonNode skip = run(
+                            "upload", g.toString(), "--bucket", bucket, "--no-validate", "--part-size", "5M", "--json",
+                            "--if-exists", "skip")
+                    .json();
+            assertThat(raced).isTrue();
+            // S3Proxy 4.1 honours If-None-Match on CompleteMultipartUpload too
+            assertThat(skip.get("transfers").get(0).get("action").asText()).isEqualTo("skipped-existing");
+            assertThat(content(bucket, "late-big.bin")).isEqualTo("theirs");
+            assertThat(s3.listMultipartUploads(b -> b.bucket(bucket)).uploads()).isEmpty(); // aborted
+        } finally {
+            proxy.rules(r -> FaultProxy.Kind.FORWARD);
+        }
+    }
+
+    @Test
     void anObjectOverwrittenByAnotherToolIsNotTakenForIdentical() throws Exception {
         String bucket = newBucket();
         Path f = dir.resolve("other-tool").resolve("data.csv");
