@@ -116,7 +116,7 @@ public final class SyncCommand implements Callable<Integer> {
         String p = normalizePrefix(prefix);
         TransferService service = ctx.app().transfers();
         UploadConflicts conflicts = new UploadConflicts(
-                        ctx, rules, spec.commandLine().getParseResult().originalArgs(), resolved, b, quiet || json)
+                        ctx, rules, spec.commandLine().getParseResult().originalArgs(), resolved, b)
                 .dryRun(dryRun);
         List<Map<String, Object>> walkErrors = new ArrayList<>();
         List<UploadPlanner.Excluded> pruned = new ArrayList<>();

@@ -149,7 +149,7 @@ public final class UploadCommand implements Callable<Integer> {
         }
         // issue 15: exclude rules, --if-exists and what is already in the bucket decide what is sent
         UploadConflicts conflicts = new UploadConflicts(
-                ctx, rules, spec.commandLine().getParseResult().originalArgs(), resolved, b, quiet || json);
+                ctx, rules, spec.commandLine().getParseResult().originalArgs(), resolved, b);
         requests = conflicts.plan(requests, absolute, UploadConflicts.listPrefix(p, requests));
         TransferService.Batch batch = service.enqueue(requests);
         conflicts.attach(batch.transferIds());

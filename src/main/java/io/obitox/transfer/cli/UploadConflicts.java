@@ -28,7 +28,8 @@ import java.util.Optional;
 /**
  * The command-line side of issue 15 for {@code upload} and {@code sync}: exclude rules applied to the files found,
  * the {@link UploadPlanner} run over what is left, the engine given only what must be sent, rename rounds after
- * 412s, and the per-file {@code "action"} plus the batch summary in the output. One per command run; not
+ * 412s, and the per-file {@code "action"} plus the batch summary in the output. Warnings (best-effort checks, a
+ * listing that failed) always go to stderr, also with {@code --json} or {@code -q}. One per command run; not
  * thread-safe.
  */
 public final class UploadConflicts {
@@ -40,7 +41,6 @@ public final class UploadConflicts {
     private final String bucket;
     private final ConflictPolicy policy;
     private final ExcludeRules rules;
-    private final boolean silent;
     private boolean dryRun;
     private UploadPlanner.Plan plan;
 
@@ -49,12 +49,10 @@ public final class UploadConflicts {
             UploadRuleOptions options,
             List<String> originalArgs,
             TargetOptions.Resolved target,
-            String bucket,
-            boolean silent) {
+            String bucket) {
         this.ctx = ctx;
         this.target = target;
         this.bucket = bucket;
-        this.silent = silent;
         this.policy = options.ifExists() != null
                 ? ConflictPolicy.parse(options.ifExists())
                 : defaultPolicy(ctx.app().settings(), target.profile().map(StorageProfile::id), bucket);

@@ -350,7 +350,8 @@ class SyncCliTest {
         byte[] data = new byte[17 << 20]; // over the 16 MiB threshold: 4 parts of 5 MiB
         new java.util.Random(7).nextBytes(data);
         Files.write(f, data);
-        run("upload", f.toString(), "--bucket", bucket, "--no-validate", "--part-size", "5M").ok();
+        run("upload", f.toString(), "--bucket", bucket, "--no-validate", "--part-size", "5M")
+                .ok();
         var first = s3.headObject(b -> b.bucket(bucket).key("big.bin"));
         assertThat(first.eTag()).contains("-4");
         assertThat(first.metadata()).containsKey("mtime").doesNotContainKey("sha256"); // a NEW multipart file: unread
@@ -367,11 +368,13 @@ class SyncCliTest {
         // rather than guess, without reading the file (so no SHA-256 for Create either)
         data[100] ^= 1;
         Files.write(f, data);
-        JsonNode changed = run("upload", f.toString(), "--bucket", bucket, "--no-validate", "--part-size", "5M", "--json")
+        JsonNode changed = run(
+                        "upload", f.toString(), "--bucket", bucket, "--no-validate", "--part-size", "5M", "--json")
                 .ok()
                 .json();
         assertThat(changed.get("transfers").get(0).get("action").asText()).isEqualTo("uploaded");
-        assertThat(s3.headObject(b -> b.bucket(bucket).key("big.bin")).metadata()).doesNotContainKey("sha256");
+        assertThat(s3.headObject(b -> b.bucket(bucket).key("big.bin")).metadata())
+                .doesNotContainKey("sha256");
 
         // where multipart ETags are md5-of-md5s (Ceph), the planner reads the file to compare them, and the upload of
         // a changed file then carries the SHA-256 it computed
@@ -393,12 +396,23 @@ class SyncCliTest {
         data[200] ^= 1;
         Files.write(f, data);
         JsonNode ceph = CliRun.run(
-                        home, "upload", f.toString(), "--bucket", bucket, "--no-validate", "--part-size", "5M",
-                        "--json", "--profile", "SyncCeph")
+                        home,
+                        "upload",
+                        f.toString(),
+                        "--bucket",
+                        bucket,
+                        "--no-validate",
+                        "--part-size",
+                        "5M",
+                        "--json",
+                        "--profile",
+                        "SyncCeph")
                 .ok()
                 .json();
         assertThat(ceph.get("transfers").get(0).get("action").asText()).isEqualTo("uploaded");
-        assertThat(s3.headObject(b -> b.bucket(bucket).key("big.bin")).metadata().get("sha256"))
+        assertThat(s3.headObject(b -> b.bucket(bucket).key("big.bin"))
+                        .metadata()
+                        .get("sha256"))
                 .isEqualTo(sha256(data));
 
         // someone writes the key while the parts go up: Complete with If-None-Match is refused
@@ -413,8 +427,16 @@ class SyncCliTest {
         });
         try {
             JsonNode skip = run(
-                            "upload", g.toString(), "--bucket", bucket, "--no-validate", "--part-size", "5M", "--json",
-                            "--if-exists", "skip")
+                            "upload",
+                            g.toString(),
+                            "--bucket",
+                            bucket,
+                            "--no-validate",
+                            "--part-size",
+                            "5M",
+                            "--json",
+                            "--if-exists",
+                            "skip")
                     .json();
             assertThat(raced).isTrue();
             // S3Proxy 4.1 honours If-None-Match on CompleteMultipartUpload too

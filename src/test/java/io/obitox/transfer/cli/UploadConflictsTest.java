@@ -14,9 +14,20 @@ class UploadConflictsTest {
     @Test
     void excludesAndIncludesKeepTheOrderTheyWereTypedIn() {
         List<Rule> rules = UploadConflicts.commandLineRules(List.of(
-                "upload", "--exclude", "*", "--bucket", "b", "--include=*.jpg", "--exclude", "raw/", "--", "--exclude"));
+                "upload",
+                "--exclude",
+                "*",
+                "--bucket",
+                "b",
+                "--include=*.jpg",
+                "--exclude",
+                "raw/",
+                "--",
+                "--exclude"));
         assertThat(rules).extracting(Rule::pattern).containsExactly("*", "*.jpg", "raw/");
-        assertThat(rules).extracting(Rule::kind).containsExactly(Rule.Kind.EXCLUDE, Rule.Kind.INCLUDE, Rule.Kind.EXCLUDE);
+        assertThat(rules)
+                .extracting(Rule::kind)
+                .containsExactly(Rule.Kind.EXCLUDE, Rule.Kind.INCLUDE, Rule.Kind.EXCLUDE);
     }
 
     @Test
@@ -32,7 +43,8 @@ class UploadConflictsTest {
     @Test
     void rulesSeePathsRelativeToTheNamedFolderOrTheNamedFilesName() {
         Path root = Path.of("/data/photos");
-        assertThat(UploadConflicts.relativePath(List.of(root, Path.of("/data/photos/raw")), Path.of("/data/photos/raw/x.cr2")))
+        assertThat(UploadConflicts.relativePath(
+                        List.of(root, Path.of("/data/photos/raw")), Path.of("/data/photos/raw/x.cr2")))
                 .isEqualTo("x.cr2");
         assertThat(UploadConflicts.relativePath(List.of(root), Path.of("/data/photos/a/b.jpg")))
                 .isEqualTo("a/b.jpg");
