@@ -236,6 +236,8 @@ public final class AppContext implements AutoCloseable {
             transferRepository = new TransferRepository(database);
             // before any engine can complete a transfer: the outbox row joins the outcome's transaction
             transferRepository.addOutcomeHook(webhooks().outboxHook());
+            // every verified upload becomes a row of the upload index, committed with the completion (issue 15)
+            transferRepository.addOutcomeHook(io.obitox.sync.UploadIndex.recordOnCompletion());
         }
         return transferRepository;
     }

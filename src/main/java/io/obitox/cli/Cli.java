@@ -9,6 +9,7 @@ import io.obitox.storage.cli.LsCommand;
 import io.obitox.storage.cli.MbCommand;
 import io.obitox.storage.cli.RmCommand;
 import io.obitox.storage.cli.StatCommand;
+import io.obitox.sync.cli.SyncCommand;
 import io.obitox.transfer.cli.MultipartCommand;
 import io.obitox.transfer.cli.TransfersCommand;
 import io.obitox.transfer.cli.UploadCommand;
@@ -34,6 +35,7 @@ public final class Cli {
     /** Top-level commands, in the order {@code --help} lists them. */
     private static final List<Class<?>> COMMANDS = List.of(
             UploadCommand.class,
+            SyncCommand.class,
             TransfersCommand.class,
             MultipartCommand.class,
             ProfileCommand.class,

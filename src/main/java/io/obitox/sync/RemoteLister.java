@@ -20,7 +20,11 @@ import java.util.concurrent.CancellationException;
 public final class RemoteLister {
     /** The user-metadata name ObitoX uploads carry the content's SHA-256 (hex) under: {@code x-amz-meta-sha256}. */
     public static final String SHA256_METADATA = "sha256";
-    /** The user-metadata name for the file's mtime (epoch millis), as rclone keeps it: {@code x-amz-meta-mtime}. */
+    /**
+     * The user-metadata name for the file's mtime, as rclone keeps it: {@code x-amz-meta-mtime}, seconds since the
+     * epoch with a fraction ({@code 1733385600.123}). The engine writes both (it cannot see this class: see {@code
+     * transfer.JobContext}).
+     */
     public static final String MTIME_METADATA = "mtime";
 
     private final BucketService buckets;

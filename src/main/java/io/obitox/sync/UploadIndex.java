@@ -3,6 +3,8 @@ package io.obitox.sync;
 import io.obitox.db.Database;
 import io.obitox.storage.Provider;
 import io.obitox.storage.S3Target;
+import io.obitox.transfer.TransferRepository;
+import io.obitox.transfer.TransferState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -96,12 +98,52 @@ public final class UploadIndex {
         return where.endsWith("/") ? where.substring(0, where.length() - 1) : where;
     }
 
+    /**
+     * The hook that records every verified upload in the index, in the transaction that marks its transfer
+     * completed (registered by the composition root with {@code TransferRepository.addOutcomeHook}; the transfer
+     * core knows nothing of the index). Failed transfers write nothing: what the key holds then is unknown, and the
+     * next listing corrects the row.
+     */
+    public static TransferRepository.OutcomeHook recordOnCompletion() {
+        return (tx, t) -> {
+            if (t.state() != TransferState.COMPLETED
+                    || t.outcome().etag() == null
+                    || t.outcome().etag().isEmpty()) {
+                return;
+            }
+            String endpoint = t.target().endpointKey();
+            if (endpoint.endsWith("/")) {
+                endpoint = endpoint.substring(0, endpoint.length() - 1);
+            }
+            Entry e = new Entry(
+                    endpoint,
+                    t.bucket(),
+                    t.key(),
+                    t.source().toAbsolutePath().normalize().toString(),
+                    t.origin().size(),
+                    t.origin().mtime(),
+                    t.origin().fingerprint(),
+                    t.targetRef(),
+                    t.outcome().etag(),
+                    t.outcome().sha256(),
+                    t.completedAt() != null ? t.completedAt() : Instant.now());
+            merge(tx, List.of(e));
+        };
+    }
+
     /** Adds or replaces the rows of these objects, in one transaction. */
     public void record(Collection<Entry> entries) {
         if (entries.isEmpty()) {
             return;
         }
         db.inTransaction(c -> {
+            merge(c, entries);
+            return null;
+        });
+    }
+
+    private static void merge(Connection c, Collection<Entry> entries) throws SQLException {
+        {
             try (PreparedStatement ps = c.prepareStatement("MERGE INTO upload_index (" + COLUMNS
                     + ") KEY (endpoint_key, bucket, object_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Entry e : entries) {
@@ -120,8 +162,7 @@ public final class UploadIndex {
                 }
                 ps.executeBatch();
             }
-            return null;
-        });
+        }
     }
 
     public void record(Entry entry) {

@@ -3,6 +3,7 @@ package io.obitox.transfer;
 import io.obitox.common.ObitoxException;
 import io.obitox.storage.Provider;
 import io.obitox.storage.S3Errors;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
@@ -233,4 +234,45 @@ final class JobContext {
         String e = etag.trim();
         return e.length() >= 2 && e.startsWith("\"") && e.endsWith("\"") ? e.substring(1, e.length() - 1) : e;
     }
+
+    /** User metadata of the content: {@code sha256} (when known) and {@code mtime} (seconds since the epoch, rclone's). */
+    Map<String, String> contentMetadata(String sha256) {
+        Map<String, String> m = new java.util.HashMap<>();
+        if (sha256 != null) {
+            m.put(SHA256_METADATA, sha256);
+        }
+        m.put(
+                MTIME_METADATA,
+                java.math.BigDecimal.valueOf(transfer.origin().mtime(), 3).toPlainString());
+        return m;
+    }
+
+    /**
+     * The exception a 412 to a write with {@code If-None-Match: *} becomes: the key exists (someone wrote it since it
+     * was checked). Not retried.
+     */
+    ObitoxException objectExists() {
+        return new ObitoxException(
+                OBJECT_EXISTS,
+                "'" + transfer.key() + "' already exists in bucket '" + transfer.bucket() + "' (the server refused to"
+                        + " replace it: If-None-Match).",
+                "Choose --if-exists overwrite or skip-identical, or upload under another key.");
+    }
+
+    /** Whether {@code t} is the server's 412 answer to {@code If-None-Match: *}. */
+    static boolean preconditionFailed(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof software.amazon.awssdk.services.s3.model.S3Exception e && e.statusCode() == 412) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The error code of a write refused because its key exists (the same code as {@code --if-exists fail}). */
+    static final String OBJECT_EXISTS = "OBJECT_EXISTS";
+    /** {@code x-amz-meta-sha256}: the content's SHA-256, hex. */
+    static final String SHA256_METADATA = "sha256";
+    /** {@code x-amz-meta-mtime}: the file's mtime, seconds since the epoch with a fraction (as rclone writes it). */
+    static final String MTIME_METADATA = "mtime";
 }

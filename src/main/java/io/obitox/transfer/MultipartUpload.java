@@ -60,13 +60,17 @@ final class MultipartUpload {
             }
         }
         if (uploadId == null) {
+            // x-amz-meta-sha256 only when the planner read the file (a multipart SHA-256 would cost a read of the
+            // whole file before Create); the mtime always
+            Map<String, String> meta = job.contentMetadata(transfer.outcome().sha256());
+            meta.put(MARKER, marker());
             String id = job.withRetry(
                     "start the multipart upload",
                     () -> job.s3
                             .createMultipartUpload(b -> b.bucket(transfer.bucket())
                                     .key(transfer.key())
                                     .contentType(job.contentType())
-                                    .metadata(Map.of(MARKER, marker())))
+                                    .metadata(meta))
                             .uploadId());
             job.ledger.uploadStarted(id);
             uploadId = id;
@@ -82,12 +86,22 @@ final class MultipartUpload {
         }
         String expected = SourceFile.hex(all.digest()) + "-" + plan.partCount();
         String id = uploadId;
-        CompleteMultipartUploadResponse completed = job.withRetry(
-                "complete the upload",
-                () -> job.s3.completeMultipartUpload(b -> b.bucket(transfer.bucket())
+        boolean noClobber = transfer.target().ifNoneMatch();
+        CompleteMultipartUploadResponse completed = job.withRetry("complete the upload", () -> {
+            try {
+                return job.s3.completeMultipartUpload(b -> b.bucket(transfer.bucket())
                         .key(transfer.key())
                         .uploadId(id)
-                        .multipartUpload(m -> m.parts(parts))));
+                        .ifNoneMatch(noClobber ? "*" : null)
+                        .multipartUpload(m -> m.parts(parts)));
+            } catch (RuntimeException e) {
+                if (noClobber && JobContext.preconditionFailed(e)) {
+                    abortQuietly(id); // the parts would only cost storage: the key is someone else's
+                    throw job.objectExists();
+                }
+                throw e;
+            }
+        });
         UploadVerification check = new UploadVerification(job.provider);
         check.encryption(completed.serverSideEncryptionAsString(), null);
         HeadObjectResponse head = job.verifyHead(transfer.size(), expected, check);
@@ -146,5 +160,14 @@ final class MultipartUpload {
                 + transfer.fingerprint() + "\n" + transfer.partSize();
         sha.update(id.getBytes(StandardCharsets.UTF_8));
         return SourceFile.hex(sha.digest()).substring(0, 32);
+    }
+
+    private void abortQuietly(String id) {
+        try {
+            job.s3.abortMultipartUpload(
+                    b -> b.bucket(transfer.bucket()).key(transfer.key()).uploadId(id));
+        } catch (RuntimeException e) {
+            // left for the orphan sweep ('obitox multipart'); the transfer fails with OBJECT_EXISTS either way
+        }
     }
 }

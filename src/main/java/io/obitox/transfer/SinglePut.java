@@ -37,6 +37,10 @@ final class SinglePut {
         // the small-file latency trend; a larger one fills the link like a part and takes a part slot, untimed (its
         // time says more about its size than about the server).
         RequestSlots.Kind kind = size <= SMALL_REQUEST ? RequestSlots.Kind.SMALL : RequestSlots.Kind.CONTROL;
+        // the SHA-256 (x-amz-meta-sha256) comes from the planner when it read the file, else from the same pass as
+        // the MD5 over the same bytes
+        String known = transfer.outcome().sha256();
+        String[] sha = {known};
         try {
             PutObjectResponse r = job.withSlot(kind, () -> {
                 if (data[0] == null) {
@@ -47,28 +51,53 @@ final class SinglePut {
                 }
                 RegionContent body = data[0] != null ? job.inMemory(data[0], (int) size) : job.region(0, size);
                 try {
-                    if (data[0] != null) {
+                    if (md5[0] == null) { // hashed once: a retry sends the same bytes
                         MessageDigest d = SourceFile.md5();
-                        d.update(data[0], 0, (int) size);
+                        MessageDigest s = known == null ? SourceFile.sha256() : null;
+                        if (data[0] != null) {
+                            d.update(data[0], 0, (int) size);
+                            if (s != null) {
+                                s.update(data[0], 0, (int) size);
+                            }
+                        } else {
+                            SourceFile.read(transfer.source(), 0, size, b -> {
+                                if (s != null) {
+                                    s.update(b.duplicate());
+                                }
+                                d.update(b);
+                            });
+                        }
                         md5[0] = d.digest();
-                    } else {
-                        md5[0] = SourceFile.md5(transfer.source(), 0, size);
+                        if (s != null) {
+                            sha[0] = SourceFile.hex(s.digest());
+                        }
                     }
-                    return job.withRetry(
-                            "upload",
-                            kind,
-                            () -> job.s3.putObject(
+                    java.util.Map<String, String> meta = job.contentMetadata(sha[0]);
+                    boolean noClobber = transfer.target().ifNoneMatch();
+                    return job.withRetry("upload", kind, () -> {
+                        try {
+                            return job.s3.putObject(
                                     b -> b.bucket(transfer.bucket())
                                             .key(transfer.key())
                                             .contentType(job.contentType())
                                             .contentLength(size)
-                                            .contentMD5(Base64.getEncoder().encodeToString(md5[0])),
-                                    RequestBody.fromContentProvider(body, size, job.contentType())));
+                                            .contentMD5(Base64.getEncoder().encodeToString(md5[0]))
+                                            .metadata(meta)
+                                            .ifNoneMatch(noClobber ? "*" : null),
+                                    RequestBody.fromContentProvider(body, size, job.contentType()));
+                        } catch (RuntimeException e) {
+                            if (noClobber && JobContext.preconditionFailed(e)) {
+                                throw job.objectExists();
+                            }
+                            throw e;
+                        }
+                    });
                 } finally {
                     body.release();
                 }
             });
-            return verify(r, data[0], md5[0]);
+            UploadJob.Outcome o = verify(r, data[0], md5[0]);
+            return new UploadJob.Outcome(o.etag(), o.bytesSent(), o.notice(), o.verifiedBy(), sha[0]);
         } finally {
             if (data[0] != small) {
                 job.buffers.give(data[0]); // a pooled buffer (null when the file was streamed from disk)

@@ -76,9 +76,10 @@ final class StoredPartLedger implements PartLedger {
                 ps.setString(1, id);
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE transfer SET source_size = ?, source_mtime = ?, "
-                    + "fingerprint = ?, multipart = ?, part_size = ?, part_count = ?, upload_id = NULL, "
-                    + "upload_started_at = NULL, bytes_done = 0, notice = ?, updated_at = ? WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE transfer SET source_size = ?, source_mtime = ?, "
+                            + "fingerprint = ?, multipart = ?, part_size = ?, part_count = ?, upload_id = NULL, "
+                            + "upload_started_at = NULL, content_sha256 = NULL, bytes_done = 0, notice = ?, updated_at = ? WHERE id = ?")) {
                 ps.setLong(1, identity.size());
                 ps.setLong(2, identity.mtime());
                 ps.setString(3, identity.fingerprint());

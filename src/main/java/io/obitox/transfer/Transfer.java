@@ -41,9 +41,28 @@ public record Transfer(
      *
      * @param targetRef JSON of a {@link io.obitox.profile.TargetRef}: which profile or endpoint (never secrets)
      * @param endpointKey the endpoint the throughput was measured against (for presign expiry estimates)
+     * @param ifNoneMatch the write must not replace an existing object ({@code If-None-Match: *} on PutObject and
+     *     CompleteMultipartUpload); a 412 fails the transfer with {@code OBJECT_EXISTS}
      */
     public record Target(
-            String targetRef, String targetLabel, String endpointKey, String bucket, String key, String contentType) {}
+            String targetRef,
+            String targetLabel,
+            String endpointKey,
+            String bucket,
+            String key,
+            String contentType,
+            boolean ifNoneMatch) {
+        /** A target whose write may replace what is there (every upload before issue 15). */
+        public Target(
+                String targetRef,
+                String targetLabel,
+                String endpointKey,
+                String bucket,
+                String key,
+                String contentType) {
+            this(targetRef, targetLabel, endpointKey, bucket, key, contentType, false);
+        }
+    }
 
     /**
      * How the file is cut.
@@ -76,6 +95,8 @@ public record Transfer(
      * What the runs produced: the verified result, or the last error, and a notice for the user.
      *
      * @param verifiedBy what proved the completed upload intact, in plain words; null until completed
+     * @param sha256 the content's SHA-256 (hex) when known: given when queued, or computed by a single PUT; sent as
+     *     {@code x-amz-meta-sha256}
      */
     public record Outcome(
             String etag,
@@ -83,14 +104,29 @@ public record Transfer(
             String errorMessage,
             String notice,
             String verifiedBy,
-            Double throughputBps) {
+            Double throughputBps,
+            String sha256) {
+        public Outcome(
+                String etag,
+                String errorCode,
+                String errorMessage,
+                String notice,
+                String verifiedBy,
+                Double throughputBps) {
+            this(etag, errorCode, errorMessage, notice, verifiedBy, throughputBps, null);
+        }
+
         /** Nothing yet but maybe an error (a file that could not be read) or a notice. */
         public static Outcome none(String errorCode, String errorMessage, String notice) {
             return new Outcome(null, errorCode, errorMessage, notice, null, null);
         }
 
         public Outcome withError(String code, String message) {
-            return new Outcome(etag, code, message, notice, verifiedBy, throughputBps);
+            return new Outcome(etag, code, message, notice, verifiedBy, throughputBps, sha256);
+        }
+
+        public Outcome withSha256(String sha) {
+            return new Outcome(etag, errorCode, errorMessage, notice, verifiedBy, throughputBps, sha);
         }
     }
 

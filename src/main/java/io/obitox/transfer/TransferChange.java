@@ -48,7 +48,8 @@ final class TransferChange {
                 .set("bytes_done", bytes)
                 .set("throughput_bps", o.throughputBps())
                 .set("notice", o.notice())
-                .set("verified_by", o.verifiedBy());
+                .set("verified_by", o.verifiedBy())
+                .set("content_sha256", o.sha256());
     }
 
     TransferChange notice(String notice) {

@@ -65,7 +65,7 @@ final class TransferLifecycle {
         String notice = o.notice() != null ? o.notice() : t.notice();
         Optional<Transfer> completed = repo.complete(
                 t.id(),
-                new Transfer.Outcome(o.etag(), null, null, notice, o.verifiedBy(), bps),
+                new Transfer.Outcome(o.etag(), null, null, notice, o.verifiedBy(), bps, o.sha256()),
                 t.size(),
                 t.activeMillis() + millis,
                 t.attempts() + 1,

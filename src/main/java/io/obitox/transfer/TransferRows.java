@@ -16,10 +16,11 @@ final class TransferRows {
     static final String COLUMNS = "id, batch_id, source_path, source_size, source_mtime, fingerprint, "
             + "target_ref, target_label, endpoint_key, bucket, object_key, content_type, state, upload_id, multipart, "
             + "part_size, part_count, bytes_done, etag, error_code, error_message, notice, verified_by, attempts, "
-            + "active_millis, throughput_bps, owner, created_at, updated_at, started_at, upload_started_at, completed_at";
+            + "active_millis, throughput_bps, owner, created_at, updated_at, started_at, upload_started_at, completed_at, "
+            + "if_none_match, content_sha256";
 
     static final String INSERT = "INSERT INTO transfer (" + COLUMNS + ") VALUES ("
-            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private TransferRows() {}
 
@@ -61,6 +62,8 @@ final class TransferRows {
         ps.setTimestamp(30, ts(at.startedAt()));
         ps.setTimestamp(31, ts(at.uploadStartedAt()));
         ps.setTimestamp(32, ts(at.completedAt()));
+        ps.setBoolean(33, to.ifNoneMatch());
+        ps.setString(34, o.sha256());
     }
 
     static Transfer map(ResultSet rs) throws SQLException {
@@ -81,7 +84,8 @@ final class TransferRows {
                         rs.getString("endpoint_key"),
                         rs.getString("bucket"),
                         rs.getString("object_key"),
-                        rs.getString("content_type")),
+                        rs.getString("content_type"),
+                        rs.getBoolean("if_none_match")),
                 new Transfer.Plan(rs.getBoolean("multipart"), rs.getLong("part_size"), rs.getInt("part_count")),
                 new Transfer.Progress(
                         TransferState.valueOf(rs.getString("state")),
@@ -95,7 +99,8 @@ final class TransferRows {
                         rs.getString("error_message"),
                         rs.getString("notice"),
                         rs.getString("verified_by"),
-                        throughput),
+                        throughput,
+                        rs.getString("content_sha256")),
                 new Transfer.Times(
                         instant(rs, "created_at"),
                         instant(rs, "updated_at"),

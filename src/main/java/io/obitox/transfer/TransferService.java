@@ -193,10 +193,17 @@ public final class TransferService implements AutoCloseable {
                 engine.owner(),
                 Transfer.Source.of(source, identity),
                 new Transfer.Target(
-                        r.target().toJson(), target.label(), endpointKey(target), r.bucket(), r.key(), r.contentType()),
+                        r.target().toJson(),
+                        target.label(),
+                        endpointKey(target),
+                        r.bucket(),
+                        r.key(),
+                        r.contentType(),
+                        r.ifNoneMatch()),
                 Transfer.Plan.of(plan),
                 Transfer.Progress.initial(state, null),
-                Transfer.Outcome.none(code, message, null),
+                Transfer.Outcome.none(code, message, null)
+                        .withSha256(state == TransferState.QUEUED ? r.sha256() : null),
                 Transfer.Times.created(now));
     }
 

@@ -41,8 +41,16 @@ final class UploadJob {
         }
     }
 
-    /** What a finished run produced. */
-    record Outcome(String etag, long bytesSent, String notice, String verifiedBy) {}
+    /**
+     * What a finished run produced.
+     *
+     * @param sha256 the content's SHA-256 (hex) the object carries as {@code x-amz-meta-sha256}, null when unknown
+     */
+    record Outcome(String etag, long bytesSent, String notice, String verifiedBy, String sha256) {
+        Outcome(String etag, long bytesSent, String notice, String verifiedBy) {
+            this(etag, bytesSent, notice, verifiedBy, null);
+        }
+    }
 
     private final JobContext job;
     private volatile Thread coordinator;
@@ -82,7 +90,9 @@ final class UploadJob {
         try {
             job.checkStop();
             Outcome o = job.transfer.multipart() ? new MultipartUpload(job).run() : new SinglePut(job).run();
-            return new Outcome(o.etag(), job.sent.get(), job.notice, o.verifiedBy());
+            String sha =
+                    o.sha256() != null ? o.sha256() : job.transfer.outcome().sha256();
+            return new Outcome(o.etag(), job.sent.get(), job.notice, o.verifiedBy(), sha);
         } finally {
             coordinator = null;
             Thread.interrupted(); // clear a late stop() interrupt before the thread goes back to the pool

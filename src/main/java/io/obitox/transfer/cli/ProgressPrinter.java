@@ -10,11 +10,11 @@ import java.util.Collection;
 import java.util.List;
 
 /** Waits for transfers while printing a progress line to stderr (rewritten in place on a terminal). */
-final class ProgressPrinter {
+public final class ProgressPrinter {
     private ProgressPrinter() {}
 
-    static List<TransferSnapshot> await(TransferService service, Collection<String> ids, Output out, boolean quiet)
-            throws InterruptedException {
+    public static List<TransferSnapshot> await(
+            TransferService service, Collection<String> ids, Output out, boolean quiet) throws InterruptedException {
         return await(service, ids, out, quiet, System.console() != null);
     }
 

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /** The JSON shape of transfers on the command line: {@code {"transfers":[{"id","path","bucket","key",…}]}}. */
-final class TransferJson {
+public final class TransferJson {
     private TransferJson() {}
 
-    static Map<String, Object> of(TransferSnapshot s) {
+    public static Map<String, Object> of(TransferSnapshot s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
         m.put("path", s.source().toString());
@@ -32,7 +32,7 @@ final class TransferJson {
         return m;
     }
 
-    static Map<String, Object> all(List<TransferSnapshot> list, List<Map<String, Object>> extra) {
+    public static Map<String, Object> all(List<TransferSnapshot> list, List<Map<String, Object>> extra) {
         List<Map<String, Object>> rows =
                 new java.util.ArrayList<>(list.stream().map(TransferJson::of).toList());
         rows.addAll(extra);

@@ -70,6 +70,12 @@ public final class UploadCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
+    @Mixin
+    UploadRuleOptions rules;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--part-size", paramLabel = "SIZE", description = "Multipart part size, e.g. 16M (default 16M).")
     String partSize;
 
@@ -141,17 +147,23 @@ public final class UploadCommand implements Callable<Integer> {
                     "No files found in the given paths.",
                     "Name files or folders that contain files.");
         }
+        // issue 15: exclude rules, --if-exists and what is already in the bucket decide what is sent
+        UploadConflicts conflicts = new UploadConflicts(
+                ctx, rules, spec.commandLine().getParseResult().originalArgs(), resolved, b);
+        requests = conflicts.plan(requests, absolute, UploadConflicts.listPrefix(p, requests));
         TransferService.Batch batch = service.enqueue(requests);
+        conflicts.attach(batch.transferIds());
         if (!quiet && !json) {
             ctx.out()
                     .progress("Uploading " + requests.size() + " file(s) to s3://" + b + "/" + p + " on "
                             + resolved.target().label() + " …");
         }
-        List<TransferSnapshot> end = ProgressPrinter.await(service, batch.transferIds(), ctx.out(), quiet || json);
-        long failed =
-                end.stream().filter(x -> x.state() != TransferState.COMPLETED).count() + walkErrors.size();
+        List<TransferSnapshot> end = conflicts.settle(
+                service, ProgressPrinter.await(service, batch.transferIds(), ctx.out(), quiet || json), quiet || json);
+        long failed = end.stream().filter(conflicts::failed).count() + walkErrors.size();
+        long conflictFailed = conflicts.failedWithoutTransfer();
         if (json) {
-            ctx.out().json(TransferJson.all(end, walkErrors));
+            ctx.out().json(conflicts.json(TransferJson.all(end, List.of()), walkErrors, 0, walkErrors.size()));
         } else {
             java.util.Set<String> refused = new java.util.HashSet<>();
             for (TransferService.Refusal r : batch.refusals()) {
@@ -166,7 +178,7 @@ public final class UploadCommand implements Callable<Integer> {
                 if (refused.contains(x.id()) && x.state() == TransferState.FAILED) {
                     continue; // reported once above
                 }
-                if (x.state() != TransferState.COMPLETED) {
+                if (conflicts.failed(x)) {
                     ctx.out()
                             .println("FAILED  " + TerminalText.escape(x.source().toString()) + ": "
                                     + (x.errorMessage() == null ? x.state() : x.errorMessage()));
@@ -182,12 +194,15 @@ public final class UploadCommand implements Callable<Integer> {
             long rejected = walkErrors.stream()
                     .filter(e -> "REJECTED".equals(e.get("state")))
                     .count();
+            conflicts.printText();
+            long sent = end.stream().filter(x -> !conflicts.failed(x)).count();
             ctx.out()
-                    .println((end.size() - (failed - walkErrors.size())) + " uploaded, "
-                            + (rejected > 0 ? rejected + " rejected, " : "") + (failed - rejected) + " failed.");
+                    .println(sent + " uploaded, " + (rejected > 0 ? rejected + " rejected, " : "")
+                            + (failed - rejected + conflictFailed) + " failed.");
+            ctx.out().println(conflicts.summary().plus(0, walkErrors.size()).text());
         }
         deliverWebhooks(batch.transferIds());
-        return failed == 0 ? Cli.OK : Cli.FAILURE;
+        return failed + conflictFailed == 0 ? Cli.OK : Cli.FAILURE;
     }
 
     /** Gives the webhook dispatcher a bounded time to deliver this upload's events; undelivered ones stay queued. */

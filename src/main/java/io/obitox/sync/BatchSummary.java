@@ -1,0 +1,80 @@
+package io.obitox.sync;
+
+import io.obitox.common.Sizes;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The end of an upload or sync batch in numbers: files per action, and the bytes that did not have to be sent
+ * (skipped identical or existing files). Immutable.
+ */
+public record BatchSummary(
+        int uploaded,
+        int skippedIdentical,
+        int skippedExisting,
+        int renamed,
+        int excluded,
+        int deleted,
+        int failed,
+        long bytesNotSent) {
+
+    static BatchSummary of(List<UploadPlanner.Item> items) {
+        int[] n = new int[SyncAction.values().length];
+        long notSent = 0;
+        for (UploadPlanner.Item i : items) {
+            if (i.action() == null) {
+                continue;
+            }
+            n[i.action().ordinal()]++;
+            if ((i.action() == SyncAction.SKIPPED_IDENTICAL || i.action() == SyncAction.SKIPPED_EXISTING)
+                    && i.size() > 0) {
+                notSent += i.size();
+            }
+        }
+        return new BatchSummary(
+                n[SyncAction.UPLOADED.ordinal()],
+                n[SyncAction.SKIPPED_IDENTICAL.ordinal()],
+                n[SyncAction.SKIPPED_EXISTING.ordinal()],
+                n[SyncAction.RENAMED.ordinal()],
+                n[SyncAction.EXCLUDED.ordinal()],
+                n[SyncAction.DELETED.ordinal()],
+                n[SyncAction.FAILED.ordinal()],
+                notSent);
+    }
+
+    /** The same with {@code deleted} objects and {@code failedMore} failures (walk errors, deletes) added. */
+    public BatchSummary plus(int deletedMore, int failedMore) {
+        return new BatchSummary(
+                uploaded,
+                skippedIdentical,
+                skippedExisting,
+                renamed,
+                excluded,
+                deleted + deletedMore,
+                failed + failedMore,
+                bytesNotSent);
+    }
+
+    /** One line for the terminal. */
+    public String text() {
+        return uploaded + " uploaded, " + skippedIdentical + " skipped identical, " + skippedExisting
+                + " skipped existing, " + renamed + " renamed, " + excluded + " excluded, "
+                + (deleted > 0 ? deleted + " deleted, " : "") + failed + " failed; " + Sizes.bytes(bytesNotSent)
+                + " not sent.";
+    }
+
+    /** The {@code "summary"} object of {@code --json}. */
+    public Map<String, Object> json() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("uploaded", uploaded);
+        m.put("skippedIdentical", skippedIdentical);
+        m.put("skippedExisting", skippedExisting);
+        m.put("renamed", renamed);
+        m.put("excluded", excluded);
+        m.put("deleted", deleted);
+        m.put("failed", failed);
+        m.put("bytesNotSent", bytesNotSent);
+        return m;
+    }
+}

@@ -1,0 +1,366 @@
+package io.obitox.sync.cli;
+
+import io.obitox.cli.Cli;
+import io.obitox.cli.CliContext;
+import io.obitox.cli.TargetOptions;
+import io.obitox.common.ObitoxException;
+import io.obitox.common.Sizes;
+import io.obitox.common.TerminalText;
+import io.obitox.storage.DeletePlan;
+import io.obitox.storage.DeleteResult;
+import io.obitox.storage.DeleteService;
+import io.obitox.storage.ObjectEntry;
+import io.obitox.sync.ExcludeRules;
+import io.obitox.sync.RemoteListing;
+import io.obitox.sync.SyncAction;
+import io.obitox.sync.UploadPlanner;
+import io.obitox.transfer.TransferService;
+import io.obitox.transfer.TransferSnapshot;
+import io.obitox.transfer.UploadRequest;
+import io.obitox.transfer.cli.ProgressPrinter;
+import io.obitox.transfer.cli.TransferJson;
+import io.obitox.transfer.cli.UploadConflicts;
+import io.obitox.transfer.cli.UploadRuleOptions;
+import java.io.IOException;
+import java.net.URLConnection;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code obitox sync DIR --bucket B [--prefix P] [--delete] [--dry-run]}: makes the prefix look like the folder.
+ * DIR's contents map to the prefix (the folder's own name is not added); new and changed files are uploaded,
+ * identical ones skipped ({@code --if-exists skip-identical} unless given); with {@code --delete}, objects under the
+ * prefix without a local file (and not excluded by the rules) are deleted, never outside the prefix, and more than
+ * {@value #MAX_DELETES} objects or half of the prefix only with {@code --yes}. {@code --dry-run} lists what would
+ * happen and changes nothing (no upload, no delete, no probe write, no index change).
+ */
+@Command(
+        name = "sync",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Make a bucket prefix look like a local folder: upload new and changed files, skip identical ones,",
+            "and with --delete remove objects under the prefix that have no local file."
+        })
+public final class SyncCommand implements Callable<Integer> {
+    /** Deletes beyond this many need --yes. */
+    public static final int MAX_DELETES = 1000;
+
+    private final CliContext ctx;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "The folder to mirror (its contents, not its name).")
+    Path dir;
+
+    @Option(names = "--bucket", paramLabel = "BUCKET", description = "Target bucket (default: the profile's).")
+    String bucket;
+
+    @Option(names = "--prefix", paramLabel = "PREFIX", description = "Key prefix the folder maps to (default: none).")
+    String prefix = "";
+
+    @Option(names = "--delete", description = "Delete objects under the prefix that have no local file.")
+    boolean delete;
+
+    @Option(names = "--dry-run", description = "Show what would be uploaded, skipped and deleted; change nothing.")
+    boolean dryRun;
+
+    @Option(
+            names = "--yes",
+            description = "Allow --delete to remove more than " + MAX_DELETES + " objects or half of the prefix.")
+    boolean yes;
+
+    @Option(names = "--json", description = "Print every file's row and the summary as JSON when done.")
+    boolean json;
+
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "No progress output.")
+    boolean quiet;
+
+    @Mixin
+    TargetOptions target;
+
+    @Mixin
+    UploadRuleOptions rules;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    public SyncCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path root = dir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            throw new ObitoxException(
+                    "NOT_A_FOLDER",
+                    "'" + dir + "' is not a folder.",
+                    "Name a folder to sync; for single files use 'obitox upload'.");
+        }
+        TargetOptions.Resolved resolved = target.resolve(ctx.app());
+        String b = resolved.bucketOr(bucket);
+        String p = normalizePrefix(prefix);
+        TransferService service = ctx.app().transfers();
+        UploadConflicts conflicts = new UploadConflicts(
+                        ctx, rules, spec.commandLine().getParseResult().originalArgs(), resolved, b)
+                .dryRun(dryRun);
+        List<Map<String, Object>> walkErrors = new ArrayList<>();
+        List<UploadPlanner.Excluded> pruned = new ArrayList<>();
+        List<UploadRequest> found = walk(root, p, resolved, b, conflicts.rules(), pruned, walkErrors);
+        List<UploadRequest> uploads = conflicts.plan(found, pruned, List.of(root), p);
+        UploadPlanner.Plan plan = conflicts.currentPlan();
+        List<ObjectEntry> deletions = delete ? deletions(plan, found, conflicts.rules(), p) : List.of();
+        if (delete && !dryRun && !yes) {
+            int listed = plan.listing().size();
+            if (needsYes(deletions.size(), listed)) {
+                throw new ObitoxException(
+                        "DELETE_LIMIT",
+                        "--delete would remove " + deletions.size() + " of the " + listed + " object(s) under s3://"
+                                + b + "/" + p + " (more than "
+                                + (deletions.size() > MAX_DELETES ? MAX_DELETES + " objects" : "half of the prefix")
+                                + "). Nothing was uploaded or deleted.",
+                        "Check the folder and --prefix; --dry-run lists them; add --yes to delete them.");
+            }
+        }
+        if (dryRun) {
+            return report(conflicts, List.of(), deletions, null, walkErrors);
+        }
+        List<TransferSnapshot> end = List.of();
+        if (!uploads.isEmpty()) {
+            TransferService.Batch batch = service.enqueue(uploads);
+            conflicts.attach(batch.transferIds());
+            if (!quiet && !json) {
+                ctx.out()
+                        .progress("Syncing " + uploads.size() + " file(s) to s3://" + b + "/" + p + " on "
+                                + resolved.target().label() + " …");
+            }
+            end = conflicts.settle(
+                    service,
+                    ProgressPrinter.await(service, batch.transferIds(), ctx.out(), quiet || json),
+                    quiet || json);
+        } else {
+            conflicts.attach(List.of());
+        }
+        DeleteResult deleted = null;
+        if (!deletions.isEmpty()) {
+            DeletePlan dp = new DeletePlan(b, List.of(p), deletions, List.of(), DeletePlan.Versioning.UNKNOWN);
+            deleted = new DeleteService(ctx.app().clients()).delete(resolved.target(), dp, n -> {});
+        }
+        return report(conflicts, end, deletions, deleted, walkErrors);
+    }
+
+    /** Whether deleting {@code deletions} of the {@code listed} objects under the prefix needs {@code --yes}. */
+    static boolean needsYes(int deletions, int listed) {
+        return deletions > MAX_DELETES || (deletions > 0 && deletions * 2L > listed);
+    }
+
+    /** Objects under the prefix with no local file and not excluded by the rules (excluded files are kept). */
+    static List<ObjectEntry> deletions(
+            UploadPlanner.Plan plan, List<UploadRequest> found, ExcludeRules rules, String prefix) {
+        Set<String> local = new HashSet<>();
+        for (UploadRequest r : found) {
+            local.add(r.key());
+        }
+        List<ObjectEntry> out = new ArrayList<>();
+        RemoteListing listing = plan.listing();
+        for (String key : listing.keys().stream().sorted().toList()) {
+            if (!key.startsWith(prefix)) {
+                // the listing is of exactly the prefix; a key outside it would be a server bug: never delete it
+                throw new ObitoxException(
+                        "LISTING_OUTSIDE_PREFIX",
+                        "The server listed '" + key + "' under prefix '" + prefix + "'. Nothing was deleted.",
+                        "Report this server's behaviour; sync without --delete meanwhile.");
+            }
+            if (local.contains(key) || key.endsWith("/")) {
+                continue;
+            }
+            if (rules.check(key.substring(prefix.length())).excluded()) {
+                continue;
+            }
+            RemoteListing.RemoteObject o = listing.get(key);
+            out.add(new ObjectEntry(key, o.size(), o.lastModified(), o.etag(), false));
+        }
+        return out;
+    }
+
+    private int report(
+            UploadConflicts conflicts,
+            List<TransferSnapshot> end,
+            List<ObjectEntry> deletions,
+            DeleteResult deleted,
+            List<Map<String, Object>> walkErrors) {
+        Set<String> failedDeletes = new HashSet<>();
+        if (deleted != null) {
+            deleted.failures().forEach(f -> failedDeletes.add(f.key()));
+        }
+        List<Map<String, Object>> extra = new ArrayList<>();
+        for (ObjectEntry o : deletions) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", null);
+            m.put("path", null);
+            m.put("bucket", conflicts.currentPlan().listing().bucket());
+            m.put("key", o.key());
+            m.put("size", o.size());
+            boolean failed = failedDeletes.contains(o.key());
+            m.put("state", dryRun ? "DRY_RUN" : failed ? "FAILED" : "DELETED");
+            m.put("action", failed ? SyncAction.FAILED.jsonName() : SyncAction.DELETED.jsonName());
+            extra.add(m);
+        }
+        for (Map<String, Object> e : walkErrors) {
+            e.put("action", SyncAction.FAILED.jsonName());
+        }
+        extra.addAll(walkErrors);
+        int deletedCount = deletions.size() - failedDeletes.size();
+        long failed = end.stream().filter(conflicts::failed).count()
+                + conflicts.failedWithoutTransfer()
+                + failedDeletes.size()
+                + walkErrors.size();
+        if (json) {
+            Map<String, Object> doc = conflicts.json(
+                    TransferJson.all(end, List.of()), extra, deletedCount, failedDeletes.size() + walkErrors.size());
+            if (dryRun) {
+                doc.put("dryRun", true);
+            }
+            ctx.out().json(doc);
+        } else {
+            if (dryRun) {
+                for (UploadPlanner.Item i : conflicts.currentPlan().items()) {
+                    if (i.action() != SyncAction.EXCLUDED) {
+                        ctx.out().println("would " + verb(i.action()) + " " + TerminalText.escape(i.key()));
+                    }
+                }
+                for (ObjectEntry o : deletions) {
+                    ctx.out()
+                            .println("would delete " + TerminalText.escape(o.key()) + " (" + Sizes.bytes(o.size())
+                                    + ")");
+                }
+            } else {
+                for (TransferSnapshot x : end) {
+                    if (conflicts.failed(x)) {
+                        ctx.out()
+                                .println("FAILED  "
+                                        + TerminalText.escape(x.source().toString()) + ": "
+                                        + (x.errorMessage() == null ? x.state() : x.errorMessage()));
+                    }
+                }
+                if (deleted != null) {
+                    for (DeleteResult.Failure f : deleted.failures()) {
+                        ctx.out().println("FAILED  delete " + TerminalText.escape(f.key()) + ": " + f.message());
+                    }
+                }
+            }
+            for (Map<String, Object> e : walkErrors) {
+                ctx.out()
+                        .println("FAILED  " + TerminalText.escape((String) e.get("path")) + ": " + e.get("error") + " ["
+                                + e.get("errorCode") + "]");
+            }
+            conflicts.printText();
+            ctx.out()
+                    .println((dryRun ? "Dry run, nothing changed. Would be: " : "")
+                            + conflicts
+                                    .summary()
+                                    .plus(
+                                            dryRun ? deletions.size() : deletedCount,
+                                            failedDeletes.size() + walkErrors.size())
+                                    .text());
+        }
+        return failed == 0 ? Cli.OK : Cli.FAILURE;
+    }
+
+    private static String verb(SyncAction a) {
+        return switch (a) {
+            case UPLOADED -> "upload";
+            case RENAMED -> "upload (renamed)";
+            case SKIPPED_IDENTICAL -> "skip (identical)";
+            case SKIPPED_EXISTING -> "skip (exists)";
+            case FAILED -> "fail (exists)";
+            default -> a.jsonName();
+        };
+    }
+
+    /**
+     * Regular files below {@code root}; links are not followed (a link out of the folder is not mirrored). A folder
+     * the rules exclude whole (no later include can reach into it) is not walked and reported once, as {@code
+     * "photos/raw/"}.
+     */
+    private static List<UploadRequest> walk(
+            Path root,
+            String prefix,
+            TargetOptions.Resolved target,
+            String bucket,
+            ExcludeRules rules,
+            List<UploadPlanner.Excluded> pruned,
+            List<Map<String, Object>> errors)
+            throws IOException {
+        List<UploadRequest> out = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                if (d.equals(root)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                String rel = ExcludeRules.relativePath(root, d);
+                var rule = rules.directoryExcludedBy(rel);
+                if (rule.isPresent()) {
+                    pruned.add(new UploadPlanner.Excluded(d, prefix + rel + "/", rel + "/", rule.get()));
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile()) {
+                    String rel = ExcludeRules.relativePath(root, file);
+                    String type = URLConnection.guessContentTypeFromName(
+                            file.getFileName().toString());
+                    out.add(new UploadRequest(file, target.ref(), bucket, prefix + rel, type));
+                } else if (attrs.isSymbolicLink()) {
+                    errors.add(error(file, "LINK_NOT_FOLLOWED", "a symbolic link; sync does not follow links"));
+                } else {
+                    errors.add(error(file, "NOT_A_FILE", "not a regular file (device, socket or pipe); skipped"));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                errors.add(error(file, "UNREADABLE", "cannot be read: " + exc.getMessage()));
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return out;
+    }
+
+    private static Map<String, Object> error(Path file, String code, String message) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", null);
+        m.put("path", file.toString());
+        m.put("state", "FAILED");
+        m.put("errorCode", code);
+        m.put("error", message);
+        return m;
+    }
+
+    private static String normalizePrefix(String prefix) {
+        String p = prefix == null ? "" : prefix.replace('\\', '/');
+        while (p.startsWith("/")) {
+            p = p.substring(1);
+        }
+        return p.isEmpty() || p.endsWith("/") ? p : p + "/";
+    }
+}

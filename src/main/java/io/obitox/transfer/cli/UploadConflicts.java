@@ -1,0 +1,326 @@
+package io.obitox.transfer.cli;
+
+import io.obitox.cli.CliContext;
+import io.obitox.cli.TargetOptions;
+import io.obitox.common.TerminalText;
+import io.obitox.profile.StorageProfile;
+import io.obitox.settings.SettingsService;
+import io.obitox.sync.BatchSummary;
+import io.obitox.sync.ConditionalWrites;
+import io.obitox.sync.ConflictPolicy;
+import io.obitox.sync.ExcludeRules;
+import io.obitox.sync.RemoteLister;
+import io.obitox.sync.Rule;
+import io.obitox.sync.SyncAction;
+import io.obitox.sync.UploadIndex;
+import io.obitox.sync.UploadPlanner;
+import io.obitox.transfer.TransferService;
+import io.obitox.transfer.TransferSnapshot;
+import io.obitox.transfer.UploadRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The command-line side of issue 15 for {@code upload} and {@code sync}: exclude rules applied to the files found,
+ * the {@link UploadPlanner} run over what is left, the engine given only what must be sent, rename rounds after
+ * 412s, and the per-file {@code "action"} plus the batch summary in the output. Warnings (best-effort checks, a
+ * listing that failed) always go to stderr, also with {@code --json} or {@code -q}. One per command run; not
+ * thread-safe.
+ */
+public final class UploadConflicts {
+    /** Settings key of the default {@code --if-exists}, per profile and bucket ({@code sync.ifExists.ID.BUCKET}). */
+    public static final String SETTING = "sync.ifExists";
+
+    private final CliContext ctx;
+    private final TargetOptions.Resolved target;
+    private final String bucket;
+    private final ConflictPolicy policy;
+    private final ExcludeRules rules;
+    private boolean dryRun;
+    private UploadPlanner.Plan plan;
+
+    public UploadConflicts(
+            CliContext ctx,
+            UploadRuleOptions options,
+            List<String> originalArgs,
+            TargetOptions.Resolved target,
+            String bucket) {
+        this.ctx = ctx;
+        this.target = target;
+        this.bucket = bucket;
+        this.policy = options.ifExists() != null
+                ? ConflictPolicy.parse(options.ifExists())
+                : defaultPolicy(ctx.app().settings(), target.profile().map(StorageProfile::id), bucket);
+        this.rules =
+                ExcludeRules.assemble(options.defaultExcludes(), options.excludeFrom(), commandLineRules(originalArgs));
+    }
+
+    /** Decide only: no probe write, no index change, and rows say {@code "state": "DRY_RUN"}. */
+    public UploadConflicts dryRun(boolean on) {
+        this.dryRun = on;
+        return this;
+    }
+
+    public UploadPlanner.Plan currentPlan() {
+        return plan;
+    }
+
+    public ConflictPolicy policy() {
+        return policy;
+    }
+
+    public ExcludeRules rules() {
+        return rules;
+    }
+
+    /** The stored default for this profile and bucket, else for the profile, else everywhere, else skip-identical. */
+    static ConflictPolicy defaultPolicy(SettingsService settings, Optional<String> profileId, String bucket) {
+        List<String> keys = new ArrayList<>();
+        profileId.ifPresent(id -> {
+            keys.add(SETTING + "." + id + "." + bucket);
+            keys.add(SETTING + "." + id);
+        });
+        keys.add(SETTING);
+        for (String k : keys) {
+            Optional<String> v = settings.get(k);
+            if (v.isPresent()) {
+                return ConflictPolicy.parse(v.get());
+            }
+        }
+        return ConflictPolicy.DEFAULT;
+    }
+
+    /** {@code --exclude} and {@code --include} in the order typed (picocli gives two lists; the order matters). */
+    static List<Rule> commandLineRules(List<String> args) {
+        List<Rule> out = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--")) {
+                break;
+            }
+            for (String name : List.of("--exclude", "--include")) {
+                String value = null;
+                if (a.equals(name) && i + 1 < args.size()) {
+                    value = args.get(++i);
+                } else if (a.startsWith(name + "=")) {
+                    value = a.substring(name.length() + 1);
+                }
+                if (value != null) {
+                    out.add(name.equals("--exclude") ? Rule.exclude(value) : Rule.include(value));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Applies the rules to the files found (paths relative to the named folder, or the file's name for a named
+     * file), plans the rest against one listing of {@code listPrefix}, and returns what to enqueue.
+     */
+    public List<UploadRequest> plan(List<UploadRequest> found, List<Path> roots, String listPrefix) {
+        return plan(found, List.of(), roots, listPrefix);
+    }
+
+    /** As {@link #plan(List, List, String)}, with folders the walk already left out whole ({@code pruned}). */
+    public List<UploadRequest> plan(
+            List<UploadRequest> found, List<UploadPlanner.Excluded> pruned, List<Path> roots, String listPrefix) {
+        List<UploadRequest> kept = new ArrayList<>();
+        List<UploadPlanner.Excluded> excluded = new ArrayList<>(pruned);
+        for (UploadRequest r : found) {
+            String rel = relativePath(roots, r.source());
+            ExcludeRules.Verdict v = rules.check(rel);
+            if (v.excluded()) {
+                excluded.add(new UploadPlanner.Excluded(r.source(), r.key(), rel, v.rule()));
+            } else {
+                kept.add(r);
+            }
+        }
+        var app = ctx.app();
+        UploadPlanner planner = new UploadPlanner(
+                new UploadIndex(app.database()),
+                new RemoteLister(app.buckets(), app.clients()),
+                new ConditionalWrites(app.clients(), app.settings()));
+        plan = planner.plan(
+                new UploadPlanner.Spec(
+                        target.target(),
+                        bucket,
+                        listPrefix,
+                        policy,
+                        app.transfers().engine().settings(),
+                        dryRun),
+                kept,
+                excluded);
+        for (String w : plan.warnings()) {
+            ctx.out().warn(w);
+        }
+        return plan.uploads();
+    }
+
+    /** The planned uploads' transfer ids (from {@code enqueue}, same order as {@link #plan}'s answer). */
+    public void attach(List<String> transferIds) {
+        plan.attach(transferIds);
+    }
+
+    /**
+     * Settles the ends of the first round and runs the rename rounds a 412 asks for; returns every transfer's last
+     * snapshot (one per file; a renamed file's last transfer).
+     */
+    public List<TransferSnapshot> settle(TransferService service, List<TransferSnapshot> ends, boolean quiet)
+            throws InterruptedException {
+        Map<String, TransferSnapshot> last = new LinkedHashMap<>();
+        Map<Path, String> transferOf = new HashMap<>();
+        List<TransferSnapshot> round = ends;
+        while (true) {
+            for (TransferSnapshot s : round) {
+                String old = transferOf.put(s.source(), s.id());
+                if (old != null && plan.item(s.id()) != null) {
+                    last.remove(old);
+                }
+                last.put(s.id(), s);
+            }
+            if (!plan.settle(round)) {
+                break;
+            }
+            TransferService.Batch again = service.enqueue(plan.uploads());
+            plan.attach(again.transferIds());
+            round = ProgressPrinter.await(service, again.transferIds(), ctx.out(), quiet);
+        }
+        return new ArrayList<>(last.values());
+    }
+
+    /** Whether a snapshot's file ended as a failure (not a 412 that {@code skip} turned into skipped-existing). */
+    public boolean failed(TransferSnapshot s) {
+        UploadPlanner.Item i = plan.item(s.id());
+        return i != null ? i.action() == SyncAction.FAILED : s.state() != io.obitox.transfer.TransferState.COMPLETED;
+    }
+
+    /** Files that failed without a transfer (e.g. {@code --if-exists fail} on a listed key). */
+    public long failedWithoutTransfer() {
+        return plan.items().stream()
+                .filter(i -> i.transferId() == null && i.action() == SyncAction.FAILED)
+                .count();
+    }
+
+    public BatchSummary summary() {
+        return plan.summary();
+    }
+
+    /**
+     * The {@code --json} document: {@code transfers} rows keep their fields and gain {@code "action"}; files that
+     * sent nothing get rows of their own ({@code id} null); {@code summary} at the end.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> json(
+            Map<String, Object> transfersJson, List<Map<String, Object>> extraRows, int deleted, int failedMore) {
+        List<Map<String, Object>> rows = new ArrayList<>((List<Map<String, Object>>) transfersJson.get("transfers"));
+        for (Map<String, Object> row : rows) {
+            Object id = row.get("id");
+            UploadPlanner.Item i = id == null ? null : plan.item(id.toString());
+            if (!row.containsKey("action")) {
+                row.put(
+                        "action",
+                        i != null && i.action() != null
+                                ? i.action().jsonName()
+                                : "COMPLETED".equals(row.get("state"))
+                                        ? SyncAction.UPLOADED.jsonName()
+                                        : SyncAction.FAILED.jsonName());
+            }
+            if (i != null && !i.key().equals(i.originalKey())) {
+                row.put("originalKey", i.originalKey());
+            }
+            if (i != null && i.action() == SyncAction.SKIPPED_EXISTING) {
+                row.put("reason", i.reason());
+            }
+        }
+        for (UploadPlanner.Item i : plan.items()) {
+            if (i.transferId() == null) {
+                rows.add(row(i));
+            }
+        }
+        rows.addAll(extraRows);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("transfers", rows);
+        out.put("summary", plan.summary().plus(deleted, failedMore).json());
+        return out;
+    }
+
+    private Map<String, Object> row(UploadPlanner.Item i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", null);
+        m.put("path", i.path().toString());
+        m.put("bucket", bucket);
+        m.put("key", i.key());
+        m.put("size", i.size());
+        m.put("state", dryRun ? "DRY_RUN" : i.action() == SyncAction.FAILED ? "FAILED" : "SKIPPED");
+        m.put("action", i.action().jsonName());
+        if (i.action() == SyncAction.FAILED) {
+            m.put("errorCode", ConflictPolicy.OBJECT_EXISTS);
+            m.put("error", i.reason());
+        } else {
+            m.put("reason", i.reason());
+        }
+        if (i.rule() != null) {
+            m.put("rule", i.rule());
+        }
+        return m;
+    }
+
+    /** The lines of files that sent nothing but must be seen (excluded, failed as existing), for the terminal. */
+    public void printText() {
+        for (UploadPlanner.Item i : plan.items()) {
+            if (i.action() == SyncAction.EXCLUDED) {
+                ctx.out().println("excluded " + TerminalText.escape(i.key()) + ": " + i.reason());
+            } else if (i.action() == SyncAction.FAILED && i.transferId() == null) {
+                ctx.out()
+                        .println("FAILED  " + TerminalText.escape(i.path().toString()) + ": " + i.reason() + " ["
+                                + ConflictPolicy.OBJECT_EXISTS + "]");
+            } else if (i.action() == SyncAction.RENAMED) {
+                ctx.out()
+                        .println("renamed " + TerminalText.escape(i.originalKey()) + " -> "
+                                + TerminalText.escape(i.key()));
+            }
+        }
+    }
+
+    /** The rules' path of {@code file}: relative to the named folder holding it, or its name for a named file. */
+    static String relativePath(List<Path> roots, Path file) {
+        Path best = null;
+        for (Path root : roots) {
+            if (file.startsWith(root)
+                    && !file.equals(root)
+                    && (best == null || root.getNameCount() > best.getNameCount())) {
+                best = root;
+            }
+        }
+        return best == null ? String.valueOf(file.getFileName()) : ExcludeRules.relativePath(best, file);
+    }
+
+    /** The longest common prefix of the keys, cut after its last {@code /}: what one listing must cover. */
+    public static String listPrefix(String prefix, List<UploadRequest> requests) {
+        String common = null;
+        for (UploadRequest r : requests) {
+            String k = r.key();
+            if (common == null) {
+                common = k;
+            } else {
+                int n = 0;
+                int max = Math.min(common.length(), k.length());
+                while (n < max && common.charAt(n) == k.charAt(n)) {
+                    n++;
+                }
+                common = common.substring(0, n);
+            }
+        }
+        if (common == null) {
+            return prefix;
+        }
+        String cut = common.substring(0, common.lastIndexOf('/') + 1);
+        return cut.length() >= prefix.length() ? cut : prefix;
+    }
+}
