@@ -121,6 +121,8 @@ public final class UploadView {
             }
         });
 
+        // both tables have rows of one fixed height (style class fixed-rows in obitox.css): with 100,000 rows the
+        // table would otherwise measure cells to estimate its length on every change of the item count
         readyTable.setItems(vm.ready());
         readyTable.setPlaceholder(new Label("Nothing yet: drop files above."));
         readyName.setCellValueFactory(c -> text(c.getValue().relativePath()));
@@ -144,7 +146,7 @@ public final class UploadView {
                 .bind(Bindings.createStringBinding(
                         () -> "Rejected (" + vm.rejected().size() + ")", vm.rejected()));
 
-        uploadButton.textProperty().bind(Bindings.createStringBinding(vm::uploadLabel, vm.ready()));
+        uploadButton.textProperty().bind(vm.uploadLabelProperty());
         uploadButton.disableProperty().bind(vm.canUploadProperty().not());
         checkingIndicator.visibleProperty().bind(vm.checkingProperty());
         stopButton.visibleProperty().bind(vm.checkingProperty());

@@ -149,6 +149,11 @@ class HundredThousandDropTest {
                 .hasSize(REJECTED)
                 .allSatisfy(r -> assertThat(r.path().getFileName().toString()).endsWith(".sh"));
         assertThat(ready.getItems()).hasSize(FILES - REJECTED);
+        if (Boolean.getBoolean("scale.diagnose")) {
+            // the Upload view's share: nothing is queued yet (forces a full collection: diagnostic runs only)
+            System.out.println(
+                    "[scale] heap histogram when validated (top):\n" + head(diagnostic("gcClassHistogram"), 25));
+        }
 
         robot.clickOn("#uploadButton");
         FxApp.waitUntil(
@@ -231,6 +236,12 @@ class HundredThousandDropTest {
         System.out.printf(
                 "[scale] heap after GC: %d MB used of %d MB committed; %s%n",
                 (rt.totalMemory() - rt.freeMemory()) >> 20, rt.totalMemory() >> 20, Memory.read());
+        if (Boolean.getBoolean("scale.diagnose")) {
+            // where the memory is: the heap's biggest classes, and the JVM's own areas when run with
+            // -XX:NativeMemoryTracking=summary
+            System.out.println("[scale] heap histogram (top):\n" + head(diagnostic("gcClassHistogram"), 30));
+            System.out.println("[scale] native memory:\n" + diagnostic("vmNativeMemory", "summary"));
+        }
 
         robot.interact(() -> {
             Node dragSource = robot.lookup("#dragSource").query();
@@ -243,6 +254,23 @@ class HundredThousandDropTest {
         assertThat(probe.pulses()).as("pulses seen").isGreaterThan(100);
         assertThat(probe.maxGapMillis()).as("longest gap between FX pulses, ms").isLessThanOrEqualTo(100);
         assertThat(memory.peakMb()).as("peak RSS of the process, MB").isLessThanOrEqualTo(400);
+    }
+
+    /** Runs a {@code jcmd} diagnostic command in this JVM (e.g. gcClassHistogram) and returns its text. */
+    private static String diagnostic(String command, String... args) {
+        try {
+            javax.management.ObjectName name =
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand");
+            Object out = java.lang.management.ManagementFactory.getPlatformMBeanServer()
+                    .invoke(name, command, new Object[] {args}, new String[] {String[].class.getName()});
+            return String.valueOf(out);
+        } catch (javax.management.JMException e) {
+            return "(" + command + ": " + e + ")";
+        }
+    }
+
+    private static String head(String text, int lines) {
+        return String.join("\n", text.lines().limit(lines).toList());
     }
 
     /** Records the longest time between two FX pulses; created, started and stopped on the FX thread. */
@@ -265,7 +293,9 @@ class HundredThousandDropTest {
                 maxGap = Math.max(maxGap, gap);
                 if (gap > 100_000_000L) {
                     longGaps++;
-                    where.add(String.format("%.1f s: %d ms", (t - origin) / 1e9, gap / 1_000_000));
+                    where.add(String.format(
+                            "%.1f s (%s): %d ms",
+                            (t - origin) / 1e9, java.time.LocalTime.now().withNano(0), gap / 1_000_000));
                 }
             }
             last = t;
@@ -291,12 +321,7 @@ class HundredThousandDropTest {
                             }
                             long since = System.nanoTime() - last;
                             if (last != 0 && since > 100_000_000L) {
-                                StringBuilder b = new StringBuilder();
-                                StackTraceElement[] st = fx.getStackTrace();
-                                for (int i = 0; i < Math.min(14, st.length); i++) {
-                                    b.append("    ").append(st[i]).append('\n');
-                                }
-                                stuck.merge(b.toString(), 1, Integer::sum);
+                                stuck.merge(frames(fx.getStackTrace()), 1, Integer::sum);
                             }
                         }
                     },
@@ -304,6 +329,28 @@ class HundredThousandDropTest {
             w.setDaemon(true);
             w.start();
             return w;
+        }
+
+        /**
+         * The top frames, then the frames below them that tell whose work it was (ours, a skin's, the pulse's
+         * phase), with runs of the same recursive frame (Parent.layout, processCSS) folded into one line.
+         */
+        private static String frames(StackTraceElement[] st) {
+            StringBuilder b = new StringBuilder();
+            String previous = "";
+            for (int i = 0; i < st.length; i++) {
+                String name = st[i].getClassName() + "." + st[i].getMethodName();
+                boolean telling = name.startsWith("io.obitox")
+                        || name.contains(".skin.")
+                        || name.startsWith("javafx.scene.Scene")
+                        || name.startsWith("javafx.animation")
+                        || name.startsWith("com.sun.javafx.tk.quantum");
+                if ((i < 10 || telling) && !name.equals(previous)) {
+                    b.append("    ").append(st[i]).append('\n');
+                }
+                previous = name;
+            }
+            return b.toString();
         }
 
         long maxGapMillis() {
