@@ -226,8 +226,17 @@ class HundredThousandDropTest {
                 memory.rssMb(),
                 memory.peakMb());
         System.out.println("[scale] gaps over 100 ms: " + probe.where);
-        probe.stuck.forEach(
-                (stack, n) -> System.out.println("[scale] FX thread seen " + n + " x 50 ms in a gap at:\n" + stack));
+        System.out.printf(
+                "[scale] collections: %d ms of pauses in all, the longest %d ms, %d ms of them inside gaps over 100 ms;"
+                        + " JVM options %s%n",
+                probe.gcPauseMillis(),
+                probe.maxGcPauseMillis(),
+                probe.gcInGapsMillis(),
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                        .filter(a -> a.startsWith("-X"))
+                        .toList());
+        probe.stuck.forEach((stack, at) -> System.out.println(
+                "[scale] FX thread seen " + at.size() + " x 50 ms in a gap (at " + at + " s) at:\n" + stack));
         System.out.printf(
                 "[scale] phases: validated at %.1f s, queued at %.1f s%n",
                 (validated - probe.origin) / 1e9, (queued - probe.origin) / 1e9);
@@ -284,6 +293,61 @@ class HundredThousandDropTest {
 
         private final long origin = System.nanoTime();
 
+        /** Stop-the-world collections as {end (System.nanoTime()), pause ms}: a gap they fill is not the FX thread's. */
+        private final List<long[]> gcPauses = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        private volatile long gcInGaps;
+
+        PulseProbe() {
+            for (java.lang.management.GarbageCollectorMXBean gc :
+                    java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((javax.management.NotificationEmitter) gc)
+                        .addNotificationListener(
+                                (n, handback) -> {
+                                    if (n.getType()
+                                            .equals(
+                                                    com.sun.management.GarbageCollectionNotificationInfo
+                                                            .GARBAGE_COLLECTION_NOTIFICATION)) {
+                                        var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                                                (javax.management.openmbean.CompositeData) n.getUserData());
+                                        // concurrent phases (G1's, ZGC's cycles) do not stop the FX thread
+                                        if (!info.getGcName().contains("Concurrent")
+                                                && !info.getGcName().startsWith("ZGC")) {
+                                            gcPauses.add(new long[] {
+                                                System.nanoTime(),
+                                                info.getGcInfo().getDuration()
+                                            });
+                                        }
+                                    }
+                                },
+                                null,
+                                null);
+            }
+        }
+
+        /** Milliseconds of collection pauses that ended between from and a little after to (System.nanoTime()). */
+        private long gcMillisBetween(long from, long to) {
+            long sum = 0;
+            for (long[] p : gcPauses) {
+                if (p[0] >= from && p[0] <= to + 20_000_000L) {
+                    sum += p[1];
+                }
+            }
+            return sum;
+        }
+
+        long gcInGapsMillis() {
+            return gcInGaps;
+        }
+
+        long gcPauseMillis() {
+            return gcPauses.stream().mapToLong(p -> p[1]).sum();
+        }
+
+        long maxGcPauseMillis() {
+            return gcPauses.stream().mapToLong(p -> p[1]).max().orElse(0);
+        }
+
         @Override
         public void handle(long now) {
             // measured with the wall clock at the call, not the pulse's own timestamp, so a late pulse shows
@@ -293,9 +357,14 @@ class HundredThousandDropTest {
                 maxGap = Math.max(maxGap, gap);
                 if (gap > 100_000_000L) {
                     longGaps++;
+                    long gc = gcMillisBetween(last, t);
+                    gcInGaps += gc;
                     where.add(String.format(
-                            "%.1f s (%s): %d ms",
-                            (t - origin) / 1e9, java.time.LocalTime.now().withNano(0), gap / 1_000_000));
+                            "%.1f s (%s): %d ms%s",
+                            (t - origin) / 1e9,
+                            java.time.LocalTime.now().withNano(0),
+                            gap / 1_000_000,
+                            gc > 0 ? " (GC " + gc + " ms)" : ""));
                 }
             }
             last = t;
@@ -303,7 +372,7 @@ class HundredThousandDropTest {
         }
 
         /** Where the FX thread was, sampled every 50 ms while no pulse came for over 100 ms (top frames → count). */
-        private final java.util.Map<String, Integer> stuck = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.Map<String, List<String>> stuck = new java.util.concurrent.ConcurrentHashMap<>();
 
         /** A daemon that samples the FX thread's stack during long gaps: tells blocking work from starvation. */
         Thread watchdog() {
@@ -321,7 +390,11 @@ class HundredThousandDropTest {
                             }
                             long since = System.nanoTime() - last;
                             if (last != 0 && since > 100_000_000L) {
-                                stuck.merge(frames(fx.getStackTrace()), 1, Integer::sum);
+                                String at = String.format("%.1f", (System.nanoTime() - origin) / 1e9);
+                                stuck.computeIfAbsent(
+                                                frames(fx.getStackTrace()),
+                                                k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                                        .add(at);
                             }
                         }
                     },
