@@ -63,19 +63,19 @@ public final class UploadView {
     private Label readyTitle;
 
     @FXML
-    private TableView<ValidationResult> readyTable;
+    private TableView<ReadyFile> readyTable;
 
     @FXML
-    private TableColumn<ValidationResult, String> readyName;
+    private TableColumn<ReadyFile, String> readyName;
 
     @FXML
-    private TableColumn<ValidationResult, String> readyType;
+    private TableColumn<ReadyFile, String> readyType;
 
     @FXML
-    private TableColumn<ValidationResult, String> readySize;
+    private TableColumn<ReadyFile, String> readySize;
 
     @FXML
-    private TableColumn<ValidationResult, String> readyKey;
+    private TableColumn<ReadyFile, String> readyKey;
 
     @FXML
     private Label rejectedTitle;
@@ -126,10 +126,7 @@ public final class UploadView {
         readyTable.setItems(vm.ready());
         readyTable.setPlaceholder(new Label("Nothing yet: drop files above."));
         readyName.setCellValueFactory(c -> text(c.getValue().relativePath()));
-        readyType.setCellValueFactory(c -> text(
-                c.getValue().description() != null
-                        ? c.getValue().description()
-                        : c.getValue().detectedType()));
+        readyType.setCellValueFactory(c -> text(c.getValue().type()));
         readySize.setCellValueFactory(c -> text(Sizes.bytes(c.getValue().size())));
         readyKey.setCellValueFactory(c -> text(c.getValue().objectKey()));
         rejectedTable.setItems(vm.rejected());

@@ -50,7 +50,8 @@ import javafx.util.Duration;
  * and "Upload N files". Validation streams in the background (a 100,000-file drop never blocks the UI); results
  * reach the lists through a buffer drained by a timer four times a second, at most {@link #DRAIN_SLICE} verdicts a
  * tick, so no tick's work grows with the drop. Everything shown is kept up to date incrementally (counts and bytes
- * are totals, never a pass over the list). FX thread only; the validator's threads only touch the two inboxes.
+ * are totals, never a pass over the list). A ready file is kept as a {@link ReadyFile} (about 100 bytes) rather
+ * than its full verdict. FX thread only; the validator's threads only make ready files and touch the two inboxes.
  */
 public final class UploadViewModel {
     /** Files queued per transaction when Upload is pressed (progress is reported after each). */
@@ -74,7 +75,7 @@ public final class UploadViewModel {
     private final StringProperty bucket = new SimpleStringProperty(this, "bucket", "");
     private final StringProperty prefix = new SimpleStringProperty(this, "prefix", "");
     private final ObjectProperty<ValidationPolicy> policy = new SimpleObjectProperty<>(this, "policy");
-    private final ObservableList<ValidationResult> ready = FXCollections.observableArrayList();
+    private final ObservableList<ReadyFile> ready = FXCollections.observableArrayList();
     private final ObservableList<ValidationResult> rejected = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking", false);
     /** The ready files are being queued (in the background): Upload is off meanwhile. */
@@ -88,7 +89,11 @@ public final class UploadViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error", false);
     private final BooleanBinding canUpload;
-    private final Queue<ValidationResult> inbox = new ConcurrentLinkedQueue<>();
+    private final Queue<ReadyFile> inbox = new ConcurrentLinkedQueue<>();
+    private final Queue<ValidationResult> rejectedInbox = new ConcurrentLinkedQueue<>();
+    /** The folders ready files are relative to, one object each (validator threads add to it). */
+    private final java.util.Map<Path, Path> bases = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Queue<SkippedPath> skippedInbox = new ConcurrentLinkedQueue<>();
     private final Set<Path> dropped = new LinkedHashSet<>();
     private final Timeline drain;
@@ -111,13 +116,13 @@ public final class UploadViewModel {
         this.selection = selection;
         this.tasks = tasks;
         // the byte total follows every change of the ready list (adds, removals, replacements: rekey, clear)
-        ready.addListener((javafx.collections.ListChangeListener<ValidationResult>) c -> {
+        ready.addListener((javafx.collections.ListChangeListener<ReadyFile>) c -> {
             while (c.next()) {
-                for (ValidationResult r : c.getRemoved()) {
+                for (ReadyFile r : c.getRemoved()) {
                     readyBytes -= Math.max(0, r.size());
                 }
                 if (c.wasAdded()) {
-                    for (ValidationResult r : c.getAddedSubList()) {
+                    for (ReadyFile r : c.getAddedSubList()) {
                         readyBytes += Math.max(0, r.size());
                     }
                 }
@@ -166,7 +171,7 @@ public final class UploadViewModel {
         return policy;
     }
 
-    public ObservableList<ValidationResult> ready() {
+    public ObservableList<ReadyFile> ready() {
         return ready;
     }
 
@@ -245,7 +250,9 @@ public final class UploadViewModel {
         cancel();
         dropped.clear();
         inbox.clear();
+        rejectedInbox.clear();
         skippedInbox.clear();
+        bases.clear();
         ready.clear();
         rejected.clear();
         skipped = 0;
@@ -263,7 +270,7 @@ public final class UploadViewModel {
         }
         // one copy of the list here; the requests are built and queued in the background, a chunk at a time, so a
         // 100,000-file drop neither blocks the FX thread nor holds one transaction for all of it
-        List<ValidationResult> files = List.copyOf(ready);
+        List<ReadyFile> files = List.copyOf(ready);
         TargetRef target = TargetRef.profile(p.id());
         int n = files.size();
         queueing.set(true);
@@ -274,7 +281,7 @@ public final class UploadViewModel {
                     List<UploadRequest> requests = new java.util.AbstractList<>() {
                         @Override
                         public UploadRequest get(int i) {
-                            ValidationResult r = files.get(i);
+                            ReadyFile r = files.get(i);
                             return new UploadRequest(r.path(), target, b, r.objectKey(), r.contentType());
                         }
 
@@ -359,6 +366,7 @@ public final class UploadViewModel {
         ready.clear();
         rejected.clear();
         inbox.clear();
+        rejectedInbox.clear();
         skipped = 0;
         start(all);
     }
@@ -370,7 +378,12 @@ public final class UploadViewModel {
         batch = validator.start(new BatchRequest(paths, p, normalizedPrefix()), new BatchListener() {
             @Override
             public void onResult(ValidationResult result) {
-                inbox.add(result);
+                // on a validator thread: the compact form is made here, so the FX thread only moves references
+                if (result.valid()) {
+                    inbox.add(ReadyFile.of(result, bases));
+                } else {
+                    rejectedInbox.add(result);
+                }
             }
 
             @Override
@@ -383,11 +396,15 @@ public final class UploadViewModel {
 
     /** Moves buffered verdicts into the lists; stops the timer once the batch is done and the buffer empty. */
     void drain() {
-        List<ValidationResult> good = new ArrayList<>();
+        List<ReadyFile> good = new ArrayList<>();
         List<ValidationResult> bad = new ArrayList<>();
+        ReadyFile f;
+        while (good.size() < DRAIN_SLICE && (f = inbox.poll()) != null) {
+            good.add(f);
+        }
         ValidationResult r;
-        for (int i = 0; i < DRAIN_SLICE && (r = inbox.poll()) != null; i++) {
-            (r.valid() ? good : bad).add(r);
+        while (bad.size() < DRAIN_SLICE && (r = rejectedInbox.poll()) != null) {
+            bad.add(r);
         }
         while (skippedInbox.poll() != null) {
             skipped++;
@@ -407,7 +424,7 @@ public final class UploadViewModel {
                 + ready.size() + " ready, " + rejected.size() + " rejected"
                 + (skipped > 0 ? ", " + skipped + " hidden or repeated skipped" : "")
                 + (pr.cancelled() ? " (stopped)" : ""));
-        if (pr.done() && inbox.isEmpty()) {
+        if (pr.done() && inbox.isEmpty() && rejectedInbox.isEmpty()) {
             checking.set(false);
             drain.stop();
         }

@@ -134,7 +134,7 @@ class HundredThousandDropTest {
         long t0 = System.nanoTime();
         robot.drag("#dragSource").dropTo("#dropZone");
         @SuppressWarnings("unchecked")
-        TableView<ValidationResult> ready = robot.lookup("#readyTable").queryAs(TableView.class);
+        TableView<ReadyFile> ready = robot.lookup("#readyTable").queryAs(TableView.class);
         @SuppressWarnings("unchecked")
         TableView<ValidationResult> rejected = robot.lookup("#rejectedTable").queryAs(TableView.class);
         FxApp.waitUntil(
