@@ -408,6 +408,11 @@ class HundredThousandDropTest {
                     .filter(t -> t.getName().equals("JavaFX Application Thread"))
                     .findFirst()
                     .orElseThrow();
+            // the renderer paints the previous pulse's frame; no new pulse comes while it is still at it
+            Thread renderer = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("QuantumRenderer"))
+                    .findFirst()
+                    .orElse(null);
             Thread w = new Thread(
                     () -> {
                         while (!Thread.currentThread().isInterrupted()) {
@@ -419,9 +424,16 @@ class HundredThousandDropTest {
                             long since = System.nanoTime() - last;
                             if (last != 0 && since > 100_000_000L) {
                                 String at = String.format("%.1f", (System.nanoTime() - origin) / 1e9);
-                                stuck.computeIfAbsent(
-                                                frames(fx.getStackTrace()),
-                                                k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                                StackTraceElement[] st = fx.getStackTrace();
+                                String where = frames(st);
+                                if (st.length > 0 && st[0].getMethodName().equals("wait") && renderer != null) {
+                                    // the FX thread is idle: say what the renderer is doing (painting, or waiting
+                                    // too, then the process is starved or collecting)
+                                    StackTraceElement[] r = renderer.getStackTrace();
+                                    where += "  FX thread idle; the renderer at:\n"
+                                            + frames(java.util.Arrays.copyOf(r, Math.min(6, r.length)));
+                                }
+                                stuck.computeIfAbsent(where, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
                                         .add(at);
                             }
                         }
