@@ -1,6 +1,5 @@
 package io.obitox.upload.ui;
 
-import io.obitox.common.Sizes;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.profile.ProfileService;
 import io.obitox.profile.StorageProfile;
@@ -12,23 +11,19 @@ import io.obitox.storage.S3Errors;
 import io.obitox.transfer.TransferService;
 import io.obitox.transfer.UploadRequest;
 import io.obitox.validation.BatchHandle;
-import io.obitox.validation.BatchListener;
 import io.obitox.validation.BatchProgress;
 import io.obitox.validation.BatchRequest;
 import io.obitox.validation.BatchValidator;
 import io.obitox.validation.NameRules;
 import io.obitox.validation.ObjectKeys;
 import io.obitox.validation.PolicyService;
-import io.obitox.validation.SkippedPath;
 import io.obitox.validation.ValidationPolicy;
 import io.obitox.validation.ValidationResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
@@ -48,19 +43,12 @@ import javafx.util.Duration;
 /**
  * The Upload view: where to (bucket, prefix, policy), what was dropped, what is ready and what was rejected and why,
  * and "Upload N files". Validation streams in the background (a 100,000-file drop never blocks the UI); results
- * reach the lists through a buffer drained by a timer four times a second, at most {@link #DRAIN_SLICE} verdicts a
- * tick, so no tick's work grows with the drop. Everything shown is kept up to date incrementally (counts and bytes
- * are totals, never a pass over the list). A ready file is kept as a {@link ReadyFile} (about 100 bytes) rather
- * than its full verdict. FX thread only; the validator's threads only make ready files and touch the two inboxes.
+ * reach the lists through {@link Verdicts}, drained by a timer four times a second in bounded slices, so no tick's
+ * work grows with the drop; a ready file is kept as a compact {@link ReadyFile}. FX thread only.
  */
 public final class UploadViewModel {
     /** Files queued per transaction when Upload is pressed (progress is reported after each). */
     static final int QUEUE_CHUNK = 5_000;
-    /**
-     * Verdicts moved into the lists per drain tick (every 250 ms): the validator checks some 20,000 small files a
-     * second on two cores, so a slice of 10,000 keeps up while bounding what one tick adds to the tables.
-     */
-    static final int DRAIN_SLICE = 10_000;
 
     private final BatchValidator validator;
     private final PolicyService policies;
@@ -75,30 +63,20 @@ public final class UploadViewModel {
     private final StringProperty bucket = new SimpleStringProperty(this, "bucket", "");
     private final StringProperty prefix = new SimpleStringProperty(this, "prefix", "");
     private final ObjectProperty<ValidationPolicy> policy = new SimpleObjectProperty<>(this, "policy");
-    private final ObservableList<ReadyFile> ready = FXCollections.observableArrayList();
-    private final ObservableList<ValidationResult> rejected = FXCollections.observableArrayList();
+    private final Verdicts verdicts = new Verdicts();
+    private final ObservableList<ReadyFile> ready = verdicts.ready();
+    private final ObservableList<ValidationResult> rejected = verdicts.rejected();
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking", false);
     /** The ready files are being queued (in the background): Upload is off meanwhile. */
     private final ReadOnlyBooleanWrapper queueing = new ReadOnlyBooleanWrapper(this, "queueing", false);
 
-    /** Bytes of the files in {@link #ready}, kept as they come and go (the Upload button shows them). */
-    private long readyBytes;
-
-    private final ReadOnlyStringWrapper uploadLabel = new ReadOnlyStringWrapper(this, "uploadLabel", "Upload");
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error", false);
     private final BooleanBinding canUpload;
-    private final Queue<ReadyFile> inbox = new ConcurrentLinkedQueue<>();
-    private final Queue<ValidationResult> rejectedInbox = new ConcurrentLinkedQueue<>();
-    /** The folders ready files are relative to, one object each (validator threads add to it). */
-    private final java.util.Map<Path, Path> bases = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private final Queue<SkippedPath> skippedInbox = new ConcurrentLinkedQueue<>();
     private final Set<Path> dropped = new LinkedHashSet<>();
     private final Timeline drain;
     private BatchHandle batch;
-    private long skipped;
 
     public UploadViewModel(
             BatchValidator validator,
@@ -115,24 +93,6 @@ public final class UploadViewModel {
         this.buckets = buckets;
         this.selection = selection;
         this.tasks = tasks;
-        // the byte total follows every change of the ready list (adds, removals, replacements: rekey, clear)
-        ready.addListener((javafx.collections.ListChangeListener<ReadyFile>) c -> {
-            while (c.next()) {
-                for (ReadyFile r : c.getRemoved()) {
-                    readyBytes -= Math.max(0, r.size());
-                }
-                if (c.wasAdded()) {
-                    for (ReadyFile r : c.getAddedSubList()) {
-                        readyBytes += Math.max(0, r.size());
-                    }
-                }
-            }
-            int n = ready.size();
-            uploadLabel.set(
-                    n == 0
-                            ? "Upload"
-                            : "Upload " + n + " file" + (n == 1 ? "" : "s") + " (" + Sizes.bytes(readyBytes) + ")");
-        });
         this.canUpload = Bindings.isNotEmpty(ready)
                 .and(bucket.isNotEmpty())
                 .and(checking.not())
@@ -201,11 +161,11 @@ public final class UploadViewModel {
 
     /** "Upload 12 files (3.4 MiB)": updated once per change of the ready list, from running totals. */
     public ReadOnlyStringProperty uploadLabelProperty() {
-        return uploadLabel.getReadOnlyProperty();
+        return verdicts.uploadLabelProperty();
     }
 
     public String uploadLabel() {
-        return uploadLabel.get();
+        return verdicts.uploadLabelProperty().get();
     }
 
     // Commands //
@@ -249,13 +209,7 @@ public final class UploadViewModel {
     public void clear() {
         cancel();
         dropped.clear();
-        inbox.clear();
-        rejectedInbox.clear();
-        skippedInbox.clear();
-        bases.clear();
-        ready.clear();
-        rejected.clear();
-        skipped = 0;
+        verdicts.clear();
         progress.set("");
         setStatus(false, "");
     }
@@ -363,11 +317,7 @@ public final class UploadViewModel {
     private void revalidate() {
         List<Path> all = new ArrayList<>(dropped);
         cancel();
-        ready.clear();
-        rejected.clear();
-        inbox.clear();
-        rejectedInbox.clear();
-        skipped = 0;
+        verdicts.clear();
         start(all);
     }
 
@@ -375,46 +325,14 @@ public final class UploadViewModel {
         ValidationPolicy p = policy.get() != null ? policy.get() : ValidationPolicy.ANYTHING_BUT_EXECUTABLES;
         checking.set(true);
         setStatus(false, "");
-        batch = validator.start(new BatchRequest(paths, p, normalizedPrefix()), new BatchListener() {
-            @Override
-            public void onResult(ValidationResult result) {
-                // on a validator thread: the compact form is made here, so the FX thread only moves references
-                if (result.valid()) {
-                    inbox.add(ReadyFile.of(result, bases));
-                } else {
-                    rejectedInbox.add(result);
-                }
-            }
-
-            @Override
-            public void onSkipped(SkippedPath path) {
-                skippedInbox.add(path);
-            }
-        });
+        batch = validator.start(new BatchRequest(paths, p, normalizedPrefix()), verdicts.listener());
         drain.play();
     }
 
     /** Moves buffered verdicts into the lists; stops the timer once the batch is done and the buffer empty. */
     void drain() {
-        List<ReadyFile> good = new ArrayList<>();
-        List<ValidationResult> bad = new ArrayList<>();
-        ReadyFile f;
-        while (good.size() < DRAIN_SLICE && (f = inbox.poll()) != null) {
-            good.add(f);
-        }
-        ValidationResult r;
-        while (bad.size() < DRAIN_SLICE && (r = rejectedInbox.poll()) != null) {
-            bad.add(r);
-        }
-        while (skippedInbox.poll() != null) {
-            skipped++;
-        }
-        if (!good.isEmpty()) {
-            ready.addAll(good);
-        }
-        if (!bad.isEmpty()) {
-            rejected.addAll(bad);
-        }
+        verdicts.drain();
+        long skipped = verdicts.skipped();
         BatchHandle b = batch;
         if (b == null) {
             return;
@@ -424,7 +342,7 @@ public final class UploadViewModel {
                 + ready.size() + " ready, " + rejected.size() + " rejected"
                 + (skipped > 0 ? ", " + skipped + " hidden or repeated skipped" : "")
                 + (pr.cancelled() ? " (stopped)" : ""));
-        if (pr.done() && inbox.isEmpty() && rejectedInbox.isEmpty()) {
+        if (pr.done() && !verdicts.buffered()) {
             checking.set(false);
             drain.stop();
         }
