@@ -307,7 +307,10 @@ class HundredThousandDropTest {
     }
 
     private static String head(String text, int lines) {
-        return String.join("\n", text.lines().limit(lines).toList());
+        List<String> all = text.lines().toList();
+        // the first lines and the last (the histogram's total)
+        return String.join("\n", all.subList(0, Math.min(lines, all.size()))) + "\n"
+                + (all.isEmpty() ? "" : all.get(all.size() - 1));
     }
 
     /** This process's resident memory now and at its peak, from /proc/self/status (Linux). */
