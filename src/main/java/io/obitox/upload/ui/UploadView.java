@@ -63,19 +63,19 @@ public final class UploadView {
     private Label readyTitle;
 
     @FXML
-    private TableView<ValidationResult> readyTable;
+    private TableView<ReadyFile> readyTable;
 
     @FXML
-    private TableColumn<ValidationResult, String> readyName;
+    private TableColumn<ReadyFile, String> readyName;
 
     @FXML
-    private TableColumn<ValidationResult, String> readyType;
+    private TableColumn<ReadyFile, String> readyType;
 
     @FXML
-    private TableColumn<ValidationResult, String> readySize;
+    private TableColumn<ReadyFile, String> readySize;
 
     @FXML
-    private TableColumn<ValidationResult, String> readyKey;
+    private TableColumn<ReadyFile, String> readyKey;
 
     @FXML
     private Label rejectedTitle;
@@ -121,13 +121,12 @@ public final class UploadView {
             }
         });
 
+        // both tables have rows of one fixed height (style class fixed-rows in obitox.css): with 100,000 rows the
+        // table would otherwise measure cells to estimate its length on every change of the item count
         readyTable.setItems(vm.ready());
         readyTable.setPlaceholder(new Label("Nothing yet: drop files above."));
         readyName.setCellValueFactory(c -> text(c.getValue().relativePath()));
-        readyType.setCellValueFactory(c -> text(
-                c.getValue().description() != null
-                        ? c.getValue().description()
-                        : c.getValue().detectedType()));
+        readyType.setCellValueFactory(c -> text(c.getValue().type()));
         readySize.setCellValueFactory(c -> text(Sizes.bytes(c.getValue().size())));
         readyKey.setCellValueFactory(c -> text(c.getValue().objectKey()));
         rejectedTable.setItems(vm.rejected());
@@ -144,7 +143,7 @@ public final class UploadView {
                 .bind(Bindings.createStringBinding(
                         () -> "Rejected (" + vm.rejected().size() + ")", vm.rejected()));
 
-        uploadButton.textProperty().bind(Bindings.createStringBinding(vm::uploadLabel, vm.ready()));
+        uploadButton.textProperty().bind(vm.uploadLabelProperty());
         uploadButton.disableProperty().bind(vm.canUploadProperty().not());
         checkingIndicator.visibleProperty().bind(vm.checkingProperty());
         stopButton.visibleProperty().bind(vm.checkingProperty());

@@ -1,6 +1,5 @@
 package io.obitox.upload.ui;
 
-import io.obitox.common.Sizes;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.profile.ProfileService;
 import io.obitox.profile.StorageProfile;
@@ -12,23 +11,19 @@ import io.obitox.storage.S3Errors;
 import io.obitox.transfer.TransferService;
 import io.obitox.transfer.UploadRequest;
 import io.obitox.validation.BatchHandle;
-import io.obitox.validation.BatchListener;
 import io.obitox.validation.BatchProgress;
 import io.obitox.validation.BatchRequest;
 import io.obitox.validation.BatchValidator;
 import io.obitox.validation.NameRules;
 import io.obitox.validation.ObjectKeys;
 import io.obitox.validation.PolicyService;
-import io.obitox.validation.SkippedPath;
 import io.obitox.validation.ValidationPolicy;
 import io.obitox.validation.ValidationResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
@@ -48,7 +43,8 @@ import javafx.util.Duration;
 /**
  * The Upload view: where to (bucket, prefix, policy), what was dropped, what is ready and what was rejected and why,
  * and "Upload N files". Validation streams in the background (a 100,000-file drop never blocks the UI); results
- * reach the lists through a buffer drained by a timer four times a second. FX thread only.
+ * reach the lists through {@link Verdicts}, drained by a timer four times a second in bounded slices, so no tick's
+ * work grows with the drop; a ready file is kept as a compact {@link ReadyFile}. FX thread only.
  */
 public final class UploadViewModel {
     /** Files queued per transaction when Upload is pressed (progress is reported after each). */
@@ -67,8 +63,9 @@ public final class UploadViewModel {
     private final StringProperty bucket = new SimpleStringProperty(this, "bucket", "");
     private final StringProperty prefix = new SimpleStringProperty(this, "prefix", "");
     private final ObjectProperty<ValidationPolicy> policy = new SimpleObjectProperty<>(this, "policy");
-    private final ObservableList<ValidationResult> ready = FXCollections.observableArrayList();
-    private final ObservableList<ValidationResult> rejected = FXCollections.observableArrayList();
+    private final Verdicts verdicts = new Verdicts();
+    private final ObservableList<ReadyFile> ready = verdicts.ready();
+    private final ObservableList<ValidationResult> rejected = verdicts.rejected();
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking", false);
     /** The ready files are being queued (in the background): Upload is off meanwhile. */
     private final ReadOnlyBooleanWrapper queueing = new ReadOnlyBooleanWrapper(this, "queueing", false);
@@ -77,12 +74,9 @@ public final class UploadViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error", false);
     private final BooleanBinding canUpload;
-    private final Queue<ValidationResult> inbox = new ConcurrentLinkedQueue<>();
-    private final Queue<SkippedPath> skippedInbox = new ConcurrentLinkedQueue<>();
     private final Set<Path> dropped = new LinkedHashSet<>();
     private final Timeline drain;
     private BatchHandle batch;
-    private long skipped;
 
     public UploadViewModel(
             BatchValidator validator,
@@ -137,7 +131,7 @@ public final class UploadViewModel {
         return policy;
     }
 
-    public ObservableList<ValidationResult> ready() {
+    public ObservableList<ReadyFile> ready() {
         return ready;
     }
 
@@ -165,12 +159,13 @@ public final class UploadViewModel {
         return canUpload;
     }
 
-    /** "Upload 12 files (3.4 MiB)". */
+    /** "Upload 12 files (3.4 MiB)": updated once per change of the ready list, from running totals. */
+    public ReadOnlyStringProperty uploadLabelProperty() {
+        return verdicts.uploadLabelProperty();
+    }
+
     public String uploadLabel() {
-        long bytes = ready.stream().mapToLong(ValidationResult::size).sum();
-        return ready.isEmpty()
-                ? "Upload"
-                : "Upload " + ready.size() + " file" + (ready.size() == 1 ? "" : "s") + " (" + Sizes.bytes(bytes) + ")";
+        return verdicts.uploadLabelProperty().get();
     }
 
     // Commands //
@@ -214,11 +209,7 @@ public final class UploadViewModel {
     public void clear() {
         cancel();
         dropped.clear();
-        inbox.clear();
-        skippedInbox.clear();
-        ready.clear();
-        rejected.clear();
-        skipped = 0;
+        verdicts.clear();
         progress.set("");
         setStatus(false, "");
     }
@@ -233,16 +224,26 @@ public final class UploadViewModel {
         }
         // one copy of the list here; the requests are built and queued in the background, a chunk at a time, so a
         // 100,000-file drop neither blocks the FX thread nor holds one transaction for all of it
-        List<ValidationResult> files = List.copyOf(ready);
+        List<ReadyFile> files = List.copyOf(ready);
         TargetRef target = TargetRef.profile(p.id());
         int n = files.size();
         queueing.set(true);
         setStatus(false, String.format("Queueing %,d file(s)…", n));
         tasks.run(() -> {
-                    List<UploadRequest> requests = new ArrayList<>(n);
-                    for (ValidationResult r : files) {
-                        requests.add(new UploadRequest(r.path(), target, b, r.objectKey(), r.contentType()));
-                    }
+                    // a view, not a copy: each request is made when its chunk is queued and dropped after, so a
+                    // large drop never holds a second object per file while it is being queued
+                    List<UploadRequest> requests = new java.util.AbstractList<>() {
+                        @Override
+                        public UploadRequest get(int i) {
+                            ReadyFile r = files.get(i);
+                            return new UploadRequest(r.path(), target, b, r.objectKey(), r.contentType());
+                        }
+
+                        @Override
+                        public int size() {
+                            return n;
+                        }
+                    };
                     return transfers.enqueue(requests, QUEUE_CHUNK, done -> {
                         if (done < n) {
                             tasks.onUi(() -> {
@@ -316,10 +317,7 @@ public final class UploadViewModel {
     private void revalidate() {
         List<Path> all = new ArrayList<>(dropped);
         cancel();
-        ready.clear();
-        rejected.clear();
-        inbox.clear();
-        skipped = 0;
+        verdicts.clear();
         start(all);
     }
 
@@ -327,33 +325,14 @@ public final class UploadViewModel {
         ValidationPolicy p = policy.get() != null ? policy.get() : ValidationPolicy.ANYTHING_BUT_EXECUTABLES;
         checking.set(true);
         setStatus(false, "");
-        batch = validator.start(new BatchRequest(paths, p, normalizedPrefix()), new BatchListener() {
-            @Override
-            public void onResult(ValidationResult result) {
-                inbox.add(result);
-            }
-
-            @Override
-            public void onSkipped(SkippedPath path) {
-                skippedInbox.add(path);
-            }
-        });
+        batch = validator.start(new BatchRequest(paths, p, normalizedPrefix()), verdicts.listener());
         drain.play();
     }
 
     /** Moves buffered verdicts into the lists; stops the timer once the batch is done and the buffer empty. */
     void drain() {
-        List<ValidationResult> good = new ArrayList<>();
-        List<ValidationResult> bad = new ArrayList<>();
-        ValidationResult r;
-        while ((r = inbox.poll()) != null) {
-            (r.valid() ? good : bad).add(r);
-        }
-        while (skippedInbox.poll() != null) {
-            skipped++;
-        }
-        ready.addAll(good);
-        rejected.addAll(bad);
+        verdicts.drain();
+        long skipped = verdicts.skipped();
         BatchHandle b = batch;
         if (b == null) {
             return;
@@ -363,7 +342,7 @@ public final class UploadViewModel {
                 + ready.size() + " ready, " + rejected.size() + " rejected"
                 + (skipped > 0 ? ", " + skipped + " hidden or repeated skipped" : "")
                 + (pr.cancelled() ? " (stopped)" : ""));
-        if (pr.done() && inbox.isEmpty()) {
+        if (pr.done() && !verdicts.buffered()) {
             checking.set(false);
             drain.stop();
         }

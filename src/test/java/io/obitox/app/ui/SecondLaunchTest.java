@@ -8,8 +8,8 @@ import io.obitox.common.ui.UiTasks;
 import io.obitox.testing.ChildProcess;
 import io.obitox.testing.FxApp;
 import io.obitox.testing.TestApp;
+import io.obitox.upload.ui.ReadyFile;
 import io.obitox.validation.Corpus;
-import io.obitox.validation.ValidationResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,12 +91,12 @@ class SecondLaunchTest {
                         .map(n -> n.isVisible() && n.getScene() != null)
                         .orElse(false));
         @SuppressWarnings("unchecked")
-        TableView<ValidationResult> ready = robot.lookup("#readyTable").queryAs(TableView.class);
+        TableView<ReadyFile> ready = robot.lookup("#readyTable").queryAs(TableView.class);
         FxApp.waitUntil(
                 "the handed-over file is checked and ready",
                 30,
                 () -> ready.getItems().stream().anyMatch(r -> r.path().equals(photo)),
                 () -> "ready: " + ready.getItems());
-        assertThat(ready.getItems()).extracting(ValidationResult::path).containsExactly(photo);
+        assertThat(ready.getItems()).extracting(ReadyFile::path).containsExactly(photo);
     }
 }

@@ -103,7 +103,7 @@ class UploadViewDragDropTest {
         robot.drag("#dragSource").dropTo("#dropZone");
 
         @SuppressWarnings("unchecked")
-        TableView<ValidationResult> ready = robot.lookup("#readyTable").queryAs(TableView.class);
+        TableView<ReadyFile> ready = robot.lookup("#readyTable").queryAs(TableView.class);
         @SuppressWarnings("unchecked")
         TableView<ValidationResult> rejected = robot.lookup("#rejectedTable").queryAs(TableView.class);
         FxApp.waitUntil(
@@ -113,7 +113,7 @@ class UploadViewDragDropTest {
                 () -> "ready " + ready.getItems().size() + ", rejected "
                         + rejected.getItems().size());
         assertThat(ready.getItems())
-                .extracting(ValidationResult::objectKey)
+                .extracting(ReadyFile::objectKey)
                 .containsExactlyInAnyOrder(
                         "holiday/beach.png", "holiday/ticket.pdf", "holiday/notes/todo.txt", "holiday/empty.dat");
         Map<String, String> reasons = new TreeMap<>();

@@ -1,0 +1,140 @@
+package io.obitox.upload.ui;
+
+import io.obitox.common.Sizes;
+import io.obitox.validation.BatchListener;
+import io.obitox.validation.SkippedPath;
+import io.obitox.validation.ValidationResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+
+/**
+ * The Upload view's two lists and the buffers that feed them. Threading: the {@link #listener()} runs on the
+ * validator's threads and only makes {@link ReadyFile}s and adds to concurrent queues; everything else is FX thread
+ * only. {@link #drain()} moves at most {@link #SLICE} verdicts of each kind per call, so what one call adds to the
+ * tables is bounded whatever the size of the drop, and the Upload button's text is kept from running totals (one
+ * pass over the changed items, never over the list).
+ */
+final class Verdicts {
+    /**
+     * Verdicts moved into each list per drain (every 250 ms): the validator checks some 20,000 small files a second
+     * on two cores, so a slice of 10,000 keeps up while bounding what one tick adds to the tables.
+     */
+    static final int SLICE = 10_000;
+
+    private final ObservableList<ReadyFile> ready = FXCollections.observableArrayList();
+    private final ObservableList<ValidationResult> rejected = FXCollections.observableArrayList();
+    private final Queue<ReadyFile> readyInbox = new ConcurrentLinkedQueue<>();
+    private final Queue<ValidationResult> rejectedInbox = new ConcurrentLinkedQueue<>();
+    private final AtomicLong skipped = new AtomicLong();
+    /** The folders ready files are relative to, one object each (validator threads add to it). */
+    private final Map<Path, Path> bases = new ConcurrentHashMap<>();
+    /** Bytes of the files in {@link #ready}, kept as they come and go. */
+    private long readyBytes;
+
+    private final ReadOnlyStringWrapper uploadLabel = new ReadOnlyStringWrapper(this, "uploadLabel", "Upload");
+
+    Verdicts() {
+        // the byte total follows every change of the ready list (adds, removals, replacements: rekey, clear)
+        ready.addListener((ListChangeListener<ReadyFile>) c -> {
+            while (c.next()) {
+                for (ReadyFile r : c.getRemoved()) {
+                    readyBytes -= Math.max(0, r.size());
+                }
+                if (c.wasAdded()) {
+                    for (ReadyFile r : c.getAddedSubList()) {
+                        readyBytes += Math.max(0, r.size());
+                    }
+                }
+            }
+            int n = ready.size();
+            uploadLabel.set(
+                    n == 0
+                            ? "Upload"
+                            : "Upload " + n + " file" + (n == 1 ? "" : "s") + " (" + Sizes.bytes(readyBytes) + ")");
+        });
+    }
+
+    ObservableList<ReadyFile> ready() {
+        return ready;
+    }
+
+    ObservableList<ValidationResult> rejected() {
+        return rejected;
+    }
+
+    /** Hidden or repeated paths the batch skipped. */
+    long skipped() {
+        return skipped.get();
+    }
+
+    /** "Upload 12 files (3.4 MiB)". */
+    ReadOnlyStringProperty uploadLabelProperty() {
+        return uploadLabel.getReadOnlyProperty();
+    }
+
+    /** Where a batch's verdicts go; called on the validator's threads. */
+    BatchListener listener() {
+        return new BatchListener() {
+            @Override
+            public void onResult(ValidationResult result) {
+                // the compact form is made here, so the FX thread only moves references
+                if (result.valid()) {
+                    readyInbox.add(ReadyFile.of(result, bases));
+                } else {
+                    rejectedInbox.add(result);
+                }
+            }
+
+            @Override
+            public void onSkipped(SkippedPath path) {
+                skipped.incrementAndGet();
+            }
+        };
+    }
+
+    /** Moves buffered verdicts into the lists, a slice of each kind at most. */
+    void drain() {
+        List<ReadyFile> good = new ArrayList<>();
+        ReadyFile f;
+        while (good.size() < SLICE && (f = readyInbox.poll()) != null) {
+            good.add(f);
+        }
+        List<ValidationResult> bad = new ArrayList<>();
+        ValidationResult r;
+        while (bad.size() < SLICE && (r = rejectedInbox.poll()) != null) {
+            bad.add(r);
+        }
+        if (!good.isEmpty()) {
+            ready.addAll(good);
+        }
+        if (!bad.isEmpty()) {
+            rejected.addAll(bad);
+        }
+    }
+
+    /** Verdicts are waiting for a drain. Ask after the batch says it is done: it delivers every verdict first. */
+    boolean buffered() {
+        return !readyInbox.isEmpty() || !rejectedInbox.isEmpty();
+    }
+
+    /** Forgets every verdict, shown or buffered (a new check starts, or the user clears the lists). */
+    void clear() {
+        readyInbox.clear();
+        rejectedInbox.clear();
+        bases.clear();
+        skipped.set(0);
+        ready.clear();
+        rejected.clear();
+    }
+}
