@@ -43,6 +43,28 @@ final class SnapshotReads {
         return out;
     }
 
+    /** See {@link TransferProgress}: one aggregate query per 500 ids, the running ones among them live. */
+    TransferProgress progress(List<String> ids, Set<String> idSet) {
+        List<TransferSnapshot> running = new ArrayList<>();
+        Set<String> runningIds = new java.util.HashSet<>();
+        for (TransferSnapshot s : engine.runningSnapshots()) {
+            if (idSet.contains(s.id())) {
+                running.add(s);
+                runningIds.add(s.id());
+            }
+        }
+        long[] t = queries.tally(ids, runningIds);
+        long size = t[3];
+        long done = t[4];
+        double speed = 0;
+        for (TransferSnapshot s : running) {
+            size += s.size();
+            done += s.bytesDone();
+            speed += s.speedBps();
+        }
+        return new TransferProgress((int) t[0] + running.size(), (int) t[1], (int) t[2], size, done, speed);
+    }
+
     /** The newest {@code limit} transfers, oldest of them first. */
     List<TransferSnapshot> recent(int limit) {
         List<Transfer> newest = repo.recent(limit);

@@ -64,6 +64,48 @@ final class TransferQueries {
         return out;
     }
 
+    /**
+     * Counts and bytes of the transfers {@code ids} but those in {@code skip}, by one aggregate query per 500 ids:
+     * {files, completed, failed or cancelled, size, done} (done counts a completed transfer whole).
+     */
+    long[] tally(List<String> ids, Set<String> skip) {
+        long[] out = new long[5];
+        List<String> marks0 = new ArrayList<>(skip);
+        String not = marks0.isEmpty()
+                ? ""
+                : " AND id NOT IN (" + String.join(", ", Collections.nCopies(marks0.size(), "?")) + ")";
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            db.query(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT state, COUNT(*), SUM(source_size), "
+                        + "SUM(CASE WHEN state = 'COMPLETED' THEN source_size ELSE LEAST(source_size, bytes_done) END)"
+                        + " FROM transfer WHERE id IN (" + marks + ")" + not + " GROUP BY state")) {
+                    int i = 1;
+                    for (String id : chunk) {
+                        ps.setString(i++, id);
+                    }
+                    for (String id : marks0) {
+                        ps.setString(i++, id);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            TransferState state = TransferState.valueOf(rs.getString(1));
+                            long n = rs.getLong(2);
+                            out[0] += n;
+                            out[1] += state == TransferState.COMPLETED ? n : 0;
+                            out[2] += state == TransferState.FAILED || state == TransferState.CANCELLED ? n : 0;
+                            out[3] += rs.getLong(3);
+                            out[4] += rs.getLong(4);
+                        }
+                    }
+                    return null;
+                }
+            });
+        }
+        return out;
+    }
+
     /** At most {@code limit} transfers whose id starts with {@code prefix} (the primary key's range). */
     List<Transfer> byIdPrefix(String prefix, int limit) {
         String like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";

@@ -84,21 +84,23 @@ public final class TransferService implements AutoCloseable {
      * cannot, their transfers are recorded FAILED with that one reason and nothing is sent.
      */
     public Batch enqueue(List<UploadRequest> requests) {
-        return enqueue(UUID.randomUUID().toString(), requests);
+        return enqueue(UUID.randomUUID().toString(), requests, new HashMap<>());
     }
 
     /**
      * {@link #enqueue(List)} for a large drop: {@code chunk} requests at a time (one transaction each), all in one
-     * batch, reporting the number queued so far to {@code progress} after each chunk. The engine starts on the first
-     * chunk while the rest are written, and no transaction or lock holds the whole list. Blocks: off the FX thread.
+     * batch with one pre-flight per target and bucket, reporting the number queued so far to {@code progress} after
+     * each chunk. The engine starts on the first chunk while the rest are written, and no transaction or lock holds
+     * the whole list. Blocks: off the FX thread.
      */
     public Batch enqueue(List<UploadRequest> requests, int chunk, java.util.function.IntConsumer progress) {
         String batch = UUID.randomUUID().toString();
         List<String> ids = new ArrayList<>(requests.size());
         Map<String, Refusal> refusals = new java.util.LinkedHashMap<>();
         int size = Math.max(1, chunk);
+        Map<String, Optional<UserMessage>> checked = new HashMap<>(); // one pre-flight per bucket for the whole batch
         for (int from = 0; from < requests.size(); from += size) {
-            Batch part = enqueue(batch, requests.subList(from, Math.min(requests.size(), from + size)));
+            Batch part = enqueue(batch, requests.subList(from, Math.min(requests.size(), from + size)), checked);
             ids.addAll(part.transferIds());
             for (Refusal r : part.refusals()) {
                 Refusal had = refusals.get(r.targetLabel() + "\n" + r.bucket());
@@ -112,7 +114,8 @@ public final class TransferService implements AutoCloseable {
         return new Batch(batch, ids, List.copyOf(refusals.values()));
     }
 
-    private Batch enqueue(String batch, List<UploadRequest> requests) {
+    /** @param checked the pre-flight's answers by target and bucket, shared by the chunks of one batch */
+    private Batch enqueue(String batch, List<UploadRequest> requests, Map<String, Optional<UserMessage>> checked) {
         Instant now = clock.instant();
         Map<TargetRef, S3Target> resolved = new HashMap<>();
         Map<TargetRef, String> refJson = new HashMap<>();
@@ -121,7 +124,6 @@ public final class TransferService implements AutoCloseable {
                 repo.unfinishedTo(requests.stream().map(UploadRequest::key).toList())) {
             earlierByFile.putIfAbsent(fileKey(t.targetRef(), t.bucket(), t.key(), t.source()), t);
         }
-        Map<String, Optional<UserMessage>> checked = new HashMap<>();
         Map<String, Refusal> refusals = new java.util.LinkedHashMap<>(); // by group; their id lists grow below
         List<Transfer> fresh = new ArrayList<>();
         List<String> ids = new ArrayList<>();
@@ -216,6 +218,14 @@ public final class TransferService implements AutoCloseable {
     /** The snapshots of {@code ids}, in that order, read 500 at a time. Blocks on the database: off the FX thread. */
     public List<TransferSnapshot> snapshots(List<String> ids) {
         return reads.of(ids);
+    }
+
+    /**
+     * The progress of {@code ids} (also given as a set, for the running ones) as counts and bytes: one aggregate
+     * query per 500 ids, nothing per transfer kept. Blocks on the database: off the FX thread.
+     */
+    public TransferProgress progress(List<String> ids, java.util.Set<String> idSet) {
+        return reads.progress(ids, idSet);
     }
 
     /** The newest {@code limit} transfers, the oldest of them first. Blocks on the database: off the FX thread. */

@@ -9,7 +9,6 @@ import io.obitox.common.TerminalText;
 import io.obitox.profile.StorageProfile;
 import io.obitox.transfer.TransferService;
 import io.obitox.transfer.TransferSettings;
-import io.obitox.transfer.TransferSnapshot;
 import io.obitox.transfer.TransferState;
 import io.obitox.transfer.UploadRequest;
 import io.obitox.validation.BatchRequest;
@@ -141,51 +140,16 @@ public final class UploadCommand implements Callable<Integer> {
                     "No files found in the given paths.",
                     "Name files or folders that contain files.");
         }
-        TransferService.Batch batch = service.enqueue(requests);
+        int files = requests.size();
+        TransferService.Batch batch = service.enqueue(requests, UploadReport.PAGE, queued -> {});
+        requests.clear(); // from here on only the ids are kept; outcomes are read back from the database
         if (!quiet && !json) {
             ctx.out()
-                    .progress("Uploading " + requests.size() + " file(s) to s3://" + b + "/" + p + " on "
+                    .progress("Uploading " + files + " file(s) to s3://" + b + "/" + p + " on "
                             + resolved.target().label() + " …");
         }
-        List<TransferSnapshot> end = ProgressPrinter.await(service, batch.transferIds(), ctx.out(), quiet || json);
-        long failed =
-                end.stream().filter(x -> x.state() != TransferState.COMPLETED).count() + walkErrors.size();
-        if (json) {
-            ctx.out().json(TransferJson.all(end, walkErrors));
-        } else {
-            java.util.Set<String> refused = new java.util.HashSet<>();
-            for (TransferService.Refusal r : batch.refusals()) {
-                refused.addAll(r.transferIds());
-                ctx.out()
-                        .println("FAILED  " + r.transferIds().size() + " file(s) to s3://" + r.bucket() + " on "
-                                + r.targetLabel() + ", nothing sent: ["
-                                + r.reason().code() + "] "
-                                + r.reason().oneLine());
-            }
-            for (TransferSnapshot x : end) {
-                if (refused.contains(x.id()) && x.state() == TransferState.FAILED) {
-                    continue; // reported once above
-                }
-                if (x.state() != TransferState.COMPLETED) {
-                    ctx.out()
-                            .println("FAILED  " + TerminalText.escape(x.source().toString()) + ": "
-                                    + (x.errorMessage() == null ? x.state() : x.errorMessage()));
-                } else if (x.notice() != null) {
-                    ctx.out().println("note    " + TerminalText.escape(x.fileName()) + ": " + x.notice());
-                }
-            }
-            for (Map<String, Object> e : walkErrors) {
-                ctx.out()
-                        .println(e.get("state") + "  " + TerminalText.escape((String) e.get("path")) + ": "
-                                + e.get("error") + " [" + e.get("errorCode") + "]");
-            }
-            long rejected = walkErrors.stream()
-                    .filter(e -> "REJECTED".equals(e.get("state")))
-                    .count();
-            ctx.out()
-                    .println((end.size() - (failed - walkErrors.size())) + " uploaded, "
-                            + (rejected > 0 ? rejected + " rejected, " : "") + (failed - rejected) + " failed.");
-        }
+        ProgressPrinter.follow(service, batch.transferIds(), ctx.out(), quiet || json);
+        long failed = UploadReport.print(ctx.out(), service, batch, walkErrors, json);
         deliverWebhooks(batch.transferIds());
         return failed == 0 ? Cli.OK : Cli.FAILURE;
     }
