@@ -1,22 +1,19 @@
 package io.obitox.notify;
 
 import io.obitox.common.Threads;
+import io.obitox.transfer.BatchTally;
 import io.obitox.transfer.TransferEvent;
 import io.obitox.transfer.TransferEvents;
-import io.obitox.transfer.TransferSnapshot;
-import io.obitox.transfer.TransferState;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +22,13 @@ import org.slf4j.LoggerFactory;
  * completed, failed or was cancelled. "12 files uploaded to bucket photos", "2 of 12 failed". A batch that is all
  * cancelled says nothing (the user did that). Respects the {@link #SETTING} switch.
  *
- * <p>Threading: the engine's listener only queues a check; checks run on this notifier's own thread.
+ * <p>Nothing per transfer is kept: when a transfer settles, its batch is marked to be checked, and a check asks the
+ * database whether the batch still has a transfer queued, running or paused (one index seek) and, once it has none,
+ * for its counts (one range scan). Checks of the same batch waiting together are made once, so the cost per settled
+ * transfer does not grow with the batch.
+ *
+ * <p>Threading: the engine's listener only marks the batch and queues a check; checks run on this notifier's own
+ * thread.
  */
 public final class BatchNotifier implements AutoCloseable {
     /** Settings key: "false" turns desktop notifications off. */
@@ -34,13 +37,13 @@ public final class BatchNotifier implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BatchNotifier.class);
     private static final int REMEMBERED_BATCHES = 256;
 
-    private final Supplier<List<TransferSnapshot>> snapshots;
+    private final Function<String, Optional<BatchTally>> tallies;
     private final BooleanSupplier enabled;
     private final Notifier notifier;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Threads.daemon("obitox-batches"));
     private final Runnable unsubscribe;
-    /** The outcome of each settled transfer, from the events (checks run on the worker, events on engine threads). */
-    private final Map<String, TransferState> outcomes = new ConcurrentHashMap<>();
+    /** Batches with a check queued (events on engine threads, checks on the worker). */
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
     /** What was last announced per batch, so a batch is announced again only when its outcome changes (a retry). */
     private final Map<String, Summary> announced = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -50,59 +53,44 @@ public final class BatchNotifier implements AutoCloseable {
     };
 
     /**
-     * @param snapshots the engine's current view of its transfers ({@code TransferEngine::snapshots})
+     * @param tallies a batch's counts once it is settled, empty before ({@code TransferService::batchTally})
      * @param enabled read at each announcement (a settings lookup), so the switch applies at once
      */
     public BatchNotifier(
             TransferEvents events,
-            Supplier<List<TransferSnapshot>> snapshots,
+            Function<String, Optional<BatchTally>> tallies,
             BooleanSupplier enabled,
             Notifier notifier) {
-        this.snapshots = snapshots;
+        this.tallies = tallies;
         this.enabled = enabled;
         this.notifier = notifier;
         this.unsubscribe = events.subscribe(this::onEvent);
     }
 
     private void onEvent(TransferEvent e) {
-        TransferSnapshot s = e.snapshot();
-        if (s.batchId() == null) {
-            return;
-        }
-        TransferState outcome = outcome(e.type());
-        if (outcome != null) {
-            outcomes.put(s.id(), outcome);
-            worker.execute(() -> check(s.batchId()));
-        } else if (e.type() != TransferEvent.Type.PROGRESS) {
-            outcomes.remove(s.id()); // queued, started or paused again: not settled (any more)
+        String batchId = e.snapshot().batchId();
+        if (batchId != null && settles(e.type()) && pending.add(batchId)) {
+            worker.execute(() -> {
+                pending.remove(batchId); // a transfer settling from here on queues another check
+                check(batchId);
+            });
         }
     }
 
-    /**
-     * The outcome an event announces. From the event's type, not its snapshot: the engine reports a transfer as
-     * running until its worker has let go of it, which is just after the completion event.
-     */
-    static TransferState outcome(TransferEvent.Type type) {
-        return switch (type) {
-            case COMPLETED -> TransferState.COMPLETED;
-            case FAILED -> TransferState.FAILED;
-            case CANCELLED -> TransferState.CANCELLED;
-            default -> null;
-        };
+    /** Whether an event settles a transfer: from its type (the database has the outcome when it is published). */
+    static boolean settles(TransferEvent.Type type) {
+        return type == TransferEvent.Type.COMPLETED
+                || type == TransferEvent.Type.FAILED
+                || type == TransferEvent.Type.CANCELLED;
     }
 
     private void check(String batchId) {
         try {
-            List<TransferSnapshot> batch = new ArrayList<>();
-            for (TransferSnapshot s : snapshots.get()) {
-                if (batchId.equals(s.batchId())) {
-                    batch.add(s);
-                }
-            }
-            if (batch.isEmpty() || !batch.stream().allMatch(s -> outcomes.containsKey(s.id()))) {
+            Optional<BatchTally> tally = tallies.apply(batchId);
+            if (tally.isEmpty()) {
                 return;
             }
-            Summary summary = Summary.of(batch, id -> outcomes.get(id));
+            Summary summary = Summary.of(tally.get());
             if (summary.equals(announced.put(batchId, summary))) {
                 return;
             }
@@ -122,21 +110,8 @@ public final class BatchNotifier implements AutoCloseable {
      * @param buckets the distinct buckets, in order
      */
     record Summary(int total, int completed, int failed, int cancelled, String firstName, List<String> buckets) {
-        static Summary of(List<TransferSnapshot> batch, Function<String, TransferState> outcome) {
-            int ok = 0;
-            int failed = 0;
-            int cancelled = 0;
-            Set<String> buckets = new LinkedHashSet<>();
-            for (TransferSnapshot s : batch) {
-                switch (outcome.apply(s.id())) {
-                    case COMPLETED -> ok++;
-                    case FAILED -> failed++;
-                    case CANCELLED -> cancelled++;
-                    default -> {}
-                }
-                buckets.add(s.bucket());
-            }
-            return new Summary(batch.size(), ok, failed, cancelled, batch.get(0).fileName(), List.copyOf(buckets));
+        static Summary of(BatchTally t) {
+            return new Summary(t.total(), t.completed(), t.failed(), t.cancelled(), t.firstName(), t.buckets());
         }
     }
 

@@ -136,6 +136,8 @@ public final class UploadPlanner {
         private final Set<String> takenKeys = new HashSet<>();
         private final Map<String, Item> byTransfer = new HashMap<>();
         private List<Item> pending;
+        /** The files the round being settled sends again; null between rounds. */
+        private List<Item> again;
 
         Plan(Spec spec, List<Item> items, RemoteListing listing, List<String> warnings) {
             this.spec = spec;
@@ -187,7 +189,18 @@ public final class UploadPlanner {
          * holds the renames whose new key was taken meanwhile).
          */
         public boolean settle(List<TransferSnapshot> ends) {
-            List<Item> again = new ArrayList<>();
+            beginRound();
+            settlePage(ends);
+            return endRound();
+        }
+
+        /** Starts settling a round whose ends are read a page at a time: {@link #settlePage}s, then {@link #endRound}. */
+        public void beginRound() {
+            again = new ArrayList<>();
+        }
+
+        /** Settles one page of the round's ends (see {@link #settle}). */
+        public void settlePage(List<TransferSnapshot> ends) {
             for (TransferSnapshot s : ends) {
                 Item i = byTransfer.get(s.id());
                 if (i == null) {
@@ -215,8 +228,13 @@ public final class UploadPlanner {
                     i.reason = s.errorMessage();
                 }
             }
+        }
+
+        /** Ends the round: true when files are to be sent again (under their next free name). */
+        public boolean endRound() {
             pending = again;
-            return !again.isEmpty();
+            again = null;
+            return !pending.isEmpty();
         }
 
         private String nextName(Item i) {

@@ -1,23 +1,25 @@
 package io.obitox.transfer;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The engine's picture of its transfers for the UI and the CLI: the last committed row of every transfer it knows
- * (the recent history plus everything queued since), the running jobs' live byte counts and a rate meter per running
- * transfer. Snapshots are built from memory, never from the database, so views may ask several times a second.
+ * The engine's live picture of the transfers it is running: the last committed row of each running transfer, the
+ * running jobs' byte counts and a rate meter per running transfer. Memory is bounded by the running transfers (at
+ * most {@code maxActiveFiles}), not by the queue or the history: every other transfer's row is read from the
+ * database when asked for ({@link TransferEngine#snapshot}). The one exception is a failure the database could not
+ * record (a full disk): that row is kept here, so the failure stays visible, until a later commit for the transfer
+ * replaces it.
  *
- * <p>Thread-safe: rows are replaced whole in a concurrent map by the engine threads that committed them; snapshots
+ * <p>Thread-safe: rows are replaced whole in concurrent maps by the engine threads that committed them; snapshots
  * read whatever is there at that moment.
  */
 final class LiveSnapshots {
-    private final Map<String, Transfer> known = new ConcurrentHashMap<>();
+    private final Map<String, Transfer> running = new ConcurrentHashMap<>();
+    private final Map<String, Transfer> unrecorded = new ConcurrentHashMap<>();
     private final Map<String, RateMeter> meters = new ConcurrentHashMap<>();
     private final Map<String, UploadJob> active;
 
@@ -26,41 +28,44 @@ final class LiveSnapshots {
         this.active = active;
     }
 
-    /** The row as last committed. */
+    /** A transfer was claimed to run here: its row is kept until {@link #stopped}. */
+    void started(Transfer t) {
+        unrecorded.remove(t.id());
+        running.put(t.id(), t);
+    }
+
+    /** The row as last committed: replaces the one kept for a running transfer; nothing is kept for any other. */
     void remember(Transfer t) {
-        known.put(t.id(), t);
+        unrecorded.remove(t.id());
+        running.computeIfPresent(t.id(), (id, old) -> t);
     }
 
+    /** A failure the database could not record: kept in memory so it stays visible. */
+    void unrecordedFailure(Transfer failed) {
+        unrecorded.put(failed.id(), failed);
+        running.computeIfPresent(failed.id(), (id, old) -> failed);
+    }
+
+    /** The row kept in memory: a running transfer's, or an unrecorded failure's. */
     Optional<Transfer> row(String id) {
-        return Optional.ofNullable(known.get(id));
+        Transfer t = unrecorded.get(id);
+        return Optional.ofNullable(t != null ? t : running.get(id));
     }
 
-    Collection<Transfer> rows() {
-        return known.values();
-    }
-
-    /** Forgets finished transfers after they were deleted from the history. */
-    void forgetFinished() {
-        known.values().removeIf(t -> t.state().isFinal());
-    }
-
-    /** A transfer stopped running: its speed is no longer measured. */
+    /**
+     * A transfer stopped running: its row is dropped (the database has it) and its speed no longer measured. Called
+     * after its job left the running map; a new run of the same transfer already there keeps the row.
+     */
     void stopped(String id) {
         meters.remove(id);
-    }
-
-    Optional<TransferSnapshot> snapshot(String id) {
-        return row(id).map(this::snapshot);
-    }
-
-    /** Every known transfer, oldest first. */
-    List<TransferSnapshot> all() {
-        List<TransferSnapshot> out = new ArrayList<>();
-        for (Transfer t : known.values()) {
-            out.add(snapshot(t));
+        if (!active.containsKey(id)) {
+            running.remove(id);
         }
-        out.sort(Comparator.comparing(TransferSnapshot::createdAt).thenComparing(TransferSnapshot::id));
-        return out;
+    }
+
+    /** Rows kept in memory, as a count (for tests: it must not grow with the queue). */
+    int size() {
+        return running.size() + unrecorded.size();
     }
 
     /** Measures every running job's progress now; returns their snapshots (for PROGRESS events). */
@@ -69,7 +74,7 @@ final class LiveSnapshots {
         for (UploadJob job : active.values()) {
             String id = job.transfer().id();
             meters.computeIfAbsent(id, k -> new RateMeter()).record(nanos, job.bytesDone());
-            Transfer t = known.get(id);
+            Transfer t = running.get(id);
             if (t != null) {
                 out.add(snapshot(t));
             }

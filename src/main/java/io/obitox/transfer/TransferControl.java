@@ -3,7 +3,6 @@ package io.obitox.transfer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Consumer;
@@ -120,7 +119,7 @@ final class TransferControl {
         if (queue.running(id)) {
             return;
         }
-        Transfer t = live.row(id).orElse(null);
+        Transfer t = live.row(id).or(() -> repo.find(id)).orElse(null);
         EnumSet<TransferState> from = EnumSet.of(TransferState.PAUSED, TransferState.FAILED);
         if (t != null && !Owners.alive(t.owner())) {
             from.add(TransferState.QUEUED);
@@ -165,18 +164,14 @@ final class TransferControl {
         ids.forEach(this::pause);
     }
 
+    /** Resumes the paused and failed transfers, oldest first (their ids read from the database). */
     void resumeAll() {
-        live.rows().stream()
-                .filter(t -> t.state() == TransferState.PAUSED || t.state() == TransferState.FAILED)
-                .sorted(Comparator.comparing(Transfer::createdAt))
-                .forEach(t -> resume(t.id()));
+        repo.ids(EnumSet.of(TransferState.PAUSED, TransferState.FAILED)).forEach(this::resume);
     }
 
+    /** Cancels every unfinished transfer (their ids read from the database). */
     void cancelAll() {
-        live.rows().stream()
-                .filter(t -> !t.state().isFinal())
-                .map(Transfer::id)
-                .toList()
+        repo.ids(EnumSet.of(TransferState.QUEUED, TransferState.RUNNING, TransferState.PAUSED, TransferState.FAILED))
                 .forEach(this::cancel);
     }
 

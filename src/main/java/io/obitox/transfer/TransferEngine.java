@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: thread-safe; public methods return quickly (but {@link #cancel} of a stopped transfer makes one
  * network call). One dispatcher thread takes queued ids in order; each admitted transfer is claimed and run on its
  * own coordinator thread (a cached pool), its parts on the part pool; a ticker thread publishes progress every 250
- * ms. Snapshots are served from memory, so the UI may poll them several times a second. Settings are a volatile
+ * ms. Running transfers' snapshots are served from memory, so the UI may poll them several times a second; others
+ * are read from the database by id (memory does not grow with the queue or the history). Settings are a volatile
  * reference; everything else is guarded by the queue's lock or lives in concurrent maps.
  */
 public final class TransferEngine implements AutoCloseable {
@@ -81,12 +82,11 @@ public final class TransferEngine implements AutoCloseable {
                 new TransferControl(repo, queue, live, lifecycle, () -> this.settings, this::submit, owner, clock);
     }
 
-    /** Starts the dispatcher and the progress ticker; loads the recent history for snapshots. */
+    /** Starts the dispatcher and the progress ticker (nothing is loaded: snapshots read the database on demand). */
     public synchronized void start() {
         if (dispatcher != null) {
             return;
         }
-        repo.recent(2000).forEach(live::remember);
         dispatcher = new Thread(
                 () -> queue.dispatch(coordinators, this::launchAndRun, () -> settings.maxActiveFiles(), () -> closed),
                 "transfer-dispatcher");
@@ -124,7 +124,6 @@ public final class TransferEngine implements AutoCloseable {
     void submit(Collection<Transfer> transfers) {
         queue.addAll(transfers, () -> {
             for (Transfer t : transfers) {
-                live.remember(t);
                 events.publish(new TransferEvent(
                         t.state() == TransferState.FAILED ? TransferEvent.Type.FAILED : TransferEvent.Type.QUEUED,
                         live.snapshot(t)));
@@ -163,27 +162,31 @@ public final class TransferEngine implements AutoCloseable {
         control.cancelAll();
     }
 
-    /** Snapshots of every transfer this engine knows (recent history plus everything queued since). */
-    public List<TransferSnapshot> snapshots() {
-        return live.all();
+    /**
+     * A transfer as it is now: a running one from memory (bytes in flight, speed), any other as committed in the
+     * database (one query by primary key; blocks briefly).
+     */
+    public Optional<TransferSnapshot> snapshot(String id) {
+        return live.row(id).or(() -> repo.find(id)).map(live::snapshot);
     }
 
-    public Optional<TransferSnapshot> snapshot(String id) {
-        return live.snapshot(id);
+    /** As {@link #snapshot} for a row already read from the database: the live one instead when it runs here. */
+    TransferSnapshot snapshot(Transfer committed) {
+        return live.snapshot(live.row(committed.id()).orElse(committed));
     }
 
     /** Live snapshots of the transfers running now (a handful: at most {@code maxActiveFiles}). */
     public List<TransferSnapshot> runningSnapshots() {
         List<TransferSnapshot> out = new ArrayList<>();
         for (UploadJob job : active.values()) {
-            live.snapshot(job.transfer().id()).ifPresent(out::add);
+            live.row(job.transfer().id()).map(live::snapshot).ifPresent(out::add);
         }
         return out;
     }
 
-    /** Forgets finished transfers in memory after they were deleted from the history. */
-    void forgetFinished() {
-        live.forgetFinished();
+    /** Rows held in memory (for tests: bounded by the running transfers, not the queue). */
+    int liveRows() {
+        return live.size();
     }
 
     public boolean isBusy() {
@@ -246,7 +249,6 @@ public final class TransferEngine implements AutoCloseable {
             return null;
         }
         Transfer t = claimed.get();
-        live.remember(t);
         S3Target target = targets.apply(TargetRef.fromJson(t.targetRef()));
         UploadJob job = new UploadJob(
                 t,
@@ -259,6 +261,7 @@ public final class TransferEngine implements AutoCloseable {
                 buffers,
                 parts);
         queue.started(id, job);
+        live.started(t);
         events.publish(new TransferEvent(TransferEvent.Type.STARTED, live.snapshot(t)));
         return job;
     }

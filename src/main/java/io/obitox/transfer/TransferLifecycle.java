@@ -139,11 +139,11 @@ final class TransferLifecycle {
         } catch (RuntimeException dbFailure) {
             // e.g. the disk holding the database is full: keep the failure visible in memory at least
             UserMessage dm = S3Errors.describe(dbFailure);
-            Transfer t = live.row(id).orElse(null);
+            Transfer t = live.row(id).or(() -> readQuietly(id)).orElse(null);
             if (t != null) {
                 String text = m.oneLine().equals(dm.oneLine()) ? dm.oneLine() : m.oneLine() + " " + dm.oneLine();
                 Transfer failed = t.withState(TransferState.FAILED, dm.code(), text);
-                live.remember(failed);
+                live.unrecordedFailure(failed);
                 events.publish(new TransferEvent(TransferEvent.Type.FAILED, live.snapshot(failed)));
             }
         }
@@ -181,6 +181,15 @@ final class TransferLifecycle {
             repo.clearUpload(t.id(), clock.instant());
         } catch (RuntimeException e) {
             log.warn("Could not clear the upload id of {}", t.id(), e);
+        }
+    }
+
+    /** The stored row, or empty when even reading fails (the database is in trouble). */
+    private Optional<Transfer> readQuietly(String id) {
+        try {
+            return repo.find(id);
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 

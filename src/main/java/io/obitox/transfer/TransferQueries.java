@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The reads of transfers and their parts (no writes). Each read is its own short query on a pooled connection, so
@@ -42,6 +43,100 @@ final class TransferQueries {
 
     List<Transfer> recent(int limit) {
         return list(SELECT + "ORDER BY created_at DESC, id LIMIT " + limit);
+    }
+
+    /** The rows of {@code ids} that exist, read by primary key 500 at a time, in no particular order. */
+    List<Transfer> findAll(Collection<String> ids) {
+        List<String> all = new ArrayList<>(new LinkedHashSet<>(ids));
+        List<Transfer> out = new ArrayList<>(all.size());
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            out.addAll(db.query(c -> {
+                try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE id IN (" + marks + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    return rows(ps);
+                }
+            }));
+        }
+        return out;
+    }
+
+    /**
+     * Counts and bytes of the transfers {@code ids} but those in {@code skip}, by one aggregate query per 500 ids:
+     * {files, completed, failed or cancelled, size, done} (done counts a completed transfer whole).
+     */
+    long[] tally(List<String> ids, Set<String> skip) {
+        long[] out = new long[5];
+        List<String> marks0 = new ArrayList<>(skip);
+        String not = marks0.isEmpty()
+                ? ""
+                : " AND id NOT IN (" + String.join(", ", Collections.nCopies(marks0.size(), "?")) + ")";
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            db.query(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT state, COUNT(*), SUM(source_size), "
+                        + "SUM(CASE WHEN state = 'COMPLETED' THEN source_size ELSE LEAST(source_size, bytes_done) END)"
+                        + " FROM transfer WHERE id IN (" + marks + ")" + not + " GROUP BY state")) {
+                    int i = 1;
+                    for (String id : chunk) {
+                        ps.setString(i++, id);
+                    }
+                    for (String id : marks0) {
+                        ps.setString(i++, id);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            TransferState state = TransferState.valueOf(rs.getString(1));
+                            long n = rs.getLong(2);
+                            out[0] += n;
+                            out[1] += state == TransferState.COMPLETED ? n : 0;
+                            out[2] += state == TransferState.FAILED || state == TransferState.CANCELLED ? n : 0;
+                            out[3] += rs.getLong(3);
+                            out[4] += rs.getLong(4);
+                        }
+                    }
+                    return null;
+                }
+            });
+        }
+        return out;
+    }
+
+    /** At most {@code limit} transfers whose id starts with {@code prefix} (the primary key's range). */
+    List<Transfer> byIdPrefix(String prefix, int limit) {
+        String like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return db.query(c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement(SELECT + "WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT " + limit)) {
+                ps.setString(1, like);
+                return rows(ps);
+            }
+        });
+    }
+
+    /** The ids of the transfers in {@code states}, oldest first (ids only: cheap even for a very long queue). */
+    List<String> ids(Set<TransferState> states) {
+        if (states.isEmpty()) {
+            return List.of();
+        }
+        String in =
+                String.join(",", states.stream().map(s -> "'" + s.name() + "'").toList());
+        return db.query(c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT id FROM transfer WHERE state IN (" + in + ") ORDER BY created_at, id")) {
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            }
+        });
     }
 
     List<Transfer> unfinished() {

@@ -91,6 +91,11 @@ public final class TransferRepository {
         return queries.recent(limit);
     }
 
+    /** The ids of the transfers in {@code states}, oldest first. */
+    List<String> ids(java.util.Set<TransferState> states) {
+        return queries.ids(states);
+    }
+
     /** Transfers that are not finished, oldest first (the queue order). */
     public List<Transfer> unfinished() {
         return queries.unfinished();

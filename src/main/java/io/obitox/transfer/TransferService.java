@@ -21,8 +21,9 @@ import java.util.function.Function;
 
 /**
  * The transfer queue as the UI and the CLI use it: queue files, control transfers, export and import resume
- * tokens, and the measured throughput history. Thread-safe; {@link #enqueue} and the token calls block briefly on
- * the database and the file system (call them off the FX thread); everything else returns at once.
+ * tokens, read transfers, and the measured throughput history. Thread-safe; {@link #enqueue}, the token calls and
+ * the reads block briefly on the database and the file system (call them off the FX thread); the control calls
+ * return at once. Nothing here keeps a transfer in memory after it was queued: reads go to the database.
  */
 public final class TransferService implements AutoCloseable {
     private final TransferRepository repo;
@@ -31,6 +32,7 @@ public final class TransferService implements AutoCloseable {
     private final StorageClients clients;
     private final BatchPreflight preflight;
     private final ResumeTokens tokens;
+    private final SnapshotReads reads;
     private final Clock clock;
 
     public TransferService(
@@ -45,6 +47,7 @@ public final class TransferService implements AutoCloseable {
         this.clients = clients;
         this.preflight = new BatchPreflight(clients);
         this.tokens = new ResumeTokens(repo, engine, targets, clients, clock);
+        this.reads = new SnapshotReads(repo, engine);
         this.clock = clock;
     }
 
@@ -81,21 +84,23 @@ public final class TransferService implements AutoCloseable {
      * cannot, their transfers are recorded FAILED with that one reason and nothing is sent.
      */
     public Batch enqueue(List<UploadRequest> requests) {
-        return enqueue(UUID.randomUUID().toString(), requests);
+        return enqueue(UUID.randomUUID().toString(), requests, new HashMap<>());
     }
 
     /**
      * {@link #enqueue(List)} for a large drop: {@code chunk} requests at a time (one transaction each), all in one
-     * batch, reporting the number queued so far to {@code progress} after each chunk. The engine starts on the first
-     * chunk while the rest are written, and no transaction or lock holds the whole list. Blocks: off the FX thread.
+     * batch with one pre-flight per target and bucket, reporting the number queued so far to {@code progress} after
+     * each chunk. The engine starts on the first chunk while the rest are written, and no transaction or lock holds
+     * the whole list. Blocks: off the FX thread.
      */
     public Batch enqueue(List<UploadRequest> requests, int chunk, java.util.function.IntConsumer progress) {
         String batch = UUID.randomUUID().toString();
         List<String> ids = new ArrayList<>(requests.size());
         Map<String, Refusal> refusals = new java.util.LinkedHashMap<>();
         int size = Math.max(1, chunk);
+        Map<String, Optional<UserMessage>> checked = new HashMap<>(); // one pre-flight per bucket for the whole batch
         for (int from = 0; from < requests.size(); from += size) {
-            Batch part = enqueue(batch, requests.subList(from, Math.min(requests.size(), from + size)));
+            Batch part = enqueue(batch, requests.subList(from, Math.min(requests.size(), from + size)), checked);
             ids.addAll(part.transferIds());
             for (Refusal r : part.refusals()) {
                 Refusal had = refusals.get(r.targetLabel() + "\n" + r.bucket());
@@ -109,7 +114,8 @@ public final class TransferService implements AutoCloseable {
         return new Batch(batch, ids, List.copyOf(refusals.values()));
     }
 
-    private Batch enqueue(String batch, List<UploadRequest> requests) {
+    /** @param checked the pre-flight's answers by target and bucket, shared by the chunks of one batch */
+    private Batch enqueue(String batch, List<UploadRequest> requests, Map<String, Optional<UserMessage>> checked) {
         Instant now = clock.instant();
         Map<TargetRef, S3Target> resolved = new HashMap<>();
         Map<TargetRef, String> refJson = new HashMap<>();
@@ -118,7 +124,6 @@ public final class TransferService implements AutoCloseable {
                 repo.unfinishedTo(requests.stream().map(UploadRequest::key).toList())) {
             earlierByFile.putIfAbsent(fileKey(t.targetRef(), t.bucket(), t.key(), t.source()), t);
         }
-        Map<String, Optional<UserMessage>> checked = new HashMap<>();
         Map<String, Refusal> refusals = new java.util.LinkedHashMap<>(); // by group; their id lists grow below
         List<Transfer> fresh = new ArrayList<>();
         List<String> ids = new ArrayList<>();
@@ -212,12 +217,42 @@ public final class TransferService implements AutoCloseable {
         return target.provider() == Provider.SANDBOX ? "sandbox" : target.where();
     }
 
+    /** A transfer as it is now: a running one from memory, any other from the database (one query by id). */
     public Optional<TransferSnapshot> snapshot(String id) {
         return engine.snapshot(id);
     }
 
-    public List<TransferSnapshot> snapshots() {
-        return engine.snapshots();
+    /** The snapshots of {@code ids}, in that order, read 500 at a time. Blocks on the database: off the FX thread. */
+    public List<TransferSnapshot> snapshots(List<String> ids) {
+        return reads.of(ids);
+    }
+
+    /**
+     * The progress of {@code ids} (also given as a set, for the running ones) as counts and bytes: one aggregate
+     * query per 500 ids, nothing per transfer kept. Blocks on the database: off the FX thread.
+     */
+    public TransferProgress progress(List<String> ids, java.util.Set<String> idSet) {
+        return reads.progress(ids, idSet);
+    }
+
+    /** The newest {@code limit} transfers, the oldest of them first. Blocks on the database: off the FX thread. */
+    public List<TransferSnapshot> recent(int limit) {
+        return reads.recent(limit);
+    }
+
+    /** Every transfer not finished (queued, running, paused, failed), oldest first. Blocks on the database. */
+    public List<TransferSnapshot> unfinished() {
+        return reads.unfinished();
+    }
+
+    /** A batch's counts once none of its transfers is queued, running or paused (see {@link BatchTally#read}). */
+    public Optional<BatchTally> batchTally(String batchId) {
+        return BatchTally.read(repo.database(), batchId);
+    }
+
+    /** At most {@code limit} transfers whose id starts with {@code prefix}. Blocks on the database. */
+    public List<TransferSnapshot> byIdPrefix(String prefix, int limit) {
+        return reads.byIdPrefix(prefix, limit);
     }
 
     /**
@@ -225,15 +260,7 @@ public final class TransferService implements AutoCloseable {
      * replaced by their live snapshots (bytes in flight, speed, time left). Blocks on the database: off the FX thread.
      */
     public TransferPages.Page page(java.util.Set<TransferState> states, long offset, int limit) {
-        TransferPages.Page p = pages().page(states, offset, limit);
-        Map<String, TransferSnapshot> running = new HashMap<>();
-        engine.runningSnapshots().forEach(s -> running.put(s.id(), s));
-        if (running.isEmpty()) {
-            return p;
-        }
-        List<TransferSnapshot> rows = new ArrayList<>(p.rows().size());
-        p.rows().forEach(r -> rows.add(running.getOrDefault(r.id(), r)));
-        return new TransferPages.Page(rows, p.offset(), p.matching());
+        return reads.page(states, offset, limit);
     }
 
     /**
@@ -249,23 +276,7 @@ public final class TransferService implements AutoCloseable {
     }
 
     public QueueTotals totals() {
-        List<TransferSnapshot> running = engine.runningSnapshots();
-        TransferPages.Totals t =
-                pages().totals(running.stream().map(TransferSnapshot::id).toList());
-        long live = running.stream().mapToLong(TransferSnapshot::bytesDone).sum();
-        double speed = running.stream().mapToDouble(TransferSnapshot::speedBps).sum();
-        return new QueueTotals(t, t.bytes(), t.bytesDone() + live, speed);
-    }
-
-    private volatile TransferPages pages;
-
-    private TransferPages pages() {
-        TransferPages p = pages;
-        if (p == null) {
-            p = new TransferPages(repo.database());
-            pages = p;
-        }
-        return p;
+        return reads.totals();
     }
 
     public void pause(String id) {
@@ -294,9 +305,7 @@ public final class TransferService implements AutoCloseable {
 
     /** Deletes completed and cancelled transfers from the history. */
     public int clearFinished() {
-        int n = repo.clearFinished();
-        engine.forgetFinished();
-        return n;
+        return repo.clearFinished();
     }
 
     /**

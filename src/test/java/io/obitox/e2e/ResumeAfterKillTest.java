@@ -183,7 +183,7 @@ class ResumeAfterKillTest {
                     .as("interrupted transfers claimed")
                     .isEqualTo(1);
             List<String> ids =
-                    service.snapshots().stream().map(TransferSnapshot::id).toList();
+                    service.unfinished().stream().map(TransferSnapshot::id).toList();
             assertThat(service.awaitSettled(ids, Duration.ofMinutes(3))).isTrue();
             TransferSnapshot done = service.snapshot(ids.get(0)).orElseThrow();
             assertThat(done.state()).as(done.errorMessage()).isEqualTo(TransferState.COMPLETED);

@@ -49,7 +49,7 @@ class BatchNotifierTest {
         TransferService transfers = app.context().transfers();
         notifier = new BatchNotifier(
                 transfers.events(),
-                transfers.engine()::snapshots,
+                transfers::batchTally,
                 () -> app.context().settings().getBoolean(BatchNotifier.SETTING, true),
                 recorder);
     }

@@ -57,7 +57,7 @@ class DiskFullTest {
             }
             Files.delete(db.resolve(Tmpfs.FILLER));
             try (TestApp again = TestApp.inDirectory(dir)) {
-                assertThat(again.context().transfers().snapshots())
+                assertThat(again.context().transfers().snapshots(ids))
                         .extracting(TransferSnapshot::id)
                         .containsAll(ids);
             }

@@ -124,7 +124,7 @@ class GroupCommitKillTest {
         try (TestApp restarted = TestApp.inDirectory(dir)) {
             TransferService service = restarted.context().transfers();
             assertThat(service.engine().recover(true, true)).isGreaterThan(0);
-            ids = service.snapshots().stream().map(TransferSnapshot::id).toList();
+            ids = service.recent(10 * FILES).stream().map(TransferSnapshot::id).toList();
             assertThat(ids).hasSize(FILES);
             assertThat(service.awaitSettled(ids, Duration.ofMinutes(3))).isTrue();
             for (String id : ids) {

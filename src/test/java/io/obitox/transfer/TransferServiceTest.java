@@ -147,4 +147,41 @@ class TransferServiceTest {
                 .allSatisfy(id ->
                         assertThat(service.snapshot(id).orElseThrow().state()).isEqualTo(TransferState.COMPLETED));
     }
+
+    @Test
+    void memoryHoldsOnlyTheRunningTransfersAndFinishedOnesAreReadFromTheDatabase() throws Exception {
+        TransferService service = service();
+        int running = service.engine().settings().maxActiveFiles();
+        service.engine().setBandwidthLimit(64 * 1024); // slow: most of the 40 wait in the queue for a while
+        java.util.List<UploadRequest> requests = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Path f = app.dir().resolve("held/f" + i + ".bin");
+            Files.createDirectories(f.getParent());
+            Files.write(f, new byte[8192]);
+            requests.add(new UploadRequest(f, TargetRef.profile(profile.id()), "uploads", "held/f" + i, null));
+        }
+        TransferService.Batch batch = service.enqueue(requests);
+        int most = 0;
+        while (!service.awaitSettled(batch.transferIds(), Duration.ofMillis(20))) {
+            most = Math.max(most, service.engine().liveRows());
+            assertThat(service.engine().liveRows())
+                    .as("rows in memory: the running ones, not the queue")
+                    .isLessThanOrEqualTo(running)
+                    .isLessThan(40);
+        }
+        assertThat(most).as("running rows were held while they ran").isPositive();
+        assertThat(service.engine().liveRows()).isZero();
+        TransferSnapshot last = service.snapshot(batch.transferIds().get(39)).orElseThrow();
+        assertThat(last.state()).isEqualTo(TransferState.COMPLETED);
+        assertThat(last.bytesDone()).isEqualTo(8192);
+        assertThat(service.snapshots(batch.transferIds()))
+                .extracting(TransferSnapshot::id)
+                .containsExactlyElementsOf(batch.transferIds());
+        assertThat(service.recent(5)).extracting(TransferSnapshot::id).hasSize(5);
+        assertThat(service.byIdPrefix(last.id().substring(0, 8), 2))
+                .extracting(TransferSnapshot::id)
+                .contains(last.id());
+        assertThat(service.unfinished()).isEmpty();
+        assertThat(service.batchTally(batch.id())).hasValue(new BatchTally(40, 40, 0, 0, "f0.bin", List.of("uploads")));
+    }
 }

@@ -70,7 +70,7 @@ final class DesktopIntegration implements AutoCloseable {
             log.info("Desktop notifications through {}", notifier.name());
             BatchNotifier b = new BatchNotifier(
                     app.transfers().events(),
-                    app.transfers().engine()::snapshots,
+                    app.transfers()::batchTally,
                     () -> app.settings().getBoolean(BatchNotifier.SETTING, true),
                     notifier);
             synchronized (this) {

@@ -40,6 +40,9 @@ import javafx.scene.Parent;
  * services and hands controllers to the FXML loader. Views are built when first shown.
  */
 public final class ViewFactory {
+    /** The newest transfers the Links view looks through for finished uploads (read from the database). */
+    private static final int FINISHED_UPLOADS_OFFERED = 2000;
+
     private final AppContext app;
     private final UiTasks tasks;
     private final ProfileSelection selection;
@@ -125,7 +128,7 @@ public final class ViewFactory {
                     app.presign(),
                     app.profiles(),
                     selection,
-                    () -> app.transfers().snapshots(),
+                    () -> app.transfers().recent(FINISHED_UPLOADS_OFFERED),
                     tasks);
         }
         return linksViewModel;

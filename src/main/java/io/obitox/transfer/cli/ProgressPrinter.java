@@ -2,12 +2,14 @@ package io.obitox.transfer.cli;
 
 import io.obitox.cli.Output;
 import io.obitox.common.Sizes;
+import io.obitox.transfer.TransferProgress;
 import io.obitox.transfer.TransferService;
 import io.obitox.transfer.TransferSnapshot;
-import io.obitox.transfer.TransferState;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Waits for transfers while printing a progress line to stderr (rewritten in place on a terminal). */
 public final class ProgressPrinter {
@@ -15,19 +17,30 @@ public final class ProgressPrinter {
 
     public static List<TransferSnapshot> await(
             TransferService service, Collection<String> ids, Output out, boolean quiet) throws InterruptedException {
-        return await(service, ids, out, quiet, System.console() != null);
+        List<String> list = List.copyOf(ids);
+        follow(service, list, out, quiet, System.console() != null);
+        return service.snapshots(list);
+    }
+
+    /**
+     * Waits for {@code ids} while printing the progress line; keeps nothing per transfer (the line comes from one
+     * aggregate query per 500 ids), so it suits a run of any size. The caller reads the outcomes afterwards.
+     */
+    public static void follow(TransferService service, List<String> ids, Output out, boolean quiet)
+            throws InterruptedException {
+        follow(service, ids, out, quiet, System.console() != null);
     }
 
     /** @param console redraw one line in place (a terminal); else print a line every 2 s (a log, a pipe) */
-    static List<TransferSnapshot> await(
-            TransferService service, Collection<String> ids, Output out, boolean quiet, boolean console)
+    static void follow(TransferService service, List<String> ids, Output out, boolean quiet, boolean console)
             throws InterruptedException {
+        Set<String> idSet = quiet ? Set.of() : new HashSet<>(ids);
         long lastPrint = 0;
         int shown = 0;
         while (!service.awaitSettled(ids, Duration.ofMillis(console ? 250 : 1000))) {
             long now = System.nanoTime();
             if (!quiet && (console || now - lastPrint > 2_000_000_000L)) {
-                String line = line(snapshots(service, ids));
+                String line = line(service.progress(ids, idSet));
                 if (console) {
                     out.stderr().print(redraw(line, shown));
                     out.stderr().flush();
@@ -38,9 +51,8 @@ public final class ProgressPrinter {
                 lastPrint = now;
             }
         }
-        List<TransferSnapshot> end = snapshots(service, ids);
         if (!quiet) {
-            String line = line(end);
+            String line = line(service.progress(ids, idSet));
             if (console) {
                 out.stderr().print(redraw(line, shown));
                 out.stderr().println();
@@ -49,7 +61,6 @@ public final class ProgressPrinter {
                 out.progress(line);
             }
         }
-        return end;
     }
 
     /**
@@ -60,32 +71,11 @@ public final class ProgressPrinter {
         return "\r" + line + " ".repeat(Math.max(0, previousLength - line.length()));
     }
 
-    private static List<TransferSnapshot> snapshots(TransferService service, Collection<String> ids) {
-        return ids.stream()
-                .map(service::snapshot)
-                .flatMap(java.util.Optional::stream)
-                .toList();
-    }
-
-    static String line(List<TransferSnapshot> all) {
-        long size = 0;
-        long done = 0;
-        double speed = 0;
-        int finished = 0;
-        int failed = 0;
-        for (TransferSnapshot s : all) {
-            size += s.size();
-            done += s.bytesDone();
-            speed += s.speedBps();
-            if (s.state() == TransferState.COMPLETED) {
-                finished++;
-            } else if (s.state() == TransferState.FAILED || s.state() == TransferState.CANCELLED) {
-                failed++;
-            }
-        }
-        long eta = speed > 1 ? (long) ((size - done) / speed) : -1;
-        return finished + "/" + all.size() + " files" + (failed > 0 ? " (" + failed + " failed)" : "") + ", "
-                + Sizes.bytes(done) + " of " + Sizes.bytes(size) + (speed > 0 ? ", " + Sizes.rate(speed) : "")
-                + (eta >= 0 && done < size ? ", " + Sizes.duration(eta) + " left" : "");
+    static String line(TransferProgress p) {
+        long eta = p.speedBps() > 1 ? (long) ((p.size() - p.done()) / p.speedBps()) : -1;
+        return p.completed() + "/" + p.files() + " files" + (p.failed() > 0 ? " (" + p.failed() + " failed)" : "")
+                + ", " + Sizes.bytes(p.done()) + " of " + Sizes.bytes(p.size())
+                + (p.speedBps() > 0 ? ", " + Sizes.rate(p.speedBps()) : "")
+                + (eta >= 0 && p.done() < p.size() ? ", " + Sizes.duration(eta) + " left" : "");
     }
 }

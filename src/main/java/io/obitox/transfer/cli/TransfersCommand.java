@@ -53,7 +53,7 @@ public final class TransfersCommand implements Runnable {
 
         List<String> ids(TransferService s, java.util.function.Predicate<TransferSnapshot> applies) {
             if (all) {
-                return s.snapshots().stream()
+                return s.unfinished().stream() // a finished transfer has nothing left to pause, resume or cancel
                         .filter(applies)
                         .map(TransferSnapshot::id)
                         .toList();
@@ -71,8 +71,7 @@ public final class TransfersCommand implements Runnable {
         if (exact.isPresent()) {
             return exact.get();
         }
-        List<TransferSnapshot> byPrefix =
-                s.snapshots().stream().filter(x -> x.id().startsWith(id)).toList();
+        List<TransferSnapshot> byPrefix = s.byIdPrefix(id, 2);
         if (byPrefix.size() == 1) {
             return byPrefix.get(0);
         }
@@ -99,8 +98,7 @@ public final class TransfersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<TransferSnapshot> all = ctx.app().transfers().snapshots();
-            List<TransferSnapshot> shown = all.subList(Math.max(0, all.size() - limit), all.size());
+            List<TransferSnapshot> shown = ctx.app().transfers().recent(Math.max(0, limit));
             if (json) {
                 ctx.out().json(TransferJson.all(shown, List.of()));
                 return Cli.OK;
@@ -146,7 +144,7 @@ public final class TransfersCommand implements Runnable {
             List<String> ids;
             if (which.all) {
                 s.engine().recover(true, true);
-                ids = s.snapshots().stream()
+                ids = s.unfinished().stream()
                         .filter(x -> x.state() == TransferState.QUEUED || x.state() == TransferState.RUNNING)
                         .map(TransferSnapshot::id)
                         .toList();

@@ -9,7 +9,6 @@ import io.obitox.common.TerminalText;
 import io.obitox.profile.StorageProfile;
 import io.obitox.transfer.TransferService;
 import io.obitox.transfer.TransferSettings;
-import io.obitox.transfer.TransferSnapshot;
 import io.obitox.transfer.TransferState;
 import io.obitox.transfer.UploadRequest;
 import io.obitox.validation.BatchRequest;
@@ -151,58 +150,20 @@ public final class UploadCommand implements Callable<Integer> {
         UploadConflicts conflicts = new UploadConflicts(
                 ctx, rules, spec.commandLine().getParseResult().originalArgs(), resolved, b);
         requests = conflicts.plan(requests, absolute, UploadConflicts.listPrefix(p, requests));
-        TransferService.Batch batch = service.enqueue(requests);
+        int files = requests.size();
+        TransferService.Batch batch = service.enqueue(requests, UploadReport.PAGE, queued -> {});
         conflicts.attach(batch.transferIds());
+        requests = null; // from here on only the ids are kept; outcomes are read back from the database
         if (!quiet && !json) {
             ctx.out()
-                    .progress("Uploading " + requests.size() + " file(s) to s3://" + b + "/" + p + " on "
+                    .progress("Uploading " + files + " file(s) to s3://" + b + "/" + p + " on "
                             + resolved.target().label() + " …");
         }
-        List<TransferSnapshot> end = conflicts.settle(
-                service, ProgressPrinter.await(service, batch.transferIds(), ctx.out(), quiet || json), quiet || json);
-        long failed = end.stream().filter(conflicts::failed).count() + walkErrors.size();
-        long conflictFailed = conflicts.failedWithoutTransfer();
-        if (json) {
-            ctx.out().json(conflicts.json(TransferJson.all(end, List.of()), walkErrors, 0, walkErrors.size()));
-        } else {
-            java.util.Set<String> refused = new java.util.HashSet<>();
-            for (TransferService.Refusal r : batch.refusals()) {
-                refused.addAll(r.transferIds());
-                ctx.out()
-                        .println("FAILED  " + r.transferIds().size() + " file(s) to s3://" + r.bucket() + " on "
-                                + r.targetLabel() + ", nothing sent: ["
-                                + r.reason().code() + "] "
-                                + r.reason().oneLine());
-            }
-            for (TransferSnapshot x : end) {
-                if (refused.contains(x.id()) && x.state() == TransferState.FAILED) {
-                    continue; // reported once above
-                }
-                if (conflicts.failed(x)) {
-                    ctx.out()
-                            .println("FAILED  " + TerminalText.escape(x.source().toString()) + ": "
-                                    + (x.errorMessage() == null ? x.state() : x.errorMessage()));
-                } else if (x.notice() != null) {
-                    ctx.out().println("note    " + TerminalText.escape(x.fileName()) + ": " + x.notice());
-                }
-            }
-            for (Map<String, Object> e : walkErrors) {
-                ctx.out()
-                        .println(e.get("state") + "  " + TerminalText.escape((String) e.get("path")) + ": "
-                                + e.get("error") + " [" + e.get("errorCode") + "]");
-            }
-            long rejected = walkErrors.stream()
-                    .filter(e -> "REJECTED".equals(e.get("state")))
-                    .count();
-            conflicts.printText();
-            long sent = end.stream().filter(x -> !conflicts.failed(x)).count();
-            ctx.out()
-                    .println(sent + " uploaded, " + (rejected > 0 ? rejected + " rejected, " : "")
-                            + (failed - rejected + conflictFailed) + " failed.");
-            ctx.out().println(conflicts.summary().plus(0, walkErrors.size()).text());
-        }
+        ProgressPrinter.follow(service, batch.transferIds(), ctx.out(), quiet || json);
+        List<String> finalIds = conflicts.settleById(service, batch.transferIds(), quiet || json);
+        long failed = UploadReport.print(ctx.out(), service, batch, finalIds, conflicts, walkErrors, json);
         deliverWebhooks(batch.transferIds());
-        return failed + conflictFailed == 0 ? Cli.OK : Cli.FAILURE;
+        return failed == 0 ? Cli.OK : Cli.FAILURE;
     }
 
     /** Gives the webhook dispatcher a bounded time to deliver this upload's events; undelivered ones stay queued. */

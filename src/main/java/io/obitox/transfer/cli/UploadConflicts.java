@@ -194,6 +194,36 @@ public final class UploadConflicts {
         return new ArrayList<>(last.values());
     }
 
+    /**
+     * As {@code settle} for a run of any size: the ends are read back a page at a
+     * time; returns the ids of every file's last transfer, in queue order (a renamed file's last one).
+     */
+    public List<String> settleById(TransferService service, List<String> firstRound, boolean quiet)
+            throws InterruptedException {
+        List<String> round = firstRound;
+        while (true) {
+            plan.beginRound();
+            for (int from = 0; from < round.size(); from += UploadReport.PAGE) {
+                plan.settlePage(
+                        service.snapshots(round.subList(from, Math.min(round.size(), from + UploadReport.PAGE))));
+            }
+            if (!plan.endRound()) {
+                break;
+            }
+            TransferService.Batch again = service.enqueue(plan.uploads());
+            plan.attach(again.transferIds());
+            ProgressPrinter.follow(service, again.transferIds(), ctx.out(), quiet);
+            round = again.transferIds();
+        }
+        List<String> last = new ArrayList<>();
+        for (UploadPlanner.Item i : plan.items()) {
+            if (i.transferId() != null) {
+                last.add(i.transferId());
+            }
+        }
+        return last;
+    }
+
     /** Whether a snapshot's file ended as a failure (not a 412 that {@code skip} turned into skipped-existing). */
     public boolean failed(TransferSnapshot s) {
         UploadPlanner.Item i = plan.item(s.id());
@@ -219,35 +249,46 @@ public final class UploadConflicts {
     public Map<String, Object> json(
             Map<String, Object> transfersJson, List<Map<String, Object>> extraRows, int deleted, int failedMore) {
         List<Map<String, Object>> rows = new ArrayList<>((List<Map<String, Object>>) transfersJson.get("transfers"));
-        for (Map<String, Object> row : rows) {
-            Object id = row.get("id");
-            UploadPlanner.Item i = id == null ? null : plan.item(id.toString());
-            if (!row.containsKey("action")) {
-                row.put(
-                        "action",
-                        i != null && i.action() != null
-                                ? i.action().jsonName()
-                                : "COMPLETED".equals(row.get("state"))
-                                        ? SyncAction.UPLOADED.jsonName()
-                                        : SyncAction.FAILED.jsonName());
-            }
-            if (i != null && !i.key().equals(i.originalKey())) {
-                row.put("originalKey", i.originalKey());
-            }
-            if (i != null && i.action() == SyncAction.SKIPPED_EXISTING) {
-                row.put("reason", i.reason());
-            }
-        }
-        for (UploadPlanner.Item i : plan.items()) {
-            if (i.transferId() == null) {
-                rows.add(row(i));
-            }
-        }
+        rows.forEach(this::decorate);
+        rows.addAll(rowsWithoutTransfer());
         rows.addAll(extraRows);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("transfers", rows);
         out.put("summary", plan.summary().plus(deleted, failedMore).json());
         return out;
+    }
+
+    /** Adds {@code "action"} (and {@code originalKey}, a skip's {@code reason}) to a transfer's JSON row. */
+    public Map<String, Object> decorate(Map<String, Object> row) {
+        Object id = row.get("id");
+        UploadPlanner.Item i = id == null ? null : plan.item(id.toString());
+        if (!row.containsKey("action")) {
+            row.put(
+                    "action",
+                    i != null && i.action() != null
+                            ? i.action().jsonName()
+                            : "COMPLETED".equals(row.get("state"))
+                                    ? SyncAction.UPLOADED.jsonName()
+                                    : SyncAction.FAILED.jsonName());
+        }
+        if (i != null && !i.key().equals(i.originalKey())) {
+            row.put("originalKey", i.originalKey());
+        }
+        if (i != null && i.action() == SyncAction.SKIPPED_EXISTING) {
+            row.put("reason", i.reason());
+        }
+        return row;
+    }
+
+    /** The JSON rows of files that sent nothing (excluded, skipped, failed as existing): {@code id} null. */
+    public List<Map<String, Object>> rowsWithoutTransfer() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (UploadPlanner.Item i : plan.items()) {
+            if (i.transferId() == null) {
+                rows.add(row(i));
+            }
+        }
+        return rows;
     }
 
     private Map<String, Object> row(UploadPlanner.Item i) {

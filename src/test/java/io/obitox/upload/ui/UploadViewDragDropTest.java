@@ -140,11 +140,11 @@ class UploadViewDragDropTest {
         FxApp.waitUntil(
                 "the four files are uploaded",
                 60,
-                () -> app.context().transfers().snapshots().stream()
+                () -> app.context().transfers().recent(100).stream()
                                 .filter(s -> s.state() == TransferState.COMPLETED)
                                 .count()
                         == 4,
-                () -> app.context().transfers().snapshots().stream()
+                () -> app.context().transfers().recent(100).stream()
                         .map(TransferSnapshot::state)
                         .toList()
                         .toString());

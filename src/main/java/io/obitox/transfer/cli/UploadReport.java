@@ -1,0 +1,149 @@
+package io.obitox.transfer.cli;
+
+import io.obitox.cli.Output;
+import io.obitox.common.TerminalText;
+import io.obitox.transfer.TransferService;
+import io.obitox.transfer.TransferSnapshot;
+import io.obitox.transfer.TransferState;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * The end of {@code obitox upload}: one line per file that failed or has a note (or the JSON of every transfer),
+ * then the counts. The transfers are read back from the database {@value #PAGE} at a time in the order they were
+ * queued, so a run of 100,000 files never holds all their snapshots; only the ids are kept for the whole run.
+ *
+ * <p>Threading: one use, on the command's thread.
+ */
+final class UploadReport {
+    /** Requests queued per transaction, and transfers read back per query. */
+    static final int PAGE = 500;
+
+    private final TransferService service;
+    private final List<String> ids;
+    private final UploadConflicts conflicts;
+    private long found;
+    private long notCompleted;
+
+    private UploadReport(TransferService service, List<String> ids, UploadConflicts conflicts) {
+        this.service = service;
+        this.ids = ids;
+        this.conflicts = conflicts;
+    }
+
+    /**
+     * Prints the outcome of {@code batch} (settled; {@code lastIds} every file's last transfer, after the rename
+     * rounds of {@code conflicts}), the files that sent nothing by the conflict policy or the rules, and those that
+     * never became transfers ({@code walkErrors}); returns how many files failed (those included).
+     */
+    static long print(
+            Output out,
+            TransferService service,
+            TransferService.Batch batch,
+            List<String> lastIds,
+            UploadConflicts conflicts,
+            List<Map<String, Object>> walkErrors,
+            boolean json) {
+        UploadReport r = new UploadReport(service, lastIds, conflicts);
+        if (json) {
+            r.json(out, walkErrors);
+        } else {
+            r.text(out, batch, walkErrors);
+        }
+        return r.notCompleted + walkErrors.size() + conflicts.failedWithoutTransfer();
+    }
+
+    private void json(Output out, List<Map<String, Object>> walkErrors) {
+        List<Map<String, Object>> others = new ArrayList<>(conflicts.rowsWithoutTransfer());
+        others.addAll(walkErrors);
+        Iterable<Map<String, Object>> rows = () -> new Iterator<>() {
+            private final Iterator<TransferSnapshot> transfers = snapshots().iterator();
+            private final Iterator<Map<String, Object>> extra = others.iterator();
+
+            @Override
+            public boolean hasNext() {
+                return transfers.hasNext() || extra.hasNext();
+            }
+
+            @Override
+            public Map<String, Object> next() {
+                return transfers.hasNext() ? conflicts.decorate(TransferJson.of(transfers.next())) : extra.next();
+            }
+        };
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("transfers", rows); // Jackson writes an Iterable as an array, one element at a time
+        doc.put("summary", conflicts.summary().plus(0, walkErrors.size()).json()); // after the rows: counts settled
+        out.json(doc);
+    }
+
+    private void text(Output out, TransferService.Batch batch, List<Map<String, Object>> walkErrors) {
+        Set<String> refused = new HashSet<>();
+        for (TransferService.Refusal r : batch.refusals()) {
+            refused.addAll(r.transferIds());
+            out.println("FAILED  " + r.transferIds().size() + " file(s) to s3://" + r.bucket() + " on "
+                    + r.targetLabel() + ", nothing sent: [" + r.reason().code() + "] "
+                    + r.reason().oneLine());
+        }
+        for (TransferSnapshot x : snapshots()) {
+            if (refused.contains(x.id()) && x.state() == TransferState.FAILED) {
+                continue; // reported once above
+            }
+            if (conflicts.failed(x)) {
+                out.println("FAILED  " + TerminalText.escape(x.source().toString()) + ": "
+                        + (x.errorMessage() == null ? x.state() : x.errorMessage()));
+            } else if (x.notice() != null) {
+                out.println("note    " + TerminalText.escape(x.fileName()) + ": " + x.notice());
+            }
+        }
+        for (Map<String, Object> e : walkErrors) {
+            out.println(e.get("state") + "  " + TerminalText.escape((String) e.get("path")) + ": " + e.get("error")
+                    + " [" + e.get("errorCode") + "]");
+        }
+        long rejected = walkErrors.stream()
+                .filter(e -> "REJECTED".equals(e.get("state")))
+                .count();
+        conflicts.printText();
+        long failed = notCompleted + walkErrors.size() + conflicts.failedWithoutTransfer();
+        out.println((found - notCompleted) + " uploaded, " + (rejected > 0 ? rejected + " rejected, " : "")
+                + (failed - rejected) + " failed.");
+        out.println(conflicts.summary().plus(0, walkErrors.size()).text());
+    }
+
+    /** The batch's transfers in queue order, read a page at a time as they are iterated; counts them on the way. */
+    private Iterable<TransferSnapshot> snapshots() {
+        return () -> new Iterator<>() {
+            private int next;
+            private Iterator<TransferSnapshot> page = Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!page.hasNext() && next < ids.size()) {
+                    List<String> chunk = ids.subList(next, Math.min(ids.size(), next + PAGE));
+                    next += chunk.size();
+                    page = new ArrayList<>(service.snapshots(chunk)).iterator();
+                }
+                return page.hasNext();
+            }
+
+            @Override
+            public TransferSnapshot next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                TransferSnapshot s = page.next();
+                found++;
+                if (conflicts.failed(s)) {
+                    notCompleted++;
+                }
+                return s;
+            }
+        };
+    }
+}
