@@ -1,6 +1,7 @@
 package io.obitox.transfer;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,16 +13,27 @@ import java.util.concurrent.ConcurrentHashMap;
  * most {@code maxActiveFiles}), not by the queue or the history: every other transfer's row is read from the
  * database when asked for ({@link TransferEngine#snapshot}). The one exception is a failure the database could not
  * record (a full disk): that row is kept here, so the failure stays visible, until a later commit for the transfer
- * replaces it.
+ * replaces it. The last {@value #RECENT_KEPT} rows seen queued or stopped stay too, only as a fallback for when the
+ * database cannot be read (after a write failed for a full disk, H2 refuses every statement until it is opened
+ * again), so what was just queued or run can still be shown and failed.
  *
  * <p>Thread-safe: rows are replaced whole in concurrent maps by the engine threads that committed them; snapshots
  * read whatever is there at that moment.
  */
 final class LiveSnapshots {
+    static final int RECENT_KEPT = 256;
+
     private final Map<String, Transfer> running = new ConcurrentHashMap<>();
     private final Map<String, Transfer> unrecorded = new ConcurrentHashMap<>();
     private final Map<String, RateMeter> meters = new ConcurrentHashMap<>();
     private final Map<String, UploadJob> active;
+    /** Guarded by itself. Insertion order: the eldest is dropped past {@link #RECENT_KEPT}. */
+    private final Map<String, Transfer> recent = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Transfer> eldest) {
+            return size() > RECENT_KEPT;
+        }
+    };
 
     /** @param active the engine's running jobs by transfer id (read only here) */
     LiveSnapshots(Map<String, UploadJob> active) {
@@ -59,7 +71,25 @@ final class LiveSnapshots {
     void stopped(String id) {
         meters.remove(id);
         if (!active.containsKey(id)) {
-            running.remove(id);
+            Transfer last = running.remove(id);
+            if (last != null) {
+                seen(last);
+            }
+        }
+    }
+
+    /** A row seen queued or stopped: kept among the recent ones (see the class comment). */
+    void seen(Transfer t) {
+        synchronized (recent) {
+            recent.remove(t.id()); // re-inserted as the newest
+            recent.put(t.id(), t);
+        }
+    }
+
+    /** The last row seen lately of a transfer, for when the database cannot be read. */
+    Optional<Transfer> recentRow(String id) {
+        synchronized (recent) {
+            return Optional.ofNullable(recent.get(id));
         }
     }
 

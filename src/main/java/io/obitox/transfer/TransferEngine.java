@@ -124,6 +124,7 @@ public final class TransferEngine implements AutoCloseable {
     void submit(Collection<Transfer> transfers) {
         queue.addAll(transfers, () -> {
             for (Transfer t : transfers) {
+                live.seen(t);
                 events.publish(new TransferEvent(
                         t.state() == TransferState.FAILED ? TransferEvent.Type.FAILED : TransferEvent.Type.QUEUED,
                         live.snapshot(t)));
@@ -167,7 +168,20 @@ public final class TransferEngine implements AutoCloseable {
      * database (one query by primary key; blocks briefly).
      */
     public Optional<TransferSnapshot> snapshot(String id) {
-        return live.row(id).or(() -> repo.find(id)).map(live::snapshot);
+        return live.row(id).or(() -> committedRow(id)).map(live::snapshot);
+    }
+
+    /** The row from the database; when it cannot be read (a full disk), the last one seen here, if lately. */
+    private Optional<Transfer> committedRow(String id) {
+        try {
+            return repo.find(id);
+        } catch (RuntimeException unreadable) {
+            Optional<Transfer> kept = live.recentRow(id);
+            if (kept.isPresent()) {
+                return kept;
+            }
+            throw unreadable;
+        }
     }
 
     /** As {@link #snapshot} for a row already read from the database: the live one instead when it runs here. */

@@ -139,7 +139,10 @@ final class TransferLifecycle {
         } catch (RuntimeException dbFailure) {
             // e.g. the disk holding the database is full: keep the failure visible in memory at least
             UserMessage dm = S3Errors.describe(dbFailure);
-            Transfer t = live.row(id).or(() -> readQuietly(id)).orElse(null);
+            Transfer t = live.row(id)
+                    .or(() -> readQuietly(id))
+                    .or(() -> live.recentRow(id))
+                    .orElse(null);
             if (t != null) {
                 String text = m.oneLine().equals(dm.oneLine()) ? dm.oneLine() : m.oneLine() + " " + dm.oneLine();
                 Transfer failed = t.withState(TransferState.FAILED, dm.code(), text);
