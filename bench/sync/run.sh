@@ -49,6 +49,7 @@ done
 WORK=$ROOT/bench/.work
 SW=$WORK/sync
 mkdir -p "$SW" "$ROOT/bench/results"
+rm -f "$SW"/*.log "$SW"/*.json "$SW/time.out"   # the last invocation's logs and listings
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 TSV=$ROOT/bench/results/sync-$STAMP.tsv
 echo -e "scenario\ttool\trun\twall_s\tcpu_s\trss_kib\tok\tmissed\tresent\tstale\tsent\tnote" > "$TSV"
