@@ -202,22 +202,35 @@ public final class LinksViewModel {
                 added + " object(s) from " + fromBucket + " ready to share. Choose the expiry, then" + " Generate.");
     }
 
-    /** Adds the finished uploads of the current profile to the current bucket (or, with none chosen, the latest's). */
+    /**
+     * Adds the finished uploads of the current profile to the current bucket (or, with none chosen, the latest's).
+     * The finished transfers are read from the database (up to 2,000 rows) and sorted in the background; only the
+     * adding to the list runs on the FX thread.
+     */
     public void addFinishedUploads() {
         StorageProfile p = selection.getCurrent();
         if (p == null) {
             setStatus(true, "Add a storage profile first (Profiles).");
             return;
         }
-        List<TransferSnapshot> done = transfers.get().stream()
-                .filter(t -> t.state() == TransferState.COMPLETED && p.name().equals(t.targetLabel()))
-                .sorted(Comparator.comparing(
-                                TransferSnapshot::completedAt, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .reversed())
-                .toList();
-        String b = bucket.get() == null || bucket.get().isBlank()
+        String chosen = bucket.get() == null ? "" : bucket.get().trim();
+        tasks.run(() -> transfers.get().stream()
+                        .filter(t ->
+                                t.state() == TransferState.COMPLETED && p.name().equals(t.targetLabel()))
+                        .sorted(Comparator.comparing(
+                                        TransferSnapshot::completedAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                                .reversed())
+                        .toList())
+                .onSuccess(done -> addFinished(p, chosen, done))
+                .onError(e -> setStatus(true, S3Errors.describe(e).oneLine()))
+                .start();
+    }
+
+    /** FX thread: the finished uploads (latest first) to {@code chosen}, or to the latest's bucket when blank. */
+    private void addFinished(StorageProfile p, String chosen, List<TransferSnapshot> done) {
+        String b = chosen.isEmpty()
                 ? done.stream().map(TransferSnapshot::bucket).findFirst().orElse("")
-                : bucket.get().trim();
+                : chosen;
         int added = 0;
         for (TransferSnapshot t : done) {
             if (t.bucket().equals(b) && add(new LinkDraft(t.key(), LinkMethod.GET, t.size(), null, "upload"))) {

@@ -22,7 +22,8 @@ import javafx.scene.layout.HBox;
 
 /**
  * The Transfers view: a table bound to {@link TransfersViewModel}'s current page of rows, the totals of the whole
- * queue above it and the pager beside them; per-row buttons and a context menu. Keyboard: Space pauses/resumes,
+ * queue above it and the pager beside them; per-row buttons and one context menu for the selected row. Rows are
+ * of one fixed height (style class {@code fixed-rows}), so showing a page never measures its cells. Keyboard: Space pauses/resumes,
  * Delete cancels the selected transfer, Ctrl+Page Down / Ctrl+Page Up turn the page.
  */
 public final class TransfersView {
@@ -107,25 +108,36 @@ public final class TransfersView {
         actionsColumn.setCellFactory(c -> new ActionsCell());
         messageColumn.setCellValueFactory(c -> c.getValue().messageProperty());
         messageColumn.setCellFactory(c -> new TableCell<>() {
-            // one tooltip per cell, its text replaced as the cell is reused (no new node per update)
-            private final Tooltip whole = new Tooltip();
+            // one tooltip per cell, made with the cell's first message and its text replaced as the cell is reused;
+            // not made for a cell that never shows one (a Tooltip is a popup with a scene of its own: one per
+            // visible row cost the first display of a page of queued transfers tens of ms)
+            private Tooltip whole;
 
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 boolean blank = empty || text == null || text.isEmpty();
                 setText(blank ? null : text);
+                if (blank) {
+                    setTooltip(null);
+                    return;
+                }
+                if (whole == null) {
+                    whole = new Tooltip();
+                }
                 // the column is narrow; the whole sentence (an error, what verified an upload) is one hover away
-                whole.setText(blank ? "" : text);
-                setTooltip(blank ? null : whole);
+                whole.setText(text);
+                setTooltip(whole);
             }
         });
         table.setRowFactory(t -> {
             TableRow<TransferRow> row = new TableRow<>();
             row.itemProperty().addListener((o, a, item) -> row.setId(item == null ? null : "transfer-" + item.id()));
-            row.setContextMenu(menuFor(row));
             return row;
         });
+        // one menu for the whole table, acting on the selected row (a right click selects its row first): the rows
+        // are recycled as pages turn, and a menu per row cost a ContextMenu and three MenuItems each on first show
+        table.setContextMenu(selectedRowMenu());
         table.setOnKeyPressed(e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.PAGE_DOWN) {
                 vm.nextPage();
@@ -183,14 +195,27 @@ public final class TransfersView {
         };
     }
 
-    private ContextMenu menuFor(TableRow<TransferRow> row) {
+    /** FX thread: the table's context menu; its items are off while no transfer is selected. */
+    private ContextMenu selectedRowMenu() {
         MenuItem copyKey = new MenuItem("Copy object key");
-        copyKey.setOnAction(e -> copy(row.getItem().snapshot().key()));
+        copyKey.setOnAction(e -> withSelected(row -> copy(row.snapshot().key())));
         MenuItem token = new MenuItem("Copy resume token");
-        token.setOnAction(e -> vm.exportToken(row.getItem(), this::copy));
+        token.setOnAction(e -> withSelected(row -> vm.exportToken(row, this::copy)));
         MenuItem cancel = new MenuItem("Cancel");
-        cancel.setOnAction(e -> vm.cancel(row.getItem()));
-        return new ContextMenu(copyKey, token, cancel);
+        cancel.setOnAction(e -> withSelected(vm::cancel));
+        ContextMenu menu = new ContextMenu(copyKey, token, cancel);
+        menu.setOnShowing(e -> {
+            boolean none = table.getSelectionModel().getSelectedItem() == null;
+            menu.getItems().forEach(i -> i.setDisable(none));
+        });
+        return menu;
+    }
+
+    private void withSelected(java.util.function.Consumer<TransferRow> action) {
+        TransferRow selected = table.getSelectionModel().getSelectedItem();
+        if (selected != null) {
+            action.accept(selected);
+        }
     }
 
     private void copy(String text) {

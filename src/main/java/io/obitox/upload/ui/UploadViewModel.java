@@ -77,6 +77,9 @@ public final class UploadViewModel {
     private final Set<Path> dropped = new LinkedHashSet<>();
     private final Timeline drain;
     private BatchHandle batch;
+    private final Rekeying rekeying;
+    /** The prefix changed while files were being checked: rekey when the check ends. */
+    private boolean keysStale;
 
     public UploadViewModel(
             BatchValidator validator,
@@ -93,10 +96,12 @@ public final class UploadViewModel {
         this.buckets = buckets;
         this.selection = selection;
         this.tasks = tasks;
+        this.rekeying = new Rekeying(tasks, ready);
         this.canUpload = Bindings.isNotEmpty(ready)
                 .and(bucket.isNotEmpty())
                 .and(checking.not())
-                .and(queueing.not());
+                .and(queueing.not())
+                .and(rekeying.runningProperty().not());
         drain = new Timeline(new KeyFrame(Duration.millis(250), e -> drain()));
         drain.setCycleCount(Timeline.INDEFINITE);
         selection.currentProperty().addListener((o, a, p) -> loadTarget());
@@ -208,6 +213,8 @@ public final class UploadViewModel {
 
     public void clear() {
         cancel();
+        rekeying.stop();
+        keysStale = false;
         dropped.clear();
         verdicts.clear();
         progress.set("");
@@ -317,12 +324,19 @@ public final class UploadViewModel {
     private void revalidate() {
         List<Path> all = new ArrayList<>(dropped);
         cancel();
+        rekeying.stop();
+        keysStale = false; // every file is checked again, keyed with the prefix of now
         verdicts.clear();
         start(all);
     }
 
     private void start(List<Path> paths) {
         ValidationPolicy p = policy.get() != null ? policy.get() : ValidationPolicy.ANYTHING_BUT_EXECUTABLES;
+        if (rekeying.runningProperty().get()) {
+            // the files shown keep their old keys for now; the whole list is rekeyed once this check ends
+            rekeying.stop();
+            keysStale = true;
+        }
         checking.set(true);
         setStatus(false, "");
         batch = validator.start(new BatchRequest(paths, p, normalizedPrefix()), verdicts.listener());
@@ -345,14 +359,30 @@ public final class UploadViewModel {
         if (pr.done() && !verdicts.buffered()) {
             checking.set(false);
             drain.stop();
+            if (keysStale) {
+                rekey();
+            }
         }
     }
 
-    /** After a prefix change: same files, new keys. */
+    /**
+     * After a prefix change: same files, new keys. The keys are made in the background from a copy of the list
+     * (100,000 of them blocked the FX thread) and swapped in with one change, if the list is still the one copied;
+     * Upload is off meanwhile. While files are being checked this waits for the check to end (the validator keys
+     * the rest with the prefix it started with), then rekeys them all.
+     */
     private void rekey() {
-        String p = normalizedPrefix();
+        rekeying.stop();
+        if (checking.get()) {
+            keysStale = true;
+            return;
+        }
+        keysStale = false;
         boolean sanitize = policy.get() == null || policy.get().sanitizeNames();
-        ready.replaceAll(x -> x.withObjectKey(ObjectKeys.key(p, x.relativePath(), sanitize)));
+        rekeying.start(
+                normalizedPrefix(),
+                sanitize,
+                e -> setStatus(true, S3Errors.describe(e).oneLine()));
     }
 
     private String normalizedPrefix() {

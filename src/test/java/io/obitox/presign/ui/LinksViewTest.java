@@ -157,6 +157,9 @@ class LinksViewTest {
                 .containsExactly("reports/q3-results.pdf", "reports/q3-summary.txt");
 
         robot.clickOn("#addUploadsButton");
+        // the finished uploads are read from the database in the background
+        FxApp.waitUntil(
+                "the finished uploads are added", 10, () -> files.getItems().size() == 4);
         assertThat(files.getItems())
                 .extracting(LinkDraft::key)
                 .contains("hr/handbook.pdf", "hr/onboarding.mov")

@@ -127,6 +127,24 @@ class UploadViewDragDropTest {
                         Map.entry("invoice.pdf.exe", "DANGEROUS_TYPE"));
         assertThat(rejected.getItems())
                 .allSatisfy(r -> assertThat(r.error().message()).isNotBlank());
+        // a prefix puts every ready file under it (keys made in the background), and taking it away restores them
+        robot.interact(() -> robot.lookup("#uploadPrefixField")
+                .queryAs(javafx.scene.control.TextField.class)
+                .setText("trip"));
+        FxApp.waitUntil(
+                "the ready files are under trip/",
+                10,
+                () -> ready.getItems().stream().allMatch(r -> r.objectKey().startsWith("trip/holiday/")),
+                () -> ready.getItems().toString());
+        robot.interact(() -> robot.lookup("#uploadPrefixField")
+                .queryAs(javafx.scene.control.TextField.class)
+                .setText(""));
+        FxApp.waitUntil(
+                "the ready files are back at the top",
+                10,
+                () -> ready.getItems().stream().allMatch(r -> r.objectKey().startsWith("holiday/"))
+                        && !robot.lookup("#uploadButton").queryButton().isDisabled(),
+                () -> ready.getItems().toString());
         // The drag source is test scaffolding, not part of the app: out of the picture.
         robot.interact(() -> {
             Node dragSource = robot.lookup("#dragSource").query();
