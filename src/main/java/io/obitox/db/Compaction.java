@@ -35,7 +35,9 @@ public enum Compaction {
         }
         try {
             Instant last = Files.getLastModifiedTime(directory.resolve(MARKER)).toInstant();
-            return Duration.between(last, clock.instant()).compareTo(Duration.ofDays(1)) >= 0;
+            Instant now = clock.instant();
+            // a marker from the future (a clock set back, a copied home) must not stop compaction for long
+            return last.isAfter(now) || Duration.between(last, now).compareTo(Duration.ofDays(1)) >= 0;
         } catch (IOException e) {
             return true; // never compacted, or the marker is unreadable: compact
         }

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
+import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -357,13 +358,17 @@ public final class Database implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        boolean ownsFileAndCheckpointed = false;
         try (Connection c = pool.getConnection()) {
             c.createStatement().execute("CHECKPOINT");
-        } catch (SQLException e) {
+            // through AUTO_SERVER another process owns the file: this close compacts nothing
+            ownsFileAndCheckpointed =
+                    !c.unwrap(JdbcConnection.class).getSession().isRemote();
+        } catch (SQLException | RuntimeException e) {
             log.debug("checkpoint on close failed", e);
         }
         pool.dispose();
-        if (compactsAtClose) {
+        if (compactsAtClose && ownsFileAndCheckpointed) {
             Compaction.compacted(directory, closedAt);
         }
     }

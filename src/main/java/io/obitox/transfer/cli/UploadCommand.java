@@ -162,7 +162,9 @@ public final class UploadCommand implements Callable<Integer> {
         ProgressPrinter.follow(service, batch.transferIds(), ctx.out(), quiet || json);
         List<String> finalIds = conflicts.settleById(service, batch.transferIds(), quiet || json);
         long failed = UploadReport.print(ctx.out(), service, batch, finalIds, conflicts, walkErrors, json);
-        deliverWebhooks(batch.transferIds());
+        java.util.Set<String> settled = new java.util.LinkedHashSet<>(batch.transferIds());
+        settled.addAll(finalIds); // the rename rounds' transfers too
+        deliverWebhooks(List.copyOf(settled));
         return failed == 0 ? Cli.OK : Cli.FAILURE;
     }
 

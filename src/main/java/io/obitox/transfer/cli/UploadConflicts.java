@@ -230,6 +230,20 @@ public final class UploadConflicts {
         return i != null ? i.action() == SyncAction.FAILED : s.state() != io.obitox.transfer.TransferState.COMPLETED;
     }
 
+    /** Whether a snapshot's file was sent (uploaded or renamed), not failed and not skipped after a 412. */
+    public boolean uploaded(TransferSnapshot s) {
+        UploadPlanner.Item i = plan.item(s.id());
+        return i != null
+                ? i.action() == SyncAction.UPLOADED || i.action() == SyncAction.RENAMED
+                : s.state() == io.obitox.transfer.TransferState.COMPLETED;
+    }
+
+    /** A file that never became a transfer (rejected, unreadable): its JSON row, with {@code "action": "failed"}. */
+    public static Map<String, Object> walkErrorRow(Map<String, Object> row) {
+        row.putIfAbsent("action", SyncAction.FAILED.jsonName());
+        return row;
+    }
+
     /** Files that failed without a transfer (e.g. {@code --if-exists fail} on a listed key). */
     public long failedWithoutTransfer() {
         return plan.items().stream()

@@ -29,7 +29,7 @@ final class UploadReport {
     private final TransferService service;
     private final List<String> ids;
     private final UploadConflicts conflicts;
-    private long found;
+    private long sent;
     private long notCompleted;
 
     private UploadReport(TransferService service, List<String> ids, UploadConflicts conflicts) {
@@ -62,7 +62,7 @@ final class UploadReport {
 
     private void json(Output out, List<Map<String, Object>> walkErrors) {
         List<Map<String, Object>> others = new ArrayList<>(conflicts.rowsWithoutTransfer());
-        others.addAll(walkErrors);
+        walkErrors.forEach(e -> others.add(UploadConflicts.walkErrorRow(e)));
         Iterable<Map<String, Object>> rows = () -> new Iterator<>() {
             private final Iterator<TransferSnapshot> transfers = snapshots().iterator();
             private final Iterator<Map<String, Object>> extra = others.iterator();
@@ -111,8 +111,8 @@ final class UploadReport {
                 .count();
         conflicts.printText();
         long failed = notCompleted + walkErrors.size() + conflicts.failedWithoutTransfer();
-        out.println((found - notCompleted) + " uploaded, " + (rejected > 0 ? rejected + " rejected, " : "")
-                + (failed - rejected) + " failed.");
+        out.println(sent + " uploaded, " + (rejected > 0 ? rejected + " rejected, " : "") + (failed - rejected)
+                + " failed.");
         out.println(conflicts.summary().plus(0, walkErrors.size()).text());
     }
 
@@ -138,7 +138,9 @@ final class UploadReport {
                     throw new NoSuchElementException();
                 }
                 TransferSnapshot s = page.next();
-                found++;
+                if (conflicts.uploaded(s)) {
+                    sent++;
+                }
                 if (conflicts.failed(s)) {
                     notCompleted++;
                 }

@@ -297,6 +297,16 @@ class SyncCliTest {
             JsonNode row = run.json().get("transfers").get(0);
             assertThat(row.get("action").asText()).isEqualTo("skipped-existing");
             assertThat(run.exit()).isZero();
+
+            // the same race in text: the file is not counted as uploaded
+            raced.set(false);
+            Files.writeString(f, "ours again");
+            s3.deleteObject(b -> b.bucket(bucket).key("late.txt"));
+            CliRun text = run("upload", f.toString(), "--bucket", bucket, "--no-validate", "--if-exists", "skip");
+            assertThat(raced).isTrue();
+            assertThat(content(bucket, "late.txt")).isEqualTo("theirs");
+            assertThat(text.out()).contains("0 uploaded, 0 failed.").contains("1 skipped existing");
+            assertThat(text.exit()).isZero();
         } finally {
             proxy.rules(r -> FaultProxy.Kind.FORWARD);
         }

@@ -77,8 +77,10 @@ class UnreadableFileTest {
             for (JsonNode t : transfers) {
                 if (t.get("path").asText().endsWith("good.txt")) {
                     assertThat(t.get("state").asText()).isEqualTo("COMPLETED");
+                    assertThat(t.get("action").asText()).isEqualTo("uploaded");
                 } else {
                     assertThat(t.get("state").asText()).isEqualTo(validate ? "REJECTED" : "FAILED");
+                    assertThat(t.get("action").asText()).isEqualTo("failed");
                     assertThat(t.get("errorCode").asText()).isEqualTo("UNREADABLE");
                     assertThat(t.get("error").asText().toLowerCase(Locale.ROOT)).contains("permission denied");
                 }
