@@ -24,6 +24,8 @@ import io.obitox.sync.RemoteLister;
 import io.obitox.sync.UploadIndex;
 import io.obitox.sync.UploadPlanner;
 import io.obitox.sync.UploadPlans;
+import io.obitox.sync.ui.SyncSettingsView;
+import io.obitox.sync.ui.SyncSettingsViewModel;
 import io.obitox.transfer.TransferSettingsStore;
 import io.obitox.transfer.ui.IncompleteUploadsView;
 import io.obitox.transfer.ui.IncompleteUploadsViewModel;
@@ -216,6 +218,9 @@ public final class ViewFactory {
         }
         if (type == LinksView.class) {
             return new LinksView(linksViewModel(), saveDialog);
+        }
+        if (type == SyncSettingsView.class) {
+            return new SyncSettingsView(new SyncSettingsViewModel(new ConflictDefaults(app.settings()), tasks));
         }
         if (type == SettingsView.class) {
             return new SettingsView(settingsViewModel);
