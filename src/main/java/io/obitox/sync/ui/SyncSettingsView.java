@@ -10,8 +10,9 @@ import javafx.scene.control.cell.TextFieldListCell;
 import javafx.scene.input.KeyCode;
 
 /**
- * Settings → existing files and exclude rules; binds to {@link SyncSettingsViewModel}. The rule list is edited in
- * place (double-click or F2, Enter commits, Delete removes the selected line).
+ * Settings → existing files and exclude rules; binds to {@link SyncSettingsViewModel}. A rule is typed in the field
+ * under the list (Enter adds it); lines are edited in place (double-click, Enter commits); Delete removes the
+ * selected line.
  */
 public final class SyncSettingsView {
     private final SyncSettingsViewModel vm;
@@ -21,6 +22,9 @@ public final class SyncSettingsView {
 
     @FXML
     private ListView<String> rulesList;
+
+    @FXML
+    private TextField newRuleField;
 
     @FXML
     private TextField testField;
@@ -49,6 +53,8 @@ public final class SyncSettingsView {
                 e.consume();
             }
         });
+        newRuleField.textProperty().bindBidirectional(vm.newRuleProperty());
+        newRuleField.setOnAction(e -> addRule());
         testField.textProperty().bindBidirectional(vm.testPathProperty());
         testResult.textProperty().bind(vm.testResultProperty());
         rulesMessage.textProperty().bind(vm.messageProperty());
@@ -60,12 +66,8 @@ public final class SyncSettingsView {
 
     @FXML
     private void addRule() {
-        int i = vm.addRule();
-        rulesList.getSelectionModel().select(i);
-        rulesList.scrollTo(i);
-        rulesList.requestFocus();
-        rulesList.layout();
-        rulesList.edit(i);
+        vm.addRule();
+        rulesList.scrollTo(rulesList.getItems().size() - 1);
     }
 
     @FXML

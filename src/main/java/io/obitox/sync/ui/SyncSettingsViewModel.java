@@ -33,6 +33,7 @@ public final class SyncSettingsViewModel {
     private final ObservableList<ConflictChoice> choices = FXCollections.observableArrayList(ConflictChoice.values());
     private final ObjectProperty<ConflictChoice> choice = new SimpleObjectProperty<>(this, "choice");
     private final ObservableList<String> rules = FXCollections.observableArrayList();
+    private final StringProperty newRule = new SimpleStringProperty(this, "newRule", "");
     private final StringProperty testPath = new SimpleStringProperty(this, "testPath", "");
     private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper(this, "testResult", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -104,10 +105,18 @@ public final class SyncSettingsViewModel {
         return error.getReadOnlyProperty();
     }
 
-    /** Adds an empty line at the end and returns its index (the view starts editing it). */
-    public int addRule() {
-        rules.add("");
-        return rules.size() - 1;
+    /** The pattern typed in the "new rule" field. */
+    public StringProperty newRuleProperty() {
+        return newRule;
+    }
+
+    /** Appends the typed pattern (last, so it wins over earlier rules) and empties the field. */
+    public void addRule() {
+        String p = newRule.get() == null ? "" : newRule.get().strip();
+        if (!p.isEmpty()) {
+            rules.add(p);
+            newRule.set("");
+        }
     }
 
     public void removeRule(int index) {

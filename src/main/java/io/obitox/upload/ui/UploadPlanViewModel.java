@@ -69,6 +69,10 @@ public final class UploadPlanViewModel {
     private final ObjectProperty<ConflictChoice> choice =
             new SimpleObjectProperty<>(this, "choice", ConflictChoice.of(ConflictPolicy.DEFAULT));
     private final ReadOnlyBooleanWrapper planning = new ReadOnlyBooleanWrapper(this, "planning", false);
+    /** A preview is due (inputs settling) or running. */
+    private final ReadOnlyBooleanWrapper pending = new ReadOnlyBooleanWrapper(this, "pending", false);
+
+    private final javafx.beans.binding.BooleanBinding blocksUpload;
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper lastUpload = new ReadOnlyStringWrapper(this, "lastUpload", "");
     /** "Upload 1 of 5 files (13 B)" once a preview says some are not sent; empty otherwise. */
@@ -88,6 +92,8 @@ public final class UploadPlanViewModel {
     private Supplier<String> prefix = () -> "";
     private ConflictAsker asker = (f, left) -> new Answer(ConflictPolicy.SKIP, true);
     private UiTasks.Handle running;
+    /** Which preview is current: a cancelled one's late callbacks (posted before the cancel) are ignored. */
+    private int generation;
 
     public UploadPlanViewModel(
             UploadPlans plans,
@@ -100,6 +106,9 @@ public final class UploadPlanViewModel {
         this.profiles = profiles;
         this.selection = selection;
         this.tasks = tasks;
+        // only "ask" needs the preview before Upload (its questions come from it); the other policies plan again
+        // when Upload is pressed, so a slow preview (content compared for many files) never holds the user up
+        blocksUpload = pending.getReadOnlyProperty().and(choice.isEqualTo(ConflictChoice.ASK));
         settle.setOnFinished(e -> preview());
         choice.addListener((o, a, c) -> schedule());
         selection.currentProperty().addListener((o, a, p) -> loadDefault());
@@ -140,6 +149,11 @@ public final class UploadPlanViewModel {
         return planning.getReadOnlyProperty();
     }
 
+    /** Upload must wait: policy "ask" and its preview is not there yet. */
+    public javafx.beans.binding.BooleanBinding blocksUploadProperty() {
+        return blocksUpload;
+    }
+
     /** "Compared with s3://b/p/: 3 new · 1 changed · 5 identical (skip)", or what is being done. */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
@@ -172,7 +186,7 @@ public final class UploadPlanViewModel {
     public String label(ReadyFile f) {
         PlanState s = f.plan();
         if (s == null) {
-            return planning.get() ? "…" : "";
+            return planning.get() ? "comparing…" : "";
         }
         ConflictChoice c = choice.get();
         return switch (s) {
@@ -233,6 +247,7 @@ public final class UploadPlanViewModel {
         ConflictChoice c = choice.get();
         settle.stop();
         cancelPreview();
+        pending.set(false);
         return () -> plans.send(batch(p, bucketName, normalizedPrefix, c, files), answers, progress);
     }
 
@@ -262,6 +277,7 @@ public final class UploadPlanViewModel {
         uploadText.set("");
         if (checking != null && checking.get() || ready.isEmpty()) {
             settle.stop();
+            pending.set(checking != null && checking.get() && !ready.isEmpty());
             if (ready.isEmpty()) {
                 summary.set("");
                 warning.set(false);
@@ -269,10 +285,13 @@ public final class UploadPlanViewModel {
             }
             return;
         }
+        pending.set(true);
         settle.playFromStart();
     }
 
     private void cancelPreview() {
+        generation++;
+        planning.set(false);
         if (running != null) {
             running.cancel();
             running = null;
@@ -284,24 +303,37 @@ public final class UploadPlanViewModel {
         String b = bucket == null || bucket.get() == null ? "" : bucket.get().trim();
         if (p == null || b.isEmpty() || ready.isEmpty()) {
             summary.set("");
+            pending.set(false);
             return;
         }
         List<ReadyFile> files = List.copyOf(ready);
         ConflictChoice c = choice.get();
         String pre = prefix.get();
+        int gen = ++generation;
         planning.set(true);
+        revision.set(revision.get() + 1); // the visible rows say "comparing…"
         warning.set(false);
         summary.set(String.format("Comparing %,d file(s) with s3://%s/%s…", files.size(), b, pre));
         running = tasks.run(() -> plans.preview(batch(p, b, pre, c, files)))
-                .onSuccess(pv -> apply(files, pv, b))
+                .onSuccess(pv -> {
+                    if (gen == generation) {
+                        apply(files, pv, b);
+                    }
+                })
                 .onError(e -> {
+                    if (gen != generation) {
+                        return;
+                    }
                     warning.set(true);
                     summary.set("Could not compare with s3://" + b + "/" + pre + ": "
                             + S3Errors.describe(e).oneLine() + " Upload treats every file as new.");
                 })
                 .onFinally(() -> {
-                    planning.set(false);
-                    revision.set(revision.get() + 1);
+                    if (gen == generation) {
+                        planning.set(false);
+                        pending.set(false);
+                        revision.set(revision.get() + 1);
+                    }
                 })
                 .start();
     }

@@ -101,7 +101,7 @@ public final class UploadViewModel {
                 .and(bucket.isNotEmpty())
                 .and(checking.not())
                 .and(queueing.not())
-                .and(plan.planningProperty().not());
+                .and(plan.blocksUploadProperty().not());
         drain = new Timeline(new KeyFrame(Duration.millis(250), e -> drain()));
         drain.setCycleCount(Timeline.INDEFINITE);
         selection.currentProperty().addListener((o, a, p) -> loadTarget());

@@ -63,8 +63,7 @@ class SyncSettingsViewTest {
                 () -> result(robot));
 
         // a new rule, typed in place; stored and read back as the CLI reads it
-        robot.clickOn("#addRuleButton");
-        robot.write("*.tmp").type(KeyCode.ENTER);
+        robot.clickOn("#newRuleField").write("*.tmp").type(KeyCode.ENTER);
         FxApp.waitUntil(
                 "the rule is stored",
                 10,
