@@ -23,11 +23,13 @@ public final class UploadPlans {
     public static final int QUEUE_CHUNK = 5_000;
 
     private final UploadPlanner planner;
+    private final RemoteLister lister;
     private final TransferService transfers;
     private final TransferSettings settings;
 
-    public UploadPlans(UploadPlanner planner, TransferService transfers) {
+    public UploadPlans(UploadPlanner planner, RemoteLister lister, TransferService transfers) {
         this.planner = planner;
+        this.lister = lister;
         this.transfers = transfers;
         this.settings = transfers.engine().settings();
     }
@@ -69,6 +71,20 @@ public final class UploadPlans {
     public record Sent(TransferService.Batch batch, BatchSummary summary, List<String> warnings) {}
 
     public Preview preview(Batch b) {
+        if (prefixIsEmpty(b)) {
+            // nothing there (the first upload of a folder): every kept file is new, and no per-file plan is made,
+            // so a 100,000-file first drop costs one listing request and one array
+            PlanState[] states = new PlanState[b.files().size()];
+            Map<Integer, String> rules = new HashMap<>();
+            for (int n = 0; n < states.length; n++) {
+                ExcludeRules.Verdict v = b.rules().check(b.rulePaths().get(n));
+                states[n] = v.excluded() ? PlanState.EXCLUDED : PlanState.NEW;
+                if (v.excluded()) {
+                    rules.put(n, v.rule().name());
+                }
+            }
+            return new Preview(states, rules, List.of(), listPrefix(b));
+        }
         Split split = split(b);
         UploadPlanner.Plan plan = planner.plan(spec(b, split, true), split.kept, split.excluded);
         PlanState[] states = new PlanState[b.files().size()];
@@ -102,6 +118,9 @@ public final class UploadPlans {
      * preview) is skipped, never overwritten unasked.
      */
     public Sent send(Batch b, Map<String, ConflictPolicy> answers, IntConsumer progress) {
+        if (!b.choice().planned().mustNotClobber() && prefixIsEmpty(b)) {
+            return sendAllNew(b, progress);
+        }
         Split split = split(b);
         UploadPlanner.Plan plan = planner.plan(spec(b, split, false), split.kept, split.excluded);
         if (b.choice() == ConflictChoice.ASK) {
@@ -115,6 +134,54 @@ public final class UploadPlans {
             plan.attach(batch.transferIds());
         }
         return new Sent(batch, plan.summary(), plan.warnings());
+    }
+
+    /**
+     * The prefix holds no object: every kept file is sent as it is, the requests made as the engine reads them (as
+     * before issue 15), without a per-file plan. Not for skip/rename/fail, whose writes need the conditional-write
+     * probe and {@code If-None-Match} (the planner's path).
+     */
+    private Sent sendAllNew(Batch b, IntConsumer progress) {
+        List<UploadRequest> files = b.files();
+        int[] kept = new int[files.size()];
+        int n = 0;
+        long excluded = 0;
+        for (int i = 0; i < kept.length; i++) {
+            if (b.rules().check(b.rulePaths().get(i)).excluded()) {
+                excluded++;
+            } else {
+                kept[n++] = i;
+            }
+        }
+        int count = n;
+        List<UploadRequest> uploads = new java.util.AbstractList<>() {
+            @Override
+            public UploadRequest get(int i) {
+                return files.get(kept[i]);
+            }
+
+            @Override
+            public int size() {
+                return count;
+            }
+        };
+        TransferService.Batch batch = count == 0
+                ? new TransferService.Batch(null, List.of())
+                : transfers.enqueue(uploads, QUEUE_CHUNK, progress);
+        int failed = batch.refusals().isEmpty() ? 0 : count;
+        return new Sent(batch, new BatchSummary(count - failed, 0, 0, 0, (int) excluded, 0, failed, 0), List.of());
+    }
+
+    /** One listing request (at most one key): whether the batch's prefix holds no object. A failure says no. */
+    private boolean prefixIsEmpty(Batch b) {
+        try {
+            return lister.isEmpty(b.target(), b.bucket(), listPrefix(b));
+        } catch (RuntimeException e) {
+            if (e instanceof java.util.concurrent.CancellationException) {
+                throw e;
+            }
+            return false; // the planner lists again and reports the failure as a warning
+        }
     }
 
     private UploadPlanner.Spec spec(Batch b, Split split, boolean dryRun) {

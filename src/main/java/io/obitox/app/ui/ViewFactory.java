@@ -198,6 +198,7 @@ public final class ViewFactory {
                                             new UploadIndex(app.database()),
                                             new RemoteLister(app.buckets(), app.clients()),
                                             new ConditionalWrites(app.clients(), app.settings())),
+                                    new RemoteLister(app.buckets(), app.clients()),
                                     app.transfers()),
                             new ConflictDefaults(app.settings()),
                             app.profiles(),

@@ -15,8 +15,6 @@ import io.obitox.sync.ConflictPolicy;
 import io.obitox.sync.ExcludeRules;
 import io.obitox.sync.PlanState;
 import io.obitox.sync.UploadPlans;
-import io.obitox.transfer.UploadRequest;
-import java.util.AbstractList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -192,18 +190,8 @@ public final class UploadPlanViewModel {
         return switch (s) {
             case EXCLUDED -> "excluded by " + excludedBy.getOrDefault(f, "a rule");
             case CHANGED -> c == ConflictChoice.ASK ? "changed (ask)" : "changed (overwrite)";
-            case EXISTS -> "exists (" + existsAction(c) + ")";
+            case EXISTS -> "exists (" + ReadyBatch.existsAction(c) + ")";
             default -> s.label();
-        };
-    }
-
-    private static String existsAction(ConflictChoice c) {
-        return switch (c) {
-            case OVERWRITE -> "overwrite";
-            case SKIP -> "skip";
-            case RENAME -> "keep both";
-            case FAIL -> "fail";
-            default -> "ask";
         };
     }
 
@@ -363,7 +351,7 @@ public final class UploadPlanViewModel {
         int send = 0;
         long bytes = 0;
         for (int n = 0; n < states.length; n++) {
-            if (sends(states[n], c)) {
+            if (ReadyBatch.sends(states[n], c)) {
                 send++;
                 bytes += Math.max(0, files.get(n).size());
             }
@@ -377,44 +365,9 @@ public final class UploadPlanViewModel {
                                 maybe ? "up to " : "", send, states.length, Sizes.bytes(bytes)));
     }
 
-    /** Whether a file in this state is sent under this choice (a changed one under "ask": if the answer says so). */
-    static boolean sends(PlanState s, ConflictChoice c) {
-        return switch (s) {
-            case NEW -> true;
-            case CHANGED -> c == ConflictChoice.SKIP_IDENTICAL || c == ConflictChoice.ASK;
-            case EXISTS -> c == ConflictChoice.OVERWRITE || c == ConflictChoice.RENAME;
-            default -> false;
-        };
-    }
-
-    /** The service's view of the ready files: requests and rule paths made as they are read, never all at once. */
+    /** The service's view of the ready files (blocking reads: the profile's credentials, the stored rules). */
     private UploadPlans.Batch batch(StorageProfile p, String b, String pre, ConflictChoice c, List<ReadyFile> files) {
         S3Target target = profiles.target(p);
-        TargetRef ref = TargetRef.profile(p.id());
-        ExcludeRules rules = ExcludeRules.of(defaults.rules());
-        List<UploadRequest> requests = new AbstractList<>() {
-            @Override
-            public UploadRequest get(int i) {
-                ReadyFile r = files.get(i);
-                return new UploadRequest(r.path(), ref, b, r.objectKey(), r.contentType());
-            }
-
-            @Override
-            public int size() {
-                return files.size();
-            }
-        };
-        List<String> rulePaths = new AbstractList<>() {
-            @Override
-            public String get(int i) {
-                return UploadPlans.rulePath(files.get(i).relativePath());
-            }
-
-            @Override
-            public int size() {
-                return files.size();
-            }
-        };
-        return new UploadPlans.Batch(target, b, pre, c, rules, requests, rulePaths);
+        return ReadyBatch.of(target, TargetRef.profile(p.id()), b, pre, c, ExcludeRules.of(defaults.rules()), files);
     }
 }
