@@ -53,6 +53,12 @@ public final class RemoteLister {
         }
     }
 
+    /** Whether no object is below {@code prefix}: one listing request (the first page) at most. */
+    public boolean isEmpty(S3Target target, String bucket, String prefix) {
+        ObjectListing page = buckets.listObjects(target, bucket, prefix == null ? "" : prefix, true, null);
+        return page.nextToken() == null && page.entries().stream().allMatch(ObjectEntry::folder);
+    }
+
     /** Every object below {@code prefix} (all levels); an empty or null prefix lists the whole bucket. */
     public RemoteListing list(S3Target target, String bucket, String prefix) {
         String p = prefix == null ? "" : prefix;

@@ -247,6 +247,35 @@ public final class UploadPlanner {
             return key;
         }
 
+        /**
+         * The GUI's "ask": for each file planned over a listed key (a changed file under skip-identical), the user's
+         * answer by original key, else {@code fallback}: {@code OVERWRITE} keeps the plan, {@code SKIP} skips it as
+         * existing, {@code RENAME} keeps both (the first free {@code name (n).ext}, with {@code If-None-Match}). Call
+         * before {@link #uploads()} is read, once.
+         */
+        public void answer(Map<String, ConflictPolicy> answers, ConflictPolicy fallback) {
+            for (Item i : items) {
+                RemoteListing.RemoteObject remote = listing.get(i.originalKey());
+                if (i.action != SyncAction.UPLOADED || remote == null || i.transferId != null) {
+                    continue;
+                }
+                switch (answers.getOrDefault(i.originalKey(), fallback)) {
+                    case SKIP -> {
+                        i.action = SyncAction.SKIPPED_EXISTING;
+                        i.reason = "exists on the server; skipped as answered";
+                        i.size = remote.size();
+                    }
+                    case RENAME -> {
+                        i.request = flags(withKey(i.request, nextName(i)), true, i.request.sha256());
+                        i.action = SyncAction.RENAMED;
+                        i.reason = "exists on the server; both kept as answered";
+                    }
+                    default -> {}
+                }
+            }
+            pending = items.stream().filter(Item::uploads).toList();
+        }
+
         /** Counts per action and the bytes not sent (skipped files' sizes). */
         public BatchSummary summary() {
             return BatchSummary.of(items);

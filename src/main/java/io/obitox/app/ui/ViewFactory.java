@@ -18,6 +18,14 @@ import io.obitox.settings.ui.SettingsView;
 import io.obitox.settings.ui.SettingsViewModel;
 import io.obitox.storage.ui.BucketsView;
 import io.obitox.storage.ui.BucketsViewModel;
+import io.obitox.sync.ConditionalWrites;
+import io.obitox.sync.ConflictDefaults;
+import io.obitox.sync.RemoteLister;
+import io.obitox.sync.UploadIndex;
+import io.obitox.sync.UploadPlanner;
+import io.obitox.sync.UploadPlans;
+import io.obitox.sync.ui.SyncSettingsView;
+import io.obitox.sync.ui.SyncSettingsViewModel;
 import io.obitox.transfer.TransferSettingsStore;
 import io.obitox.transfer.ui.IncompleteUploadsView;
 import io.obitox.transfer.ui.IncompleteUploadsViewModel;
@@ -26,6 +34,7 @@ import io.obitox.transfer.ui.TransferSettingsViewModel;
 import io.obitox.transfer.ui.TransfersView;
 import io.obitox.transfer.ui.TransfersViewModel;
 import io.obitox.upload.FolderDrop;
+import io.obitox.upload.ui.UploadPlanViewModel;
 import io.obitox.upload.ui.UploadView;
 import io.obitox.upload.ui.UploadViewModel;
 import io.obitox.webhook.ui.WebhooksView;
@@ -182,7 +191,19 @@ public final class ViewFactory {
                     app.profiles(),
                     app.buckets(),
                     selection,
-                    tasks);
+                    tasks,
+                    new UploadPlanViewModel(
+                            new UploadPlans(
+                                    new UploadPlanner(
+                                            new UploadIndex(app.database()),
+                                            new RemoteLister(app.buckets(), app.clients()),
+                                            new ConditionalWrites(app.clients(), app.settings())),
+                                    new RemoteLister(app.buckets(), app.clients()),
+                                    app.transfers()),
+                            new ConflictDefaults(app.settings()),
+                            app.profiles(),
+                            selection,
+                            tasks));
             mainWindowViewModel.deliverFilesTo(upload::add); // command line, "open with", later launches
             return new UploadView(upload);
         }
@@ -198,6 +219,9 @@ public final class ViewFactory {
         }
         if (type == LinksView.class) {
             return new LinksView(linksViewModel(), saveDialog);
+        }
+        if (type == SyncSettingsView.class) {
+            return new SyncSettingsView(new SyncSettingsViewModel(new ConflictDefaults(app.settings()), tasks));
         }
         if (type == SettingsView.class) {
             return new SettingsView(settingsViewModel);

@@ -7,6 +7,7 @@ import io.obitox.profile.StorageProfile;
 import io.obitox.settings.SettingsService;
 import io.obitox.sync.BatchSummary;
 import io.obitox.sync.ConditionalWrites;
+import io.obitox.sync.ConflictDefaults;
 import io.obitox.sync.ConflictPolicy;
 import io.obitox.sync.ExcludeRules;
 import io.obitox.sync.RemoteLister;
@@ -34,7 +35,7 @@ import java.util.Optional;
  */
 public final class UploadConflicts {
     /** Settings key of the default {@code --if-exists}, per profile and bucket ({@code sync.ifExists.ID.BUCKET}). */
-    public static final String SETTING = "sync.ifExists";
+    public static final String SETTING = ConflictDefaults.POLICY;
 
     private final CliContext ctx;
     private final TargetOptions.Resolved target;
@@ -56,8 +57,15 @@ public final class UploadConflicts {
         this.policy = options.ifExists() != null
                 ? ConflictPolicy.parse(options.ifExists())
                 : defaultPolicy(ctx.app().settings(), target.profile().map(StorageProfile::id), bucket);
-        this.rules =
-                ExcludeRules.assemble(options.defaultExcludes(), options.excludeFrom(), commandLineRules(originalArgs));
+        // the stored list (Settings → exclude rules; the default patterns until one is saved) stands in for the
+        // defaults, so --no-default-excludes turns it off too
+        List<Rule> all = new ArrayList<>(
+                options.defaultExcludes() ? new ConflictDefaults(ctx.app().settings()).rules() : List.of());
+        for (Path f : options.excludeFrom()) {
+            all.addAll(ExcludeRules.readFile(f));
+        }
+        all.addAll(commandLineRules(originalArgs));
+        this.rules = ExcludeRules.of(all);
     }
 
     /** Decide only: no probe write, no index change, and rows say {@code "state": "DRY_RUN"}. */
@@ -78,21 +86,14 @@ public final class UploadConflicts {
         return rules;
     }
 
-    /** The stored default for this profile and bucket, else for the profile, else everywhere, else skip-identical. */
+    /**
+     * The stored default for this profile and bucket, else for the profile, else everywhere, else skip-identical
+     * ({@link ConflictDefaults}, shared with the GUI); a stored {@code ask} is {@code skip} here: nobody can be asked.
+     */
     static ConflictPolicy defaultPolicy(SettingsService settings, Optional<String> profileId, String bucket) {
-        List<String> keys = new ArrayList<>();
-        profileId.ifPresent(id -> {
-            keys.add(SETTING + "." + id + "." + bucket);
-            keys.add(SETTING + "." + id);
-        });
-        keys.add(SETTING);
-        for (String k : keys) {
-            Optional<String> v = settings.get(k);
-            if (v.isPresent()) {
-                return ConflictPolicy.parse(v.get());
-            }
-        }
-        return ConflictPolicy.DEFAULT;
+        return new ConflictDefaults(settings)
+                .choice(profileId.orElse(null), bucket)
+                .unattended();
     }
 
     /** {@code --exclude} and {@code --include} in the order typed (picocli gives two lists; the order matters). */

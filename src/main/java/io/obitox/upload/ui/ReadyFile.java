@@ -1,5 +1,6 @@
 package io.obitox.upload.ui;
 
+import io.obitox.sync.PlanState;
 import io.obitox.validation.ValidationResult;
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,7 +14,9 @@ import java.util.Objects;
  * detector's shared constants. About 100 bytes a file instead of a {@link ValidationResult}'s 600 (measured with
  * the scale test's heap histogram).
  *
- * <p>Immutable: made on a validator thread, read on the FX thread and by the background task that queues it.
+ * <p>Immutable but for {@link #plan()}: made on a validator thread, read on the FX thread and by the background task
+ * that queues it. The plan state is written and read on the FX thread only (when a preview of the batch ends); a
+ * re-keyed copy starts without one, since the new key has not been compared yet.
  */
 public final class ReadyFile {
     /** The folder {@link #relativePath} is relative to, or the file itself when {@link #exact}. */
@@ -26,6 +29,8 @@ public final class ReadyFile {
     private final long size;
     private final String type;
     private final String contentType;
+    /** What the bucket preview found for this file, null until it ends (one reference: compact for 100,000). */
+    private PlanState plan;
 
     private ReadyFile(
             Path base,
@@ -108,6 +113,15 @@ public final class ReadyFile {
     /** The Content-Type to store the object with (see {@link ValidationResult#contentType()}). */
     public String contentType() {
         return contentType;
+    }
+
+    /** What the last preview of the bucket found for this file, or null (not compared yet). FX thread. */
+    public PlanState plan() {
+        return plan;
+    }
+
+    void setPlan(PlanState state) {
+        this.plan = state;
     }
 
     @Override

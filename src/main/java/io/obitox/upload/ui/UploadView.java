@@ -1,6 +1,8 @@
 package io.obitox.upload.ui;
 
 import io.obitox.common.Sizes;
+import io.obitox.sync.ConflictChoice;
+import io.obitox.sync.PlanState;
 import io.obitox.validation.ValidationPolicy;
 import io.obitox.validation.ValidationResult;
 import java.io.File;
@@ -8,18 +10,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -43,6 +48,24 @@ public final class UploadView {
 
     @FXML
     private ComboBox<ValidationPolicy> policyBox;
+
+    @FXML
+    private ComboBox<ConflictChoice> conflictBox;
+
+    @FXML
+    private HBox planLine;
+
+    @FXML
+    private ProgressIndicator planningIndicator;
+
+    @FXML
+    private Label planSummary;
+
+    @FXML
+    private Label lastUpload;
+
+    @FXML
+    private TableColumn<ReadyFile, ReadyFile> readyPlan;
 
     @FXML
     private StackPane dropZone;
@@ -121,6 +144,8 @@ public final class UploadView {
             }
         });
 
+        initPlan();
+
         // both tables have rows of one fixed height (style class fixed-rows in obitox.css): with 100,000 rows the
         // table would otherwise measure cells to estimate its length on every change of the item count
         readyTable.setItems(vm.ready());
@@ -143,7 +168,15 @@ public final class UploadView {
                 .bind(Bindings.createStringBinding(
                         () -> "Rejected (" + vm.rejected().size() + ")", vm.rejected()));
 
-        uploadButton.textProperty().bind(vm.uploadLabelProperty());
+        // what the preview says will be sent when it is fewer than the ready files ("Upload 1 of 5 files")
+        uploadButton
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> vm.plan().uploadTextProperty().get().isEmpty()
+                                ? vm.uploadLabel()
+                                : vm.plan().uploadTextProperty().get(),
+                        vm.uploadLabelProperty(),
+                        vm.plan().uploadTextProperty()));
         uploadButton.disableProperty().bind(vm.canUploadProperty().not());
         checkingIndicator.visibleProperty().bind(vm.checkingProperty());
         stopButton.visibleProperty().bind(vm.checkingProperty());
@@ -162,6 +195,60 @@ public final class UploadView {
             dropZone.pseudoClassStateChanged(REJECT, false);
         });
         dropZone.setOnDragDropped(this::dropped);
+    }
+
+    /** The existing-keys picker, the "In the bucket" column, the preview line and the last upload's numbers. */
+    private void initPlan() {
+        UploadPlanViewModel plan = vm.plan();
+        conflictBox.setItems(plan.choices());
+        conflictBox.valueProperty().bindBidirectional(plan.choiceProperty());
+        readyPlan.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        readyPlan.setCellFactory(col -> new PlanCell(plan));
+        planningIndicator.visibleProperty().bind(plan.planningProperty());
+        planningIndicator.managedProperty().bind(plan.planningProperty());
+        planSummary.textProperty().bind(plan.summaryProperty());
+        planLine.visibleProperty().bind(plan.summaryProperty().isNotEmpty());
+        planLine.managedProperty().bind(planLine.visibleProperty());
+        plan.warningProperty().addListener((o, a, w) -> {
+            planSummary.getStyleClass().remove("warning");
+            if (w) {
+                planSummary.getStyleClass().add("warning");
+            }
+        });
+        lastUpload.textProperty().bind(plan.lastUploadProperty());
+        lastUpload.visibleProperty().bind(plan.lastUploadProperty().isNotEmpty());
+        lastUpload.managedProperty().bind(lastUpload.visibleProperty());
+        // a preview's states are on the rows themselves: redraw the visible rows when one ends
+        plan.revisionProperty().addListener((o, a, r) -> readyTable.refresh());
+        plan.setAsker((file, left) -> ConflictDialog.ask(
+                root.getScene() == null ? null : root.getScene().getWindow(), file, left));
+    }
+
+    /** "new", "changed (ask)", "identical (skip)" … coloured by what will happen. */
+    private static final class PlanCell extends TableCell<ReadyFile, ReadyFile> {
+        private static final List<String> STATES =
+                List.of("plan-new", "plan-changed", "plan-identical", "plan-exists", "plan-excluded");
+        private final UploadPlanViewModel plan;
+
+        PlanCell(UploadPlanViewModel plan) {
+            this.plan = plan;
+            getStyleClass().add("plan-cell");
+        }
+
+        @Override
+        protected void updateItem(ReadyFile f, boolean empty) {
+            super.updateItem(f, empty);
+            getStyleClass().removeAll(STATES);
+            if (empty || f == null) {
+                setText(null);
+                return;
+            }
+            setText(plan.label(f));
+            PlanState s = f.plan();
+            if (s != null) {
+                getStyleClass().add(STATES.get(s.ordinal()));
+            }
+        }
     }
 
     private static final javafx.css.PseudoClass ACCEPT = javafx.css.PseudoClass.getPseudoClass("accept");

@@ -3,13 +3,12 @@ package io.obitox.upload.ui;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.profile.ProfileService;
 import io.obitox.profile.StorageProfile;
-import io.obitox.profile.TargetRef;
 import io.obitox.profile.ui.ProfileSelection;
 import io.obitox.storage.BucketInfo;
 import io.obitox.storage.BucketService;
 import io.obitox.storage.S3Errors;
+import io.obitox.sync.ConflictPolicy;
 import io.obitox.transfer.TransferService;
-import io.obitox.transfer.UploadRequest;
 import io.obitox.validation.BatchHandle;
 import io.obitox.validation.BatchProgress;
 import io.obitox.validation.BatchRequest;
@@ -23,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -48,7 +48,7 @@ import javafx.util.Duration;
  */
 public final class UploadViewModel {
     /** Files queued per transaction when Upload is pressed (progress is reported after each). */
-    static final int QUEUE_CHUNK = 5_000;
+    static final int QUEUE_CHUNK = io.obitox.sync.UploadPlans.QUEUE_CHUNK;
 
     private final BatchValidator validator;
     private final PolicyService policies;
@@ -57,6 +57,8 @@ public final class UploadViewModel {
     private final BucketService buckets;
     private final ProfileSelection selection;
     private final UiTasks tasks;
+    /** Issue 15: the policy for existing keys, the per-file preview and the upload's numbers. */
+    private final UploadPlanViewModel plan;
 
     private final ObservableList<String> bucketNames = FXCollections.observableArrayList();
     private final ObservableList<ValidationPolicy> policyList = FXCollections.observableArrayList();
@@ -88,7 +90,8 @@ public final class UploadViewModel {
             ProfileService profiles,
             BucketService buckets,
             ProfileSelection selection,
-            UiTasks tasks) {
+            UiTasks tasks,
+            UploadPlanViewModel plan) {
         this.validator = validator;
         this.policies = policies;
         this.transfers = transfers;
@@ -97,11 +100,13 @@ public final class UploadViewModel {
         this.selection = selection;
         this.tasks = tasks;
         this.rekeying = new Rekeying(tasks, ready);
+        this.plan = plan;
         this.canUpload = Bindings.isNotEmpty(ready)
                 .and(bucket.isNotEmpty())
                 .and(checking.not())
                 .and(queueing.not())
-                .and(rekeying.runningProperty().not());
+                .and(rekeying.runningProperty().not())
+                .and(plan.blocksUploadProperty().not());
         drain = new Timeline(new KeyFrame(Duration.millis(250), e -> drain()));
         drain.setCycleCount(Timeline.INDEFINITE);
         selection.currentProperty().addListener((o, a, p) -> loadTarget());
@@ -112,6 +117,12 @@ public final class UploadViewModel {
             }
         });
         loadTarget();
+        plan.watch(ready, bucket, checking.getReadOnlyProperty(), this::normalizedPrefix);
+    }
+
+    /** The existing-keys part of the view (policy picker, preview, the upload's numbers). */
+    public UploadPlanViewModel plan() {
+        return plan;
     }
 
     // Properties //
@@ -229,40 +240,32 @@ public final class UploadViewModel {
             setStatus(true, "Choose the storage and the bucket to upload to.");
             return;
         }
-        // one copy of the list here; the requests are built and queued in the background, a chunk at a time, so a
-        // 100,000-file drop neither blocks the FX thread nor holds one transaction for all of it
+        // one copy of the list here; the plan and the requests are made in the background and queued a chunk at a
+        // time, so a 100,000-file drop neither blocks the FX thread nor holds one transaction for all of it. Only
+        // what the policy for existing keys says is sent: skipped and excluded files never become transfers
         List<ReadyFile> files = List.copyOf(ready);
-        TargetRef target = TargetRef.profile(p.id());
-        int n = files.size();
+        Map<String, ConflictPolicy> answers = plan.askConflicts(files); // "ask": the dialog, before anything is sent
+        if (answers == null) {
+            setStatus(false, "Upload cancelled: nothing was sent.");
+            return;
+        }
         queueing.set(true);
-        setStatus(false, String.format("Queueing %,d file(s)…", n));
-        tasks.run(() -> {
-                    // a view, not a copy: each request is made when its chunk is queued and dropped after, so a
-                    // large drop never holds a second object per file while it is being queued
-                    List<UploadRequest> requests = new java.util.AbstractList<>() {
-                        @Override
-                        public UploadRequest get(int i) {
-                            ReadyFile r = files.get(i);
-                            return new UploadRequest(r.path(), target, b, r.objectKey(), r.contentType());
-                        }
-
-                        @Override
-                        public int size() {
-                            return n;
-                        }
-                    };
-                    return transfers.enqueue(requests, QUEUE_CHUNK, done -> {
-                        if (done < n) {
-                            tasks.onUi(() -> {
-                                if (queueing.get()) {
-                                    setStatus(false, String.format("Queueing… %,d of %,d file(s) queued", done, n));
-                                }
-                            });
-                        }
-                    });
-                })
+        setStatus(false, String.format("Comparing %,d file(s) with the bucket and queueing…", files.size()));
+        String prefixNow = normalizedPrefix();
+        tasks.run(plan.sender(
+                        files,
+                        p,
+                        b,
+                        prefixNow,
+                        answers,
+                        done -> tasks.onUi(() -> {
+                            if (queueing.get()) {
+                                setStatus(false, String.format("Queueing… %,d file(s) queued", done));
+                            }
+                        })))
                 .onFinally(() -> queueing.set(false))
-                .onSuccess(batch -> {
+                .onSuccess(sent -> {
+                    TransferService.Batch batch = sent.batch();
                     if (!batch.refusals().isEmpty()) {
                         // nothing was sent: keep the files here so that pressing Upload again after the fix
                         // resumes the same transfers
@@ -275,10 +278,17 @@ public final class UploadViewModel {
                     }
                     ready.clear();
                     dropped.clear();
+                    plan.showSent(sent);
+                    int queued = batch.transferIds().size();
+                    int notQueued = files.size() - queued;
                     setStatus(
-                            false,
-                            n + " file(s) queued for s3://" + b + "/" + normalizedPrefix()
-                                    + " — follow them under Transfers.");
+                            sent.summary().failed() > 0,
+                            queued == 0
+                                    ? "Nothing to send to s3://" + b + "/" + prefixNow + ": " + notQueued
+                                            + " file(s) skipped, excluded or failed (numbers above)."
+                                    : queued + " file(s) queued for s3://" + b + "/" + prefixNow
+                                            + " — follow them under Transfers."
+                                            + (notQueued > 0 ? " " + notQueued + " not sent (numbers above)." : ""));
                 })
                 .onError(e -> setStatus(true, S3Errors.describe(e).oneLine()))
                 .start();

@@ -152,6 +152,14 @@ class UploadViewDragDropTest {
             dragSource.setManaged(false);
             stage.setWidth(1180);
         });
+        FxApp.waitUntil(
+                "the files are compared with the bucket",
+                30,
+                () -> robot.lookup("#uploadPlanSummary")
+                        .queryAs(Label.class)
+                        .getText()
+                        .startsWith("Compared"));
+        assertThat(ready.getItems()).allSatisfy(f -> assertThat(f.plan()).isEqualTo(io.obitox.sync.PlanState.NEW));
         FxApp.screenshot(robot, stage, "upload");
 
         robot.clickOn("#uploadButton");

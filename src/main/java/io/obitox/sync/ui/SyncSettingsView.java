@@ -1,0 +1,82 @@
+package io.obitox.sync.ui;
+
+import io.obitox.sync.ConflictChoice;
+import javafx.fxml.FXML;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.cell.TextFieldListCell;
+import javafx.scene.input.KeyCode;
+
+/**
+ * Settings → existing files and exclude rules; binds to {@link SyncSettingsViewModel}. A rule is typed in the field
+ * under the list (Enter adds it); lines are edited in place (double-click, Enter commits); Delete removes the
+ * selected line.
+ */
+public final class SyncSettingsView {
+    private final SyncSettingsViewModel vm;
+
+    @FXML
+    private ChoiceBox<ConflictChoice> ifExistsBox;
+
+    @FXML
+    private ListView<String> rulesList;
+
+    @FXML
+    private TextField newRuleField;
+
+    @FXML
+    private TextField testField;
+
+    @FXML
+    private Label testResult;
+
+    @FXML
+    private Label rulesMessage;
+
+    public SyncSettingsView(SyncSettingsViewModel vm) {
+        this.vm = vm;
+    }
+
+    @FXML
+    private void initialize() {
+        ifExistsBox.setItems(vm.choices());
+        ifExistsBox.valueProperty().bindBidirectional(vm.choiceProperty());
+        rulesList.setItems(vm.rules());
+        rulesList.setEditable(true);
+        rulesList.setCellFactory(TextFieldListCell.forListView());
+        rulesList.setPlaceholder(new Label("No rules: every file is uploaded."));
+        rulesList.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE && rulesList.getEditingIndex() < 0) {
+                removeRule();
+                e.consume();
+            }
+        });
+        newRuleField.textProperty().bindBidirectional(vm.newRuleProperty());
+        newRuleField.setOnAction(e -> addRule());
+        testField.textProperty().bindBidirectional(vm.testPathProperty());
+        testResult.textProperty().bind(vm.testResultProperty());
+        rulesMessage.textProperty().bind(vm.messageProperty());
+        vm.errorProperty().addListener((o, a, err) -> {
+            rulesMessage.getStyleClass().removeAll("danger", "text-muted");
+            rulesMessage.getStyleClass().add(err ? "danger" : "text-muted");
+        });
+    }
+
+    @FXML
+    private void addRule() {
+        vm.addRule();
+        rulesList.scrollTo(rulesList.getItems().size() - 1);
+    }
+
+    @FXML
+    private void removeRule() {
+        vm.removeRule(rulesList.getSelectionModel().getSelectedIndex());
+    }
+
+    @FXML
+    private void restoreDefaults() {
+        vm.restoreDefaults();
+    }
+}

@@ -1,0 +1,76 @@
+package io.obitox.upload.ui;
+
+import io.obitox.profile.TargetRef;
+import io.obitox.storage.S3Target;
+import io.obitox.sync.ConflictChoice;
+import io.obitox.sync.ExcludeRules;
+import io.obitox.sync.PlanState;
+import io.obitox.sync.UploadPlans;
+import io.obitox.transfer.UploadRequest;
+import java.util.AbstractList;
+import java.util.List;
+
+/**
+ * The ready files as {@link UploadPlans} sees them, and what each plan state means under a policy. The batch's
+ * lists are views: a request or rule path is made when the service reads it and dropped after, so a 100,000-file
+ * batch never holds a second object per file for them. Pure; any thread (the {@link ReadyFile}s are immutable but
+ * for their plan state, which is not read here).
+ */
+final class ReadyBatch {
+    private ReadyBatch() {}
+
+    static UploadPlans.Batch of(
+            S3Target target,
+            TargetRef ref,
+            String bucket,
+            String prefix,
+            ConflictChoice choice,
+            ExcludeRules rules,
+            List<ReadyFile> files) {
+        List<UploadRequest> requests = new AbstractList<>() {
+            @Override
+            public UploadRequest get(int i) {
+                ReadyFile r = files.get(i);
+                return new UploadRequest(r.path(), ref, bucket, r.objectKey(), r.contentType());
+            }
+
+            @Override
+            public int size() {
+                return files.size();
+            }
+        };
+        List<String> rulePaths = new AbstractList<>() {
+            @Override
+            public String get(int i) {
+                return UploadPlans.rulePath(files.get(i).relativePath());
+            }
+
+            @Override
+            public int size() {
+                return files.size();
+            }
+        };
+        return new UploadPlans.Batch(target, bucket, prefix, choice, rules, requests, rulePaths);
+    }
+
+    /** Whether a file in this state is sent under this choice (a changed one under "ask": if the answer says so). */
+    static boolean sends(PlanState s, ConflictChoice c) {
+        return switch (s) {
+            case NEW -> true;
+            case CHANGED -> c == ConflictChoice.SKIP_IDENTICAL || c == ConflictChoice.ASK;
+            case EXISTS -> c == ConflictChoice.OVERWRITE || c == ConflictChoice.RENAME;
+            default -> false;
+        };
+    }
+
+    /** What happens to an existing key under this choice, as the "In the bucket" column says it. */
+    static String existsAction(ConflictChoice c) {
+        return switch (c) {
+            case OVERWRITE -> "overwrite";
+            case SKIP -> "skip";
+            case RENAME -> "keep both";
+            case FAIL -> "fail";
+            default -> "ask";
+        };
+    }
+}
