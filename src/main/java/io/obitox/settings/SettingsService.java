@@ -4,6 +4,8 @@ import io.obitox.db.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Key/value preferences in the app database (theme, default profile, auto-resume …). Thread-safe: every call is
@@ -26,6 +28,23 @@ public final class SettingsService {
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
                 }
+            }
+        });
+    }
+
+    /** Every setting whose name starts with {@code prefix}, by name (a handful of rows: read in one query). */
+    public SortedMap<String, String> withPrefix(String prefix) {
+        return db.query(c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT name, val FROM setting WHERE name LIKE ? ESCAPE '\\'")) {
+                ps.setString(1, prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                SortedMap<String, String> out = new TreeMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+                return out;
             }
         });
     }

@@ -2,6 +2,7 @@ package io.obitox.sync;
 
 import io.obitox.common.ObitoxException;
 import io.obitox.settings.SettingsService;
+import io.obitox.storage.BucketNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +53,53 @@ public final class ConflictDefaults {
 
     public void setGlobalChoice(ConflictChoice c) {
         settings.put(POLICY, c.settingValue());
+    }
+
+    /**
+     * A profile's own default, or one bucket's of that profile ({@code bucket} null): what {@link #choice} finds
+     * before the global one.
+     */
+    public record Override(String profileId, String bucket, ConflictChoice choice) {}
+
+    /**
+     * Every stored per-profile and per-bucket default, by profile then bucket (a profile's own first). A stored value
+     * that no longer parses is left out, and so is a key with no profile id.
+     */
+    public List<Override> overrides() {
+        List<Override> out = new ArrayList<>();
+        settings.withPrefix(POLICY + ".").forEach((name, value) -> {
+            String rest = name.substring(POLICY.length() + 1);
+            int dot = rest.indexOf('.'); // profile ids are UUIDs (no dot); bucket names may have dots
+            String profileId = dot < 0 ? rest : rest.substring(0, dot);
+            String bucket = dot < 0 ? null : rest.substring(dot + 1);
+            if (profileId.isEmpty() || (bucket != null && bucket.isEmpty())) {
+                return;
+            }
+            try {
+                out.add(new Override(profileId, bucket, ConflictChoice.parse(value)));
+            } catch (ObitoxException unusable) {
+                // written by hand: choice() would refuse it at the next upload, with the fix
+            }
+        });
+        out.sort(java.util.Comparator.comparing(Override::profileId)
+                .thenComparing(o -> o.bucket() == null ? "" : o.bucket()));
+        return out;
+    }
+
+    /**
+     * Stores a profile's own default ({@code bucket} null or blank) or a bucket's; {@code choice} null removes it, so
+     * the profile or bucket falls back to the next one.
+     */
+    public void setOverride(String profileId, String bucket, ConflictChoice choice) {
+        if (profileId == null || profileId.isBlank() || profileId.contains(".")) {
+            throw new IllegalArgumentException("profile id: " + profileId);
+        }
+        String b = bucket == null ? "" : bucket.strip();
+        if (!b.isEmpty()) {
+            BucketNames.require(b);
+        }
+        settings.put(
+                POLICY + "." + profileId + (b.isEmpty() ? "" : "." + b), choice == null ? null : choice.settingValue());
     }
 
     /** The stored rule lines as the user wrote them; the default patterns until a list was saved. */

@@ -221,7 +221,12 @@ public final class ViewFactory {
             return new LinksView(linksViewModel(), saveDialog);
         }
         if (type == SyncSettingsView.class) {
-            return new SyncSettingsView(new SyncSettingsViewModel(new ConflictDefaults(app.settings()), tasks));
+            return new SyncSettingsView(new SyncSettingsViewModel(
+                    new ConflictDefaults(app.settings()),
+                    () -> app.profiles().list().stream()
+                            .map(p -> new SyncSettingsViewModel.ProfileRef(p.id(), p.name()))
+                            .toList(),
+                    tasks));
         }
         if (type == SettingsView.class) {
             return new SettingsView(settingsViewModel);

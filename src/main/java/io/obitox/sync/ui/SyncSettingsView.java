@@ -3,6 +3,7 @@ package io.obitox.sync.ui;
 import io.obitox.sync.ConflictChoice;
 import javafx.fxml.FXML;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -12,7 +13,8 @@ import javafx.scene.input.KeyCode;
 /**
  * Settings → existing files and exclude rules; binds to {@link SyncSettingsViewModel}. A rule is typed in the field
  * under the list (Enter adds it); lines are edited in place (double-click, Enter commits); Delete removes the
- * selected line.
+ * selected line. Per-profile and per-bucket defaults: pick a profile, type a bucket (or none: the whole profile), pick
+ * the policy, Enter or "Add default"; Delete removes the selected one.
  */
 public final class SyncSettingsView {
     private final SyncSettingsViewModel vm;
@@ -34,6 +36,18 @@ public final class SyncSettingsView {
 
     @FXML
     private Label rulesMessage;
+
+    @FXML
+    private ListView<SyncSettingsViewModel.OverrideRow> overridesList;
+
+    @FXML
+    private ComboBox<SyncSettingsViewModel.ProfileRef> overrideProfileBox;
+
+    @FXML
+    private TextField overrideBucketField;
+
+    @FXML
+    private ChoiceBox<ConflictChoice> overrideChoiceBox;
 
     public SyncSettingsView(SyncSettingsViewModel vm) {
         this.vm = vm;
@@ -58,6 +72,21 @@ public final class SyncSettingsView {
         testField.textProperty().bindBidirectional(vm.testPathProperty());
         testResult.textProperty().bind(vm.testResultProperty());
         rulesMessage.textProperty().bind(vm.messageProperty());
+        overridesList.setItems(vm.overrides());
+        overridesList.setPlaceholder(new Label("None: every profile and bucket uses the policy above."));
+        overridesList.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE) {
+                removeOverride();
+                e.consume();
+            }
+        });
+        overrideProfileBox.setItems(vm.profiles());
+        overrideProfileBox.setOnShowing(e -> vm.reloadOverrides()); // profiles added since the view was made
+        overrideProfileBox.valueProperty().bindBidirectional(vm.overrideProfileProperty());
+        overrideBucketField.textProperty().bindBidirectional(vm.overrideBucketProperty());
+        overrideBucketField.setOnAction(e -> addOverride());
+        overrideChoiceBox.setItems(vm.choices());
+        overrideChoiceBox.valueProperty().bindBidirectional(vm.overrideChoiceProperty());
         vm.errorProperty().addListener((o, a, err) -> {
             rulesMessage.getStyleClass().removeAll("danger", "text-muted");
             rulesMessage.getStyleClass().add(err ? "danger" : "text-muted");
@@ -73,6 +102,16 @@ public final class SyncSettingsView {
     @FXML
     private void removeRule() {
         vm.removeRule(rulesList.getSelectionModel().getSelectedIndex());
+    }
+
+    @FXML
+    private void addOverride() {
+        vm.addOverride();
+    }
+
+    @FXML
+    private void removeOverride() {
+        vm.removeOverride(overridesList.getSelectionModel().getSelectedIndex());
     }
 
     @FXML

@@ -2,11 +2,16 @@ package io.obitox.sync.ui;
 
 import io.obitox.common.ObitoxException;
 import io.obitox.common.ui.UiTasks;
+import io.obitox.storage.BucketNames;
 import io.obitox.sync.ConflictChoice;
 import io.obitox.sync.ConflictDefaults;
 import io.obitox.sync.ExcludeRules;
 import io.obitox.sync.Rule;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -24,11 +29,37 @@ import javafx.collections.ObservableList;
  * {@code sync.ifExists}, what every profile and bucket without its own falls back to, read by the Upload view and the
  * command line) and the exclude rules ({@code sync.excludes}, gitignore lines), with a test field that says which
  * rule decides a path. Every change is saved at once in the background; a list with an unusable pattern is not saved
- * and the message names the line and the fix. FX thread only.
+ * and the message names the line and the fix. Per-profile and per-bucket defaults ({@code sync.ifExists.ID[.BUCKET]},
+ * which the Upload view and the command line read before the global one) are listed and added or removed here too.
+ * FX thread only.
  */
 public final class SyncSettingsViewModel {
     private final ConflictDefaults defaults;
     private final UiTasks tasks;
+    private final Supplier<List<ProfileRef>> profileSource;
+
+    /** A profile as the override picker shows it. */
+    public record ProfileRef(String id, String name) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** One stored per-profile or per-bucket default, with the words the list shows. */
+    public record OverrideRow(ConflictDefaults.Override value, String text) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    private final ObservableList<ProfileRef> profiles = FXCollections.observableArrayList();
+    private final ObservableList<OverrideRow> overrides = FXCollections.observableArrayList();
+    private final ObjectProperty<ProfileRef> overrideProfile = new SimpleObjectProperty<>(this, "overrideProfile");
+    private final StringProperty overrideBucket = new SimpleStringProperty(this, "overrideBucket", "");
+    private final ObjectProperty<ConflictChoice> overrideChoice =
+            new SimpleObjectProperty<>(this, "overrideChoice", ConflictChoice.SKIP);
 
     private final ObservableList<ConflictChoice> choices = FXCollections.observableArrayList(ConflictChoice.values());
     private final ObjectProperty<ConflictChoice> choice = new SimpleObjectProperty<>(this, "choice");
@@ -40,9 +71,11 @@ public final class SyncSettingsViewModel {
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error", false);
     private boolean loading;
 
-    public SyncSettingsViewModel(ConflictDefaults defaults, UiTasks tasks) {
+    /** @param profiles the saved profiles (blocking: called in the background) */
+    public SyncSettingsViewModel(ConflictDefaults defaults, Supplier<List<ProfileRef>> profiles, UiTasks tasks) {
         this.defaults = defaults;
         this.tasks = tasks;
+        this.profileSource = profiles;
         choice.addListener((o, a, c) -> {
             if (!loading && c != null) {
                 tasks.run(() -> defaults.setGlobalChoice(c))
@@ -69,9 +102,110 @@ public final class SyncSettingsViewModel {
                 })
                 .onError(e -> setMessage(true, "The stored settings cannot be read: " + describe(e)))
                 .start();
+        reloadOverrides();
     }
 
     private record Loaded(ConflictChoice choice, List<String> lines) {}
+
+    private record LoadedOverrides(List<ProfileRef> profiles, List<OverrideRow> rows) {}
+
+    /** Reads the profiles and the stored overrides again (after a change, and when the Settings view is shown). */
+    public void reloadOverrides() {
+        tasks.run(() -> {
+                    List<ProfileRef> ps = profileSource.get();
+                    Map<String, String> names =
+                            ps.stream().collect(Collectors.toMap(ProfileRef::id, ProfileRef::name, (a, b) -> a));
+                    List<OverrideRow> rows = defaults.overrides().stream()
+                            .map(o -> new OverrideRow(o, describe(o, names::get)))
+                            .toList();
+                    return new LoadedOverrides(ps, rows);
+                })
+                .onSuccess(l -> {
+                    ProfileRef picked = overrideProfile.get();
+                    profiles.setAll(l.profiles());
+                    overrides.setAll(l.rows());
+                    overrideProfile.set(l.profiles().stream()
+                            .filter(p -> picked != null && p.id().equals(picked.id()))
+                            .findFirst()
+                            .orElse(l.profiles().isEmpty() ? null : l.profiles().get(0)));
+                })
+                .onError(e -> setMessage(true, "The per-profile defaults cannot be read: " + describe(e)))
+                .start();
+    }
+
+    static String describe(ConflictDefaults.Override o, Function<String, String> profileName) {
+        String name = profileName.apply(o.profileId());
+        String who = name != null
+                ? name
+                : "removed profile "
+                        + o.profileId().substring(0, Math.min(8, o.profileId().length()));
+        String where = o.bucket() == null ? "every bucket" : "bucket " + o.bucket();
+        return who + " · " + where + " → " + o.choice();
+    }
+
+    public ObservableList<ProfileRef> profiles() {
+        return profiles;
+    }
+
+    /** The stored per-profile and per-bucket defaults. */
+    public ObservableList<OverrideRow> overrides() {
+        return overrides;
+    }
+
+    public ObjectProperty<ProfileRef> overrideProfileProperty() {
+        return overrideProfile;
+    }
+
+    /** Empty: the profile's own default (every bucket without its own). */
+    public StringProperty overrideBucketProperty() {
+        return overrideBucket;
+    }
+
+    public ObjectProperty<ConflictChoice> overrideChoiceProperty() {
+        return overrideChoice;
+    }
+
+    /** Stores the picked profile's (or bucket's) default; replaces the one it had. */
+    public void addOverride() {
+        ProfileRef p = overrideProfile.get();
+        ConflictChoice c = overrideChoice.get();
+        String bucket = overrideBucket.get() == null ? "" : overrideBucket.get().strip();
+        if (p == null || c == null) {
+            setMessage(true, "Pick a profile and a policy first.");
+            return;
+        }
+        if (!bucket.isEmpty() && BucketNames.problem(bucket) != null) {
+            setMessage(true, "Not saved: " + BucketNames.problem(bucket) + " Leave the bucket empty for every bucket.");
+            return;
+        }
+        tasks.run(() -> defaults.setOverride(p.id(), bucket, c))
+                .onSuccess(v -> {
+                    overrideBucket.set("");
+                    setMessage(
+                            false,
+                            "Saved: " + p.name() + (bucket.isEmpty() ? "" : " · " + bucket) + " → " + c
+                                    + " (the Upload view and obitox upload use it from now on).");
+                    reloadOverrides();
+                })
+                .onError(e -> setMessage(true, "Not saved: " + describe(e)))
+                .start();
+    }
+
+    /** Removes a stored default: that profile or bucket falls back to the next one. */
+    public void removeOverride(int index) {
+        if (index < 0 || index >= overrides.size()) {
+            return;
+        }
+        ConflictDefaults.Override o = overrides.get(index).value();
+        String text = overrides.get(index).text();
+        tasks.run(() -> defaults.setOverride(o.profileId(), o.bucket(), null))
+                .onSuccess(v -> {
+                    setMessage(false, "Removed: " + text + ".");
+                    reloadOverrides();
+                })
+                .onError(e -> setMessage(true, "Not removed: " + describe(e)))
+                .start();
+    }
 
     public ObservableList<ConflictChoice> choices() {
         return choices;

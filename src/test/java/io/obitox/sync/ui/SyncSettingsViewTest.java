@@ -7,6 +7,7 @@ import io.obitox.sync.ConflictDefaults;
 import io.obitox.testing.FxApp;
 import io.obitox.testing.TestApp;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
@@ -97,8 +98,48 @@ class SyncSettingsViewTest {
                         .unattended()
                         .cliName())
                 .isEqualTo("skip");
+
+        // a bucket's own default, added with the keyboard path (type the bucket, Enter), read as the CLI reads it
+        @SuppressWarnings("unchecked")
+        ComboBox<SyncSettingsViewModel.ProfileRef> profile =
+                robot.lookup("#overrideProfileBox").queryAs(ComboBox.class);
+        FxApp.waitUntil("the profiles are listed", 10, () -> profile.getValue() != null);
+        String profileId = profile.getValue().id();
+        @SuppressWarnings("unchecked")
+        ChoiceBox<ConflictChoice> overrideChoice =
+                robot.lookup("#overrideChoiceBox").queryAs(ChoiceBox.class);
+        robot.interact(() -> overrideChoice.setValue(ConflictChoice.FAIL));
+        robot.clickOn("#overrideBucketField").write("photos").type(KeyCode.ENTER);
+        @SuppressWarnings("unchecked")
+        ListView<SyncSettingsViewModel.OverrideRow> overrides =
+                robot.lookup("#ifExistsOverridesList").queryAs(ListView.class);
+        FxApp.waitUntil(
+                "the bucket's default is listed", 10, () -> overrides.getItems().size() == 1);
+        assertThat(overrides.getItems().get(0).text())
+                .isEqualTo(profile.getValue().name() + " · bucket photos → " + ConflictChoice.FAIL);
+        ConflictDefaults stored = new ConflictDefaults(app.context().settings());
+        assertThat(stored.choice(profileId, "photos")).isEqualTo(ConflictChoice.FAIL);
+        assertThat(stored.choice(profileId, "other")).isEqualTo(ConflictChoice.ASK); // the global one above
         robot.interact(() -> scroll.setVvalue(1.0));
         FxApp.screenshot(robot, stage, "settings-exclude-rules");
+        // an invalid bucket name is refused with the fix, nothing stored
+        robot.interact(() ->
+                robot.lookup("#overrideBucketField").queryTextInputControl().setText("No_Such"));
+        robot.clickOn("#addOverrideButton");
+        FxApp.waitUntil("the refusal is shown", 5, () -> message(robot).startsWith("Not saved:"), () -> message(robot));
+        assertThat(stored.overrides()).hasSize(1);
+        robot.interact(() ->
+                robot.lookup("#overrideBucketField").queryTextInputControl().setText(""));
+        robot.interact(() -> scroll.setVvalue(1.0));
+        FxApp.screenshot(robot, stage, "settings-exclude-rules");
+
+        robot.interact(() -> overrides.getSelectionModel().select(0));
+        robot.clickOn("#removeOverrideButton");
+        FxApp.waitUntil(
+                "the bucket's default is removed",
+                10,
+                () -> overrides.getItems().isEmpty());
+        assertThat(stored.choice(profileId, "photos")).isEqualTo(ConflictChoice.ASK);
 
         // an unusable pattern is not stored, and the message says how to fix it
         robot.interact(() -> rules.getItems().add("/"));
