@@ -76,6 +76,7 @@ public final class UploadPlanner {
         private String rule;
         private long size = -1;
         private String transferId;
+        private String skippedId;
         private int renameNumber;
         private int renameRounds;
 
@@ -119,6 +120,20 @@ public final class UploadPlanner {
         /** The transfer that sends it, or null when nothing is sent. */
         public String transferId() {
             return transferId;
+        }
+
+        /** The {@code SKIPPED} transfer row recorded for it ({@link SkippedRows}), or null. */
+        public String skippedId() {
+            return skippedId;
+        }
+
+        void skippedId(String id) {
+            this.skippedId = id;
+        }
+
+        /** What it is (or would be) sent as. */
+        UploadRequest request() {
+            return request;
         }
 
         /** Whether it goes to the engine (planned upload or rename). */

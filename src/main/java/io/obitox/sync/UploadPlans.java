@@ -14,8 +14,8 @@ import java.util.function.IntConsumer;
  * The Upload view's questions to the bucket, without JavaFX. {@link #preview} says what each ready file would do
  * (a dry-run {@link UploadPlanner} plan: one listing of the batch's prefix, content compared only under
  * skip-identical and ask, nothing written, no index change); {@link #send} plans for real (index reconciled, the
- * conditional-write probe), applies the user's answers for "ask", and queues in the engine only what is to be sent,
- * so skipped and excluded files never become transfers. Both block: call them on a background thread. Thread-safe
+ * conditional-write probe), applies the user's answers for "ask", and queues in the engine only what is to be sent;
+ * skipped files are recorded as final {@code SKIPPED} transfers ({@link SkippedRows}), excluded ones only counted. Both block: call them on a background thread. Thread-safe
  * (holds only services).
  */
 public final class UploadPlans {
@@ -133,6 +133,8 @@ public final class UploadPlans {
         if (batch.refusals().isEmpty()) {
             plan.attach(batch.transferIds());
         }
+        // the skipped files become SKIPPED rows of the same batch (final, never queued): the Transfers view lists them
+        SkippedRows.record(transfers, batch.id(), plan);
         return new Sent(batch, plan.summary(), plan.warnings());
     }
 

@@ -97,6 +97,8 @@ public record Transfer(
      * @param verifiedBy what proved the completed upload intact, in plain words; null until completed
      * @param sha256 the content's SHA-256 (hex) when known: given when queued, or computed by a single PUT; sent as
      *     {@code x-amz-meta-sha256}
+     * @param action what the batch decided for a {@link TransferState#SKIPPED} row ({@code skipped-identical},
+     *     {@code skipped-existing}); null for transfers that were queued to be sent
      */
     public record Outcome(
             String etag,
@@ -105,7 +107,19 @@ public record Transfer(
             String notice,
             String verifiedBy,
             Double throughputBps,
-            String sha256) {
+            String sha256,
+            String action) {
+        public Outcome(
+                String etag,
+                String errorCode,
+                String errorMessage,
+                String notice,
+                String verifiedBy,
+                Double throughputBps,
+                String sha256) {
+            this(etag, errorCode, errorMessage, notice, verifiedBy, throughputBps, sha256, null);
+        }
+
         public Outcome(
                 String etag,
                 String errorCode,
@@ -122,11 +136,11 @@ public record Transfer(
         }
 
         public Outcome withError(String code, String message) {
-            return new Outcome(etag, code, message, notice, verifiedBy, throughputBps, sha256);
+            return new Outcome(etag, code, message, notice, verifiedBy, throughputBps, sha256, action);
         }
 
         public Outcome withSha256(String sha) {
-            return new Outcome(etag, errorCode, errorMessage, notice, verifiedBy, throughputBps, sha);
+            return new Outcome(etag, errorCode, errorMessage, notice, verifiedBy, throughputBps, sha, action);
         }
     }
 

@@ -64,7 +64,7 @@ public final class TransferPages {
     /**
      * Transfers {@code offset} to {@code offset + limit} (exclusive) of those in {@code states} (all when empty or
      * null); an offset past the end gives the last page. The whole list is in queue order (oldest first); a filter
-     * lists its states one after the other (running first, then queued, paused, failed, done, cancelled), each in
+     * lists its states one after the other (running first, then queued, paused, failed, done, skipped, cancelled), each in
      * queue order, so that every query walks one index range in index order ({@code (created_at, id)} or
      * {@code (state, created_at, id)}) instead of sorting the matches.
      */
@@ -122,6 +122,7 @@ public final class TransferPages {
             TransferState.PAUSED,
             TransferState.FAILED,
             TransferState.COMPLETED,
+            TransferState.SKIPPED,
             TransferState.CANCELLED);
 
     /** The start of the page holding {@code offset}, or of the last page when it is past the end. */
@@ -185,7 +186,8 @@ public final class TransferPages {
                 while (rs.next()) {
                     TransferState s = TransferState.valueOf(rs.getString(1));
                     byState.put(s, rs.getLong(2));
-                    if (s != TransferState.CANCELLED) {
+                    // cancelled and skipped files are not to be sent: their bytes are in no total
+                    if (s != TransferState.CANCELLED && s != TransferState.SKIPPED) {
                         bytes += rs.getLong(3);
                         done += rs.getLong(4);
                     }
@@ -203,7 +205,7 @@ public final class TransferPages {
                         while (rs.next()) {
                             TransferState s = TransferState.valueOf(rs.getString(1));
                             long size = rs.getLong(2);
-                            if (s != TransferState.CANCELLED) {
+                            if (s != TransferState.CANCELLED && s != TransferState.SKIPPED) {
                                 done -= s == TransferState.COMPLETED ? size : Math.min(size, rs.getLong(3));
                             }
                         }

@@ -28,6 +28,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class TransferRepository {
     private static final EnumSet<TransferState> RUNNING = EnumSet.of(TransferState.RUNNING);
+    /** The final states compaction and "clear finished" remove (failed ones stay: they can be retried). */
+    private static final String FINISHED = "('COMPLETED', 'SKIPPED', 'CANCELLED')";
 
     private final Database db;
     private final GroupCommit group;
@@ -68,9 +70,10 @@ public final class TransferRepository {
                 }
                 ps.executeBatch();
             }
-            // a file that could not be read is failed from the start: its outcome is known, so the hooks hear of it
+            // a file that could not be read is failed from the start, a skipped one final: their outcome is known, so
+            // the hooks hear of it
             for (Transfer t : transfers) {
-                if (t.state() == TransferState.FAILED) {
+                if (t.state() == TransferState.FAILED || t.state() == TransferState.SKIPPED) {
                     for (OutcomeHook h : hooks) {
                         h.onOutcome(c, t);
                     }
@@ -78,6 +81,26 @@ public final class TransferRepository {
             }
             return null;
         });
+    }
+
+    /** Skipped rows written per transaction (one JDBC batch each). */
+    static final int SKIPPED_CHUNK = 1_000;
+
+    /**
+     * Inserts transfers that were never sent ({@link TransferState#SKIPPED}, final, with their {@code action}):
+     * {@value #SKIPPED_CHUNK} rows per transaction in one JDBC batch, the outcome hooks (webhook outbox) run for each
+     * row in its chunk's transaction. Nothing is read back and nothing reaches the engine. Throws
+     * IllegalArgumentException for a transfer in another state.
+     */
+    public void recordSkipped(List<Transfer> skipped) {
+        for (Transfer t : skipped) {
+            if (t.state() != TransferState.SKIPPED) {
+                throw new IllegalArgumentException("not a skipped transfer: " + t.state());
+            }
+        }
+        for (int from = 0; from < skipped.size(); from += SKIPPED_CHUNK) {
+            insertAll(skipped.subList(from, Math.min(skipped.size(), from + SKIPPED_CHUNK)));
+        }
     }
 
     // Reads (see TransferQueries).
@@ -260,31 +283,30 @@ public final class TransferRepository {
     }
 
     /**
-     * Deletes completed and cancelled transfers created before {@code before}, with their parts (the webhook
+     * Deletes completed, skipped and cancelled transfers created before {@code before}, with their parts (the webhook
      * delivery log keeps its own rows). Uses the (state, created_at) index, so it costs little when there is nothing
      * to delete.
      */
     public int compactFinished(Instant before) {
         return db.inTransaction(c -> {
-            String old = "SELECT id FROM transfer WHERE state IN ('COMPLETED', 'CANCELLED') AND created_at < ?";
+            String old = "SELECT id FROM transfer WHERE state IN " + FINISHED + " AND created_at < ?";
             try (PreparedStatement ps =
                     c.prepareStatement("DELETE FROM transfer_part WHERE transfer_id IN (" + old + ")")) {
                 ps.setTimestamp(1, Timestamp.from(before));
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM transfer WHERE state IN ('COMPLETED', 'CANCELLED') AND created_at < ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("DELETE FROM transfer WHERE state IN " + FINISHED + " AND created_at < ?")) {
                 ps.setTimestamp(1, Timestamp.from(before));
                 return ps.executeUpdate();
             }
         });
     }
 
-    /** Removes finished transfers (completed or cancelled) from the history; returns how many. */
+    /** Removes finished transfers (completed, skipped or cancelled) from the history; returns how many. */
     public int clearFinished() {
         return db.query(c -> {
-            try (PreparedStatement ps =
-                    c.prepareStatement("DELETE FROM transfer WHERE state IN ('COMPLETED', 'CANCELLED')")) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM transfer WHERE state IN " + FINISHED)) {
                 return ps.executeUpdate();
             }
         });

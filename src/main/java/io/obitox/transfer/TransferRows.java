@@ -17,10 +17,10 @@ final class TransferRows {
             + "target_ref, target_label, endpoint_key, bucket, object_key, content_type, state, upload_id, multipart, "
             + "part_size, part_count, bytes_done, etag, error_code, error_message, notice, verified_by, attempts, "
             + "active_millis, throughput_bps, owner, created_at, updated_at, started_at, upload_started_at, completed_at, "
-            + "if_none_match, content_sha256";
+            + "if_none_match, content_sha256, action";
 
     static final String INSERT = "INSERT INTO transfer (" + COLUMNS + ") VALUES ("
-            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private TransferRows() {}
 
@@ -64,6 +64,7 @@ final class TransferRows {
         ps.setTimestamp(32, ts(at.completedAt()));
         ps.setBoolean(33, to.ifNoneMatch());
         ps.setString(34, o.sha256());
+        ps.setString(35, o.action());
     }
 
     static Transfer map(ResultSet rs) throws SQLException {
@@ -100,7 +101,8 @@ final class TransferRows {
                         rs.getString("notice"),
                         rs.getString("verified_by"),
                         throughput,
-                        rs.getString("content_sha256")),
+                        rs.getString("content_sha256"),
+                        rs.getString("action")),
                 new Transfer.Times(
                         instant(rs, "created_at"),
                         instant(rs, "updated_at"),

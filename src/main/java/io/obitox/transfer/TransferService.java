@@ -171,6 +171,19 @@ public final class TransferService implements AutoCloseable {
                         .toList());
     }
 
+    /**
+     * Records files that are not sent because their object is already there as {@link TransferState#SKIPPED}
+     * transfers of batch {@code batchId} (a new batch when null): final rows written in bulk, never queued, with the
+     * webhook event of each in the same transaction. Returns their ids in order. Blocks: off the FX thread.
+     */
+    public List<String> recordSkipped(String batchId, List<SkippedFile> files) {
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        String batch = batchId != null ? batchId : UUID.randomUUID().toString();
+        return new SkippedTransfers(repo, targets, engine.owner(), clock).record(batch, files);
+    }
+
     private static String fileKey(String targetRefJson, String bucket, String key, Path source) {
         return targetRefJson + "\n" + bucket + "\n" + key + "\n" + source;
     }

@@ -33,7 +33,11 @@ public record TransferSnapshot(
         Instant createdAt,
         Instant completedAt) {
 
+    /** How far it got; a skipped transfer is finished without a byte sent, so it counts as whole. */
     public double fraction() {
+        if (state == TransferState.SKIPPED) {
+            return 1;
+        }
         return size <= 0 ? (state == TransferState.COMPLETED ? 1 : 0) : Math.min(1.0, bytesDone / (double) size);
     }
 }

@@ -12,6 +12,8 @@ import java.util.Set;
  *   │  ▲        │ │ └──► FAILED ──► QUEUED (retry)
  *   │  └────────┘ └────► PAUSED ──► QUEUED (resume)
  *   └──────────────────► CANCELLED (from any non-final state)
+ *
+ * (inserted) SKIPPED: final from the start, nothing leads in or out
  * </pre>
  */
 public enum TransferState {
@@ -20,10 +22,16 @@ public enum TransferState {
     PAUSED,
     COMPLETED,
     FAILED,
-    CANCELLED;
+    CANCELLED,
+    /**
+     * Never sent: the batch found the object already in the bucket (identical, or existing under a policy that does
+     * not overwrite). Recorded final at once ({@code TransferRepository.recordSkipped}), never queued, claimed,
+     * resumed or retried; the row's {@code action} says why.
+     */
+    SKIPPED;
 
     public boolean isFinal() {
-        return this == COMPLETED || this == CANCELLED;
+        return this == COMPLETED || this == CANCELLED || this == SKIPPED;
     }
 
     /** Not running and not finished: what a restart picks up again. */
@@ -41,7 +49,7 @@ public enum TransferState {
             case RUNNING -> EnumSet.of(COMPLETED, FAILED, PAUSED, CANCELLED, QUEUED);
             case PAUSED -> EnumSet.of(QUEUED, CANCELLED);
             case FAILED -> EnumSet.of(QUEUED, CANCELLED);
-            case COMPLETED, CANCELLED -> EnumSet.noneOf(TransferState.class);
+            case COMPLETED, CANCELLED, SKIPPED -> EnumSet.noneOf(TransferState.class);
         };
     }
 }

@@ -34,7 +34,7 @@ final class Outbox implements TransferRepository.OutcomeHook {
 
     @Override
     public void onOutcome(Connection tx, Transfer t) throws SQLException {
-        WebhookEventType type = t.state() == TransferState.COMPLETED
+        WebhookEventType type = t.state() == TransferState.COMPLETED || t.state() == TransferState.SKIPPED
                 ? WebhookEventType.UPLOAD_COMPLETED
                 : WebhookEventType.UPLOAD_FAILED;
         List<WebhookEndpoint> subscribed = new ArrayList<>();

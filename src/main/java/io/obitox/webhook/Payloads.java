@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The JSON bodies, thin and stable (docs/webhooks.md lists every field): the event name, the object's bucket, key,
- * URL, size, ETag and content type, the transfer id. Fields are only ever added, never renamed. Stateless.
+ * URL, size, ETag and content type, the transfer id; for {@code upload.completed} also whether the file was skipped
+ * (already in the bucket) and the batch's action. Fields are only ever added, never renamed. Stateless.
  */
 final class Payloads {
     private static final ObjectMapper JSON = Json.newMapper();
@@ -21,7 +22,9 @@ final class Payloads {
 
     static String upload(Transfer t, String fileUrl) {
         Map<String, Object> m = new LinkedHashMap<>();
-        boolean completed = t.state() == TransferState.COMPLETED;
+        boolean skipped = t.state() == TransferState.SKIPPED;
+        // a skipped file's object is in the bucket as the batch wanted it: the same event as an upload, marked
+        boolean completed = t.state() == TransferState.COMPLETED || skipped;
         m.put("event", (completed ? WebhookEventType.UPLOAD_COMPLETED : WebhookEventType.UPLOAD_FAILED).wireName());
         m.put("transferId", t.id());
         m.put("filename", t.fileName());
@@ -33,6 +36,10 @@ final class Payloads {
             m.put("fileUrl", fileUrl);
             m.put("etag", t.etag());
             m.put("uploadedAt", iso(t.completedAt() != null ? t.completedAt() : t.updatedAt()));
+            m.put("skipped", skipped);
+            m.put(
+                    "action",
+                    skipped && t.outcome().action() != null ? t.outcome().action() : "uploaded");
         } else {
             m.put("failedAt", iso(t.updatedAt()));
             m.put("errorCode", t.errorCode());

@@ -143,6 +143,7 @@ public final class SyncCommand implements Callable<Integer> {
         if (!uploads.isEmpty()) {
             TransferService.Batch batch = service.enqueue(uploads);
             conflicts.attach(batch.transferIds());
+            conflicts.recordSkipped(service, batch.id());
             if (!quiet && !json) {
                 ctx.out()
                         .progress("Syncing " + uploads.size() + " file(s) to s3://" + b + "/" + p + " on "
@@ -154,6 +155,7 @@ public final class SyncCommand implements Callable<Integer> {
                     quiet || json);
         } else {
             conflicts.attach(List.of());
+            conflicts.recordSkipped(service, null);
         }
         DeleteResult deleted = null;
         if (!deletions.isEmpty()) {

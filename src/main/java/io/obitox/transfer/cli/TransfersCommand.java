@@ -160,7 +160,11 @@ public final class TransfersCommand implements Runnable {
             if (json) {
                 ctx.out().json(TransferJson.all(end, List.of()));
             }
-            return end.stream().allMatch(x -> x.state() == TransferState.COMPLETED) ? Cli.OK : Cli.FAILURE;
+            // a skipped file (already in the bucket) has nothing to resume and is not a failure
+            return end.stream()
+                            .allMatch(x -> x.state() == TransferState.COMPLETED || x.state() == TransferState.SKIPPED)
+                    ? Cli.OK
+                    : Cli.FAILURE;
         }
     }
 

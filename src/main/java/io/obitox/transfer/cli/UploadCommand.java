@@ -153,6 +153,7 @@ public final class UploadCommand implements Callable<Integer> {
         int files = requests.size();
         TransferService.Batch batch = service.enqueue(requests, UploadReport.PAGE, queued -> {});
         conflicts.attach(batch.transferIds());
+        List<String> skippedIds = conflicts.recordSkipped(service, batch.id());
         requests = null; // from here on only the ids are kept; outcomes are read back from the database
         if (!quiet && !json) {
             ctx.out()
@@ -164,6 +165,7 @@ public final class UploadCommand implements Callable<Integer> {
         long failed = UploadReport.print(ctx.out(), service, batch, finalIds, conflicts, walkErrors, json);
         java.util.Set<String> settled = new java.util.LinkedHashSet<>(batch.transferIds());
         settled.addAll(finalIds); // the rename rounds' transfers too
+        settled.addAll(skippedIds); // their upload.completed events ("skipped": true)
         deliverWebhooks(List.copyOf(settled));
         return failed == 0 ? Cli.OK : Cli.FAILURE;
     }

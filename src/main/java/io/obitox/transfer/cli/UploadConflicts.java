@@ -169,6 +169,14 @@ public final class UploadConflicts {
     }
 
     /**
+     * Records the skipped files as {@code SKIPPED} transfers of batch {@code batchId} (nothing for a dry run); returns
+     * their ids (their webhook events are waited for like the uploads').
+     */
+    public List<String> recordSkipped(TransferService service, String batchId) {
+        return dryRun ? List.of() : io.obitox.sync.SkippedRows.record(service, batchId, plan);
+    }
+
+    /**
      * Settles the ends of the first round and runs the rename rounds a 412 asks for; returns every transfer's last
      * snapshot (one per file; a renamed file's last transfer).
      */
@@ -295,7 +303,10 @@ public final class UploadConflicts {
         return row;
     }
 
-    /** The JSON rows of files that sent nothing (excluded, skipped, failed as existing): {@code id} null. */
+    /**
+     * The JSON rows of files that sent nothing (excluded, skipped, failed as existing): {@code id} is the skipped
+     * file's {@code SKIPPED} transfer, null for the others.
+     */
     public List<Map<String, Object>> rowsWithoutTransfer() {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (UploadPlanner.Item i : plan.items()) {
@@ -308,7 +319,7 @@ public final class UploadConflicts {
 
     private Map<String, Object> row(UploadPlanner.Item i) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", null);
+        m.put("id", i.skippedId());
         m.put("path", i.path().toString());
         m.put("bucket", bucket);
         m.put("key", i.key());

@@ -11,6 +11,7 @@ public enum StateFilter {
     PAUSED("Paused", EnumSet.of(TransferState.PAUSED)),
     FAILED("Failed", EnumSet.of(TransferState.FAILED)),
     DONE("Done", EnumSet.of(TransferState.COMPLETED)),
+    SKIPPED("Skipped (already in the bucket)", EnumSet.of(TransferState.SKIPPED)),
     CANCELLED("Cancelled", EnumSet.of(TransferState.CANCELLED));
 
     private final String label;

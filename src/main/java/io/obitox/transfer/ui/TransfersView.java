@@ -102,6 +102,11 @@ public final class TransfersView {
             protected void updateItem(TransferState state, boolean empty) {
                 super.updateItem(state, empty);
                 setText(empty || state == null ? null : label(state));
+                // muted like the Upload view's "identical (skip)": nothing went wrong and nothing is left to do
+                getStyleClass().remove("state-skipped");
+                if (!empty && state == TransferState.SKIPPED) {
+                    getStyleClass().add("state-skipped");
+                }
             }
         });
         actionsColumn.setCellValueFactory(c -> c.getValue().stateProperty());
@@ -152,6 +157,10 @@ public final class TransfersView {
             if (selected == null) {
                 return;
             }
+            if (selected.stateProperty().get() != null
+                    && selected.stateProperty().get().isFinal()) {
+                return; // done, skipped or cancelled: nothing to pause, resume or cancel
+            }
             if (e.getCode() == KeyCode.SPACE) {
                 if (selected.stateProperty().get() == TransferState.RUNNING
                         || selected.stateProperty().get() == TransferState.QUEUED) {
@@ -192,6 +201,7 @@ public final class TransfersView {
             case COMPLETED -> "Done";
             case FAILED -> "Failed";
             case CANCELLED -> "Cancelled";
+            case SKIPPED -> "Skipped";
         };
     }
 
@@ -205,8 +215,13 @@ public final class TransfersView {
         cancel.setOnAction(e -> withSelected(vm::cancel));
         ContextMenu menu = new ContextMenu(copyKey, token, cancel);
         menu.setOnShowing(e -> {
-            boolean none = table.getSelectionModel().getSelectedItem() == null;
+            TransferRow row = table.getSelectionModel().getSelectedItem();
+            boolean none = row == null;
             menu.getItems().forEach(i -> i.setDisable(none));
+            // a skipped file was never sent: there is no upload to resume elsewhere and nothing to cancel
+            boolean skipped = !none && row.stateProperty().get() == TransferState.SKIPPED;
+            token.setDisable(none || skipped);
+            cancel.setDisable(none || skipped);
         });
         return menu;
     }

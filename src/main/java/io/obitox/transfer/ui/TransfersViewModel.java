@@ -239,7 +239,10 @@ public final class TransfersViewModel {
         }
     }
 
-    /** "2 running · 99,998 queued · 0 paused · 3 done · 1 failed — 1.2 MiB of 4.5 MiB · 3.1 MiB/s · 2 s left". */
+    /**
+     * "2 running · 99,998 queued · 0 paused · 3 done · 1 failed · 4 skipped — 1.2 MiB of 4.5 MiB …" (skipped files
+     * are in no byte total: nothing of them is to be sent).
+     */
     static String describe(TransferService.QueueTotals t) {
         if (t.committed().all() == 0) {
             return "No transfers yet. Drop files on the Upload view, or run 'obitox upload'.";
@@ -254,6 +257,9 @@ public final class TransfersViewModel {
                         t.count(TransferState.PAUSED),
                         t.count(TransferState.COMPLETED),
                         t.count(TransferState.FAILED))
+                + (t.count(TransferState.SKIPPED) > 0
+                        ? String.format(" · %,d skipped", t.count(TransferState.SKIPPED))
+                        : "")
                 + (t.count(TransferState.CANCELLED) > 0
                         ? String.format(" · %,d cancelled", t.count(TransferState.CANCELLED))
                         : "")

@@ -164,6 +164,20 @@ class SyncCliTest {
         assertThat(proxy.bodyBytesForwarded()).isEqualTo(bodyBefore);
         assertThat(second.get("summary").get("skippedIdentical").asInt()).isEqualTo(2000);
         assertThat(second.get("summary").get("bytesNotSent").asLong()).isPositive();
+        // issue 15: every skipped file is a SKIPPED transfer of its own, with its id and action
+        assertThat(second.get("transfers")).hasSize(2000).allSatisfy(t -> {
+            assertThat(t.get("state").asText()).isEqualTo("SKIPPED");
+            assertThat(t.get("action").asText()).isEqualTo("skipped-identical");
+            assertThat(t.get("id").isTextual()).isTrue();
+            assertThat(t.get("key").asText()).startsWith("m/photos/");
+        });
+        assertThat(second.get("transfers").findValuesAsText("id")).doesNotHaveDuplicates();
+        JsonNode listed = CliRun.run(home, "transfers", "list", "--json", "--limit", "3")
+                .ok()
+                .json();
+        assertThat(listed.get("transfers"))
+                .hasSize(3)
+                .allSatisfy(t -> assertThat(t.get("state").asText()).isEqualTo("SKIPPED"));
         System.out.printf(
                 "2,000 files: first upload %d ms, unchanged second upload %d ms%n", firstMillis, secondMillis);
 
@@ -227,6 +241,8 @@ class SyncCliTest {
                 .ok()
                 .json();
         assertThat(skip.get("transfers").get(0).get("action").asText()).isEqualTo("skipped-existing");
+        assertThat(skip.get("transfers").get(0).get("state").asText()).isEqualTo("SKIPPED");
+        assertThat(skip.get("transfers").get(0).get("id").isTextual()).isTrue();
         assertThat(content(bucket, "report.pdf")).isEqualTo("version one");
 
         CliRun fail = run("upload", f.toString(), "--bucket", bucket, "--no-validate", "--json", "--if-exists", "fail");
@@ -234,6 +250,9 @@ class SyncCliTest {
         JsonNode failRow = fail.json().get("transfers").get(0);
         assertThat(failRow.get("action").asText()).isEqualTo("failed");
         assertThat(failRow.get("errorCode").asText()).isEqualTo("OBJECT_EXISTS");
+        assertThat(failRow.get("id").isNull())
+                .as("fail on an existing key is not a transfer")
+                .isTrue();
         assertThat(content(bucket, "report.pdf")).isEqualTo("version one");
 
         JsonNode r1 = run(
@@ -451,6 +470,9 @@ class SyncCliTest {
             assertThat(raced).isTrue();
             // S3Proxy 4.1 honours If-None-Match on CompleteMultipartUpload too
             assertThat(skip.get("transfers").get(0).get("action").asText()).isEqualTo("skipped-existing");
+            // skipped after a 412: its transfer ran and stays FAILED (OBJECT_EXISTS); not a SKIPPED row
+            assertThat(skip.get("transfers").get(0).get("state").asText()).isEqualTo("FAILED");
+            assertThat(skip.get("transfers").get(0).get("id").isTextual()).isTrue();
             assertThat(content(bucket, "late-big.bin")).isEqualTo("theirs");
             assertThat(s3.listMultipartUploads(b -> b.bucket(bucket)).uploads()).isEmpty(); // aborted
         } finally {
@@ -510,6 +532,9 @@ class SyncCliTest {
             if (t.get("action").asText().equals("excluded")) {
                 rules.put(t.get("key").asText(), t.get("rule").asText());
                 assertThat(t.get("reason").asText()).startsWith("skipped by rule ");
+                assertThat(t.get("id").isNull())
+                        .as("excluded files are not transfers")
+                        .isTrue();
             }
         }
         assertThat(rules)

@@ -11,6 +11,7 @@ import io.obitox.testing.FxApp;
 import io.obitox.testing.TestApp;
 import io.obitox.transfer.TransferSnapshot;
 import io.obitox.transfer.TransferState;
+import io.obitox.transfer.ui.TransferRow;
 import io.obitox.validation.Corpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,8 +134,50 @@ class UploadConflictsViewTest {
                         + " excluded · 0 failed");
         assertThat(text(robot, "#uploadStatus")).startsWith("Nothing to send to s3://sandbox/: 5 file(s) skipped");
         assertThat(completed()).isEqualTo(4);
-        assertThat(app.context().transfers().recent(100)).hasSize(4);
+        // the four identical files are transfers of their own, final in state Skipped, and nothing was queued
+        assertThat(app.context().transfers().recent(100))
+                .hasSize(8)
+                .filteredOn(s -> s.state() == TransferState.SKIPPED)
+                .extracting(TransferSnapshot::key)
+                .containsExactlyInAnyOrder(
+                        "album/beach.png", "album/ticket.pdf", "album/notes/todo.txt", "album/notes/plan.txt");
         FxApp.screenshot(robot, stage, "upload-skipped-summary");
+        robot.clickOn("#nav-transfers");
+        @SuppressWarnings("unchecked")
+        TableView<TransferRow> transfers = robot.lookup("#transferTable").queryAs(TableView.class);
+        FxApp.waitUntil(
+                "the Transfers view lists the skipped files and counts them",
+                20,
+                () -> transfers.getItems().stream()
+                                        .filter(r -> r.stateProperty().get() == TransferState.SKIPPED)
+                                        .count()
+                                == 4
+                        && text(robot, "#transferTotals").contains("4 skipped"),
+                () -> text(robot, "#transferTotals"));
+        assertThat(text(robot, "#transferTotals")).contains("4 done").contains("0 failed · 4 skipped");
+        List<String> stateCells = new ArrayList<>();
+        robot.interact(() -> robot.lookup(".state-skipped").queryAll().forEach(n -> {
+            if (n.isVisible() && n instanceof javafx.scene.control.Labeled l && l.getText() != null) {
+                stateCells.add(l.getText());
+            }
+        }));
+        assertThat(stateCells).hasSize(4).containsOnly("Skipped");
+        // no pause / resume / retry / cancel on a skipped row
+        for (TransferRow r : transfers.getItems()) {
+            if (r.stateProperty().get() == TransferState.SKIPPED) {
+                for (String action : List.of("pause", "resume", "retry", "cancel")) {
+                    assertThat(robot.lookup("#" + action + "-" + r.id())
+                                    .tryQuery()
+                                    .filter(Node::isVisible)
+                                    .filter(n -> n.getScene() != null
+                                            && n.getParent() != null
+                                            && n.getParent().getParent() != null))
+                            .isEmpty();
+                }
+            }
+        }
+        FxApp.screenshot(robot, stage, "transfers-skipped");
+        robot.clickOn("#nav-upload");
         showDragSource(robot);
 
         // two files change; with "ask" the dialog asks for each: Enter skips, "Keep both" renames
