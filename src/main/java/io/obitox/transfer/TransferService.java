@@ -2,6 +2,8 @@ package io.obitox.transfer;
 
 import io.obitox.common.ObitoxException;
 import io.obitox.common.UserMessage;
+import io.obitox.objects.Encryption;
+import io.obitox.objects.ObjectSettingsErrors;
 import io.obitox.profile.TargetRef;
 import io.obitox.storage.Provider;
 import io.obitox.storage.S3Target;
@@ -137,6 +139,7 @@ public final class TransferService implements AutoCloseable {
                     fileKey(json, r.bucket(), r.key(), r.source().toAbsolutePath()));
             String id;
             if (earlier != null) {
+                requireSameKey(earlier, r);
                 id = earlier.id();
                 if (refused.isEmpty()) {
                     engine.resume(id);
@@ -169,6 +172,26 @@ public final class TransferService implements AutoCloseable {
                 refusals.values().stream()
                         .map(x -> new Refusal(x.targetLabel(), x.bucket(), x.reason(), List.copyOf(x.transferIds())))
                         .toList());
+    }
+
+    /**
+     * A resumed upload keeps its stored settings; an SSE-C one must be given the key it started with, since parts
+     * encrypted with two keys cannot make one object.
+     */
+    private static void requireSameKey(Transfer earlier, UploadRequest r) {
+        Encryption stored = earlier.target().settings().encryption();
+        Encryption given = r.settings().encryption();
+        if (stored.mode() == Encryption.Mode.SSE_C
+                && given.mode() == Encryption.Mode.SSE_C
+                && !stored.customerKeyMd5().equals(given.customerKeyMd5())) {
+            throw new ObitoxException(
+                    ObjectSettingsErrors.KEY_MISMATCH,
+                    "The SSE-C key file given is not the key the upload of '" + earlier.fileName()
+                            + "' was started with (fingerprint " + given.customerKeyMd5() + ", expected "
+                            + stored.customerKeyMd5() + ").",
+                    "Give the key file the upload started with, or cancel it ('obitox transfers cancel "
+                            + earlier.id().substring(0, 8) + "') and upload again with the new key.");
+        }
     }
 
     private static String fileKey(String targetRefJson, String bucket, String key, Path source) {
@@ -204,7 +227,8 @@ public final class TransferService implements AutoCloseable {
                         r.bucket(),
                         r.key(),
                         r.contentType(),
-                        r.ifNoneMatch()),
+                        r.ifNoneMatch(),
+                        r.settings()),
                 Transfer.Plan.of(plan),
                 Transfer.Progress.initial(state, null),
                 Transfer.Outcome.none(code, message, null)
