@@ -261,7 +261,9 @@ final class JobContext {
 
     /** User metadata of the content: {@code sha256} (when known) and {@code mtime} (seconds since the epoch, rclone's). */
     Map<String, String> contentMetadata(String sha256) {
-        Map<String, String> m = new java.util.HashMap<>();
+        // the user's x-amz-meta-* first: UploadSettingsRules keeps them off ObitoX's own keys
+        Map<String, String> m =
+                new java.util.HashMap<>(transfer.target().settings().metadata());
         if (sha256 != null) {
             m.put(SHA256_METADATA, sha256);
         }
