@@ -130,6 +130,36 @@ class ObjectSettingsCliTest {
     }
 
     @Test
+    void aMultipartUploadCarriesTheSettingsFromCreateMultipartUpload() throws Exception {
+        Path file = TestPaths.newDir("objset-multipart").resolve("big.bin");
+        byte[] data = new byte[(17 << 20) + 123]; // above the 16 MiB multipart threshold
+        new java.util.Random(16).nextBytes(data);
+        Files.write(file, data);
+        run(
+                        PROFILE,
+                        "upload",
+                        file.toString(),
+                        "--no-validate",
+                        "--part-size",
+                        "8M",
+                        "--cache-control",
+                        "immutable",
+                        "--content-disposition",
+                        "inline",
+                        "--metadata",
+                        "kind=archive",
+                        "--quiet")
+                .ok();
+        try (S3Client s3 = server.client()) {
+            HeadObjectResponse h = s3.headObject(b -> b.bucket(BUCKET).key("big.bin"));
+            assertThat(h.eTag()).endsWith("-3\"");
+            assertThat(h.cacheControl()).isEqualTo("immutable");
+            assertThat(h.contentDisposition()).isEqualTo("inline");
+            assertThat(h.metadata()).containsEntry("kind", "archive").containsKey("obitox-upload");
+        }
+    }
+
+    @Test
     void anAclOnR2IsRefusedBeforeAnyRequest() throws Exception {
         Path file = TestPaths.newDir("objset-r2").resolve("a.txt");
         Files.writeString(file, "x");
