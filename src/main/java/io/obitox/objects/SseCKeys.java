@@ -19,15 +19,26 @@ public final class SseCKeys {
         return md5Base64 == null ? Optional.empty() : Optional.ofNullable(byMd5.get(md5Base64));
     }
 
-    /** The key an SSE-C transfer needs, or the error that says to give the key file again. */
+    /**
+     * The key an SSE-C transfer needs; else the error that says to give the key file again, or, when this process
+     * was given other keys only, that the key given is not the upload's.
+     */
     public SseCKey require(String md5Base64, String what) {
-        return find(md5Base64)
-                .orElseThrow(() -> new io.obitox.common.ObitoxException(
-                        ObjectSettingsErrors.KEY_NEEDED,
-                        what + " is encrypted with a customer key (SSE-C, fingerprint " + md5Base64
-                                + ") that ObitoX does not keep.",
-                        "Give the same key file again: obitox upload … --sse-c-key-file FILE (or obitox transfers"
-                                + " resume --sse-c-key-file FILE)."));
+        Optional<SseCKey> found = find(md5Base64);
+        if (found.isEmpty() && !byMd5.isEmpty()) {
+            throw new io.obitox.common.ObitoxException(
+                    ObjectSettingsErrors.KEY_MISMATCH,
+                    "The SSE-C key file given (fingerprint " + String.join(", ", byMd5.keySet()) + ") is not the key "
+                            + what + " was started with (fingerprint " + md5Base64 + ").",
+                    "Give the key file the upload started with, or cancel it ('obitox transfers cancel') and upload"
+                            + " again with the new key.");
+        }
+        return found.orElseThrow(() -> new io.obitox.common.ObitoxException(
+                ObjectSettingsErrors.KEY_NEEDED,
+                what + " is encrypted with a customer key (SSE-C, fingerprint " + md5Base64
+                        + ") that ObitoX does not keep.",
+                "Give the same key file again: obitox upload … --sse-c-key-file FILE (or obitox transfers"
+                        + " resume --sse-c-key-file FILE)."));
     }
 
     /**

@@ -128,5 +128,14 @@ class ObjectSettingsResumeTest {
                         ObitoxException.class, e -> assertThat(e.code()).isEqualTo(ObjectSettingsErrors.KEY_MISMATCH))
                 .hasMessageNotContaining(other.base64());
         assertThat(proxy.requests()).noneMatch(ObjectSettingsResumeTest::isPut);
+
+        // resumed with only another key in this process: the mismatch is named, still nothing sent
+        service.engine().sseCKeys().add(other);
+        service.resume(id);
+        assertThat(service.awaitSettled(List.of(id), Duration.ofSeconds(30))).isTrue();
+        TransferSnapshot mismatch = service.snapshot(id).orElseThrow();
+        assertThat(mismatch.errorCode()).isEqualTo(ObjectSettingsErrors.KEY_MISMATCH);
+        assertThat(mismatch.errorMessage()).contains(key.md5Base64()).doesNotContain(key.base64());
+        assertThat(proxy.requests()).noneMatch(ObjectSettingsResumeTest::isPut);
     }
 }
