@@ -4,6 +4,9 @@ import io.obitox.common.ObitoxException;
 import io.obitox.common.UserMessage;
 import io.obitox.objects.Encryption;
 import io.obitox.objects.ObjectSettingsErrors;
+import io.obitox.objects.ProviderCapabilities;
+import io.obitox.objects.UploadSettings;
+import io.obitox.objects.UploadSettingsRules;
 import io.obitox.profile.TargetRef;
 import io.obitox.storage.Provider;
 import io.obitox.storage.S3Target;
@@ -86,6 +89,7 @@ public final class TransferService implements AutoCloseable {
      * cannot, their transfers are recorded FAILED with that one reason and nothing is sent.
      */
     public Batch enqueue(List<UploadRequest> requests) {
+        checkObjectSettings(requests);
         return enqueue(UUID.randomUUID().toString(), requests, new HashMap<>());
     }
 
@@ -96,6 +100,7 @@ public final class TransferService implements AutoCloseable {
      * the whole list. Blocks: off the FX thread.
      */
     public Batch enqueue(List<UploadRequest> requests, int chunk, java.util.function.IntConsumer progress) {
+        checkObjectSettings(requests);
         String batch = UUID.randomUUID().toString();
         List<String> ids = new ArrayList<>(requests.size());
         Map<String, Refusal> refusals = new java.util.LinkedHashMap<>();
@@ -172,6 +177,21 @@ public final class TransferService implements AutoCloseable {
                 refusals.values().stream()
                         .map(x -> new Refusal(x.targetLabel(), x.bucket(), x.reason(), List.copyOf(x.transferIds())))
                         .toList());
+    }
+
+    /**
+     * Issue 16: every front end gets the same refusal, before a row is written or a request sent: values S3 would
+     * refuse, and settings the target's provider lacks. Once per distinct settings and target, not per file.
+     */
+    private void checkObjectSettings(List<UploadRequest> requests) {
+        java.util.Set<java.util.Map.Entry<TargetRef, UploadSettings>> seen = new java.util.HashSet<>();
+        for (UploadRequest r : requests) {
+            if (!r.settings().isEmpty() && seen.add(java.util.Map.entry(r.target(), r.settings()))) {
+                UploadSettingsRules.check(r.settings());
+                S3Target target = targets.apply(r.target());
+                ProviderCapabilities.of(target.provider()).require(r.settings(), target.label());
+            }
+        }
     }
 
     /**
