@@ -67,8 +67,13 @@ public final class BucketService {
                 if (o.key().equals(p) && p.endsWith("/")) {
                     continue; // the "folder marker" object of the prefix itself
                 }
-                entries.add(
-                        new ObjectEntry(o.key(), o.size() == null ? 0 : o.size(), o.lastModified(), o.eTag(), false));
+                entries.add(new ObjectEntry(
+                        o.key(),
+                        o.size() == null ? 0 : o.size(),
+                        o.lastModified(),
+                        o.eTag(),
+                        false,
+                        o.storageClassAsString()));
             }
             String next = Boolean.TRUE.equals(res.isTruncated()) ? res.nextContinuationToken() : null;
             return new ObjectListing(bucket, p, entries, next);

@@ -12,6 +12,9 @@ import java.util.Map;
  * @param versionId null when the bucket keeps no versions
  * @param tags null when they could not be read; {@link #tagsNote} says why
  * @param url the object's address at the endpoint (not a link anyone can open: for that, share a presigned link)
+ * @param cacheControl {@code Cache-Control} as stored; null when none
+ * @param contentDisposition {@code Content-Disposition} as stored; null when none
+ * @param contentLanguage {@code Content-Language} as stored; null when none
  */
 public record ObjectDetails(
         String bucket,
@@ -26,7 +29,10 @@ public record ObjectDetails(
         Map<String, String> metadata,
         Map<String, String> tags,
         String tagsNote,
-        String url) {
+        String url,
+        String cacheControl,
+        String contentDisposition,
+        String contentLanguage) {
     public ObjectDetails {
         metadata = Map.copyOf(metadata);
         tags = tags == null ? null : Map.copyOf(tags);

@@ -4,8 +4,10 @@ import io.obitox.common.ObitoxException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetUrlRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Tag;
@@ -23,10 +25,17 @@ public final class ObjectDetailsService {
     }
 
     public ObjectDetails details(S3Target target, String bucket, String key) {
+        return details(target, bucket, key, b -> {});
+    }
+
+    /**
+     * @param head adds headers to the HEAD request: an SSE-C object's key headers (without them S3 answers 400)
+     */
+    public ObjectDetails details(S3Target target, String bucket, String key, Consumer<HeadObjectRequest.Builder> head) {
         S3Client s3 = clients.interactive(target);
         HeadObjectResponse h;
         try {
-            h = s3.headObject(b -> b.bucket(bucket).key(key));
+            h = s3.headObject(b -> head.accept(b.bucket(bucket).key(key)));
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
                 throw missing(s3, bucket, key, e);
@@ -70,7 +79,26 @@ public final class ObjectDetailsService {
                 new TreeMap<>(h.metadata()),
                 tags,
                 tagsNote,
-                url);
+                url,
+                h.cacheControl(),
+                h.contentDisposition(),
+                h.contentLanguage());
+    }
+
+    /**
+     * The encryption one HEAD reports (ListObjectsV2 does not say it), for {@code ls --long}: {@code AES256}, {@code
+     * aws:kms …}, {@code SSE-C …}, empty for none, {@code SSE-C (key needed)} when S3 refuses a HEAD without the key
+     * (400), {@code ?} when it could not be read.
+     */
+    public String encryptionOf(S3Target target, String bucket, String key) {
+        try {
+            return encryption(
+                    clients.interactive(target).headObject(b -> b.bucket(bucket).key(key)));
+        } catch (S3Exception e) {
+            return e.statusCode() == 400 ? "SSE-C (key needed)" : "?";
+        } catch (RuntimeException e) {
+            return "?";
+        }
     }
 
     private static String encryption(HeadObjectResponse h) {

@@ -16,6 +16,13 @@ public enum Provider {
             "us-west-004",
             "https://s3.us-west-004.backblazeb2.com",
             "Use the S3 endpoint and region shown on the bucket page."),
+    WASABI(
+            "Wasabi",
+            true,
+            false,
+            "us-east-1",
+            "https://s3.us-east-1.wasabisys.com",
+            "Use the service URL of the bucket's region."),
     GENERIC("S3-compatible", true, true, "us-east-1", "https://s3.example.com", ""),
     SANDBOX("Sandbox (embedded)", false, true, "us-east-1", "", "Runs inside ObitoX on 127.0.0.1; no account needed.");
 
@@ -81,7 +88,7 @@ public enum Provider {
     public boolean etagIsMd5(boolean multipart) {
         return switch (this) {
             case AWS, CEPH, SANDBOX -> true;
-            case R2, MINIO, GENERIC -> !multipart;
+            case R2, MINIO, WASABI, GENERIC -> !multipart;
             case B2 -> false;
         };
     }
@@ -109,7 +116,7 @@ public enum Provider {
                     }
                 }
                 throw new IllegalArgumentException(
-                        "Unknown provider '" + text + "'. Use one of: aws, r2, minio, ceph, b2, generic.");
+                        "Unknown provider '" + text + "'. Use one of: aws, r2, minio, ceph, b2, wasabi, generic.");
         }
     }
 

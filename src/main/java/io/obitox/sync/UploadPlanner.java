@@ -502,10 +502,12 @@ public final class UploadPlanner {
     }
 
     static UploadRequest withKey(UploadRequest r, String key) {
-        return new UploadRequest(r.source(), r.target(), r.bucket(), key, r.contentType(), r.ifNoneMatch(), r.sha256());
+        return new UploadRequest(
+                r.source(), r.target(), r.bucket(), key, r.contentType(), r.ifNoneMatch(), r.sha256(), r.settings());
     }
 
     static UploadRequest flags(UploadRequest r, boolean ifNoneMatch, String sha256) {
-        return new UploadRequest(r.source(), r.target(), r.bucket(), r.key(), r.contentType(), ifNoneMatch, sha256);
+        return new UploadRequest(
+                r.source(), r.target(), r.bucket(), r.key(), r.contentType(), ifNoneMatch, sha256, r.settings());
     }
 }

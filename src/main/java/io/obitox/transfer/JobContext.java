@@ -1,6 +1,11 @@
 package io.obitox.transfer;
 
 import io.obitox.common.ObitoxException;
+import io.obitox.objects.Encryption;
+import io.obitox.objects.ObjectHeaders;
+import io.obitox.objects.SseCKey;
+import io.obitox.objects.SseCKeys;
+import io.obitox.objects.UploadSettings;
 import io.obitox.storage.Provider;
 import io.obitox.storage.S3Errors;
 import java.util.Map;
@@ -41,6 +46,8 @@ final class JobContext {
     final AtomicLong sent = new AtomicLong();
 
     private volatile UploadJob.StopReason stop;
+    /** The transfer's object settings as request headers; set by {@link #useHeaders} before the first request. */
+    private volatile ObjectHeaders headers = ObjectHeaders.NONE;
     /** What the user should know about this run (e.g. the old upload was gone); coordinator thread only. */
     String notice;
 
@@ -64,6 +71,22 @@ final class JobContext {
         this.buffers = buffers;
         this.partExecutor = partExecutor;
         this.done = new AtomicLong(transfer.bytesDone());
+    }
+
+    /**
+     * Makes the transfer's stored object settings this job's headers. SSE-C needs the key the upload started with;
+     * it is never stored, so it must have been given to this process (throws {@code SSE_C_KEY_NEEDED} otherwise).
+     */
+    void useHeaders(SseCKeys keys) {
+        UploadSettings s = transfer.target().settings();
+        SseCKey key = s.encryption().mode() == Encryption.Mode.SSE_C
+                ? keys.require(s.encryption().customerKeyMd5(), "'" + transfer.fileName() + "'")
+                : null;
+        headers = new ObjectHeaders(s, key, transfer.source().getFileName().toString());
+    }
+
+    ObjectHeaders headers() {
+        return headers;
     }
 
     /** Records a stop; a cancel overrides an earlier pause or shutdown. */
@@ -121,7 +144,8 @@ final class JobContext {
     HeadObjectResponse verifyHead(long size, String expectedEtag, UploadVerification check) {
         HeadObjectResponse head = withRetry(
                 "verify the uploaded object",
-                () -> s3.headObject(b -> b.bucket(transfer.bucket()).key(transfer.key())));
+                () -> s3.headObject(
+                        b -> headers.head(b.bucket(transfer.bucket()).key(transfer.key()))));
         check.size(head.contentLength(), size);
         check.encryption(head.serverSideEncryptionAsString(), head.sseCustomerAlgorithm());
         check.etag(unquote(head.eTag()), expectedEtag);
@@ -237,7 +261,9 @@ final class JobContext {
 
     /** User metadata of the content: {@code sha256} (when known) and {@code mtime} (seconds since the epoch, rclone's). */
     Map<String, String> contentMetadata(String sha256) {
-        Map<String, String> m = new java.util.HashMap<>();
+        // the user's x-amz-meta-* first: UploadSettingsRules keeps them off ObitoX's own keys
+        Map<String, String> m =
+                new java.util.HashMap<>(transfer.target().settings().metadata());
         if (sha256 != null) {
             m.put(SHA256_METADATA, sha256);
         }

@@ -67,7 +67,9 @@ final class MultipartUpload {
             String id = job.withRetry(
                     "start the multipart upload",
                     () -> job.s3
-                            .createMultipartUpload(b -> b.bucket(transfer.bucket())
+                            .createMultipartUpload(b -> job.headers()
+                                    .create(b)
+                                    .bucket(transfer.bucket())
                                     .key(transfer.key())
                                     .contentType(job.contentType())
                                     .metadata(meta))
@@ -89,7 +91,9 @@ final class MultipartUpload {
         boolean noClobber = transfer.target().ifNoneMatch();
         CompleteMultipartUploadResponse completed = job.withRetry("complete the upload", () -> {
             try {
-                return job.s3.completeMultipartUpload(b -> b.bucket(transfer.bucket())
+                return job.s3.completeMultipartUpload(b -> job.headers()
+                        .complete(b)
+                        .bucket(transfer.bucket())
                         .key(transfer.key())
                         .uploadId(id)
                         .ifNoneMatch(noClobber ? "*" : null)
@@ -103,7 +107,7 @@ final class MultipartUpload {
             }
         });
         UploadVerification check = new UploadVerification(job.provider);
-        check.encryption(completed.serverSideEncryptionAsString(), null);
+        check.encryption(completed.serverSideEncryptionAsString(), job.headers().key() == null ? null : "AES256");
         HeadObjectResponse head = job.verifyHead(transfer.size(), expected, check);
         return new UploadJob.Outcome(JobContext.unquote(head.eTag()), 0, null, check.describe());
     }
@@ -122,8 +126,8 @@ final class MultipartUpload {
         parts.forEach(p -> all.update(Base64.getDecoder().decode(p.md5Base64())));
         String expected = SourceFile.hex(all.digest()) + "-" + plan.partCount();
         try {
-            HeadObjectResponse head =
-                    job.s3.headObject(b -> b.bucket(transfer.bucket()).key(transfer.key()));
+            HeadObjectResponse head = job.s3.headObject(
+                    b -> job.headers().head(b.bucket(transfer.bucket()).key(transfer.key())));
             if (head.contentLength() == null || head.contentLength() != transfer.size()) {
                 return null;
             }

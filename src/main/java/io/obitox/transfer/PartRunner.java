@@ -136,7 +136,9 @@ final class PartRunner {
                     "upload part " + n,
                     RequestSlots.Kind.PART,
                     () -> job.s3.uploadPart(
-                            b -> b.bucket(transfer.bucket())
+                            b -> job.headers()
+                                    .part(b)
+                                    .bucket(transfer.bucket())
                                     .key(transfer.key())
                                     .uploadId(uploadId)
                                     .partNumber(n)

@@ -26,8 +26,11 @@ final class ResumeReconciler {
             return job.withRetry("list the uploaded parts", () -> {
                 Map<Integer, Part> out = new HashMap<>();
                 job.s3
-                        .listPartsPaginator(b ->
-                                b.bucket(transfer.bucket()).key(transfer.key()).uploadId(uploadId))
+                        .listPartsPaginator(b -> job.headers()
+                                .listParts(b)
+                                .bucket(transfer.bucket())
+                                .key(transfer.key())
+                                .uploadId(uploadId))
                         .parts()
                         .forEach(p -> out.put(p.partNumber(), p));
                 return out;

@@ -77,7 +77,9 @@ final class SinglePut {
                     return job.withRetry("upload", kind, () -> {
                         try {
                             return job.s3.putObject(
-                                    b -> b.bucket(transfer.bucket())
+                                    b -> job.headers()
+                                            .put(b)
+                                            .bucket(transfer.bucket())
                                             .key(transfer.key())
                                             .contentType(job.contentType())
                                             .contentLength(size)

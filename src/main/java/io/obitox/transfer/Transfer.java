@@ -1,5 +1,6 @@
 package io.obitox.transfer;
 
+import io.obitox.objects.UploadSettings;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -43,6 +44,7 @@ public record Transfer(
      * @param endpointKey the endpoint the throughput was measured against (for presign expiry estimates)
      * @param ifNoneMatch the write must not replace an existing object ({@code If-None-Match: *} on PutObject and
      *     CompleteMultipartUpload); a 412 fails the transfer with {@code OBJECT_EXISTS}
+     * @param settings what the upload asks S3 to store besides the bytes (issue 16); kept so a resume sends the same
      */
     public record Target(
             String targetRef,
@@ -51,7 +53,24 @@ public record Transfer(
             String bucket,
             String key,
             String contentType,
-            boolean ifNoneMatch) {
+            boolean ifNoneMatch,
+            UploadSettings settings) {
+        public Target {
+            settings = settings == null ? UploadSettings.NONE : settings;
+        }
+
+        /** A target without object settings (every upload before issue 16). */
+        public Target(
+                String targetRef,
+                String targetLabel,
+                String endpointKey,
+                String bucket,
+                String key,
+                String contentType,
+                boolean ifNoneMatch) {
+            this(targetRef, targetLabel, endpointKey, bucket, key, contentType, ifNoneMatch, UploadSettings.NONE);
+        }
+
         /** A target whose write may replace what is there (every upload before issue 15). */
         public Target(
                 String targetRef,

@@ -1,6 +1,7 @@
 package io.obitox.transfer;
 
 import io.obitox.common.Threads;
+import io.obitox.objects.SseCKeys;
 import io.obitox.profile.TargetRef;
 import io.obitox.storage.S3Target;
 import io.obitox.storage.StorageClients;
@@ -58,6 +59,8 @@ public final class TransferEngine implements AutoCloseable {
     private final RequestSlots slots;
     /** Part bodies held in memory, shared by all jobs like the request slots that bound them. */
     private final PartBuffers buffers = PartBuffers.forHeap();
+    /** SSE-C keys given to this process (by the CLI or the Upload view), in memory only; see {@link SseCKeys}. */
+    private final SseCKeys sseCKeys = new SseCKeys();
 
     private volatile TransferSettings settings;
     private volatile boolean closed;
@@ -101,6 +104,11 @@ public final class TransferEngine implements AutoCloseable {
 
     public String owner() {
         return owner;
+    }
+
+    /** Where front ends put the SSE-C keys the user gives; jobs find theirs by fingerprint. */
+    public SseCKeys sseCKeys() {
+        return sseCKeys;
     }
 
     public TransferSettings settings() {
@@ -273,7 +281,8 @@ public final class TransferEngine implements AutoCloseable {
                 limiter,
                 slots,
                 buffers,
-                parts);
+                parts,
+                sseCKeys);
         queue.started(id, job);
         live.started(t);
         events.publish(new TransferEvent(TransferEvent.Type.STARTED, live.snapshot(t)));

@@ -1,5 +1,6 @@
 package io.obitox.transfer;
 
+import io.obitox.objects.UploadSettingsJson;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,10 +18,10 @@ final class TransferRows {
             + "target_ref, target_label, endpoint_key, bucket, object_key, content_type, state, upload_id, multipart, "
             + "part_size, part_count, bytes_done, etag, error_code, error_message, notice, verified_by, attempts, "
             + "active_millis, throughput_bps, owner, created_at, updated_at, started_at, upload_started_at, completed_at, "
-            + "if_none_match, content_sha256, action";
+            + "if_none_match, content_sha256, action, object_settings";
 
     static final String INSERT = "INSERT INTO transfer (" + COLUMNS + ") VALUES ("
-            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private TransferRows() {}
 
@@ -65,6 +66,7 @@ final class TransferRows {
         ps.setBoolean(33, to.ifNoneMatch());
         ps.setString(34, o.sha256());
         ps.setString(35, o.action());
+        ps.setString(36, UploadSettingsJson.toJson(to.settings()));
     }
 
     static Transfer map(ResultSet rs) throws SQLException {
@@ -86,7 +88,8 @@ final class TransferRows {
                         rs.getString("bucket"),
                         rs.getString("object_key"),
                         rs.getString("content_type"),
-                        rs.getBoolean("if_none_match")),
+                        rs.getBoolean("if_none_match"),
+                        UploadSettingsJson.fromJson(rs.getString("object_settings"))),
                 new Transfer.Plan(rs.getBoolean("multipart"), rs.getLong("part_size"), rs.getInt("part_count")),
                 new Transfer.Progress(
                         TransferState.valueOf(rs.getString("state")),

@@ -1,5 +1,6 @@
 package io.obitox.transfer;
 
+import io.obitox.objects.SseCKeys;
 import io.obitox.storage.Provider;
 import java.util.concurrent.ExecutorService;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -53,6 +54,7 @@ final class UploadJob {
     }
 
     private final JobContext job;
+    private final SseCKeys keys;
     private volatile Thread coordinator;
 
     UploadJob(
@@ -64,8 +66,10 @@ final class UploadJob {
             BandwidthLimiter limiter,
             RequestSlots slots,
             PartBuffers buffers,
-            ExecutorService partExecutor) {
+            ExecutorService partExecutor,
+            SseCKeys keys) {
         this.job = new JobContext(transfer, s3, provider, ledger, retry, limiter, slots, buffers, partExecutor);
+        this.keys = keys;
     }
 
     Transfer transfer() {
@@ -89,6 +93,7 @@ final class UploadJob {
         coordinator = Thread.currentThread();
         try {
             job.checkStop();
+            job.useHeaders(keys); // before any request: an SSE-C transfer without its key fails here, nothing sent
             Outcome o = job.transfer.multipart() ? new MultipartUpload(job).run() : new SinglePut(job).run();
             String sha =
                     o.sha256() != null ? o.sha256() : job.transfer.outcome().sha256();

@@ -1,5 +1,6 @@
 package io.obitox.transfer;
 
+import io.obitox.objects.UploadSettings;
 import io.obitox.profile.TargetRef;
 import java.nio.file.Path;
 
@@ -10,6 +11,7 @@ import java.nio.file.Path;
  *     transfer with {@code OBJECT_EXISTS})
  * @param sha256 the content's SHA-256 (hex) when the caller already read the file, else null (a single PUT computes
  *     it with the MD5; a multipart upload then goes without {@code x-amz-meta-sha256})
+ * @param settings what to ask S3 to store besides the bytes (issue 16); never null
  */
 public record UploadRequest(
         Path source,
@@ -18,8 +20,29 @@ public record UploadRequest(
         String key,
         String contentType,
         boolean ifNoneMatch,
-        String sha256) {
+        String sha256,
+        UploadSettings settings) {
+    public UploadRequest {
+        settings = settings == null ? UploadSettings.NONE : settings;
+    }
+
+    public UploadRequest(
+            Path source,
+            TargetRef target,
+            String bucket,
+            String key,
+            String contentType,
+            boolean ifNoneMatch,
+            String sha256) {
+        this(source, target, bucket, key, contentType, ifNoneMatch, sha256, UploadSettings.NONE);
+    }
+
     public UploadRequest(Path source, TargetRef target, String bucket, String key, String contentType) {
         this(source, target, bucket, key, contentType, false, null);
+    }
+
+    /** This request with object settings (a batch's, from flags over stored defaults). */
+    public UploadRequest withSettings(UploadSettings s) {
+        return new UploadRequest(source, target, bucket, key, contentType, ifNoneMatch, sha256, s);
     }
 }

@@ -29,6 +29,9 @@ import picocli.CommandLine.Parameters;
 public final class LsCommand implements Callable<Integer> {
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    /** HEADs {@code --long} makes at most: ListObjectsV2 has no encryption field, so each object costs a request. */
+    static final int LONG_HEADS = 1000;
+
     private final CliContext ctx;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "BUCKET[/PREFIX]")
@@ -49,6 +52,12 @@ public final class LsCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print as JSON.")
     boolean json;
+
+    @Option(
+            names = {"-l", "--long"},
+            description = "Also the storage class (from the listing) and the encryption (one HEAD per object, for at"
+                    + " most the first " + LONG_HEADS + " objects).")
+    boolean longFormat;
 
     @Option(names = "--max", paramLabel = "N", description = "Stop after N entries (default 100000).")
     int max = 100_000;
@@ -83,6 +92,7 @@ public final class LsCommand implements Callable<Integer> {
         String bucket = slash < 0 ? p : p.substring(0, slash);
         String prefix = slash < 0 ? "" : p.substring(slash + 1);
         List<ObjectEntry> entries = ctx.app().buckets().listAll(resolved.target(), bucket, prefix, recursive, max);
+        Map<String, String> encryption = longFormat ? encryption(resolved, bucket, entries) : Map.of();
         if (json) {
             List<Map<String, Object>> objects = new ArrayList<>();
             List<String> prefixes = new ArrayList<>();
@@ -97,6 +107,11 @@ public final class LsCommand implements Callable<Integer> {
                             "lastModified",
                             e.lastModified() == null ? null : e.lastModified().toString());
                     m.put("etag", e.etag());
+                    if (longFormat) {
+                        m.put("storageClass", storageClass(e));
+                        String enc = encryption.get(e.key());
+                        m.put("encryption", enc == null || enc.isEmpty() ? null : enc);
+                    }
                     objects.add(m);
                 }
             }
@@ -110,16 +125,40 @@ public final class LsCommand implements Callable<Integer> {
             List<List<String>> rows = new ArrayList<>();
             for (ObjectEntry e : entries) {
                 if (e.folder()) {
-                    rows.add(List.of("", "PRE", e.name(prefix)));
+                    rows.add(
+                            longFormat
+                                    ? List.of("", "PRE", "", "", e.name(prefix))
+                                    : List.of("", "PRE", e.name(prefix)));
                 } else {
-                    rows.add(List.of(
-                            e.lastModified() == null ? "-" : DATE.format(e.lastModified()),
-                            human ? Sizes.bytes(e.size()) : Long.toString(e.size()),
-                            recursive ? e.key() : e.name(prefix)));
+                    String date = e.lastModified() == null ? "-" : DATE.format(e.lastModified());
+                    String size = human ? Sizes.bytes(e.size()) : Long.toString(e.size());
+                    String name = recursive ? e.key() : e.name(prefix);
+                    if (longFormat) {
+                        String enc = encryption.getOrDefault(e.key(), "?");
+                        rows.add(List.of(date, size, storageClass(e), enc.isEmpty() ? "-" : enc, name));
+                    } else {
+                        rows.add(List.of(date, size, name));
+                    }
                 }
             }
             ctx.out().table(null, rows);
         }
         return Cli.OK;
+    }
+
+    /** S3 leaves the class out of some listings; no class means STANDARD, as for HEAD. */
+    private static String storageClass(ObjectEntry e) {
+        return e.storageClass() == null ? "STANDARD" : e.storageClass();
+    }
+
+    private Map<String, String> encryption(TargetOptions.Resolved resolved, String bucket, List<ObjectEntry> entries) {
+        Map<String, String> out = new java.util.HashMap<>();
+        int heads = 0;
+        for (ObjectEntry e : entries) {
+            if (!e.folder() && heads++ < LONG_HEADS) {
+                out.put(e.key(), ctx.app().objectDetails().encryptionOf(resolved.target(), bucket, e.key()));
+            }
+        }
+        return out;
     }
 }

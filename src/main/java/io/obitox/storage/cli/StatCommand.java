@@ -5,7 +5,10 @@ import io.obitox.cli.CliContext;
 import io.obitox.cli.TargetOptions;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
+import io.obitox.objects.ObjectHeaders;
+import io.obitox.objects.SseCKey;
 import io.obitox.storage.ObjectDetails;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +39,12 @@ public final class StatCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print as JSON.")
     boolean json;
 
+    @Option(
+            names = "--sse-c-key-file",
+            paramLabel = "FILE",
+            description = "The key of an SSE-C object (S3 shows its headers only with the key).")
+    Path sseCKeyFile;
+
     public StatCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -49,8 +58,10 @@ public final class StatCommand implements Callable<Integer> {
                     "'" + path + "' is a bucket or a prefix, not an object.",
                     "Name one object: BUCKET/KEY (see 'obitox ls " + p.bucket() + "/').");
         }
-        ObjectDetails d =
-                ctx.app().objectDetails().details(target.resolve(ctx.app()).target(), p.bucket(), p.key());
+        SseCKey key = sseCKeyFile == null ? null : SseCKey.read(sseCKeyFile);
+        ObjectDetails d = ctx.app()
+                .objectDetails()
+                .details(target.resolve(ctx.app()).target(), p.bucket(), p.key(), b -> ObjectHeaders.headWith(b, key));
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("bucket", d.bucket());
@@ -66,6 +77,9 @@ public final class StatCommand implements Callable<Integer> {
                     "lastModified",
                     d.lastModified() == null ? null : d.lastModified().toString());
             m.put("versionId", d.versionId());
+            m.put("cacheControl", d.cacheControl());
+            m.put("contentDisposition", d.contentDisposition());
+            m.put("contentLanguage", d.contentLanguage());
             m.put("metadata", d.metadata());
             m.put("tags", d.tags());
             if (d.tags() == null) {
@@ -87,6 +101,9 @@ public final class StatCommand implements Callable<Integer> {
                 "Last modified",
                 d.lastModified() == null ? "-" : d.lastModified().toString()));
         rows.add(List.of("Version id", orDash(d.versionId())));
+        rows.add(List.of("Cache-Control", orDash(d.cacheControl())));
+        rows.add(List.of("Content-Disposition", orDash(d.contentDisposition())));
+        rows.add(List.of("Content-Language", orDash(d.contentLanguage())));
         if (d.metadata().isEmpty()) {
             rows.add(List.of("Metadata", "-"));
         }

@@ -134,6 +134,12 @@ public final class TransfersCommand implements Runnable {
         @Option(names = "--json", description = "Print the transfers as JSON when done.")
         boolean json;
 
+        @Option(
+                names = "--sse-c-key-file",
+                paramLabel = "FILE",
+                description = "The SSE-C key the upload started with (never stored, so asked for again).")
+        java.nio.file.Path sseCKeyFile;
+
         ResumeCmd(CliContext ctx) {
             this.ctx = ctx;
         }
@@ -141,6 +147,10 @@ public final class TransfersCommand implements Runnable {
         @Override
         public Integer call() throws InterruptedException {
             TransferService s = ctx.app().transfers();
+            if (sseCKeyFile
+                    != null) { // issue 16: in memory only; a transfer under another key fails SSE_C_KEY_MISMATCH
+                s.engine().sseCKeys().add(io.obitox.objects.SseCKey.read(sseCKeyFile));
+            }
             List<String> ids;
             if (which.all) {
                 s.engine().recover(true, true);

@@ -6,6 +6,8 @@ import io.obitox.cli.TargetOptions;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
+import io.obitox.objects.UploadSettings;
+import io.obitox.objects.cli.ObjectSettingsOptions;
 import io.obitox.profile.StorageProfile;
 import io.obitox.transfer.TransferService;
 import io.obitox.transfer.TransferSettings;
@@ -72,6 +74,9 @@ public final class UploadCommand implements Callable<Integer> {
     @Mixin
     UploadRuleOptions rules;
 
+    @Mixin
+    ObjectSettingsOptions objectSettings;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -119,6 +124,8 @@ public final class UploadCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TargetOptions.Resolved resolved = target.resolve(ctx.app());
         String b = resolved.bucketOr(bucket);
+        // issue 16: checked (values, provider) before anything is read or sent
+        UploadSettings settings = objectSettings.resolve(ctx, resolved, b);
         TransferService service = ctx.app().transfers();
         TransferSettings s = service.engine().settings();
         if (partSize != null) {
@@ -145,6 +152,9 @@ public final class UploadCommand implements Callable<Integer> {
                     "NOTHING_TO_UPLOAD",
                     "No files found in the given paths.",
                     "Name files or folders that contain files.");
+        }
+        if (!settings.isEmpty()) {
+            requests = requests.stream().map(r -> r.withSettings(settings)).toList();
         }
         // issue 15: exclude rules, --if-exists and what is already in the bucket decide what is sent
         UploadConflicts conflicts = new UploadConflicts(

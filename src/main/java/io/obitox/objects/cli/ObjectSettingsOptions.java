@@ -1,0 +1,134 @@
+package io.obitox.objects.cli;
+
+import io.obitox.cli.CliContext;
+import io.obitox.cli.TargetOptions;
+import io.obitox.common.ObitoxException;
+import io.obitox.objects.Encryption;
+import io.obitox.objects.ObjectSettingsDefaults;
+import io.obitox.objects.ProviderCapabilities;
+import io.obitox.objects.SseCKey;
+import io.obitox.objects.UploadSettings;
+import io.obitox.objects.UploadSettingsRules;
+import io.obitox.profile.StorageProfile;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * The object-settings flags of {@code obitox upload} (issue 16). {@link #resolve} layers them over the stored
+ * defaults of the profile and bucket, checks the values and the provider's capabilities, and hands an SSE-C key to
+ * the engine (in memory only) — all before any request, so a refusal sends nothing.
+ */
+public final class ObjectSettingsOptions {
+    @Option(names = "--storage-class", paramLabel = "CLASS", description = "Storage class, e.g. STANDARD_IA.")
+    String storageClass;
+
+    @Option(
+            names = "--sse",
+            paramLabel = "AES256|aws:kms",
+            description = "Server-side encryption: AES256 (SSE-S3) or aws:kms (SSE-KMS).")
+    String sse;
+
+    @Option(names = "--sse-kms-key-id", paramLabel = "ID", description = "KMS key id or ARN (implies --sse aws:kms).")
+    String kmsKeyId;
+
+    @Option(names = "--sse-bucket-key", description = "With SSE-KMS: use an S3 Bucket Key (fewer KMS calls).")
+    boolean bucketKey;
+
+    @Option(
+            names = "--sse-c-key-file",
+            paramLabel = "FILE",
+            description = "SSE-C: a 256-bit key (32 bytes, base64 or hex). Never stored; give it again to resume.")
+    Path sseCKeyFile;
+
+    @Option(names = "--acl", paramLabel = "ACL", description = "Canned ACL, e.g. private, bucket-owner-full-control.")
+    String acl;
+
+    @Option(names = "--cache-control", paramLabel = "VALUE", description = "Cache-Control header.")
+    String cacheControl;
+
+    @Option(
+            names = "--content-disposition",
+            paramLabel = "VALUE|attachment",
+            description = "Content-Disposition; 'attachment' means attachment; filename*=UTF-8''<the file's name>.")
+    String contentDisposition;
+
+    @Option(names = "--content-language", paramLabel = "LANG", description = "Content-Language, e.g. en, de-CH.")
+    String contentLanguage;
+
+    @Option(names = "--metadata", paramLabel = "KEY=VALUE", description = "User metadata (x-amz-meta-KEY); repeatable.")
+    List<String> metadata = List.of();
+
+    @Option(names = "--tag", paramLabel = "KEY=VALUE", description = "Object tag; repeatable (at most 10).")
+    List<String> tags = List.of();
+
+    /** The flags alone (what the user typed), without defaults; reads the SSE-C key file if given. */
+    public UploadSettings flags() {
+        Encryption e = Encryption.NONE;
+        if (sseCKeyFile != null) {
+            if (sse != null || kmsKeyId != null) {
+                throw new ObitoxException(
+                        "INVALID_OBJECT_SETTING",
+                        "--sse-c-key-file cannot be combined with --sse or --sse-kms-key-id.",
+                        "Choose one encryption: SSE-C (your key), SSE-S3 (AES256) or SSE-KMS (aws:kms).");
+            }
+            e = Encryption.customer(key());
+        } else if (sse != null || kmsKeyId != null || bucketKey) {
+            Encryption.Mode m = sse == null ? Encryption.Mode.KMS : Encryption.parseSse(sse);
+            e = m == Encryption.Mode.KMS
+                    ? Encryption.kms(kmsKeyId, bucketKey)
+                    : new Encryption(m, kmsKeyId, bucketKey, null);
+        }
+        return new UploadSettings(
+                storageClass == null ? null : storageClass.trim().toUpperCase(Locale.ROOT),
+                e,
+                acl == null ? null : acl.trim().toLowerCase(Locale.ROOT),
+                cacheControl,
+                contentDisposition,
+                contentLanguage,
+                pairs("--metadata", metadata, true),
+                pairs("--tag", tags, false));
+    }
+
+    /**
+     * The batch's settings: stored defaults (global, profile, bucket) with the flags on top, checked against S3's
+     * limits and the provider's capabilities. Throws before anything is sent.
+     */
+    public UploadSettings resolve(CliContext ctx, TargetOptions.Resolved target, String bucket) {
+        UploadSettings flags = flags();
+        String profileId = target.profile().map(StorageProfile::id).orElse(null);
+        UploadSettings s = new ObjectSettingsDefaults(ctx.app().settings())
+                .effective(profileId, bucket)
+                .overriddenBy(flags);
+        UploadSettingsRules.check(s);
+        ProviderCapabilities.of(target.target().provider())
+                .require(s, target.target().label());
+        if (sseCKeyFile != null) {
+            ctx.app().transfers().engine().sseCKeys().add(key());
+        }
+        return s;
+    }
+
+    private SseCKey key() {
+        return SseCKey.read(sseCKeyFile);
+    }
+
+    static Map<String, String> pairs(String flag, List<String> values, boolean lowerCaseKeys) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String v : values) {
+            int eq = v.indexOf('=');
+            if (eq <= 0) {
+                throw new ObitoxException(
+                        "INVALID_OBJECT_SETTING",
+                        flag + " '" + v + "' is not KEY=VALUE.",
+                        "Write it as " + flag + " key=value (the value may be empty: key=).");
+            }
+            String k = v.substring(0, eq).trim();
+            out.put(lowerCaseKeys ? k.toLowerCase(Locale.ROOT) : k, v.substring(eq + 1));
+        }
+        return out;
+    }
+}
