@@ -219,10 +219,11 @@ public final class AppContext implements AutoCloseable {
             transfers = new TransferService(repo, engine, profiles::resolve, clients, clock);
             closeables.push(transfers);
             WebhookService hooks = webhooks();
-            // the outbox row is committed when the engine publishes the outcome: wake the dispatcher then
+            // the outbox row is committed when the engine publishes the outcome: wake the dispatcher then (only when
+            // that outcome wrote a row: no round of three queries per file when nobody subscribed)
             engine.events().subscribe(e -> {
                 if (e.type() == TransferEvent.Type.COMPLETED || e.type() == TransferEvent.Type.FAILED) {
-                    hooks.signal();
+                    hooks.outcomeCommitted(e.snapshot().id());
                 }
             });
             hooks.start();

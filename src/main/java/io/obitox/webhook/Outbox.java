@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,12 +22,18 @@ import org.slf4j.LoggerFactory;
  * transfer completed or failed, so the event exists exactly when the outcome does. Runs on transfer threads;
  * touches nothing but the given connection, except resolving the target for the object URL (memory and the
  * profile table; never the network). Thread-safe.
+ *
+ * <p>It also remembers which completed or failed transfers got a row, until {@link #takeWritten} is asked after the
+ * outcome committed: the dispatcher is woken for those only, not for every file of an upload nobody subscribed to
+ * (a round of the dispatcher is three queries; it was one per file of every upload).
  */
 final class Outbox implements TransferRepository.OutcomeHook {
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
     private final Function<TargetRef, S3Target> targets;
     private final Clock clock;
+    /** Completed or failed transfers whose outcome transaction wrote rows, until their event is seen. */
+    private final Set<String> written = ConcurrentHashMap.newKeySet();
 
     Outbox(Function<TargetRef, S3Target> targets, Clock clock) {
         this.targets = targets;
@@ -54,6 +62,18 @@ final class Outbox implements TransferRepository.OutcomeHook {
                     Ids.delivery(now.toEpochMilli()), e.id(), t.id(), type.wireName(), payload));
         }
         DeliveryRepository.insert(tx, rows, now);
+        if (t.state() != TransferState.SKIPPED) { // a skipped row gets no transfer event: nothing would take it
+            written.add(t.id());
+        }
+    }
+
+    /**
+     * Whether the outcome of {@code transferId} wrote delivery rows (asked once its outcome is committed); forgets it.
+     * A row written in a transaction that then rolled back answers true as well: one needless round, never a missed
+     * one.
+     */
+    boolean takeWritten(String transferId) {
+        return written.remove(transferId);
     }
 
     /** The object's URL, or null when the target cannot be resolved (the event goes out without it). */

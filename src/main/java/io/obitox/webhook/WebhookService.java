@@ -76,6 +76,16 @@ public final class WebhookService implements AutoCloseable {
         dispatcher.signal();
     }
 
+    /**
+     * A transfer's outcome (completed or failed) was committed: wakes the dispatcher when that transaction wrote
+     * delivery rows, else does nothing. Never blocks.
+     */
+    public void outcomeCommitted(String transferId) {
+        if (outbox.takeWritten(transferId)) {
+            dispatcher.signal();
+        }
+    }
+
     public WebhookSettings settings() {
         return settings;
     }
