@@ -2,6 +2,7 @@ package io.obitox.storage;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public final class StorageClients implements AutoCloseable {
     private final Map<String, S3Client> interactive = new ConcurrentHashMap<>();
     private final Map<String, S3Client> bulk = new ConcurrentHashMap<>();
+    private final Map<String, Optional<DirectPut>> direct = new ConcurrentHashMap<>();
     private final Timeouts timeouts;
     // Built on first use: an HTTP client sets up TLS (hundreds of classes), which commands that never talk to
     // storage should not pay for.
@@ -100,6 +102,14 @@ public final class StorageClients implements AutoCloseable {
         return bulk.computeIfAbsent(cacheKey(target), k -> build(target, bulkHttp(), false));
     }
 
+    /**
+     * The direct path for small uploads to {@code target} over the bulk HTTP client ({@link DirectPut}), or empty
+     * when the target's requests need the SDK's client (e.g. AWS itself). Cached like the clients.
+     */
+    public Optional<DirectPut> directPut(S3Target target) {
+        return direct.computeIfAbsent(cacheKey(target), k -> DirectPut.of(target, bulkHttp()));
+    }
+
     /** A presigner with the same endpoint, region, addressing and credentials as the clients. Caller closes it. */
     public S3Presigner presigner(S3Target target) {
         S3Presigner.Builder b = S3Presigner.builder()
@@ -114,6 +124,7 @@ public final class StorageClients implements AutoCloseable {
 
     /** Drops cached clients of a target whose settings changed (profile edited or removed). */
     public void evict(String targetKey) {
+        direct.keySet().removeIf(k -> k.startsWith(targetKey + "|"));
         for (Map<String, S3Client> cache : java.util.List.of(interactive, bulk)) {
             cache.entrySet().removeIf(e -> {
                 if (e.getKey().startsWith(targetKey + "|")) {
@@ -162,6 +173,7 @@ public final class StorageClients implements AutoCloseable {
         bulk.values().forEach(S3Client::close);
         interactive.clear();
         bulk.clear();
+        direct.clear();
         synchronized (this) {
             if (interactiveHttp != null) {
                 interactiveHttp.close();

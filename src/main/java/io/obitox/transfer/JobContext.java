@@ -6,6 +6,7 @@ import io.obitox.objects.ObjectHeaders;
 import io.obitox.objects.SseCKey;
 import io.obitox.objects.SseCKeys;
 import io.obitox.objects.UploadSettings;
+import io.obitox.storage.DirectPut;
 import io.obitox.storage.Provider;
 import io.obitox.storage.S3Errors;
 import java.util.Map;
@@ -14,8 +15,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 /**
  * What the pieces of one {@link UploadJob} share: the transfer as claimed, the client, the part ledger, the byte
@@ -31,6 +35,9 @@ final class JobContext {
 
     final Transfer transfer;
     final S3Client s3;
+    /** The direct path for plain small PUTs to this target (see {@link DirectPut}); null where only the SDK may. */
+    final DirectPut direct;
+
     final Provider provider;
     final PartLedger ledger;
     final RetryPolicy retry;
@@ -54,6 +61,7 @@ final class JobContext {
     JobContext(
             Transfer transfer,
             S3Client s3,
+            DirectPut direct,
             Provider provider,
             PartLedger ledger,
             RetryPolicy retry,
@@ -63,6 +71,7 @@ final class JobContext {
             ExecutorService partExecutor) {
         this.transfer = transfer;
         this.s3 = s3;
+        this.direct = direct;
         this.provider = provider;
         this.ledger = ledger;
         this.retry = retry;
@@ -138,6 +147,15 @@ final class JobContext {
 
     SourceFile.Identity identity() {
         return SourceFile.identify(transfer.source());
+    }
+
+    /**
+     * One PutObject: through the direct path when it can send this request exactly as the SDK would ({@link
+     * DirectPut#handles}), else through the SDK's client. Same answer and same exceptions either way.
+     */
+    PutObjectResponse putObject(java.util.function.Consumer<PutObjectRequest.Builder> request, RequestBody body) {
+        PutObjectRequest r = PutObjectRequest.builder().applyMutation(request).build();
+        return direct != null && DirectPut.handles(r) ? direct.putObject(r, body) : s3.putObject(r, body);
     }
 
     /** HEAD after the upload: the size must be the file's; the ETag is compared where it means something. */

@@ -76,7 +76,7 @@ final class SinglePut {
                     boolean noClobber = transfer.target().ifNoneMatch();
                     return job.withRetry("upload", kind, () -> {
                         try {
-                            return job.s3.putObject(
+                            return job.putObject(
                                     b -> job.headers()
                                             .put(b)
                                             .bucket(transfer.bucket())

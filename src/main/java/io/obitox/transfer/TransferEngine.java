@@ -275,6 +275,7 @@ public final class TransferEngine implements AutoCloseable {
         UploadJob job = new UploadJob(
                 t,
                 clients.bulk(target),
+                clients.directPut(target).orElse(null),
                 target.provider(),
                 repo.ledger(id, clock),
                 new RetryPolicy(settings),

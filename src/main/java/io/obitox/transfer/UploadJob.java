@@ -1,6 +1,7 @@
 package io.obitox.transfer;
 
 import io.obitox.objects.SseCKeys;
+import io.obitox.storage.DirectPut;
 import io.obitox.storage.Provider;
 import java.util.concurrent.ExecutorService;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -60,6 +61,7 @@ final class UploadJob {
     UploadJob(
             Transfer transfer,
             S3Client s3,
+            DirectPut direct,
             Provider provider,
             PartLedger ledger,
             RetryPolicy retry,
@@ -68,7 +70,7 @@ final class UploadJob {
             PartBuffers buffers,
             ExecutorService partExecutor,
             SseCKeys keys) {
-        this.job = new JobContext(transfer, s3, provider, ledger, retry, limiter, slots, buffers, partExecutor);
+        this.job = new JobContext(transfer, s3, direct, provider, ledger, retry, limiter, slots, buffers, partExecutor);
         this.keys = keys;
     }
 
