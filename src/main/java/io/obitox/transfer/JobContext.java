@@ -176,6 +176,21 @@ final class JobContext {
         return head;
     }
 
+    /**
+     * Adds a notice when the settings asked for SSE-S3 or SSE-KMS and no answer of the upload named any encryption:
+     * the server may have stored the object unencrypted (Ceph RGW 16 ignores {@code AES256} without a word). Not a
+     * failure: the bytes are intact, and some servers encrypt without saying so.
+     */
+    void noteUnconfirmedEncryption(UploadVerification check) {
+        Encryption.Mode m = transfer.target().settings().encryption().mode();
+        if ((m == Encryption.Mode.AES256 || m == Encryption.Mode.KMS) && !check.confirmedEncryption()) {
+            String n = "The server did not confirm the encryption asked for ("
+                    + (m == Encryption.Mode.AES256 ? "SSE-S3, AES256" : "SSE-KMS")
+                    + "): no answer carried x-amz-server-side-encryption, so the object may be stored unencrypted.";
+            notice = notice == null ? n : notice + " " + n;
+        }
+    }
+
     /** A user metadata value of a HEAD answer (the key case-insensitive), or null. */
     static String metadata(HeadObjectResponse head, String key) {
         if (!head.hasMetadata()) {

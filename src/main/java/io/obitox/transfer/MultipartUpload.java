@@ -161,6 +161,7 @@ final class MultipartUpload {
         if (!check.proven() && marker().equals(JobContext.metadata(head, MARKER))) {
             check.passed("upload marker"); // no SHA-256 on the object: at least it is this upload's
         }
+        job.noteUnconfirmedEncryption(check);
         String outcomeSha = known != null ? known : read[0];
         return new UploadJob.Outcome(JobContext.unquote(head.eTag()), 0, null, check.describe(), outcomeSha);
     }

@@ -140,6 +140,7 @@ final class SinglePut {
         Long returnedCrc = full == null ? null : full.returned(r);
         if (returnedCrc != null) {
             check.fullObjectChecksum(full, returnedCrc, crc);
+            job.noteUnconfirmedEncryption(check);
             return new UploadJob.Outcome(etag, size, null, check.describe());
         }
         // (any other checksum an answer carries, e.g. one the SDK added, is compared too)
@@ -150,16 +151,19 @@ final class SinglePut {
                         + returned.base64() + ") is not the file's");
             }
             check.returnedChecksum(returned.algorithm());
+            job.noteUnconfirmedEncryption(check);
             return new UploadJob.Outcome(etag, size, null, check.describe());
         }
         // 2. the ETag where it is the MD5: the answer proves it, no HEAD
         String expected = SourceFile.hex(md5);
         if (etag != null && !etag.isEmpty() && check.etag(etag, expected)) {
+            job.noteUnconfirmedEncryption(check);
             return new UploadJob.Outcome(etag, size, null, check.describe());
         }
         // 3. the size and the x-amz-meta-sha256 read back
         HeadObjectResponse head = job.verifyHead(size, expected, check, () -> sha256);
         String stored = etag == null || etag.isEmpty() ? JobContext.unquote(head.eTag()) : etag;
+        job.noteUnconfirmedEncryption(check);
         return new UploadJob.Outcome(stored, size, null, check.describe());
     }
 }

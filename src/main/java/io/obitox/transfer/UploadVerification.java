@@ -39,6 +39,8 @@ final class UploadVerification {
     private final Provider provider;
     private final List<String> passed = new ArrayList<>(List.of(CONTENT_MD5));
     private boolean encrypted;
+    /** Whether an answer said the object is encrypted at all (any {@code x-amz-server-side-encryption}). */
+    private boolean confirmedEncryption;
     /** Whether the content itself is proven (step 1 or 2, or the SHA-256 metadata): no further step needed. */
     private boolean proven;
 
@@ -53,13 +55,20 @@ final class UploadVerification {
     void encryption(String serverSideEncryption, String customerAlgorithm) {
         if (customerAlgorithm != null && !customerAlgorithm.isBlank()) {
             encrypted = true;
+            confirmedEncryption = true;
         }
         if (serverSideEncryption != null && !serverSideEncryption.isBlank()) {
+            confirmedEncryption = true;
             String sse = serverSideEncryption.trim().toUpperCase(Locale.ROOT);
             if (!sse.equals("AES256")) {
                 encrypted = true; // aws:kms, aws:kms:dsse, or a value we do not know: not an MD5 either way
             }
         }
+    }
+
+    /** Whether any answer named an encryption (SSE-S3 included). */
+    boolean confirmedEncryption() {
+        return confirmedEncryption;
     }
 
     /** Whether an answer said SSE-KMS, DSSE-KMS or SSE-C (the ETag is then no MD5). */

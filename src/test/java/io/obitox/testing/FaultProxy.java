@@ -63,7 +63,9 @@ public final class FaultProxy implements AutoCloseable {
          * As {@link #KMS_ETAG}, then the answer (head and body, as text) goes through the {@link #rewriter}: a header
          * or checksum that says something else than what the server stored.
          */
-        KMS_REWRITE
+        KMS_REWRITE,
+        /** Forwards, then the answer goes through the {@link #rewriter} only. */
+        REWRITE
     }
 
     /** A request as the rules see it. */
@@ -146,7 +148,7 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     /**
-     * What {@link Kind#KMS_REWRITE} does to an answer (the raw HTTP response after the 100 Continue, head and body);
+     * What {@link Kind#KMS_REWRITE} and {@link Kind#REWRITE} do to an answer (the raw HTTP response after the 100 Continue, head and body);
      * the rewriter keeps the Content-Length right.
      */
     public void rewriter(java.util.function.BiFunction<Request, String, String> rewriter) {
@@ -278,7 +280,8 @@ public final class FaultProxy implements AutoCloseable {
             } else if (kind == Kind.KMS_ETAG
                     || kind == Kind.RANDOM_ETAG
                     || kind == Kind.SHORT_LENGTH
-                    || kind == Kind.KMS_REWRITE) {
+                    || kind == Kind.KMS_REWRITE
+                    || kind == Kind.REWRITE) {
                 ByteArrayOutputStream response = new ByteArrayOutputStream();
                 fromServer.transferTo(response); // the upstream closes after one response (Connection: close)
                 String raw = response.toString(StandardCharsets.ISO_8859_1);
@@ -290,8 +293,8 @@ public final class FaultProxy implements AutoCloseable {
                 }
                 String answer = kind == Kind.SHORT_LENGTH
                         ? shortLength(raw)
-                        : etags(raw, kind == Kind.KMS_ETAG || kind == Kind.KMS_REWRITE);
-                if (kind == Kind.KMS_REWRITE) {
+                        : kind == Kind.REWRITE ? raw : etags(raw, kind == Kind.KMS_ETAG || kind == Kind.KMS_REWRITE);
+                if (kind == Kind.KMS_REWRITE || kind == Kind.REWRITE) {
                     answer = rewriter.apply(request, answer);
                 }
                 toClient.write((interim + answer).getBytes(StandardCharsets.ISO_8859_1));

@@ -221,6 +221,30 @@ class IntegrityWithAnyEtagTest {
         });
     }
 
+    @Test
+    void sseS3ThatNoAnswerConfirmsCompletesWithANotice() throws Exception {
+        // like Ceph RGW 16: x-amz-server-side-encryption: AES256 taken without a word, the object stored unencrypted
+        StorageProfile profile = app.addProfile("plain", Provider.CEPH, server, proxy.endpoint(), BUCKET);
+        proxy.rules(r -> r.isPart() ? Kind.FORWARD : Kind.REWRITE);
+        proxy.rewriter((r, raw) -> raw.replaceAll("(?im)^x-amz-server-side-encryption:[^\r\n]*\r\n", ""));
+        Path small = TransferTestFiles.random(app.dir().resolve("src"), "small.bin", 70_000, 11);
+        Path big = TransferTestFiles.random(app.dir().resolve("src"), "big.bin", (11L << 20) + 3, 12);
+        io.obitox.objects.UploadSettings sse =
+                io.obitox.objects.UploadSettings.NONE.withEncryption(io.obitox.objects.Encryption.sseS3());
+        TransferService service = app.context().transfers();
+        TransferService.Batch batch = service.enqueue(List.of(
+                request(profile, small).withSettings(sse), request(profile, big).withSettings(sse)));
+        assertThat(service.awaitSettled(batch.transferIds(), WAIT)).isTrue();
+
+        for (String id : batch.transferIds()) {
+            TransferSnapshot s = service.snapshot(id).orElseThrow();
+            assertThat(s.state()).as(s.errorMessage()).isEqualTo(TransferState.COMPLETED);
+            assertThat(s.notice())
+                    .as(s.fileName())
+                    .contains("did not confirm the encryption asked for (SSE-S3, AES256)");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(
             value = Provider.class,
