@@ -194,7 +194,7 @@ final class MultipartUpload {
     /**
      * Whether this upload's content will be proven without {@code x-amz-meta-sha256}: by the full-object checksum, or
      * by the md5-of-md5s ETag where the provider makes one and the settings do not encrypt with SSE-KMS or SSE-C (a
-     * bucket's own default KMS encryption is only learnt from the answers; the upload marker covers that case).
+     * bucket's own default KMS encryption is learnt from Create's answer, which then restarts the upload).
      */
     private boolean provenWithoutSha256(FullObjectChecksum full) {
         if (full != null) {
