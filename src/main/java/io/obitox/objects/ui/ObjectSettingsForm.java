@@ -33,12 +33,30 @@ import javafx.util.StringConverter;
  * two text areas (Tab there moves on instead of typing a tab). FX thread only.
  */
 public final class ObjectSettingsForm {
-    private final ObjectSettingsViewModel vm;
-    private final VBox root = new VBox(6);
+    /** Two label-field pairs a row (a wide view: Upload), or one (a narrow column: Profiles). */
+    public enum Layout {
+        WIDE,
+        NARROW
+    }
 
-    public ObjectSettingsForm(ObjectSettingsViewModel vm) {
+    private final ObjectSettingsViewModel vm;
+    private final Layout layout;
+    private final VBox root = new VBox(4);
+    private final GridPane grid = new GridPane();
+
+    public ObjectSettingsForm(ObjectSettingsViewModel vm, Layout layout) {
         this.vm = vm;
+        this.layout = layout;
         build();
+    }
+
+    /** Places a node at its cell in the wide layout, or at its own row (column 0: label, 1: field) in the narrow one. */
+    private void put(Node n, int col, int row, int span, int narrowCol, int narrowRow) {
+        if (layout == Layout.WIDE) {
+            grid.add(n, col, row, span, 1);
+        } else {
+            grid.add(n, narrowCol, narrowRow);
+        }
     }
 
     public Node root() {
@@ -47,24 +65,27 @@ public final class ObjectSettingsForm {
 
     private void build() {
         root.getStyleClass().add("object-settings-form");
-        GridPane grid = new GridPane();
         grid.setHgap(10);
-        grid.setVgap(8);
+        grid.setVgap(6);
         ColumnConstraints label = new ColumnConstraints();
         label.setMinWidth(Region.USE_PREF_SIZE);
         label.setHalignment(javafx.geometry.HPos.RIGHT);
         ColumnConstraints field = new ColumnConstraints();
         field.setHgrow(Priority.ALWAYS);
-        field.setMinWidth(200);
+        field.setMinWidth(150);
         field.setPrefWidth(300);
         ColumnConstraints label2 = new ColumnConstraints();
         label2.setMinWidth(Region.USE_PREF_SIZE);
         label2.setHalignment(javafx.geometry.HPos.RIGHT);
         ColumnConstraints field2 = new ColumnConstraints();
         field2.setHgrow(Priority.ALWAYS);
-        field2.setMinWidth(200);
+        field2.setMinWidth(150);
         field2.setPrefWidth(300);
-        grid.getColumnConstraints().setAll(label, field, label2, field2);
+        if (layout == Layout.WIDE) {
+            grid.getColumnConstraints().setAll(label, field, label2, field2);
+        } else {
+            grid.getColumnConstraints().setAll(label, field);
+        }
 
         // row 0: storage class | encryption
         ComboBox<String> storageClass = new ComboBox<>(vm.storageClasses());
@@ -98,10 +119,10 @@ public final class ObjectSettingsForm {
             }
         });
         encryption.valueProperty().bindBidirectional(vm.encryptionProperty());
-        grid.add(label("Storage cl_ass", storageClass), 0, 0);
-        grid.add(storageClass, 1, 0);
-        grid.add(label("Encr_yption", encryption), 2, 0);
-        grid.add(encryption, 3, 0);
+        put(label("Storage cl_ass", storageClass), 0, 0, 1, 0, 0);
+        put(storageClass, 1, 0, 1, 1, 0);
+        put(label("Encr_yption", encryption), 2, 0, 1, 0, 1);
+        put(encryption, 3, 0, 1, 1, 1);
 
         // row 1: the encryption's own fields (KMS key, SSE-C key file), under the encryption choice
         TextField kmsKey = new TextField();
@@ -173,10 +194,10 @@ public final class ObjectSettingsForm {
         aclCell.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         int row = 1;
-        // encryption details first in the tab order (right after the encryption choice), on their own row
-        grid.add(encryptionDetails, 2, row, 2, 1);
-        grid.add(aclLabel, 0, row);
-        grid.add(aclCell, 1, row);
+        // encryption details first in the tab order (right after the encryption choice)
+        put(encryptionDetails, 2, row, 2, 1, 2);
+        put(aclLabel, 0, row, 1, 0, 3);
+        put(aclCell, 1, row, 1, 1, 3);
         row++;
 
         // Cache-Control | Content-Language
@@ -188,10 +209,10 @@ public final class ObjectSettingsForm {
         language.setId("objectContentLanguage");
         language.setPromptText("e.g. en, de-CH");
         language.textProperty().bindBidirectional(vm.contentLanguageProperty());
-        grid.add(label("Cac_he-Control", cache), 0, row);
-        grid.add(cache, 1, row);
-        grid.add(label("Content-Lang_uage", language), 2, row);
-        grid.add(language, 3, row);
+        put(label("Cac_he-Control", cache), 0, row, 1, 0, 4);
+        put(cache, 1, row, 1, 1, 4);
+        put(label("Content-Lang_uage", language), 2, row, 1, 0, 5);
+        put(language, 3, row, 1, 1, 5);
         row++;
 
         // Content-Disposition: none / attachment / custom value
@@ -216,9 +237,9 @@ public final class ObjectSettingsForm {
         custom.setPromptText("e.g. inline");
         custom.textProperty().bindBidirectional(vm.customDispositionProperty());
         showWhen(custom, vm.dispositionProperty().isEqualTo(ObjectSettingsViewModel.Disposition.CUSTOM));
-        grid.add(label("Content-D_isposition", disposition), 0, row);
-        grid.add(disposition, 1, row);
-        grid.add(custom, 2, row, 2, 1);
+        put(label("Content-D_isposition", disposition), 0, row, 1, 0, 6);
+        put(disposition, 1, row, 1, 1, 6);
+        put(custom, 2, row, 2, 1, 7);
         row++;
 
         // metadata | tags, one key=value per line
@@ -238,10 +259,10 @@ public final class ObjectSettingsForm {
         Label tagsLabel = label("Ta_gs", tags);
         GridPane.setValignment(metadataLabel, javafx.geometry.VPos.TOP);
         GridPane.setValignment(tagsLabel, javafx.geometry.VPos.TOP);
-        grid.add(metadataLabel, 0, row);
-        grid.add(metadata, 1, row);
-        grid.add(tagsLabel, 2, row);
-        grid.add(tags, 3, row);
+        put(metadataLabel, 0, row, 1, 0, 8);
+        put(metadata, 1, row, 1, 1, 8);
+        put(tagsLabel, 2, row, 1, 0, 9);
+        put(tags, 3, row, 1, 1, 9);
 
         Label note = new Label();
         note.setId("objectProviderNote");
@@ -280,7 +301,7 @@ public final class ObjectSettingsForm {
         TextArea area = new TextArea();
         area.setId(id);
         area.setPromptText(prompt);
-        area.setPrefRowCount(3);
+        area.setPrefRowCount(2);
         area.setPrefColumnCount(20);
         area.setWrapText(false);
         // Tab moves on, as in every other field (a tab character is never part of a key or value)

@@ -61,7 +61,7 @@ public final class ObjectDefaultsViewModel {
         this.canSave = profile.isNotNull().and(busy.not()).and(form.validProperty());
         profile.addListener((o, a, p) -> {
             bucketNames.clear();
-            if (!bucket.get().isEmpty()) {
+            if (bucket.get() != null && !bucket.get().isEmpty()) {
                 bucket.set(""); // loads
             } else {
                 load();

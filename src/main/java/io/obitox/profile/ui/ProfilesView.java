@@ -3,13 +3,13 @@ package io.obitox.profile.ui;
 import io.obitox.common.ui.CheckBadge;
 import io.obitox.objects.ui.ObjectSettingsForm;
 import io.obitox.objects.ui.ObjectSettingsViewModel;
+import io.obitox.objects.ui.TitledPanes;
 import io.obitox.profile.ConnectionCheck;
 import io.obitox.profile.ProfileDraft.CredentialMode;
 import io.obitox.profile.StorageProfile;
 import io.obitox.storage.Provider;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -128,6 +128,9 @@ public final class ProfilesView {
 
     @FXML
     private Label objectDefaultsSummary;
+
+    @FXML
+    private HBox objectDefaultsTitle;
 
     @FXML
     private VBox objectDefaultsBox;
@@ -274,9 +277,13 @@ public final class ProfilesView {
      */
     private void initObjectDefaults() {
         ObjectSettingsViewModel form = objectDefaults.form();
-        Node formNode = new ObjectSettingsForm(form).root();
+        Node formNode = new ObjectSettingsForm(form, ObjectSettingsForm.Layout.NARROW).root();
         objectDefaultsBox.getChildren().add(objectDefaultsBox.getChildren().indexOf(defaultsButtons), formNode);
         objectDefaultsSummary.textProperty().bind(form.summaryProperty());
+        objectDefaultsTitle
+                .prefWidthProperty()
+                .bind(objectDefaultsPane.widthProperty().subtract(48));
+        objectDefaultsTitle.maxWidthProperty().bind(objectDefaultsTitle.prefWidthProperty());
         form.validProperty().addListener((o, a, ok) -> {
             objectDefaultsSummary.getStyleClass().removeAll("text-muted", "danger-text");
             objectDefaultsSummary.getStyleClass().add(ok ? "text-muted" : "danger-text");
@@ -303,11 +310,7 @@ public final class ProfilesView {
             defaultsStatus.getStyleClass().removeAll("success", "danger");
             defaultsStatus.getStyleClass().add(err ? "danger" : "success");
         });
-        objectDefaultsPane.addEventHandler(ActionEvent.ACTION, e -> {
-            objectDefaultsPane.setExpanded(true);
-            defaultsBucketBox.requestFocus();
-            e.consume();
-        });
+        TitledPanes.openOnMnemonic(objectDefaultsPane, defaultsBucketBox);
     }
 
     private static void show(BooleanBinding condition, Node... nodes) {

@@ -3,6 +3,7 @@ package io.obitox.upload.ui;
 import io.obitox.common.Sizes;
 import io.obitox.objects.ui.ObjectSettingsForm;
 import io.obitox.objects.ui.ObjectSettingsViewModel;
+import io.obitox.objects.ui.TitledPanes;
 import io.obitox.sync.ConflictChoice;
 import io.obitox.sync.PlanState;
 import io.obitox.validation.ValidationPolicy;
@@ -12,10 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -71,6 +73,12 @@ public final class UploadView {
 
     @FXML
     private Button resetObjectSettingsButton;
+
+    @FXML
+    private HBox objectSettingsTitle;
+
+    @FXML
+    private Label dropTitle;
 
     @FXML
     private ProgressIndicator planningIndicator;
@@ -248,19 +256,28 @@ public final class UploadView {
      */
     private void initObjectSettings() {
         ObjectSettingsViewModel form = vm.objectSettings();
-        objectSettingsBox.getChildren().add(0, new ObjectSettingsForm(form).root());
+        objectSettingsBox.getChildren().add(0, new ObjectSettingsForm(form, ObjectSettingsForm.Layout.WIDE).root());
         objectSettingsSummary.textProperty().bind(form.summaryProperty());
         form.validProperty().addListener((o, a, ok) -> {
             objectSettingsSummary.getStyleClass().removeAll("text-muted", "danger-text");
             objectSettingsSummary.getStyleClass().add(ok ? "text-muted" : "danger-text");
         });
         resetObjectSettingsButton.disableProperty().bind(form.changedProperty().not());
+        // the title is the graphic (name + summary): as wide as the title bar less the arrow, the summary cut to fit
+        objectSettingsTitle
+                .prefWidthProperty()
+                .bind(objectSettingsPane.widthProperty().subtract(48));
+        objectSettingsTitle.maxWidthProperty().bind(objectSettingsTitle.prefWidthProperty());
+        // while the form is open the drop zone is its buttons alone, so the lists and Upload keep their room
+        BooleanBinding open = objectSettingsPane.expandedProperty().not();
+        for (Node n : List.of(dropTitle, dropHint)) {
+            n.visibleProperty().bind(open);
+            n.managedProperty().bind(open);
+        }
+        dropZone.minHeightProperty().bind(Bindings.when(open).then(110.0).otherwise(0.0));
         // the title's mnemonic fires an action on the pane: open it and go to its first field
-        objectSettingsPane.addEventHandler(ActionEvent.ACTION, e -> {
-            objectSettingsPane.setExpanded(true);
-            objectSettingsBox.getChildren().get(0).lookup("#objectStorageClass").requestFocus();
-            e.consume();
-        });
+        Node first = objectSettingsBox.getChildren().get(0).lookup("#objectStorageClass");
+        TitledPanes.openOnMnemonic(objectSettingsPane, first);
     }
 
     /** "new", "changed (ask)", "identical (skip)" … coloured by what will happen. */
