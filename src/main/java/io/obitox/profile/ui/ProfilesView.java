@@ -280,6 +280,9 @@ public final class ProfilesView {
         Node formNode = new ObjectSettingsForm(form, ObjectSettingsForm.Layout.NARROW).root();
         objectDefaultsBox.getChildren().add(objectDefaultsBox.getChildren().indexOf(defaultsButtons), formNode);
         objectDefaultsSummary.textProperty().bind(form.summaryProperty());
+        javafx.scene.control.Tooltip full = new javafx.scene.control.Tooltip();
+        full.textProperty().bind(form.summaryProperty()); // the line is cut to the title's width
+        objectDefaultsSummary.setTooltip(full);
         objectDefaultsTitle
                 .prefWidthProperty()
                 .bind(objectDefaultsPane.widthProperty().subtract(48));

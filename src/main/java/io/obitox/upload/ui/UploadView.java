@@ -258,6 +258,9 @@ public final class UploadView {
         ObjectSettingsViewModel form = vm.objectSettings();
         objectSettingsBox.getChildren().add(0, new ObjectSettingsForm(form, ObjectSettingsForm.Layout.WIDE).root());
         objectSettingsSummary.textProperty().bind(form.summaryProperty());
+        javafx.scene.control.Tooltip full = new javafx.scene.control.Tooltip();
+        full.textProperty().bind(form.summaryProperty()); // the line is cut to the title's width
+        objectSettingsSummary.setTooltip(full);
         form.validProperty().addListener((o, a, ok) -> {
             objectSettingsSummary.getStyleClass().removeAll("text-muted", "danger-text");
             objectSettingsSummary.getStyleClass().add(ok ? "text-muted" : "danger-text");

@@ -172,6 +172,9 @@ class UploadObjectSettingsViewTest {
         robot.type(KeyCode.END);
         robot.type(KeyCode.ENTER);
         robot.write("owner=ana");
+        robot.type(KeyCode.TAB); // out of the text area, not a tab character
+        assertThat(robot.lookup("#objectTags").query().isFocused()).isTrue();
+        assertThat(metadata.getText()).isEqualTo("project=apollo\nowner=ana");
         @SuppressWarnings("unchecked")
         ChoiceBox<ObjectSettingsViewModel.Disposition> disposition =
                 robot.lookup("#objectDisposition").queryAs(ChoiceBox.class);
