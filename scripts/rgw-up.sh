@@ -16,7 +16,15 @@
 #     lab  = labkey / labsecret
 #     lab2 = lab2key / lab2secret   (a second account, for access-denied tests)
 #   DIR/rgw.env exports OBITOX_E2E_ENDPOINT, OBITOX_E2E_ACCESS_KEY, OBITOX_E2E_SECRET_KEY,
-#   OBITOX_E2E_ACCESS_KEY2 and OBITOX_E2E_SECRET_KEY2. Source it before `mvn -B test -Pe2e`.
+#   OBITOX_E2E_ACCESS_KEY2, OBITOX_E2E_SECRET_KEY2 and OBITOX_E2E_KMS_KEY_ID. Source it before `mvn -B test -Pe2e`.
+#
+#   Server-side encryption, for the object-settings tests (issue 16), loopback only:
+#     SSE-C over plain http   (rgw_crypt_require_ssl = false; RGW refuses SSE-C without TLS otherwise)
+#     SSE-KMS                 with Ceph's "testing" KMS backend: the key id "testkey-1" names a random 256-bit key
+#                             made once per DIR (kept in DIR/cluster.env, so objects stay readable after a restart).
+#                             Never for production: the key sits in the config in the clear.
+#   Ceph 16 has no SSE-S3 (x-amz-server-side-encryption: AES256 needs Quincy's rgw_crypt_sse_s3_backend).
+#   The config is rewritten on every start, so an existing DIR gets these settings on its next rgw-up.
 #   Stop everything with scripts/rgw-down.sh DIR.
 #
 # Environment (default in brackets):
@@ -142,12 +150,18 @@ if [ -f "$D/cluster.env" ]; then
         fi
     done
     FRESH=false
+    if [ -z "${KMS_TEST_KEY:-}" ]; then # a DIR made before SSE-KMS was configured: give it its key now
+        KMS_TEST_KEY=$(head -c 32 /dev/urandom | base64)
+        echo "KMS_TEST_KEY=$KMS_TEST_KEY" >>"$D/cluster.env"
+        chmod 600 "$D/cluster.env"
+    fi
 else
     FSID=$(uuidgen)
     MON_PORT=${OBITOX_RGW_MON_PORT:-3300}
     MON_V1_PORT=${OBITOX_RGW_MON_V1_PORT:-6789}
     OSD_UUID=$(uuidgen)
     BLOCK_SIZE=${OBITOX_RGW_BLOCK_SIZE:-20G}
+    KMS_TEST_KEY=$(head -c 32 /dev/urandom | base64)
     FRESH=true
 fi
 for port in "$RGW_PORT" "$MON_PORT" "$MON_V1_PORT"; do
@@ -223,7 +237,13 @@ osd_memory_target = 1073741824
 [client.rgw.a]
 rgw_data = $D/rgw
 rgw_frontends = beast endpoint=127.0.0.1:$RGW_PORT
+# Server-side encryption on loopback http, for tests only (see the header): SSE-C without TLS, and SSE-KMS with the
+# "testing" backend, whose keys are in this file.
+rgw_crypt_require_ssl = false
+rgw_crypt_s3_kms_backend = testing
+rgw_crypt_s3_kms_encryption_keys = testkey-1=$KMS_TEST_KEY
 CONF
+chmod 600 "$C" # it holds the testing KMS key
 
 if $FRESH; then
     log "bootstrapping a new cluster in $D (monitor on $MON_PORT/$MON_V1_PORT)"
@@ -232,7 +252,9 @@ FSID=$FSID
 MON_PORT=$MON_PORT
 MON_V1_PORT=$MON_V1_PORT
 OSD_UUID=$OSD_UUID
+KMS_TEST_KEY=$KMS_TEST_KEY
 ENV
+    chmod 600 "$D/cluster.env"
     ceph-authtool --create-keyring "$D/keyring" --gen-key -n mon. --cap mon 'allow *' >/dev/null
     monmaptool --create --addv a "$MON_ADDRS" --fsid "$FSID" "$D/monmap" >/dev/null
     mkdir -p "$D/mon.a"
@@ -311,6 +333,7 @@ export OBITOX_E2E_ACCESS_KEY=labkey
 export OBITOX_E2E_SECRET_KEY=labsecret
 export OBITOX_E2E_ACCESS_KEY2=lab2key
 export OBITOX_E2E_SECRET_KEY2=lab2secret
+export OBITOX_E2E_KMS_KEY_ID=testkey-1
 ENV
 trap - ERR
 log "RGW ready at http://127.0.0.1:$RGW_PORT in $(($(date +%s) - STARTED)) s (users lab, lab2); env in $D/rgw.env"

@@ -2,6 +2,7 @@ package io.obitox.cli;
 
 import io.obitox.app.AppHome;
 import io.obitox.cors.cli.CorsCommand;
+import io.obitox.objects.cli.ObjectSettingsCommand;
 import io.obitox.presign.cli.PresignCommand;
 import io.obitox.profile.cli.ProfileCommand;
 import io.obitox.storage.S3Errors;
@@ -170,6 +171,16 @@ public final class Cli {
                 cl.addSubcommand(factory.create(command));
             } catch (Exception e) {
                 throw new IllegalStateException("Cannot create command " + command.getName(), e);
+            }
+        }
+        CommandLine profile = cl.getSubcommands().get("profile");
+        if (profile != null) {
+            // issue 16: 'profile object-settings' lives with the object settings (objects.cli), which depend on
+            // the profile package and not the other way round
+            try {
+                profile.addSubcommand(factory.create(ObjectSettingsCommand.class));
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot create command object-settings", e);
             }
         }
         cl.setCaseInsensitiveEnumValuesAllowed(true);

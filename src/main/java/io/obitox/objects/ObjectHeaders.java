@@ -106,6 +106,16 @@ public record ObjectHeaders(UploadSettings settings, SseCKey key, String fileNam
         return headWith(b, key);
     }
 
+    /** GET of an SSE-C object (a presigned GET link signs the key headers); {@code key} null: unchanged. */
+    public static software.amazon.awssdk.services.s3.model.GetObjectRequest.Builder getWith(
+            software.amazon.awssdk.services.s3.model.GetObjectRequest.Builder b, SseCKey key) {
+        return key == null
+                ? b
+                : b.sseCustomerAlgorithm(SSE_C_ALGORITHM)
+                        .sseCustomerKey(key.base64())
+                        .sseCustomerKeyMD5(key.md5Base64());
+    }
+
     /** HEAD of an SSE-C object (e.g. {@code obitox stat --sse-c-key-file}): without the key S3 answers 400. */
     public static HeadObjectRequest.Builder headWith(HeadObjectRequest.Builder b, SseCKey key) {
         return key == null

@@ -42,6 +42,20 @@ public final class ObjectSettingsDefaults {
         return settings.get(name(profileId, bucket)).map(UploadSettingsJson::fromJson);
     }
 
+    /**
+     * The buckets of a profile that have defaults of their own, by name (those stored under a hash of a very long
+     * name cannot be named and are left out).
+     */
+    public java.util.List<String> bucketsWithDefaults(String profileId) {
+        String prefix = PREFIX + "." + profileId + ".";
+        return settings.withPrefix(prefix).entrySet().stream()
+                .filter(e -> e.getValue() != null && !e.getValue().isBlank())
+                .map(e -> e.getKey().substring(prefix.length()))
+                .filter(b -> !b.startsWith("#"))
+                .sorted()
+                .toList();
+    }
+
     /** Stores (after checking) the defaults of one level; {@link UploadSettings#NONE} clears them. */
     public void save(String profileId, String bucket, UploadSettings s) {
         if (s.encryption().mode() == Encryption.Mode.SSE_C) {

@@ -5,6 +5,7 @@ import io.obitox.storage.Provider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 
 /**
  * What each provider's S3 API takes on upload, so a setting it lacks is refused before any byte is sent (and the GUI
@@ -15,6 +16,11 @@ import java.util.Set;
  * @param storageClasses the classes the provider names; empty: any (the server decides)
  * @param sseS3 {@code x-amz-server-side-encryption: AES256}
  * @param note one line shown with a refusal: why, where known
+ * @param fullObjectChecksum the CRC the provider verifies over the whole object, multipart uploads included ({@code
+ *     x-amz-checksum-type: FULL_OBJECT}) and returns, which the upload's final check then compares; null where it has
+ *     none we rely on (Ceph RGW ignores {@code x-amz-checksum-*}; B2, Wasabi, MinIO and unknown servers: not
+ *     relied on). AWS: CRC32C (the JDK computes it in hardware); R2: CRC64NVME, the only algorithm R2 takes for
+ *     {@code FULL_OBJECT} multipart uploads (since July 2025).
  */
 public record ProviderCapabilities(
         Provider provider,
@@ -24,7 +30,8 @@ public record ProviderCapabilities(
         boolean sseS3,
         boolean sseKms,
         boolean sseC,
-        String note) {
+        String note,
+        ChecksumAlgorithm fullObjectChecksum) {
     /** The canned ACLs S3 defines. */
     public static final List<String> CANNED_ACLS = List.of(
             "private",
@@ -47,7 +54,8 @@ public record ProviderCapabilities(
 
     public static ProviderCapabilities of(Provider p) {
         return switch (p) {
-            case AWS -> new ProviderCapabilities(p, AWS_CLASSES, true, true, true, true, true, "");
+            case AWS ->
+                new ProviderCapabilities(p, AWS_CLASSES, true, true, true, true, true, "", ChecksumAlgorithm.CRC32_C);
             case R2 ->
                 new ProviderCapabilities(
                         p,
@@ -58,7 +66,8 @@ public record ProviderCapabilities(
                         false,
                         true,
                         "Cloudflare R2 has no object ACLs (access is per bucket or by token), no object tags and no"
-                                + " SSE-KMS.");
+                                + " SSE-KMS.",
+                        ChecksumAlgorithm.CRC64_NVME);
             case B2 ->
                 new ProviderCapabilities(
                         p,
@@ -69,7 +78,8 @@ public record ProviderCapabilities(
                         false,
                         true,
                         "Backblaze B2's S3 API has one storage class, bucket-level access only (no object ACLs), no"
-                                + " object tags and no SSE-KMS.");
+                                + " object tags and no SSE-KMS.",
+                        null);
             case MINIO ->
                 new ProviderCapabilities(
                         p,
@@ -80,7 +90,8 @@ public record ProviderCapabilities(
                         true,
                         true,
                         "MinIO ignores object ACLs (use bucket policies); SSE-S3 and SSE-KMS need a KMS (KES) configured,"
-                                + " SSE-C needs TLS.");
+                                + " SSE-C needs TLS.",
+                        null);
             case CEPH ->
                 new ProviderCapabilities(
                         p,
@@ -91,7 +102,8 @@ public record ProviderCapabilities(
                         true,
                         true,
                         "Ceph RGW storage classes are the zone's placement targets; SSE needs a configured backend and"
-                                + " SSE-C needs TLS unless 'rgw crypt require ssl = false'.");
+                                + " SSE-C needs TLS unless 'rgw crypt require ssl = false'.",
+                        null);
             case WASABI ->
                 new ProviderCapabilities(
                         p,
@@ -101,8 +113,9 @@ public record ProviderCapabilities(
                         true,
                         false,
                         true,
-                        "Wasabi has one storage class and no SSE-KMS.");
-            case GENERIC, SANDBOX -> new ProviderCapabilities(p, Set.of(), true, true, true, true, true, "");
+                        "Wasabi has one storage class and no SSE-KMS.",
+                        null);
+            case GENERIC, SANDBOX -> new ProviderCapabilities(p, Set.of(), true, true, true, true, true, "", null);
         };
     }
 

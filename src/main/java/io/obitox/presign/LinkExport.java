@@ -30,7 +30,9 @@ public final class LinkExport {
     private LinkExport() {}
 
     /**
-     * One object per link: {@code key, method, url, headers, expiresAt, expiresInSeconds}, then {@code bucket},
+     * One object per link: {@code key, method, url, headers} (the signed headers the caller must send, each with
+     * exactly this value), {@code expiresAt, expiresInSeconds}, {@code requiredHeaders} (the same map, by the name
+     * object settings gave it), then {@code bucket},
      * {@code explanation} ({@code source, throughputBytesPerSecond, samples, sizeBytes, buffer, rawSeconds, clamp,
      * cutByCredentials, text}) and {@code warnings}.
      */
@@ -44,6 +46,7 @@ public final class LinkExport {
             m.put("headers", l.headers());
             m.put("expiresAt", l.expiresAt().toString());
             m.put("expiresInSeconds", l.expiresInSeconds());
+            m.put("requiredHeaders", l.headers()); // the same as "headers", under the name issue 16 gave it
             m.put("bucket", l.bucket());
             m.put("explanation", explanation(l.explanation()));
             m.put("warnings", l.warnings());

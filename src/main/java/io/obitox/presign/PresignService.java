@@ -2,6 +2,13 @@ package io.obitox.presign;
 
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
+import io.obitox.objects.Encryption;
+import io.obitox.objects.ObjectHeaders;
+import io.obitox.objects.ObjectSettingsErrors;
+import io.obitox.objects.ProviderCapabilities;
+import io.obitox.objects.SseCKey;
+import io.obitox.objects.UploadSettings;
+import io.obitox.objects.UploadSettingsRules;
 import io.obitox.storage.S3Errors;
 import io.obitox.storage.S3Target;
 import io.obitox.storage.StorageClients;
@@ -26,6 +33,11 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * Signs GET links (share a stored object) and PUT links (let someone upload one object) in batches of up to 100,
  * each with its own smart expiry, cut to the lifetime of temporary credentials. Works offline except for the size of
  * GET objects whose size the caller does not know (one HEAD each).
+ *
+ * <p>PUT links carry the request's object settings (issue 16) as signed headers: the uploader must send each of them
+ * with exactly the value listed in {@link PresignedLink#headers}, or the server refuses the signature. SSE-C keys are
+ * signed into PUT and GET links (the headers travel with the request, not in the URL) and listed as a placeholder,
+ * never as the key.
  *
  * <p>Thread-safe and blocking (credential resolution, history query, HEAD requests): call it off the FX thread. Never
  * logs a URL; nothing is stored.
@@ -54,6 +66,7 @@ public final class PresignService {
      */
     public PresignBatch presign(S3Target target, PresignRequest request) {
         List<LinkRequest> files = validate(request);
+        UploadSettings settings = checkSettings(target, request, files);
         AwsCredentials credentials = resolveCredentials(target);
         Instant now = clock.instant();
         CredentialLifetime lifetime = CredentialLifetime.of(credentials);
@@ -78,7 +91,8 @@ public final class PresignService {
         List<PresignedLink> links = new ArrayList<>(files.size());
         try (S3Presigner presigner = clients.presigner(signing)) {
             for (int i = 0; i < files.size(); i++) {
-                links.add(sign(presigner, request, files.get(i), sizes.get(i), estimate, lifetime, now, remaining));
+                links.add(sign(
+                        presigner, request, settings, files.get(i), sizes.get(i), estimate, lifetime, now, remaining));
             }
         } catch (RuntimeException e) {
             throw S3Errors.toException(e);
@@ -109,9 +123,33 @@ public final class PresignService {
         return ThroughputEstimate.of(measured, null);
     }
 
+    /**
+     * The settings the PUT links carry, checked like an upload's (S3's limits, the provider's capabilities) before
+     * anything is signed; an SSE-C request must come with its key.
+     */
+    private static UploadSettings checkSettings(S3Target target, PresignRequest request, List<LinkRequest> files) {
+        UploadSettings settings = request.settings();
+        if (settings.isEmpty()) {
+            return settings;
+        }
+        boolean puts = files.stream().anyMatch(f -> f.method() == LinkMethod.PUT);
+        if (puts) {
+            UploadSettingsRules.check(settings);
+            ProviderCapabilities.of(target.provider()).require(settings, target.label());
+        }
+        if (settings.encryption().mode() == Encryption.Mode.SSE_C && request.sseCKey() == null) {
+            throw new ObitoxException(
+                    ObjectSettingsErrors.KEY_NEEDED,
+                    "SSE-C links need the key itself: it is signed into every link.",
+                    "Give the key file (--sse-c-key-file).");
+        }
+        return settings;
+    }
+
     private PresignedLink sign(
             S3Presigner presigner,
             PresignRequest request,
+            UploadSettings settings,
             LinkRequest file,
             long size,
             ThroughputEstimate estimate,
@@ -127,18 +165,31 @@ public final class PresignService {
         // Signed for what the link really lasts, so the URL's own X-Amz-Expires never promises more than that.
         Duration duration = Duration.ofSeconds(e.seconds());
         String bucket = request.bucket();
+        SseCKey key = request.sseCKey();
         PresignedRequest signed = switch (file.method()) {
             case GET ->
                 presigner.presignGetObject(b -> b.signatureDuration(duration)
-                        .getObjectRequest(o -> o.bucket(bucket).key(file.key())));
+                        .getObjectRequest(
+                                o -> ObjectHeaders.getWith(o.bucket(bucket).key(file.key()), key)));
             case PUT ->
-                presigner.presignPutObject(b -> b.signatureDuration(duration)
-                        .putObjectRequest(o -> o.bucket(bucket)
-                                .key(file.key())
-                                .contentType(file.contentType())
-                                .contentMD5(file.contentMd5())));
+                presigner.presignPutObject(b -> b.signatureDuration(duration).putObjectRequest(o -> {
+                    o.bucket(bucket)
+                            .key(file.key())
+                            .contentType(file.contentType())
+                            .contentMD5(file.contentMd5());
+                    if (!settings.isEmpty()) {
+                        new ObjectHeaders(settings, key, leafName(file.key())).put(o);
+                        if (!settings.metadata().isEmpty()) {
+                            o.metadata(settings.metadata());
+                        }
+                    }
+                }));
         };
         List<String> warnings = new ArrayList<>();
+        if (key != null) {
+            warnings.add("Signed for SSE-C: send the key in base64 as " + SSE_C_KEY_HEADER + " (not listed here; its"
+                    + " MD5 is " + key.md5Base64() + "), with the other headers listed.");
+        }
         if (e.cutByCredentials()) {
             warnings.add("Asked for " + Sizes.duration(e.limitedSeconds())
                     + ", but the temporary credentials that sign this link expire at " + lifetime.expiresAt()
@@ -160,15 +211,31 @@ public final class PresignService {
                 warnings);
     }
 
-    /** The signed headers other than Host (which every HTTP client sends by itself), in their usual spelling. */
+    /**
+     * The signed headers other than Host (which every HTTP client sends by itself), in their usual spelling: what the
+     * uploader must send, each with exactly this value. The SSE-C key is a placeholder, never the key.
+     */
     private static Map<String, String> headersToSend(PresignedRequest signed) {
         Map<String, String> out = new LinkedHashMap<>();
         signed.signedHeaders().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("host")) {
+            if (name.equalsIgnoreCase(SSE_C_KEY_HEADER)) {
+                out.put(displayName(name), SSE_C_KEY_PLACEHOLDER);
+            } else if (!name.equalsIgnoreCase("host")) {
                 out.put(displayName(name), String.join(",", values));
             }
         });
         return Collections.unmodifiableMap(out);
+    }
+
+    /** The header that carries an SSE-C key. */
+    public static final String SSE_C_KEY_HEADER = "x-amz-server-side-encryption-customer-key";
+    /** What a link's headers show instead of the SSE-C key. */
+    public static final String SSE_C_KEY_PLACEHOLDER = "<your SSE-C key, base64>";
+
+    /** The last segment of a key: the file name {@code Content-Disposition: attachment} names. */
+    static String leafName(String key) {
+        String k = key.endsWith("/") ? key.substring(0, key.length() - 1) : key;
+        return k.substring(k.lastIndexOf('/') + 1);
     }
 
     static String displayName(String header) {

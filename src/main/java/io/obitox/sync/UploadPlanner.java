@@ -180,7 +180,11 @@ public final class UploadPlanner {
 
         /** The requests of this round, in order (pass the transfer ids the engine gave them to {@link #attach}). */
         public List<UploadRequest> uploads() {
-            return pending.stream().map(i -> i.request).toList();
+            return pending.stream()
+                    .map(i -> i.action == SyncAction.RENAMED
+                            ? i.request.withAction(SyncAction.RENAMED.jsonName())
+                            : i.request)
+                    .toList();
         }
 
         /** The transfer ids of {@link #uploads()}, in the same order. */
@@ -503,11 +507,27 @@ public final class UploadPlanner {
 
     static UploadRequest withKey(UploadRequest r, String key) {
         return new UploadRequest(
-                r.source(), r.target(), r.bucket(), key, r.contentType(), r.ifNoneMatch(), r.sha256(), r.settings());
+                r.source(),
+                r.target(),
+                r.bucket(),
+                key,
+                r.contentType(),
+                r.ifNoneMatch(),
+                r.sha256(),
+                r.settings(),
+                r.action());
     }
 
     static UploadRequest flags(UploadRequest r, boolean ifNoneMatch, String sha256) {
         return new UploadRequest(
-                r.source(), r.target(), r.bucket(), r.key(), r.contentType(), ifNoneMatch, sha256, r.settings());
+                r.source(),
+                r.target(),
+                r.bucket(),
+                r.key(),
+                r.contentType(),
+                ifNoneMatch,
+                sha256,
+                r.settings(),
+                r.action());
     }
 }

@@ -55,6 +55,11 @@ final class JobContext {
     private volatile UploadJob.StopReason stop;
     /** The transfer's object settings as request headers; set by {@link #useHeaders} before the first request. */
     private volatile ObjectHeaders headers = ObjectHeaders.NONE;
+    /**
+     * The upload's full-object checksum ({@link FullObjectChecksum}), null when it has none; set by the coordinator
+     * before any part is sent, read by part threads.
+     */
+    volatile FullObjectChecksum checksum;
     /** What the user should know about this run (e.g. the old upload was gone); coordinator thread only. */
     String notice;
 
@@ -158,16 +163,73 @@ final class JobContext {
         return direct != null && DirectPut.handles(r) ? direct.putObject(r, body) : s3.putObject(r, body);
     }
 
-    /** HEAD after the upload: the size must be the file's; the ETag is compared where it means something. */
-    HeadObjectResponse verifyHead(long size, String expectedEtag, UploadVerification check) {
+    /**
+     * The full-object checksum a new upload to this provider carries ({@code ProviderCapabilities
+     * .fullObjectChecksum}), or null where the provider has none we rely on.
+     */
+    FullObjectChecksum newFullObjectChecksum() {
+        software.amazon.awssdk.services.s3.model.ChecksumAlgorithm a =
+                io.obitox.objects.ProviderCapabilities.of(provider).fullObjectChecksum();
+        return a == null ? null : new FullObjectChecksum(a);
+    }
+
+    /**
+     * HEAD after the upload: the size must be the file's; then, unless a checksum already proved the content, the
+     * ETag where it means something (step 2 of {@link UploadVerification}), else the {@code x-amz-meta-sha256}
+     * (step 3).
+     *
+     * @param sha256 the file's SHA-256 (hex), asked only when the object carries one to compare
+     */
+    HeadObjectResponse verifyHead(
+            long size, String expectedEtag, UploadVerification check, java.util.function.Supplier<String> sha256) {
         HeadObjectResponse head = withRetry(
                 "verify the uploaded object",
                 () -> s3.headObject(
                         b -> headers.head(b.bucket(transfer.bucket()).key(transfer.key()))));
         check.size(head.contentLength(), size);
         check.encryption(head.serverSideEncryptionAsString(), head.sseCustomerAlgorithm());
-        check.etag(unquote(head.eTag()), expectedEtag);
+        if (!check.proven() && !check.etag(unquote(head.eTag()), expectedEtag)) {
+            check.sha256Metadata(metadata(head, SHA256_METADATA), sha256);
+        }
         return head;
+    }
+
+    /**
+     * Adds a notice when the settings asked for SSE-S3 or SSE-KMS and no answer of the upload named any encryption:
+     * the server may have stored the object unencrypted (Ceph RGW 16 ignores {@code AES256} without a word). Not a
+     * failure: the bytes are intact, and some servers encrypt without saying so.
+     */
+    void noteUnconfirmedEncryption(UploadVerification check) {
+        Encryption.Mode m = transfer.target().settings().encryption().mode();
+        if ((m == Encryption.Mode.AES256 || m == Encryption.Mode.KMS) && !check.confirmedEncryption()) {
+            String n = "The server did not confirm the encryption asked for ("
+                    + (m == Encryption.Mode.AES256 ? "SSE-S3, AES256" : "SSE-KMS")
+                    + "): no answer carried x-amz-server-side-encryption, so the object may be stored unencrypted.";
+            notice = notice == null ? n : notice + " " + n;
+        }
+    }
+
+    /** A user metadata value of a HEAD answer (the key case-insensitive), or null. */
+    static String metadata(HeadObjectResponse head, String key) {
+        if (!head.hasMetadata()) {
+            return null;
+        }
+        for (Map.Entry<String, String> e : head.metadata().entrySet()) {
+            if (e.getKey().equalsIgnoreCase(key)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** The SHA-256 (hex) of the whole source, one read (stops within 1 MiB when the job is stopped). */
+    String sha256OfSource() {
+        java.security.MessageDigest d = SourceFile.sha256();
+        SourceFile.read(transfer.source(), 0, transfer.size(), b -> {
+            checkStop();
+            d.update(b);
+        });
+        return SourceFile.hex(d.digest());
     }
 
     /** Runs {@code call} holding one request slot (waits for it; a stop while waiting ends the wait). */

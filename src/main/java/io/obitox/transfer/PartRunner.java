@@ -120,31 +120,56 @@ final class PartRunner {
         RegionContent body = null;
         try {
             byte[] md5;
+            // the part's full-object CRC where the upload has one (FullObjectChecksum), over the same bytes
+            FullObjectChecksum full = job.checksum;
+            long crc = 0;
             if (buffer != null) {
                 SourceFile.readInto(transfer.source(), offset, buffer, (int) length);
                 MessageDigest d = SourceFile.md5();
                 d.update(buffer, 0, (int) length);
                 md5 = d.digest();
+                if (full != null) {
+                    crc = full.of(buffer, 0, (int) length);
+                }
                 body = job.inMemory(buffer, (int) length);
+            } else if (full != null) {
+                MessageDigest d = SourceFile.md5();
+                java.util.zip.Checksum c = full.newChecksum();
+                SourceFile.read(transfer.source(), offset, length, b -> {
+                    c.update(b.duplicate());
+                    d.update(b);
+                });
+                md5 = d.digest();
+                crc = c.getValue();
+                body = job.region(offset, length);
             } else {
                 md5 = SourceFile.md5(transfer.source(), offset, length);
                 body = job.region(offset, length);
             }
+            long partCrc = crc;
             String contentMd5 = SourceFile.base64(md5);
             RegionContent content = body;
             UploadPartResponse r = job.withRetry(
                     "upload part " + n,
                     RequestSlots.Kind.PART,
                     () -> job.s3.uploadPart(
-                            b -> job.headers()
-                                    .part(b)
-                                    .bucket(transfer.bucket())
-                                    .key(transfer.key())
-                                    .uploadId(uploadId)
-                                    .partNumber(n)
-                                    .contentLength(length)
-                                    .contentMD5(contentMd5),
+                            b -> {
+                                job.headers()
+                                        .part(b)
+                                        .bucket(transfer.bucket())
+                                        .key(transfer.key())
+                                        .uploadId(uploadId)
+                                        .partNumber(n)
+                                        .contentLength(length)
+                                        .contentMD5(contentMd5);
+                                if (full != null) {
+                                    full.part(b, partCrc);
+                                }
+                            },
                             RequestBody.fromContentProvider(content, length, "application/octet-stream")));
+            if (full != null) {
+                full.part(n, partCrc);
+            }
             PartRecord part = new PartRecord(n, length, JobContext.unquote(r.eTag()), contentMd5);
             job.ledger.partDone(part);
             job.done.addAndGet(length);

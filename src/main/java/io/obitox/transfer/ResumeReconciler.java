@@ -4,6 +4,7 @@ import io.obitox.common.ObitoxException;
 import io.obitox.storage.S3Errors;
 import java.util.HashMap;
 import java.util.Map;
+import software.amazon.awssdk.services.s3.model.ListPartsResponse;
 import software.amazon.awssdk.services.s3.model.Part;
 
 /**
@@ -14,6 +15,8 @@ import software.amazon.awssdk.services.s3.model.Part;
  */
 final class ResumeReconciler {
     private final JobContext job;
+    /** The first page of the last listing (says which checksum the upload was created with), or null. */
+    private ListPartsResponse firstPage;
 
     ResumeReconciler(JobContext job) {
         this.job = job;
@@ -25,14 +28,20 @@ final class ResumeReconciler {
         try {
             return job.withRetry("list the uploaded parts", () -> {
                 Map<Integer, Part> out = new HashMap<>();
+                ListPartsResponse[] first = {null};
                 job.s3
                         .listPartsPaginator(b -> job.headers()
                                 .listParts(b)
                                 .bucket(transfer.bucket())
                                 .key(transfer.key())
                                 .uploadId(uploadId))
-                        .parts()
-                        .forEach(p -> out.put(p.partNumber(), p));
+                        .forEach(page -> {
+                            if (first[0] == null) {
+                                first[0] = page;
+                            }
+                            page.parts().forEach(p -> out.put(p.partNumber(), p));
+                        });
+                firstPage = first[0];
                 return out;
             });
         } catch (ObitoxException e) {
@@ -42,6 +51,11 @@ final class ResumeReconciler {
             }
             throw e;
         }
+    }
+
+    /** The first page of the last {@link #listParts} (its checksum algorithm and type), or null. */
+    ListPartsResponse firstPage() {
+        return firstPage;
     }
 
     /**

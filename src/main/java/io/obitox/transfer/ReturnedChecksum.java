@@ -14,8 +14,9 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 /**
  * A full-object checksum the server returned for what it stored after a single PUT ({@code x-amz-checksum-*}; AWS
  * sends them when the SDK asked for one), compared with the same checksum of the file. Servers that ignore these
- * headers (Ceph RGW) return none, and then there is nothing to compare. CRC64NVME has no JDK implementation and is
- * not compared.
+ * headers (Ceph RGW) return none, and then there is nothing to compare. The full-object CRC ObitoX itself sends is
+ * compared by {@link FullObjectChecksum}; this covers any other one an answer carries (AWS adds CRC64NVME to objects
+ * uploaded without a checksum).
  *
  * @param algorithm the name the details show, e.g. "CRC32C"
  * @param base64 the value as the header carries it
@@ -31,6 +32,9 @@ record ReturnedChecksum(String algorithm, String base64) {
         }
         if (r.checksumCRC32() != null) {
             return Optional.of(new ReturnedChecksum("CRC32", r.checksumCRC32()));
+        }
+        if (r.checksumCRC64NVME() != null) {
+            return Optional.of(new ReturnedChecksum("CRC64NVME", r.checksumCRC64NVME()));
         }
         if (r.checksumSHA1() != null) {
             return Optional.of(new ReturnedChecksum("SHA-1", r.checksumSHA1()));
@@ -60,6 +64,13 @@ record ReturnedChecksum(String algorithm, String base64) {
     /** @param bytes feeds the content to the given sink */
     private String of(java.util.function.Consumer<java.util.function.Consumer<ByteBuffer>> bytes) {
         switch (algorithm) {
+            case "CRC64NVME" -> {
+                Crc64Nvme crc = new Crc64Nvme();
+                bytes.accept(crc::update);
+                return Base64.getEncoder()
+                        .encodeToString(
+                                ByteBuffer.allocate(8).putLong(crc.getValue()).array());
+            }
             case "CRC32C", "CRC32" -> {
                 Checksum crc = algorithm.equals("CRC32C") ? new CRC32C() : new CRC32();
                 bytes.accept(crc::update);

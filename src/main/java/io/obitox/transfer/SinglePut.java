@@ -7,8 +7,9 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 /**
- * A file below the multipart threshold in one PUT with Content-MD5, then verified: a checksum the server returned,
- * else the ETag where the provider makes it from the MD5, else a HEAD.
+ * A file below the multipart threshold in one PUT with Content-MD5 (and, where the provider verifies one, the file's
+ * full-object CRC), then verified as {@link UploadVerification} says: the checksum the server returned, else the ETag
+ * where the provider makes it from the MD5, else a HEAD for the size and the {@code x-amz-meta-sha256}.
  *
  * <p>Threading: runs on the job's coordinator thread only.
  */
@@ -41,6 +42,9 @@ final class SinglePut {
         // the MD5 over the same bytes
         String known = transfer.outcome().sha256();
         String[] sha = {known};
+        // the full-object CRC where the provider verifies and returns one, over the same bytes as the MD5
+        FullObjectChecksum full = job.newFullObjectChecksum();
+        long[] crc = new long[1];
         try {
             PutObjectResponse r = job.withSlot(kind, () -> {
                 if (data[0] == null) {
@@ -54,20 +58,30 @@ final class SinglePut {
                     if (md5[0] == null) { // hashed once: a retry sends the same bytes
                         MessageDigest d = SourceFile.md5();
                         MessageDigest s = known == null ? SourceFile.sha256() : null;
+                        java.util.zip.Checksum c = full == null ? null : full.newChecksum();
                         if (data[0] != null) {
                             d.update(data[0], 0, (int) size);
                             if (s != null) {
                                 s.update(data[0], 0, (int) size);
+                            }
+                            if (c != null) {
+                                c.update(data[0], 0, (int) size);
                             }
                         } else {
                             SourceFile.read(transfer.source(), 0, size, b -> {
                                 if (s != null) {
                                     s.update(b.duplicate());
                                 }
+                                if (c != null) {
+                                    c.update(b.duplicate());
+                                }
                                 d.update(b);
                             });
                         }
                         md5[0] = d.digest();
+                        if (c != null) {
+                            crc[0] = c.getValue();
+                        }
                         if (s != null) {
                             sha[0] = SourceFile.hex(s.digest());
                         }
@@ -77,15 +91,20 @@ final class SinglePut {
                     return job.withRetry("upload", kind, () -> {
                         try {
                             return job.putObject(
-                                    b -> job.headers()
-                                            .put(b)
-                                            .bucket(transfer.bucket())
-                                            .key(transfer.key())
-                                            .contentType(job.contentType())
-                                            .contentLength(size)
-                                            .contentMD5(Base64.getEncoder().encodeToString(md5[0]))
-                                            .metadata(meta)
-                                            .ifNoneMatch(noClobber ? "*" : null),
+                                    b -> {
+                                        job.headers()
+                                                .put(b)
+                                                .bucket(transfer.bucket())
+                                                .key(transfer.key())
+                                                .contentType(job.contentType())
+                                                .contentLength(size)
+                                                .contentMD5(Base64.getEncoder().encodeToString(md5[0]))
+                                                .metadata(meta)
+                                                .ifNoneMatch(noClobber ? "*" : null);
+                                        if (full != null) {
+                                            full.put(b, crc[0]);
+                                        }
+                                    },
                                     RequestBody.fromContentProvider(body, size, job.contentType()));
                         } catch (RuntimeException e) {
                             if (noClobber && JobContext.preconditionFailed(e)) {
@@ -98,7 +117,7 @@ final class SinglePut {
                     body.release();
                 }
             });
-            UploadJob.Outcome o = verify(r, data[0], md5[0]);
+            UploadJob.Outcome o = verify(r, data[0], md5[0], full, crc[0], sha[0]);
             return new UploadJob.Outcome(o.etag(), o.bytesSent(), o.notice(), o.verifiedBy(), sha[0]);
         } finally {
             if (data[0] != small) {
@@ -107,7 +126,8 @@ final class SinglePut {
         }
     }
 
-    private UploadJob.Outcome verify(PutObjectResponse r, byte[] data, byte[] md5) {
+    private UploadJob.Outcome verify(
+            PutObjectResponse r, byte[] data, byte[] md5, FullObjectChecksum full, long crc, String sha256) {
         Transfer transfer = job.transfer;
         long size = transfer.size();
         job.done.addAndGet(size);
@@ -115,23 +135,35 @@ final class SinglePut {
         job.requireUnchanged();
         UploadVerification check = new UploadVerification(job.provider);
         check.encryption(r.serverSideEncryptionAsString(), r.sseCustomerAlgorithm());
+        String etag = JobContext.unquote(r.eTag());
+        // 1. the full-object checksum the server verified and returned: the whole content, no HEAD
+        Long returnedCrc = full == null ? null : full.returned(r);
+        if (returnedCrc != null) {
+            check.fullObjectChecksum(full, returnedCrc, crc);
+            job.noteUnconfirmedEncryption(check);
+            return new UploadJob.Outcome(etag, size, null, check.describe());
+        }
+        // (any other checksum an answer carries, e.g. one the SDK added, is compared too)
         ReturnedChecksum returned = ReturnedChecksum.of(r).orElse(null);
         if (returned != null) {
             if (!(data != null ? returned.matches(data, (int) size) : returned.matches(transfer.source(), 0, size))) {
                 throw UploadVerification.failed("the " + returned.algorithm() + " checksum the server returned ("
                         + returned.base64() + ") is not the file's");
             }
-            check.passed(returned.algorithm() + " checksum");
-            // the whole content: no HEAD
-            return new UploadJob.Outcome(JobContext.unquote(r.eTag()), size, null, check.describe());
+            check.returnedChecksum(returned.algorithm());
+            job.noteUnconfirmedEncryption(check);
+            return new UploadJob.Outcome(etag, size, null, check.describe());
         }
-        String etag = JobContext.unquote(r.eTag());
+        // 2. the ETag where it is the MD5: the answer proves it, no HEAD
         String expected = SourceFile.hex(md5);
         if (etag != null && !etag.isEmpty() && check.etag(etag, expected)) {
-            return new UploadJob.Outcome(etag, size, null, check.describe()); // the answer proves it: no HEAD
+            job.noteUnconfirmedEncryption(check);
+            return new UploadJob.Outcome(etag, size, null, check.describe());
         }
-        HeadObjectResponse head = job.verifyHead(size, expected, check);
+        // 3. the size and the x-amz-meta-sha256 read back
+        HeadObjectResponse head = job.verifyHead(size, expected, check, () -> sha256);
         String stored = etag == null || etag.isEmpty() ? JobContext.unquote(head.eTag()) : etag;
+        job.noteUnconfirmedEncryption(check);
         return new UploadJob.Outcome(stored, size, null, check.describe());
     }
 }

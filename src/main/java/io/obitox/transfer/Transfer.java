@@ -161,6 +161,10 @@ public record Transfer(
         public Outcome withSha256(String sha) {
             return new Outcome(etag, errorCode, errorMessage, notice, verifiedBy, throughputBps, sha, action);
         }
+
+        public Outcome withAction(String a) {
+            return new Outcome(etag, errorCode, errorMessage, notice, verifiedBy, throughputBps, sha256, a);
+        }
     }
 
     /** When it was created, last changed, first started, its multipart upload began, and it finished. */

@@ -265,7 +265,8 @@ public final class TransferService implements AutoCloseable {
                 Transfer.Plan.of(plan),
                 Transfer.Progress.initial(state, null),
                 Transfer.Outcome.none(code, message, null)
-                        .withSha256(state == TransferState.QUEUED ? r.sha256() : null),
+                        .withSha256(state == TransferState.QUEUED ? r.sha256() : null)
+                        .withAction(r.action()),
                 Transfer.Times.created(now));
     }
 

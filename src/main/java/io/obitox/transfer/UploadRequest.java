@@ -12,6 +12,8 @@ import java.nio.file.Path;
  * @param sha256 the content's SHA-256 (hex) when the caller already read the file, else null (a single PUT computes
  *     it with the MD5; a multipart upload then goes without {@code x-amz-meta-sha256})
  * @param settings what to ask S3 to store besides the bytes (issue 16); never null
+ * @param action what the batch decided for the file when it is not a plain upload ({@code "renamed"}: sent under a
+ *     new name because its key was taken), else null; kept on the transfer and told by its webhook event
  */
 public record UploadRequest(
         Path source,
@@ -21,9 +23,22 @@ public record UploadRequest(
         String contentType,
         boolean ifNoneMatch,
         String sha256,
-        UploadSettings settings) {
+        UploadSettings settings,
+        String action) {
     public UploadRequest {
         settings = settings == null ? UploadSettings.NONE : settings;
+    }
+
+    public UploadRequest(
+            Path source,
+            TargetRef target,
+            String bucket,
+            String key,
+            String contentType,
+            boolean ifNoneMatch,
+            String sha256,
+            UploadSettings settings) {
+        this(source, target, bucket, key, contentType, ifNoneMatch, sha256, settings, null);
     }
 
     public UploadRequest(
@@ -43,6 +58,11 @@ public record UploadRequest(
 
     /** This request with object settings (a batch's, from flags over stored defaults). */
     public UploadRequest withSettings(UploadSettings s) {
-        return new UploadRequest(source, target, bucket, key, contentType, ifNoneMatch, sha256, s);
+        return new UploadRequest(source, target, bucket, key, contentType, ifNoneMatch, sha256, s, action);
+    }
+
+    /** This request with the batch's decision for it (see {@code action}). */
+    public UploadRequest withAction(String a) {
+        return new UploadRequest(source, target, bucket, key, contentType, ifNoneMatch, sha256, settings, a);
     }
 }

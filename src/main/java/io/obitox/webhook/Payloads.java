@@ -37,9 +37,8 @@ final class Payloads {
             m.put("etag", t.etag());
             m.put("uploadedAt", iso(t.completedAt() != null ? t.completedAt() : t.updatedAt()));
             m.put("skipped", skipped);
-            m.put(
-                    "action",
-                    skipped && t.outcome().action() != null ? t.outcome().action() : "uploaded");
+            // a sent file has an action only when it was not a plain upload ("renamed")
+            m.put("action", t.outcome().action() != null ? t.outcome().action() : "uploaded");
         } else {
             m.put("failedAt", iso(t.updatedAt()));
             m.put("errorCode", t.errorCode());

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.s3.model.Tag;
 /**
  * Issue 16 on Ceph RGW: {@code obitox upload} with storage class, metadata, tags, Cache-Control and
  * Content-Disposition; read back with the SDK's HEAD and GetObjectTagging, and with {@code obitox stat --json}. SSE-C
- * is left out: RGW takes it only over TLS unless the test RGW sets {@code rgw crypt require ssl = false}.
+ * and SSE-KMS are in {@link EncryptionOnRgwTest}.
  */
 @org.junit.jupiter.api.Tag("e2e")
 class ObjectSettingsOnRgwTest {

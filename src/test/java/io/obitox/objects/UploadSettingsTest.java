@@ -102,6 +102,17 @@ class UploadSettingsTest {
                         ObitoxException.class, e -> assertThat(e.code()).isEqualTo(ObjectSettingsErrors.UNSUPPORTED))
                 .hasMessageContaining("Cloudflare R2 does not support ACL private")
                 .hasMessageContaining("Nothing was sent");
+        // the full-object checksum the final check relies on: AWS and R2 only (RGW ignores x-amz-checksum-*)
+        assertThat(ProviderCapabilities.of(Provider.AWS).fullObjectChecksum())
+                .isEqualTo(software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.CRC32_C);
+        assertThat(ProviderCapabilities.of(Provider.R2).fullObjectChecksum())
+                .isEqualTo(software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.CRC64_NVME);
+        for (Provider p :
+                java.util.List.of(Provider.CEPH, Provider.MINIO, Provider.B2, Provider.WASABI, Provider.GENERIC)) {
+            assertThat(ProviderCapabilities.of(p).fullObjectChecksum())
+                    .as(p.name())
+                    .isNull();
+        }
     }
 
     @Test

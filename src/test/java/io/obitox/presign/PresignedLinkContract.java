@@ -42,6 +42,19 @@ abstract class PresignedLinkContract {
     /** Whether an object exists, asked with the server's own client. */
     abstract boolean exists(String key);
 
+    /** A plain SDK client of the server, to read back what a link stored. */
+    abstract software.amazon.awssdk.services.s3.S3Client client();
+
+    /** Whether the server has GetObjectTagging (S3Proxy has not). */
+    boolean hasTagging() {
+        return true;
+    }
+
+    /** Whether the server takes SSE-C over plain http (RGW with rgw_crypt_require_ssl = false; S3Proxy has none). */
+    boolean sseCOverHttp() {
+        return false;
+    }
+
     @BeforeEach
     void setUpService() {
         clients = new StorageClients();
@@ -58,6 +71,16 @@ abstract class PresignedLinkContract {
                 .links()
                 .get(0);
         // so SecretLeakTest proves no link reached a log or the database
+        TestSecrets.register(link.url().replaceAll(".*X-Amz-Signature=([0-9a-f]+).*", "$1"));
+        return link;
+    }
+
+    private PresignedLink sign(
+            LinkRequest file, io.obitox.objects.UploadSettings settings, io.obitox.objects.SseCKey key) {
+        PresignedLink link = service.presign(
+                        target(), new PresignRequest(bucket(), List.of(file), ExpiryChoice.auto(), null, settings, key))
+                .links()
+                .get(0);
         TestSecrets.register(link.url().replaceAll(".*X-Amz-Signature=([0-9a-f]+).*", "$1"));
         return link;
     }
@@ -191,5 +214,87 @@ abstract class PresignedLinkContract {
                 .isInstanceOf(ObitoxException.class)
                 .hasFieldOrPropertyWithValue("code", "OBJECT_NOT_FOUND")
                 .hasMessageContaining("There is no object 'nothing/here.txt' in bucket '" + bucket() + "'");
+    }
+
+    @Test
+    void aPutLinkCarriesObjectSettingsAsSignedHeadersTheUploaderMustSend() throws Exception {
+        byte[] data = bytes(20_000, 5);
+        String key = "settings/résumé.pdf";
+        io.obitox.objects.UploadSettings settings = new io.obitox.objects.UploadSettings(
+                "STANDARD",
+                null,
+                null,
+                "max-age=600",
+                "attachment",
+                "de-CH",
+                Map.of("project", "apollo"),
+                Map.of("team", "web", "cost center", "r+d"));
+        PresignedLink put = sign(LinkRequest.put(key, (long) data.length, "application/pdf"), settings, null);
+        assertThat(put.headers())
+                .containsEntry("Content-Type", "application/pdf")
+                .containsEntry("Cache-Control", "max-age=600")
+                .containsEntry("Content-Disposition", "attachment; filename*=UTF-8''r%C3%A9sum%C3%A9.pdf")
+                .containsEntry("Content-Language", "de-CH")
+                .containsEntry("X-Amz-Meta-Project", "apollo")
+                .containsEntry("X-Amz-Storage-Class", "STANDARD")
+                .containsKey("X-Amz-Tagging");
+        assertThat(put.url()).doesNotContain("apollo").doesNotContain("max-age");
+
+        // without the listed headers (only Content-Type), or with one changed: the signature does not match
+        HttpResponse<byte[]> bare = send("PUT", put.url(), Map.of("Content-Type", "application/pdf"), data);
+        assertThat(bare.statusCode()).as(text(bare)).isEqualTo(403);
+        assertThat(text(bare)).contains("SignatureDoesNotMatch");
+        Map<String, String> changed = new java.util.LinkedHashMap<>(put.headers());
+        changed.put("Cache-Control", "no-store");
+        assertThat(send("PUT", put.url(), changed, data).statusCode()).isEqualTo(403);
+        assertThat(exists(key)).isFalse();
+
+        HttpResponse<byte[]> ok = send("PUT", put.url(), put.headers(), data);
+        assertThat(ok.statusCode()).as(text(ok)).isEqualTo(200);
+        try (software.amazon.awssdk.services.s3.S3Client s3 = client()) {
+            var h = s3.headObject(b -> b.bucket(bucket()).key(key));
+            assertThat(h.contentLength()).isEqualTo(data.length);
+            assertThat(h.cacheControl()).isEqualTo("max-age=600");
+            assertThat(h.contentDisposition()).isEqualTo("attachment; filename*=UTF-8''r%C3%A9sum%C3%A9.pdf");
+            assertThat(h.contentLanguage()).isEqualTo("de-CH");
+            assertThat(h.metadata()).containsEntry("project", "apollo");
+            if (hasTagging()) {
+                assertThat(s3.getObjectTagging(b -> b.bucket(bucket()).key(key)).tagSet())
+                        .extracting(t -> t.key() + "=" + t.value())
+                        .containsExactlyInAnyOrder("team=web", "cost center=r+d");
+            }
+        }
+    }
+
+    @Test
+    void anSseCLinkSignsTheKeyButNeverShowsIt() throws Exception {
+        byte[] raw = bytes(32, 6);
+        io.obitox.objects.SseCKey key = io.obitox.objects.SseCKey.of(raw);
+        TestSecrets.register(key.base64());
+        byte[] data = bytes(50_000, 7);
+        PresignedLink put = sign(LinkRequest.put("secret/one.bin", (long) data.length, null), null, key);
+        String encodedKey = java.net.URLEncoder.encode(key.base64(), StandardCharsets.UTF_8);
+        assertThat(put.url()).doesNotContain(key.base64()).doesNotContain(encodedKey);
+        assertThat(put.headers())
+                .containsEntry("X-Amz-Server-Side-Encryption-Customer-Algorithm", "AES256")
+                .containsEntry("X-Amz-Server-Side-Encryption-Customer-Key", PresignService.SSE_C_KEY_PLACEHOLDER)
+                .containsEntry("X-Amz-Server-Side-Encryption-Customer-Key-MD5", key.md5Base64());
+        assertThat(put.toString() + put.headers() + put.warnings()).doesNotContain(key.base64());
+        if (!sseCOverHttp()) {
+            return;
+        }
+        Map<String, String> withKey = new java.util.LinkedHashMap<>(put.headers());
+        withKey.put("X-Amz-Server-Side-Encryption-Customer-Key", key.base64());
+        assertThat(send("PUT", put.url(), put.headers(), data).statusCode())
+                .as("the placeholder is not the key")
+                .isNotEqualTo(200);
+        HttpResponse<byte[]> ok = send("PUT", put.url(), withKey, data);
+        assertThat(ok.statusCode()).as(text(ok)).isEqualTo(200);
+        PresignedLink get = sign(LinkRequest.get("secret/one.bin", (long) data.length), null, key);
+        Map<String, String> getHeaders = new java.util.LinkedHashMap<>(get.headers());
+        getHeaders.put("X-Amz-Server-Side-Encryption-Customer-Key", key.base64());
+        HttpResponse<byte[]> back = send("GET", get.url(), getHeaders, null);
+        assertThat(back.statusCode()).as(text(back)).isEqualTo(200);
+        assertThat(back.body()).isEqualTo(data);
     }
 }

@@ -28,7 +28,8 @@ import java.util.function.Function;
  * response) until the test releases it — the last one lets a test kill the client at an exact point. It can also
  * change what passes: flip a byte of a request body (the server must refuse its Content-MD5), answer like a
  * KMS-encrypted bucket (every ETag a random value of the same shape, plus {@code x-amz-server-side-encryption:
- * aws:kms}), or report one byte less in a HEAD's Content-Length.
+ * aws:kms}), or report one byte less in a HEAD's Content-Length, or rewrite an answer as the test says (a returned
+ * checksum or metadata that differs). Records each request's method, target and headers.
  *
  * <p>One request per connection (it adds {@code Connection: close}), so a response simply ends when the server
  * closes. Counts request-body bytes forwarded, so tests can prove how much was sent again after a crash.
@@ -57,11 +58,27 @@ public final class FaultProxy implements AutoCloseable {
         /** As {@link #KMS_ETAG} without the encryption header: what a corrupting server would answer. */
         RANDOM_ETAG,
         /** Forwards, then reports a Content-Length one less than the server's (meant for HEAD, which has no body). */
-        SHORT_LENGTH
+        SHORT_LENGTH,
+        /**
+         * As {@link #KMS_ETAG}, then the answer (head and body, as text) goes through the {@link #rewriter}: a header
+         * or checksum that says something else than what the server stored.
+         */
+        KMS_REWRITE,
+        /** Forwards, then the answer goes through the {@link #rewriter} only. */
+        REWRITE
     }
 
     /** A request as the rules see it. */
-    public record Request(String method, String target, long contentLength) {
+    public record Request(String method, String target, long contentLength, java.util.Map<String, String> headers) {
+        public Request(String method, String target, long contentLength) {
+            this(method, target, contentLength, java.util.Map.of());
+        }
+
+        /** A request header's value (name case-insensitive), or null. */
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
         public boolean isPart() {
             return target.contains("partNumber=");
         }
@@ -95,6 +112,7 @@ public final class FaultProxy implements AutoCloseable {
     private final List<Request> seen = new CopyOnWriteArrayList<>();
     private final AtomicLong bodyBytes = new AtomicLong();
     private volatile Function<Request, Kind> rules = r -> Kind.FORWARD;
+    private volatile java.util.function.BiFunction<Request, String, String> rewriter = (r, raw) -> raw;
     private volatile CountDownLatch held = new CountDownLatch(1);
     private volatile CountDownLatch release = new CountDownLatch(1);
     private final CountDownLatch closing = new CountDownLatch(1);
@@ -127,6 +145,14 @@ public final class FaultProxy implements AutoCloseable {
         this.rules = rules;
         this.held = new CountDownLatch(1);
         this.release = new CountDownLatch(1);
+    }
+
+    /**
+     * What {@link Kind#KMS_REWRITE} and {@link Kind#REWRITE} do to an answer (the raw HTTP response after the 100 Continue, head and body);
+     * the rewriter keeps the Content-Length right.
+     */
+    public void rewriter(java.util.function.BiFunction<Request, String, String> rewriter) {
+        this.rewriter = rewriter;
     }
 
     /** Waits until a request is being held (HOLD_*), so the test can act at that exact point. */
@@ -172,18 +198,26 @@ public final class FaultProxy implements AutoCloseable {
             String[] lines = head.split("\r\n");
             String[] first = lines[0].split(" ");
             long length = 0;
+            java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
             StringBuilder rewritten = new StringBuilder(lines[0]).append("\r\n");
             for (int i = 1; i < lines.length; i++) {
                 String lower = lines[i].toLowerCase(Locale.ROOT);
                 if (lower.startsWith("content-length:")) {
                     length = Long.parseLong(lines[i].substring(15).trim());
                 }
+                int colon = lines[i].indexOf(':');
+                if (colon > 0) {
+                    headers.merge(
+                            lower.substring(0, colon).trim(),
+                            lines[i].substring(colon + 1).trim(),
+                            (a, b) -> a + "," + b);
+                }
                 if (!lower.startsWith("connection:")) {
                     rewritten.append(lines[i]).append("\r\n");
                 }
             }
             rewritten.append("Connection: close\r\n\r\n");
-            Request request = new Request(first[0], first[1], length);
+            Request request = new Request(first[0], first[1], length, java.util.Map.copyOf(headers));
             seen.add(request);
             Kind kind = rules.apply(request);
             OutputStream toClient = client.getOutputStream();
@@ -243,7 +277,11 @@ public final class FaultProxy implements AutoCloseable {
                 fromServer.transferTo(response);
                 hold();
                 toClient.write(response.toByteArray());
-            } else if (kind == Kind.KMS_ETAG || kind == Kind.RANDOM_ETAG || kind == Kind.SHORT_LENGTH) {
+            } else if (kind == Kind.KMS_ETAG
+                    || kind == Kind.RANDOM_ETAG
+                    || kind == Kind.SHORT_LENGTH
+                    || kind == Kind.KMS_REWRITE
+                    || kind == Kind.REWRITE) {
                 ByteArrayOutputStream response = new ByteArrayOutputStream();
                 fromServer.transferTo(response); // the upstream closes after one response (Connection: close)
                 String raw = response.toString(StandardCharsets.ISO_8859_1);
@@ -253,9 +291,13 @@ public final class FaultProxy implements AutoCloseable {
                     interim += raw.substring(0, end);
                     raw = raw.substring(end);
                 }
-                toClient.write(
-                        (interim + (kind == Kind.SHORT_LENGTH ? shortLength(raw) : etags(raw, kind == Kind.KMS_ETAG)))
-                                .getBytes(StandardCharsets.ISO_8859_1));
+                String answer = kind == Kind.SHORT_LENGTH
+                        ? shortLength(raw)
+                        : kind == Kind.REWRITE ? raw : etags(raw, kind == Kind.KMS_ETAG || kind == Kind.KMS_REWRITE);
+                if (kind == Kind.KMS_REWRITE || kind == Kind.REWRITE) {
+                    answer = rewriter.apply(request, answer);
+                }
+                toClient.write((interim + answer).getBytes(StandardCharsets.ISO_8859_1));
             } else {
                 fromServer.transferTo(toClient);
             }

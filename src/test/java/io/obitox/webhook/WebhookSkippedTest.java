@@ -148,4 +148,38 @@ class WebhookSkippedTest {
         assertThat(notSent.get("etag").asText().replace("\"", "")).isEqualTo(etag);
         assertThat(notSent.get("fileUrl").asText()).isEqualTo(s3.endpoint() + "/uploads/docs/report.txt");
     }
+
+    @Test
+    void aFileSentUnderANewNameSaysRenamed() throws Exception {
+        add(webhooks, receiver.url("/hooks"));
+        Path file = app.dir().resolve("src/report.txt");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "first version");
+        String firstId =
+                send(file, ConflictChoice.SKIP_IDENTICAL).batch().transferIds().get(0);
+        Files.writeString(file, "second version, other bytes");
+        UploadPlans.Sent second = send(file, ConflictChoice.RENAME);
+        String renamedId = second.batch().transferIds().get(0);
+
+        for (String id : List.of(firstId, renamedId)) {
+            List<Delivery> rows = webhooks.forTransfers(List.of(id));
+            assertThat(rows).hasSize(1);
+            awaitStatus(webhooks, rows.get(0).id(), DeliveryState.DELIVERED, WAIT);
+        }
+        Map<String, JsonNode> byId = new java.util.HashMap<>();
+        for (Receiver.Received r : receiver.received()) {
+            JsonNode p = JSON.readTree(r.body());
+            byId.put(p.get("transferId").asText(), p);
+        }
+        assertThat(byId.get(firstId).get("action").asText()).isEqualTo("uploaded");
+        JsonNode renamed = byId.get(renamedId);
+        assertThat(renamed.get("event").asText()).isEqualTo("upload.completed");
+        assertThat(renamed.get("skipped").asBoolean()).isFalse();
+        assertThat(renamed.get("action").asText()).isEqualTo("renamed");
+        assertThat(renamed.get("key").asText()).isEqualTo("docs/report (1).txt");
+        assertThat(s3.client()
+                        .getObjectAsBytes(g -> g.bucket("uploads").key("docs/report (1).txt"))
+                        .asUtf8String())
+                .isEqualTo("second version, other bytes");
+    }
 }

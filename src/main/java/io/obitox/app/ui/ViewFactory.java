@@ -5,10 +5,13 @@ import io.obitox.common.ui.UiTasks;
 import io.obitox.common.ui.ViewLoader;
 import io.obitox.cors.ui.CorsWizardDialog;
 import io.obitox.cors.ui.CorsWizardState;
+import io.obitox.objects.ObjectSettingsDefaults;
+import io.obitox.objects.ui.ObjectSettingsViewModel;
 import io.obitox.presign.ui.LinksView;
 import io.obitox.presign.ui.LinksViewModel;
 import io.obitox.presign.ui.SaveDialog;
 import io.obitox.profile.StorageProfile;
+import io.obitox.profile.ui.ObjectDefaultsViewModel;
 import io.obitox.profile.ui.ProfileSelection;
 import io.obitox.profile.ui.ProfilesView;
 import io.obitox.profile.ui.ProfilesViewModel;
@@ -160,7 +163,12 @@ public final class ViewFactory {
             return new MainWindowView(mainWindowViewModel, selection, this::section);
         }
         if (type == ProfilesView.class) {
-            return new ProfilesView(new ProfilesViewModel(app.profiles(), app.connectionTester(), tasks, selection));
+            ProfilesViewModel profiles =
+                    new ProfilesViewModel(app.profiles(), app.connectionTester(), tasks, selection);
+            ObjectDefaultsViewModel objectDefaults = new ObjectDefaultsViewModel(
+                    new ObjectSettingsDefaults(app.settings()), app.profiles(), app.buckets(), tasks);
+            objectDefaults.profileProperty().bind(profiles.selectedProperty());
+            return new ProfilesView(profiles, objectDefaults);
         }
         if (type == BucketsView.class) {
             bucketsViewModel = new BucketsViewModel(
@@ -203,7 +211,9 @@ public final class ViewFactory {
                             new ConflictDefaults(app.settings()),
                             app.profiles(),
                             selection,
-                            tasks));
+                            tasks),
+                    new ObjectSettingsViewModel(tasks, false, "for this batch only"),
+                    new ObjectSettingsDefaults(app.settings()));
             mainWindowViewModel.deliverFilesTo(upload::add); // command line, "open with", later launches
             return new UploadView(upload);
         }

@@ -18,7 +18,7 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * The object-settings flags of {@code obitox upload} (issue 16). {@link #resolve} layers them over the stored
+ * The object-settings flags of {@code obitox upload}, {@code obitox sync} and {@code obitox presign} (issue 16). {@link #resolve} layers them over the stored
  * defaults of the profile and bucket, checks the values and the provider's capabilities, and hands an SSE-C key to
  * the engine (in memory only) — all before any request, so a refusal sends nothing.
  */
@@ -110,6 +110,27 @@ public final class ObjectSettingsOptions {
             ctx.app().transfers().engine().sseCKeys().add(key());
         }
         return s;
+    }
+
+    /**
+     * The settings presigned PUT links carry (issue 16): the same layering as {@link #resolve} (stored defaults of the
+     * profile and bucket, the flags on top), checked by the presign service; no key goes to the transfer engine.
+     */
+    public UploadSettings forLinks(CliContext ctx, TargetOptions.Resolved target, String bucket) {
+        String profileId = target.profile().map(StorageProfile::id).orElse(null);
+        return new ObjectSettingsDefaults(ctx.app().settings())
+                .effective(profileId, bucket)
+                .overriddenBy(flags());
+    }
+
+    /** The SSE-C key of {@code --sse-c-key-file}, or null. */
+    public SseCKey sseCKey() {
+        return sseCKeyFile == null ? null : key();
+    }
+
+    /** Whether any of these flags was given. */
+    public boolean given() {
+        return !flags().isEmpty() || bucketKey;
     }
 
     private SseCKey key() {

@@ -5,6 +5,8 @@ import io.obitox.cli.CliContext;
 import io.obitox.cli.TargetOptions;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
+import io.obitox.objects.UploadSettings;
+import io.obitox.objects.cli.ObjectSettingsOptions;
 import io.obitox.presign.ExpiryChoice;
 import io.obitox.presign.LinkExport;
 import io.obitox.presign.LinkMethod;
@@ -37,7 +39,10 @@ import picocli.CommandLine.Parameters;
             "Links signed with temporary credentials die with them; the effective expiry is shown.",
             "--batch FILE.json: [{\"key\": \"a.jpg\", \"method\": \"PUT\", \"size\": 1048576,"
                     + " \"contentType\": \"image/jpeg\", \"contentMd5\": \"<base64>\"}, …]; only key is required,"
-                    + " method defaults to --method, size may be \"16M\"."
+                    + " method defaults to --method, size may be \"16M\".",
+            "PUT links carry the object settings (--storage-class, --sse, --metadata, --tag, --cache-control …, and the"
+                    + " stored defaults of the profile and bucket) as signed headers: the uploader must send every"
+                    + " header listed ('send header', \"requiredHeaders\" in --json) with exactly that value."
         })
 public final class PresignCommand implements Callable<Integer> {
     private final CliContext ctx;
@@ -87,11 +92,14 @@ public final class PresignCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "FILE.json", description = "More files to sign, from a JSON array.")
     Path batch;
 
-    @Option(names = "--json", description = "Print a JSON array of {key, method, url, headers, expiresAt, …}.")
+    @Option(names = "--json", description = "Print a JSON array of {key, method, url, requiredHeaders, expiresAt, …}.")
     boolean json;
 
     @Mixin
     TargetOptions target;
+
+    @Mixin
+    ObjectSettingsOptions objectSettings;
 
     public PresignCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -114,7 +122,17 @@ public final class PresignCommand implements Callable<Integer> {
         }
         TargetOptions.Resolved resolved = target.resolve(ctx.app());
         String b = resolved.bucketOr(bucket);
-        PresignBatch result = ctx.app().presign().presign(resolved.target(), new PresignRequest(b, files, expiry, net));
+        boolean puts = files.stream().anyMatch(f -> f.method() == LinkMethod.PUT);
+        if (!puts && objectSettings.given() && objectSettings.sseCKey() == null) {
+            ctx.out().warn("Object settings apply to PUT links only; ignored for GET.");
+        }
+        // issue 16: the PUT links' object settings (checked by the service before anything is signed)
+        UploadSettings settings = puts ? objectSettings.forLinks(ctx, resolved, b) : UploadSettings.NONE;
+        PresignBatch result = ctx.app()
+                .presign()
+                .presign(
+                        resolved.target(),
+                        new PresignRequest(b, files, expiry, net, settings, objectSettings.sseCKey()));
         result.warnings().forEach(ctx.out()::warn);
         if (json) {
             result.links().forEach(l -> l.warnings().forEach(ctx.out()::warn));

@@ -5,7 +5,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code obitox profile add|list|test|remove|default}. */
+/** {@code obitox profile add|list|test|remove|default} (and {@code object-settings}, added by {@code Cli}). */
 @Command(
         name = "profile",
         description = "Manage storage profiles (where to upload and with which credentials).",
@@ -23,6 +23,7 @@ public final class ProfileCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: add, list, test, remove or default.");
+        throw new ParameterException(
+                spec.commandLine(), "Missing subcommand: add, list, test, remove, default or object-settings.");
     }
 }

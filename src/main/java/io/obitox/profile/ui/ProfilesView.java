@@ -1,6 +1,9 @@
 package io.obitox.profile.ui;
 
 import io.obitox.common.ui.CheckBadge;
+import io.obitox.objects.ui.ObjectSettingsForm;
+import io.obitox.objects.ui.ObjectSettingsViewModel;
+import io.obitox.objects.ui.TitledPanes;
 import io.obitox.profile.ConnectionCheck;
 import io.obitox.profile.ProfileDraft.CredentialMode;
 import io.obitox.profile.StorageProfile;
@@ -22,13 +25,16 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /** The profile manager view: binds controls to {@link ProfilesViewModel}; handlers forward in one line. */
 public final class ProfilesView {
     private final ProfilesViewModel vm;
+    private final ObjectDefaultsViewModel objectDefaults;
 
     @FXML
     private SplitPane root;
@@ -117,8 +123,42 @@ public final class ProfilesView {
     @FXML
     private ListView<ConnectionCheck> checks;
 
-    public ProfilesView(ProfilesViewModel vm) {
+    @FXML
+    private TitledPane objectDefaultsPane;
+
+    @FXML
+    private Label objectDefaultsSummary;
+
+    @FXML
+    private HBox objectDefaultsTitle;
+
+    @FXML
+    private VBox objectDefaultsBox;
+
+    @FXML
+    private ComboBox<String> defaultsBucketBox;
+
+    @FXML
+    private ProgressIndicator defaultsProgress;
+
+    @FXML
+    private Label defaultsLayering;
+
+    @FXML
+    private HBox defaultsButtons;
+
+    @FXML
+    private Button saveDefaultsButton;
+
+    @FXML
+    private Button clearDefaultsButton;
+
+    @FXML
+    private Label defaultsStatus;
+
+    public ProfilesView(ProfilesViewModel vm, ObjectDefaultsViewModel objectDefaults) {
         this.vm = vm;
+        this.objectDefaults = objectDefaults;
     }
 
     @FXML
@@ -227,7 +267,53 @@ public final class ProfilesView {
         checks.setItems(vm.checks());
         checks.setCellFactory(l -> new CheckCell());
         checks.setPlaceholder(new Label("Test connection shows here what works and what to fix."));
+        initObjectDefaults();
         vm.refreshAwsProfiles();
+    }
+
+    /**
+     * Issue 16: the profile's (or one bucket's) object settings defaults, in a collapsed pane under the profile. Enter
+     * in its fields saves these defaults, not the profile; Alt+J opens it.
+     */
+    private void initObjectDefaults() {
+        ObjectSettingsViewModel form = objectDefaults.form();
+        Node formNode = new ObjectSettingsForm(form, ObjectSettingsForm.Layout.NARROW).root();
+        objectDefaultsBox.getChildren().add(objectDefaultsBox.getChildren().indexOf(defaultsButtons), formNode);
+        objectDefaultsSummary.textProperty().bind(form.summaryProperty());
+        javafx.scene.control.Tooltip full = new javafx.scene.control.Tooltip();
+        full.textProperty().bind(form.summaryProperty()); // the line is cut to the title's width
+        objectDefaultsSummary.setTooltip(full);
+        objectDefaultsTitle
+                .prefWidthProperty()
+                .bind(objectDefaultsPane.widthProperty().subtract(48));
+        objectDefaultsTitle.maxWidthProperty().bind(objectDefaultsTitle.prefWidthProperty());
+        form.validProperty().addListener((o, a, ok) -> {
+            objectDefaultsSummary.getStyleClass().removeAll("text-muted", "danger-text");
+            objectDefaultsSummary.getStyleClass().add(ok ? "text-muted" : "danger-text");
+        });
+        defaultsBucketBox.setItems(objectDefaults.bucketNames());
+        defaultsBucketBox.valueProperty().bindBidirectional(objectDefaults.bucketProperty());
+        defaultsLayering.textProperty().bind(objectDefaults.layeringProperty());
+        defaultsProgress.visibleProperty().bind(objectDefaults.busyProperty());
+        objectDefaultsBox
+                .disableProperty()
+                .bind(objectDefaults.profileProperty().isNull());
+        saveDefaultsButton
+                .disableProperty()
+                .bind(objectDefaults.canSaveProperty().not());
+        clearDefaultsButton
+                .disableProperty()
+                .bind(objectDefaults.profileProperty().isNull().or(objectDefaults.busyProperty()));
+        saveButton
+                .defaultButtonProperty()
+                .bind(objectDefaultsPane.focusWithinProperty().not());
+        saveDefaultsButton.defaultButtonProperty().bind(formNode.focusWithinProperty());
+        defaultsStatus.textProperty().bind(objectDefaults.statusProperty());
+        objectDefaults.errorProperty().addListener((o, a, err) -> {
+            defaultsStatus.getStyleClass().removeAll("success", "danger");
+            defaultsStatus.getStyleClass().add(err ? "danger" : "success");
+        });
+        TitledPanes.openOnMnemonic(objectDefaultsPane, defaultsBucketBox);
     }
 
     private static void show(BooleanBinding condition, Node... nodes) {
@@ -255,6 +341,16 @@ public final class ProfilesView {
     @FXML
     private void cancel() {
         vm.cancel();
+    }
+
+    @FXML
+    private void saveDefaults() {
+        objectDefaults.save();
+    }
+
+    @FXML
+    private void clearDefaults() {
+        objectDefaults.clear();
     }
 
     @FXML

@@ -9,12 +9,14 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 
 /**
  * Fills the details pane's grid from {@link ObjectDetails}: one read-only field per value (selectable, so any part
- * can be copied), multi-line fields for metadata and tags. FX thread only.
+ * can be copied) under its name, wrapped multi-line fields for metadata, tags and the headers that run long. FX thread
+ * only.
  */
 final class DetailsPane {
     private static final DateTimeFormatter DATE =
@@ -30,39 +32,60 @@ final class DetailsPane {
         if (d == null) {
             return;
         }
+        // what the object is, then how it is stored (issue 16: class, encryption, headers, metadata, tags), then where
         List<Map.Entry<String, String>> rows = List.of(
                 Map.entry("Key", d.key()),
                 Map.entry("Size", ObjectDetailsViewModel.size(d)),
                 Map.entry("Content-Type", ObjectDetailsViewModel.orDash(d.contentType())),
+                Map.entry("Last modified", d.lastModified() == null ? "—" : DATE.format(d.lastModified())),
                 Map.entry("ETag", ObjectDetailsViewModel.orDash(d.etag())),
                 Map.entry("Storage class", d.storageClass()),
                 Map.entry("Encryption", d.encryption().isEmpty() ? "none reported" : d.encryption()),
-                Map.entry("Last modified", d.lastModified() == null ? "—" : DATE.format(d.lastModified())),
+                Map.entry("Cache-Control", ObjectDetailsViewModel.orDash(d.cacheControl())),
+                Map.entry("Content-Disposition", ObjectDetailsViewModel.orDash(d.contentDisposition())),
+                Map.entry("Content-Language", ObjectDetailsViewModel.orDash(d.contentLanguage())),
+                Map.entry("Metadata", ObjectDetailsViewModel.pairs(d.metadata())),
+                Map.entry("Tags", ObjectDetailsViewModel.tags(d)),
                 Map.entry("Version id", ObjectDetailsViewModel.orDash(d.versionId())),
                 Map.entry("S3 URI", d.s3Uri()),
-                Map.entry("URL", d.url()),
-                Map.entry("Metadata", ObjectDetailsViewModel.pairs(d.metadata())),
-                Map.entry("Tags", ObjectDetailsViewModel.tags(d)));
+                Map.entry("URL", d.url()));
         int row = 0;
         for (Map.Entry<String, String> r : rows) {
             Label name = new Label(r.getKey());
-            name.getStyleClass().add("text-muted");
+            name.getStyleClass().addAll("text-muted", "text-small");
+            name.setPadding(new javafx.geometry.Insets(row == 0 ? 0 : 6, 0, 0, 0));
             name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             TextInputControl value;
-            if (r.getKey().equals("Metadata") || r.getKey().equals("Tags")) {
+            if (WRAPPED.contains(r.getKey())) {
+                // values that are often longer than the pane is wide: wrapped over as many lines as they need (≤ 4)
                 TextArea area = new TextArea(r.getValue());
                 area.setWrapText(true);
-                area.setPrefRowCount(
-                        Math.min(4, Math.max(1, (int) r.getValue().lines().count())));
+                area.setPrefRowCount(rows(r.getValue()));
                 value = area;
             } else {
                 value = new TextField(r.getValue());
             }
             value.setEditable(false);
+            value.setTooltip(new Tooltip(r.getValue()));
             value.setId(
                     "detail-" + r.getKey().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
             GridPane.setHgrow(value, Priority.ALWAYS);
-            grid.addRow(row++, name, value);
+            // each name above its value: the pane is narrow, and the values (headers, URLs) are not
+            grid.add(name, 0, row++);
+            grid.add(value, 0, row++);
         }
+    }
+
+    /** Shown wrapped: metadata and tags (a line each), and the headers that run long. */
+    private static final java.util.Set<String> WRAPPED =
+            java.util.Set.of("Encryption", "Cache-Control", "Content-Disposition", "Metadata", "Tags");
+
+    /** About how many lines a value takes wrapped across the pane (about 30 characters wide). */
+    static int rows(String value) {
+        int n = 0;
+        for (String line : value.split("\\R", -1)) {
+            n += Math.max(1, (line.length() + 29) / 30);
+        }
+        return Math.min(4, Math.max(1, n));
     }
 }

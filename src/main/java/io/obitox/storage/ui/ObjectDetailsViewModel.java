@@ -90,11 +90,12 @@ public final class ObjectDetailsViewModel {
         return s == null || s.isEmpty() ? "—" : s;
     }
 
-    /** {@code k=v} lines, or a dash. */
+    /** {@code k=v} lines by key, or a dash. */
     public static String pairs(Map<String, String> m) {
         return m.isEmpty()
                 ? "—"
                 : m.entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
                         .map(e -> e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining("\n"));
     }

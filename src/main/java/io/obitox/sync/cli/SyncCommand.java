@@ -6,6 +6,8 @@ import io.obitox.cli.TargetOptions;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
+import io.obitox.objects.UploadSettings;
+import io.obitox.objects.cli.ObjectSettingsOptions;
 import io.obitox.storage.DeletePlan;
 import io.obitox.storage.DeleteResult;
 import io.obitox.storage.DeleteService;
@@ -46,7 +48,8 @@ import picocli.CommandLine.Parameters;
  * identical ones skipped ({@code --if-exists skip-identical} unless given); with {@code --delete}, objects under the
  * prefix without a local file (and not excluded by the rules) are deleted, never outside the prefix, and more than
  * {@value #MAX_DELETES} objects or half of the prefix only with {@code --yes}. {@code --dry-run} lists what would
- * happen and changes nothing (no upload, no delete, no probe write, no index change).
+ * happen and changes nothing (no upload, no delete, no probe write, no index change). The object-settings flags of
+ * {@code obitox upload} (issue 16: storage class, encryption, metadata, tags …) apply to what is uploaded.
  */
 @Command(
         name = "sync",
@@ -95,6 +98,9 @@ public final class SyncCommand implements Callable<Integer> {
     @Mixin
     UploadRuleOptions rules;
 
+    @Mixin
+    ObjectSettingsOptions objectSettings;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -114,6 +120,8 @@ public final class SyncCommand implements Callable<Integer> {
         TargetOptions.Resolved resolved = target.resolve(ctx.app());
         String b = resolved.bucketOr(bucket);
         String p = normalizePrefix(prefix);
+        // issue 16: the same object settings as 'obitox upload', checked (values, provider) before anything is read
+        UploadSettings settings = objectSettings.resolve(ctx, resolved, b);
         TransferService service = ctx.app().transfers();
         UploadConflicts conflicts = new UploadConflicts(
                         ctx, rules, spec.commandLine().getParseResult().originalArgs(), resolved, b)
@@ -121,6 +129,9 @@ public final class SyncCommand implements Callable<Integer> {
         List<Map<String, Object>> walkErrors = new ArrayList<>();
         List<UploadPlanner.Excluded> pruned = new ArrayList<>();
         List<UploadRequest> found = walk(root, p, resolved, b, conflicts.rules(), pruned, walkErrors);
+        if (!settings.isEmpty()) {
+            found = found.stream().map(r -> r.withSettings(settings)).toList();
+        }
         List<UploadRequest> uploads = conflicts.plan(found, pruned, List.of(root), p);
         UploadPlanner.Plan plan = conflicts.currentPlan();
         List<ObjectEntry> deletions = delete ? deletions(plan, found, conflicts.rules(), p) : List.of();

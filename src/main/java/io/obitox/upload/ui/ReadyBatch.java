@@ -1,5 +1,6 @@
 package io.obitox.upload.ui;
 
+import io.obitox.objects.UploadSettings;
 import io.obitox.profile.TargetRef;
 import io.obitox.storage.S3Target;
 import io.obitox.sync.ConflictChoice;
@@ -26,12 +27,14 @@ final class ReadyBatch {
             String prefix,
             ConflictChoice choice,
             ExcludeRules rules,
-            List<ReadyFile> files) {
+            List<ReadyFile> files,
+            UploadSettings settings) {
         List<UploadRequest> requests = new AbstractList<>() {
             @Override
             public UploadRequest get(int i) {
                 ReadyFile r = files.get(i);
-                return new UploadRequest(r.path(), ref, bucket, r.objectKey(), r.contentType());
+                // issue 16: the batch's object settings go with every file, as the CLI's withSettings does
+                return new UploadRequest(r.path(), ref, bucket, r.objectKey(), r.contentType(), false, null, settings);
             }
 
             @Override

@@ -2,6 +2,7 @@ package io.obitox.upload.ui;
 
 import io.obitox.common.Sizes;
 import io.obitox.common.ui.UiTasks;
+import io.obitox.objects.UploadSettings;
 import io.obitox.profile.ProfileService;
 import io.obitox.profile.StorageProfile;
 import io.obitox.profile.TargetRef;
@@ -230,13 +231,14 @@ public final class UploadPlanViewModel {
             StorageProfile p,
             String bucketName,
             String normalizedPrefix,
+            UploadSettings objectSettings,
             Map<String, ConflictPolicy> answers,
             IntConsumer progress) {
         ConflictChoice c = choice.get();
         settle.stop();
         cancelPreview();
         pending.set(false);
-        return () -> plans.send(batch(p, bucketName, normalizedPrefix, c, files), answers, progress);
+        return () -> plans.send(batch(p, bucketName, normalizedPrefix, c, files, objectSettings), answers, progress);
     }
 
     /** Shows the numbers of a finished upload. */
@@ -302,7 +304,7 @@ public final class UploadPlanViewModel {
         revision.set(revision.get() + 1); // the visible rows say "comparing…"
         warning.set(false);
         summary.set(String.format("Comparing %,d file(s) with s3://%s/%s…", files.size(), b, pre));
-        running = tasks.run(() -> plans.preview(batch(p, b, pre, c, files)))
+        running = tasks.run(() -> plans.preview(batch(p, b, pre, c, files, UploadSettings.NONE)))
                 .onSuccess(pv -> {
                     if (gen == generation) {
                         apply(files, pv, b);
@@ -365,9 +367,19 @@ public final class UploadPlanViewModel {
                                 maybe ? "up to " : "", send, states.length, Sizes.bytes(bytes)));
     }
 
-    /** The service's view of the ready files (blocking reads: the profile's credentials, the stored rules). */
-    private UploadPlans.Batch batch(StorageProfile p, String b, String pre, ConflictChoice c, List<ReadyFile> files) {
+    /**
+     * The service's view of the ready files (blocking reads: the profile's credentials, the stored rules); each
+     * request carries the batch's object settings (the preview needs none).
+     */
+    private UploadPlans.Batch batch(
+            StorageProfile p,
+            String b,
+            String pre,
+            ConflictChoice c,
+            List<ReadyFile> files,
+            UploadSettings objectSettings) {
         S3Target target = profiles.target(p);
-        return ReadyBatch.of(target, TargetRef.profile(p.id()), b, pre, c, ExcludeRules.of(defaults.rules()), files);
+        return ReadyBatch.of(
+                target, TargetRef.profile(p.id()), b, pre, c, ExcludeRules.of(defaults.rules()), files, objectSettings);
     }
 }

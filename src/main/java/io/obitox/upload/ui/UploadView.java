@@ -1,6 +1,9 @@
 package io.obitox.upload.ui;
 
 import io.obitox.common.Sizes;
+import io.obitox.objects.ui.ObjectSettingsForm;
+import io.obitox.objects.ui.ObjectSettingsViewModel;
+import io.obitox.objects.ui.TitledPanes;
 import io.obitox.sync.ConflictChoice;
 import io.obitox.sync.PlanState;
 import io.obitox.validation.ValidationPolicy;
@@ -10,9 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -21,11 +26,13 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
@@ -54,6 +61,24 @@ public final class UploadView {
 
     @FXML
     private HBox planLine;
+
+    @FXML
+    private TitledPane objectSettingsPane;
+
+    @FXML
+    private Label objectSettingsSummary;
+
+    @FXML
+    private VBox objectSettingsBox;
+
+    @FXML
+    private Button resetObjectSettingsButton;
+
+    @FXML
+    private HBox objectSettingsTitle;
+
+    @FXML
+    private Label dropTitle;
 
     @FXML
     private ProgressIndicator planningIndicator;
@@ -145,6 +170,7 @@ public final class UploadView {
         });
 
         initPlan();
+        initObjectSettings();
 
         // both tables have rows of one fixed height (style class fixed-rows in obitox.css): with 100,000 rows the
         // table would otherwise measure cells to estimate its length on every change of the item count
@@ -222,6 +248,39 @@ public final class UploadView {
         plan.revisionProperty().addListener((o, a, r) -> readyTable.refresh());
         plan.setAsker((file, left) -> ConflictDialog.ask(
                 root.getScene() == null ? null : root.getScene().getWindow(), file, left));
+    }
+
+    /**
+     * Issue 16: the collapsed "Object settings" panel with its one-line summary (red while a value is not valid: the
+     * Upload button is off then); Alt+J opens it and moves to its first field.
+     */
+    private void initObjectSettings() {
+        ObjectSettingsViewModel form = vm.objectSettings();
+        objectSettingsBox.getChildren().add(0, new ObjectSettingsForm(form, ObjectSettingsForm.Layout.WIDE).root());
+        objectSettingsSummary.textProperty().bind(form.summaryProperty());
+        javafx.scene.control.Tooltip full = new javafx.scene.control.Tooltip();
+        full.textProperty().bind(form.summaryProperty()); // the line is cut to the title's width
+        objectSettingsSummary.setTooltip(full);
+        form.validProperty().addListener((o, a, ok) -> {
+            objectSettingsSummary.getStyleClass().removeAll("text-muted", "danger-text");
+            objectSettingsSummary.getStyleClass().add(ok ? "text-muted" : "danger-text");
+        });
+        resetObjectSettingsButton.disableProperty().bind(form.changedProperty().not());
+        // the title is the graphic (name + summary): as wide as the title bar less the arrow, the summary cut to fit
+        objectSettingsTitle
+                .prefWidthProperty()
+                .bind(objectSettingsPane.widthProperty().subtract(48));
+        objectSettingsTitle.maxWidthProperty().bind(objectSettingsTitle.prefWidthProperty());
+        // while the form is open the drop zone is its buttons alone, so the lists and Upload keep their room
+        BooleanBinding open = objectSettingsPane.expandedProperty().not();
+        for (Node n : List.of(dropTitle, dropHint)) {
+            n.visibleProperty().bind(open);
+            n.managedProperty().bind(open);
+        }
+        dropZone.minHeightProperty().bind(Bindings.when(open).then(110.0).otherwise(0.0));
+        // the title's mnemonic fires an action on the pane: open it and go to its first field
+        Node first = objectSettingsBox.getChildren().get(0).lookup("#objectStorageClass");
+        TitledPanes.openOnMnemonic(objectSettingsPane, first);
     }
 
     /** "new", "changed (ask)", "identical (skip)" … coloured by what will happen. */
@@ -309,6 +368,11 @@ public final class UploadView {
     @FXML
     private void upload() {
         vm.upload();
+    }
+
+    @FXML
+    private void resetObjectSettings() {
+        vm.objectSettings().reset();
     }
 
     @FXML

@@ -1,6 +1,10 @@
 package io.obitox.upload.ui;
 
 import io.obitox.common.ui.UiTasks;
+import io.obitox.objects.Encryption;
+import io.obitox.objects.ObjectSettingsDefaults;
+import io.obitox.objects.UploadSettings;
+import io.obitox.objects.ui.ObjectSettingsViewModel;
 import io.obitox.profile.ProfileService;
 import io.obitox.profile.StorageProfile;
 import io.obitox.profile.ui.ProfileSelection;
@@ -59,6 +63,12 @@ public final class UploadViewModel {
     private final UiTasks tasks;
     /** Issue 15: the policy for existing keys, the per-file preview and the upload's numbers. */
     private final UploadPlanViewModel plan;
+    /** Issue 16: the batch's object settings, pre-filled from the profile's and bucket's stored defaults. */
+    private final ObjectSettingsViewModel objectSettings;
+
+    private final ObjectSettingsDefaults objectDefaults;
+    /** Which defaults load is current: a slower earlier one (another bucket) is ignored. */
+    private int defaultsGeneration;
 
     private final ObservableList<String> bucketNames = FXCollections.observableArrayList();
     private final ObservableList<ValidationPolicy> policyList = FXCollections.observableArrayList();
@@ -91,7 +101,9 @@ public final class UploadViewModel {
             BucketService buckets,
             ProfileSelection selection,
             UiTasks tasks,
-            UploadPlanViewModel plan) {
+            UploadPlanViewModel plan,
+            ObjectSettingsViewModel objectSettings,
+            ObjectSettingsDefaults objectDefaults) {
         this.validator = validator;
         this.policies = policies;
         this.transfers = transfers;
@@ -101,15 +113,20 @@ public final class UploadViewModel {
         this.tasks = tasks;
         this.rekeying = new Rekeying(tasks, ready);
         this.plan = plan;
+        this.objectSettings = objectSettings;
+        this.objectDefaults = objectDefaults;
         this.canUpload = Bindings.isNotEmpty(ready)
                 .and(bucket.isNotEmpty())
                 .and(checking.not())
                 .and(queueing.not())
                 .and(rekeying.runningProperty().not())
-                .and(plan.blocksUploadProperty().not());
+                .and(plan.blocksUploadProperty().not())
+                .and(objectSettings.validProperty())
+                .and(objectSettings.readingKeyProperty().not());
         drain = new Timeline(new KeyFrame(Duration.millis(250), e -> drain()));
         drain.setCycleCount(Timeline.INDEFINITE);
         selection.currentProperty().addListener((o, a, p) -> loadTarget());
+        bucket.addListener((o, a, b) -> loadObjectDefaults());
         prefix.addListener((o, a, p) -> rekey());
         policy.addListener((o, a, p) -> {
             if (p != null && a != null && !p.equals(a) && !dropped.isEmpty()) {
@@ -118,6 +135,11 @@ public final class UploadViewModel {
         });
         loadTarget();
         plan.watch(ready, bucket, checking.getReadOnlyProperty(), this::normalizedPrefix);
+    }
+
+    /** The "Object settings" panel: what S3 is asked to store with each file of the batch (issue 16). */
+    public ObjectSettingsViewModel objectSettings() {
+        return objectSettings;
     }
 
     /** The existing-keys part of the view (policy picker, preview, the upload's numbers). */
@@ -249,6 +271,17 @@ public final class UploadViewModel {
             setStatus(false, "Upload cancelled: nothing was sent.");
             return;
         }
+        UploadSettings settings;
+        try {
+            settings = objectSettings.settings();
+        } catch (RuntimeException invalid) {
+            setStatus(true, "Object settings: " + S3Errors.describe(invalid).oneLine());
+            return;
+        }
+        if (settings.encryption().mode() == Encryption.Mode.SSE_C) {
+            // the engine finds the key by its fingerprint when each transfer runs; it is held in memory only
+            transfers.engine().sseCKeys().add(objectSettings.sseCKeyProperty().get());
+        }
         queueing.set(true);
         setStatus(false, String.format("Comparing %,d file(s) with the bucket and queueing…", files.size()));
         String prefixNow = normalizedPrefix();
@@ -257,6 +290,7 @@ public final class UploadViewModel {
                         p,
                         b,
                         prefixNow,
+                        settings,
                         answers,
                         done -> tasks.onUi(() -> {
                             if (queueing.get()) {
@@ -279,6 +313,7 @@ public final class UploadViewModel {
                     ready.clear();
                     dropped.clear();
                     plan.showSent(sent);
+                    objectSettings.reset(); // the next batch starts again from the stored defaults
                     int queued = batch.transferIds().size();
                     int notQueued = files.size() - queued;
                     setStatus(
@@ -301,6 +336,7 @@ public final class UploadViewModel {
         if (p == null) {
             return;
         }
+        loadObjectDefaults();
         tasks.run(() -> {
                     List<ValidationPolicy> all = policies.list();
                     ValidationPolicy forTarget = policies.policyFor(p.id(), p.defaultBucket());
@@ -328,6 +364,46 @@ public final class UploadViewModel {
                             .orElse(t.policy()));
                 })
                 .onError(e -> setStatus(true, S3Errors.describe(e).oneLine()))
+                .start();
+    }
+
+    /**
+     * The object settings of the profile and bucket now chosen (global, profile, bucket defaults layered), read in the
+     * background; the form offers what the profile's provider has. Changes made for the batch give way to the new
+     * target's defaults, and the status line says so.
+     */
+    private void loadObjectDefaults() {
+        StorageProfile p = selection.getCurrent();
+        if (p == null) {
+            return;
+        }
+        String b = bucket.get() == null ? "" : bucket.get().trim();
+        int gen = ++defaultsGeneration;
+        tasks.run(() -> objectDefaults.effective(p.id(), b.isEmpty() ? null : b))
+                .onSuccess(d -> {
+                    if (gen != defaultsGeneration) {
+                        return;
+                    }
+                    boolean hadChanges = objectSettings.changedProperty().get();
+                    objectSettings.setProvider(p.provider());
+                    objectSettings.load(d, "Defaults of profile " + p.name() + (b.isEmpty() ? "" : " and bucket " + b));
+                    if (hadChanges) {
+                        setStatus(
+                                false,
+                                "Object settings reset to the defaults of " + p.name()
+                                        + (b.isEmpty() ? "" : ", bucket " + b) + " (the target changed).");
+                    }
+                })
+                .onError(e -> {
+                    if (gen == defaultsGeneration) {
+                        objectSettings.setProvider(p.provider());
+                        objectSettings.load(UploadSettings.NONE, "");
+                        setStatus(
+                                true,
+                                "The stored object settings cannot be read: "
+                                        + S3Errors.describe(e).oneLine());
+                    }
+                })
                 .start();
     }
 

@@ -190,4 +190,126 @@ class ObjectSettingsCliTest {
         CliRun badSse = run(PROFILE, "upload", file.toString(), "--no-validate", "--sse", "rot13");
         assertThat(badSse.err()).contains("'rot13' is not a server-side encryption");
     }
+
+    @Test
+    void storedDefaultsAreWrittenByTheCliAndLayeredUnderAnUploadsFlags() throws Exception {
+        String bucket = "objset-defaults";
+        server.createBucket(bucket);
+        CliRun set = CliRun.run(
+                        home,
+                        "profile",
+                        "object-settings",
+                        PROFILE,
+                        "--cache-control",
+                        "max-age=60",
+                        "--metadata",
+                        "team=web",
+                        "--metadata",
+                        "tier=gold")
+                .ok();
+        assertThat(set.out()).contains("Stored for profile 'ObjProxy': Cache-Control max-age=60, metadata 2");
+        CliRun.run(
+                        home,
+                        "profile",
+                        "object-settings",
+                        PROFILE,
+                        "--bucket",
+                        bucket,
+                        "--content-language",
+                        "fr",
+                        "--metadata",
+                        "team=app")
+                .ok();
+        // merged into what is stored at that level
+        CliRun.run(home, "profile", "object-settings", PROFILE, "--bucket", bucket, "--tag", "k=v")
+                .ok();
+
+        JsonNode shown = CliRun.run(home, "profile", "object-settings", PROFILE, "--bucket", bucket, "--json")
+                .ok()
+                .json();
+        assertThat(shown.get("stored").get("contentLanguage").asText()).isEqualTo("fr");
+        assertThat(shown.get("stored").get("tags").get("k").asText()).isEqualTo("v");
+        assertThat(shown.get("stored").has("cacheControl")).isFalse();
+        JsonNode effective = shown.get("effective");
+        assertThat(effective.get("cacheControl").asText()).isEqualTo("max-age=60");
+        assertThat(effective.get("contentLanguage").asText()).isEqualTo("fr");
+        assertThat(effective.get("metadata").get("team").asText())
+                .as("the bucket's over the profile's")
+                .isEqualTo("app");
+        assertThat(effective.get("metadata").get("tier").asText()).isEqualTo("gold");
+        assertThat(CliRun.run(home, "profile", "object-settings", PROFILE, "--show")
+                        .ok()
+                        .out())
+                .contains("Cache-Control", "max-age=60", "metadata team", "web");
+
+        // an upload there gets them, its own flags on top
+        Path file = TestPaths.newDir("objset-defaults-files").resolve("d.txt");
+        Files.writeString(file, "defaults");
+        run(PROFILE, "upload", file.toString(), "--bucket", bucket, "--no-validate", "--metadata", "tier=silver", "-q")
+                .ok();
+        try (S3Client s3 = server.client()) {
+            HeadObjectResponse h = s3.headObject(b -> b.bucket(bucket).key("d.txt"));
+            assertThat(h.cacheControl()).isEqualTo("max-age=60");
+            assertThat(h.contentLanguage()).isEqualTo("fr");
+            assertThat(h.metadata()).containsEntry("team", "app").containsEntry("tier", "silver");
+        }
+
+        // refused before anything is stored: SSE-C (its key is never stored), an ACL on R2, a bad value
+        Path key = Files.write(TestPaths.newDir("objset-defaults-key").resolve("k.bin"), new byte[32]);
+        CliRun.run(home, "profile", "object-settings", PROFILE, "--sse-c-key-file", key.toString())
+                .failsWith("INVALID_OBJECT_SETTING")
+                .assertNoStackTrace();
+        CliRun.run(home, "profile", "object-settings", R2, "--acl", "private").failsWith("UNSUPPORTED_OBJECT_SETTING");
+        CliRun.run(home, "profile", "object-settings", PROFILE, "--metadata", "sha256=x")
+                .failsWith("INVALID_OBJECT_SETTING");
+        CliRun.run(home, "profile", "object-settings", PROFILE, "--show", "--clear")
+                .failsWith("INVALID_ARGUMENTS");
+
+        // --clear empties one level; the profile's stay
+        CliRun.run(home, "profile", "object-settings", PROFILE, "--bucket", bucket, "--clear")
+                .ok();
+        JsonNode after = CliRun.run(home, "profile", "object-settings", PROFILE, "--bucket", bucket, "--json")
+                .ok()
+                .json();
+        assertThat(after.get("stored").size()).isZero();
+        assertThat(after.get("effective").get("metadata").get("team").asText()).isEqualTo("web");
+        CliRun.run(home, "profile", "object-settings", PROFILE, "--clear").ok();
+    }
+
+    @Test
+    void syncTakesTheUploadsObjectSettingsFlags() throws Exception {
+        String bucket = "objset-sync";
+        server.createBucket(bucket);
+        Path dir = TestPaths.newDir("objset-sync-dir");
+        Files.writeString(dir.resolve("a.txt"), "a");
+        Files.createDirectories(dir.resolve("sub"));
+        Files.writeString(dir.resolve("sub/b.txt"), "b");
+        run(
+                        PROFILE,
+                        "sync",
+                        dir.toString(),
+                        "--bucket",
+                        bucket,
+                        "--cache-control",
+                        "no-cache",
+                        "--content-disposition",
+                        "attachment",
+                        "--metadata",
+                        "source=sync",
+                        "-q")
+                .ok();
+        try (S3Client s3 = server.client()) {
+            for (String k : List.of("a.txt", "sub/b.txt")) {
+                HeadObjectResponse h = s3.headObject(b -> b.bucket(bucket).key(k));
+                assertThat(h.cacheControl()).as(k).isEqualTo("no-cache");
+                assertThat(h.contentDisposition())
+                        .isEqualTo("attachment; filename*=UTF-8''" + k.substring(k.lastIndexOf('/') + 1));
+                assertThat(h.metadata()).containsEntry("source", "sync");
+            }
+        }
+        int before = proxy.requests().size();
+        run(R2, "sync", dir.toString(), "--bucket", bucket, "--acl", "private").failsWith("UNSUPPORTED_OBJECT_SETTING");
+        assertThat(proxy.requests()).as("refused before any request").hasSize(before);
+        assertThat(CliRun.run(home, "sync", "--help").out()).contains("--storage-class", "--sse-c-key-file", "--tag");
+    }
 }

@@ -226,4 +226,58 @@ class PresignCliTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("X-Amz-Expires=7200", "(in 2 h 00 min) — fixed: 2 h 00 min as asked");
     }
+
+    @Test
+    void putLinksCarryObjectSettingsAsRequiredHeaders() throws Exception {
+        CliRun run = presign(
+                "--method",
+                "PUT",
+                "--content-type",
+                "text/plain",
+                "--cache-control",
+                "max-age=60",
+                "--content-disposition",
+                "attachment",
+                "--metadata",
+                "origin=partner",
+                "--tag",
+                "source=link",
+                "--json",
+                "in/report.txt");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode link = JSON.readTree(run.out()).get(0);
+        JsonNode required = link.get("requiredHeaders");
+        assertThat(required.get("Cache-Control").asText()).isEqualTo("max-age=60");
+        assertThat(required.get("Content-Disposition").asText()).isEqualTo("attachment; filename*=UTF-8''report.txt");
+        assertThat(required.get("X-Amz-Meta-Origin").asText()).isEqualTo("partner");
+        assertThat(required.get("X-Amz-Tagging").asText()).isEqualTo("source=link");
+        assertThat(link.get("headers")).isEqualTo(required);
+        String url = link.get("url").asText();
+        byte[] body = "from a partner".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(send("PUT", url, "text/plain", body))
+                .as("without the settings' headers")
+                .isEqualTo(403);
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        required.fields()
+                .forEachRemaining(h -> b.header(h.getKey(), h.getValue().asText()));
+        assertThat(http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                .isEqualTo(200);
+        try (var s3 = server.client()) {
+            var h = s3.headObject(x -> x.bucket("uploads").key("in/report.txt"));
+            assertThat(h.cacheControl()).isEqualTo("max-age=60");
+            assertThat(h.contentDisposition()).isEqualTo("attachment; filename*=UTF-8''report.txt");
+            assertThat(h.metadata()).containsEntry("origin", "partner");
+        }
+
+        CliRun text = presign("--method", "PUT", "--cache-control", "no-cache", "in/b.txt");
+        assertThat(text.out()).contains("send header  Cache-Control: no-cache");
+        CliRun bad = presign("--method", "PUT", "--metadata", "sha256=x", "in/c.txt");
+        assertThat(bad.exit()).isNotZero();
+        assertThat(bad.err()).contains("INVALID_OBJECT_SETTING");
+        CliRun get = presign("--cache-control", "no-cache", "in/report.txt");
+        assertThat(get.exit()).isZero();
+        assertThat(get.err()).contains("apply to PUT links only");
+    }
 }

@@ -178,6 +178,7 @@ class UploadCommandTest {
             kms.rules(r -> r.method().equals("PUT") && !r.isPart()
                             || r.method().equals("HEAD")
                             || r.method().equals("GET")
+                            || r.isCreateMultipart()
                             || r.isComplete()
                     ? FaultProxy.Kind.KMS_ETAG
                     : FaultProxy.Kind.FORWARD);
@@ -223,7 +224,8 @@ class UploadCommandTest {
             assertThat(transfers).hasSize(2);
             for (JsonNode t : transfers) {
                 assertThat(t.get("state").asText()).as(t.toString()).isEqualTo("COMPLETED");
-                assertThat(t.get("verifiedBy").asText()).isEqualTo("Content-MD5 on every request + size");
+                assertThat(t.get("verifiedBy").asText())
+                        .isEqualTo("Content-MD5 on every request + size + SHA-256 metadata");
             }
             assertThat(s3.getObjectAsBytes(b -> b.bucket("cli-up").key("kms/small.bin"))
                             .asByteArray())

@@ -1,0 +1,139 @@
+package io.obitox.objects.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.obitox.cli.Cli;
+import io.obitox.cli.CliContext;
+import io.obitox.common.ObitoxException;
+import io.obitox.common.TerminalText;
+import io.obitox.objects.ObjectSettingsDefaults;
+import io.obitox.objects.ProviderCapabilities;
+import io.obitox.objects.UploadSettings;
+import io.obitox.objects.UploadSettingsJson;
+import io.obitox.profile.StorageProfile;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code obitox profile object-settings PROFILE [--bucket B] [flags] | --show | --clear}: the stored object-settings
+ * defaults of a profile, or of one of its buckets (issue 16), which {@code upload}, {@code sync} and {@code presign}
+ * layer under their own flags (bucket over profile over global). Flags are merged into what is stored at that level
+ * (metadata and tags key by key); {@code --clear} empties the level first. Checked like an upload's settings (S3's
+ * limits, the profile's provider) before anything is stored; SSE-C cannot be a default (its key is never stored).
+ * Registered under {@code profile} by {@link Cli} (the profile package does not depend on this one).
+ */
+@Command(
+        name = "object-settings",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Show or set the object settings every upload to a profile (or one of its buckets) gets by default:",
+            "storage class, encryption, ACL, Cache-Control, Content-Disposition, Content-Language, metadata, tags.",
+            "Flags are merged into what is stored (--clear first to start over); upload/sync/presign flags override"
+                    + " them. The bucket's defaults go over the profile's."
+        })
+public final class ObjectSettingsCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CliContext ctx;
+
+    @Parameters(index = "0", paramLabel = "PROFILE", description = "The profile (name or id).")
+    String profileName;
+
+    @Option(names = "--bucket", paramLabel = "BUCKET", description = "The defaults of this bucket of the profile.")
+    String bucket;
+
+    @Option(names = "--show", description = "Print what is stored and what an upload would get (the default action).")
+    boolean show;
+
+    @Option(names = "--clear", description = "Remove the stored defaults of this level (then apply the flags, if any).")
+    boolean clear;
+
+    @Option(names = "--json", description = "Print {profile, bucket, stored, effective} as JSON.")
+    boolean json;
+
+    @Mixin
+    ObjectSettingsOptions settings;
+
+    public ObjectSettingsCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        StorageProfile p = ctx.app().profiles().require(profileName);
+        String b = bucket == null || bucket.isBlank() ? null : bucket.trim();
+        ObjectSettingsDefaults defaults = new ObjectSettingsDefaults(ctx.app().settings());
+        UploadSettings flags = settings.flags();
+        boolean change = clear || !flags.isEmpty();
+        if (show && change) {
+            throw new ObitoxException(
+                    "INVALID_ARGUMENTS",
+                    "--show only prints; it cannot be combined with --clear or settings.",
+                    "Run it without --show to store the settings, then with --show to see them.");
+        }
+        String level = "profile '" + p.name() + "'" + (b == null ? "" : ", bucket '" + b + "'");
+        if (change) {
+            UploadSettings base =
+                    clear ? UploadSettings.NONE : defaults.stored(p.id(), b).orElse(UploadSettings.NONE);
+            UploadSettings next = base.overriddenBy(flags);
+            if (!next.isEmpty()) {
+                ProviderCapabilities.of(p.provider()).require(next, level);
+            }
+            defaults.save(p.id(), b, next); // checks S3's limits and refuses SSE-C
+            if (!json) {
+                ctx.out()
+                        .println(
+                                next.isEmpty()
+                                        ? "Cleared the object settings of " + TerminalText.escape(level) + "."
+                                        : "Stored for " + TerminalText.escape(level) + ": " + next.summary() + ".");
+            }
+        }
+        UploadSettings stored = defaults.stored(p.id(), b).orElse(UploadSettings.NONE);
+        UploadSettings effective = defaults.effective(p.id(), b);
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("profile", p.name());
+            m.put("bucket", b);
+            m.put("stored", asJson(stored));
+            m.put("effective", asJson(effective));
+            ctx.out().json(m);
+        } else if (!change) {
+            ctx.out().println("Stored for " + TerminalText.escape(level) + ":");
+            print(stored);
+            ctx.out().println("An upload there gets (global, profile" + (b == null ? "" : ", bucket") + " layered):");
+            print(effective);
+        }
+        return Cli.OK;
+    }
+
+    private static JsonNode asJson(UploadSettings s) throws Exception {
+        String j = UploadSettingsJson.toJson(s);
+        return JSON.readTree(j == null ? "{}" : j);
+    }
+
+    private void print(UploadSettings s) {
+        if (s.isEmpty()) {
+            ctx.out().println("  (none)");
+            return;
+        }
+        line("storage class", s.storageClass());
+        line("encryption", s.encryption().isNone() ? null : s.encryption().label());
+        line("ACL", s.acl());
+        line("Cache-Control", s.cacheControl());
+        line("Content-Disposition", s.contentDisposition());
+        line("Content-Language", s.contentLanguage());
+        s.metadata().forEach((k, v) -> line("metadata " + TerminalText.escape(k), v));
+        s.tags().forEach((k, v) -> line("tag " + TerminalText.escape(k), v));
+    }
+
+    private void line(String name, String value) {
+        if (value != null) {
+            ctx.out().println(String.format("  %-20s %s", name, TerminalText.escape(value)));
+        }
+    }
+}
