@@ -7,6 +7,7 @@ import io.obitox.cors.ui.CorsWizardDialog;
 import io.obitox.cors.ui.CorsWizardState;
 import io.obitox.objects.ObjectSettingsDefaults;
 import io.obitox.objects.ui.ObjectSettingsViewModel;
+import io.obitox.presign.ui.LinkObjectSettings;
 import io.obitox.presign.ui.LinksView;
 import io.obitox.presign.ui.LinksViewModel;
 import io.obitox.presign.ui.SaveDialog;
@@ -141,7 +142,8 @@ public final class ViewFactory {
                     app.profiles(),
                     selection,
                     () -> app.transfers().recent(FINISHED_UPLOADS_OFFERED),
-                    tasks);
+                    tasks,
+                    LinkObjectSettings.Factory.of(new ObjectSettingsDefaults(app.settings()), tasks));
         }
         return linksViewModel;
     }
