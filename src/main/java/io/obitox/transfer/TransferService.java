@@ -38,6 +38,7 @@ public final class TransferService implements AutoCloseable {
     private final BatchPreflight preflight;
     private final ResumeTokens tokens;
     private final SnapshotReads reads;
+    private final SseCResume sseC;
     private final Clock clock;
 
     public TransferService(
@@ -53,6 +54,7 @@ public final class TransferService implements AutoCloseable {
         this.preflight = new BatchPreflight(clients);
         this.tokens = new ResumeTokens(repo, engine, targets, clients, clock);
         this.reads = new SnapshotReads(repo, engine);
+        this.sseC = new SseCResume(repo, engine);
         this.clock = clock;
     }
 
@@ -343,6 +345,11 @@ public final class TransferService implements AutoCloseable {
 
     public void resume(String id) {
         engine.resume(id);
+    }
+
+    /** Issue 16: resuming an SSE-C upload whose key this process was not given. */
+    public SseCResume sseC() {
+        return sseC;
     }
 
     public void cancel(String id) {

@@ -7,6 +7,7 @@ import io.obitox.cors.ui.CorsWizardDialog;
 import io.obitox.cors.ui.CorsWizardState;
 import io.obitox.objects.ObjectSettingsDefaults;
 import io.obitox.objects.ui.ObjectSettingsViewModel;
+import io.obitox.presign.ui.LinkObjectSettings;
 import io.obitox.presign.ui.LinksView;
 import io.obitox.presign.ui.LinksViewModel;
 import io.obitox.presign.ui.SaveDialog;
@@ -32,6 +33,7 @@ import io.obitox.sync.ui.SyncSettingsViewModel;
 import io.obitox.transfer.TransferSettingsStore;
 import io.obitox.transfer.ui.IncompleteUploadsView;
 import io.obitox.transfer.ui.IncompleteUploadsViewModel;
+import io.obitox.transfer.ui.KeyFileDialog;
 import io.obitox.transfer.ui.TransferSettingsView;
 import io.obitox.transfer.ui.TransferSettingsViewModel;
 import io.obitox.transfer.ui.TransfersView;
@@ -69,6 +71,7 @@ public final class ViewFactory {
     private LinksViewModel linksViewModel;
 
     private SaveDialog saveDialog = SaveDialog.fileChooser();
+    private KeyFileDialog keyFileDialog = KeyFileDialog.fileChooser();
     private Parent mainRoot;
 
     /** What the shell needs at first paint, loaded off the FX thread before the window opens. */
@@ -134,6 +137,15 @@ public final class ViewFactory {
         this.saveDialog = dialog;
     }
 
+    /**
+     * Replaces the SSE-C key file chooser of the Transfers view.
+     *
+     * @implNote test seam: TestFX cannot drive the platform's native file dialog.
+     */
+    public void useKeyFileDialog(KeyFileDialog dialog) {
+        this.keyFileDialog = dialog;
+    }
+
     private LinksViewModel linksViewModel() {
         if (linksViewModel == null) {
             linksViewModel = new LinksViewModel(
@@ -141,7 +153,8 @@ public final class ViewFactory {
                     app.profiles(),
                     selection,
                     () -> app.transfers().recent(FINISHED_UPLOADS_OFFERED),
-                    tasks);
+                    tasks,
+                    LinkObjectSettings.Factory.of(new ObjectSettingsDefaults(app.settings()), tasks));
         }
         return linksViewModel;
     }
@@ -222,7 +235,10 @@ public final class ViewFactory {
                     app.transfers().engine(), new TransferSettingsStore(app.settings()), tasks));
         }
         if (type == TransfersView.class) {
-            return new TransfersView(new TransfersViewModel(app.transfers(), tasks));
+            // through the field, so a dialog set after the view was built is the one asked
+            return new TransfersView(
+                    new TransfersViewModel(app.transfers(), tasks),
+                    (owner, fileName, fingerprint) -> keyFileDialog.ask(owner, fileName, fingerprint));
         }
         if (type == WebhooksView.class) {
             return new WebhooksView(new WebhooksViewModel(app.webhooks(), tasks, app.clock()));

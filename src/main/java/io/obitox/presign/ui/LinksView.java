@@ -1,29 +1,39 @@
 package io.obitox.presign.ui;
 
+import io.obitox.objects.ui.ObjectSettingsForm;
+import io.obitox.objects.ui.ObjectSettingsViewModel;
+import io.obitox.objects.ui.TitledPanes;
 import io.obitox.presign.LinkMethod;
 import io.obitox.presign.PresignedLink;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitMenuButton;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 
 /** The Links view: files to sign, expiry, and the signed links with copy and export; logic in {@link LinksViewModel}. */
 public final class LinksView {
@@ -70,6 +80,24 @@ public final class LinksView {
     private TableColumn<LinkDraft, String> fileOriginColumn;
 
     @FXML
+    private SplitPane split;
+
+    @FXML
+    private TitledPane objectSettingsPane;
+
+    @FXML
+    private HBox objectSettingsTitle;
+
+    @FXML
+    private Label objectSettingsSummary;
+
+    @FXML
+    private VBox objectSettingsBox;
+
+    @FXML
+    private Button resetObjectSettingsButton;
+
+    @FXML
     private RadioButton autoRadio;
 
     @FXML
@@ -110,6 +138,9 @@ public final class LinksView {
 
     @FXML
     private TableColumn<PresignedLink, String> linkExpiryColumn;
+
+    @FXML
+    private TableColumn<PresignedLink, PresignedLink> linkHeadersColumn;
 
     @FXML
     private TableColumn<PresignedLink, PresignedLink> linkCopyColumn;
@@ -164,6 +195,7 @@ public final class LinksView {
                 .disableProperty()
                 .bind(files.getSelectionModel().selectedItemProperty().isNull());
 
+        initObjectSettings();
         autoRadio.setSelected(vm.autoExpiryProperty().get());
         fixedRadio.setSelected(!vm.autoExpiryProperty().get());
         autoRadio
@@ -185,6 +217,8 @@ public final class LinksView {
         linkExpiryColumn.setCellValueFactory(
                 c -> text(LinksViewModel.expiryText(c.getValue(), ZoneId.systemDefault())));
         linkUrlColumn.setCellValueFactory(c -> text(c.getValue().redactedUrl()));
+        linkHeadersColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        linkHeadersColumn.setCellFactory(c -> new HeadersCell());
         linkCopyColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         linkCopyColumn.setCellFactory(c -> new CopyCell(this::copy));
         links.setRowFactory(t -> {
@@ -231,9 +265,51 @@ public final class LinksView {
         return s == null ? "" : s;
     }
 
-    private void copy(PresignedLink link) {
-        putOnClipboard(link.url());
-        vm.copied(1);
+    private void copy(PresignedLink link, LinkCopy what) {
+        putOnClipboard(vm.copy(link, what));
+    }
+
+    /**
+     * Issue 16: the collapsed "Object settings (PUT links)" pane, the form the Upload view has, with its one-line
+     * summary (red while a value is not valid); Alt+J opens it at its first field.
+     */
+    private void initObjectSettings() {
+        ObjectSettingsViewModel form = vm.objectSettings().form();
+        objectSettingsBox.getChildren().add(0, new ObjectSettingsForm(form, ObjectSettingsForm.Layout.WIDE).root());
+        objectSettingsSummary.textProperty().bind(form.summaryProperty());
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(form.summaryProperty()); // the line is cut to the title's width
+        objectSettingsSummary.setTooltip(full);
+        form.validProperty().addListener((o, a, ok) -> {
+            objectSettingsSummary.getStyleClass().removeAll("text-muted", "danger-text");
+            objectSettingsSummary.getStyleClass().add(ok ? "text-muted" : "danger-text");
+        });
+        resetObjectSettingsButton.disableProperty().bind(form.changedProperty().not());
+        // the title is the graphic (name + summary): as wide as the title bar less the arrow, the summary cut to fit
+        objectSettingsTitle
+                .prefWidthProperty()
+                .bind(objectSettingsPane.widthProperty().subtract(48));
+        objectSettingsTitle.maxWidthProperty().bind(objectSettingsTitle.prefWidthProperty());
+        // open, the form takes most of the height; new links fold it again so they and their headers are in view
+        double[] before = {0.5};
+        objectSettingsPane.expandedProperty().addListener((o, was, open) -> {
+            if (open) {
+                before[0] = split.getDividers().get(0).getPosition();
+            }
+            split.setDividerPositions(open ? 1.0 : before[0]); // as far as the links half's minimum lets it
+        });
+        vm.links().addListener((ListChangeListener<PresignedLink>) c -> {
+            if (!vm.links().isEmpty()) {
+                objectSettingsPane.setExpanded(false);
+            }
+        });
+        TitledPanes.openOnMnemonic(
+                objectSettingsPane, objectSettingsBox.getChildren().get(0).lookup("#objectStorageClass"));
+    }
+
+    @FXML
+    private void resetObjectSettings() {
+        vm.objectSettings().reset();
     }
 
     private static void putOnClipboard(String text) {
@@ -287,17 +363,31 @@ public final class LinksView {
         return saveDialog.ask(root.getScene() == null ? null : root.getScene().getWindow(), title, name, extension);
     }
 
-    /** A "Copy" button per link; its id is {@code copy-<row>} for keyboard-free tests. */
+    /**
+     * A "Copy" button per link (the link itself), with a menu for its headers as curl {@code -H} lines or a whole curl
+     * command; its id is {@code copy-<row>}, the menu's items {@code copy-headers-<row>} and {@code copy-curl-<row>},
+     * for keyboard-free tests.
+     */
     private static final class CopyCell extends TableCell<PresignedLink, PresignedLink> {
-        private final Button button = new Button("Copy");
+        private final SplitMenuButton button = new SplitMenuButton();
+        private final MenuItem headers = new MenuItem(LinkCopy.HEADERS.label());
+        private final MenuItem curl = new MenuItem(LinkCopy.CURL.label());
 
-        CopyCell(Consumer<PresignedLink> copy) {
+        CopyCell(BiConsumer<PresignedLink, LinkCopy> copy) {
+            button.setText("Copy");
             button.getStyleClass().addAll("small", "flat", "accent");
-            button.setOnAction(e -> {
-                if (getItem() != null) {
-                    copy.accept(getItem());
-                }
-            });
+            button.setOnAction(e -> copyAs(copy, LinkCopy.LINK));
+            headers.setOnAction(e -> copyAs(copy, LinkCopy.HEADERS));
+            curl.setOnAction(e -> copyAs(copy, LinkCopy.CURL));
+            MenuItem link = new MenuItem(LinkCopy.LINK.label());
+            link.setOnAction(e -> copyAs(copy, LinkCopy.LINK));
+            button.getItems().setAll(link, headers, curl);
+        }
+
+        private void copyAs(BiConsumer<PresignedLink, LinkCopy> copy, LinkCopy what) {
+            if (getItem() != null) {
+                copy.accept(getItem(), what);
+            }
         }
 
         @Override
@@ -308,7 +398,23 @@ public final class LinksView {
                 return;
             }
             button.setId("copy-" + getIndex());
+            headers.setId("copy-headers-" + getIndex());
+            curl.setId("copy-curl-" + getIndex());
+            headers.setDisable(link.headers().isEmpty()); // nothing to send but the link
             setGraphic(button);
+        }
+    }
+
+    /** "3 to send", with the headers (name: value, an SSE-C key as its placeholder) as the tooltip. */
+    private static final class HeadersCell extends TableCell<PresignedLink, PresignedLink> {
+        @Override
+        protected void updateItem(PresignedLink link, boolean empty) {
+            super.updateItem(link, empty);
+            setText(empty || link == null ? null : LinkTexts.headerCount(link));
+            setTooltip(
+                    empty || link == null || link.headers().isEmpty()
+                            ? null
+                            : new Tooltip("The uploader must send:\n" + LinkTexts.headerLines(link)));
         }
     }
 }

@@ -16,11 +16,9 @@ import io.obitox.profile.ui.ProfileSelection;
 import io.obitox.storage.ObjectEntry;
 import io.obitox.storage.S3Errors;
 import io.obitox.transfer.TransferSnapshot;
-import io.obitox.transfer.TransferState;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -49,6 +47,7 @@ public final class LinksViewModel {
     private final ProfileSelection selection;
     private final Supplier<List<TransferSnapshot>> transfers;
     private final UiTasks tasks;
+    private final LinkObjectSettings objectSettings;
 
     private final StringProperty bucket = new SimpleStringProperty(this, "bucket", "");
     private final ObservableList<LinkDraft> files = FXCollections.observableArrayList();
@@ -61,7 +60,6 @@ public final class LinksViewModel {
     private final ObservableList<NetworkOption> networkOptions = FXCollections.observableArrayList(NetworkOption.all());
     private final ObjectProperty<NetworkOption> network =
             new SimpleObjectProperty<>(this, "network", NetworkOption.MEASURED);
-    private final ReadOnlyStringWrapper expiryPreview = new ReadOnlyStringWrapper(this, "expiryPreview", "");
     private final ObservableList<PresignedLink> links = FXCollections.observableArrayList();
     private final ObjectProperty<PresignedLink> selectedLink = new SimpleObjectProperty<>(this, "selectedLink");
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
@@ -71,22 +69,29 @@ public final class LinksViewModel {
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error", false);
     private final BooleanBinding canGenerate;
     private final BooleanBinding hasLinks;
-    private UiTasks.Handle preview;
+    private final ExpiryPreview expiryPreview;
 
     public LinksViewModel(
             PresignService presign,
             ProfileService profiles,
             ProfileSelection selection,
             Supplier<List<TransferSnapshot>> transfers,
-            UiTasks tasks) {
+            UiTasks tasks,
+            LinkObjectSettings.Factory objectSettings) {
         this.presign = presign;
         this.profiles = profiles;
         this.selection = selection;
         this.transfers = transfers;
         this.tasks = tasks;
-        this.canGenerate = Bindings.isNotEmpty(files).and(busy.not());
-        this.hasLinks = Bindings.isNotEmpty(links);
+        this.expiryPreview = new ExpiryPreview(presign, profiles, tasks);
         bucket.set(defaultBucket(selection.getCurrent()));
+        this.objectSettings = objectSettings.create(selection, bucket);
+        this.objectSettings.onNotice(text -> setStatus(false, text));
+        // a key file still being read would sign without it
+        this.canGenerate = Bindings.isNotEmpty(files)
+                .and(busy.not())
+                .and(this.objectSettings.form().readingKeyProperty().not());
+        this.hasLinks = Bindings.isNotEmpty(links);
         selection.currentProperty().addListener((o, a, p) -> {
             files.clear();
             bucket.set(defaultBucket(p));
@@ -99,6 +104,11 @@ public final class LinksViewModel {
     }
 
     // Properties //
+
+    /** Issue 16: the object settings PUT links are signed with (the stored defaults, then changes for these links). */
+    public LinkObjectSettings objectSettings() {
+        return objectSettings;
+    }
 
     public StringProperty bucketProperty() {
         return bucket;
@@ -142,7 +152,7 @@ public final class LinksViewModel {
 
     /** How an expiry will be derived, before signing: the throughput auto would use, or the fixed duration. */
     public ReadOnlyStringProperty expiryPreviewProperty() {
-        return expiryPreview.getReadOnlyProperty();
+        return expiryPreview.textProperty();
     }
 
     public ObservableList<PresignedLink> links() {
@@ -214,38 +224,21 @@ public final class LinksViewModel {
             return;
         }
         String chosen = bucket.get() == null ? "" : bucket.get().trim();
-        tasks.run(() -> transfers.get().stream()
-                        .filter(t ->
-                                t.state() == TransferState.COMPLETED && p.name().equals(t.targetLabel()))
-                        .sorted(Comparator.comparing(
-                                        TransferSnapshot::completedAt, Comparator.nullsLast(Comparator.naturalOrder()))
-                                .reversed())
-                        .toList())
-                .onSuccess(done -> addFinished(p, chosen, done))
+        tasks.run(() -> FinishedUploads.of(p.name(), chosen, transfers.get()))
+                .onSuccess(found -> {
+                    long added = found.drafts().stream().filter(this::add).count();
+                    if (added == 0) {
+                        setStatus(
+                                false,
+                                "No finished uploads " + (found.bucket().isEmpty() ? "" : "to " + found.bucket() + " ")
+                                        + "on " + p.name() + " that are not in the list already.");
+                        return;
+                    }
+                    bucket.set(found.bucket());
+                    setStatus(false, added + " finished upload(s) added.");
+                })
                 .onError(e -> setStatus(true, S3Errors.describe(e).oneLine()))
                 .start();
-    }
-
-    /** FX thread: the finished uploads (latest first) to {@code chosen}, or to the latest's bucket when blank. */
-    private void addFinished(StorageProfile p, String chosen, List<TransferSnapshot> done) {
-        String b = chosen.isEmpty()
-                ? done.stream().map(TransferSnapshot::bucket).findFirst().orElse("")
-                : chosen;
-        int added = 0;
-        for (TransferSnapshot t : done) {
-            if (t.bucket().equals(b) && add(new LinkDraft(t.key(), LinkMethod.GET, t.size(), null, "upload"))) {
-                added++;
-            }
-        }
-        if (added == 0) {
-            setStatus(
-                    false,
-                    "No finished uploads " + (b.isEmpty() ? "" : "to " + b + " ") + "on " + p.name()
-                            + " that are not in the list already.");
-            return;
-        }
-        bucket.set(b);
-        setStatus(false, added + " finished upload(s) added.");
     }
 
     /** Adds the typed key (and size, content type) with the chosen method. */
@@ -298,9 +291,16 @@ public final class LinksViewModel {
             setStatus(true, S3Errors.describe(e).oneLine());
             return;
         }
+        LinkObjectSettings.Applied applied;
+        try {
+            applied = objectSettings.forLinks(files);
+        } catch (RuntimeException invalid) {
+            setStatus(true, "Object settings: " + S3Errors.describe(invalid).oneLine());
+            return;
+        }
         List<LinkRequest> requests = files.stream().map(LinkDraft::toRequest).toList();
         PresignRequest request = new PresignRequest(
-                bucket.get().trim(), requests, expiry, network.get().type());
+                bucket.get().trim(), requests, expiry, network.get().type(), applied.settings(), applied.key());
         setStatus(false, "Signing " + requests.size() + " link(s) …");
         tasks.run(() -> presign.presign(profiles.target(p), request))
                 .trackBusy(busy)
@@ -315,14 +315,15 @@ public final class LinksViewModel {
         return LinkExport.urls(links);
     }
 
+    /** The text "Copy" of {@code link} puts on the clipboard as {@code what}; the status line says what it was. */
+    public String copy(PresignedLink link, LinkCopy what) {
+        setStatus(false, LinkTexts.copied(what, link));
+        return what.text(link);
+    }
+
     /** The view copied {@code count} link(s) to the clipboard. */
     public void copied(int count) {
-        setStatus(
-                false,
-                count == 1
-                        ? "Copied the link. Anyone holding it can use it until it expires."
-                        : "Copied " + count
-                                + " links, one per line. Anyone holding them can use them until they expire.");
+        setStatus(false, LinkTexts.copied(count));
     }
 
     public void exportCsv(Path file) {
@@ -340,29 +341,11 @@ public final class LinksViewModel {
 
     /** Recomputes the expiry preview (auto: in the background, it reads the measured history). */
     public void refreshPreview() {
-        if (preview != null) {
-            preview.cancel();
-            preview = null;
-        }
-        if (!autoExpiry.get()) {
-            try {
-                long s = ExpiryChoice.parse(fixedExpiry.get()).fixedSeconds();
-                expiryPreview.set(LinkTexts.fixedPreview(s));
-            } catch (RuntimeException e) {
-                expiryPreview.set(S3Errors.describe(e).oneLine());
-            }
-            return;
-        }
-        StorageProfile p = selection.getCurrent();
-        if (p == null) {
-            expiryPreview.set("");
-            return;
-        }
-        var chosen = network.get().type();
-        preview = tasks.run(() -> presign.estimate(profiles.target(p), chosen))
-                .onSuccess(e -> expiryPreview.set(LinkTexts.autoPreview(e)))
-                .onError(e -> expiryPreview.set("Auto: " + S3Errors.describe(e).oneLine()))
-                .start();
+        expiryPreview.refresh(
+                selection.getCurrent(),
+                autoExpiry.get(),
+                fixedExpiry.get(),
+                network.get().type());
     }
 
     private void show(PresignBatch batch) {

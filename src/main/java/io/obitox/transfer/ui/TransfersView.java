@@ -80,8 +80,10 @@ public final class TransfersView {
     @FXML
     private ComboBox<StateFilter> stateFilter;
 
-    public TransfersView(TransfersViewModel vm) {
+    public TransfersView(TransfersViewModel vm, KeyFileDialog keyFileDialog) {
         this.vm = vm;
+        vm.useKeyFilePrompt((fileName, fingerprint) -> keyFileDialog.ask(
+                table.getScene() == null ? null : table.getScene().getWindow(), fileName, fingerprint));
     }
 
     @FXML

@@ -54,6 +54,8 @@ public final class TransfersViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final StringProperty bandwidthLimit = new SimpleStringProperty(this, "bandwidthLimit", "");
     private final Timeline poll;
+    private final SseCKeyResume sseCKeys;
+    private SseCKeyResume.KeyFilePrompt keyFilePrompt = (name, fingerprint) -> java.util.Optional.empty();
 
     /** Where the page starts among the transfers the filter shows. */
     private long offset;
@@ -69,6 +71,7 @@ public final class TransfersViewModel {
     public TransfersViewModel(TransferService service, UiTasks tasks) {
         this.service = service;
         this.tasks = tasks;
+        this.sseCKeys = new SseCKeyResume(service.sseC(), tasks, status::set, this::refreshNow);
         long limit = service.engine().settings().bandwidthLimit();
         bandwidthLimit.set(limit <= 0 ? "" : Long.toString(limit / (1024 * 1024)));
         poll = new Timeline(new KeyFrame(Duration.millis(250), e -> refresh()));
@@ -272,9 +275,17 @@ public final class TransfersViewModel {
         background(() -> service.pause(row.id()));
     }
 
-    /** Resume a paused one, retry a failed one: either way only the missing parts are sent. */
+    /**
+     * Resume a paused one, retry a failed one: either way only the missing parts are sent. An SSE-C upload whose key
+     * this process does not hold asks for its key file first (issue 16).
+     */
     public void resume(TransferRow row) {
-        background(() -> service.resume(row.id()));
+        sseCKeys.resume(row, () -> background(() -> service.resume(row.id())), keyFilePrompt);
+    }
+
+    /** How the view asks for an SSE-C key file (a file chooser over its window). */
+    public void useKeyFilePrompt(SseCKeyResume.KeyFilePrompt prompt) {
+        this.keyFilePrompt = prompt;
     }
 
     public void cancel(TransferRow row) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.obitox.common.ui.UiTasks;
+import io.obitox.objects.ObjectSettingsDefaults;
 import io.obitox.presign.LinkMethod;
 import io.obitox.presign.PresignedLink;
 import io.obitox.profile.StorageProfile;
@@ -49,7 +50,14 @@ class LinksViewModelTest {
         UiTasks tasks = new UiTasks(new DirectExecutorService(), Runnable::run);
         ProfileSelection selection = new ProfileSelection(app.context().profiles(), tasks);
         selection.set(app.context().profiles().list(), Optional.of(profile));
-        vm = new LinksViewModel(app.context().presign(), app.context().profiles(), selection, () -> snapshots, tasks);
+        vm = new LinksViewModel(
+                app.context().presign(),
+                app.context().profiles(),
+                selection,
+                () -> snapshots,
+                tasks,
+                LinkObjectSettings.Factory.of(
+                        new ObjectSettingsDefaults(app.context().settings()), tasks));
     }
 
     @AfterEach
@@ -172,7 +180,7 @@ class LinksViewModelTest {
         assertThat(vm.detailsProperty().get())
                 .contains("PUT s3://share/in/video.mp4")
                 .contains("Expiry: auto: 700 MiB ÷ 5.0 MiB/s (network '4g', as chosen) × 1.5 = 210 s")
-                .contains("The uploader must send: Content-Type: video/mp4");
+                .contains("The uploader must send these headers, exactly as written:\n    Content-Type: video/mp4");
         assertThat(vm.allUrls().lines()).hasSize(2).allMatch(u -> u.startsWith(server.endpoint() + "/share/"));
         assertThat(LinksViewModel.expiryText(vm.links().get(1), ZoneOffset.UTC)).startsWith("3 min 30 s · until ");
         assertThat(vm.warningsProperty().get()).isEmpty();

@@ -202,7 +202,8 @@ class LinksViewTest {
         assertThat(label(robot, "#linkDetails"))
                 .contains("PUT s3://team-share/incoming/client-footage.zip")
                 .contains("Expiry: auto: 20.0 GiB ÷")
-                .contains("The uploader must send: Content-Type: application/zip");
+                .contains(
+                        "The uploader must send these headers, exactly as written:\n    Content-Type: application/zip");
         FxApp.screenshot(robot, stage, "links");
 
         robot.clickOn("#copy-0");
