@@ -289,31 +289,36 @@ wait_for "OSD $OSD_ID up" "$OSD_ARGV" osd_up
 
 # A custom storage class, COLD, in the default placement target with its own data pool, so the e2e tests can prove
 # that a class other than STANDARD arrives (issue 16). Zone and zonegroup are changed before radosgw starts, which
-# reads them only at start-up: no restart needed. Checked on every run, so an existing DIR gets the class on its next rgw-up. No realm,
-# hence no period to commit.
+# reads them only at start-up: no restart needed. No realm, hence no period to commit. Done once per DIR
+# (STORAGE_CLASS_DONE in cluster.env; a DIR made before this gets the class on its next rgw-up), each step only if
+# missing, so a run that failed half-way can be repeated.
 STORAGE_CLASS=COLD
 COLD_POOL=default.rgw.cold.data
-pools=$(ceph_cli osd pool ls)
-if ! grep -qx "$COLD_POOL" <<<"$pools"; then
-    # pg_num and size 1 from the [global] defaults above, as for the pools radosgw creates itself
-    out=$(ceph_cli osd pool create "$COLD_POOL" 2>&1) || fail "creating pool $COLD_POOL: $out"
-    out=$(ceph_cli osd pool application enable "$COLD_POOL" rgw 2>&1) || fail "tagging pool $COLD_POOL: $out"
-fi
-if ! placement=$(rgw_admin zonegroup placement get --rgw-zonegroup default --placement-id default-placement 2>&1); then
-    # "failed to init zonegroup": a fresh cluster has none yet. A non-raw command (any that needs the zone) makes
-    # the default zone and zonegroup, as radosgw would on its first start.
-    rgw_admin user list >/dev/null
-    placement=$(rgw_admin zonegroup placement get --rgw-zonegroup default --placement-id default-placement)
-fi
-if [[ "$placement" != *"\"$STORAGE_CLASS\""* ]]; then
-    rgw_admin zonegroup placement add --rgw-zonegroup default --placement-id default-placement \
-        --storage-class "$STORAGE_CLASS" >/dev/null
-fi
-placement=$(rgw_admin zone placement get --rgw-zone default --placement-id default-placement 2>&1) || true
-if [[ "$placement" != *"\"$STORAGE_CLASS\""* ]]; then
-    rgw_admin zone placement add --rgw-zone default --placement-id default-placement \
-        --storage-class "$STORAGE_CLASS" --data-pool "$COLD_POOL" >/dev/null
-    log "added storage class $STORAGE_CLASS (pool $COLD_POOL) to the default placement"
+if [ "${STORAGE_CLASS_DONE:-}" != "$STORAGE_CLASS" ]; then
+    pools=$(ceph_cli osd pool ls)
+    if ! grep -qx "$COLD_POOL" <<<"$pools"; then
+        # pg_num and size 1 from the [global] defaults above, as for the pools radosgw creates itself
+        out=$(ceph_cli osd pool create "$COLD_POOL" 2>&1) || fail "creating pool $COLD_POOL: $out"
+        out=$(ceph_cli osd pool application enable "$COLD_POOL" rgw 2>&1) || fail "tagging pool $COLD_POOL: $out"
+    fi
+    zg_get() { rgw_admin zonegroup placement get --rgw-zonegroup default --placement-id default-placement; }
+    if ! placement=$(zg_get 2>&1); then
+        # "failed to init zonegroup": a fresh cluster has none yet. A command that needs the zone (not a raw
+        # zone/zonegroup one) makes the default zone and zonegroup, as radosgw would on its first start.
+        rgw_admin user list >/dev/null
+        placement=$(zg_get)
+    fi
+    if [[ "$placement" != *"\"$STORAGE_CLASS\""* ]]; then
+        rgw_admin zonegroup placement add --rgw-zonegroup default --placement-id default-placement \
+            --storage-class "$STORAGE_CLASS" >/dev/null
+    fi
+    placement=$(rgw_admin zone placement get --rgw-zone default --placement-id default-placement)
+    if [[ "$placement" != *"\"$STORAGE_CLASS\""* ]]; then
+        rgw_admin zone placement add --rgw-zone default --placement-id default-placement \
+            --storage-class "$STORAGE_CLASS" --data-pool "$COLD_POOL" >/dev/null
+    fi
+    echo "STORAGE_CLASS_DONE=$STORAGE_CLASS" >>"$D/cluster.env"
+    log "storage class $STORAGE_CLASS is in the default placement (data pool $COLD_POOL)"
 fi
 
 log "starting radosgw on 127.0.0.1:$RGW_PORT"
