@@ -16,7 +16,13 @@
 #     lab  = labkey / labsecret
 #     lab2 = lab2key / lab2secret   (a second account, for access-denied tests)
 #   DIR/rgw.env exports OBITOX_E2E_ENDPOINT, OBITOX_E2E_ACCESS_KEY, OBITOX_E2E_SECRET_KEY,
-#   OBITOX_E2E_ACCESS_KEY2, OBITOX_E2E_SECRET_KEY2 and OBITOX_E2E_KMS_KEY_ID. Source it before `mvn -B test -Pe2e`.
+#   OBITOX_E2E_ACCESS_KEY2, OBITOX_E2E_SECRET_KEY2, OBITOX_E2E_KMS_KEY_ID and OBITOX_E2E_STORAGE_CLASS.
+#   Source it before `mvn -B test -Pe2e`.
+#
+#   Storage classes, for the object-settings tests (issue 16): STANDARD and a custom one, COLD, both in the
+#   default placement target. COLD's data goes to its own pool, default.rgw.cold.data (the head object, with the
+#   metadata, stays in default.rgw.buckets.data); HEAD names the class ("x-amz-storage-class: COLD"), and says
+#   nothing for STANDARD.
 #
 #   Server-side encryption, for the object-settings tests (issue 16), loopback only:
 #     SSE-C over plain http   (rgw_crypt_require_ssl = false; RGW refuses SSE-C without TLS otherwise)
@@ -281,6 +287,40 @@ $OSD_ARGV >"$D/log/osd-start.out" 2>&1 9>&-
 osd_up() { ceph_cli osd dump | grep -q "^osd\.$OSD_ID up "; }
 wait_for "OSD $OSD_ID up" "$OSD_ARGV" osd_up
 
+# A custom storage class, COLD, in the default placement target with its own data pool, so the e2e tests can prove
+# that a class other than STANDARD arrives (issue 16). Zone and zonegroup are changed before radosgw starts, which
+# reads them only at start-up: no restart needed. No realm, hence no period to commit. Done once per DIR
+# (STORAGE_CLASS_DONE in cluster.env; a DIR made before this gets the class on its next rgw-up), each step only if
+# missing, so a run that failed half-way can be repeated.
+STORAGE_CLASS=COLD
+COLD_POOL=default.rgw.cold.data
+if [ "${STORAGE_CLASS_DONE:-}" != "$STORAGE_CLASS" ]; then
+    pools=$(ceph_cli osd pool ls)
+    if ! grep -qx "$COLD_POOL" <<<"$pools"; then
+        # pg_num and size 1 from the [global] defaults above, as for the pools radosgw creates itself
+        out=$(ceph_cli osd pool create "$COLD_POOL" 2>&1) || fail "creating pool $COLD_POOL: $out"
+        out=$(ceph_cli osd pool application enable "$COLD_POOL" rgw 2>&1) || fail "tagging pool $COLD_POOL: $out"
+    fi
+    zg_get() { rgw_admin zonegroup placement get --rgw-zonegroup default --placement-id default-placement; }
+    if ! placement=$(zg_get 2>&1); then
+        # "failed to init zonegroup": a fresh cluster has none yet. A command that needs the zone (not a raw
+        # zone/zonegroup one) makes the default zone and zonegroup, as radosgw would on its first start.
+        rgw_admin user list >/dev/null
+        placement=$(zg_get)
+    fi
+    if [[ "$placement" != *"\"$STORAGE_CLASS\""* ]]; then
+        rgw_admin zonegroup placement add --rgw-zonegroup default --placement-id default-placement \
+            --storage-class "$STORAGE_CLASS" >/dev/null
+    fi
+    placement=$(rgw_admin zone placement get --rgw-zone default --placement-id default-placement)
+    if [[ "$placement" != *"\"$STORAGE_CLASS\""* ]]; then
+        rgw_admin zone placement add --rgw-zone default --placement-id default-placement \
+            --storage-class "$STORAGE_CLASS" --data-pool "$COLD_POOL" >/dev/null
+    fi
+    echo "STORAGE_CLASS_DONE=$STORAGE_CLASS" >>"$D/cluster.env"
+    log "storage class $STORAGE_CLASS is in the default placement (data pool $COLD_POOL)"
+fi
+
 log "starting radosgw on 127.0.0.1:$RGW_PORT"
 RGW_ARGV="radosgw -c $C -n client.rgw.a"
 $RGW_ARGV >"$D/log/rgw-start.out" 2>&1 9>&-
@@ -334,6 +374,7 @@ export OBITOX_E2E_SECRET_KEY=labsecret
 export OBITOX_E2E_ACCESS_KEY2=lab2key
 export OBITOX_E2E_SECRET_KEY2=lab2secret
 export OBITOX_E2E_KMS_KEY_ID=testkey-1
+export OBITOX_E2E_STORAGE_CLASS=$STORAGE_CLASS
 ENV
 trap - ERR
-log "RGW ready at http://127.0.0.1:$RGW_PORT in $(($(date +%s) - STARTED)) s (users lab, lab2); env in $D/rgw.env"
+log "RGW ready at http://127.0.0.1:$RGW_PORT in $(($(date +%s) - STARTED)) s (users lab, lab2; storage classes STANDARD, $STORAGE_CLASS); env in $D/rgw.env"

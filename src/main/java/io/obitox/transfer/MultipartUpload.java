@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.Part;
+import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
  * A multipart upload from where it stands: reconciles a stored upload id with the server ({@link
@@ -161,9 +162,34 @@ final class MultipartUpload {
         if (!check.proven() && marker().equals(JobContext.metadata(head, MARKER))) {
             check.passed("upload marker"); // no SHA-256 on the object: at least it is this upload's
         }
+        restoreDroppedTags(head);
         job.noteUnconfirmedEncryption(check);
         String outcomeSha = known != null ? known : read[0];
         return new UploadJob.Outcome(JobContext.unquote(head.eTag()), 0, null, check.describe(), outcomeSha);
+    }
+
+    /**
+     * Puts the settings' tags when the completed object has none: Ceph RGW 16 takes {@code x-amz-tagging} on
+     * CreateMultipartUpload without an error but completes the object untagged (measured on 16.2.15, any storage
+     * class; its single PUT keeps them), and its HEAD says so ({@code x-amz-tagging-count: 0}). Only on that word: a
+     * HEAD without a tag count is trusted, so servers that keep the tags (or have no tagging API) get no extra request.
+     */
+    private void restoreDroppedTags(HeadObjectResponse head) {
+        Map<String, String> tags = transfer.target().settings().tags();
+        if (tags.isEmpty() || head.tagCount() == null || head.tagCount() > 0) {
+            return;
+        }
+        List<Tag> set = tags.entrySet().stream()
+                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+                .toList();
+        log.info(
+                "The server completed {} without the {} tag(s) sent at Create; putting them.",
+                transfer.id(),
+                set.size());
+        job.withRetry(
+                "tag the object",
+                () -> job.s3.putObjectTagging(
+                        b -> b.bucket(transfer.bucket()).key(transfer.key()).tagging(t -> t.tagSet(set))));
     }
 
     private CreateMultipartUploadResponse create(String sha256, FullObjectChecksum full) {

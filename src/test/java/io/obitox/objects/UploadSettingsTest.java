@@ -94,9 +94,13 @@ class UploadSettingsTest {
             assertThat(ProviderCapabilities.of(p).missing(tags)).isEmpty();
         }
         assertThat(ProviderCapabilities.of(Provider.AWS).missing(glacier)).isEmpty();
-        assertThat(ProviderCapabilities.of(Provider.CEPH)
-                        .missing(new UploadSettings("COLD", null, null, null, null, null, null, null)))
-                .isEmpty(); // a placement target the zone may define
+        UploadSettings cold = new UploadSettings("COLD", null, null, null, null, null, null, null);
+        for (Provider p : new Provider[] {Provider.CEPH, Provider.GENERIC}) {
+            // a placement target the zone may define (scripts/rgw-up.sh adds COLD); a generic server decides itself
+            assertThat(ProviderCapabilities.of(p).missing(cold)).as(p.name()).isEmpty();
+            ProviderCapabilities.of(p).require(cold, "custom class");
+        }
+        assertThat(ProviderCapabilities.of(Provider.AWS).missing(cold)).hasSize(1);
         assertThatThrownBy(() -> ProviderCapabilities.of(Provider.R2).require(acl, "my-r2"))
                 .isInstanceOfSatisfying(
                         ObitoxException.class, e -> assertThat(e.code()).isEqualTo(ObjectSettingsErrors.UNSUPPORTED))

@@ -159,6 +159,87 @@ class ObjectSettingsCliTest {
         }
     }
 
+    /**
+     * Ceph RGW 16 completes a multipart upload without the tags sent at Create and says so in the HEAD ({@code
+     * x-amz-tagging-count: 0}): the proxy adds that header to S3Proxy's HEAD answers, and the upload puts the tags
+     * (PUT ?tagging) after Complete. Without the header (S3Proxy's own answer) no such request is sent.
+     */
+    @Test
+    void tagsDroppedByAMultipartCompleteArePutAfterwards() throws Exception {
+        CliRun.run(
+                        home,
+                        "profile",
+                        "add",
+                        "ObjRgwLike",
+                        "--provider",
+                        "ceph",
+                        "--endpoint-url",
+                        proxy.endpoint().toString(),
+                        "--path-style",
+                        "--bucket",
+                        BUCKET,
+                        "--access-key-id",
+                        server.accessKey(),
+                        "--secret-access-key",
+                        server.secretKey())
+                .ok();
+        Path dir = TestPaths.newDir("objset-dropped-tags");
+        byte[] data = new byte[(16 << 20) + 5]; // the 16 MiB multipart threshold
+        new java.util.Random(19).nextBytes(data);
+        Path file = Files.write(dir.resolve("tagged.bin"), data);
+        try {
+            // S3Proxy has no PutObjectTagging (501): the proxy answers it as a server that has one would
+            proxy.rewriter((r, raw) -> r.method().equals("HEAD")
+                    ? raw.replaceFirst("\r\n", "\r\nx-amz-tagging-count: 0\r\n")
+                    : "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+            proxy.rules(r ->
+                    r.method().equals("HEAD") || isPutTagging(r) ? FaultProxy.Kind.REWRITE : FaultProxy.Kind.FORWARD);
+            int before = proxy.requests().size();
+            run(
+                            "ObjRgwLike",
+                            "upload",
+                            file.toString(),
+                            "--prefix",
+                            "untagged-head/",
+                            "--no-validate",
+                            "--tag",
+                            "team=web",
+                            "--quiet")
+                    .ok();
+            List<FaultProxy.Request> sent =
+                    proxy.requests().subList(before, proxy.requests().size());
+            assertThat(sent)
+                    .filteredOn(ObjectSettingsCliTest::isPutTagging)
+                    .as("PutObjectTagging after Complete")
+                    .hasSize(1);
+
+            proxy.rules(r -> FaultProxy.Kind.FORWARD);
+            before = proxy.requests().size();
+            run(
+                            "ObjRgwLike",
+                            "upload",
+                            file.toString(),
+                            "--prefix",
+                            "plain-head/",
+                            "--no-validate",
+                            "--tag",
+                            "team=web",
+                            "--quiet")
+                    .ok();
+            assertThat(proxy.requests().subList(before, proxy.requests().size()))
+                    .filteredOn(ObjectSettingsCliTest::isPutTagging)
+                    .as("no tag count in the HEAD: trusted, nothing more sent")
+                    .isEmpty();
+        } finally {
+            proxy.rules(r -> FaultProxy.Kind.FORWARD);
+            CliRun.run(home, "profile", "remove", "ObjRgwLike");
+        }
+    }
+
+    private static boolean isPutTagging(FaultProxy.Request r) {
+        return r.method().equals("PUT") && r.target().contains("?tagging");
+    }
+
     @Test
     void anAclOnR2IsRefusedBeforeAnyRequest() throws Exception {
         Path file = TestPaths.newDir("objset-r2").resolve("a.txt");
