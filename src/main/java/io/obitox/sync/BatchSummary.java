@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The end of an upload or sync batch in numbers: files per action, and the bytes that did not have to be sent
- * (skipped identical or existing files). Immutable.
+ * (skipped identical or existing files). {@code rejected} counts files the validation policy refused (they never
+ * became transfers); {@code failed} counts everything else that did not get there. Immutable.
  */
 public record BatchSummary(
         int uploaded,
@@ -17,6 +18,7 @@ public record BatchSummary(
         int excluded,
         int deleted,
         int failed,
+        int rejected,
         long bytesNotSent) {
 
     static BatchSummary of(List<UploadPlanner.Item> items) {
@@ -40,6 +42,7 @@ public record BatchSummary(
                 n[SyncAction.EXCLUDED.ordinal()],
                 n[SyncAction.DELETED.ordinal()],
                 n[SyncAction.FAILED.ordinal()],
+                0,
                 notSent);
     }
 
@@ -53,14 +56,30 @@ public record BatchSummary(
                 excluded,
                 deleted + deletedMore,
                 failed + failedMore,
+                rejected,
                 bytesNotSent);
     }
 
-    /** One line for the terminal. */
+    /** The same with {@code rejectedMore} files refused by the validation policy added. */
+    public BatchSummary plusRejected(int rejectedMore) {
+        return new BatchSummary(
+                uploaded,
+                skippedIdentical,
+                skippedExisting,
+                renamed,
+                excluded,
+                deleted,
+                failed,
+                rejected + rejectedMore,
+                bytesNotSent);
+    }
+
+    /** One line for the terminal ({@code rejected} only when there are such files: sync never validates). */
     public String text() {
         return uploaded + " uploaded, " + skippedIdentical + " skipped identical, " + skippedExisting
                 + " skipped existing, " + renamed + " renamed, " + excluded + " excluded, "
-                + (deleted > 0 ? deleted + " deleted, " : "") + failed + " failed; " + Sizes.bytes(bytesNotSent)
+                + (deleted > 0 ? deleted + " deleted, " : "") + failed + " failed"
+                + (rejected > 0 ? ", " + rejected + " rejected" : "") + "; " + Sizes.bytes(bytesNotSent)
                 + " not sent.";
     }
 
@@ -74,6 +93,7 @@ public record BatchSummary(
         m.put("excluded", excluded);
         m.put("deleted", deleted);
         m.put("failed", failed);
+        m.put("rejected", rejected);
         m.put("bytesNotSent", bytesNotSent);
         return m;
     }

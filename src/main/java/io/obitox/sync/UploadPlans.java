@@ -171,7 +171,7 @@ public final class UploadPlans {
                 ? new TransferService.Batch(null, List.of())
                 : transfers.enqueue(uploads, QUEUE_CHUNK, progress);
         int failed = batch.refusals().isEmpty() ? 0 : count;
-        return new Sent(batch, new BatchSummary(count - failed, 0, 0, 0, (int) excluded, 0, failed, 0), List.of());
+        return new Sent(batch, new BatchSummary(count - failed, 0, 0, 0, (int) excluded, 0, failed, 0, 0), List.of());
     }
 
     /** One listing request (at most one key): whether the batch's prefix holds no object. A failure says no. */

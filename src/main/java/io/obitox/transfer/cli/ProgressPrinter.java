@@ -11,14 +11,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Waits for transfers while printing a progress line to stderr (rewritten in place on a terminal). */
+/**
+ * Waits for transfers while printing a progress line to stderr: redrawn in place when stderr is a terminal
+ * ({@link LiveLine}), else a whole line every 2 s (a log, a pipe).
+ */
 public final class ProgressPrinter {
     private ProgressPrinter() {}
 
     public static List<TransferSnapshot> await(
             TransferService service, Collection<String> ids, Output out, boolean quiet) throws InterruptedException {
         List<String> list = List.copyOf(ids);
-        follow(service, list, out, quiet, System.console() != null);
+        follow(service, list, out, quiet, live(out));
         return service.snapshots(list);
     }
 
@@ -28,23 +31,25 @@ public final class ProgressPrinter {
      */
     public static void follow(TransferService service, List<String> ids, Output out, boolean quiet)
             throws InterruptedException {
-        follow(service, ids, out, quiet, System.console() != null);
+        follow(service, ids, out, quiet, live(out));
     }
 
-    /** @param console redraw one line in place (a terminal); else print a line every 2 s (a log, a pipe) */
-    static void follow(TransferService service, List<String> ids, Output out, boolean quiet, boolean console)
+    /** The line to redraw in place when stderr is a terminal; null for a log or a pipe (whole lines). */
+    private static LiveLine live(Output out) {
+        return LiveLine.stderrIsTerminal() ? LiveLine.forConsole(out.stderr()) : null;
+    }
+
+    /** @param live the line redrawn in place, or null for a line every 2 s */
+    static void follow(TransferService service, List<String> ids, Output out, boolean quiet, LiveLine live)
             throws InterruptedException {
         Set<String> idSet = quiet ? Set.of() : new HashSet<>(ids);
         long lastPrint = 0;
-        int shown = 0;
-        while (!service.awaitSettled(ids, Duration.ofMillis(console ? 250 : 1000))) {
+        while (!service.awaitSettled(ids, Duration.ofMillis(live != null ? 250 : 1000))) {
             long now = System.nanoTime();
-            if (!quiet && (console || now - lastPrint > 2_000_000_000L)) {
+            if (!quiet && (live != null || now - lastPrint > 2_000_000_000L)) {
                 String line = line(service.progress(ids, idSet));
-                if (console) {
-                    out.stderr().print(redraw(line, shown));
-                    out.stderr().flush();
-                    shown = line.length();
+                if (live != null) {
+                    live.show(line);
                 } else {
                     out.progress(line);
                 }
@@ -53,22 +58,12 @@ public final class ProgressPrinter {
         }
         if (!quiet) {
             String line = line(service.progress(ids, idSet));
-            if (console) {
-                out.stderr().print(redraw(line, shown));
-                out.stderr().println();
-                out.stderr().flush();
+            if (live != null) {
+                live.finish(line);
             } else {
                 out.progress(line);
             }
         }
-    }
-
-    /**
-     * Rewrites the line in place: back to its start, the new text, and blanks over whatever the longer line before
-     * it left (no escape sequences, so it works on every console).
-     */
-    static String redraw(String line, int previousLength) {
-        return "\r" + line + " ".repeat(Math.max(0, previousLength - line.length()));
     }
 
     static String line(TransferProgress p) {

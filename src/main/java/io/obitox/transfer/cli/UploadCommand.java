@@ -47,7 +47,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code obitox upload PATH… --bucket B}: folders recursively (the folder's own name is kept in the key), progress on
- * stderr, exit status 1 if any file failed. Re-running the same command resumes interrupted transfers.
+ * stderr, exit status 1 if any file failed or was rejected by the validation policy (the summary counts the two
+ * apart). Re-running the same command resumes interrupted transfers.
  */
 @Command(
         name = "upload",

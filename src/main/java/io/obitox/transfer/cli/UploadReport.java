@@ -2,6 +2,7 @@ package io.obitox.transfer.cli;
 
 import io.obitox.cli.Output;
 import io.obitox.common.TerminalText;
+import io.obitox.sync.BatchSummary;
 import io.obitox.transfer.TransferService;
 import io.obitox.transfer.TransferSnapshot;
 import io.obitox.transfer.TransferState;
@@ -41,7 +42,8 @@ final class UploadReport {
     /**
      * Prints the outcome of {@code batch} (settled; {@code lastIds} every file's last transfer, after the rename
      * rounds of {@code conflicts}), the files that sent nothing by the conflict policy or the rules, and those that
-     * never became transfers ({@code walkErrors}); returns how many files failed (those included).
+     * never became transfers ({@code walkErrors}: rejected by the validation policy, or failed on the walk);
+     * returns how many files did not get there, failed or rejected (the command exits 1 for either).
      */
     static long print(
             Output out,
@@ -79,7 +81,7 @@ final class UploadReport {
         };
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("transfers", rows); // Jackson writes an Iterable as an array, one element at a time
-        doc.put("summary", conflicts.summary().plus(0, walkErrors.size()).json()); // after the rows: counts settled
+        doc.put("summary", summary(walkErrors).json()); // after the rows: counts settled
         out.json(doc);
     }
 
@@ -106,14 +108,24 @@ final class UploadReport {
             out.println(e.get("state") + "  " + TerminalText.escape((String) e.get("path")) + ": " + e.get("error")
                     + " [" + e.get("errorCode") + "]");
         }
-        long rejected = walkErrors.stream()
+        int rejected = rejected(walkErrors);
+        conflicts.printText();
+        long failed = notCompleted + walkErrors.size() - rejected + conflicts.failedWithoutTransfer();
+        out.println(sent + " uploaded, " + (rejected > 0 ? rejected + " rejected, " : "") + failed + " failed.");
+        out.println(summary(walkErrors).text());
+    }
+
+    /** The batch's counts with the files that never became transfers: policy refusals apart from failures. */
+    private BatchSummary summary(List<Map<String, Object>> walkErrors) {
+        int rejected = rejected(walkErrors);
+        return conflicts.summary().plus(0, walkErrors.size() - rejected).plusRejected(rejected);
+    }
+
+    /** Files the validation policy refused (state {@code REJECTED}); the other walk errors are failures. */
+    private static int rejected(List<Map<String, Object>> walkErrors) {
+        return (int) walkErrors.stream()
                 .filter(e -> "REJECTED".equals(e.get("state")))
                 .count();
-        conflicts.printText();
-        long failed = notCompleted + walkErrors.size() + conflicts.failedWithoutTransfer();
-        out.println(sent + " uploaded, " + (rejected > 0 ? rejected + " rejected, " : "") + (failed - rejected)
-                + " failed.");
-        out.println(conflicts.summary().plus(0, walkErrors.size()).text());
     }
 
     /** The batch's transfers in queue order, read a page at a time as they are iterated; counts them on the way. */

@@ -172,6 +172,60 @@ class UploadCommandTest {
     }
 
     @Test
+    void filesRefusedByThePolicyAreCountedRejectedNotFailedInTextAndJson() throws Exception {
+        Path folder = dir.resolve("mixed bag");
+        Files.createDirectories(folder);
+        for (int i = 0; i < 3; i++) {
+            Files.writeString(folder.resolve("note" + i + ".txt"), "note " + i);
+        }
+        Files.write(folder.resolve("invoice.pdf"), io.obitox.validation.Programs.pe(false, false)); // a program
+        Files.write(folder.resolve("big.txt"), "x".repeat(5000).getBytes()); // over the policy's 4 KiB
+        Path policy = dir.resolve("small.json");
+        Files.writeString(policy, "{\"name\": \"Small\", \"maxSize\": \"4K\"}");
+
+        CliRun text = CliRun.run(home, "upload", folder.toString(), "--prefix", "t/", "--policy", policy.toString());
+        assertThat(text.exit())
+                .as("a rejected file still fails the run: %s", text.err())
+                .isEqualTo(1);
+        assertThat(text.out())
+                .contains("3 uploaded, 2 rejected, 0 failed.")
+                .contains(", 0 failed, 2 rejected; ")
+                .doesNotContain("2 failed");
+        assertThat(text.out().lines().filter(l -> l.startsWith("REJECTED")))
+                .hasSize(2)
+                .anySatisfy(l -> assertThat(l).contains("invoice.pdf").contains("[DANGEROUS_TYPE]"))
+                .anySatisfy(l -> assertThat(l).contains("big.txt").contains("[FILE_TOO_LARGE]"));
+        text.assertNoStackTrace();
+
+        CliRun json = CliRun.run(
+                home, "upload", folder.toString(), "--prefix", "j/", "--policy", policy.toString(), "--json");
+        assertThat(json.exit()).isEqualTo(1);
+        JsonNode summary = json.json().get("summary");
+        assertThat(summary.get("rejected").asInt()).isEqualTo(2);
+        assertThat(summary.get("failed").asInt()).isZero();
+        assertThat(summary.get("uploaded").asInt()).isEqualTo(3);
+        Map<String, String> states = new TreeMap<>();
+        for (JsonNode t : json.json().get("transfers")) {
+            states.put(
+                    Path.of(t.get("path").asText()).getFileName().toString(),
+                    t.get("state").asText());
+        }
+        assertThat(states)
+                .containsEntry("invoice.pdf", "REJECTED")
+                .containsEntry("big.txt", "REJECTED")
+                .containsEntry("note0.txt", "COMPLETED");
+        assertThat(objects())
+                .doesNotContainKeys("t/mixed bag/invoice.pdf", "t/mixed bag/big.txt", "j/mixed bag/big.txt");
+        assertThat(objects()).containsKeys("t/mixed bag/note2.txt", "j/mixed bag/note2.txt");
+
+        // what is not the policy's verdict (a link looping back into the folder) stays a failure beside them
+        Files.createSymbolicLink(folder.resolve("loop"), folder);
+        CliRun both = CliRun.run(home, "upload", folder.toString(), "--prefix", "m/", "--policy", policy.toString());
+        assertThat(both.exit()).isEqualTo(1);
+        assertThat(both.out()).contains("3 uploaded, 2 rejected, 1 failed.").contains(", 1 failed, 2 rejected; ");
+    }
+
+    @Test
     void uploadsToAKmsEncryptedBucketWhoseEtagsAreNotMd5sAreReportedCompleted() throws Exception {
         try (FaultProxy kms = new FaultProxy(server.endpoint())) {
             // answers like an SSE-KMS bucket: random ETags of the same shape and x-amz-server-side-encryption: aws:kms
