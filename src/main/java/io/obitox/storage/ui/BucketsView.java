@@ -201,6 +201,7 @@ public final class BucketsView {
         });
         new ObjectTableActions(objects, root, vm, this::shareLinks, this::deleteSelected, this::showDetails).install();
         installDetails();
+        new LoadOnScroll(objects, vm.hasMoreProperty(), vm.busyProperty(), vm::loadMore).install();
         filterField.textProperty().bindBidirectional(vm.filter().filterProperty());
         filterField.setOnAction(e -> vm.searchFromHere());
         searchButton.disableProperty().bind(vm.bucketProperty().isNull());

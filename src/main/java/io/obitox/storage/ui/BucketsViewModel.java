@@ -175,7 +175,7 @@ public final class BucketsViewModel {
     /** Hands objects to the Links view ("Share link…"); the composition root supplies it, as for the CORS wizard. */
     @FunctionalInterface
     public interface LinkSharer {
-        void share(String bucket, java.util.List<ObjectEntry> objects);
+        void share(String bucket, List<ObjectEntry> objects);
     }
 
     public void setLinkSharer(LinkSharer sharer) {
@@ -253,8 +253,9 @@ public final class BucketsViewModel {
         loadObjects(false);
     }
 
+    /** The next page; ignored while anything runs, so two clicks (or a click and a scroll) never fetch one twice. */
     public void loadMore() {
-        if (hasMore.get()) {
+        if (hasMore.get() && !busy.get()) {
             loadObjects(true);
         }
     }
@@ -295,10 +296,9 @@ public final class BucketsViewModel {
     }
 
     /** Shares the selected objects (folders are skipped) through the Links view. */
-    public void shareLinks(java.util.List<ObjectEntry> selected) {
+    public void shareLinks(List<ObjectEntry> selected) {
         BucketInfo b = bucket.get();
-        java.util.List<ObjectEntry> objects =
-                selected.stream().filter(e -> !e.folder()).toList();
+        List<ObjectEntry> objects = selected.stream().filter(e -> !e.folder()).toList();
         if (linkSharer == null || b == null) {
             return;
         }
@@ -412,5 +412,5 @@ public final class BucketsViewModel {
         status.set(text);
     }
 
-    private record Loaded(S3Target target, java.util.List<BucketInfo> buckets) {}
+    private record Loaded(S3Target target, List<BucketInfo> buckets) {}
 }
