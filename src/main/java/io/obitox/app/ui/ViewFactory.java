@@ -195,8 +195,8 @@ public final class ViewFactory {
                     new ConflictDefaults(app.settings()),
                     new ObjectSettingsDefaults(app.settings()));
             bucketsViewModel.drops().setUploader(drop::upload);
-            bucketsViewModel.setCorsOpener(this::openCorsWizard);
-            bucketsViewModel.setLinkSharer((bucket, objects) -> {
+            bucketsViewModel.handOffs().setCorsOpener(this::openCorsWizard);
+            bucketsViewModel.handOffs().setLinkSharer((bucket, objects) -> {
                 linksViewModel().addObjects(bucket, objects);
                 mainWindowViewModel.show(Section.LINKS);
             });

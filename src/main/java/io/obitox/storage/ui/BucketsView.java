@@ -223,11 +223,14 @@ public final class BucketsView {
                         vm.prefixProperty()));
         upButton.disableProperty().bind(vm.prefixProperty().isEmpty());
         moreButton.visibleProperty().bind(vm.hasMoreProperty());
-        corsButton.disableProperty().bind(vm.corsAvailableProperty().not());
-        checkCorsButton.disableProperty().bind(vm.corsAvailableProperty().not());
+        corsButton.disableProperty().bind(vm.handOffs().corsAvailableProperty().not());
+        checkCorsButton
+                .disableProperty()
+                .bind(vm.handOffs().corsAvailableProperty().not());
         shareButton
                 .disableProperty()
-                .bind(vm.shareAvailableProperty()
+                .bind(vm.handOffs()
+                        .shareAvailableProperty()
                         .not()
                         .or(Bindings.isEmpty(objects.getSelectionModel().getSelectedItems())));
         newBucketField.textProperty().bindBidirectional(vm.newBucketNameProperty());
@@ -275,12 +278,12 @@ public final class BucketsView {
 
     @FXML
     private void openCors() {
-        vm.openCors(false);
+        vm.handOffs().openCors(false);
     }
 
     @FXML
     private void checkCors() {
-        vm.openCors(true);
+        vm.handOffs().openCors(true);
     }
 
     @FXML
@@ -351,6 +354,6 @@ public final class BucketsView {
 
     @FXML
     private void shareLinks() {
-        vm.shareLinks(List.copyOf(objects.getSelectionModel().getSelectedItems()));
+        vm.handOffs().shareLinks(List.copyOf(objects.getSelectionModel().getSelectedItems()));
     }
 }
