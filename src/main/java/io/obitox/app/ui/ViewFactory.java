@@ -186,10 +186,17 @@ public final class ViewFactory {
         if (type == BucketsView.class) {
             bucketsViewModel = new BucketsViewModel(
                     app.profiles(), app.buckets(), app.deletes(), app.objectDetails(), tasks, selection);
-            FolderDrop drop = new FolderDrop(app.batchValidator(), app.validationPolicies(), app.transfers());
+            // the same planning as the Upload view: choice for existing keys, exclude rules, object defaults
+            FolderDrop drop = new FolderDrop(
+                    app.batchValidator(),
+                    app.validationPolicies(),
+                    app.profiles(),
+                    uploadPlans(),
+                    new ConflictDefaults(app.settings()),
+                    new ObjectSettingsDefaults(app.settings()));
             bucketsViewModel.drops().setUploader(drop::upload);
-            bucketsViewModel.setCorsOpener(this::openCorsWizard);
-            bucketsViewModel.setLinkSharer((bucket, objects) -> {
+            bucketsViewModel.handOffs().setCorsOpener(this::openCorsWizard);
+            bucketsViewModel.handOffs().setLinkSharer((bucket, objects) -> {
                 linksViewModel().addObjects(bucket, objects);
                 mainWindowViewModel.show(Section.LINKS);
             });
@@ -214,17 +221,7 @@ public final class ViewFactory {
                     selection,
                     tasks,
                     new UploadPlanViewModel(
-                            new UploadPlans(
-                                    new UploadPlanner(
-                                            new UploadIndex(app.database()),
-                                            new RemoteLister(app.buckets(), app.clients()),
-                                            new ConditionalWrites(app.clients(), app.settings())),
-                                    new RemoteLister(app.buckets(), app.clients()),
-                                    app.transfers()),
-                            new ConflictDefaults(app.settings()),
-                            app.profiles(),
-                            selection,
-                            tasks),
+                            uploadPlans(), new ConflictDefaults(app.settings()), app.profiles(), selection, tasks),
                     new ObjectSettingsViewModel(tasks, false, "for this batch only"),
                     new ObjectSettingsDefaults(app.settings()));
             mainWindowViewModel.deliverFilesTo(upload::add); // command line, "open with", later launches
@@ -258,5 +255,16 @@ public final class ViewFactory {
             return new SettingsView(settingsViewModel);
         }
         throw new IllegalArgumentException("No controller registered for " + type.getName());
+    }
+
+    /** The upload planner of issue 15 as the Upload view and a drop onto the bucket browser use it. */
+    private UploadPlans uploadPlans() {
+        return new UploadPlans(
+                new UploadPlanner(
+                        new UploadIndex(app.database()),
+                        new RemoteLister(app.buckets(), app.clients()),
+                        new ConditionalWrites(app.clients(), app.settings())),
+                new RemoteLister(app.buckets(), app.clients()),
+                app.transfers());
     }
 }

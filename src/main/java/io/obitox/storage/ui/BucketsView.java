@@ -201,6 +201,7 @@ public final class BucketsView {
         });
         new ObjectTableActions(objects, root, vm, this::shareLinks, this::deleteSelected, this::showDetails).install();
         installDetails();
+        new LoadOnScroll(objects, vm.hasMoreProperty(), vm.busyProperty(), vm::loadMore).install();
         filterField.textProperty().bindBidirectional(vm.filter().filterProperty());
         filterField.setOnAction(e -> vm.searchFromHere());
         searchButton.disableProperty().bind(vm.bucketProperty().isNull());
@@ -222,11 +223,14 @@ public final class BucketsView {
                         vm.prefixProperty()));
         upButton.disableProperty().bind(vm.prefixProperty().isEmpty());
         moreButton.visibleProperty().bind(vm.hasMoreProperty());
-        corsButton.disableProperty().bind(vm.corsAvailableProperty().not());
-        checkCorsButton.disableProperty().bind(vm.corsAvailableProperty().not());
+        corsButton.disableProperty().bind(vm.handOffs().corsAvailableProperty().not());
+        checkCorsButton
+                .disableProperty()
+                .bind(vm.handOffs().corsAvailableProperty().not());
         shareButton
                 .disableProperty()
-                .bind(vm.shareAvailableProperty()
+                .bind(vm.handOffs()
+                        .shareAvailableProperty()
                         .not()
                         .or(Bindings.isEmpty(objects.getSelectionModel().getSelectedItems())));
         newBucketField.textProperty().bindBidirectional(vm.newBucketNameProperty());
@@ -274,12 +278,12 @@ public final class BucketsView {
 
     @FXML
     private void openCors() {
-        vm.openCors(false);
+        vm.handOffs().openCors(false);
     }
 
     @FXML
     private void checkCors() {
-        vm.openCors(true);
+        vm.handOffs().openCors(true);
     }
 
     @FXML
@@ -350,6 +354,6 @@ public final class BucketsView {
 
     @FXML
     private void shareLinks() {
-        vm.shareLinks(List.copyOf(objects.getSelectionModel().getSelectedItems()));
+        vm.handOffs().shareLinks(List.copyOf(objects.getSelectionModel().getSelectedItems()));
     }
 }

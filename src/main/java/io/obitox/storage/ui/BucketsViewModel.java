@@ -49,14 +49,11 @@ public final class BucketsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error", false);
     private final StringProperty newBucketName = new SimpleStringProperty(this, "newBucketName", "");
-    private final ReadOnlyBooleanWrapper corsAvailable = new ReadOnlyBooleanWrapper(this, "corsAvailable", false);
-    private final ReadOnlyBooleanWrapper shareAvailable = new ReadOnlyBooleanWrapper(this, "shareAvailable", false);
     private final DeleteViewModel deletes;
     private final ObjectDetailsViewModel details;
     private final FolderDropViewModel drops;
+    private final BucketHandOffs handOffs;
     private boolean keepStatus;
-    private CorsOpener corsOpener;
-    private LinkSharer linkSharer;
     private S3Target target;
     private String nextToken;
     private UiTasks.Handle running;
@@ -76,11 +73,10 @@ public final class BucketsViewModel {
         this.details = new ObjectDetailsViewModel(detailsService, tasks);
         this.drops =
                 new FolderDropViewModel(tasks, selection, bucket, prefix.getReadOnlyProperty(), busy, this::setStatus);
+        this.handOffs = new BucketHandOffs(bucket, selection::getCurrent, this::setStatus);
         this.filter = new ListingFilterViewModel(entries, prefix::get, buckets, tasks, busy, this::setStatus);
         selection.currentProperty().addListener((o, a, p) -> refreshBuckets());
         bucket.addListener((o, a, b) -> {
-            corsAvailable.set(corsOpener != null && b != null);
-            shareAvailable.set(linkSharer != null && b != null);
             details.close();
             prefix.set("");
             entries.clear();
@@ -151,36 +147,9 @@ public final class BucketsViewModel {
         return selection;
     }
 
-    /** True when a bucket is chosen and the CORS wizard can be opened for it. */
-    public ReadOnlyBooleanProperty corsAvailableProperty() {
-        return corsAvailable.getReadOnlyProperty();
-    }
-
-    /** Opens the CORS wizard; the composition root supplies it, so this view does not depend on the wizard. */
-    @FunctionalInterface
-    public interface CorsOpener {
-        void open(StorageProfile profile, String bucket, boolean checkOnly);
-    }
-
-    public void setCorsOpener(CorsOpener opener) {
-        this.corsOpener = opener;
-        corsAvailable.set(opener != null && bucket.get() != null);
-    }
-
-    /** True when a bucket is chosen and its objects can be handed to the Links view. */
-    public ReadOnlyBooleanProperty shareAvailableProperty() {
-        return shareAvailable.getReadOnlyProperty();
-    }
-
-    /** Hands objects to the Links view ("Share link…"); the composition root supplies it, as for the CORS wizard. */
-    @FunctionalInterface
-    public interface LinkSharer {
-        void share(String bucket, java.util.List<ObjectEntry> objects);
-    }
-
-    public void setLinkSharer(LinkSharer sharer) {
-        this.linkSharer = sharer;
-        shareAvailable.set(sharer != null && bucket.get() != null);
+    /** The chosen bucket to the CORS wizard, selected objects to the Links view. */
+    public BucketHandOffs handOffs() {
+        return handOffs;
     }
 
     // Commands //
@@ -253,8 +222,9 @@ public final class BucketsViewModel {
         loadObjects(false);
     }
 
+    /** The next page; ignored while anything runs, so two clicks (or a click and a scroll) never fetch one twice. */
     public void loadMore() {
-        if (hasMore.get()) {
+        if (hasMore.get() && !busy.get()) {
             loadObjects(true);
         }
     }
@@ -284,29 +254,6 @@ public final class BucketsViewModel {
                 })
                 .onError(this::fail)
                 .start();
-    }
-
-    /** Opens the CORS wizard for the chosen bucket: to set up CORS, or ({@code checkOnly}) to verify it. */
-    public void openCors(boolean checkOnly) {
-        BucketInfo b = bucket.get();
-        if (corsOpener != null && b != null) {
-            corsOpener.open(selection.getCurrent(), b.name(), checkOnly);
-        }
-    }
-
-    /** Shares the selected objects (folders are skipped) through the Links view. */
-    public void shareLinks(java.util.List<ObjectEntry> selected) {
-        BucketInfo b = bucket.get();
-        java.util.List<ObjectEntry> objects =
-                selected.stream().filter(e -> !e.folder()).toList();
-        if (linkSharer == null || b == null) {
-            return;
-        }
-        if (objects.isEmpty()) {
-            setStatus(true, "Pick one or more objects (not folders) to share.");
-            return;
-        }
-        linkSharer.share(b.name(), objects);
     }
 
     /** "Search from here": every level below the folder shown, names containing the filter text. */
@@ -412,5 +359,5 @@ public final class BucketsViewModel {
         status.set(text);
     }
 
-    private record Loaded(S3Target target, java.util.List<BucketInfo> buckets) {}
+    private record Loaded(S3Target target, List<BucketInfo> buckets) {}
 }

@@ -5,9 +5,11 @@ import io.obitox.profile.StorageProfile;
 import io.obitox.profile.ui.ProfileSelection;
 import io.obitox.storage.BucketInfo;
 import io.obitox.storage.S3Errors;
+import io.obitox.sync.ConflictChoice;
 import io.obitox.upload.FolderDrop;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BiConsumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -90,10 +92,21 @@ public final class FolderDropViewModel {
                         status.accept(
                                 !r.rejected().isEmpty(),
                                 r.queued() + " file(s) queued for " + where + " — follow them under Transfers."
-                                        + rejected);
+                                        + notSent(r) + rejected);
                     }
                 })
                 .onError(e -> status.accept(true, S3Errors.describe(e).oneLine()))
                 .start();
+    }
+
+    /** The files the upload plan left out, and why (the choice for existing keys is a setting: Settings). */
+    private static String notSent(FolderDrop.Result r) {
+        String skipped = r.skipped() == 0
+                ? ""
+                : " " + r.skipped() + " skipped: already there ("
+                        + r.choice().label().toLowerCase(Locale.ROOT)
+                        + (r.choice() == ConflictChoice.ASK ? ", and there is no one to ask on a drop" : "")
+                        + "; Settings).";
+        return skipped + (r.excluded() == 0 ? "" : " " + r.excluded() + " left out by the exclude rules.");
     }
 }

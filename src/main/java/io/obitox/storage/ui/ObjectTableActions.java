@@ -84,7 +84,8 @@ final class ObjectTableActions {
             details.setDisable(s == null || s.folder());
             copyKey.setDisable(s == null);
             copyUri.setDisable(s == null);
-            share.setDisable(s == null || !vm.shareAvailableProperty().get());
+            share.setDisable(
+                    s == null || !vm.handOffs().shareAvailableProperty().get());
             delete.setDisable(s == null);
         });
         return menu;

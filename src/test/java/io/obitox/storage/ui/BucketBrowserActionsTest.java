@@ -232,6 +232,31 @@ class BucketBrowserActionsTest {
     }
 
     @Test
+    void enterOpensAFolderBackspaceGoesUpEnterOnAnObjectStays(FxRobot robot) {
+        TableView<ObjectEntry> objects = openSandbox(robot);
+        Label path = robot.lookup("#pathLabel").queryAs(Label.class);
+        robot.clickOn("photos/");
+        robot.type(KeyCode.ENTER);
+        FxApp.waitUntil(
+                "inside photos/ by Enter",
+                20,
+                () -> path.getText().equals("s3://sandbox/photos/")
+                        && objects.getItems().stream().anyMatch(e -> e.key().equals("photos/cat.png")),
+                path::getText);
+        robot.clickOn("cat.png");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(path.getText()).isEqualTo("s3://sandbox/photos/");
+        robot.type(KeyCode.BACK_SPACE);
+        FxApp.waitUntil(
+                "back at the top by Backspace",
+                20,
+                () -> path.getText().equals("s3://sandbox/")
+                        && objects.getItems().stream().anyMatch(e -> e.key().equals("report.pdf")),
+                path::getText);
+    }
+
+    @Test
     void filterNarrowsTheListingAndCtrlFGoesThere(FxRobot robot) {
         TableView<ObjectEntry> objects = openSandbox(robot);
         robot.clickOn("report.pdf");
