@@ -32,7 +32,8 @@ public final class DownloadFiles {
      * {@code relativeKey} (a key, or the part of it below the prefix being downloaded) as a path inside {@code root}:
      * split at {@code /} and {@code \}, empty, {@code .} and {@code ..} segments dropped (so {@code ../x} and {@code
      * a//b} stay inside), every segment made safe by {@link FileNames#sanitize} (control characters, reserved names
-     * such as {@code CON.txt}, over-long names shortened to 255 bytes keeping the extension). The result is checked
+     * such as {@code CON.txt}, over-long names shortened to 243 bytes keeping the extension, so that the part file's
+     * name fits in 255 too). The result is checked
      * to be below {@code root} however the key was written.
      */
     public static Path inside(Path root, String relativeKey) {
@@ -42,7 +43,7 @@ public final class DownloadFiles {
             if (s.isEmpty() || s.equals(".") || s.equals("..")) {
                 continue;
             }
-            segments.add(FileNames.sanitize(s));
+            segments.add(shorten(FileNames.sanitize(s), FileNames.MAX_BYTES - PART_SUFFIX.length()));
         }
         if (segments.isEmpty()) {
             segments.add(FileNames.FALLBACK);
@@ -59,6 +60,30 @@ public final class DownloadFiles {
                     "Download it on its own to a file name you choose.");
         }
         return p;
+    }
+
+    /**
+     * {@code name} at most {@code max} bytes of UTF-8, so that its part file's name fits too: the base is cut (never
+     * inside a character), the extension kept.
+     */
+    static String shorten(String name, int max) {
+        if (FileNames.utf8Length(name) <= max) {
+            return name;
+        }
+        String ext = FileNames.extension(name);
+        String tail = ext.isEmpty() || ext.length() > 32 ? "" : name.substring(name.length() - ext.length() - 1);
+        StringBuilder base = new StringBuilder();
+        int budget = max - FileNames.utf8Length(tail);
+        for (int i = 0; i < name.length() - tail.length(); ) {
+            int cp = name.codePointAt(i);
+            String c = new String(Character.toChars(cp));
+            if (FileNames.utf8Length(base + c) > budget) {
+                break;
+            }
+            base.append(c);
+            i += Character.charCount(cp);
+        }
+        return base + tail;
     }
 
     /**
