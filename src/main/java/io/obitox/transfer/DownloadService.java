@@ -177,10 +177,10 @@ public final class DownloadService {
     private Batch queue(S3Target target, TargetRef ref, String bucket, List<Item> items, IfExists ifExists) {
         String json = ref.toJson();
         String batch = UUID.randomUUID().toString();
-        Map<String, Transfer> unfinished = new HashMap<>();
+        Map<String, List<Transfer>> unfinished = new HashMap<>();
         for (Transfer t : repo.unfinishedTo(items.stream().map(Item::key).toList())) {
             if (t.download() && t.targetRef().equals(json) && t.bucket().equals(bucket)) {
-                unfinished.putIfAbsent(t.key() + "\n" + t.source(), t);
+                unfinished.computeIfAbsent(t.key(), k -> new ArrayList<>()).add(t);
             }
         }
         Set<Path> taken = new HashSet<>();
@@ -191,8 +191,8 @@ public final class DownloadService {
         Instant now = clock.instant();
         long partSize = engine.settings().partSize();
         for (Item it : items) {
-            Transfer earlier = unfinished.get(it.key() + "\n" + it.path());
-            if (earlier != null && taken.add(it.path())) {
+            Transfer earlier = earlier(unfinished.get(it.key()), it.path());
+            if (earlier != null && taken.add(earlier.source())) {
                 engine.resume(earlier.id()); // its part file and recorded ranges are ours: go on from them
                 ids.add(earlier.id());
                 resumed++;
@@ -221,6 +221,34 @@ public final class DownloadService {
             engine.submit(chunk);
         }
         return new Batch(batch, List.copyOf(ids), List.copyOf(skipped), resumed);
+    }
+
+    /**
+     * The unfinished download of this key to {@code path}, or to a "keep both" name of it in the same folder ({@code
+     * name (2).ext}: the same command run again after a kill, when the name was taken the first time); null if none.
+     */
+    private static Transfer earlier(List<Transfer> candidates, Path path) {
+        if (candidates == null) {
+            return null;
+        }
+        String name = path.getFileName().toString();
+        String ext = io.obitox.validation.FileNames.extension(name);
+        String base = ext.isEmpty() ? name : name.substring(0, name.length() - ext.length() - 1);
+        java.util.regex.Pattern keepBoth = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(base)
+                + " \\(\\d+\\)" + (ext.isEmpty() ? "" : java.util.regex.Pattern.quote("." + ext)));
+        Transfer renamed = null;
+        for (Transfer t : candidates) {
+            if (t.source().equals(path)) {
+                return t;
+            }
+            if (renamed == null
+                    && t.target().ifNoneMatch() // queued with rename or skip, never overwrite
+                    && path.getParent().equals(t.source().getParent())
+                    && keepBoth.matcher(t.source().getFileName().toString()).matches()) {
+                renamed = t;
+            }
+        }
+        return renamed;
     }
 
     private Transfer newTransfer(

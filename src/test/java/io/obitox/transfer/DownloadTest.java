@@ -205,4 +205,60 @@ class DownloadTest {
         assertThat(Files.readAllBytes(dest)).isEqualTo(data);
         assertThat(rangedGets() - before).as("only the parts not recorded").isEqualTo(4 - recorded);
     }
+
+    @Test
+    void theSameDownloadAgainResumesTheKeptBothOneInsteadOfStartingAThirdCopy() throws Exception {
+        byte[] data = put("again.bin", 12 << 20, 9, Map.of());
+        Path folder = Files.createDirectories(app.dir().resolve("again"));
+        Files.writeString(folder.resolve("again.bin"), "mine");
+        TransferEngine engine = app.context().transfers().engine();
+        engine.updateSettings(engine.settings().withConcurrency(1).withBandwidthLimit(4L << 20));
+        TransferService service = app.context().transfers();
+        TargetRef ref = TargetRef.profile(profile.id());
+        DownloadService.Batch first =
+                app.context().downloads().download(ref, BUCKET, "again.bin", folder, DownloadService.IfExists.RENAME);
+        String id = first.transferIds().get(0);
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (service.snapshot(id).orElseThrow().bytesDone() < (6L << 20) && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        service.pause(id);
+        assertThat(service.awaitSettled(List.of(id), Duration.ofSeconds(30))).isTrue();
+        engine.setBandwidthLimit(0);
+
+        DownloadService.Batch again =
+                app.context().downloads().download(ref, BUCKET, "again.bin", folder, DownloadService.IfExists.RENAME);
+
+        assertThat(again.transferIds()).containsExactly(id);
+        assertThat(again.resumed()).isEqualTo(1);
+        assertThat(service.awaitSettled(List.of(id), Duration.ofSeconds(60))).isTrue();
+        assertThat(Files.readAllBytes(folder.resolve("again (1).bin"))).isEqualTo(data);
+        assertThat(folder.resolve("again (2).bin")).doesNotExist();
+        assertThat(Files.readString(folder.resolve("again.bin"))).isEqualTo("mine");
+    }
+
+    @Test
+    void aDownloadRaisesNoUploadWebhookEvent() throws Exception {
+        var hook = app.context().webhooks().add("http://127.0.0.1:9/hook", null);
+        io.obitox.testing.TestSecrets.register(hook.secret().reveal());
+        put("quiet.txt", 100, 10, Map.of());
+        DownloadService.Batch batch = app.context()
+                .downloads()
+                .download(
+                        TargetRef.profile(profile.id()),
+                        BUCKET,
+                        "quiet.txt",
+                        app.dir().resolve("hooks/quiet.txt"),
+                        DownloadService.IfExists.OVERWRITE);
+        assertThat(app.context().transfers().awaitSettled(batch.transferIds(), Duration.ofSeconds(30)))
+                .isTrue();
+
+        assertThat(app.context()
+                        .transfers()
+                        .snapshot(batch.transferIds().get(0))
+                        .orElseThrow()
+                        .state())
+                .isEqualTo(TransferState.COMPLETED);
+        assertThat(app.context().webhooks().forTransfers(batch.transferIds())).isEmpty();
+    }
 }
