@@ -50,9 +50,16 @@ public final class DownloadService {
         /** Keep both: the download gets {@code name (1).ext}. */
         RENAME,
         /** Leave it and do not download. */
-        SKIP;
+        SKIP,
+        /** Leave it when it is the object's content (size and MD5 = ETag), else replace it (as {@code upload}). */
+        SKIP_IDENTICAL,
+        /** Leave it and fail that object with {@code LOCAL_EXISTS}. */
+        FAIL;
 
-        /** {@code overwrite}, {@code rename} (or {@code keep-both}), {@code skip}; anything else is refused. */
+        /**
+         * {@code overwrite}, {@code rename} (or {@code keep-both}), {@code skip}, {@code skip-identical}, {@code fail};
+         * anything else is refused.
+         */
         public static IfExists parse(String text) {
             String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
             switch (t) {
@@ -63,17 +70,30 @@ public final class DownloadService {
                     return RENAME;
                 case "skip":
                     return SKIP;
+                case "skip-identical":
+                    return SKIP_IDENTICAL;
+                case "fail":
+                    return FAIL;
                 default:
                     throw new ObitoxException(
                             "BAD_IF_EXISTS",
                             "'" + text + "' is not a choice for an existing local file.",
-                            "Use --if-exists overwrite, rename (keep both) or skip.");
+                            "Use --if-exists overwrite, rename (keep both), skip, skip-identical or fail.");
             }
         }
     }
 
-    /** An object not downloaded because of the conflict choice (or a folder in the way). */
-    public record Skipped(String key, Path destination, String reason) {}
+    /**
+     * An object not downloaded because of the conflict choice (or a folder in the way).
+     *
+     * @param action as the JSON names it: {@code skipped-existing}, {@code skipped-identical}, or {@code failed} for
+     *     {@code --if-exists fail} (a failure: the command exits 1)
+     */
+    public record Skipped(String key, Path destination, String reason, String action) {
+        public boolean failed() {
+            return "failed".equals(action);
+        }
+    }
 
     /**
      * What was queued: the transfer ids in key order (resumed ones included), and what was skipped.
@@ -203,15 +223,20 @@ public final class DownloadService {
             if (exists && (ifExists == IfExists.RENAME || taken.contains(path))) {
                 path = DownloadFiles.keepBoth(path, taken); // two keys of one run never share a file
             } else if (exists && Files.isDirectory(path)) {
-                skipped.add(new Skipped(it.key(), path, "a folder of that name exists"));
+                skipped.add(new Skipped(it.key(), path, "a folder of that name exists", "skipped-existing"));
                 continue;
             } else if (exists && ifExists == IfExists.SKIP) {
-                skipped.add(new Skipped(it.key(), path, "the file exists (--if-exists skip)"));
+                skipped.add(new Skipped(it.key(), path, "the file exists (--if-exists skip)", "skipped-existing"));
+                continue;
+            } else if (exists && ifExists == IfExists.FAIL) {
+                skipped.add(new Skipped(it.key(), path, "the file exists (--if-exists fail)", "failed"));
+                continue;
+            } else if (exists && ifExists == IfExists.SKIP_IDENTICAL && identical(path, it)) {
+                skipped.add(new Skipped(it.key(), path, "the file is the object's content", "skipped-identical"));
                 continue;
             }
             taken.add(path);
-            Transfer t =
-                    newTransfer(batch, target, json, bucket, it, path, ifExists != IfExists.OVERWRITE, partSize, now);
+            Transfer t = newTransfer(batch, target, json, bucket, it, path, !replaces(ifExists), partSize, now);
             fresh.add(t);
             ids.add(t.id());
         }
@@ -221,6 +246,26 @@ public final class DownloadService {
             engine.submit(chunk);
         }
         return new Batch(batch, List.copyOf(ids), List.copyOf(skipped), resumed);
+    }
+
+    /** Whether the finished download may replace a file that is there by then. */
+    private static boolean replaces(IfExists ifExists) {
+        return ifExists == IfExists.OVERWRITE || ifExists == IfExists.SKIP_IDENTICAL;
+    }
+
+    /**
+     * Whether the local file is the object: the same size, and its MD5 is the ETag where that is an MD5 (32 hex
+     * digits, no {@code -N}). An object whose ETag says nothing of its content is never taken as identical.
+     */
+    private static boolean identical(Path file, Item it) {
+        try {
+            if (Files.size(file) != it.size() || it.etag() == null || !it.etag().matches("[0-9a-fA-F]{32}")) {
+                return false;
+            }
+            return SourceFile.hex(SourceFile.md5(file, 0, it.size())).equalsIgnoreCase(it.etag());
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            return false; // cannot tell: download it again
+        }
     }
 
     /**

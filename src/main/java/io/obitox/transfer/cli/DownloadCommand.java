@@ -11,6 +11,7 @@ import io.obitox.transfer.TransferService;
 import io.obitox.transfer.TransferSettings;
 import io.obitox.transfer.TransferSnapshot;
 import io.obitox.transfer.TransferState;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ public final class DownloadCommand implements Callable<Integer> {
             arity = "0..1",
             paramLabel = "DEST",
             description = "A file name, or a folder (default: the current folder).")
-    Path destination;
+    String destination;
 
     @Mixin
     TargetOptions target;
@@ -54,9 +55,10 @@ public final class DownloadCommand implements Callable<Integer> {
     @Option(
             names = "--if-exists",
             paramLabel = "POLICY",
-            description = "When the local file exists: overwrite, rename (keep both: 'name (1).ext') or skip."
-                    + " Default: rename.")
-    String ifExists = "rename";
+            description = "When the local file exists: overwrite, skip-identical (skip when it is the object's content,"
+                    + " else overwrite), skip, rename (keep both: 'name (1).ext') or fail (LOCAL_EXISTS)."
+                    + " Default: skip-identical.")
+    String ifExists = "skip-identical";
 
     @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight at once (default 10).")
     Integer concurrency;
@@ -99,7 +101,11 @@ public final class DownloadCommand implements Callable<Integer> {
             s = s.withConcurrency(concurrency);
         }
         service.engine().updateSettings(s);
-        DownloadService.Batch batch = ctx.app().downloads().download(resolved.ref(), bucket, key, destination, policy);
+        Path dest = destination == null ? null : Path.of(destination);
+        if (destination != null && (destination.endsWith("/") || destination.endsWith(java.io.File.separator))) {
+            Files.createDirectories(dest); // "DEST/" names a folder even before it exists
+        }
+        DownloadService.Batch batch = ctx.app().downloads().download(resolved.ref(), bucket, key, dest, policy);
         if (!quiet && !json) {
             ctx.out()
                     .progress("Downloading " + batch.transferIds().size() + " object(s) from s3://" + bucket + "/"
@@ -108,10 +114,10 @@ public final class DownloadCommand implements Callable<Integer> {
                             + (batch.resumed() > 0 ? " (" + batch.resumed() + " resumed)" : "") + " …");
         }
         ProgressPrinter.follow(service, batch.transferIds(), ctx.out(), quiet || json);
-        return report(service, batch);
+        return report(service, batch, bucket);
     }
 
-    private int report(TransferService service, DownloadService.Batch batch) {
+    private int report(TransferService service, DownloadService.Batch batch, String bucket) {
         List<Map<String, Object>> rows = new ArrayList<>();
         int done = 0;
         int failed = 0;
@@ -135,19 +141,33 @@ public final class DownloadCommand implements Callable<Integer> {
                 }
             }
         }
+        int skipped = 0;
         for (DownloadService.Skipped sk : batch.skipped()) {
+            if (sk.failed()) {
+                failed++;
+            } else {
+                skipped++;
+            }
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", null);
                 m.put("path", sk.destination().toString());
+                m.put("bucket", bucket);
                 m.put("key", sk.key());
-                m.put("state", TransferState.SKIPPED.name());
-                m.put("action", "skipped-existing");
-                m.put("reason", sk.reason());
                 m.put("direction", "download");
+                m.put("state", sk.failed() ? TransferState.FAILED.name() : TransferState.SKIPPED.name());
+                m.put("action", sk.action());
+                if (sk.failed()) {
+                    m.put("errorCode", "LOCAL_EXISTS");
+                    m.put("error", sk.destination() + " exists (--if-exists fail)");
+                } else {
+                    m.put("reason", sk.reason());
+                }
                 rows.add(m);
             } else {
-                ctx.out().println("skipped " + TerminalText.escape(sk.key()) + ": " + sk.reason());
+                ctx.out()
+                        .println((sk.failed() ? "FAILED  " : "skipped ") + TerminalText.escape(sk.key()) + ": "
+                                + sk.reason());
             }
         }
         if (json) {
@@ -158,7 +178,7 @@ public final class DownloadCommand implements Callable<Integer> {
                     Map.of("downloaded", done, "skipped", batch.skipped().size(), "failed", failed));
             ctx.out().json(doc);
         } else {
-            ctx.out().println(done + " downloaded, " + batch.skipped().size() + " skipped, " + failed + " failed.");
+            ctx.out().println(done + " downloaded, " + skipped + " skipped, " + failed + " failed.");
         }
         return failed == 0 ? Cli.OK : Cli.FAILURE;
     }

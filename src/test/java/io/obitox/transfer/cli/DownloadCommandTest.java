@@ -94,6 +94,42 @@ class DownloadCommandTest {
     }
 
     @Test
+    void runAgainAnIdenticalFileIsSkippedAChangedOneReplacedAndFailRefuses() throws Exception {
+        byte[] data = put("docs/report.pdf", 3000, 7);
+        String folder = dir.resolve("new-folder").toString() + "/"; // a folder that does not exist yet
+
+        CliRun first = CliRun.run(home, "download", BUCKET + "/docs/report.pdf", folder, "--json")
+                .ok();
+        Path file = dir.resolve("new-folder/report.pdf");
+        assertThat(Files.readAllBytes(file)).isEqualTo(data);
+        assertThat(first.json().get("summary").get("downloaded").asInt()).isEqualTo(1);
+
+        CliRun again = CliRun.run(home, "download", BUCKET + "/docs/report.pdf", folder, "--json")
+                .ok();
+        JsonNode row = again.json().get("transfers").get(0);
+        assertThat(row.get("action").asText()).isEqualTo("skipped-identical");
+        assertThat(again.json().get("summary").get("skipped").asInt()).isEqualTo(1);
+
+        Files.writeString(file, "changed locally");
+        CliRun replaced = CliRun.run(home, "download", BUCKET + "/docs/report.pdf", folder)
+                .ok();
+        assertThat(replaced.out()).contains("1 downloaded, 0 skipped, 0 failed.");
+        assertThat(Files.readAllBytes(file)).isEqualTo(data);
+
+        CliRun refused =
+                CliRun.run(home, "download", BUCKET + "/docs/report.pdf", folder, "--if-exists", "fail", "--json");
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.json().get("transfers").get(0).get("errorCode").asText())
+                .isEqualTo("LOCAL_EXISTS");
+        CliRun.run(home, "download", BUCKET + "/docs/report.pdf", folder, "--if-exists", "maybe")
+                .failsWith("BAD_IF_EXISTS")
+                .assertNoStackTrace();
+        try (Stream<Path> files = Files.list(dir.resolve("new-folder"))) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
     void aMissingKeyFailsWithAPlainMessageAndTheFix() {
         CliRun run = CliRun.run(
                 home, "download", BUCKET + "/nope.txt", dir.resolve("d").toString());
