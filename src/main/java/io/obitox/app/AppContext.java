@@ -66,6 +66,7 @@ public final class AppContext implements AutoCloseable {
     private final PresignService presign;
     private final ExecutorService background;
     private TransferService transfers;
+    private io.obitox.transfer.DownloadService downloads;
     private TransferRepository transferRepository;
     private WebhookService webhooks;
     private FileValidator validator;
@@ -230,6 +231,16 @@ public final class AppContext implements AutoCloseable {
             engine.start();
         }
         return transfers;
+    }
+
+    /** Downloads (issue 18): the same queue and engine as {@link #transfers()}, started with it. Thread-safe. */
+    public synchronized io.obitox.transfer.DownloadService downloads() {
+        if (downloads == null) {
+            TransferService t = transfers();
+            downloads = new io.obitox.transfer.DownloadService(
+                    transferRepository(), t.engine(), profiles::resolve, clients, buckets, clock);
+        }
+        return downloads;
     }
 
     private synchronized TransferRepository transferRepository() {

@@ -11,6 +11,7 @@ import io.obitox.storage.cli.MbCommand;
 import io.obitox.storage.cli.RmCommand;
 import io.obitox.storage.cli.StatCommand;
 import io.obitox.sync.cli.SyncCommand;
+import io.obitox.transfer.cli.DownloadCommand;
 import io.obitox.transfer.cli.MultipartCommand;
 import io.obitox.transfer.cli.TransfersCommand;
 import io.obitox.transfer.cli.UploadCommand;
@@ -36,6 +37,7 @@ public final class Cli {
     /** Top-level commands, in the order {@code --help} lists them. */
     private static final List<Class<?>> COMMANDS = List.of(
             UploadCommand.class,
+            DownloadCommand.class,
             SyncCommand.class,
             TransfersCommand.class,
             MultipartCommand.class,

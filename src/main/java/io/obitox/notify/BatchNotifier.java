@@ -69,7 +69,9 @@ public final class BatchNotifier implements AutoCloseable {
 
     private void onEvent(TransferEvent e) {
         String batchId = e.snapshot().batchId();
-        if (batchId != null && settles(e.type()) && pending.add(batchId)) {
+        // the messages speak of uploads; a download batch (issue 18) is followed in the Transfers view instead
+        boolean download = e.snapshot().direction() == io.obitox.transfer.TransferDirection.DOWNLOAD;
+        if (batchId != null && !download && settles(e.type()) && pending.add(batchId)) {
             worker.execute(() -> {
                 pending.remove(batchId); // a transfer settling from here on queues another check
                 check(batchId);

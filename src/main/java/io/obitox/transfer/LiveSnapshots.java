@@ -141,6 +141,7 @@ final class LiveSnapshots {
                 t.multipart(),
                 t.partCount(),
                 t.createdAt(),
-                t.completedAt());
+                t.completedAt(),
+                t.direction());
     }
 }

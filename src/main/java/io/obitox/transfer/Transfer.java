@@ -45,6 +45,9 @@ public record Transfer(
      * @param ifNoneMatch the write must not replace an existing object ({@code If-None-Match: *} on PutObject and
      *     CompleteMultipartUpload); a 412 fails the transfer with {@code OBJECT_EXISTS}
      * @param settings what the upload asks S3 to store besides the bytes (issue 16); kept so a resume sends the same
+     * @param direction which way (issue 18); for a {@link TransferDirection#DOWNLOAD} the {@link Source} is the local
+     *     file being written and the object's size, Last-Modified and ETag, and {@code ifNoneMatch} means the
+     *     finished file must not replace a local file that appeared meanwhile
      */
     public record Target(
             String targetRef,
@@ -54,9 +57,24 @@ public record Transfer(
             String key,
             String contentType,
             boolean ifNoneMatch,
-            UploadSettings settings) {
+            UploadSettings settings,
+            TransferDirection direction) {
         public Target {
             settings = settings == null ? UploadSettings.NONE : settings;
+            direction = direction == null ? TransferDirection.UPLOAD : direction;
+        }
+
+        /** An upload's target (every transfer before issue 18). */
+        public Target(
+                String targetRef,
+                String targetLabel,
+                String endpointKey,
+                String bucket,
+                String key,
+                String contentType,
+                boolean ifNoneMatch,
+                UploadSettings settings) {
+            this(targetRef, targetLabel, endpointKey, bucket, key, contentType, ifNoneMatch, settings, null);
         }
 
         /** A target without object settings (every upload before issue 16). */
@@ -195,6 +213,15 @@ public record Transfer(
     /** The plan as {@link PartPlan} (offsets and lengths of the parts). */
     public PartPlan partPlan() {
         return new PartPlan(plan.multipart(), plan.partSize(), plan.partCount(), origin.size());
+    }
+
+    public TransferDirection direction() {
+        return target.direction();
+    }
+
+    /** True for a download: an object written to the local file {@link #source()}. */
+    public boolean download() {
+        return target.direction() == TransferDirection.DOWNLOAD;
     }
 
     public String fileName() {

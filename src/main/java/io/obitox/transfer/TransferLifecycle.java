@@ -63,10 +63,12 @@ final class TransferLifecycle {
     /** RUNNING → COMPLETED with what the verified upload produced, the outbox event in the same transaction. */
     void completed(Transfer t, UploadJob.Outcome o, long millis, Double bps) {
         String notice = o.notice() != null ? o.notice() : t.notice();
+        // a download restarted on a replaced object has the new object's size in its row, not the claimed one's
+        long size = t.download() ? repo.find(t.id()).map(Transfer::size).orElse(t.size()) : t.size();
         Optional<Transfer> completed = repo.complete(
                 t.id(),
                 new Transfer.Outcome(o.etag(), null, null, notice, o.verifiedBy(), bps, o.sha256()),
-                t.size(),
+                size,
                 t.activeMillis() + millis,
                 t.attempts() + 1,
                 clock.instant());
@@ -166,7 +168,16 @@ final class TransferLifecycle {
         events.publish(new TransferEvent(type, live.snapshot(moved.get())));
     }
 
+    /** Aborts an upload's multipart upload, or deletes a download's part file (issue 18); never throws. */
     void abortQuietly(Transfer t) {
+        if (t.download()) {
+            try {
+                java.nio.file.Files.deleteIfExists(DownloadFiles.partFile(t.source()));
+            } catch (java.io.IOException | RuntimeException e) {
+                log.info("Could not delete the partial download of {}: {}", t.id(), e.getMessage());
+            }
+            return;
+        }
         if (t.uploadId() == null) {
             return;
         }

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 public final class TransferPages {
     private static final String COLUMNS = "id, batch_id, source_path, target_label, bucket, object_key, source_size,"
             + " bytes_done, state, etag, error_code, error_message, notice, verified_by, multipart, part_count,"
-            + " created_at, completed_at";
+            + " created_at, completed_at, direction";
 
     private final Database db;
 
@@ -243,7 +243,8 @@ public final class TransferPages {
                 rs.getBoolean("multipart"),
                 rs.getInt("part_count"),
                 instant(rs.getTimestamp("created_at")),
-                instant(rs.getTimestamp("completed_at")));
+                instant(rs.getTimestamp("completed_at")),
+                TransferDirection.valueOf(rs.getString("direction")));
     }
 
     private static Instant instant(Timestamp t) {

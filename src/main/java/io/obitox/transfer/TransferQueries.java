@@ -199,7 +199,7 @@ final class TransferQueries {
     List<Double> throughputs(String endpointKey, long minBytes, int limit) {
         return db.query(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT throughput_bps FROM transfer WHERE endpoint_key = ? "
-                    + "AND state = 'COMPLETED' AND throughput_bps IS NOT NULL AND source_size >= ? "
+                    + "AND state = 'COMPLETED' AND direction = 'UPLOAD' AND throughput_bps IS NOT NULL AND source_size >= ? "
                     + "ORDER BY completed_at DESC LIMIT ?")) {
                 ps.setString(1, endpointKey);
                 ps.setLong(2, minBytes);

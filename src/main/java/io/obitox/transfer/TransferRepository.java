@@ -48,8 +48,9 @@ public final class TransferRepository {
     }
 
     /**
-     * Runs inside the transaction that marks a transfer completed or failed (also when a transfer is inserted
-     * already failed, e.g. its file cannot be read). Must only write to the database with
+     * Runs inside the transaction that marks an upload completed or failed (also when a transfer is inserted
+     * already failed, e.g. its file cannot be read). Downloads do not run the hooks: the upload index and the
+     * {@code upload.*} webhook events are about writes to the bucket (issue 18). Must only write to the database with
      * the given connection; must not block on anything else.
      */
     @FunctionalInterface
@@ -73,7 +74,7 @@ public final class TransferRepository {
             // a file that could not be read is failed from the start, a skipped one final: their outcome is known, so
             // the hooks hear of it
             for (Transfer t : transfers) {
-                if (t.state() == TransferState.FAILED || t.state() == TransferState.SKIPPED) {
+                if (!t.download() && (t.state() == TransferState.FAILED || t.state() == TransferState.SKIPPED)) {
                     for (OutcomeHook h : hooks) {
                         h.onOutcome(c, t);
                     }
@@ -263,7 +264,7 @@ public final class TransferRepository {
                 }
             }
             Transfer t = TransferQueries.findIn(c, id);
-            if (to == TransferState.COMPLETED || to == TransferState.FAILED) {
+            if (!t.download() && (to == TransferState.COMPLETED || to == TransferState.FAILED)) {
                 for (OutcomeHook h : hooks) {
                     h.onOutcome(c, t);
                 }

@@ -131,7 +131,9 @@ public final class TransferService implements AutoCloseable {
         Map<String, Transfer> earlierByFile = new HashMap<>();
         for (Transfer t :
                 repo.unfinishedTo(requests.stream().map(UploadRequest::key).toList())) {
-            earlierByFile.putIfAbsent(fileKey(t.targetRef(), t.bucket(), t.key(), t.source()), t);
+            if (!t.download()) { // a download to the same path is another transfer (issue 18)
+                earlierByFile.putIfAbsent(fileKey(t.targetRef(), t.bucket(), t.key(), t.source()), t);
+            }
         }
         Map<String, Refusal> refusals = new java.util.LinkedHashMap<>(); // by group; their id lists grow below
         List<Transfer> fresh = new ArrayList<>();

@@ -31,7 +31,60 @@ public record TransferSnapshot(
         boolean multipart,
         int partCount,
         Instant createdAt,
-        Instant completedAt) {
+        Instant completedAt,
+        TransferDirection direction) {
+
+    public TransferSnapshot {
+        direction = direction == null ? TransferDirection.UPLOAD : direction;
+    }
+
+    /** An upload's snapshot (every transfer before issue 18). */
+    public TransferSnapshot(
+            String id,
+            String batchId,
+            Path source,
+            String fileName,
+            String targetLabel,
+            String bucket,
+            String key,
+            long size,
+            long bytesDone,
+            TransferState state,
+            double speedBps,
+            long etaSeconds,
+            String etag,
+            String errorCode,
+            String errorMessage,
+            String notice,
+            String verifiedBy,
+            boolean multipart,
+            int partCount,
+            Instant createdAt,
+            Instant completedAt) {
+        this(
+                id,
+                batchId,
+                source,
+                fileName,
+                targetLabel,
+                bucket,
+                key,
+                size,
+                bytesDone,
+                state,
+                speedBps,
+                etaSeconds,
+                etag,
+                errorCode,
+                errorMessage,
+                notice,
+                verifiedBy,
+                multipart,
+                partCount,
+                createdAt,
+                completedAt,
+                null);
+    }
 
     /** How far it got; a skipped transfer is finished without a byte sent, so it counts as whole. */
     public double fraction() {

@@ -7,7 +7,8 @@ import java.util.concurrent.ExecutorService;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Uploads one transfer from where it stands: a single PUT ({@link SinglePut}), or a multipart upload ({@link
+ * Runs one transfer from where it stands; a download (issue 18) is a {@link RangedDownload}, the rest of this comment
+ * is about uploads. Uploads one transfer from where it stands: a single PUT ({@link SinglePut}), or a multipart upload ({@link
  * MultipartUpload}) that first reconciles its stored parts with {@code ListParts} for the stored upload id (never
  * another upload), sends only what is missing ({@link PartRunner}), completes and verifies (see {@link
  * UploadVerification}: Content-MD5 on every request, then size, a returned checksum, and the ETag only where the
@@ -96,7 +97,9 @@ final class UploadJob {
         try {
             job.checkStop();
             job.useHeaders(keys); // before any request: an SSE-C transfer without its key fails here, nothing sent
-            Outcome o = job.transfer.multipart() ? new MultipartUpload(job).run() : new SinglePut(job).run();
+            Outcome o = job.transfer.download()
+                    ? new RangedDownload(job).run()
+                    : job.transfer.multipart() ? new MultipartUpload(job).run() : new SinglePut(job).run();
             String sha =
                     o.sha256() != null ? o.sha256() : job.transfer.outcome().sha256();
             return new Outcome(o.etag(), job.sent.get(), job.notice, o.verifiedBy(), sha);

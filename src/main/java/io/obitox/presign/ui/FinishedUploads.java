@@ -16,8 +16,9 @@ record FinishedUploads(String bucket, List<LinkDraft> drafts) {
     /** The completed uploads of {@code profileName} to {@code chosen} (or to the latest's bucket), latest first. */
     static FinishedUploads of(String profileName, String chosen, List<TransferSnapshot> transfers) {
         List<TransferSnapshot> done = transfers.stream()
-                .filter(t ->
-                        t.state() == io.obitox.transfer.TransferState.COMPLETED && profileName.equals(t.targetLabel()))
+                .filter(t -> t.state() == io.obitox.transfer.TransferState.COMPLETED
+                        && t.direction() == io.obitox.transfer.TransferDirection.UPLOAD // not downloads
+                        && profileName.equals(t.targetLabel()))
                 .sorted(Comparator.comparing(
                                 TransferSnapshot::completedAt, Comparator.nullsLast(Comparator.naturalOrder()))
                         .reversed())

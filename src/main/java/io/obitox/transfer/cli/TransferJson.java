@@ -16,6 +16,7 @@ public final class TransferJson {
         m.put("bucket", s.bucket());
         m.put("key", s.key());
         m.put("size", s.size());
+        m.put("direction", s.direction().name().toLowerCase(java.util.Locale.ROOT));
         m.put("state", s.state().name());
         m.put("etag", s.etag());
         m.put("bytesDone", s.bytesDone());

@@ -110,7 +110,9 @@ public final class TransfersCommand implements Runnable {
                         s.state().name(),
                         Sizes.bytes(s.size()),
                         String.format("%3.0f%%", s.fraction() * 100),
-                        "s3://" + s.bucket() + "/" + s.key(),
+                        s.direction() == io.obitox.transfer.TransferDirection.DOWNLOAD
+                                ? "↓ s3://" + s.bucket() + "/" + s.key() + " → " + s.source()
+                                : "s3://" + s.bucket() + "/" + s.key(),
                         s.errorMessage() == null ? "" : s.errorMessage()));
             }
             ctx.out().table(List.of("ID", "STATE", "SIZE", "DONE", "TARGET", "ERROR"), rows);

@@ -1,6 +1,7 @@
 package io.obitox.transfer.ui;
 
 import io.obitox.common.Sizes;
+import io.obitox.transfer.TransferDirection;
 import io.obitox.transfer.TransferSnapshot;
 import io.obitox.transfer.TransferState;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -13,6 +14,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /** One row of the Transfers table, updated in place from snapshots. FX thread only. */
 public final class TransferRow {
     private final String id;
+    private final ReadOnlyStringWrapper direction = new ReadOnlyStringWrapper(this, "direction");
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name");
     private final ReadOnlyStringWrapper target = new ReadOnlyStringWrapper(this, "target");
     private final ReadOnlyStringWrapper size = new ReadOnlyStringWrapper(this, "size");
@@ -33,8 +35,13 @@ public final class TransferRow {
             return;
         }
         snapshot = s;
+        direction.set(s.direction().arrow());
         name.set(s.fileName());
-        target.set("s3://" + s.bucket() + "/" + s.key());
+        // issue 18: a download reads the other way round, from the object to the local file
+        target.set(
+                s.direction() == TransferDirection.DOWNLOAD
+                        ? "s3://" + s.bucket() + "/" + s.key() + " → " + s.source()
+                        : "s3://" + s.bucket() + "/" + s.key());
         size.set(Sizes.bytes(s.size()));
         progress.set(s.fraction());
         boolean running = s.state() == TransferState.RUNNING;
@@ -64,6 +71,11 @@ public final class TransferRow {
 
     public TransferSnapshot snapshot() {
         return snapshot;
+    }
+
+    /** ↑ for an upload, ↓ for a download. */
+    public ReadOnlyStringProperty directionProperty() {
+        return direction.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty nameProperty() {

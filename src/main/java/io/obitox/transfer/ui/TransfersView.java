@@ -45,6 +45,9 @@ public final class TransfersView {
     private TableColumn<TransferRow, String> nameColumn;
 
     @FXML
+    private TableColumn<TransferRow, String> directionColumn;
+
+    @FXML
     private TableColumn<TransferRow, String> sizeColumn;
 
     @FXML
@@ -92,6 +95,15 @@ public final class TransfersView {
         stateFilter.getItems().setAll(StateFilter.values());
         stateFilter.valueProperty().bindBidirectional(vm.filterProperty());
         table.setPlaceholder(new Label("No transfers yet."));
+        directionColumn.setCellValueFactory(c -> c.getValue().directionProperty());
+        directionColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String arrow, boolean empty) {
+                super.updateItem(arrow, empty);
+                setText(empty ? null : arrow);
+                setTooltip(empty || arrow == null ? null : new Tooltip("↓".equals(arrow) ? "Download" : "Upload"));
+            }
+        });
         nameColumn.setCellValueFactory(c -> c.getValue().nameProperty());
         sizeColumn.setCellValueFactory(c -> c.getValue().sizeProperty());
         progressColumn.setCellValueFactory(c -> c.getValue().progressProperty());
@@ -103,7 +115,13 @@ public final class TransfersView {
             @Override
             protected void updateItem(TransferState state, boolean empty) {
                 super.updateItem(state, empty);
-                setText(empty || state == null ? null : label(state));
+                TransferRow row = getTableRow() == null ? null : getTableRow().getItem();
+                boolean down =
+                        row != null && row.snapshot().direction() == io.obitox.transfer.TransferDirection.DOWNLOAD;
+                setText(
+                        empty || state == null
+                                ? null
+                                : down && state == TransferState.RUNNING ? "Downloading" : label(state));
                 // muted like the Upload view's "identical (skip)": nothing went wrong and nothing is left to do
                 getStyleClass().remove("state-skipped");
                 if (!empty && state == TransferState.SKIPPED) {

@@ -1,0 +1,185 @@
+package io.obitox.transfer.cli;
+
+import io.obitox.cli.Cli;
+import io.obitox.cli.CliContext;
+import io.obitox.cli.TargetOptions;
+import io.obitox.common.ObitoxException;
+import io.obitox.common.Sizes;
+import io.obitox.common.TerminalText;
+import io.obitox.transfer.DownloadService;
+import io.obitox.transfer.TransferService;
+import io.obitox.transfer.TransferSettings;
+import io.obitox.transfer.TransferSnapshot;
+import io.obitox.transfer.TransferState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code obitox download BUCKET/KEY|BUCKET/PREFIX/ [DEST]} (issue 18): through the transfer queue like {@code upload},
+ * progress on stderr, exit status 1 if any object failed. Re-running the same command resumes an interrupted
+ * download from the ranges already written.
+ */
+@Command(
+        name = "download",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Download an object, or every object below a prefix (end it with '/'), keeping the folder tree.",
+            "Parts are fetched in parallel into NAME.obitox-part, verified, then renamed into place; an interrupted",
+            "download resumes where it stopped: run the same command again, or 'obitox transfers resume'."
+        })
+public final class DownloadCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Parameters(index = "0", paramLabel = "BUCKET/KEY|BUCKET/PREFIX/", description = "What to download.")
+    String source;
+
+    @Parameters(
+            index = "1",
+            arity = "0..1",
+            paramLabel = "DEST",
+            description = "A file name, or a folder (default: the current folder).")
+    String destination;
+
+    @Mixin
+    TargetOptions target;
+
+    @Option(
+            names = "--if-exists",
+            paramLabel = "POLICY",
+            description = "When the local file exists: overwrite, skip-identical (skip when it is the object's content,"
+                    + " else overwrite), skip, rename (keep both: 'name (1).ext') or fail (LOCAL_EXISTS)."
+                    + " Default: skip-identical.")
+    String ifExists = "skip-identical";
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight at once (default 10).")
+    Integer concurrency;
+
+    @Option(names = "--part-size", paramLabel = "SIZE", description = "Ranged GET size, e.g. 16M (default 16M).")
+    String partSize;
+
+    @Option(names = "--json", description = "Print the transfers as JSON when done.")
+    boolean json;
+
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "No progress output.")
+    boolean quiet;
+
+    public DownloadCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        DownloadService.IfExists policy = DownloadService.IfExists.parse(ifExists);
+        String p = source.startsWith("s3://") ? source.substring(5) : source;
+        int slash = p.indexOf('/');
+        String bucket = slash < 0 ? p : p.substring(0, slash);
+        String key = slash < 0 ? "" : p.substring(slash + 1);
+        if (bucket.isEmpty()) {
+            throw new ObitoxException(
+                    "INVALID_PATH",
+                    "'" + source + "' names no bucket.",
+                    "Write BUCKET/KEY, or BUCKET/PREFIX/ for a folder.");
+        }
+        TargetOptions.Resolved resolved = target.resolve(ctx.app());
+        TransferService service = ctx.app().transfers();
+        TransferSettings s = service.engine().settings();
+        if (partSize != null) {
+            s = s.withPartSize(Sizes.parse(partSize));
+        }
+        if (concurrency != null) {
+            s = s.withConcurrency(concurrency);
+        }
+        service.engine().updateSettings(s);
+        Path dest = destination == null ? null : Path.of(destination);
+        if (destination != null && (destination.endsWith("/") || destination.endsWith(java.io.File.separator))) {
+            Files.createDirectories(dest); // "DEST/" names a folder even before it exists
+        }
+        DownloadService.Batch batch = ctx.app().downloads().download(resolved.ref(), bucket, key, dest, policy);
+        if (!quiet && !json) {
+            ctx.out()
+                    .progress("Downloading " + batch.transferIds().size() + " object(s) from s3://" + bucket + "/"
+                            + TerminalText.escape(key) + " on "
+                            + resolved.target().label()
+                            + (batch.resumed() > 0 ? " (" + batch.resumed() + " resumed)" : "") + " …");
+        }
+        ProgressPrinter.follow(service, batch.transferIds(), ctx.out(), quiet || json);
+        return report(service, batch, bucket);
+    }
+
+    private int report(TransferService service, DownloadService.Batch batch, String bucket) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        int done = 0;
+        int failed = 0;
+        List<String> ids = batch.transferIds();
+        for (int from = 0; from < ids.size(); from += UploadReport.PAGE) {
+            for (TransferSnapshot x :
+                    service.snapshots(ids.subList(from, Math.min(ids.size(), from + UploadReport.PAGE)))) {
+                if (x.state() == TransferState.COMPLETED) {
+                    done++;
+                } else {
+                    failed++;
+                }
+                if (json) {
+                    rows.add(TransferJson.of(x));
+                } else if (x.state() != TransferState.COMPLETED) {
+                    ctx.out()
+                            .println("FAILED  " + TerminalText.escape(x.key()) + ": "
+                                    + (x.errorMessage() == null ? x.state() : x.errorMessage()));
+                } else if (x.notice() != null) {
+                    ctx.out().println("note    " + TerminalText.escape(x.key()) + ": " + x.notice());
+                }
+            }
+        }
+        int skipped = 0;
+        for (DownloadService.Skipped sk : batch.skipped()) {
+            if (sk.failed()) {
+                failed++;
+            } else {
+                skipped++;
+            }
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", null);
+                m.put("path", sk.destination().toString());
+                m.put("bucket", bucket);
+                m.put("key", sk.key());
+                m.put("direction", "download");
+                m.put("state", sk.failed() ? TransferState.FAILED.name() : TransferState.SKIPPED.name());
+                m.put("action", sk.action());
+                if (sk.failed()) {
+                    m.put("errorCode", "LOCAL_EXISTS");
+                    m.put("error", sk.destination() + " exists (--if-exists fail)");
+                } else {
+                    m.put("reason", sk.reason());
+                }
+                rows.add(m);
+            } else {
+                ctx.out()
+                        .println((sk.failed() ? "FAILED  " : "skipped ") + TerminalText.escape(sk.key()) + ": "
+                                + sk.reason());
+            }
+        }
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("transfers", rows);
+            doc.put(
+                    "summary",
+                    Map.of("downloaded", done, "skipped", batch.skipped().size(), "failed", failed));
+            ctx.out().json(doc);
+        } else {
+            ctx.out().println(done + " downloaded, " + skipped + " skipped, " + failed + " failed.");
+        }
+        return failed == 0 ? Cli.OK : Cli.FAILURE;
+    }
+}

@@ -1,0 +1,264 @@
+package io.obitox.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.obitox.profile.StorageProfile;
+import io.obitox.profile.TargetRef;
+import io.obitox.testing.FaultProxy;
+import io.obitox.testing.FaultProxy.Kind;
+import io.obitox.testing.S3ProxyServer;
+import io.obitox.testing.TestApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Downloads through the transfer queue (issue 18), against S3Proxy through a fault proxy that counts the GETs. */
+class DownloadTest {
+    private static final String BUCKET = "downloads";
+    private S3ProxyServer server;
+    private FaultProxy proxy;
+    private TestApp app;
+    private StorageProfile profile;
+    private S3Client s3;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        server = S3ProxyServer.start();
+        server.createBucket(BUCKET);
+        proxy = new FaultProxy(server.endpoint());
+        app = TestApp.create("download");
+        profile = app.addProfile("proxy", server, proxy.endpoint(), BUCKET);
+        s3 = server.client();
+        TransferEngine engine = app.context().transfers().engine();
+        engine.updateSettings(engine.settings().withPartSize(5L << 20).withConcurrency(3));
+    }
+
+    @AfterEach
+    void tearDown() {
+        s3.close();
+        app.close();
+        proxy.close();
+        server.close();
+    }
+
+    private byte[] put(String key, int size, long seed, Map<String, String> metadata) {
+        byte[] data = new byte[size];
+        new Random(seed).nextBytes(data);
+        s3.putObject(b -> b.bucket(BUCKET).key(key).metadata(metadata), RequestBody.fromBytes(data));
+        return data;
+    }
+
+    private TransferSnapshot download(String key, Path dest, DownloadService.IfExists ifExists) throws Exception {
+        DownloadService.Batch batch =
+                app.context().downloads().download(TargetRef.profile(profile.id()), BUCKET, key, dest, ifExists);
+        TransferService service = app.context().transfers();
+        assertThat(service.awaitSettled(batch.transferIds(), Duration.ofSeconds(60)))
+                .isTrue();
+        return service.snapshot(batch.transferIds().get(0)).orElseThrow();
+    }
+
+    private long rangedGets() {
+        return proxy.requests().stream()
+                .filter(r -> r.method().equals("GET") && r.header("Range") != null)
+                .count();
+    }
+
+    @Test
+    void aLargeObjectComesInRangedPartsAndIsVerifiedByItsMd5Etag() throws Exception {
+        byte[] data = put("big/movie.bin", (17 << 20) + 123, 1, Map.of());
+        Path dest = app.dir().resolve("out/movie.bin");
+
+        TransferSnapshot s = download("big/movie.bin", dest, DownloadService.IfExists.OVERWRITE);
+
+        assertThat(s.state()).as(s.errorMessage()).isEqualTo(TransferState.COMPLETED);
+        assertThat(s.direction()).isEqualTo(TransferDirection.DOWNLOAD);
+        assertThat(s.partCount()).isEqualTo(4);
+        assertThat(s.verifiedBy()).isEqualTo("size + MD5 = ETag");
+        assertThat(Files.readAllBytes(dest)).isEqualTo(data);
+        assertThat(DownloadFiles.partFile(dest)).doesNotExist();
+        assertThat(rangedGets()).isEqualTo(4);
+        assertThat(proxy.requests().stream().filter(r -> r.method().equals("GET")))
+                .allSatisfy(r -> assertThat(r.header("If-Match")).isNotNull());
+    }
+
+    @Test
+    void aSmallObjectIsOneGetAndItsSha256MetadataIsChecked() throws Exception {
+        byte[] data = new byte[1000];
+        new Random(2).nextBytes(data);
+        byte[] stored = put("signed.txt", 1000, 2, Map.of("sha256", TransferTestFiles.sha256(data)));
+        Path folder = Files.createDirectories(app.dir().resolve("out"));
+
+        TransferSnapshot s = download("signed.txt", folder, DownloadService.IfExists.OVERWRITE);
+
+        assertThat(Files.readAllBytes(folder.resolve("signed.txt"))).isEqualTo(stored);
+        assertThat(s.state()).as(s.errorMessage()).isEqualTo(TransferState.COMPLETED);
+        assertThat(s.verifiedBy()).isEqualTo("size + MD5 = ETag + SHA-256 metadata");
+        assertThat(rangedGets()).isZero();
+    }
+
+    @Test
+    void aWrongSha256MetadataFailsTheDownloadAndLeavesNothingBehind() throws Exception {
+        put("bad.txt", 1000, 3, Map.of("sha256", "0".repeat(64)));
+        Path dest = app.dir().resolve("out/bad.txt");
+
+        TransferSnapshot s = download("bad.txt", dest, DownloadService.IfExists.OVERWRITE);
+
+        assertThat(s.state()).isEqualTo(TransferState.FAILED);
+        assertThat(s.errorCode()).isEqualTo("DOWNLOAD_CORRUPT");
+        assertThat(dest).doesNotExist();
+        assertThat(DownloadFiles.partFile(dest)).doesNotExist();
+    }
+
+    @Test
+    void anObjectReplacedMidDownloadEndsAsTheNewObjectNeverAMix() throws Exception {
+        put("swap.bin", 16 << 20, 4, Map.of());
+        AtomicInteger gets = new AtomicInteger();
+        proxy.rules(r -> r.method().equals("GET") && r.header("Range") != null && gets.incrementAndGet() == 2
+                ? Kind.HOLD_RESPONSE
+                : Kind.FORWARD);
+        TransferEngine engine = app.context().transfers().engine();
+        engine.updateSettings(engine.settings().withConcurrency(1));
+        Path dest = app.dir().resolve("out/swap.bin");
+        DownloadService.Batch batch = app.context()
+                .downloads()
+                .download(
+                        TargetRef.profile(profile.id()), BUCKET, "swap.bin", dest, DownloadService.IfExists.OVERWRITE);
+        assertThat(proxy.awaitHeld(30)).isTrue();
+        byte[] replaced = put("swap.bin", (16 << 20) + 7, 5, Map.of()); // the held answer is of the old object
+        proxy.releaseHeld();
+        TransferService service = app.context().transfers();
+        assertThat(service.awaitSettled(batch.transferIds(), Duration.ofSeconds(60)))
+                .isTrue();
+
+        TransferSnapshot s = service.snapshot(batch.transferIds().get(0)).orElseThrow();
+        assertThat(s.state()).as(s.errorMessage()).isEqualTo(TransferState.COMPLETED);
+        assertThat(s.notice()).contains("replaced on the server");
+        assertThat(s.size()).isEqualTo(replaced.length);
+        assertThat(Files.readAllBytes(dest)).isEqualTo(replaced);
+    }
+
+    @Test
+    void anExistingLocalFileIsKeptRenamedBesideOrSkippedAsChosen() throws Exception {
+        byte[] data = put("docs/a.txt", 100, 6, Map.of());
+        Path dest = Files.createDirectories(app.dir().resolve("out")).resolve("a.txt");
+        Files.writeString(dest, "mine");
+
+        TransferSnapshot kept = download("docs/a.txt", dest.getParent(), DownloadService.IfExists.RENAME);
+        assertThat(kept.source()).isEqualTo(dest.resolveSibling("a (1).txt"));
+        assertThat(Files.readAllBytes(kept.source())).isEqualTo(data);
+        assertThat(Files.readString(dest)).isEqualTo("mine");
+
+        DownloadService.Batch skipped = app.context()
+                .downloads()
+                .download(TargetRef.profile(profile.id()), BUCKET, "docs/a.txt", dest, DownloadService.IfExists.SKIP);
+        assertThat(skipped.transferIds()).isEmpty();
+        assertThat(skipped.skipped())
+                .singleElement()
+                .satisfies(x -> assertThat(x.key()).isEqualTo("docs/a.txt"));
+        assertThat(Files.readString(dest)).isEqualTo("mine");
+
+        TransferSnapshot replaced = download("docs/a.txt", dest, DownloadService.IfExists.OVERWRITE);
+        assertThat(replaced.state()).isEqualTo(TransferState.COMPLETED);
+        assertThat(Files.readAllBytes(dest)).isEqualTo(data);
+    }
+
+    @Test
+    void aPausedDownloadResumesFetchingOnlyTheMissingParts() throws Exception {
+        byte[] data = put("pause.bin", 20 << 20, 7, Map.of());
+        TransferEngine engine = app.context().transfers().engine();
+        engine.updateSettings(engine.settings().withConcurrency(1).withBandwidthLimit(8L << 20));
+        Path dest = app.dir().resolve("out/pause.bin");
+        TransferService service = app.context().transfers();
+        String id = app.context()
+                .downloads()
+                .download(
+                        TargetRef.profile(profile.id()), BUCKET, "pause.bin", dest, DownloadService.IfExists.OVERWRITE)
+                .transferIds()
+                .get(0);
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (service.snapshot(id).orElseThrow().bytesDone() < (11L << 20) && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        service.pause(id);
+        assertThat(service.awaitSettled(List.of(id), Duration.ofSeconds(30))).isTrue();
+        TransferSnapshot paused = service.snapshot(id).orElseThrow();
+        assertThat(paused.state()).isEqualTo(TransferState.PAUSED);
+        assertThat(DownloadFiles.partFile(dest)).exists();
+        long before = rangedGets();
+        long recorded =
+                app.context().transfers().engine().snapshot(id).orElseThrow().bytesDone() / (5L << 20);
+
+        engine.setBandwidthLimit(0);
+        service.resume(id);
+        assertThat(service.awaitSettled(List.of(id), Duration.ofSeconds(60))).isTrue();
+
+        assertThat(service.snapshot(id).orElseThrow().state()).isEqualTo(TransferState.COMPLETED);
+        assertThat(Files.readAllBytes(dest)).isEqualTo(data);
+        assertThat(rangedGets() - before).as("only the parts not recorded").isEqualTo(4 - recorded);
+    }
+
+    @Test
+    void theSameDownloadAgainResumesTheKeptBothOneInsteadOfStartingAThirdCopy() throws Exception {
+        byte[] data = put("again.bin", 12 << 20, 9, Map.of());
+        Path folder = Files.createDirectories(app.dir().resolve("again"));
+        Files.writeString(folder.resolve("again.bin"), "mine");
+        TransferEngine engine = app.context().transfers().engine();
+        engine.updateSettings(engine.settings().withConcurrency(1).withBandwidthLimit(4L << 20));
+        TransferService service = app.context().transfers();
+        TargetRef ref = TargetRef.profile(profile.id());
+        DownloadService.Batch first =
+                app.context().downloads().download(ref, BUCKET, "again.bin", folder, DownloadService.IfExists.RENAME);
+        String id = first.transferIds().get(0);
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (service.snapshot(id).orElseThrow().bytesDone() < (6L << 20) && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        service.pause(id);
+        assertThat(service.awaitSettled(List.of(id), Duration.ofSeconds(30))).isTrue();
+        engine.setBandwidthLimit(0);
+
+        DownloadService.Batch again =
+                app.context().downloads().download(ref, BUCKET, "again.bin", folder, DownloadService.IfExists.RENAME);
+
+        assertThat(again.transferIds()).containsExactly(id);
+        assertThat(again.resumed()).isEqualTo(1);
+        assertThat(service.awaitSettled(List.of(id), Duration.ofSeconds(60))).isTrue();
+        assertThat(Files.readAllBytes(folder.resolve("again (1).bin"))).isEqualTo(data);
+        assertThat(folder.resolve("again (2).bin")).doesNotExist();
+        assertThat(Files.readString(folder.resolve("again.bin"))).isEqualTo("mine");
+    }
+
+    @Test
+    void aDownloadRaisesNoUploadWebhookEvent() throws Exception {
+        var hook = app.context().webhooks().add("http://127.0.0.1:9/hook", null);
+        io.obitox.testing.TestSecrets.register(hook.secret().reveal());
+        put("quiet.txt", 100, 10, Map.of());
+        DownloadService.Batch batch = app.context()
+                .downloads()
+                .download(
+                        TargetRef.profile(profile.id()),
+                        BUCKET,
+                        "quiet.txt",
+                        app.dir().resolve("hooks/quiet.txt"),
+                        DownloadService.IfExists.OVERWRITE);
+        assertThat(app.context().transfers().awaitSettled(batch.transferIds(), Duration.ofSeconds(30)))
+                .isTrue();
+
+        assertThat(app.context()
+                        .transfers()
+                        .snapshot(batch.transferIds().get(0))
+                        .orElseThrow()
+                        .state())
+                .isEqualTo(TransferState.COMPLETED);
+        assertThat(app.context().webhooks().forTransfers(batch.transferIds())).isEmpty();
+    }
+}
