@@ -16,6 +16,7 @@ import io.obitox.transfer.cli.TransfersCommand;
 import io.obitox.transfer.cli.UploadCommand;
 import io.obitox.validation.cli.PolicyCommand;
 import io.obitox.validation.cli.ValidateCommand;
+import io.obitox.watch.cli.WatchCommand;
 import io.obitox.webhook.cli.WebhooksCommand;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
@@ -37,6 +38,7 @@ public final class Cli {
     private static final List<Class<?>> COMMANDS = List.of(
             UploadCommand.class,
             SyncCommand.class,
+            WatchCommand.class,
             TransfersCommand.class,
             MultipartCommand.class,
             ProfileCommand.class,
