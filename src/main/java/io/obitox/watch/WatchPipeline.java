@@ -176,8 +176,9 @@ final class WatchPipeline {
 
     /**
      * The planner's batches: the files of a folder with many settled files share one listing of that folder; the
-     * others are planned one key each (a listing of exactly that key), so a trickle into a folder of 100,000
-     * objects does not list them all again for every file.
+     * others together when they are many (a burst spread over small folders: one listing of their common prefix),
+     * else one key each (a listing of exactly that key), so a trickle into a folder of 100,000 objects does not
+     * list them all again for every file.
      */
     private static List<List<String>> groups(Map<String, UploadRequest> toPlan) {
         Map<String, List<String>> byFolder = new LinkedHashMap<>();
@@ -187,12 +188,18 @@ final class WatchPipeline {
                     .add(e.getKey());
         }
         List<List<String>> out = new ArrayList<>();
+        List<String> scattered = new ArrayList<>();
         for (List<String> files : byFolder.values()) {
             if (files.size() >= FOLDER_LISTING_MIN) {
                 out.add(files);
             } else {
-                files.forEach(f -> out.add(List.of(f)));
+                scattered.addAll(files);
             }
+        }
+        if (scattered.size() >= FOLDER_LISTING_MIN) {
+            out.add(scattered); // a burst over many small folders: one listing of their common prefix
+        } else {
+            scattered.forEach(f -> out.add(List.of(f)));
         }
         return out;
     }
