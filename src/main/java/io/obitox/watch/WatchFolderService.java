@@ -33,6 +33,7 @@ import java.util.function.Supplier;
  * database.
  */
 public final class WatchFolderService {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WatchFolderService.class);
     private final WatchRepository repo;
     private final WatchLedger ledger;
     private final Function<TargetRef, S3Target> targets;
@@ -251,9 +252,17 @@ public final class WatchFolderService {
     /** Watches running in this process. */
     public final class Running implements AutoCloseable {
         private final List<WatchRunner> runners;
+        private boolean closed;
 
         Running(List<WatchRunner> runners) {
             this.runners = List.copyOf(runners);
+        }
+
+        /** What each watch did in this run, by id (from memory). */
+        public java.util.Map<String, WatchHealth.Counters> thisRun() {
+            java.util.Map<String, WatchHealth.Counters> out = new java.util.LinkedHashMap<>();
+            runners.forEach(r -> out.put(r.id(), r.thisRun()));
+            return out;
         }
 
         public List<String> ids() {
@@ -265,12 +274,22 @@ public final class WatchFolderService {
             runners.forEach(WatchRunner::scanNow);
         }
 
-        /** Stops every watch (each within a second) and gives them up for another process. */
+        /** Stops every watch (each within a second) and gives them up for another process. Idempotent. */
         @Override
-        public void close() {
+        public synchronized void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            runners.forEach(WatchRunner::close);
             for (WatchRunner r : runners) {
-                r.close();
-                repo.release(r.id(), owner);
+                try {
+                    repo.release(r.id(), owner);
+                } catch (RuntimeException e) {
+                    // at the JVM's exit H2's own hook may have closed the database: the owner is then a process
+                    // that is gone, which the next start takes over just the same
+                    log.info("Watch {} not released: {}", r.id(), e.toString());
+                }
             }
         }
     }

@@ -54,6 +54,7 @@ final class WatchRunner implements AutoCloseable {
     private Instant lastEvent;
     private Instant lastScan;
     private WatchHealth.Counters delta = WatchHealth.Counters.ZERO;
+    private volatile WatchHealth.Counters thisRun = WatchHealth.Counters.ZERO;
     private boolean dirty = true;
 
     WatchRunner(
@@ -320,6 +321,7 @@ final class WatchRunner implements AutoCloseable {
     private void add(WatchHealth.Counters d) {
         if (!d.isZero()) {
             delta = delta.plus(d);
+            thisRun = thisRun.plus(d);
             dirty = true;
         }
     }
@@ -383,6 +385,11 @@ final class WatchRunner implements AutoCloseable {
             dirty = true;
             flush();
         }
+    }
+
+    /** What this run did (kept in memory: readable when the database is already closed at the JVM's exit). */
+    WatchHealth.Counters thisRun() {
+        return thisRun;
     }
 
     /** For tests and the GUI: the state as this process sees it now. */

@@ -72,21 +72,24 @@ final class WatchRunCommand implements java.util.concurrent.Callable<Integer> {
             } else {
                 stop.await();
             }
+            running.close(); // before the summary: on SIGTERM the JVM ends as soon as the hook returns
+            for (var e : running.thisRun().entrySet()) {
+                var h = e.getValue();
+                ctx.out()
+                        .progress(e.getKey().substring(0, 8) + ": this run " + h.seen() + " seen, " + h.uploaded()
+                                + " uploaded, " + h.skipped() + " skipped, " + h.rejected() + " rejected, " + h.failed()
+                                + " failed.");
+            }
+            ctx.out().flush();
         } finally {
             stopped.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it waits for 'stopped', counted down above
+                // the hook is running: it waited for 'stopped', counted down above
             } catch (IllegalArgumentException notAdded) {
                 // run() failed before the hook was added
             }
-        }
-        for (String id : chosen) {
-            var h = service.get(id).health().counters();
-            ctx.out()
-                    .progress(id.substring(0, 8) + ": " + h.seen() + " seen, " + h.uploaded() + " uploaded, "
-                            + h.skipped() + " skipped, " + h.rejected() + " rejected, " + h.failed() + " failed.");
         }
         return Cli.OK;
     }
