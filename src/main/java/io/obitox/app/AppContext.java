@@ -310,6 +310,7 @@ public final class AppContext implements AutoCloseable {
                     validationPolicies,
                     settings,
                     clock);
+            closeables.push(watches::close); // the watches stop before what was opened before them
         }
         return watches;
     }

@@ -44,6 +44,7 @@ public final class WatchFolderService {
     private final SettingsService settings;
     private final Clock clock;
     private final String owner = Owners.current();
+    private final List<Running> started = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public WatchFolderService(
             WatchRepository repo,
@@ -187,7 +188,7 @@ public final class WatchFolderService {
         for (String id : idsOrPrefixes) {
             chosen.add(get(id).watch());
         }
-        List<WatchRunner> started = new ArrayList<>();
+        List<WatchRunner> runners = new ArrayList<>();
         try {
             for (Watch w : chosen) {
                 String held = repo.claim(w.id(), owner).orElse(null);
@@ -199,17 +200,36 @@ public final class WatchFolderService {
                             "Stop it there (close the window or stop 'obitox watch run') and try again.");
                 }
                 WatchRunner r = runner(w, m -> problems.accept(w.folder() + ": " + m));
-                started.add(r);
+                runners.add(r);
                 r.start();
             }
         } catch (RuntimeException e) {
-            new Running(started).close();
+            new Running(runners).close();
             for (Watch w : chosen) {
                 repo.release(w.id(), owner);
             }
             throw e;
         }
-        return new Running(started);
+        Running running = new Running(runners);
+        started.add(running);
+        return running;
+    }
+
+    /**
+     * Starts every watch that no other live process runs (the window at its start: a headless {@code watch run}
+     * keeps the ones it has).
+     */
+    public Running runAvailable(Consumer<String> problems) {
+        List<String> ids = repo.list().stream()
+                .filter(r -> !r.health().running() || owner.equals(r.owner()))
+                .map(r -> r.watch().id())
+                .toList();
+        return run(ids, problems);
+    }
+
+    /** Stops every watch this service started (the app's close). */
+    public void close() {
+        started.forEach(Running::close);
     }
 
     private WatchRunner runner(Watch w, Consumer<String> problems) {
