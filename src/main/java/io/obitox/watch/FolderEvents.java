@@ -33,6 +33,7 @@ final class FolderEvents implements AutoCloseable {
     private final Predicate<Path> skipFolder;
     private final WatchService service;
     private final Map<WatchKey, Path> folders = new HashMap<>();
+    private int unwatched; // folders the OS refused to watch (e.g. the inotify limit): only the scan sees them
 
     /** What {@link #poll} found: files touched, folders that appeared (with their files), and whether events were lost. */
     record Batch(List<Path> files, boolean overflow, boolean rootGone) {}
@@ -106,7 +107,14 @@ final class FolderEvents implements AutoCloseable {
                 if (!d.equals(root) && skipFolder.test(d)) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
-                folders.put(d.register(service, kinds()), d);
+                try {
+                    folders.put(d.register(service, kinds()), d);
+                } catch (IOException e) {
+                    if (d.equals(root)) {
+                        throw e;
+                    }
+                    unwatched++; // e.g. fs.inotify.max_user_watches reached: the scan still finds its files
+                }
                 return FileVisitResult.CONTINUE;
             }
 
@@ -130,6 +138,11 @@ final class FolderEvents implements AutoCloseable {
 
     int folderCount() {
         return folders.size();
+    }
+
+    /** Folders the OS refused to watch (their files are found by the reconciling scan only). */
+    int unwatched() {
+        return unwatched;
     }
 
     @SuppressWarnings("unchecked")

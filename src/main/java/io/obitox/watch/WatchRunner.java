@@ -203,6 +203,13 @@ final class WatchRunner implements AutoCloseable {
         try {
             events = new FolderEvents(watch.folder(), watch.recursive(), this::skipFolder);
             set(WatchState.WATCHING, null);
+            if (events.unwatched() > 0) {
+                // told once; not an error: the scan still takes those files, only later
+                problems.accept(events.unwatched() + " of " + (events.unwatched() + events.folderCount())
+                        + " folders cannot be watched for events (the system's limit, on Linux"
+                        + " fs.inotify.max_user_watches); their files are found by the scan every "
+                        + watch.scanInterval().toMinutes() + " min. Raise the limit to take them at once.");
+            }
             return true;
         } catch (IOException | SecurityException e) {
             folderProblem(e);
