@@ -45,6 +45,8 @@ public final class WatchFolderService {
     private final Clock clock;
     private final String owner = Owners.current();
     private final List<Running> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Watches running in this process: the owner column cannot tell two runners of one process apart. */
+    private final java.util.Set<String> runningHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public WatchFolderService(
             WatchRepository repo,
@@ -189,8 +191,16 @@ public final class WatchFolderService {
             chosen.add(get(id).watch());
         }
         List<WatchRunner> runners = new ArrayList<>();
+        List<String> claimedHere = new ArrayList<>();
         try {
             for (Watch w : chosen) {
+                if (!runningHere.add(w.id())) {
+                    throw new ObitoxException(
+                            "WATCH_BUSY",
+                            "The watch " + w.id() + " of " + w.folder() + " already runs in this ObitoX.",
+                            "Stop it first, or leave it running.");
+                }
+                claimedHere.add(w.id());
                 String held = repo.claim(w.id(), owner).orElse(null);
                 if (held != null) {
                     throw new ObitoxException(
@@ -205,8 +215,9 @@ public final class WatchFolderService {
             }
         } catch (RuntimeException e) {
             new Running(runners).close();
-            for (Watch w : chosen) {
-                repo.release(w.id(), owner);
+            for (String id : claimedHere) {
+                repo.release(id, owner);
+                runningHere.remove(id);
             }
             throw e;
         }
@@ -222,6 +233,7 @@ public final class WatchFolderService {
     public Running runAvailable(Consumer<String> problems) {
         List<String> ids = repo.list().stream()
                 .filter(r -> !r.health().running() || owner.equals(r.owner()))
+                .filter(r -> !runningHere.contains(r.watch().id()))
                 .map(r -> r.watch().id())
                 .toList();
         return run(ids, problems);
@@ -303,6 +315,7 @@ public final class WatchFolderService {
             closed = true;
             runners.forEach(WatchRunner::close);
             for (WatchRunner r : runners) {
+                runningHere.remove(r.id());
                 try {
                     repo.release(r.id(), owner);
                 } catch (RuntimeException e) {

@@ -332,6 +332,17 @@ class WatchFolderTest {
                 .isInstanceOf(ObitoxException.class)
                 .hasMessageContaining("runs in another ObitoX");
         assertThat(service().get(w.id()).health().running()).isTrue();
+
+        // and not twice in one process: the owner column cannot tell two runners of one process apart
+        Watch mine =
+                add(Files.createDirectories(dir.resolve("mine")), bucket, SETTLE, Watch.AfterUpload.KEEP, List.of());
+        try (WatchFolderService.Running r = run(mine)) {
+            assertThatThrownBy(() -> run(mine)).hasMessageContaining("already runs in this ObitoX");
+            assertThat(service().runAvailable(problems::add).ids()).isEmpty();
+        }
+        try (WatchFolderService.Running again = run(mine)) {
+            assertThat(again.ids()).containsExactly(mine.id());
+        }
     }
 
     private static byte[] elf() {

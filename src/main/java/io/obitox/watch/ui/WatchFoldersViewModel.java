@@ -37,6 +37,7 @@ public final class WatchFoldersViewModel {
     private final Timeline poll;
     private WatchFolderService.Running running; // background thread only, one task at a time (see restart)
     private boolean refreshing;
+    private boolean starting;
 
     public WatchFoldersViewModel(WatchFolderService service, UiTasks tasks) {
         this.service = service;
@@ -80,7 +81,7 @@ public final class WatchFoldersViewModel {
 
     /** The section is shown: list now, poll once a second, and start the watches the first time. */
     public void activate() {
-        if (running == null) {
+        if (running == null && !starting) {
             restart();
         }
         refresh();
@@ -158,6 +159,7 @@ public final class WatchFoldersViewModel {
     /** (Re)starts the window's set of watches in the background: every watch no other process runs. */
     private void restart() {
         WatchFolderService.Running before = running;
+        starting = true;
         tasks.run(() -> {
                     if (before != null) {
                         before.close();
@@ -169,6 +171,7 @@ public final class WatchFoldersViewModel {
                     refresh();
                 })
                 .onError(this::showError)
+                .onFinally(() -> starting = false)
                 .start();
     }
 
