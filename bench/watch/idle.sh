@@ -20,7 +20,8 @@ done
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$ROOT/bench/.work/watch-idle
 rm -rf "$WORK"; mkdir -p "$WORK/tree"
-CP="$ROOT/target/classes:$(cat /tmp/watch-cp.txt)"
+cp -r "$ROOT/target/classes" "$WORK/classes" # a copy: a build meanwhile must not change the classes under it
+CP="$WORK/classes:$(cat /tmp/watch-cp.txt)"
 obitox() { java -Xmx1g -XX:+UseSerialGC -cp "$CP" io.obitox.app.Launcher --home "$WORK/home" "$@"; }
 python3 - "$WORK/tree" "$FILES" "$PER" <<'PY'
 import os, sys
@@ -38,7 +39,7 @@ java -Xmx1g -XX:+UseSerialGC -cp "$CP" io.obitox.app.Launcher --home "$WORK/home
   > "$WORK/run.out" 2> "$WORK/run.err" &
 PID=$! JPID=$!
 START=$(date +%s.%N)
-until obitox watch list --json 2>/dev/null | python3 -c "import json,sys; w=json.load(sys.stdin)['watches'][0]; sys.exit(0 if w['seen']>=$FILES else 1)"; do
+until obitox watch list --json 2>/dev/null | python3 2>/dev/null -c "import json,sys; w=json.load(sys.stdin)['watches'][0]; sys.exit(0 if w['seen']>=$FILES else 1)"; do
   sleep 5
 done
 TOOK=$(python3 -c "print(round($(date +%s.%N)-$START,1))")
