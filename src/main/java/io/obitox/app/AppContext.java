@@ -70,6 +70,7 @@ public final class AppContext implements AutoCloseable {
     private TransferRepository transferRepository;
     private WebhookService webhooks;
     private FileValidator validator;
+    private io.obitox.watch.WatchFolderService watches;
     private BatchValidator batchValidator;
     private final PolicyService validationPolicies;
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
@@ -300,6 +301,29 @@ public final class AppContext implements AutoCloseable {
                     Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())));
         }
         return batchValidator;
+    }
+
+    /**
+     * Watch folders (issue 19). Running a watch starts the transfer queue; listing or adding one does not. Thread-safe.
+     */
+    public synchronized io.obitox.watch.WatchFolderService watches() {
+        if (watches == null) {
+            watches = new io.obitox.watch.WatchFolderService(
+                    new io.obitox.watch.WatchRepository(database),
+                    new io.obitox.watch.WatchLedger(database),
+                    profiles::resolve,
+                    this::transfers,
+                    this::validator,
+                    () -> new io.obitox.sync.UploadPlanner(
+                            new io.obitox.sync.UploadIndex(database),
+                            new io.obitox.sync.RemoteLister(buckets, clients),
+                            new io.obitox.sync.ConditionalWrites(clients, settings)),
+                    validationPolicies,
+                    settings,
+                    clock);
+            closeables.push(watches::close); // the watches stop before what was opened before them
+        }
+        return watches;
     }
 
     /** Validation policies: presets, custom policies and the policy per profile and bucket. */

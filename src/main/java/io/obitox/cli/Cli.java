@@ -17,6 +17,7 @@ import io.obitox.transfer.cli.TransfersCommand;
 import io.obitox.transfer.cli.UploadCommand;
 import io.obitox.validation.cli.PolicyCommand;
 import io.obitox.validation.cli.ValidateCommand;
+import io.obitox.watch.cli.WatchCommand;
 import io.obitox.webhook.cli.WebhooksCommand;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
@@ -39,6 +40,7 @@ public final class Cli {
             UploadCommand.class,
             DownloadCommand.class,
             SyncCommand.class,
+            WatchCommand.class,
             TransfersCommand.class,
             MultipartCommand.class,
             ProfileCommand.class,

@@ -10,7 +10,8 @@ public enum Section {
     PROFILES("Profiles", KeyCode.DIGIT4),
     LINKS("Links", KeyCode.DIGIT5),
     WEBHOOKS("Webhooks", KeyCode.DIGIT6),
-    SETTINGS("Settings", KeyCode.DIGIT7);
+    SETTINGS("Settings", KeyCode.DIGIT7),
+    WATCH("Watch folders", KeyCode.DIGIT8);
 
     private final String title;
     private final KeyCode shortcut;

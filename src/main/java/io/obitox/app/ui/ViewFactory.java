@@ -42,6 +42,8 @@ import io.obitox.upload.FolderDrop;
 import io.obitox.upload.ui.UploadPlanViewModel;
 import io.obitox.upload.ui.UploadView;
 import io.obitox.upload.ui.UploadViewModel;
+import io.obitox.watch.ui.WatchFoldersView;
+import io.obitox.watch.ui.WatchFoldersViewModel;
 import io.obitox.webhook.ui.WebhooksView;
 import io.obitox.webhook.ui.WebhooksViewModel;
 import java.util.List;
@@ -168,6 +170,7 @@ public final class ViewFactory {
             case TRANSFERS -> loader.load(TransfersView.class).root();
             case LINKS -> loader.load(LinksView.class).root();
             case WEBHOOKS -> loader.load(WebhooksView.class).root();
+            case WATCH -> loader.load(WatchFoldersView.class).root();
         };
     }
 
@@ -239,6 +242,11 @@ public final class ViewFactory {
         }
         if (type == WebhooksView.class) {
             return new WebhooksView(new WebhooksViewModel(app.webhooks(), tasks, app.clock()));
+        }
+        if (type == WatchFoldersView.class) {
+            WatchFoldersViewModel watch = new WatchFoldersViewModel(app.watches(), tasks);
+            watch.profileProperty().bind(selection.currentProperty());
+            return new WatchFoldersView(watch);
         }
         if (type == LinksView.class) {
             return new LinksView(linksViewModel(), saveDialog);

@@ -97,7 +97,7 @@ public final class UploadConflicts {
     }
 
     /** {@code --exclude} and {@code --include} in the order typed (picocli gives two lists; the order matters). */
-    static List<Rule> commandLineRules(List<String> args) {
+    public static List<Rule> commandLineRules(List<String> args) {
         List<Rule> out = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);

@@ -1,0 +1,263 @@
+package io.obitox.watch.cli;
+
+import io.obitox.cli.Cli;
+import io.obitox.cli.CliContext;
+import io.obitox.cli.TargetOptions;
+import io.obitox.common.ObitoxException;
+import io.obitox.common.TerminalText;
+import io.obitox.sync.ExcludeRules;
+import io.obitox.sync.Rule;
+import io.obitox.transfer.cli.UploadConflicts;
+import io.obitox.transfer.cli.UploadRuleOptions;
+import io.obitox.watch.Watch;
+import io.obitox.watch.WatchFolderService;
+import io.obitox.watch.WatchRepository;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code obitox watch add|list|remove|pause|resume|run} (issue 19). */
+@Command(
+        name = "watch",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Watch folders: files that appear in a folder are checked and uploaded by themselves, across restarts.",
+            "'watch run' runs them in the foreground (for a headless machine); the window runs them otherwise."
+        },
+        subcommands = {
+            WatchCommand.AddCmd.class,
+            WatchListCommand.class,
+            WatchCommand.RemoveCmd.class,
+            WatchCommand.PauseCmd.class,
+            WatchCommand.ResumeCmd.class,
+            WatchRunCommand.class
+        })
+public final class WatchCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(
+                spec.commandLine(), "Missing subcommand: add, list, remove, pause, resume or run.");
+    }
+
+    /** {@code 3s}, {@code 300ms}, {@code 5m}, {@code 1h}, or a number of seconds. */
+    static Duration duration(String text, String option) {
+        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            }
+            long unit = t.endsWith("h") ? 3_600_000 : t.endsWith("m") ? 60_000 : 1000;
+            String n = Character.isLetter(t.charAt(t.length() - 1)) ? t.substring(0, t.length() - 1) : t;
+            return Duration.ofMillis(Math.round(Double.parseDouble(n) * unit));
+        } catch (RuntimeException e) {
+            throw new ObitoxException(
+                    "INVALID_DURATION",
+                    "'" + text + "' is not a duration for " + option + ".",
+                    "Use e.g. 300ms, 3s, 5m or 1h.");
+        }
+    }
+
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
+            description = "Watch a folder: its new and changed files are validated and uploaded to the bucket.")
+    static final class AddCmd implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(
+                index = "0",
+                paramLabel = "DIR",
+                description = "The folder to watch (its contents map to the prefix).")
+        Path dir;
+
+        @Option(names = "--bucket", paramLabel = "BUCKET", description = "Target bucket (default: the profile's).")
+        String bucket;
+
+        @Option(
+                names = "--prefix",
+                paramLabel = "PREFIX",
+                description = "Key prefix the folder maps to (default: none).")
+        String prefix = "";
+
+        @Option(
+                names = "--policy",
+                paramLabel = "NAME|FILE",
+                description = "Validation policy (default: the one set for the profile and bucket).")
+        String policy;
+
+        @Option(names = "--no-validate", description = "Upload without checking the files' content and names.")
+        boolean noValidate;
+
+        @Option(names = "--no-recursive", description = "Watch only the folder itself, not its sub-folders.")
+        boolean noRecursive;
+
+        @Option(
+                names = "--settle",
+                paramLabel = "TIME",
+                description = "How long a file's size and time must stay still before it is taken (default: 3s).")
+        String settle = "3s";
+
+        @Option(
+                names = "--scan",
+                paramLabel = "TIME",
+                description = "How often the whole folder is checked for what events missed (default: 5m).")
+        String scan = "5m";
+
+        @Option(
+                names = "--after-upload",
+                paramLabel = "ACTION",
+                description = "keep (default), move (to .uploaded/ in the folder) or delete a file once its object "
+                        + "is verified. Files skipped as identical are always kept.")
+        String afterUpload = "keep";
+
+        @Option(names = "--paused", description = "Add it paused.")
+        boolean paused;
+
+        @Option(names = "--json", description = "Print the watch as JSON.")
+        boolean json;
+
+        @Mixin
+        TargetOptions target;
+
+        @Mixin
+        UploadRuleOptions rules;
+
+        @Spec
+        CommandSpec spec;
+
+        AddCmd(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            TargetOptions.Resolved resolved = target.resolve(ctx.app());
+            String b = resolved.bucketOr(bucket);
+            List<String> stored = new ArrayList<>();
+            for (Path f : rules.excludeFrom()) {
+                for (Rule r : ExcludeRules.readFile(f)) {
+                    stored.add(line(r));
+                }
+            }
+            for (Rule r : UploadConflicts.commandLineRules(
+                    spec.commandLine().getParseResult().originalArgs())) {
+                stored.add(line(r));
+            }
+            Watch w = ctx.app()
+                    .watches()
+                    .add(new WatchFolderService.Draft(
+                            dir,
+                            resolved.ref(),
+                            b,
+                            prefix,
+                            policy,
+                            !noValidate,
+                            rules.ifExists(),
+                            stored,
+                            rules.defaultExcludes(),
+                            !noRecursive,
+                            duration(settle, "--settle"),
+                            duration(scan, "--scan"),
+                            Watch.AfterUpload.parse(afterUpload),
+                            paused));
+            WatchRepository.Row row = ctx.app().watches().get(w.id());
+            if (json) {
+                ctx.out().json(WatchJson.row(row, resolved.target().label()));
+            } else {
+                ctx.out()
+                        .println("Added watch " + w.id() + ": "
+                                + TerminalText.escape(w.folder().toString()) + " -> "
+                                + TerminalText.escape(w.destination()) + " on "
+                                + resolved.target().label()
+                                + (paused ? " (paused)" : "") + ".");
+                ctx.out().println("Run it with 'obitox watch run' (or open the window).");
+            }
+            return Cli.OK;
+        }
+
+        private static String line(Rule r) {
+            return (r.keeps() ? "include:" : "exclude:") + r.pattern();
+        }
+    }
+
+    @Command(
+            name = "remove",
+            aliases = "rm",
+            mixinStandardHelpOptions = true,
+            description = "Remove a watch. Nothing in the folder or the bucket is deleted.")
+    static final class RemoveCmd implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The watch's id (or its start).")
+        String id;
+
+        RemoveCmd(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            Watch w = ctx.app().watches().remove(id);
+            ctx.out()
+                    .println("Removed watch " + w.id() + " ("
+                            + TerminalText.escape(w.folder().toString()) + ").");
+            return Cli.OK;
+        }
+    }
+
+    @Command(
+            name = "pause",
+            mixinStandardHelpOptions = true,
+            description = "Pause a watch (a running 'watch run' or window stops taking files within a second).")
+    static final class PauseCmd implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The watch's id (or its start).")
+        String id;
+
+        PauseCmd(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            Watch w = ctx.app().watches().pause(id);
+            ctx.out().println("Paused watch " + w.id() + ".");
+            return Cli.OK;
+        }
+    }
+
+    @Command(
+            name = "resume",
+            mixinStandardHelpOptions = true,
+            description = "Resume a paused watch; it scans its folder for what came meanwhile.")
+    static final class ResumeCmd implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The watch's id (or its start).")
+        String id;
+
+        ResumeCmd(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            Watch w = ctx.app().watches().resume(id);
+            ctx.out().println("Resumed watch " + w.id() + ".");
+            return Cli.OK;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.obitox.watch.cli;
+
+import io.obitox.cli.Cli;
+import io.obitox.cli.CliContext;
+import io.obitox.common.TerminalText;
+import io.obitox.watch.WatchHealth;
+import io.obitox.watch.WatchLedger;
+import io.obitox.watch.WatchRepository;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code obitox watch list [--json] [--files]}: every watch with its state and counters. */
+@Command(
+        name = "list",
+        aliases = "ls",
+        mixinStandardHelpOptions = true,
+        description = "List the watches with their state (watching, scanning, paused, error, stopped) and counters.")
+final class WatchListCommand implements Callable<Integer> {
+    private static final List<WatchLedger.Outcome> LEFT_OUT = List.of(
+            WatchLedger.Outcome.EXCLUDED,
+            WatchLedger.Outcome.REJECTED,
+            WatchLedger.Outcome.SKIPPED,
+            WatchLedger.Outcome.FAILED);
+
+    private final CliContext ctx;
+
+    @Option(names = "--json", description = "Print the watches as JSON.")
+    boolean json;
+
+    @Option(
+            names = "--files",
+            paramLabel = "N",
+            description = "Also list each watch's last N files that were excluded, rejected, skipped or failed, "
+                    + "with the reason.")
+    int files;
+
+    WatchListCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        var service = ctx.app().watches();
+        List<WatchRepository.Row> rows = service.list();
+        if (json) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (WatchRepository.Row r : rows) {
+                Map<String, Object> m = WatchJson.row(r, label(r));
+                if (files > 0) {
+                    List<Map<String, Object>> fs = new ArrayList<>();
+                    for (WatchLedger.Entry e : service.files(r.watch().id(), LEFT_OUT, files)) {
+                        Map<String, Object> f = new LinkedHashMap<>();
+                        f.put("path", e.relPath());
+                        f.put("outcome", e.outcome().name());
+                        f.put("reason", e.reason());
+                        f.put("at", e.at().toString());
+                        fs.add(f);
+                    }
+                    m.put("files", fs);
+                }
+                out.add(m);
+            }
+            ctx.out().json(Map.of("watches", out));
+            return Cli.OK;
+        }
+        if (rows.isEmpty()) {
+            ctx.out().println("No watches. Add one with 'obitox watch add DIR --bucket B'.");
+            return Cli.OK;
+        }
+        List<List<String>> table = new ArrayList<>();
+        for (WatchRepository.Row r : rows) {
+            WatchHealth h = r.health();
+            WatchHealth.Counters c = h.counters();
+            table.add(List.of(
+                    r.watch().id().substring(0, 8),
+                    TerminalText.escape(r.watch().folder().toString()),
+                    TerminalText.escape(r.watch().destination()),
+                    h.state().name().toLowerCase(java.util.Locale.ROOT),
+                    c.seen() + "/" + c.uploaded() + "/" + c.skipped() + "/" + c.rejected() + "/" + c.failed()));
+        }
+        ctx.out().table(List.of("ID", "FOLDER", "TARGET", "STATE", "SEEN/UP/SKIP/REJ/FAIL"), table);
+        for (WatchRepository.Row r : rows) {
+            if (r.health().reason() != null) {
+                ctx.out()
+                        .println(r.watch().id().substring(0, 8) + ": "
+                                + r.health().reason());
+            }
+            if (files > 0) {
+                for (WatchLedger.Entry e : service.files(r.watch().id(), LEFT_OUT, files)) {
+                    ctx.out()
+                            .println(r.watch().id().substring(0, 8) + "  "
+                                    + e.outcome().name().toLowerCase(java.util.Locale.ROOT) + "  "
+                                    + TerminalText.escape(e.relPath()) + ": " + e.reason());
+                }
+            }
+        }
+        return Cli.OK;
+    }
+
+    private String label(WatchRepository.Row r) {
+        try {
+            return ctx.app().profiles().resolve(r.watch().target()).label();
+        } catch (RuntimeException e) {
+            return r.watch().target().toJson(); // a removed profile: the watch says which it was
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.obitox.watch.cli;
+
+import io.obitox.cli.Cli;
+import io.obitox.cli.CliContext;
+import io.obitox.common.ObitoxException;
+import io.obitox.watch.WatchFolderService;
+import io.obitox.watch.WatchRepository;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code obitox watch run [ID…]}: runs the watches in the foreground until stopped (Ctrl+C, SIGTERM) or, with
+ * {@code --for}, for a while. Stopping ends each watch within a second, gives it up for another process and lets
+ * the transfers in flight stop where they are (the next run resumes them). Problems (folder gone, permission denied,
+ * target failing) are printed once each on stderr.
+ */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = "Run watches in the foreground until stopped (Ctrl+C or SIGTERM); all of them without IDs.")
+final class WatchRunCommand implements java.util.concurrent.Callable<Integer> {
+    private final CliContext ctx;
+
+    @Parameters(arity = "0..*", paramLabel = "ID", description = "Watch ids (or their starts); default: every watch.")
+    List<String> ids = new ArrayList<>();
+
+    @Option(names = "--for", paramLabel = "TIME", description = "Stop after this long (e.g. 30s, 2h); for scripts.")
+    String forTime;
+
+    WatchRunCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        WatchFolderService service = ctx.app().watches();
+        List<String> chosen =
+                ids.isEmpty() ? service.list().stream().map(r -> r.watch().id()).toList() : ids;
+        if (chosen.isEmpty()) {
+            throw new ObitoxException(
+                    "NO_WATCHES", "There is no watch to run.", "Add one with 'obitox watch add DIR --bucket B'.");
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(
+                () -> {
+                    stop.countDown();
+                    try {
+                        stopped.await(15, TimeUnit.SECONDS); // the watches give themselves up before the JVM ends
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "obitox-watch-stop");
+        try (WatchFolderService.Running running =
+                service.run(chosen, m -> ctx.out().warn(m))) {
+            Runtime.getRuntime().addShutdownHook(hook);
+            ctx.out().progress("Watching " + running.ids().size() + " folder(s); stop with Ctrl+C.");
+            for (String id : running.ids()) {
+                WatchRepository.Row r = service.get(id);
+                ctx.out()
+                        .progress("  " + id.substring(0, 8) + "  " + r.watch().folder() + " -> "
+                                + r.watch().destination());
+            }
+            if (forTime != null) {
+                stop.await(WatchCommand.duration(forTime, "--for").toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                stop.await();
+            }
+            running.close(); // before the summary: on SIGTERM the JVM ends as soon as the hook returns
+            for (var e : running.thisRun().entrySet()) {
+                var h = e.getValue();
+                ctx.out()
+                        .progress(e.getKey().substring(0, 8) + ": this run " + h.seen() + " seen, " + h.uploaded()
+                                + " uploaded, " + h.skipped() + " skipped, " + h.rejected() + " rejected, " + h.failed()
+                                + " failed.");
+            }
+            ctx.out().flush();
+        } finally {
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it waited for 'stopped', counted down above
+            } catch (IllegalArgumentException notAdded) {
+                // run() failed before the hook was added
+            }
+        }
+        return Cli.OK;
+    }
+}
