@@ -22,6 +22,7 @@ import io.obitox.settings.ui.SettingsView;
 import io.obitox.settings.ui.SettingsViewModel;
 import io.obitox.storage.ui.BucketsView;
 import io.obitox.storage.ui.BucketsViewModel;
+import io.obitox.storage.ui.DownloadFolderDialog;
 import io.obitox.sync.ConditionalWrites;
 import io.obitox.sync.ConflictDefaults;
 import io.obitox.sync.RemoteLister;
@@ -74,6 +75,7 @@ public final class ViewFactory {
 
     private SaveDialog saveDialog = SaveDialog.fileChooser();
     private KeyFileDialog keyFileDialog = KeyFileDialog.fileChooser();
+    private DownloadFolderDialog downloadFolderDialog = DownloadFolderDialog.directoryChooser();
     private Parent mainRoot;
 
     /** What the shell needs at first paint, loaded off the FX thread before the window opens. */
@@ -148,6 +150,15 @@ public final class ViewFactory {
         this.keyFileDialog = dialog;
     }
 
+    /**
+     * Replaces the folder chooser of the Buckets view's "Download…".
+     *
+     * @implNote test seam: TestFX cannot drive the platform's native file dialog.
+     */
+    public void useDownloadFolderDialog(DownloadFolderDialog dialog) {
+        this.downloadFolderDialog = dialog;
+    }
+
     private LinksViewModel linksViewModel() {
         if (linksViewModel == null) {
             linksViewModel = new LinksViewModel(
@@ -188,7 +199,14 @@ public final class ViewFactory {
         }
         if (type == BucketsView.class) {
             bucketsViewModel = new BucketsViewModel(
-                    app.profiles(), app.buckets(), app.deletes(), app.objectDetails(), tasks, selection);
+                    app.profiles(),
+                    app.buckets(),
+                    app.deletes(),
+                    app.objectDetails(),
+                    // app.downloads() is built on first use, in the background task that queues
+                    (ref, bucket, key, dest, ifExists) -> app.downloads().download(ref, bucket, key, dest, ifExists),
+                    tasks,
+                    selection);
             // the same planning as the Upload view: choice for existing keys, exclude rules, object defaults
             FolderDrop drop = new FolderDrop(
                     app.batchValidator(),
@@ -203,7 +221,8 @@ public final class ViewFactory {
                 linksViewModel().addObjects(bucket, objects);
                 mainWindowViewModel.show(Section.LINKS);
             });
-            return new BucketsView(bucketsViewModel);
+            // through the field, so a dialog set after the view was built is the one asked
+            return new BucketsView(bucketsViewModel, (owner, count) -> downloadFolderDialog.ask(owner, count));
         }
         if (type == IncompleteUploadsView.class) {
             return new IncompleteUploadsView(new IncompleteUploadsViewModel(

@@ -32,12 +32,14 @@ import javafx.scene.layout.VBox;
 
 /**
  * The bucket browser view; logic lives in {@link BucketsViewModel}. Keys: Enter opens a folder, Backspace goes up,
- * Delete deletes (after a confirmation with count and size), Ctrl+F goes to the filter, F5 refreshes, Esc stops.
+ * Delete deletes (after a confirmation with count and size), Ctrl+D downloads the selection, Ctrl+F goes to the
+ * filter, F5 refreshes, Esc stops.
  */
 public final class BucketsView {
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
     private final BucketsViewModel vm;
+    private final DownloadFolderDialog folderDialog;
 
     @FXML
     private BorderPane root;
@@ -100,6 +102,9 @@ public final class BucketsView {
     private Button searchButton;
 
     @FXML
+    private Button downloadButton;
+
+    @FXML
     private Button deleteButton;
 
     @FXML
@@ -126,8 +131,9 @@ public final class BucketsView {
     @FXML
     private Button copyUrlButton;
 
-    public BucketsView(BucketsViewModel vm) {
+    public BucketsView(BucketsViewModel vm, DownloadFolderDialog folderDialog) {
         this.vm = vm;
+        this.folderDialog = folderDialog;
     }
 
     @FXML
@@ -189,6 +195,7 @@ public final class BucketsView {
             }
         });
         KeyCombination find = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+        KeyCombination download = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
         root.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.F5) {
                 vm.refresh();
@@ -197,14 +204,29 @@ public final class BucketsView {
             } else if (find.match(e)) {
                 filterField.requestFocus();
                 filterField.selectAll();
+            } else if (download.match(e) && !objects.getSelectionModel().isEmpty()) {
+                // not a menu accelerator: those stay on the scene, and this view leaves the scene when another shows
+                downloadSelected();
+                e.consume();
             }
         });
-        new ObjectTableActions(objects, root, vm, this::shareLinks, this::deleteSelected, this::showDetails).install();
+        new ObjectTableActions(
+                        objects,
+                        root,
+                        vm,
+                        this::shareLinks,
+                        this::downloadSelected,
+                        this::deleteSelected,
+                        this::showDetails)
+                .install();
         installDetails();
         new LoadOnScroll(objects, vm.hasMoreProperty(), vm.busyProperty(), vm::loadMore).install();
         filterField.textProperty().bindBidirectional(vm.filter().filterProperty());
         filterField.setOnAction(e -> vm.searchFromHere());
         searchButton.disableProperty().bind(vm.bucketProperty().isNull());
+        downloadButton
+                .disableProperty()
+                .bind(Bindings.isEmpty(objects.getSelectionModel().getSelectedItems()));
         deleteButton
                 .disableProperty()
                 .bind(Bindings.isEmpty(objects.getSelectionModel().getSelectedItems())
@@ -289,6 +311,18 @@ public final class BucketsView {
     @FXML
     private void searchFromHere() {
         vm.searchFromHere();
+    }
+
+    /** Asks for a local folder, then queues the selection there (the status line says how many). */
+    @FXML
+    private void downloadSelected() {
+        List<ObjectEntry> selected = List.copyOf(objects.getSelectionModel().getSelectedItems());
+        if (selected.isEmpty()) {
+            return;
+        }
+        folderDialog
+                .ask(root.getScene() == null ? null : root.getScene().getWindow(), selected.size())
+                .ifPresent(folder -> vm.downloads().download(selected, folder));
     }
 
     @FXML

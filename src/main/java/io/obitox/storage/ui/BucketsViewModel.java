@@ -29,7 +29,7 @@ import javafx.collections.ObservableList;
  * The bucket browser: buckets of the current profile, objects of the chosen bucket by prefix (one page of 1,000 at a
  * time, "Load more" for the next: a prefix of 100,000 keys shows its first page at once), a filter of what is listed,
  * "search from here" ({@link ListingFilterViewModel}), delete ({@link DeleteViewModel}),
- * details ({@link ObjectDetailsViewModel}), files dropped onto the folder ({@link FolderDropViewModel}), create
+ * details ({@link ObjectDetailsViewModel}), download ({@link DownloadViewModel}), files dropped onto the folder ({@link FolderDropViewModel}), create
  * bucket, refresh. FX thread only;
  * every call to storage runs in the background and can be cancelled.
  */
@@ -52,6 +52,7 @@ public final class BucketsViewModel {
     private final DeleteViewModel deletes;
     private final ObjectDetailsViewModel details;
     private final FolderDropViewModel drops;
+    private final DownloadViewModel downloads;
     private final BucketHandOffs handOffs;
     private boolean keepStatus;
     private S3Target target;
@@ -63,6 +64,7 @@ public final class BucketsViewModel {
             BucketService buckets,
             DeleteService deleteService,
             ObjectDetailsService detailsService,
+            DownloadViewModel.Downloader downloader,
             UiTasks tasks,
             ProfileSelection selection) {
         this.profiles = profiles;
@@ -71,6 +73,7 @@ public final class BucketsViewModel {
         this.selection = selection;
         this.deletes = new DeleteViewModel(deleteService, tasks, busy, this::setStatus, this::reloadKeepingStatus);
         this.details = new ObjectDetailsViewModel(detailsService, tasks);
+        this.downloads = new DownloadViewModel(downloader, tasks, selection, bucket, busy, this::setStatus);
         this.drops =
                 new FolderDropViewModel(tasks, selection, bucket, prefix.getReadOnlyProperty(), busy, this::setStatus);
         this.handOffs = new BucketHandOffs(bucket, selection::getCurrent, this::setStatus);
@@ -116,6 +119,11 @@ public final class BucketsViewModel {
 
     public ObjectDetailsViewModel details() {
         return details;
+    }
+
+    /** "Download…": the selection queued as downloads into a local folder. */
+    public DownloadViewModel downloads() {
+        return downloads;
     }
 
     /** Files dropped onto the listing: checked and queued into the folder shown. */

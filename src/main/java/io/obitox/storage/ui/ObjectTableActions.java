@@ -25,6 +25,7 @@ final class ObjectTableActions {
     private final Parent root;
     private final BucketsViewModel vm;
     private final Runnable shareLinks;
+    private final Runnable downloadSelected;
     private final Runnable deleteSelected;
     private final Runnable showDetails;
 
@@ -33,12 +34,14 @@ final class ObjectTableActions {
             Parent root,
             BucketsViewModel vm,
             Runnable shareLinks,
+            Runnable downloadSelected,
             Runnable deleteSelected,
             Runnable showDetails) {
         this.objects = objects;
         this.root = root;
         this.vm = vm;
         this.shareLinks = shareLinks;
+        this.downloadSelected = downloadSelected;
         this.deleteSelected = deleteSelected;
         this.showDetails = showDetails;
     }
@@ -62,8 +65,7 @@ final class ObjectTableActions {
         MenuItem copyKey = item("Copy key", "menuCopyKey", () -> copy(selected().key()));
         MenuItem copyUri = item("Copy S3 URI", "menuCopyUri", () -> copy(vm.s3Uri(selected())));
         MenuItem share = item("Share link…", "menuShare", shareLinks);
-        MenuItem download = item("Download… (comes with the download queue)", "menuDownload", () -> {});
-        download.setDisable(true);
+        MenuItem download = item("Download…", "menuDownload", downloadSelected);
         MenuItem delete = item("Delete…", "menuDelete", deleteSelected);
         MenuItem refresh = item("Refresh", "menuRefresh", vm::refresh);
         ContextMenu menu = new ContextMenu(
@@ -86,6 +88,7 @@ final class ObjectTableActions {
             copyUri.setDisable(s == null);
             share.setDisable(
                     s == null || !vm.handOffs().shareAvailableProperty().get());
+            download.setDisable(s == null);
             delete.setDisable(s == null);
         });
         return menu;

@@ -1,0 +1,143 @@
+package io.obitox.storage.ui;
+
+import io.obitox.common.ui.UiTasks;
+import io.obitox.profile.StorageProfile;
+import io.obitox.profile.TargetRef;
+import io.obitox.profile.ui.ProfileSelection;
+import io.obitox.storage.BucketInfo;
+import io.obitox.storage.ObjectEntry;
+import io.obitox.storage.S3Errors;
+import io.obitox.transfer.DownloadFiles;
+import io.obitox.transfer.DownloadService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+
+/**
+ * "Download…" in the bucket browser: the selected objects and folders queued as downloads into one local folder, run
+ * by the transfer queue (they then appear under Transfers). A folder lands as a folder of its own name inside the
+ * chosen one, with the tree below it, as a file manager copies it. FX thread only; the queueing (a HEAD per object, a
+ * recursive listing per folder, the rows written to H2) blocks, so it runs through {@link UiTasks}.
+ */
+public final class DownloadViewModel {
+    /**
+     * What happens to a local file that exists: the same default as {@code obitox download}, so downloading the same
+     * selection again fetches nothing already there and replaces what differs. There is no stored setting for
+     * downloads (the "If a key exists" setting is about keys on the server).
+     */
+    static final DownloadService.IfExists IF_EXISTS = DownloadService.IfExists.SKIP_IDENTICAL;
+
+    /** Queues one key or prefix ({@link DownloadService#download}); blocking, called in the background. */
+    @FunctionalInterface
+    public interface Downloader {
+        DownloadService.Batch download(
+                TargetRef ref, String bucket, String keyOrPrefix, Path destination, DownloadService.IfExists ifExists);
+    }
+
+    private final Downloader downloader;
+    private final UiTasks tasks;
+    private final ProfileSelection selection;
+    private final ObjectProperty<BucketInfo> bucket;
+    private final BooleanProperty busy;
+    private final BiConsumer<Boolean, String> status;
+
+    DownloadViewModel(
+            Downloader downloader,
+            UiTasks tasks,
+            ProfileSelection selection,
+            ObjectProperty<BucketInfo> bucket,
+            BooleanProperty busy,
+            BiConsumer<Boolean, String> status) {
+        this.downloader = downloader;
+        this.tasks = tasks;
+        this.selection = selection;
+        this.bucket = bucket;
+        this.busy = busy;
+        this.status = status;
+    }
+
+    /** What the queueing of a selection came to (built in the background, read on the FX thread). */
+    record Outcome(int queued, int resumed, int identical, List<String> notDownloaded) {}
+
+    /** Queues every selected entry into {@code folder}; the status line says how many and where to follow them. */
+    public void download(List<ObjectEntry> selected, Path folder) {
+        BucketInfo b = bucket.get();
+        StorageProfile p = selection.getCurrent();
+        if (b == null || p == null || selected.isEmpty() || folder == null) {
+            return;
+        }
+        List<ObjectEntry> entries = List.copyOf(selected);
+        TargetRef ref = TargetRef.profile(p.id());
+        status.accept(false, "Queueing " + entries.size() + " item(s) of s3://" + b.name() + " for " + folder + " …");
+        tasks.run(() -> queue(ref, b.name(), entries, folder))
+                .trackBusy(busy)
+                .onSuccess(o -> status.accept(!o.notDownloaded().isEmpty(), describe(o, folder)))
+                .onError(e -> status.accept(
+                        true, "Nothing was downloaded: " + S3Errors.describe(e).oneLine()))
+                .start();
+    }
+
+    /** Background thread: one entry at a time, so one failing (an empty folder, a key gone) does not stop the rest. */
+    private Outcome queue(TargetRef ref, String bucketName, List<ObjectEntry> entries, Path folder) throws Exception {
+        Files.createDirectories(folder);
+        int queued = 0;
+        int resumed = 0;
+        int identical = 0;
+        List<String> notDownloaded = new ArrayList<>();
+        for (ObjectEntry e : entries) {
+            try {
+                Path dest = e.folder() ? DownloadFiles.inside(folder, lastSegment(e.key())) : folder;
+                DownloadService.Batch batch = downloader.download(ref, bucketName, e.key(), dest, IF_EXISTS);
+                queued += batch.transferIds().size() - batch.resumed();
+                resumed += batch.resumed();
+                for (DownloadService.Skipped skip : batch.skipped()) {
+                    if ("skipped-identical".equals(skip.action())) {
+                        identical++;
+                    } else {
+                        notDownloaded.add(skip.key() + ": " + skip.reason() + " at " + skip.destination());
+                    }
+                }
+            } catch (RuntimeException ex) {
+                notDownloaded.add(e.key() + ": " + S3Errors.describe(ex).oneLine());
+            }
+        }
+        return new Outcome(queued, resumed, identical, notDownloaded);
+    }
+
+    static String describe(Outcome o, Path folder) {
+        StringBuilder s = new StringBuilder();
+        int started = o.queued() + o.resumed();
+        if (started > 0) {
+            s.append(started).append(" download(s) queued into ").append(folder);
+            if (o.resumed() > 0) {
+                s.append(" (").append(o.resumed()).append(" resumed)");
+            }
+            s.append(" — follow them under Transfers.");
+        } else if (o.identical() > 0) {
+            s.append("Nothing new to download into ").append(folder).append('.');
+        }
+        if (o.identical() > 0) {
+            s.append(s.length() > 0 ? " " : "")
+                    .append(o.identical())
+                    .append(" skipped: already there with the same content.");
+        }
+        if (!o.notDownloaded().isEmpty()) {
+            s.append(s.length() > 0 ? " " : "")
+                    .append(o.notDownloaded().size())
+                    .append(" not downloaded, e.g. ")
+                    .append(o.notDownloaded().get(0));
+        }
+        return s.toString();
+    }
+
+    /** {@code a/photos/} → {@code photos}: the folder's own name, made safe by {@link DownloadFiles#inside}. */
+    private static String lastSegment(String prefix) {
+        String trimmed = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        String name = trimmed.substring(trimmed.lastIndexOf('/') + 1);
+        return name.isEmpty() ? "download" : name;
+    }
+}
