@@ -54,6 +54,7 @@ STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 TSV=$ROOT/bench/results/sync-$STAMP.tsv
 echo -e "scenario\ttool\trun\twall_s\tcpu_s\trss_kib\tok\tmissed\tresent\tstale\tsent\tnote" > "$TSV"
 CHECK=(python3 "$ROOT/bench/sync/s3check.py")
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)   # the machine is shared: the report says how busy it was
 DATA=$SW/data
 SAVED=$SW/saved
 RGW_STARTED=
@@ -190,10 +191,12 @@ for run in $(seq 1 "$RUNS"); do
     for tool in "${TOOL_LIST[@]}"; do "${CHECK[@]}" purge "$BUCKET" "$tool/$run/"; done
     unset INIT_OK
 done
-echo "$RUNS run(s) in $(( $(date +%s) - T0 )) s"
+LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "$RUNS run(s) in $(( $(date +%s) - T0 )) s; load $LOAD_START at the start, $LOAD_END at the end"
 
 if [ -n "$REPORT" ]; then
-    python3 bench/sync/report.py "$TSV" docs/benchmarks.md "$COUNT" "$PCT" "$RUNS"
+    BENCH_LOAD="$LOAD_START at the start, $LOAD_END at the end" \
+        python3 bench/sync/report.py "$TSV" docs/benchmarks.md "$COUNT" "$PCT" "$RUNS"
     echo "results: $TSV; section \"Sync (issue 15)\" written to docs/benchmarks.md"
 else
     echo "results: $TSV (docs/benchmarks.md not touched: --no-report)"
