@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Turns a bench/sync TSV into the "Sync (issue 15)" section of docs/benchmarks.md (medians of the runs).
 
-usage: report.py RESULTS.tsv docs/benchmarks.md COUNT CHANGED_PCT RUNS
+usage: report.py RESULTS.tsv docs/benchmarks.md COUNT CHANGED_PCT RUNS [HIDDEN_PCT]
 """
 import csv
 import datetime
@@ -56,7 +56,9 @@ def spread(values):
 
 def main():
     tsv, md, count, pct, runs = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4]), sys.argv[5]
+    hidden_pct = float(sys.argv[6]) if len(sys.argv) > 6 else 100.0
     changed = max(1, round(count * pct / 100))
+    hidden = max(1, round(changed * hidden_pct / 100)) if hidden_pct > 0 else 0
     rows = list(csv.DictReader(open(tsv), delimiter="\t"))
     med = {}
     for scenario in ("initial", "resync"):
@@ -71,6 +73,7 @@ def main():
                 "cpu": statistics.median(float(r["cpu_s"]) for r in ok) if ok else None,
                 "rss": max(int(r["rss_kib"]) for r in ok) if ok else None,
                 "missed": [int(r["missed"]) for r in checked],
+                "missed_hidden": [int(r["missed_hidden"]) for r in checked if r.get("missed_hidden")],
                 "resent": [int(r["resent"]) for r in checked],
                 "stale": [int(r["stale"]) for r in checked],
                 "failed": len(rs) - len(ok),
@@ -87,9 +90,11 @@ def main():
     lines = [START, "## Sync (issue 15)", "",
              f"Measured {datetime.date.today().isoformat()} on {machine()}; the RGW and the clients share the machine"
              + (f" (load average {os.environ['BENCH_LOAD']})." if os.environ.get("BENCH_LOAD") else "."),
-             f"`bench/sync/run.sh --runs {runs} --count {count} --changed-pct {pct:g}`: a folder of {count:,} files of",
-             f"64 KiB is uploaded by each tool to a prefix of its own; then {changed:,} files ({pct:g} %, evenly spread) get",
-             "new bytes of the same size and their old mtime back, and the tool syncs the folder again (`resync`, timed).",
+             f"`bench/sync/run.sh --runs {runs} --count {count} --changed-pct {pct:g} --hidden-pct {hidden_pct:g}`: a folder of",
+             f"{count:,} files of 64 KiB is uploaded by each tool to a prefix of its own; then {changed:,} files ({pct:g} %,",
+             f"evenly spread) get new bytes of the same size, {hidden:,} of them with their old mtime put back (the edit a",
+             "size/mtime check cannot see) and the others with a new mtime, and the tool syncs the folder again (`resync`,",
+             "timed).",
              "Every tool with its defaults: " + "; ".join(COMMAND[t] for t in ORDER) + ".",
              f"Median of {runs} run(s), wall time and CPU (user+sys of the client process, GNU time); RSS is the peak.",
              f"`missed`: changed files whose object does not hold the new content afterwards (of {changed:,}; ETag",
@@ -150,7 +155,9 @@ def main():
     for t in peers:
         mm = med[("resync", t)]["missed"]
         if mm:
-            verdicts.append(f"- {t} missed {spread(mm)} of {changed} changed files")
+            mh = med[("resync", t)]["missed_hidden"]
+            verdicts.append(f"- {t} missed {spread(mm)} of {changed} changed files"
+                            + (f" ({spread(mh)} of the {hidden} with size and mtime kept)" if mh else ""))
     lines += ["", "Targets (issue 15):", ""] + verdicts + ["", END]
     section = "\n".join(lines)
     doc = open(md).read() if os.path.exists(md) else "# Benchmarks\n"

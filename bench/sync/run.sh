@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Sync benchmark (issue 15): re-upload of a folder of --count files of 64 KiB after --changed-pct % of them changed,
+# Sync benchmark (issue 15): re-upload of a folder of --count files of 64 KiB after --changed-pct % of them changed
+# (--hidden-pct % of those with size and mtime kept: the edits a size/mtime check cannot see),
 # `obitox sync` against `aws s3 sync` (v1 and v2), `rclone copy` and `rclone copy --checksum`, each with its defaults,
 # in the same run against the same RGW.
 #
-#   bench/sync/run.sh [--runs 3] [--count 10000] [--changed-pct 1] [--tools "obitox aws-v1 aws-v2 rclone rclone-checksum"]
+#   bench/sync/run.sh [--runs 3] [--count 10000] [--changed-pct 1] [--hidden-pct 20]
+#                     [--tools "obitox aws-v1 aws-v2 rclone rclone-checksum"]
 #                     [--no-report]
 #
 # The real run, on a quiet machine (10,000 files, 3 runs: expect 20-30 minutes with 4 tools, most of it the initial
@@ -14,12 +16,14 @@
 #
 # Every run, for every tool, in a prefix of its own (<tool>/<run>/ in a bucket made for this invocation):
 #   1. initial full upload with the tool itself (timed as "initial", reported apart);
-#   2. the same --changed-pct % of the files (evenly spread) get new bytes of the same size and their old mtime back
-#      (the originals are kept in bench/.work/sync/saved and restored at the end of the run, so every run starts from
-#      the same folder);
+#   2. the same --changed-pct % of the files (evenly spread) get new bytes of the same size; --hidden-pct % of them
+#      (evenly spread; 20 of the issue's 100) get their old mtime back, the others keep the new mtime (an ordinary
+#      edit). The originals are kept in bench/.work/sync/saved and restored at the end of the run, so every run starts
+#      from the same folder;
 #   3. the re-sync, timed ("resync") with GNU time: wall, CPU (user+sys), peak RSS;
 #   4. the prefix is listed (ListObjectsV2) and compared with the local MD5s and with the listing before the re-sync:
-#      missed = changed files whose object is not the new content; resent = unchanged files written again.
+#      missed = changed files whose object is not the new content (missed_hidden: of them, the size+mtime-kept ones);
+#      resent = unchanged files written again.
 #   The prefixes are deleted after each run, the bucket at the end.
 # Results: bench/results/sync-<stamp>.tsv and the "Sync (issue 15)" section of docs/benchmarks.md (bench/sync/report.py;
 # not written with --no-report). A tool that is not installed or fails is recorded as such; the run goes on.
@@ -33,6 +37,7 @@ ROOT=$(pwd)
 RUNS=3
 COUNT=10000
 PCT=1
+HIDDEN=20
 TOOLS="obitox aws-v1 aws-v2 rclone rclone-checksum"
 REPORT=1
 while [ $# -gt 0 ]; do
@@ -40,6 +45,7 @@ while [ $# -gt 0 ]; do
         --runs) RUNS=$2; shift 2 ;;
         --count) COUNT=$2; shift 2 ;;
         --changed-pct) PCT=$2; shift 2 ;;
+        --hidden-pct) HIDDEN=$2; shift 2 ;;
         --tools) TOOLS=$2; shift 2 ;;
         --no-report) REPORT=; shift ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
@@ -52,7 +58,7 @@ mkdir -p "$SW" "$ROOT/bench/results"
 rm -f "$SW"/*.log "$SW"/*.json "$SW/time.out"   # the last invocation's logs and listings
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 TSV=$ROOT/bench/results/sync-$STAMP.tsv
-echo -e "scenario\ttool\trun\twall_s\tcpu_s\trss_kib\tok\tmissed\tresent\tstale\tsent\tnote" > "$TSV"
+echo -e "scenario\ttool\trun\twall_s\tcpu_s\trss_kib\tok\tmissed\tresent\tstale\tsent\tnote\tmissed_hidden" > "$TSV"
 CHECK=(python3 "$ROOT/bench/sync/s3check.py")
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)   # the machine is shared: the report says how busy it was
 DATA=$SW/data
@@ -100,7 +106,7 @@ OBITOX=(java $OBITOX_JAVA_OPTS -jar "$ROOT/target/obitox.jar" --home "$HOME_DIR"
 
 BUCKET=$(echo "sync-$STAMP" | tr 'A-Z' 'a-z')
 "${OBITOX[@]}" mb "$BUCKET" --endpoint-url "$ENDPOINT" >/dev/null
-echo "== rgw ($ENDPOINT), bucket $BUCKET; $COUNT files of 64 KiB, $PCT % changed, $RUNS run(s)"
+echo "== rgw ($ENDPOINT), bucket $BUCKET; $COUNT files of 64 KiB, $PCT % changed ($HIDDEN % of them size+mtime kept), $RUNS run(s)"
 
 if [ -n "$CDS" ]; then # the classes of a sync: a first sync of a small folder, then (archived) a re-sync after a change
     W=$SW/warmup; rm -rf "$W"; "${CHECK[@]}" data "$W/d" 20 2>/dev/null
@@ -170,7 +176,7 @@ for run in $(seq 1 "$RUNS"); do
         "${CHECK[@]}" snapshot "$BUCKET" "$tool/$run/" "$SW/before-$tool.json"
     done
     sleep 1.1   # a re-sent object gets another LastModified
-    "${CHECK[@]}" change "$DATA" "$SAVED" "$PCT" "$SW/state.json"
+    "${CHECK[@]}" change "$DATA" "$SAVED" "$PCT" "$SW/state.json" "$HIDDEN"
     for tool in "${TOOL_LIST[@]}"; do
         if [ "${INIT_OK[$tool]}" != 1 ]; then
             echo -e "resync\t$tool\t$run\t\t\t\t0\t\t\t\t\tinitial upload failed" >> "$TSV"
@@ -179,12 +185,12 @@ for run in $(seq 1 "$RUNS"); do
         fi
         cat "$DATA"/* > /dev/null
         measure resync "$tool" "$run"
-        MISSED= RESENT= STALE= SENT=
-        read -r MISSED RESENT STALE SENT < <("${CHECK[@]}" verify "$BUCKET" "$tool/$run/" "$SW/state.json" \
+        MISSED= RESENT= STALE= SENT= MISSED_HIDDEN=
+        read -r MISSED RESENT STALE SENT MISSED_HIDDEN < <("${CHECK[@]}" verify "$BUCKET" "$tool/$run/" "$SW/state.json" \
             "$SW/before-$tool.json" 2>>"$SW/verify.log") || echo "  verify failed, see bench/.work/sync/verify.log"
-        echo -e "resync\t$tool\t$run\t$WALL\t$CPU\t$RSS\t$OK\t$MISSED\t$RESENT\t$STALE\t$SENT\t" >> "$TSV"
-        printf '  run %s %-16s resync:  %7.2f s wall, %7.2f s cpu, %7d KiB; missed %s, resent %s, stale %s, sent %s%s\n' \
-            "$run" "$tool" "$WALL" "$CPU" "$RSS" "$MISSED" "$RESENT" "$STALE" "$SENT" \
+        echo -e "resync\t$tool\t$run\t$WALL\t$CPU\t$RSS\t$OK\t$MISSED\t$RESENT\t$STALE\t$SENT\t\t$MISSED_HIDDEN" >> "$TSV"
+        printf '  run %s %-16s resync:  %7.2f s wall, %7.2f s cpu, %7d KiB; missed %s (%s hidden), resent %s, stale %s, sent %s%s\n' \
+            "$run" "$tool" "$WALL" "$CPU" "$RSS" "$MISSED" "$MISSED_HIDDEN" "$RESENT" "$STALE" "$SENT" \
             "$([ "$OK" = 1 ] || echo "  FAILED, see bench/.work/sync/resync-$tool.log")"
     done
     "${CHECK[@]}" restore "$DATA" "$SAVED"
@@ -196,7 +202,7 @@ echo "$RUNS run(s) in $(( $(date +%s) - T0 )) s; load $LOAD_START at the start, 
 
 if [ -n "$REPORT" ]; then
     BENCH_LOAD="$LOAD_START at the start, $LOAD_END at the end" \
-        python3 bench/sync/report.py "$TSV" docs/benchmarks.md "$COUNT" "$PCT" "$RUNS"
+        python3 bench/sync/report.py "$TSV" docs/benchmarks.md "$COUNT" "$PCT" "$RUNS" "$HIDDEN"
     echo "results: $TSV; section \"Sync (issue 15)\" written to docs/benchmarks.md"
 else
     echo "results: $TSV (docs/benchmarks.md not touched: --no-report)"

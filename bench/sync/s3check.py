@@ -2,19 +2,23 @@
 """Helpers of bench/sync/run.sh: the local data set, the 1 % change, and what the server holds (stdlib only).
 
   s3check.py data DIR COUNT                      COUNT files of 64 KiB (f00000 ...) in DIR, unless already there
-  s3check.py change DIR SAVED PCT STATE          change PCT % of the files (evenly spread): same size, new bytes,
-                                                 the old mtime restored; the originals go to SAVED first; writes
-                                                 STATE (JSON: every file's MD5, the changed names)
+  s3check.py change DIR SAVED PCT STATE [HIDDEN] change PCT % of the files (evenly spread); HIDDEN % of those
+                                                 (default 100, evenly spread) get new bytes of the same size with
+                                                 the old mtime restored (the edit a size/mtime check cannot see), the
+                                                 others new bytes of the same size and a new mtime (an ordinary
+                                                 edit); the originals go to SAVED first; writes STATE (JSON: every
+                                                 file's MD5, the changed names, the hidden ones)
   s3check.py restore DIR SAVED                   put the originals back (content and mtime)
   s3check.py snapshot BUCKET PREFIX OUT          list BUCKET/PREFIX (ListObjectsV2) into OUT (JSON key -> etag, size, time)
   s3check.py verify BUCKET PREFIX STATE BEFORE   list again and compare with the local MD5s and the snapshot BEFORE;
-                                                 prints "missed resent stale sent" (see below)
+                                                 prints "missed resent stale sent missed_hidden"
   s3check.py purge BUCKET [PREFIX]               delete every object under PREFIX (DeleteObjects, 1000 a request);
                                                  without PREFIX also the bucket itself
 
 verify: missed = changed files whose object does not hold the new content (ETag is not the local MD5, or no object);
 resent = unchanged files whose object was written again (LastModified or ETag differs from BEFORE); stale = unchanged
-files whose object differs from the local file (0 unless something is wrong); sent = objects written by the re-sync.
+files whose object differs from the local file (0 unless something is wrong); sent = objects written by the re-sync;
+missed_hidden = the missed files among the hidden (same size, old mtime) edits.
 An ETag that is not an MD5 (multipart, "-N") is checked by downloading the object.
 
 The endpoint and keys come from S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY (path-style addressing, region
@@ -65,10 +69,11 @@ def md5(path):
         return hashlib.md5(f.read()).hexdigest()
 
 
-def cmd_change(d, saved, pct, state):
+def cmd_change(d, saved, pct, state, hidden_pct="100"):
     os.makedirs(saved, exist_ok=True)
     all_names = names(d)
     changed = chosen(all_names, pct)
+    hidden = set(chosen(changed, hidden_pct)) if float(hidden_pct) > 0 else set()
     for n in changed:
         p = os.path.join(d, n)
         if not os.path.exists(os.path.join(saved, n)):
@@ -76,10 +81,12 @@ def cmd_change(d, saved, pct, state):
         st = os.stat(p)
         with open(p, "r+b") as f:                      # same size, new bytes, same inode
             f.write(os.urandom(st.st_size))
-        os.utime(p, ns=(st.st_atime_ns, st.st_mtime_ns))
-        if os.stat(p).st_mtime_ns != st.st_mtime_ns or os.path.getsize(p) != st.st_size:
-            sys.exit(f"could not restore the mtime/size of {p}")
-    json.dump({"md5": {n: md5(os.path.join(d, n)) for n in all_names}, "changed": changed}, open(state, "w"))
+        if n in hidden:
+            os.utime(p, ns=(st.st_atime_ns, st.st_mtime_ns))
+            if os.stat(p).st_mtime_ns != st.st_mtime_ns or os.path.getsize(p) != st.st_size:
+                sys.exit(f"could not restore the mtime/size of {p}")
+    json.dump({"md5": {n: md5(os.path.join(d, n)) for n in all_names}, "changed": changed,
+               "hidden": sorted(hidden)}, open(state, "w"))
 
 
 def cmd_restore(d, saved):
@@ -177,18 +184,21 @@ def cmd_verify(bucket, prefix, state, before):
     old = json.load(open(before))
     now = listing(bucket, prefix)
     changed = set(st["changed"])
-    missed = resent = stale = 0
+    hidden = set(st.get("hidden", st["changed"]))
+    missed = resent = stale = missed_hidden = 0
     for n, want in st["md5"].items():
         key = prefix + n
         obj = now.get(key)
         if n in changed:
-            missed += not holds(bucket, key, obj, want)
+            miss = not holds(bucket, key, obj, want)
+            missed += miss
+            missed_hidden += miss and n in hidden
         else:
             if obj is not None and key in old and (obj["time"] != old[key]["time"] or obj["etag"] != old[key]["etag"]):
                 resent += 1
             stale += not holds(bucket, key, obj, want)
     sent = sum(1 for k, o in now.items() if k not in old or o["time"] != old[k]["time"] or o["etag"] != old[k]["etag"])
-    print(missed, resent, stale, sent)
+    print(missed, resent, stale, sent, missed_hidden)
 
 
 def cmd_purge(bucket, prefix=None):

@@ -39,7 +39,9 @@ java -Xmx1g -XX:+UseSerialGC -cp "$CP" io.obitox.app.Launcher --home "$WORK/home
   > "$WORK/run.out" 2> "$WORK/run.err" &
 PID=$! JPID=$!
 START=$(date +%s.%N)
+sleep 10 # let `watch run` open the database first: a `watch list` in the way makes it exit with DATABASE_IN_USE
 until obitox watch list --json 2>/dev/null | python3 2>/dev/null -c "import json,sys; w=json.load(sys.stdin)['watches'][0]; sys.exit(0 if w['seen']>=$FILES else 1)"; do
+  kill -0 "$PID" 2>/dev/null || { echo "watch run ended early:" >&2; tail -3 "$WORK/run.err" >&2; exit 1; }
   sleep 5
 done
 TOOK=$(python3 -c "print(round($(date +%s.%N)-$START,1))")

@@ -3,10 +3,14 @@ package io.obitox;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,26 +38,53 @@ class ArchitectureTest {
     }
 
     @Test
-    void servicesDoNotDependOnViews() {
+    void nothingButViewsDependsOnViews() {
         noClasses()
                 .that()
-                .resideOutsideOfPackages("..ui..", "io.obitox.app")
+                .resideOutsideOfPackage("..ui..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("..ui..")
-                .because("dependencies point from views to view models to services, never back")
+                .because("dependencies point from views to view models to services, never back (the launcher finds"
+                        + " the window through FrontEnds)")
                 .check(classes);
     }
 
     @Test
-    void servicesDoNotDependOnTheCli() {
+    void nothingButCommandsDependsOnTheCli() {
         noClasses()
                 .that()
-                .resideOutsideOfPackages("..cli..", "io.obitox.app")
+                .resideOutsideOfPackage("..cli..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("..cli..")
-                .because("the CLI is a front end over the services, like the GUI")
+                .because("the CLI is a front end over the services, like the GUI (the launcher finds it through"
+                        + " FrontEnds)")
+                .check(classes);
+    }
+
+    @Test
+    void featureCoresDoNotDependOnTheCompositionRoot() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("io.obitox.app..", "..ui..", "..cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.obitox.app..")
+                .because("the composition root builds the services; a service that reached back into it would be a"
+                        + " cycle and a hidden global")
+                .check(classes);
+    }
+
+    @Test
+    void featureCommandsDoNotKnowTheCommandTree() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.obitox.*.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.obitox.cli")
+                .because("io.obitox.cli builds the tree of every command; commands use the kit in io.obitox.cli.kit")
                 .check(classes);
     }
 
@@ -106,13 +137,40 @@ class ArchitectureTest {
 
     @Test
     void packagesAreFreeOfCycles() {
-        slices().matching("io.obitox.(**)")
-                .should()
-                .beFreeOfCycles()
-                .ignoreDependency(
-                        com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
-                        com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(
-                                "io.obitox.app..", "io.obitox.cli.."))
-                .check(classes);
+        packageCycles().check(classes);
     }
+
+    @Test
+    void featureCoresAreFreeOfCycles() {
+        featureCoreCycles().check(classes.that(FEATURE_CORE));
+    }
+
+    /** The two cycle rules do catch a cycle: two test fixture packages (fixturealpha, fixturebeta) that use each other. */
+    @Test
+    void theCycleRulesFailOnACycle() {
+        JavaClasses cyclic = new ClassFileImporter().importPackages("io.obitox.fixturealpha", "io.obitox.fixturebeta");
+        assertThatThrownBy(() -> packageCycles().check(cyclic))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Cycle detected");
+        assertThatThrownBy(() -> featureCoreCycles().check(cyclic.that(FEATURE_CORE)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Cycle detected");
+    }
+
+    /** Every package against every other, no exemptions. */
+    private static ArchRule packageCycles() {
+        return slices().matching("io.obitox.(**)").should().beFreeOfCycles();
+    }
+
+    /**
+     * The features' cores (each feature's top package and its sub-packages but {@code ui} and {@code cli}) as one
+     * slice each: a feature's core may use another's, never the other way round as well.
+     */
+    private static ArchRule featureCoreCycles() {
+        return slices().matching("io.obitox.(*)..").should().beFreeOfCycles();
+    }
+
+    private static final DescribedPredicate<JavaClass> FEATURE_CORE = DescribedPredicate.not(
+                    JavaClass.Predicates.resideInAnyPackage("..ui..", "..cli..", "io.obitox.app.."))
+            .as("a feature core");
 }

@@ -103,7 +103,10 @@ public final class AppContext implements AutoCloseable {
                 new BrowserLocator(() -> settings.get(BrowserLocator.SETTING)),
                 clock);
         // the history is read only when a link is signed with auto expiry, so the queue opens only then
-        this.presign = new PresignService(clients, (key, limit) -> transfers().throughputHistory(key, limit), clock);
+        this.presign = new PresignService(
+                clients,
+                (target, limit) -> transfers().throughputHistory(TransferService.endpointKey(target), limit),
+                clock);
         this.background = Executors.newCachedThreadPool(Threads.daemon("obitox-bg"));
         closeables.push(background::shutdownNow);
         this.validationPolicies = new PolicyService(new PolicyRepository(database), clock);

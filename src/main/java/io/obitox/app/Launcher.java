@@ -1,7 +1,5 @@
 package io.obitox.app;
 
-import io.obitox.app.ui.GuiMain;
-import io.obitox.cli.Cli;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -11,7 +9,8 @@ import java.util.function.Predicate;
 
 /**
  * The one entry point: {@code java -jar obitox.jar} opens the GUI, {@code java -jar obitox.jar COMMAND …} runs the
- * CLI. A plain class (not a JavaFX Application) so it starts from a fat jar and from jpackage alike.
+ * CLI. A plain class (not a JavaFX Application) so it starts from a fat jar and from jpackage alike. The front ends
+ * are found through {@link FrontEnds}, not imported.
  */
 public final class Launcher {
     private Launcher() {}
@@ -24,15 +23,16 @@ public final class Launcher {
     record Decision(boolean gui, String homeOption, List<Path> files) {}
 
     public static void main(String[] args) {
-        Decision decision = decide(args, Cli::isCommand, Launcher::isExistingPath);
+        FrontEnds.CommandLine cli = FrontEnds.find(FrontEnds.CommandLine.class);
+        Decision decision = decide(args, cli::isCommand, Launcher::isExistingPath);
         AppHome home = AppHome.resolve(decision.homeOption());
         // The log location must be known before the first logger is created.
         System.setProperty("obitox.log.dir", home.logs().toString());
         System.setProperty("obitox.log.name", decision.gui() ? "obitox" : "obitox-cli");
         if (decision.gui()) {
-            GuiMain.launch(home, decision.files());
+            FrontEnds.find(FrontEnds.Window.class).launch(home, decision.files());
         } else {
-            System.exit(Cli.run(args));
+            System.exit(cli.run(args));
         }
     }
 

@@ -1,6 +1,10 @@
 package io.obitox.cli;
 
 import io.obitox.app.AppHome;
+import io.obitox.app.FrontEnds;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.Output;
 import io.obitox.cors.cli.CorsCommand;
 import io.obitox.objects.cli.ObjectSettingsCommand;
 import io.obitox.presign.cli.PresignCommand;
@@ -31,9 +35,9 @@ import picocli.CommandLine;
  * constructor), turns failures into a plain {@code Error [CODE]: message / Fix: …} on stderr and an exit code.
  */
 public final class Cli {
-    public static final int OK = 0;
-    public static final int FAILURE = 1;
-    public static final int USAGE = 2;
+    public static final int OK = ExitCodes.OK;
+    public static final int FAILURE = ExitCodes.FAILURE;
+    public static final int USAGE = ExitCodes.USAGE;
 
     /** Top-level commands, in the order {@code --help} lists them. */
     private static final List<Class<?>> COMMANDS = List.of(
@@ -58,6 +62,19 @@ public final class Cli {
     private static final List<String> OPTIONAL_COMMANDS = List.of("io.obitox.sandbox.cli.SandboxCommand");
 
     private Cli() {}
+
+    /** The command line for the {@code Launcher} (META-INF/services/io.obitox.app.FrontEnds$CommandLine). */
+    public static final class FrontEnd implements FrontEnds.CommandLine {
+        @Override
+        public boolean isCommand(String word) {
+            return Cli.isCommand(word);
+        }
+
+        @Override
+        public int run(String[] args) {
+            return Cli.run(args);
+        }
+    }
 
     /**
      * Not a static field: the launcher asks {@link #isCommand} before it has told logback where the log goes, and a

@@ -1,6 +1,7 @@
 package io.obitox.notify;
 
 import io.obitox.common.Threads;
+import io.obitox.settings.SettingsService;
 import io.obitox.transfer.BatchTally;
 import io.obitox.transfer.TransferEvent;
 import io.obitox.transfer.TransferEvents;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BatchNotifier implements AutoCloseable {
     /** Settings key: "false" turns desktop notifications off. */
-    public static final String SETTING = "ui.notifications";
+    public static final String SETTING = SettingsService.NOTIFICATIONS;
 
     private static final Logger log = LoggerFactory.getLogger(BatchNotifier.class);
     private static final int REMEMBERED_BATCHES = 256;

@@ -12,7 +12,6 @@ import io.obitox.objects.UploadSettingsRules;
 import io.obitox.storage.S3Errors;
 import io.obitox.storage.S3Target;
 import io.obitox.storage.StorageClients;
-import io.obitox.transfer.TransferService;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -115,7 +114,7 @@ public final class PresignService {
         }
         List<Double> measured;
         try {
-            measured = history.recent(TransferService.endpointKey(target), ThroughputEstimate.HISTORY_WINDOW);
+            measured = history.recent(target, ThroughputEstimate.HISTORY_WINDOW);
         } catch (RuntimeException e) {
             log.warn("Throughput history unavailable; using the network table", e);
             measured = List.of();

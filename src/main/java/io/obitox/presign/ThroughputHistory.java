@@ -1,17 +1,19 @@
 package io.obitox.presign;
 
+import io.obitox.storage.S3Target;
 import java.util.List;
 
 /**
- * ObitoX's own measured upload throughputs to an endpoint (bytes per second, newest first); in the app this is
- * {@code TransferService::throughputHistory}. Blocking (a database query); called from the presigning thread.
+ * ObitoX's own measured upload throughputs to a target's endpoint (bytes per second, newest first); in the app the
+ * transfer history, keyed by the transfer package's endpoint key (so presigning does not depend on the transfer
+ * package). Blocking (a database query); called from the presigning thread.
  */
 @FunctionalInterface
 public interface ThroughputHistory {
-    List<Double> recent(String endpointKey, int limit);
+    List<Double> recent(S3Target target, int limit);
 
     /** No history at all: every estimate falls back to the network table. */
     static ThroughputHistory none() {
-        return (key, limit) -> List.of();
+        return (target, limit) -> List.of();
     }
 }

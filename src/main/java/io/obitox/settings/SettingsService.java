@@ -13,6 +13,9 @@ import java.util.TreeMap;
  */
 public final class SettingsService {
     public static final String THEME = "ui.theme";
+    /** Desktop notifications when a batch is finished (read by {@code notify.BatchNotifier}, set in Settings). */
+    public static final String NOTIFICATIONS = "ui.notifications";
+
     public static final String DEFAULT_PROFILE = "profile.default";
 
     private final Database db;

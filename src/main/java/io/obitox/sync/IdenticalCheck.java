@@ -9,8 +9,11 @@ import java.util.Optional;
  *
  * <ol>
  *   <li>not in the listing: NEW (an index row for it is stale and is forgotten);
- *   <li>an index row that the listing confirms (same size and ETag) and that describes the file unchanged (path,
- *       size, mtime, fingerprint): IDENTICAL without reading the file;
+ *   <li>an index row that the listing confirms (same size and ETag) and whose recorded stat the file still has
+ *       (path, size, mtime, ctime, file key, none of them racy: {@link #decideByStat}): IDENTICAL from one stat,
+ *       nothing read;
+ *   <li>an index row that the listing confirms and that describes the file unchanged (path, size, mtime, and the
+ *       fingerprint, which reads up to three 64 KiB blocks): IDENTICAL without reading the whole file;
  *   <li>listed size differs from the file's: CHANGED without reading;
  *   <li>otherwise the file is read once ({@link LocalEtag}) and compared by content: with the SHA-256 the confirmed
  *       index row recorded; else with the listed ETag where the provider makes ETags from MD5s (the whole-content MD5
@@ -35,6 +38,8 @@ public final class IdenticalCheck {
     /** What the decision rests on, for the per-file report. */
     public enum Basis {
         NOT_LISTED,
+        /** the index row's stat (size, mtime, ctime, file key) and the listing: nothing read */
+        STAT,
         INDEX,
         SIZE,
         SHA256_INDEX,
@@ -90,6 +95,25 @@ public final class IdenticalCheck {
     /** As {@link Provider#etagIsMd5} says for this provider. Encrypted buckets still need {@code false, false}. */
     public static IdenticalCheck forProvider(Provider provider) {
         return new IdenticalCheck(provider.etagIsMd5(false), provider.etagIsMd5(true));
+    }
+
+    /**
+     * The decision from one stat, or null when the stat does not decide (then read the file's fingerprint and call
+     * {@link #decide}): IDENTICAL when the listing confirms the index row (same size and ETag) and the row
+     * {@link UploadIndex.Entry#trusts trusts} the stat.
+     */
+    public Result decideByStat(LocalStat stat, UploadIndex.Entry entry, RemoteListing.RemoteObject remote) {
+        if (remote == null || entry == null || !entry.matches(remote) || !entry.trusts(stat)) {
+            return null;
+        }
+        return result(
+                Decision.IDENTICAL,
+                Basis.STAT,
+                IndexAction.NONE,
+                null,
+                false,
+                "uploaded from this file unchanged (size, mtime, ctime and inode as recorded); the listing shows the"
+                        + " same size and ETag");
     }
 
     public Result decide(LocalFile local, UploadIndex.Entry entry, RemoteListing.RemoteObject remote, Content content) {

@@ -33,7 +33,7 @@ import java.util.Objects;
 public final class UploadIndex {
     static final int CHUNK = 500;
     private static final String COLUMNS = "endpoint_key, bucket, object_key, source_path, source_size, source_mtime,"
-            + " fingerprint, target_ref, etag, sha256, uploaded_at";
+            + " fingerprint, target_ref, etag, sha256, uploaded_at, source_ctime, source_file_key";
 
     private final Database db;
 
@@ -49,6 +49,9 @@ public final class UploadIndex {
      * @param targetRef the profile or command-line target as stored with transfers (JSON), for display; may be null
      * @param etag the object's ETag after the upload, normalized ({@link LocalEtag#normalize})
      * @param sha256 the SHA-256 of the content when known (hex), else null
+     * @param ctimeNanos the file's status-change time when its content was proven ({@link LocalStat}), or null:
+     *     unknown on this platform, or racy (the entry is then checked by content)
+     * @param fileKey the file's {@code dev:ino} then, or null like {@code ctimeNanos}
      */
     public record Entry(
             String endpointKey,
@@ -61,7 +64,9 @@ public final class UploadIndex {
             String targetRef,
             String etag,
             String sha256,
-            Instant uploadedAt) {
+            Instant uploadedAt,
+            Long ctimeNanos,
+            String fileKey) {
         public Entry {
             Objects.requireNonNull(endpointKey, "endpointKey");
             Objects.requireNonNull(bucket, "bucket");
@@ -70,6 +75,78 @@ public final class UploadIndex {
             Objects.requireNonNull(fingerprint, "fingerprint");
             Objects.requireNonNull(uploadedAt, "uploadedAt");
             etag = LocalEtag.normalize(Objects.requireNonNull(etag, "etag"));
+            if (ctimeNanos == null || fileKey == null) {
+                ctimeNanos = null;
+                fileKey = null;
+            }
+        }
+
+        /** An entry without ctime and file key: it is trusted only through its fingerprint, after a read. */
+        public Entry(
+                String endpointKey,
+                String bucket,
+                String key,
+                String sourcePath,
+                long size,
+                long mtime,
+                String fingerprint,
+                String targetRef,
+                String etag,
+                String sha256,
+                Instant uploadedAt) {
+            this(
+                    endpointKey,
+                    bucket,
+                    key,
+                    sourcePath,
+                    size,
+                    mtime,
+                    fingerprint,
+                    targetRef,
+                    etag,
+                    sha256,
+                    uploadedAt,
+                    null,
+                    null);
+        }
+
+        /** The same entry with the change time and file key of {@code stat}, or none when it is racy then. */
+        public Entry withStat(LocalStat stat, Instant provenAt) {
+            boolean usable = stat != null && stat.settledBefore(provenAt) && stat.sameSizeAndMtime(size, mtime);
+            return new Entry(
+                    endpointKey,
+                    bucket,
+                    key,
+                    sourcePath,
+                    size,
+                    mtime,
+                    fingerprint,
+                    targetRef,
+                    etag,
+                    sha256,
+                    uploadedAt,
+                    usable ? stat.ctimeNanos() : null,
+                    usable ? stat.fileKey() : null);
+        }
+
+        /**
+         * Whether the file is, by one stat and nothing read, the one this entry was proven from: same path, size,
+         * mtime, ctime and file key, and the recorded times clearly older than the entry ({@link LocalStat#RACY};
+         * a racy entry is re-read, as git re-reads racy index entries). A user can restore an mtime but not a
+         * ctime, and a file renamed into place has another inode, so an edit that keeps size and mtime fails here.
+         */
+        public boolean trusts(LocalStat f) {
+            if (ctimeNanos == null || !f.hasChangeTime()) {
+                return false;
+            }
+            long limitMillis = uploadedAt.minus(LocalStat.RACY).toEpochMilli();
+            return sourcePath.equals(f.sourcePath())
+                    && size == f.size()
+                    && mtime == f.mtime()
+                    && ctimeNanos.equals(f.ctimeNanos())
+                    && fileKey.equals(f.fileKey())
+                    && ctimeNanos / 1_000_000L < limitMillis
+                    && mtime < limitMillis;
         }
 
         /** Whether the local file is, by size, mtime and fingerprint, the one this entry was made from. */
@@ -127,8 +204,21 @@ public final class UploadIndex {
                     t.outcome().etag(),
                     t.outcome().sha256(),
                     t.completedAt() != null ? t.completedAt() : Instant.now());
-            merge(tx, List.of(e));
+            // The stat is taken now, after the content was read and sent; its ctime counts only when the file has
+            // not changed since (settled) before the transfer was queued, so any write after the identification,
+            // restored mtime or not, leaves the entry without ctime and the next run reads the file.
+            merge(
+                    tx,
+                    List.of(e.withStat(statOrNull(t.source()), t.createdAt() != null ? t.createdAt() : Instant.EPOCH)));
         };
+    }
+
+    private static LocalStat statOrNull(java.nio.file.Path file) {
+        try {
+            return LocalStat.of(file);
+        } catch (RuntimeException e) {
+            return null; // gone or unreadable now: the entry keeps no ctime and is checked by content
+        }
     }
 
     /** Adds or replaces the rows of these objects, in one transaction. */
@@ -145,7 +235,7 @@ public final class UploadIndex {
     private static void merge(Connection c, Collection<Entry> entries) throws SQLException {
         {
             try (PreparedStatement ps = c.prepareStatement("MERGE INTO upload_index (" + COLUMNS
-                    + ") KEY (endpoint_key, bucket, object_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ") KEY (endpoint_key, bucket, object_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Entry e : entries) {
                     ps.setString(1, e.endpointKey());
                     ps.setString(2, e.bucket());
@@ -158,6 +248,8 @@ public final class UploadIndex {
                     ps.setString(9, e.etag());
                     ps.setString(10, e.sha256());
                     ps.setTimestamp(11, Timestamp.from(e.uploadedAt()));
+                    ps.setObject(12, e.ctimeNanos(), java.sql.Types.BIGINT);
+                    ps.setString(13, e.fileKey());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -265,6 +357,27 @@ public final class UploadIndex {
         return stale;
     }
 
+    /**
+     * The rows under a listed prefix that the listing confirms (same size and ETag), by key, read in one range query;
+     * with {@code dropStale} the others are dropped as {@link #reconcile} does. Every key of a batch planned against
+     * this listing is under its prefix, so this is the batch's lookup as well.
+     */
+    public Map<String, Entry> confirmed(String endpointKey, RemoteListing listing, boolean dropStale) {
+        Map<String, Entry> out = new HashMap<>();
+        List<String> stale = new ArrayList<>();
+        for (Entry e : under(endpointKey, listing.bucket(), listing.prefix())) {
+            if (e.matches(listing.get(e.key()))) {
+                out.put(e.key(), e);
+            } else {
+                stale.add(e.key());
+            }
+        }
+        if (dropStale) {
+            forget(endpointKey, listing.bucket(), stale);
+        }
+        return out;
+    }
+
     private static int delete(Connection c, String endpointKey, String bucket, List<String> keys) throws SQLException {
         String sql = "DELETE FROM upload_index WHERE endpoint_key = ? AND bucket = ? AND object_key IN ("
                 + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")";
@@ -295,6 +408,8 @@ public final class UploadIndex {
                 rs.getString("target_ref"),
                 rs.getString("etag"),
                 rs.getString("sha256"),
-                rs.getTimestamp("uploaded_at").toInstant());
+                rs.getTimestamp("uploaded_at").toInstant(),
+                rs.getObject("source_ctime", Long.class),
+                rs.getString("source_file_key"));
     }
 }

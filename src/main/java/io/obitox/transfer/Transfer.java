@@ -48,6 +48,8 @@ public record Transfer(
      * @param direction which way (issue 18); for a {@link TransferDirection#DOWNLOAD} the {@link Source} is the local
      *     file being written and the object's size, Last-Modified and ETag, and {@code ifNoneMatch} means the
      *     finished file must not replace a local file that appeared meanwhile
+     * @param ifExists the upload's {@code --if-exists} policy behind {@code ifNoneMatch} ({@code "skip"},
+     *     {@code "rename"}, {@code "fail"}), or null; under {@code "skip"} a 412 ends the transfer SKIPPED
      */
     public record Target(
             String targetRef,
@@ -58,10 +60,30 @@ public record Transfer(
             String contentType,
             boolean ifNoneMatch,
             UploadSettings settings,
-            TransferDirection direction) {
+            TransferDirection direction,
+            String ifExists) {
         public Target {
             settings = settings == null ? UploadSettings.NONE : settings;
             direction = direction == null ? TransferDirection.UPLOAD : direction;
+        }
+
+        /** A target without a stored {@code --if-exists} policy (every transfer before V18, and downloads). */
+        public Target(
+                String targetRef,
+                String targetLabel,
+                String endpointKey,
+                String bucket,
+                String key,
+                String contentType,
+                boolean ifNoneMatch,
+                UploadSettings settings,
+                TransferDirection direction) {
+            this(targetRef, targetLabel, endpointKey, bucket, key, contentType, ifNoneMatch, settings, direction, null);
+        }
+
+        /** Whether a 412 to this write means "skipped, the key exists" rather than a failure. */
+        public boolean skipsExisting() {
+            return "skip".equals(ifExists);
         }
 
         /** An upload's target (every transfer before issue 18). */

@@ -52,6 +52,10 @@ final class TransferChange {
                 .set("content_sha256", o.sha256());
     }
 
+    TransferChange action(String action) {
+        return set("action", action);
+    }
+
     TransferChange notice(String notice) {
         return set("notice", notice);
     }

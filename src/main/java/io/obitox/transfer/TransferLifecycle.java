@@ -136,6 +136,20 @@ final class TransferLifecycle {
             log.warn("Transfer {} failed: {}", id, m.message(), e);
         }
         try {
+            if (JobContext.OBJECT_EXISTS.equals(m.code())
+                    && readQuietly(id).map(t -> t.target().skipsExisting()).orElse(false)) {
+                // --if-exists skip: a key created after the listing is what "skip" means, not a failure. The event
+                // is a settling COMPLETED (batch counts, webhook wake-up); its snapshot says SKIPPED.
+                Optional<Transfer> skipped = repo.skipExisting(
+                        id,
+                        "Skipped: the key was created on the server after the listing; not overwritten"
+                                + " (If-None-Match).",
+                        clock.instant());
+                if (skipped.isPresent()) {
+                    finish(id, skipped, TransferEvent.Type.COMPLETED);
+                    return;
+                }
+            }
             Optional<Transfer> failed = repo.fail(id, m.code(), m.oneLine(), clock.instant());
             finish(id, failed, TransferEvent.Type.FAILED);
         } catch (RuntimeException dbFailure) {

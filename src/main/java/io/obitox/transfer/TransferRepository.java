@@ -179,6 +179,25 @@ public final class TransferRepository {
                 new TransferChange(now).error(code, message));
     }
 
+    /**
+     * RUNNING → SKIPPED with action {@code skipped-existing}: the write was refused with a 412 under {@code
+     * --if-exists skip} (the key was created after the listing). The outcome hooks run in the same transaction.
+     */
+    Optional<Transfer> skipExisting(String id, String notice, Instant now) {
+        return move(
+                id,
+                RUNNING,
+                TransferState.SKIPPED,
+                new TransferChange(now)
+                        .completedAt(now)
+                        .action(SKIPPED_EXISTING)
+                        .notice(notice)
+                        .clearUpload());
+    }
+
+    /** The {@code action} of a transfer skipped because its key exists (as the CLI's JSON says it). */
+    static final String SKIPPED_EXISTING = "skipped-existing";
+
     /** {@code from} → FAILED for {@code owner} with the upload id forgotten: its multipart upload was aborted. */
     Optional<Transfer> expire(String id, TransferState from, String owner, String code, String message, Instant now) {
         return move(
@@ -264,7 +283,8 @@ public final class TransferRepository {
                 }
             }
             Transfer t = TransferQueries.findIn(c, id);
-            if (!t.download() && (to == TransferState.COMPLETED || to == TransferState.FAILED)) {
+            if (!t.download()
+                    && (to == TransferState.COMPLETED || to == TransferState.FAILED || to == TransferState.SKIPPED)) {
                 for (OutcomeHook h : hooks) {
                     h.onOutcome(c, t);
                 }

@@ -18,10 +18,10 @@ final class TransferRows {
             + "target_ref, target_label, endpoint_key, bucket, object_key, content_type, state, upload_id, multipart, "
             + "part_size, part_count, bytes_done, etag, error_code, error_message, notice, verified_by, attempts, "
             + "active_millis, throughput_bps, owner, created_at, updated_at, started_at, upload_started_at, completed_at, "
-            + "if_none_match, content_sha256, action, object_settings, direction";
+            + "if_none_match, content_sha256, action, object_settings, direction, if_exists";
 
     static final String INSERT = "INSERT INTO transfer (" + COLUMNS + ") VALUES ("
-            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private TransferRows() {}
 
@@ -68,6 +68,7 @@ final class TransferRows {
         ps.setString(35, o.action());
         ps.setString(36, UploadSettingsJson.toJson(to.settings()));
         ps.setString(37, to.direction().name());
+        ps.setString(38, to.ifExists());
     }
 
     static Transfer map(ResultSet rs) throws SQLException {
@@ -91,7 +92,8 @@ final class TransferRows {
                         rs.getString("content_type"),
                         rs.getBoolean("if_none_match"),
                         UploadSettingsJson.fromJson(rs.getString("object_settings")),
-                        TransferDirection.valueOf(rs.getString("direction"))),
+                        TransferDirection.valueOf(rs.getString("direction")),
+                        rs.getString("if_exists")),
                 new Transfer.Plan(rs.getBoolean("multipart"), rs.getLong("part_size"), rs.getInt("part_count")),
                 new Transfer.Progress(
                         TransferState.valueOf(rs.getString("state")),

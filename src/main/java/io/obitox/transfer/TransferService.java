@@ -2,11 +2,6 @@ package io.obitox.transfer;
 
 import io.obitox.common.ObitoxException;
 import io.obitox.common.UserMessage;
-import io.obitox.objects.Encryption;
-import io.obitox.objects.ObjectSettingsErrors;
-import io.obitox.objects.ProviderCapabilities;
-import io.obitox.objects.UploadSettings;
-import io.obitox.objects.UploadSettingsRules;
 import io.obitox.profile.TargetRef;
 import io.obitox.storage.Provider;
 import io.obitox.storage.S3Target;
@@ -91,7 +86,7 @@ public final class TransferService implements AutoCloseable {
      * cannot, their transfers are recorded FAILED with that one reason and nothing is sent.
      */
     public Batch enqueue(List<UploadRequest> requests) {
-        checkObjectSettings(requests);
+        UploadRequestChecks.checkObjectSettings(requests, targets);
         return enqueue(UUID.randomUUID().toString(), requests, new HashMap<>());
     }
 
@@ -102,7 +97,7 @@ public final class TransferService implements AutoCloseable {
      * the whole list. Blocks: off the FX thread.
      */
     public Batch enqueue(List<UploadRequest> requests, int chunk, java.util.function.IntConsumer progress) {
-        checkObjectSettings(requests);
+        UploadRequestChecks.checkObjectSettings(requests, targets);
         String batch = UUID.randomUUID().toString();
         List<String> ids = new ArrayList<>(requests.size());
         Map<String, Refusal> refusals = new java.util.LinkedHashMap<>();
@@ -148,7 +143,7 @@ public final class TransferService implements AutoCloseable {
                     fileKey(json, r.bucket(), r.key(), r.source().toAbsolutePath()));
             String id;
             if (earlier != null) {
-                requireSameKey(earlier, r);
+                UploadRequestChecks.requireSameKey(earlier, r);
                 id = earlier.id();
                 if (refused.isEmpty()) {
                     engine.resume(id);
@@ -196,41 +191,6 @@ public final class TransferService implements AutoCloseable {
         return new SkippedTransfers(repo, targets, engine.owner(), clock).record(batch, files);
     }
 
-    /**
-     * Issue 16: every front end gets the same refusal, before a row is written or a request sent: values S3 would
-     * refuse, and settings the target's provider lacks. Once per distinct settings and target, not per file.
-     */
-    private void checkObjectSettings(List<UploadRequest> requests) {
-        java.util.Set<java.util.Map.Entry<TargetRef, UploadSettings>> seen = new java.util.HashSet<>();
-        for (UploadRequest r : requests) {
-            if (!r.settings().isEmpty() && seen.add(java.util.Map.entry(r.target(), r.settings()))) {
-                UploadSettingsRules.check(r.settings());
-                S3Target target = targets.apply(r.target());
-                ProviderCapabilities.of(target.provider()).require(r.settings(), target.label());
-            }
-        }
-    }
-
-    /**
-     * A resumed upload keeps its stored settings; an SSE-C one must be given the key it started with, since parts
-     * encrypted with two keys cannot make one object.
-     */
-    private static void requireSameKey(Transfer earlier, UploadRequest r) {
-        Encryption stored = earlier.target().settings().encryption();
-        Encryption given = r.settings().encryption();
-        if (stored.mode() == Encryption.Mode.SSE_C
-                && given.mode() == Encryption.Mode.SSE_C
-                && !stored.customerKeyMd5().equals(given.customerKeyMd5())) {
-            throw new ObitoxException(
-                    ObjectSettingsErrors.KEY_MISMATCH,
-                    "The SSE-C key file given is not the key the upload of '" + earlier.fileName()
-                            + "' was started with (fingerprint " + given.customerKeyMd5() + ", expected "
-                            + stored.customerKeyMd5() + ").",
-                    "Give the key file the upload started with, or cancel it ('obitox transfers cancel "
-                            + earlier.id().substring(0, 8) + "') and upload again with the new key.");
-        }
-    }
-
     private static String fileKey(String targetRefJson, String bucket, String key, Path source) {
         return targetRefJson + "\n" + bucket + "\n" + key + "\n" + source;
     }
@@ -265,7 +225,9 @@ public final class TransferService implements AutoCloseable {
                         r.key(),
                         r.contentType(),
                         r.ifNoneMatch(),
-                        r.settings()),
+                        r.settings(),
+                        TransferDirection.UPLOAD,
+                        r.ifNoneMatch() ? r.ifExists() : null),
                 Transfer.Plan.of(plan),
                 Transfer.Progress.initial(state, null),
                 Transfer.Outcome.none(code, message, null)

@@ -3,6 +3,7 @@ package io.obitox.transfer;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Tunables of the transfer engine. Defaults come from measurements against Ceph RGW and S3Proxy on a 2-core box
@@ -70,86 +71,84 @@ public record TransferSettings(
     }
 
     public TransferSettings withPartSize(long size) {
-        return new TransferSettings(
-                Math.max(multipartThreshold, size),
-                size,
-                concurrency,
-                maxActiveFiles,
-                maxAttempts,
-                backoffBase,
-                backoffCap,
-                autoResume,
-                staleUploadAge,
-                bandwidthLimit);
+        return edit(b -> {
+            b.multipartThreshold = Math.max(b.multipartThreshold, size);
+            b.partSize = size;
+        });
     }
 
     public TransferSettings withConcurrency(int n) {
-        return new TransferSettings(
-                multipartThreshold,
-                partSize,
-                n,
-                Math.max(maxActiveFiles, n),
-                maxAttempts,
-                backoffBase,
-                backoffCap,
-                autoResume,
-                staleUploadAge,
-                bandwidthLimit);
+        return edit(b -> {
+            b.concurrency = n;
+            b.maxActiveFiles = Math.max(b.maxActiveFiles, n);
+        });
     }
 
     public TransferSettings withRetries(int attempts, Duration base, Duration cap) {
-        return new TransferSettings(
-                multipartThreshold,
-                partSize,
-                concurrency,
-                maxActiveFiles,
-                attempts,
-                base,
-                cap,
-                autoResume,
-                staleUploadAge,
-                bandwidthLimit);
+        return edit(b -> {
+            b.maxAttempts = attempts;
+            b.backoffBase = base;
+            b.backoffCap = cap;
+        });
     }
 
     public TransferSettings withMultipartThreshold(long threshold) {
-        return new TransferSettings(
-                threshold,
-                partSize,
-                concurrency,
-                maxActiveFiles,
-                maxAttempts,
-                backoffBase,
-                backoffCap,
-                autoResume,
-                staleUploadAge,
-                bandwidthLimit);
+        return edit(b -> b.multipartThreshold = threshold);
     }
 
     public TransferSettings withAutoResume(boolean on) {
-        return new TransferSettings(
-                multipartThreshold,
-                partSize,
-                concurrency,
-                maxActiveFiles,
-                maxAttempts,
-                backoffBase,
-                backoffCap,
-                on,
-                staleUploadAge,
-                bandwidthLimit);
+        return edit(b -> b.autoResume = on);
     }
 
     public TransferSettings withBandwidthLimit(long bytesPerSecond) {
-        return new TransferSettings(
-                multipartThreshold,
-                partSize,
-                concurrency,
-                maxActiveFiles,
-                maxAttempts,
-                backoffBase,
-                backoffCap,
-                autoResume,
-                staleUploadAge,
-                Math.max(0, bytesPerSecond));
+        return edit(b -> b.bandwidthLimit = Math.max(0, bytesPerSecond));
+    }
+
+    /** A copy with {@code change} applied, checked by the canonical constructor like any other. */
+    private TransferSettings edit(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The fields of one record, changeable for {@link #edit}: the one place the withers name the constructor. */
+    private static final class Copy {
+        long multipartThreshold;
+        long partSize;
+        int concurrency;
+        int maxActiveFiles;
+        int maxAttempts;
+        Duration backoffBase;
+        Duration backoffCap;
+        boolean autoResume;
+        Duration staleUploadAge;
+        long bandwidthLimit;
+
+        Copy(TransferSettings s) {
+            multipartThreshold = s.multipartThreshold;
+            partSize = s.partSize;
+            concurrency = s.concurrency;
+            maxActiveFiles = s.maxActiveFiles;
+            maxAttempts = s.maxAttempts;
+            backoffBase = s.backoffBase;
+            backoffCap = s.backoffCap;
+            autoResume = s.autoResume;
+            staleUploadAge = s.staleUploadAge;
+            bandwidthLimit = s.bandwidthLimit;
+        }
+
+        TransferSettings build() {
+            return new TransferSettings(
+                    multipartThreshold,
+                    partSize,
+                    concurrency,
+                    maxActiveFiles,
+                    maxAttempts,
+                    backoffBase,
+                    backoffCap,
+                    autoResume,
+                    staleUploadAge,
+                    bandwidthLimit);
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
  *
  * <pre>
  * QUEUED ──► RUNNING ──► COMPLETED
+ *   │  ▲        │ ├────► SKIPPED (a 412 to If-None-Match under --if-exists skip)
  *   │  ▲        │ │ └──► FAILED ──► QUEUED (retry)
  *   │  └────────┘ └────► PAUSED ──► QUEUED (resume)
  *   └──────────────────► CANCELLED (from any non-final state)
@@ -24,9 +25,10 @@ public enum TransferState {
     FAILED,
     CANCELLED,
     /**
-     * Never sent: the batch found the object already in the bucket (identical, or existing under a policy that does
-     * not overwrite). Recorded final at once ({@code TransferRepository.recordSkipped}), never queued, claimed,
-     * resumed or retried; the row's {@code action} says why.
+     * Not sent: the batch found the object already in the bucket (identical, or existing under a policy that does
+     * not overwrite), recorded final at once ({@code TransferRepository.recordSkipped}); or, under {@code
+     * --if-exists skip}, the server refused the write with a 412 because someone created the key after the listing
+     * ({@code RUNNING → SKIPPED}). Never resumed or retried; the row's {@code action} says why.
      */
     SKIPPED;
 
@@ -46,7 +48,7 @@ public enum TransferState {
     private Set<TransferState> allowed() {
         return switch (this) {
             case QUEUED -> EnumSet.of(RUNNING, PAUSED, CANCELLED, FAILED);
-            case RUNNING -> EnumSet.of(COMPLETED, FAILED, PAUSED, CANCELLED, QUEUED);
+            case RUNNING -> EnumSet.of(COMPLETED, FAILED, PAUSED, CANCELLED, QUEUED, SKIPPED);
             case PAUSED -> EnumSet.of(QUEUED, CANCELLED);
             case FAILED -> EnumSet.of(QUEUED, CANCELLED);
             case COMPLETED, CANCELLED, SKIPPED -> EnumSet.noneOf(TransferState.class);

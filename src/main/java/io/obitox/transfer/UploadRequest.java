@@ -14,6 +14,8 @@ import java.nio.file.Path;
  * @param settings what to ask S3 to store besides the bytes (issue 16); never null
  * @param action what the batch decided for the file when it is not a plain upload ({@code "renamed"}: sent under a
  *     new name because its key was taken), else null; kept on the transfer and told by its webhook event
+ * @param ifExists the {@code --if-exists} policy behind {@code ifNoneMatch} ({@code "skip"}, {@code "rename"},
+ *     {@code "fail"}), or null: under {@code "skip"} a 412 ends the transfer SKIPPED instead of FAILED
  */
 public record UploadRequest(
         Path source,
@@ -24,9 +26,23 @@ public record UploadRequest(
         boolean ifNoneMatch,
         String sha256,
         UploadSettings settings,
-        String action) {
+        String action,
+        String ifExists) {
     public UploadRequest {
         settings = settings == null ? UploadSettings.NONE : settings;
+    }
+
+    public UploadRequest(
+            Path source,
+            TargetRef target,
+            String bucket,
+            String key,
+            String contentType,
+            boolean ifNoneMatch,
+            String sha256,
+            UploadSettings settings,
+            String action) {
+        this(source, target, bucket, key, contentType, ifNoneMatch, sha256, settings, action, null);
     }
 
     public UploadRequest(
@@ -58,11 +74,17 @@ public record UploadRequest(
 
     /** This request with object settings (a batch's, from flags over stored defaults). */
     public UploadRequest withSettings(UploadSettings s) {
-        return new UploadRequest(source, target, bucket, key, contentType, ifNoneMatch, sha256, s, action);
+        return new UploadRequest(source, target, bucket, key, contentType, ifNoneMatch, sha256, s, action, ifExists);
     }
 
     /** This request with the batch's decision for it (see {@code action}). */
     public UploadRequest withAction(String a) {
-        return new UploadRequest(source, target, bucket, key, contentType, ifNoneMatch, sha256, settings, a);
+        return new UploadRequest(source, target, bucket, key, contentType, ifNoneMatch, sha256, settings, a, ifExists);
+    }
+
+    /** This request with the policy behind its {@code If-None-Match} (see {@code ifExists}). */
+    public UploadRequest withIfExists(String policy) {
+        return new UploadRequest(
+                source, target, bucket, key, contentType, ifNoneMatch, sha256, settings, action, policy);
     }
 }

@@ -60,6 +60,12 @@ final class Settler {
         pending.putIfAbsent(file, new Pending(size, mtime, nowMillis));
     }
 
+    /** A settled file that a process still has open for writing: pending again, its settle time starts over. */
+    void held(Candidate c, long nowMillis) {
+        pending.remove(c.path());
+        pending.put(c.path(), new Pending(c.size(), c.mtime(), nowMillis));
+    }
+
     int size() {
         return pending.size();
     }

@@ -47,6 +47,10 @@ public final class WatchFolderService {
     private final List<Running> started = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Watches running in this process: the owner column cannot tell two runners of one process apart. */
     private final java.util.Set<String> runningHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Told each problem of every watch this process runs (the desktop notifications), on the watch's thread. */
+    private final List<Consumer<WatchProblem>> problemListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private final OpenWriters writers = OpenWriters.forThisOs();
 
     public WatchFolderService(
             WatchRepository repo,
@@ -88,6 +92,32 @@ public final class WatchFolderService {
 
     /** Checks the draft (folder, policy, rules, times) and stores the watch. */
     public Watch add(Draft d) {
+        Watch w = checked(UUID.randomUUID().toString(), d, clock.instant());
+        repo.insert(w);
+        return w;
+    }
+
+    /**
+     * Checks the draft as {@link #add} does and stores it as the watch {@code idOrPrefix}. When the folder or the
+     * destination (target, bucket, prefix) changed, what the watch remembers of its files is forgotten, so every
+     * file is checked again (identical objects are skipped by the upload planner). A process running the watch
+     * keeps the old settings until it restarts it (the window does so after an edit).
+     */
+    public Watch update(String idOrPrefix, Draft d) {
+        Watch old = get(idOrPrefix).watch();
+        Watch w = checked(old.id(), d, old.createdAt());
+        boolean moved = !w.folder().equals(old.folder())
+                || !w.target().equals(old.target())
+                || !w.bucket().equals(old.bucket())
+                || !w.prefix().equals(old.prefix());
+        if (!repo.update(w, moved)) {
+            throw new ObitoxException(
+                    "WATCH_NOT_FOUND", "The watch " + old.id() + " is gone.", "List them with 'obitox watch list'.");
+        }
+        return w;
+    }
+
+    private Watch checked(String id, Draft d, java.time.Instant createdAt) {
         Path folder = d.folder().toAbsolutePath().normalize();
         if (!Files.isDirectory(folder)) {
             throw new ObitoxException(
@@ -113,8 +143,8 @@ public final class WatchFolderService {
         }
         ExcludeRules.of(parseRules(d.rules())); // an unusable pattern is refused here
         String prefix = ObjectKeys.normalizePrefix(d.prefix(), false);
-        Watch w = new Watch(
-                UUID.randomUUID().toString(),
+        return new Watch(
+                id,
                 folder,
                 d.target(),
                 d.bucket(),
@@ -129,9 +159,7 @@ public final class WatchFolderService {
                 d.scanInterval(),
                 d.afterUpload(),
                 d.paused(),
-                clock.instant());
-        repo.insert(w);
-        return w;
+                createdAt);
     }
 
     public List<WatchRepository.Row> list() {
@@ -209,7 +237,10 @@ public final class WatchFolderService {
                                     + held.split(":")[0] + ").",
                             "Stop it there (close the window or stop 'obitox watch run') and try again.");
                 }
-                WatchRunner r = runner(w, m -> problems.accept(w.folder() + ": " + m));
+                WatchRunner r = runner(w, p -> {
+                    problems.accept(p.line());
+                    problemListeners.forEach(l -> l.accept(p));
+                });
                 runners.add(r);
                 r.start();
             }
@@ -239,12 +270,21 @@ public final class WatchFolderService {
         return run(ids, problems);
     }
 
+    /**
+     * Tells {@code listener} each problem of every watch this process runs, once per problem (see {@link
+     * WatchProblem}); it is called on the watch's thread and must return quickly. Returns the unsubscribe action.
+     */
+    public Runnable onProblem(Consumer<WatchProblem> listener) {
+        problemListeners.add(listener);
+        return () -> problemListeners.remove(listener);
+    }
+
     /** Stops every watch this service started (the app's close). */
     public void close() {
         started.forEach(Running::close);
     }
 
-    private WatchRunner runner(Watch w, Consumer<String> problems) {
+    private WatchRunner runner(Watch w, Consumer<WatchProblem> problems) {
         TransferService t = transfers.get();
         String profileId = w.target().profileId();
         ExcludeRules rules = rules(w);
@@ -258,7 +298,16 @@ public final class WatchFolderService {
         WatchPipeline pipeline =
                 new WatchPipeline(w, resolved, ledger, w.validate() ? validator.get() : null, planner.get(), t, clock);
         return new WatchRunner(
-                w, repo, ledger, pipeline, new QueuedFiles(w, ledger, t, clock), rules, owner, clock, problems);
+                w,
+                repo,
+                ledger,
+                pipeline,
+                new QueuedFiles(w, ledger, t, clock),
+                rules,
+                owner,
+                clock,
+                writers,
+                problems);
     }
 
     /** The stored Settings rules (when the watch uses them), then its own in order. */

@@ -40,8 +40,17 @@ final class WatchPipeline {
      */
     record Rules(S3Target target, ExcludeRules excludes, ValidationPolicy validation, ConflictPolicy conflict) {}
 
-    /** A batch's effect: counter deltas, and the files now queued (transfer id → ledger row). */
-    record Result(WatchHealth.Counters delta, Map<String, WatchLedger.Entry> queued, String targetProblem) {}
+    /**
+     * A batch's effect: counter deltas, and the files now queued (transfer id → ledger row).
+     *
+     * @param targetProblem why listing or queueing against the target failed, else null
+     * @param reachedTarget some file of the batch was planned and queued (or skipped) without a target problem
+     */
+    record Result(
+            WatchHealth.Counters delta,
+            Map<String, WatchLedger.Entry> queued,
+            String targetProblem,
+            boolean reachedTarget) {}
 
     private final Watch watch;
     private final Rules rules;
@@ -119,6 +128,7 @@ final class WatchPipeline {
         Map<String, WatchLedger.Entry> queued = new HashMap<>();
         long failed = 0;
         String problem = null;
+        boolean reached = false;
         for (List<String> group : groups(toPlan)) {
             List<UploadRequest> requests = group.stream().map(toPlan::get).toList();
             String listPrefix = listPrefix(requests);
@@ -147,6 +157,8 @@ final class WatchPipeline {
                     uploads.isEmpty() ? new TransferService.Batch(null, List.of()) : transfers.enqueue(uploads);
             if (!batch.refusals().isEmpty()) {
                 problem = batch.refusals().get(0).reason().oneLine();
+            } else {
+                reached = true;
             }
             plan.attach(batch.transferIds());
             SkippedRows.record(transfers, batch.id(), plan);
@@ -171,7 +183,7 @@ final class WatchPipeline {
             }
         }
         ledger.put(watch.id(), rows);
-        return new Result(new WatchHealth.Counters(seen, 0, skipped, rejected, failed), queued, problem);
+        return new Result(new WatchHealth.Counters(seen, 0, skipped, rejected, failed), queued, problem, reached);
     }
 
     /**

@@ -99,6 +99,43 @@ public final class WatchRepository {
         });
     }
 
+    /**
+     * Stores an edited watch (everything but its id, creation time, health and owner) in one transaction; with
+     * {@code forgetFiles} its file rows go too (another folder or destination: every file is checked again, and the
+     * upload planner skips the ones already identical on the server). False when there was none.
+     */
+    public boolean update(Watch w, boolean forgetFiles) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE watch SET folder = ?, target_ref = ?, bucket = ?, "
+                            + "prefix = ?, policy = ?, validate = ?, if_exists = ?, rules = ?, default_excludes = ?, "
+                            + "recursive = ?, settle_ms = ?, scan_interval_ms = ?, after_upload = ?, paused = ? "
+                            + "WHERE id = ?");
+                    PreparedStatement files = c.prepareStatement("DELETE FROM watch_file WHERE watch_id = ?")) {
+                ps.setString(1, w.folder().toString());
+                ps.setString(2, w.target().toJson());
+                ps.setString(3, w.bucket());
+                ps.setString(4, w.prefix());
+                ps.setString(5, w.policy());
+                ps.setBoolean(6, w.validate());
+                ps.setString(7, w.ifExists());
+                ps.setString(8, String.join("\n", w.rules()));
+                ps.setBoolean(9, w.defaultExcludes());
+                ps.setBoolean(10, w.recursive());
+                ps.setLong(11, w.settle().toMillis());
+                ps.setLong(12, w.scanInterval().toMillis());
+                ps.setString(13, w.afterUpload().name());
+                ps.setBoolean(14, w.paused());
+                ps.setString(15, w.id());
+                boolean found = ps.executeUpdate() > 0;
+                if (found && forgetFiles) {
+                    files.setString(1, w.id());
+                    files.executeUpdate();
+                }
+                return found;
+            }
+        });
+    }
+
     public boolean setPaused(String id, boolean paused) {
         return db.query(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE watch SET paused = ? WHERE id = ?")) {

@@ -4,59 +4,51 @@ import io.obitox.sync.ExcludeRules;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one watch on its own daemon thread: folder events and the reconciling scan (at start, every scan interval,
- * after lost events, on "scan now") feed the {@link Settler}; settled files go through the {@link WatchPipeline};
- * {@link QueuedFiles} follows their transfers. The loop blocks in the event poll (at most a second, less when a
- * file is due), never spins. A folder that disappears puts the watch in ERROR ("folder gone") and it waits, polling
- * once a second, until the folder is back, then scans; nothing is deleted because of that. Health is written to the
- * database at most once a second. {@link #close} stops the thread within a second and waits for it (bounded).
+ * Runs one watch on its own daemon thread: folder events and the reconciling {@link FolderScan} (at start, every
+ * scan interval, after lost events, on "scan now") feed the {@link Settler}; settled files that no process still
+ * has open for writing ({@link OpenWriters}) go through the {@link WatchPipeline}; {@link QueuedFiles} follows
+ * their transfers; {@link WatchStatus} holds the state and tells each problem once. The loop blocks in the event
+ * poll (at most a second, less when a file is due), never spins. A folder that disappears puts the watch in ERROR
+ * ("folder gone") and it waits, polling once a second, until the folder is back, then scans; nothing is deleted
+ * because of that. {@link #close} stops the thread within a second and waits for it (bounded).
  */
 final class WatchRunner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WatchRunner.class);
     private static final int MAX_BATCH = 1000;
     private static final long TICK = 1000;
+    private static final WatchProblem.Kind[] FOLDER_PROBLEMS = {
+        WatchProblem.Kind.FOLDER_GONE, WatchProblem.Kind.PERMISSION_DENIED, WatchProblem.Kind.FOLDER_UNUSABLE
+    };
 
     private final Watch watch;
     private final WatchRepository repo;
-    private final WatchLedger ledger;
     private final WatchPipeline pipeline;
     private final QueuedFiles queued;
     private final ExcludeRules rules;
-    private final String owner;
     private final Clock clock;
-    private final Consumer<String> problems;
+    private final WatchStatus status;
     private final Settler settler;
+    private final FolderScan scanner;
+    private final WriterGate gate;
     private final Thread thread;
     private final Object wake = new Object();
 
     private volatile boolean stopped;
     private volatile boolean scanRequested;
     private volatile FolderEvents events;
-    private volatile WatchState state = WatchState.WATCHING;
-    private volatile String reason;
-    private String lastProblem;
-    private Instant lastEvent;
-    private Instant lastScan;
-    private WatchHealth.Counters delta = WatchHealth.Counters.ZERO;
-    private volatile WatchHealth.Counters thisRun = WatchHealth.Counters.ZERO;
-    private boolean dirty = true;
 
+    /** @param problems told once per problem (see {@link WatchStatus}), on this watch's thread */
     WatchRunner(
             Watch watch,
             WatchRepository repo,
@@ -66,17 +58,18 @@ final class WatchRunner implements AutoCloseable {
             ExcludeRules rules,
             String owner,
             Clock clock,
-            Consumer<String> problems) {
+            OpenWriters writers,
+            Consumer<WatchProblem> problems) {
         this.watch = watch;
         this.repo = repo;
-        this.ledger = ledger;
         this.pipeline = pipeline;
         this.queued = queued;
         this.rules = rules;
-        this.owner = owner;
         this.clock = clock;
-        this.problems = problems;
+        this.gate = new WriterGate(writers, MAX_BATCH);
+        this.status = new WatchStatus(watch, repo, owner, problems);
         this.settler = new Settler(watch.settle());
+        this.scanner = new FolderScan(watch, ledger, settler, this::skipFolder, () -> stopped);
         this.thread = new Thread(
                 this::run,
                 "obitox-watch-" + watch.id().substring(0, Math.min(8, watch.id().length())));
@@ -107,8 +100,9 @@ final class WatchRunner implements AutoCloseable {
             loop();
         } catch (RuntimeException | Error e) {
             log.error("Watch {} stopped on an error", watch.id(), e);
-            set(WatchState.ERROR, "The watch stopped on an internal error (see the log); restart it.");
-            flush();
+            status.problem(
+                    WatchProblem.Kind.INTERNAL, "The watch stopped on an internal error (see the log); restart it.");
+            status.flush();
         } finally {
             closeEvents();
         }
@@ -128,14 +122,15 @@ final class WatchRunner implements AutoCloseable {
             if (paused) {
                 closeEvents();
                 settler.clear();
-                set(WatchState.PAUSED, null);
-                flush();
+                gate.clear();
+                status.set(WatchState.PAUSED);
+                status.flush();
                 sleep(TICK);
                 nextScan = 0; // a scan when it resumes catches what came meanwhile
                 continue;
             }
             if (events == null && !openEvents()) {
-                flush();
+                status.flush();
                 sleep(TICK);
                 nextScan = 0;
                 continue;
@@ -145,7 +140,7 @@ final class WatchRunner implements AutoCloseable {
                 scan();
                 nextScan = clock.millis() + watch.scanInterval().toMillis();
             }
-            long toDue = settler.millisToNext(clock.millis());
+            long toDue = earliest(settler.millisToNext(clock.millis()), gate.millisToNext(clock.millis()));
             long timeout = Math.max(1, Math.min(toDue < 0 ? TICK : toDue, Math.min(TICK, nextScan - clock.millis())));
             FolderEvents ev = events;
             if (ev == null) {
@@ -162,8 +157,7 @@ final class WatchRunner implements AutoCloseable {
             for (Path f : batch.files()) {
                 if (!inUploaded(f)) {
                     settler.touched(f, now);
-                    lastEvent = Instant.ofEpochMilli(now);
-                    dirty = true;
+                    status.event(Instant.ofEpochMilli(now));
                 }
             }
             if (batch.overflow()) {
@@ -172,43 +166,57 @@ final class WatchRunner implements AutoCloseable {
             if (batch.rootGone()) {
                 closeEvents();
                 settler.clear();
+                gate.clear();
                 folderProblem(new NoSuchFileException(watch.folder().toString()));
                 continue;
             }
             takeSettled(now);
             if (now >= nextCheck) {
-                add(queued.check());
+                status.add(queued.check());
                 nextCheck = now + TICK;
-                flush();
+                status.flush();
             }
         }
     }
 
     private void takeSettled(long now) {
-        List<Settler.Candidate> due = settler.due(now, MAX_BATCH);
+        List<Settler.Candidate> due = gate.take(settler, now);
         while (!due.isEmpty() && !stopped) {
             WatchPipeline.Result r = pipeline.process(due);
-            add(r.delta());
+            status.add(r.delta());
             queued.addAll(r.queued());
             if (r.targetProblem() != null) {
-                set(WatchState.ERROR, "Target failing: " + r.targetProblem());
-            } else if (state == WatchState.ERROR) {
-                set(WatchState.WATCHING, null);
+                status.problem(WatchProblem.Kind.TARGET_FAILING, "Target failing: " + r.targetProblem());
+            } else if (r.reachedTarget()) {
+                status.cleared(WatchProblem.Kind.TARGET_FAILING);
+                if (status.state() == WatchState.ERROR) {
+                    status.set(WatchState.WATCHING);
+                }
             }
-            due = settler.due(clock.millis(), MAX_BATCH);
+            due = gate.take(settler, clock.millis());
         }
+    }
+
+    /** The sooner of two "milliseconds until", where -1 means never. */
+    private static long earliest(long a, long b) {
+        return a < 0 ? b : b < 0 ? a : Math.min(a, b);
     }
 
     private boolean openEvents() {
         try {
             events = new FolderEvents(watch.folder(), watch.recursive(), this::skipFolder);
-            set(WatchState.WATCHING, null);
+            status.cleared(FOLDER_PROBLEMS);
+            status.set(WatchState.WATCHING);
             if (events.unwatched() > 0) {
-                // told once; not an error: the scan still takes those files, only later
-                problems.accept(events.unwatched() + " of " + (events.unwatched() + events.folderCount())
-                        + " folders cannot be watched for events (the system's limit, on Linux"
-                        + " fs.inotify.max_user_watches); their files are found by the scan every "
-                        + watch.scanInterval().toMinutes() + " min. Raise the limit to take them at once.");
+                // not an error: the scan still takes those files, only later
+                status.notice(
+                        WatchProblem.Kind.UNWATCHED_FOLDERS,
+                        events.unwatched() + " of " + (events.unwatched() + events.folderCount())
+                                + " folders cannot be watched for events (the system's limit, on Linux"
+                                + " fs.inotify.max_user_watches); their files are found by the scan every "
+                                + watch.scanInterval().toMinutes() + " min. Raise the limit to take them at once.");
+            } else {
+                status.cleared(WatchProblem.Kind.UNWATCHED_FOLDERS);
             }
             return true;
         } catch (IOException | SecurityException e) {
@@ -219,83 +227,33 @@ final class WatchRunner implements AutoCloseable {
 
     private void folderProblem(Exception e) {
         if (e instanceof NoSuchFileException || !Files.exists(watch.folder())) {
-            set(
-                    WatchState.ERROR,
+            status.problem(
+                    WatchProblem.Kind.FOLDER_GONE,
                     "Folder gone: " + watch.folder()
                             + " (a drive unplugged or the folder moved). Waiting for it to come back; nothing is deleted.");
         } else if (e instanceof AccessDeniedException || e instanceof SecurityException) {
-            set(
-                    WatchState.ERROR,
+            status.problem(
+                    WatchProblem.Kind.PERMISSION_DENIED,
                     "Permission denied: " + watch.folder()
                             + ". Give this user read access to the folder and its sub-folders.");
         } else {
-            set(WatchState.ERROR, "The folder " + watch.folder() + " cannot be watched: " + e.getMessage());
+            status.problem(
+                    WatchProblem.Kind.FOLDER_UNUSABLE,
+                    "The folder " + watch.folder() + " cannot be watched: " + e.getMessage());
         }
     }
 
-    /**
-     * Walks the folder and hands every file that the ledger does not know as it is now (new, changed, or failed
-     * before) to the settler; 500 paths per ledger query, nothing else kept.
-     */
     private void scan() {
-        set(WatchState.SCANNING, null);
-        flush();
-        long now = clock.millis();
-        Map<String, Settler.Candidate> chunk = new HashMap<>();
+        status.set(WatchState.SCANNING);
+        status.flush();
         try {
-            Files.walkFileTree(
-                    watch.folder(),
-                    java.util.Set.of(),
-                    watch.recursive() ? Integer.MAX_VALUE : 1,
-                    new SimpleFileVisitor<>() {
-                        @Override
-                        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
-                            return !d.equals(watch.folder()) && skipFolder(d)
-                                    ? FileVisitResult.SKIP_SUBTREE
-                                    : FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
-                            if (a.isRegularFile()) {
-                                chunk.put(
-                                        ExcludeRules.relativePath(watch.folder(), f),
-                                        new Settler.Candidate(
-                                                f,
-                                                a.size(),
-                                                a.lastModifiedTime().toMillis()));
-                                if (chunk.size() >= WatchLedger.CHUNK) {
-                                    offer(chunk, now);
-                                }
-                            }
-                            return stopped ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult visitFileFailed(Path f, IOException e) {
-                            return FileVisitResult.CONTINUE;
-                        }
-                    });
-            offer(chunk, now);
-            lastScan = Instant.ofEpochMilli(clock.millis());
-            set(WatchState.WATCHING, null);
+            scanner.run(clock.millis());
+            status.scanned(Instant.ofEpochMilli(clock.millis()));
+            status.set(WatchState.WATCHING);
         } catch (IOException e) {
             closeEvents();
             folderProblem(e);
         }
-        dirty = true;
-    }
-
-    private void offer(Map<String, Settler.Candidate> chunk, long now) {
-        Map<String, WatchLedger.Entry> known = ledger.lookup(watch.id(), chunk.keySet());
-        for (var e : chunk.entrySet()) {
-            WatchLedger.Entry had = known.get(e.getKey());
-            Settler.Candidate c = e.getValue();
-            if (had == null || !had.sameFile(c.size(), c.mtime()) || had.outcome() == WatchLedger.Outcome.FAILED) {
-                settler.found(c.path(), c.size(), c.mtime(), now);
-            }
-        }
-        chunk.clear();
     }
 
     /** The {@code .uploaded} folder and folders the rules leave out whole are neither watched nor walked. */
@@ -309,41 +267,6 @@ final class WatchRunner implements AutoCloseable {
 
     private boolean inUploaded(Path p) {
         return p.startsWith(watch.folder().resolve(Watch.UPLOADED_FOLDER));
-    }
-
-    private void set(WatchState s, String why) {
-        if (s != state || !java.util.Objects.equals(why, reason)) {
-            state = s;
-            reason = why;
-            dirty = true;
-            if (why != null && !why.equals(lastProblem)) {
-                lastProblem = why; // told once per problem, not per file or per retry
-                problems.accept(why);
-            } else if (why == null && s != WatchState.SCANNING) {
-                lastProblem = null;
-            }
-        }
-    }
-
-    private void add(WatchHealth.Counters d) {
-        if (!d.isZero()) {
-            delta = delta.plus(d);
-            thisRun = thisRun.plus(d);
-            dirty = true;
-        }
-    }
-
-    private void flush() {
-        if (!dirty) {
-            return;
-        }
-        try {
-            repo.writeHealth(watch.id(), owner, state, reason, lastEvent, lastScan, delta);
-            delta = WatchHealth.Counters.ZERO;
-            dirty = false;
-        } catch (RuntimeException e) {
-            log.warn("Watch {}: health not written: {}", watch.id(), e.toString());
-        }
     }
 
     private void sleep(long millis) {
@@ -389,18 +312,17 @@ final class WatchRunner implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (!thread.isAlive()) {
-            dirty = true;
-            flush();
+            status.flushAll();
         }
     }
 
     /** What this run did (kept in memory: readable when the database is already closed at the JVM's exit). */
     WatchHealth.Counters thisRun() {
-        return thisRun;
+        return status.thisRun();
     }
 
     /** For tests and the GUI: the state as this process sees it now. */
     WatchState state() {
-        return state;
+        return status.state();
     }
 }

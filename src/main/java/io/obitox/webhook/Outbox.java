@@ -62,7 +62,9 @@ final class Outbox implements TransferRepository.OutcomeHook {
                     Ids.delivery(now.toEpochMilli()), e.id(), t.id(), type.wireName(), payload));
         }
         DeliveryRepository.insert(tx, rows, now);
-        if (t.state() != TransferState.SKIPPED) { // a skipped row gets no transfer event: nothing would take it
+        // a row recorded skipped gets no transfer event (nothing would take it); one that ran and ended SKIPPED after
+        // a 412 under --if-exists skip does (started), and its event wakes the dispatcher like a completion
+        if (t.state() != TransferState.SKIPPED || t.startedAt() != null) {
             written.add(t.id());
         }
     }

@@ -27,6 +27,8 @@ final class Payloads {
         boolean completed = t.state() == TransferState.COMPLETED || skipped;
         m.put("event", (completed ? WebhookEventType.UPLOAD_COMPLETED : WebhookEventType.UPLOAD_FAILED).wireName());
         m.put("transferId", t.id());
+        // the batch (one drop, one upload or sync run): receivers add a batch's events up to its summary
+        m.put("batchId", t.batchId());
         m.put("filename", t.fileName());
         m.put("fileSize", t.size());
         m.put("bucket", t.bucket());

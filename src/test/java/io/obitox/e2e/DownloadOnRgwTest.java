@@ -191,4 +191,58 @@ class DownloadOnRgwTest {
             proxy.rules(r -> Kind.FORWARD);
         }
     }
+
+    @Test
+    void aMultipartObjectWithoutSha256IsProvenByTheMd5OfItsPartsWithTheUsualLayout() throws Exception {
+        Path dest = dir.resolve("parts/big.bin");
+
+        CliRun.Result run = cli.run("download", bucket + "/big.bin", dest.toString(), "--profile", "lab", "--json")
+                .assertNoStackTrace()
+                .assertExit(Cli.OK);
+
+        JsonNode row = run.json().get("transfers").get(0);
+        assertThat(row.get("etag").asText()).matches("[0-9a-f]{32}-5");
+        assertThat(row.get("verifiedBy").asText()).isEqualTo("size + MD5 of 5 parts = ETag (16 MiB parts)");
+        assertThat(sha256(dest)).isEqualTo(sha256(source));
+    }
+
+    @Test
+    void aMultipartObjectOfUnequalPartsIsProvenBySizeOnlyWhereTheServerGivesNoLayout() throws Exception {
+        byte[] data = Files.readAllBytes(source);
+        int[] sizes = {5 << 20, 6 << 20, 1 << 20}; // no uniform layout gives this ETag
+        try (S3Client s3 = rgw.client()) {
+            String id = s3.createMultipartUpload(b -> b.bucket(bucket).key("uneven.bin"))
+                    .uploadId();
+            List<software.amazon.awssdk.services.s3.model.CompletedPart> parts = new ArrayList<>();
+            int offset = 0;
+            for (int n = 1; n <= sizes.length; n++) {
+                int part = n;
+                byte[] body = java.util.Arrays.copyOfRange(data, offset, offset + sizes[n - 1]);
+                String etag = s3.uploadPart(
+                                b -> b.bucket(bucket)
+                                        .key("uneven.bin")
+                                        .uploadId(id)
+                                        .partNumber(part),
+                                RequestBody.fromBytes(body))
+                        .eTag();
+                parts.add(software.amazon.awssdk.services.s3.model.CompletedPart.builder()
+                        .partNumber(n)
+                        .eTag(etag)
+                        .build());
+                offset += sizes[n - 1];
+            }
+            s3.completeMultipartUpload(
+                    b -> b.bucket(bucket).key("uneven.bin").uploadId(id).multipartUpload(m -> m.parts(parts)));
+        }
+        Path dest = dir.resolve("uneven/uneven.bin");
+
+        CliRun.Result run = cli.run("download", bucket + "/uneven.bin", dest.toString(), "--profile", "lab", "--json")
+                .assertNoStackTrace()
+                .assertExit(Cli.OK);
+
+        JsonNode row = run.json().get("transfers").get(0);
+        assertThat(row.get("state").asText()).isEqualTo("COMPLETED");
+        assertThat(row.get("verifiedBy").asText()).startsWith("size only (the server did not give");
+        assertThat(Files.readAllBytes(dest)).isEqualTo(java.util.Arrays.copyOf(data, (12 << 20)));
+    }
 }

@@ -9,7 +9,6 @@ import io.obitox.storage.Provider;
 import io.obitox.storage.S3Target;
 import io.obitox.storage.StorageClients;
 import io.obitox.testing.TestSecrets;
-import io.obitox.transfer.TransferService;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -142,16 +141,16 @@ class PresignServiceTest {
 
     @Test
     void measuredHistoryOfThisEndpointDrivesTheAutoExpiry() {
-        AtomicReference<String> askedFor = new AtomicReference<>();
+        AtomicReference<S3Target> askedFor = new AtomicReference<>();
         S3Target target = longTerm();
-        PresignService s = service((key, limit) -> {
-            askedFor.set(key);
+        PresignService s = service((asked, limit) -> {
+            askedFor.set(asked);
             return List.of(2.0 * MIB);
         });
         PresignedLink link = s.presign(target, request(ExpiryChoice.auto(), LinkRequest.get("big.iso", 1024 * MIB)))
                 .links()
                 .get(0);
-        assertThat(askedFor.get()).isEqualTo(TransferService.endpointKey(target));
+        assertThat(askedFor.get()).isEqualTo(target);
         assertThat(link.expiresInSeconds()).isEqualTo(768); // 1024 MiB / 2 MiB/s × 1.5
         assertThat(link.explanation().sourceName()).isEqualTo("history");
         assertThat(link.expiresAt()).isEqualTo(NOW.plusSeconds(768));

@@ -77,6 +77,77 @@ class UploadIndexTest {
     }
 
     @Test
+    void anEntryTrustsAStatOnlyWhenEveryTimeIsClearlyOlderThanTheEntryAndNothingMoved() throws Exception {
+        java.nio.file.Path file = TestPaths.newDir("index-stat").resolve("a.bin");
+        java.nio.file.Files.write(file, new byte[] {1, 2, 3, 4});
+        LocalStat stat = LocalStat.of(file);
+        assertThat(stat.hasChangeTime()).as("Linux has the unix view").isTrue();
+        LocalFile local = LocalFile.of(file);
+        UploadIndex.Entry proven = new UploadIndex.Entry(
+                EP,
+                "b",
+                "k",
+                local.sourcePath(),
+                local.size(),
+                local.mtime(),
+                local.fingerprint(),
+                null,
+                MD5_A,
+                null,
+                stat.statAt());
+        // written right after the file: racy, so the entry keeps no ctime and trusts no stat
+        UploadIndex.Entry racy = proven.withStat(stat, stat.statAt());
+        assertThat(racy.ctimeNanos()).isNull();
+        assertThat(racy.trusts(stat)).isFalse();
+        // the same stat taken for an entry written 3 s later is settled: stored, read back, trusted
+        Instant later = stat.statAt().plusSeconds(3);
+        UploadIndex.Entry settled = new UploadIndex.Entry(
+                        EP,
+                        "b",
+                        "k",
+                        local.sourcePath(),
+                        local.size(),
+                        local.mtime(),
+                        local.fingerprint(),
+                        null,
+                        MD5_A,
+                        null,
+                        later)
+                .withStat(stat, later);
+        assertThat(settled.ctimeNanos()).isEqualTo(stat.ctimeNanos());
+        index.record(settled);
+        UploadIndex.Entry read = index.lookupKeys(EP, "b", List.of("k")).get("k");
+        assertThat(read.ctimeNanos()).isEqualTo(stat.ctimeNanos());
+        assertThat(read.fileKey()).isEqualTo(stat.fileKey()).contains(":");
+        assertThat(read.trusts(LocalStat.of(file))).isTrue();
+        // a row with a ctime but an entry time within 2 s of it (a stored racy row) is not trusted either
+        UploadIndex.Entry early = new UploadIndex.Entry(
+                EP,
+                "b",
+                "k",
+                local.sourcePath(),
+                local.size(),
+                local.mtime(),
+                local.fingerprint(),
+                null,
+                MD5_A,
+                null,
+                stat.statAt(),
+                stat.ctimeNanos(),
+                stat.fileKey());
+        assertThat(early.trusts(stat)).isFalse();
+
+        // same size, other bytes, mtime put back: ctime moved, the entry no longer trusts the file
+        java.nio.file.attribute.FileTime mtime = java.nio.file.Files.getLastModifiedTime(file);
+        Thread.sleep(20); // past the kernel clock's tick, so the new ctime differs
+        java.nio.file.Files.write(file, new byte[] {1, 2, 3, 5});
+        java.nio.file.Files.setLastModifiedTime(file, mtime);
+        LocalStat after = LocalStat.of(file);
+        assertThat(after.sameSizeAndMtime(local.size(), local.mtime())).isTrue();
+        assertThat(read.trusts(after)).isFalse();
+    }
+
+    @Test
     void looksUpThousandsOfKeysAcrossChunks() {
         List<UploadIndex.Entry> many = new ArrayList<>();
         List<String> keys = new ArrayList<>();

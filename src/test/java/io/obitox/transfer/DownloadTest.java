@@ -261,4 +261,107 @@ class DownloadTest {
                 .isEqualTo(TransferState.COMPLETED);
         assertThat(app.context().webhooks().forTransfers(batch.transferIds())).isEmpty();
     }
+
+    @Test
+    void smallObjectsOfAPrefixAreOneGetEachWithNoHeadAndAreVerifiedAsTheyStreamIn() throws Exception {
+        byte[] a = new byte[70_000];
+        new Random(11).nextBytes(a);
+        put("many/a.bin", 70_000, 11, Map.of("sha256", TransferTestFiles.sha256(a)));
+        byte[] b = put("many/sub/b.bin", 1_000, 12, Map.of());
+        byte[] empty = put("many/empty.txt", 0, 13, Map.of());
+        Path folder = app.dir().resolve("many");
+        DownloadService.Batch batch = app.context()
+                .downloads()
+                .download(TargetRef.profile(profile.id()), BUCKET, "many/", folder, DownloadService.IfExists.OVERWRITE);
+        TransferService service = app.context().transfers();
+        assertThat(service.awaitSettled(batch.transferIds(), Duration.ofSeconds(60)))
+                .isTrue();
+
+        assertThat(batch.transferIds()).hasSize(3);
+        for (String id : batch.transferIds()) {
+            TransferSnapshot s = service.snapshot(id).orElseThrow();
+            assertThat(s.state()).as(s.errorMessage()).isEqualTo(TransferState.COMPLETED);
+            assertThat(s.verifiedBy()).startsWith("size + MD5 = ETag");
+        }
+        assertThat(Files.readAllBytes(folder.resolve("a.bin"))).isEqualTo(a);
+        assertThat(Files.readAllBytes(folder.resolve("sub/b.bin"))).isEqualTo(b);
+        assertThat(Files.readAllBytes(folder.resolve("empty.txt"))).isEqualTo(empty);
+        assertThat(service.snapshot(batch.transferIds().get(0)).orElseThrow().verifiedBy())
+                .isEqualTo("size + MD5 = ETag + SHA-256 metadata");
+        assertThat(proxy.requests()).noneMatch(r -> r.method().equals("HEAD"));
+        assertThat(proxy.requests().stream()
+                        .filter(r -> r.method().equals("GET") && r.target().contains("/many/")))
+                .hasSize(3)
+                .allSatisfy(r -> assertThat(r.header("If-Match")).isNotNull());
+    }
+
+    @Test
+    void aSmallObjectReplacedAfterItWasListedIsFetchedAsTheNewObject() throws Exception {
+        put("listed/one.txt", 500, 14, Map.of());
+        AtomicInteger gets = new AtomicInteger();
+        proxy.rules(r -> r.method().equals("GET") && r.target().contains("one.txt") && gets.incrementAndGet() == 1
+                ? Kind.HOLD_REQUEST
+                : Kind.FORWARD);
+        Path folder = app.dir().resolve("listed");
+        DownloadService.Batch batch = app.context()
+                .downloads()
+                .download(
+                        TargetRef.profile(profile.id()), BUCKET, "listed/", folder, DownloadService.IfExists.OVERWRITE);
+        assertThat(proxy.awaitHeld(30)).isTrue();
+        byte[] replaced = put("listed/one.txt", 777, 15, Map.of()); // the held GET asks If-Match the listed ETag
+        proxy.releaseHeld();
+        TransferService service = app.context().transfers();
+        assertThat(service.awaitSettled(batch.transferIds(), Duration.ofSeconds(60)))
+                .isTrue();
+
+        TransferSnapshot s = service.snapshot(batch.transferIds().get(0)).orElseThrow();
+        assertThat(s.state()).as(s.errorMessage()).isEqualTo(TransferState.COMPLETED);
+        assertThat(s.notice()).contains("replaced on the server");
+        assertThat(s.size()).isEqualTo(777);
+        assertThat(Files.readAllBytes(folder.resolve("one.txt"))).isEqualTo(replaced);
+        assertThat(proxy.requests().stream().filter(r -> r.method().equals("HEAD")))
+                .as("a HEAD only once the GET said the object changed")
+                .hasSize(1);
+    }
+
+    private byte[] putInParts(String key, byte[] data, int... sizes) {
+        String id = s3.createMultipartUpload(b -> b.bucket(BUCKET).key(key)).uploadId();
+        List<software.amazon.awssdk.services.s3.model.CompletedPart> parts = new java.util.ArrayList<>();
+        int offset = 0;
+        for (int n = 1; n <= sizes.length; n++) {
+            int number = n;
+            byte[] body = java.util.Arrays.copyOfRange(data, offset, offset + sizes[n - 1]);
+            String etag = s3.uploadPart(
+                            b -> b.bucket(BUCKET).key(key).uploadId(id).partNumber(number), RequestBody.fromBytes(body))
+                    .eTag();
+            parts.add(software.amazon.awssdk.services.s3.model.CompletedPart.builder()
+                    .partNumber(n)
+                    .eTag(etag)
+                    .build());
+            offset += sizes[n - 1];
+        }
+        s3.completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(id).multipartUpload(m -> m.parts(parts)));
+        return java.util.Arrays.copyOf(data, offset);
+    }
+
+    @Test
+    void aMultipartObjectOnAServerWithoutPartLayoutsIsProvenWithTheUsualPartSizesElseBySizeOnly() throws Exception {
+        byte[] data = new byte[12 << 20];
+        new Random(16).nextBytes(data);
+        byte[] even = putInParts("mp.bin", data, 5 << 20, 4321);
+        byte[] uneven = putInParts("uneven.bin", data, 5 << 20, 6 << 20, 1 << 20);
+
+        TransferSnapshot s = download("mp.bin", app.dir().resolve("out/mp.bin"), DownloadService.IfExists.OVERWRITE);
+        TransferSnapshot u =
+                download("uneven.bin", app.dir().resolve("out/uneven.bin"), DownloadService.IfExists.OVERWRITE);
+
+        assertThat(s.state()).as(s.errorMessage()).isEqualTo(TransferState.COMPLETED);
+        assertThat(Files.readAllBytes(app.dir().resolve("out/mp.bin"))).isEqualTo(even);
+        assertThat(s.etag()).endsWith("-2");
+        assertThat(s.verifiedBy()).isEqualTo("size + MD5 of 2 parts = ETag (5 MiB parts)");
+        assertThat(u.state()).as(u.errorMessage()).isEqualTo(TransferState.COMPLETED);
+        assertThat(Files.readAllBytes(app.dir().resolve("out/uneven.bin"))).isEqualTo(uneven);
+        assertThat(u.etag()).endsWith("-3");
+        assertThat(u.verifiedBy()).startsWith("size only (the server did not give the object's part layout");
+    }
 }

@@ -172,13 +172,13 @@ class WatchFolderTest {
     }
 
     @Test
-    void hundredsOfFilesInNewNestedFoldersAreUploadedOnceWithExcludedRejectedAndIdenticalListed() throws Exception {
+    void fiveHundredFilesInNewNestedFoldersAreUploadedOnceWithExcludedRejectedAndIdenticalListed() throws Exception {
         String bucket = newBucket();
         Path folder = Files.createDirectories(dir.resolve("drop"));
         Watch w = add(folder, bucket, SETTLE, Watch.AfterUpload.KEEP, List.of("exclude:*.tmp"));
         Path source = Files.createDirectories(dir.resolve("source"));
         List<String> rels = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 500; i++) {
             String rel = "a" + (i % 3) + "/b" + (i % 7) + "/c" + (i % 2) + "/f" + i + ".txt";
             rels.add(rel);
             Path f = source.resolve(rel);
@@ -187,15 +187,28 @@ class WatchFolderTest {
         }
         Files.writeString(source.resolve("a0/partial.tmp"), "not yet");
         Files.write(source.resolve("a1/tool.bin"), elf());
+        int before = proxy.requests().size();
         try (WatchFolderService.Running r = run(w)) {
+            long copied = System.nanoTime();
             copyTree(source, folder); // new folders appear while the watch runs
-            await("300 uploaded, 1 excluded, 1 rejected", () -> {
+            await("500 uploaded, 1 excluded, 1 rejected", () -> {
                 var c = health(w).counters();
-                return c.uploaded() == 300 && c.skipped() == 1 && c.rejected() == 1;
+                return c.uploaded() == 500 && c.skipped() == 1 && c.rejected() == 1;
             });
+            System.out.printf(
+                    "watch: 500 files uploaded %.1f s after the copy started%n", (System.nanoTime() - copied) / 1e9);
             Set<String> expected = new TreeSet<>();
             rels.forEach(x -> expected.add("in/" + x));
             assertThat(keys(bucket)).isEqualTo(expected);
+            // once: one object write per key (no key written twice, none of the excluded or rejected written)
+            List<String> writes = proxy
+                    .requests()
+                    .subList(before, proxy.requests().size())
+                    .stream()
+                    .filter(x -> (x.method().equals("PUT") && !x.isPart()) || x.isCreateMultipart())
+                    .map(x -> x.target().split("\\?")[0])
+                    .toList();
+            assertThat(writes).hasSize(500).doesNotHaveDuplicates();
             var left = service().files(w.id(), List.of(WatchLedger.Outcome.EXCLUDED, WatchLedger.Outcome.REJECTED), 10);
             assertThat(left)
                     .extracting(WatchLedger.Entry::relPath)
@@ -222,10 +235,109 @@ class WatchFolderTest {
             await("20 skipped as identical", () -> health(w).counters().skipped() == 21);
             assertThat(proxy.requests().subList(from, proxy.requests().size()))
                     .noneMatch(x -> x.method().equals("PUT") || x.isCreateMultipart());
-            assertThat(health(w).counters().uploaded()).isEqualTo(300);
+            assertThat(health(w).counters().uploaded()).isEqualTo(500);
+            assertThat(service().files(w.id(), List.of(WatchLedger.Outcome.SKIPPED), 50))
+                    .hasSize(20)
+                    .allSatisfy(e -> assertThat(e.reason()).isNotBlank());
             assertThat(health(w).state()).isIn(WatchState.WATCHING, WatchState.SCANNING);
         }
         assertThat(health(w).state()).isEqualTo(WatchState.STOPPED);
+    }
+
+    @Test
+    void aFileAnotherProcessHoldsOpenForWritingIsNotTakenUntilItIsClosed() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(OpenWriters.forThisOs().available(), "needs /proc (Linux)");
+        String bucket = newBucket();
+        Path folder = Files.createDirectories(dir.resolve("held"));
+        Watch w = add(folder, bucket, SETTLE, Watch.AfterUpload.KEEP, List.of());
+        try (WatchFolderService.Running r = run(w)) {
+            Path held = folder.resolve("recording.wav");
+            Files.writeString(held, "the first part");
+            // a real child process opens the file for appending and keeps it open, writing nothing, until its
+            // stdin closes: size and mtime stay still far beyond the settle time
+            Process writer = new ProcessBuilder("sh", "-c", "exec 3>>\"$0\"; read _", held.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            try {
+                await(
+                        "the writer has the file open",
+                        () -> !OpenWriters.forThisOs()
+                                .openForWriting(List.of(held))
+                                .isEmpty());
+                long t0 = System.nanoTime();
+                for (int i = 0; i < 20; i++) {
+                    OpenWriters.forThisOs().openForWriting(List.of(held, folder.resolve("none")));
+                }
+                System.out.printf("watch: open-for-writing check %.1f ms per pass%n", (System.nanoTime() - t0) / 20e6);
+                Files.writeString(folder.resolve("free.txt"), "nobody holds me");
+                await("the free file uploaded", () -> health(w).counters().uploaded() >= 1);
+                Thread.sleep(10 * SETTLE.toMillis()); // ten settle times with the writer idle
+                assertThat(keys(bucket)).containsExactly("in/free.txt");
+            } finally {
+                writer.getOutputStream().close(); // the child reads EOF and exits, closing the file
+                assertThat(writer.waitFor(10, java.util.concurrent.TimeUnit.SECONDS))
+                        .isTrue();
+            }
+            await("uploaded once closed", () -> health(w).counters().uploaded() == 2);
+        }
+        assertThat(keys(bucket)).containsExactly("in/free.txt", "in/recording.wav");
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("in/recording.wav"))
+                        .asUtf8String())
+                .isEqualTo("the first part");
+    }
+
+    @Test
+    void aProblemRaisesOneDesktopNotificationNotOnePerFileAndAnotherOnlyAfterItCleared() throws Exception {
+        List<io.obitox.notify.Notification> shown = new CopyOnWriteArrayList<>();
+        io.obitox.notify.Notifier recorder = new io.obitox.notify.Notifier() {
+            @Override
+            public void show(io.obitox.notify.Notification n) {
+                shown.add(n);
+            }
+
+            @Override
+            public String name() {
+                return "recorder";
+            }
+        };
+        String missing = "watch-missing-" + (++buckets); // never created: every listing fails
+        Path folder = Files.createDirectories(dir.resolve("notified"));
+        Watch w = add(folder, missing, SETTLE, Watch.AfterUpload.KEEP, List.of());
+        try (var notifier = new io.obitox.notify.WatchProblemNotifier(service(), () -> true, recorder);
+                WatchFolderService.Running r = run(w)) {
+            for (int i = 0; i < 8; i++) { // eight files, each planned (and failing) on its own
+                Files.writeString(folder.resolve("f" + i + ".txt"), "file " + i);
+                Thread.sleep(100);
+            }
+            await("8 failed", () -> health(w).counters().failed() == 8);
+            assertThat(health(w).state()).isEqualTo(WatchState.ERROR);
+            assertThat(health(w).reason()).startsWith("Target failing");
+            assertThat(shown).singleElement().satisfies(n -> {
+                assertThat(n.title()).isEqualTo("Watch folder uploads failing");
+                assertThat(n.problem()).isTrue();
+            });
+
+            deleteTree(folder); // the folder gone: one notification while it stays gone (checked every second)
+            await("gone", () -> shown.size() == 2);
+            Thread.sleep(2500);
+            assertThat(shown).hasSize(2);
+            assertThat(shown.get(1).title()).isEqualTo("Watched folder gone");
+            assertThat(shown.get(1).body()).contains(folder.toString()).contains("nothing is deleted");
+
+            Files.createDirectories(folder); // back: cleared; gone again: told again
+            await(
+                    "watching again",
+                    () -> health(w).state() != WatchState.ERROR
+                            || !health(w).reason().startsWith("Folder gone"));
+            Thread.sleep(1500);
+            deleteTree(folder);
+            await("gone again", () -> shown.size() == 3);
+            Thread.sleep(1500);
+        }
+        assertThat(shown)
+                .extracting(io.obitox.notify.Notification::title)
+                .containsExactly("Watch folder uploads failing", "Watched folder gone", "Watched folder gone");
+        assertThat(problems).hasSize(3); // the same, as lines for 'watch run'
     }
 
     @Test

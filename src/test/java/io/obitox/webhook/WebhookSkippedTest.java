@@ -182,4 +182,61 @@ class WebhookSkippedTest {
                         .asUtf8String())
                 .isEqualTo("second version, other bytes");
     }
+
+    @Test
+    void aWriteRefusedWith412UnderSkipEndsSkippedAndSaysSoWhileFailFails() throws Exception {
+        add(webhooks, receiver.url("/hooks"));
+        // the key is there before the engine writes; nothing lists it, so the PutObject's If-None-Match meets it
+        s3.client()
+                .putObject(
+                        b -> b.bucket("uploads").key("docs/taken.txt"),
+                        software.amazon.awssdk.core.sync.RequestBody.fromString("theirs"));
+        Path file = app.dir().resolve("src/taken.txt");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "ours");
+        TargetRef ref = TargetRef.profile(profile.id());
+        TransferService transfers = app.context().transfers();
+        UploadRequest write = new UploadRequest(file, ref, "uploads", "docs/taken.txt", "text/plain", true, null);
+        String skipId = transfers
+                .enqueue(List.of(write.withIfExists("skip")))
+                .transferIds()
+                .get(0);
+        Path other = Files.writeString(app.dir().resolve("src/taken-too.txt"), "ours too"); // not a resume of the first
+        String failId = transfers
+                .enqueue(List.of(new UploadRequest(other, ref, "uploads", "docs/taken.txt", "text/plain", true, null)
+                        .withIfExists("fail")))
+                .transferIds()
+                .get(0);
+        assertThat(failId).isNotEqualTo(skipId);
+        assertThat(transfers.awaitSettled(List.of(skipId, failId), WAIT)).isTrue();
+
+        TransferSnapshot skipped = transfers.snapshot(skipId).orElseThrow();
+        assertThat(skipped.state()).isEqualTo(TransferState.SKIPPED);
+        assertThat(skipped.notice()).contains("created on the server after the listing");
+        TransferSnapshot failed = transfers.snapshot(failId).orElseThrow();
+        assertThat(failed.state()).isEqualTo(TransferState.FAILED);
+        assertThat(failed.errorCode()).isEqualTo("OBJECT_EXISTS");
+        assertThat(s3.client()
+                        .getObjectAsBytes(g -> g.bucket("uploads").key("docs/taken.txt"))
+                        .asUtf8String())
+                .isEqualTo("theirs");
+
+        for (String id : List.of(skipId, failId)) {
+            List<Delivery> rows = webhooks.forTransfers(List.of(id));
+            assertThat(rows).hasSize(1);
+            awaitStatus(webhooks, rows.get(0).id(), DeliveryState.DELIVERED, WAIT);
+        }
+        Map<String, JsonNode> byId = new java.util.HashMap<>();
+        for (Receiver.Received r : receiver.received()) {
+            JsonNode p = JSON.readTree(r.body());
+            byId.put(p.get("transferId").asText(), p);
+        }
+        assertThat(byId.get(skipId).get("event").asText()).isEqualTo("upload.completed");
+        assertThat(byId.get(skipId).get("skipped").asBoolean()).isTrue();
+        assertThat(byId.get(skipId).get("action").asText()).isEqualTo("skipped-existing");
+        assertThat(byId.get(skipId).get("batchId").asText()).isEqualTo(skipped.batchId());
+        assertThat(byId.get(failId).get("batchId").asText()).isEqualTo(failed.batchId());
+        assertThat(byId.get(failId).get("event").asText()).isEqualTo("upload.failed");
+        assertThat(byId.get(failId).get("errorCode").asText()).isEqualTo("OBJECT_EXISTS");
+    }
 }

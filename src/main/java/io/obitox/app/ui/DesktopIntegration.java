@@ -6,6 +6,7 @@ import io.obitox.notify.BatchNotifier;
 import io.obitox.notify.Notification;
 import io.obitox.notify.Notifier;
 import io.obitox.notify.Notifiers;
+import io.obitox.notify.WatchProblemNotifier;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the window does once it is up, off the start-up path: its icons, desktop notifications for finished batches
- * (in the window's notice bar where the desktop offers none),
+ * and for watch-folder problems (in the window's notice bar where the desktop offers none),
  * and resuming the transfers a crash or kill interrupted. {@link #start} on the FX thread; {@link #close} from the
  * shutdown hook.
  */
@@ -26,6 +27,7 @@ final class DesktopIntegration implements AutoCloseable {
 
     private final AppContext app;
     private BatchNotifier batches;
+    private WatchProblemNotifier watchProblems;
     private boolean closed;
 
     DesktopIntegration(AppContext app) {
@@ -73,11 +75,15 @@ final class DesktopIntegration implements AutoCloseable {
                     app.transfers()::batchTally,
                     () -> app.settings().getBoolean(BatchNotifier.SETTING, true),
                     notifier);
+            WatchProblemNotifier w = new WatchProblemNotifier(
+                    app.watches(), () -> app.settings().getBoolean(BatchNotifier.SETTING, true), notifier);
             synchronized (this) {
                 if (closed) {
                     b.close();
+                    w.close();
                 } else {
                     batches = b;
+                    watchProblems = w;
                 }
             }
         } catch (RuntimeException e) {
@@ -103,6 +109,9 @@ final class DesktopIntegration implements AutoCloseable {
         closed = true;
         if (batches != null) {
             batches.close();
+        }
+        if (watchProblems != null) {
+            watchProblems.close();
         }
     }
 }

@@ -2,6 +2,7 @@ package io.obitox.app.ui;
 
 import io.obitox.app.AppContext;
 import io.obitox.app.AppHome;
+import io.obitox.app.FrontEnds;
 import io.obitox.app.InstanceClient;
 import io.obitox.app.InstanceLock;
 import io.obitox.app.InstanceServer;
@@ -54,6 +55,14 @@ public final class GuiMain {
 
     /** What the services thread prepares while the toolkit starts. */
     private record Opened(AppContext app, ViewFactory.Startup startup, Optional<String> geometry) {}
+
+    /** The window for the {@code Launcher} (META-INF/services/io.obitox.app.FrontEnds$Window). */
+    public static final class FrontEnd implements FrontEnds.Window {
+        @Override
+        public void launch(AppHome home, List<Path> files) {
+            GuiMain.launch(home, files);
+        }
+    }
 
     public static void launch(AppHome home, List<Path> files) {
         StartupTimes times = StartupTimes.start();

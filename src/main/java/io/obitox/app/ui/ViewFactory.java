@@ -1,6 +1,8 @@
 package io.obitox.app.ui;
 
 import io.obitox.app.AppContext;
+import io.obitox.app.AppHome;
+import io.obitox.app.Version;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.common.ui.ViewLoader;
 import io.obitox.cors.ui.CorsWizardDialog;
@@ -18,6 +20,7 @@ import io.obitox.profile.ui.ProfilesView;
 import io.obitox.profile.ui.ProfilesViewModel;
 import io.obitox.settings.SettingsService;
 import io.obitox.settings.Theme;
+import io.obitox.settings.ui.DataFolders;
 import io.obitox.settings.ui.SettingsView;
 import io.obitox.settings.ui.SettingsViewModel;
 import io.obitox.storage.ui.BucketsView;
@@ -43,6 +46,7 @@ import io.obitox.upload.FolderDrop;
 import io.obitox.upload.ui.UploadPlanViewModel;
 import io.obitox.upload.ui.UploadView;
 import io.obitox.upload.ui.UploadViewModel;
+import io.obitox.watch.ui.FolderOpener;
 import io.obitox.watch.ui.WatchFoldersView;
 import io.obitox.watch.ui.WatchFoldersViewModel;
 import io.obitox.webhook.ui.WebhooksView;
@@ -97,15 +101,21 @@ public final class ViewFactory {
         this.tasks = tasks;
         this.selection = new ProfileSelection(app.profiles(), tasks);
         selection.set(startup.profiles(), startup.defaultProfile());
-        this.settingsViewModel = new SettingsViewModel(
-                app.settings(),
-                tasks,
-                app.home(),
-                app.profiles().awsFiles().credentialsFile().toString(),
-                startup.theme());
+        this.settingsViewModel = new SettingsViewModel(app.settings(), tasks, dataFolders(app), startup.theme());
         this.mainWindowViewModel = new MainWindowViewModel(settingsViewModel.themeProperty(), startup.notice());
         this.loader = new ViewLoader(this::controller);
         this.corsWizard = new CorsWizardDialog(app.cors(), app.buckets(), app.profiles(), tasks, selection.profiles());
+    }
+
+    private static DataFolders dataFolders(AppContext app) {
+        AppHome home = app.home();
+        return new DataFolders(
+                home.root().toString(),
+                home.database().toString(),
+                home.logs().toString(),
+                home.sandbox().toString(),
+                app.profiles().awsFiles().credentialsFile().toString(),
+                "ObitoX " + Version.current() + " · Java " + System.getProperty("java.version"));
     }
 
     public MainWindowViewModel mainWindowViewModel() {
@@ -263,7 +273,7 @@ public final class ViewFactory {
             return new WebhooksView(new WebhooksViewModel(app.webhooks(), tasks, app.clock()));
         }
         if (type == WatchFoldersView.class) {
-            WatchFoldersViewModel watch = new WatchFoldersViewModel(app.watches(), tasks);
+            WatchFoldersViewModel watch = new WatchFoldersViewModel(app.watches(), tasks, FolderOpener.system());
             watch.profileProperty().bind(selection.currentProperty());
             return new WatchFoldersView(watch);
         }

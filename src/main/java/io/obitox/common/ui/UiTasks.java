@@ -95,6 +95,16 @@ public final class UiTasks {
             return this;
         }
 
+        /**
+         * Drives a view model's {@link StatusLine}: busy while the work runs, a failure described on it (unless
+         * {@link #onError} is set after this call, which replaces that).
+         */
+        public Builder<T> tracking(StatusLine line) {
+            this.busy = line.busyFlag();
+            this.onError = line::fail;
+            return this;
+        }
+
         public Handle start() {
             AtomicBoolean settled = new AtomicBoolean();
             if (busy != null) {

@@ -1,7 +1,7 @@
 package io.obitox.cors.cli;
 
-import io.obitox.cli.CliContext;
-import io.obitox.cli.TargetOptions;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.TargetOptions;
 import io.obitox.cors.ChangePlan;
 import io.obitox.cors.CorsChange;
 import io.obitox.cors.CorsConfig;

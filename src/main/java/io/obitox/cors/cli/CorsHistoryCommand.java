@@ -1,8 +1,8 @@
 package io.obitox.cors.cli;
 
-import io.obitox.cli.Cli;
-import io.obitox.cli.CliContext;
-import io.obitox.cli.TargetOptions;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.TargetOptions;
 import io.obitox.cors.CorsChange;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -50,11 +50,11 @@ final class CorsHistoryCommand extends CorsCliSupport implements Callable<Intege
             m.put("endpoint", resolved.target().where());
             m.put("changes", out);
             ctx.out().json(m);
-            return Cli.OK;
+            return ExitCodes.OK;
         }
         if (changes.isEmpty()) {
             ctx.out().println("No CORS changes of bucket " + b + " were made with ObitoX.");
-            return Cli.OK;
+            return ExitCodes.OK;
         }
         List<List<String>> rows = new ArrayList<>();
         for (CorsChange c : changes) {
@@ -65,6 +65,6 @@ final class CorsHistoryCommand extends CorsCliSupport implements Callable<Intege
         ctx.out().println("");
         ctx.out().println("Restore the configuration after a change: obitox cors restore --bucket " + b + " --id N");
         ctx.out().println("Undo a change (restore the one before it): add --before; without --id, undoes the latest.");
-        return Cli.OK;
+        return ExitCodes.OK;
     }
 }

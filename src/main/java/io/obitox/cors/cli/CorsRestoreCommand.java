@@ -1,8 +1,8 @@
 package io.obitox.cors.cli;
 
-import io.obitox.cli.Cli;
-import io.obitox.cli.CliContext;
-import io.obitox.cli.TargetOptions;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.TargetOptions;
 import io.obitox.cors.ChangePlan;
 import io.obitox.cors.CorsChange;
 import java.util.concurrent.Callable;
@@ -46,14 +46,14 @@ final class CorsRestoreCommand extends CorsCliSupport implements Callable<Intege
             if (json) {
                 ctx.out().json(planJson(plan, null));
             }
-            return Cli.OK;
+            return ExitCodes.OK;
         }
         if (!yes && !confirm("Restore this configuration on bucket " + b + "?")) {
             ctx.out().progress("Not applied; nothing changed.");
             if (json) {
                 ctx.out().json(planJson(plan, null));
             }
-            return Cli.FAILURE;
+            return ExitCodes.FAILURE;
         }
         CorsChange change = ctx.app().cors().apply(resolved.target(), plan);
         if (json) {
@@ -61,6 +61,6 @@ final class CorsRestoreCommand extends CorsCliSupport implements Callable<Intege
         } else {
             ctx.out().println("Restored (history #" + change.id() + ").");
         }
-        return Cli.OK;
+        return ExitCodes.OK;
     }
 }

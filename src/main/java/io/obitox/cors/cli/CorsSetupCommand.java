@@ -1,8 +1,8 @@
 package io.obitox.cors.cli;
 
-import io.obitox.cli.Cli;
-import io.obitox.cli.CliContext;
-import io.obitox.cli.TargetOptions;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.TargetOptions;
 import io.obitox.cors.ChangePlan;
 import io.obitox.cors.CorsChange;
 import java.util.List;
@@ -60,14 +60,14 @@ final class CorsSetupCommand extends CorsCliSupport implements Callable<Integer>
             if (json) {
                 ctx.out().json(planJson(plan, null));
             }
-            return Cli.OK;
+            return ExitCodes.OK;
         }
         if (!yes && !confirm("Apply this change to bucket " + b + "?")) {
             ctx.out().progress("Not applied; nothing changed.");
             if (json) {
                 ctx.out().json(planJson(plan, null));
             }
-            return Cli.FAILURE;
+            return ExitCodes.FAILURE;
         }
         CorsChange change = ctx.app().cors().apply(resolved.target(), plan);
         if (json) {
@@ -79,6 +79,6 @@ final class CorsSetupCommand extends CorsCliSupport implements Callable<Integer>
                             + plan.origins().get(0));
             ctx.out().println("Undo it:   obitox cors restore --bucket " + b + " --id " + change.id() + " --before");
         }
-        return Cli.OK;
+        return ExitCodes.OK;
     }
 }

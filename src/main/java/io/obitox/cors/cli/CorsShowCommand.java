@@ -1,8 +1,8 @@
 package io.obitox.cors.cli;
 
-import io.obitox.cli.Cli;
-import io.obitox.cli.CliContext;
-import io.obitox.cli.TargetOptions;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.TargetOptions;
 import io.obitox.cors.CorsReading;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -53,6 +53,6 @@ final class CorsShowCommand extends CorsCliSupport implements Callable<Integer> 
         } else {
             ctx.out().error(reading.problem());
         }
-        return reading.readable() ? Cli.OK : Cli.FAILURE;
+        return reading.readable() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 }

@@ -1,8 +1,8 @@
 package io.obitox.cors.cli;
 
-import io.obitox.cli.Cli;
-import io.obitox.cli.CliContext;
-import io.obitox.cli.TargetOptions;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.TargetOptions;
 import io.obitox.cors.BrowserProof;
 import io.obitox.cors.CorsCheck;
 import io.obitox.cors.CorsReport;
@@ -118,7 +118,7 @@ final class CorsVerifyCommand extends CorsCliSupport implements Callable<Integer
             }
             ctx.out().println((report.ok() ? "OK: " : "FAILED: ") + report.headline());
         }
-        return report.ok() ? Cli.OK : Cli.FAILURE;
+        return report.ok() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     private static String symbol(CorsCheck.Status s) {

@@ -2,8 +2,8 @@ package io.obitox.objects.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.obitox.cli.Cli;
-import io.obitox.cli.CliContext;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.ExitCodes;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.TerminalText;
 import io.obitox.objects.ObjectSettingsDefaults;
@@ -108,7 +108,7 @@ public final class ObjectSettingsCommand implements Callable<Integer> {
             ctx.out().println("An upload there gets (global, profile" + (b == null ? "" : ", bucket") + " layered):");
             print(effective);
         }
-        return Cli.OK;
+        return ExitCodes.OK;
     }
 
     private static JsonNode asJson(UploadSettings s) throws Exception {

@@ -1,7 +1,7 @@
 package io.obitox.objects.cli;
 
-import io.obitox.cli.CliContext;
-import io.obitox.cli.TargetOptions;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.TargetOptions;
 import io.obitox.common.ObitoxException;
 import io.obitox.objects.Encryption;
 import io.obitox.objects.ObjectSettingsDefaults;

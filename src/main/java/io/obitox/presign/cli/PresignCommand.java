@@ -1,8 +1,8 @@
 package io.obitox.presign.cli;
 
-import io.obitox.cli.Cli;
-import io.obitox.cli.CliContext;
-import io.obitox.cli.TargetOptions;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.TargetOptions;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
 import io.obitox.objects.UploadSettings;
@@ -137,7 +137,7 @@ public final class PresignCommand implements Callable<Integer> {
         if (json) {
             result.links().forEach(l -> l.warnings().forEach(ctx.out()::warn));
             ctx.out().json(LinkExport.toJson(result.links()));
-            return Cli.OK;
+            return ExitCodes.OK;
         }
         for (PresignedLink l : result.links()) {
             ctx.out().println(String.format("%-4s s3://%s/%s", l.method(), l.bucket(), TerminalText.escape(l.key())));
@@ -150,6 +150,6 @@ public final class PresignCommand implements Callable<Integer> {
                             + l.explanation().text());
             l.warnings().forEach(ctx.out()::warn);
         }
-        return Cli.OK;
+        return ExitCodes.OK;
     }
 }

@@ -1,7 +1,7 @@
 package io.obitox.profile.cli;
 
-import io.obitox.cli.Cli;
-import io.obitox.cli.CliContext;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.ExitCodes;
 import io.obitox.profile.ProfileDraft;
 import io.obitox.profile.ProfileDraft.CredentialMode;
 import io.obitox.profile.StorageProfile;
@@ -145,7 +145,7 @@ final class ProfileAddCommand implements Callable<Integer> {
             }
             ctx.out().println("Check it with: obitox profile test \"" + p.name() + "\"");
         }
-        return Cli.OK;
+        return ExitCodes.OK;
     }
 
     static Map<String, Object> describe(StorageProfile p) {

@@ -1,44 +1,56 @@
 package io.obitox.profile.cli;
 
-import io.obitox.cli.Cli;
-import io.obitox.cli.CliContext;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.Output;
+import io.obitox.cli.kit.ResultCommand;
 import io.obitox.profile.StorageProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code obitox profile list [--json]}. */
 @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "List storage profiles.")
-final class ProfileListCommand implements Callable<Integer> {
-    private final CliContext ctx;
+final class ProfileListCommand extends ResultCommand<ProfileListCommand.Listed> {
+    /** Every profile and the default's id ("" when none is). */
+    record Listed(List<StorageProfile> all, String defaultId) {}
 
     @Option(names = "--json", description = "Print as JSON.")
     boolean json;
 
     ProfileListCommand(CliContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override
-    public Integer call() {
-        List<StorageProfile> all = ctx.app().profiles().list();
-        String defaultId =
-                ctx.app().profiles().defaultProfile().map(StorageProfile::id).orElse("");
-        if (json) {
-            List<Map<String, Object>> out = new ArrayList<>();
-            for (StorageProfile p : all) {
-                Map<String, Object> m = ProfileAddCommand.describe(p);
-                m.put("default", p.id().equals(defaultId));
-                out.add(m);
-            }
-            ctx.out().json(out);
-            return Cli.OK;
+    protected Listed act() {
+        return new Listed(
+                ctx.app().profiles().list(),
+                ctx.app().profiles().defaultProfile().map(StorageProfile::id).orElse(""));
+    }
+
+    @Override
+    protected boolean json() {
+        return json;
+    }
+
+    @Override
+    protected Object toJson(Listed listed) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (StorageProfile p : listed.all()) {
+            Map<String, Object> m = ProfileAddCommand.describe(p);
+            m.put("default", p.id().equals(listed.defaultId()));
+            out.add(m);
         }
+        return out;
+    }
+
+    @Override
+    protected void print(Listed listed, Output out) {
+        String defaultId = listed.defaultId();
         List<List<String>> rows = new ArrayList<>();
-        for (StorageProfile p : all) {
+        for (StorageProfile p : listed.all()) {
             Map<String, Object> m = ProfileAddCommand.describe(p);
             rows.add(List.of(
                     (p.id().equals(defaultId) ? "* " : "  ") + p.name(),
@@ -49,7 +61,6 @@ final class ProfileListCommand implements Callable<Integer> {
                     p.defaultBucket() == null ? "-" : p.defaultBucket(),
                     String.valueOf(m.get("credentials"))));
         }
-        ctx.out().table(List.of("  NAME", "PROVIDER", "ENDPOINT", "BUCKET", "CREDENTIALS"), rows);
-        return Cli.OK;
+        out.table(List.of("  NAME", "PROVIDER", "ENDPOINT", "BUCKET", "CREDENTIALS"), rows);
     }
 }

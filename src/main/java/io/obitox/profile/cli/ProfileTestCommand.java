@@ -1,8 +1,8 @@
 package io.obitox.profile.cli;
 
-import io.obitox.cli.Cli;
-import io.obitox.cli.CliContext;
-import io.obitox.cli.TargetOptions;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.TargetOptions;
 import io.obitox.profile.ConnectionCheck;
 import io.obitox.profile.ConnectionReport;
 import java.util.ArrayList;
@@ -90,7 +90,7 @@ final class ProfileTestCommand implements Callable<Integer> {
         } else {
             ctx.out().println((report.ok() ? "OK: " : "FAILED [" + report.code() + "]: ") + report.headline());
         }
-        return report.ok() ? Cli.OK : Cli.FAILURE;
+        return report.ok() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     private static String symbol(ConnectionCheck.Status s) {

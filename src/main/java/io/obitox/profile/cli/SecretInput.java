@@ -1,6 +1,6 @@
 package io.obitox.profile.cli;
 
-import io.obitox.cli.Output;
+import io.obitox.cli.kit.Output;
 import io.obitox.common.ObitoxException;
 import java.io.ByteArrayOutputStream;
 import java.io.Console;

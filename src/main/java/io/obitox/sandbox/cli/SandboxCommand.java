@@ -1,7 +1,7 @@
 package io.obitox.sandbox.cli;
 
-import io.obitox.cli.Cli;
-import io.obitox.cli.CliContext;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.ExitCodes;
 import io.obitox.common.ObitoxException;
 import io.obitox.storage.SandboxAccess;
 import java.util.LinkedHashMap;
@@ -83,7 +83,7 @@ public final class SandboxCommand implements Callable<Integer> {
                             + ",secret_access_key=" + e.secretAccessKey() + ":" + bucket);
         }
         if (printOnly || !e.ownedByThisProcess()) {
-            return Cli.OK;
+            return ExitCodes.OK;
         }
         // On stderr, so --json leaves standard output a single JSON document a script can parse.
         ctx.out().progress("Serving until Ctrl+C …");
@@ -96,6 +96,6 @@ public final class SandboxCommand implements Callable<Integer> {
                         },
                         "sandbox-stop"));
         stop.await();
-        return Cli.OK;
+        return ExitCodes.OK;
     }
 }

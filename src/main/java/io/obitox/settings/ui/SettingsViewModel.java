@@ -1,10 +1,7 @@
 package io.obitox.settings.ui;
 
-import io.obitox.app.AppHome;
-import io.obitox.app.Version;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.cors.BrowserLocator;
-import io.obitox.notify.BatchNotifier;
 import io.obitox.settings.SettingsService;
 import io.obitox.settings.Theme;
 import java.util.Optional;
@@ -21,8 +18,7 @@ import javafx.beans.property.StringProperty;
 public final class SettingsViewModel {
     private final SettingsService settings;
     private final UiTasks tasks;
-    private final AppHome home;
-    private final String credentialsFile;
+    private final DataFolders folders;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final BooleanProperty notifications = new SimpleBooleanProperty(this, "notifications", true);
     private final StringProperty browserPath = new SimpleStringProperty(this, "browserPath", "");
@@ -30,19 +26,17 @@ public final class SettingsViewModel {
     private boolean loadingNotifications;
     private String savedBrowserPath = "";
 
-    public SettingsViewModel(
-            SettingsService settings, UiTasks tasks, AppHome home, String credentialsFile, Theme initial) {
+    public SettingsViewModel(SettingsService settings, UiTasks tasks, DataFolders folders, Theme initial) {
         this.settings = settings;
         this.tasks = tasks;
-        this.home = home;
-        this.credentialsFile = credentialsFile;
+        this.folders = folders;
         theme.set(initial);
         theme.addListener((o, a, t) -> {
             if (t != null) {
                 tasks.run(() -> settings.put(SettingsService.THEME, t)).start();
             }
         });
-        tasks.run(() -> settings.getBoolean(BatchNotifier.SETTING, true))
+        tasks.run(() -> settings.getBoolean(SettingsService.NOTIFICATIONS, true))
                 .onSuccess(on -> {
                     loadingNotifications = true;
                     notifications.set(on);
@@ -51,7 +45,7 @@ public final class SettingsViewModel {
                 .start();
         notifications.addListener((o, a, on) -> {
             if (!loadingNotifications) {
-                tasks.run(() -> settings.put(BatchNotifier.SETTING, on)).start();
+                tasks.run(() -> settings.put(SettingsService.NOTIFICATIONS, on)).start();
             }
         });
         tasks.run(() -> settings.get(BrowserLocator.SETTING, ""))
@@ -114,26 +108,26 @@ public final class SettingsViewModel {
     }
 
     public String homeFolder() {
-        return home.root().toString();
+        return folders.home();
     }
 
     public String databaseFolder() {
-        return home.database().toString();
+        return folders.database();
     }
 
     public String logsFolder() {
-        return home.logs().toString();
+        return folders.logs();
     }
 
     public String sandboxFolder() {
-        return home.sandbox().toString();
+        return folders.sandbox();
     }
 
     public String credentialsFile() {
-        return credentialsFile;
+        return folders.credentialsFile();
     }
 
     public String version() {
-        return "ObitoX " + Version.current() + " · Java " + System.getProperty("java.version");
+        return folders.version();
     }
 }

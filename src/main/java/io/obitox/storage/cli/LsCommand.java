@@ -1,8 +1,8 @@
 package io.obitox.storage.cli;
 
-import io.obitox.cli.Cli;
-import io.obitox.cli.CliContext;
-import io.obitox.cli.TargetOptions;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.TargetOptions;
 import io.obitox.common.Sizes;
 import io.obitox.storage.BucketInfo;
 import io.obitox.storage.ObjectEntry;
@@ -86,7 +86,7 @@ public final class LsCommand implements Callable<Integer> {
                 buckets.forEach(b -> rows.add(List.of(b.created() == null ? "-" : DATE.format(b.created()), b.name())));
                 ctx.out().table(null, rows);
             }
-            return Cli.OK;
+            return ExitCodes.OK;
         }
         int slash = p.indexOf('/');
         String bucket = slash < 0 ? p : p.substring(0, slash);
@@ -143,7 +143,7 @@ public final class LsCommand implements Callable<Integer> {
             }
             ctx.out().table(null, rows);
         }
-        return Cli.OK;
+        return ExitCodes.OK;
     }
 
     /** S3 leaves the class out of some listings; no class means STANDARD, as for HEAD. */

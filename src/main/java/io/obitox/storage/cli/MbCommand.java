@@ -1,18 +1,16 @@
 package io.obitox.storage.cli;
 
-import io.obitox.cli.Cli;
-import io.obitox.cli.CliContext;
-import io.obitox.cli.TargetOptions;
-import java.util.concurrent.Callable;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.Output;
+import io.obitox.cli.kit.ResultCommand;
+import io.obitox.cli.kit.TargetOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code obitox mb BUCKET}: create a bucket. */
 @Command(name = "mb", mixinStandardHelpOptions = true, description = "Create a bucket.")
-public final class MbCommand implements Callable<Integer> {
-    private final CliContext ctx;
-
+public final class MbCommand extends ResultCommand<String> {
     @Parameters(index = "0", paramLabel = "BUCKET")
     String bucket;
 
@@ -20,14 +18,18 @@ public final class MbCommand implements Callable<Integer> {
     TargetOptions target;
 
     public MbCommand(CliContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override
-    public Integer call() {
+    protected String act() {
         String name = bucket.startsWith("s3://") ? bucket.substring(5) : bucket;
-        ctx.app().buckets().createBucket(target.resolve(ctx.app()).target(), name);
-        ctx.out().println("Created bucket '" + name + "'.");
-        return Cli.OK;
+        ctx.app().buckets().createBucket(target(target), name);
+        return name;
+    }
+
+    @Override
+    protected void print(String name, Output out) {
+        out.println("Created bucket '" + name + "'.");
     }
 }

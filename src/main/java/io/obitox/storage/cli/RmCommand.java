@@ -1,8 +1,8 @@
 package io.obitox.storage.cli;
 
-import io.obitox.cli.Cli;
-import io.obitox.cli.CliContext;
-import io.obitox.cli.TargetOptions;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.TargetOptions;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.storage.DeletePlan;
@@ -109,11 +109,11 @@ public final class RmCommand implements Callable<Integer> {
             } else {
                 ctx.out().println((dryRun ? "Would delete " : "Nothing to delete: ") + summary(plans, count, bytes));
             }
-            return Cli.OK;
+            return ExitCodes.OK;
         }
         if (!confirmed(count, bytes)) {
             ctx.out().println("Nothing was deleted.");
-            return Cli.FAILURE;
+            return ExitCodes.FAILURE;
         }
         List<DeleteResult> results = new ArrayList<>();
         for (DeletePlan plan : plans) {
@@ -141,7 +141,7 @@ public final class RmCommand implements Callable<Integer> {
                     "Check your permissions on those keys (e.g. object lock or a bucket policy), then run the same"
                             + " command again.");
         }
-        return missing > 0 ? missingError(missing) : Cli.OK;
+        return missing > 0 ? missingError(missing) : ExitCodes.OK;
     }
 
     /** One aligned table of what goes (size first, so keys of any length line up), then notes on stderr. */

@@ -1,8 +1,9 @@
 package io.obitox.storage.cli;
 
-import io.obitox.cli.Cli;
-import io.obitox.cli.CliContext;
-import io.obitox.cli.TargetOptions;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.Output;
+import io.obitox.cli.kit.ResultCommand;
+import io.obitox.cli.kit.TargetOptions;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.objects.ObjectHeaders;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,9 +27,7 @@ import picocli.CommandLine.Parameters;
             "Show an object's details: size, Content-Type, ETag, storage class, encryption, last modified, version id,",
             "user metadata and tags, and its S3 URI and URL."
         })
-public final class StatCommand implements Callable<Integer> {
-    private final CliContext ctx;
-
+public final class StatCommand extends ResultCommand<ObjectDetails> {
     @Parameters(index = "0", paramLabel = "BUCKET/KEY")
     String path;
 
@@ -46,11 +44,11 @@ public final class StatCommand implements Callable<Integer> {
     Path sseCKeyFile;
 
     public StatCommand(CliContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override
-    public Integer call() {
+    protected ObjectDetails act() {
         S3Path p = S3Path.parse(path);
         if (p.key().isEmpty() || p.key().endsWith("/")) {
             throw new ObitoxException(
@@ -59,35 +57,43 @@ public final class StatCommand implements Callable<Integer> {
                     "Name one object: BUCKET/KEY (see 'obitox ls " + p.bucket() + "/').");
         }
         SseCKey key = sseCKeyFile == null ? null : SseCKey.read(sseCKeyFile);
-        ObjectDetails d = ctx.app()
+        return ctx.app()
                 .objectDetails()
-                .details(target.resolve(ctx.app()).target(), p.bucket(), p.key(), b -> ObjectHeaders.headWith(b, key));
-        if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("bucket", d.bucket());
-            m.put("key", d.key());
-            m.put("s3Uri", d.s3Uri());
-            m.put("url", d.url());
-            m.put("size", d.size());
-            m.put("contentType", d.contentType());
-            m.put("etag", d.etag());
-            m.put("storageClass", d.storageClass());
-            m.put("encryption", d.encryption().isEmpty() ? null : d.encryption());
-            m.put(
-                    "lastModified",
-                    d.lastModified() == null ? null : d.lastModified().toString());
-            m.put("versionId", d.versionId());
-            m.put("cacheControl", d.cacheControl());
-            m.put("contentDisposition", d.contentDisposition());
-            m.put("contentLanguage", d.contentLanguage());
-            m.put("metadata", d.metadata());
-            m.put("tags", d.tags());
-            if (d.tags() == null) {
-                m.put("tagsNote", d.tagsNote());
-            }
-            ctx.out().json(m);
-            return Cli.OK;
+                .details(target(target), p.bucket(), p.key(), b -> ObjectHeaders.headWith(b, key));
+    }
+
+    @Override
+    protected boolean json() {
+        return json;
+    }
+
+    @Override
+    protected Object toJson(ObjectDetails d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bucket", d.bucket());
+        m.put("key", d.key());
+        m.put("s3Uri", d.s3Uri());
+        m.put("url", d.url());
+        m.put("size", d.size());
+        m.put("contentType", d.contentType());
+        m.put("etag", d.etag());
+        m.put("storageClass", d.storageClass());
+        m.put("encryption", d.encryption().isEmpty() ? null : d.encryption());
+        m.put("lastModified", d.lastModified() == null ? null : d.lastModified().toString());
+        m.put("versionId", d.versionId());
+        m.put("cacheControl", d.cacheControl());
+        m.put("contentDisposition", d.contentDisposition());
+        m.put("contentLanguage", d.contentLanguage());
+        m.put("metadata", d.metadata());
+        m.put("tags", d.tags());
+        if (d.tags() == null) {
+            m.put("tagsNote", d.tagsNote());
         }
+        return m;
+    }
+
+    @Override
+    protected void print(ObjectDetails d, Output out) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Key", d.key()));
         rows.add(List.of("S3 URI", d.s3Uri()));
@@ -115,8 +121,7 @@ public final class StatCommand implements Callable<Integer> {
         } else {
             d.tags().forEach((k, v) -> rows.add(List.of("Tags", k + "=" + v)));
         }
-        ctx.out().table(null, rows);
-        return Cli.OK;
+        out.table(null, rows);
     }
 
     private static String orDash(String s) {

@@ -1,8 +1,8 @@
 package io.obitox.sync.cli;
 
-import io.obitox.cli.Cli;
-import io.obitox.cli.CliContext;
-import io.obitox.cli.TargetOptions;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.TargetOptions;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
@@ -291,7 +291,7 @@ public final class SyncCommand implements Callable<Integer> {
                                             failedDeletes.size() + walkErrors.size())
                                     .text());
         }
-        return failed == 0 ? Cli.OK : Cli.FAILURE;
+        return failed == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     private static String verb(SyncAction a) {

@@ -1,8 +1,8 @@
 package io.obitox.transfer.cli;
 
-import io.obitox.cli.Cli;
-import io.obitox.cli.CliContext;
-import io.obitox.cli.TargetOptions;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.TargetOptions;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
@@ -180,6 +180,6 @@ public final class DownloadCommand implements Callable<Integer> {
         } else {
             ctx.out().println(done + " downloaded, " + skipped + " skipped, " + failed + " failed.");
         }
-        return failed == 0 ? Cli.OK : Cli.FAILURE;
+        return failed == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 }

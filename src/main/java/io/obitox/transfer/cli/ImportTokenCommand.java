@@ -1,8 +1,8 @@
 package io.obitox.transfer.cli;
 
-import io.obitox.cli.Cli;
-import io.obitox.cli.CliContext;
-import io.obitox.cli.TargetOptions;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.TargetOptions;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
@@ -77,7 +77,7 @@ final class ImportTokenCommand implements Callable<Integer> {
         checkFile(resolved, t.bucket());
         if (!confirmed()) {
             ctx.out().progress("Not imported; nothing was sent.");
-            return Cli.FAILURE;
+            return ExitCodes.FAILURE;
         }
         TransferService s = ctx.app().transfers();
         TransferSnapshot started = s.importToken(token, file, resolved.ref());
@@ -93,7 +93,7 @@ final class ImportTokenCommand implements Callable<Integer> {
                                         : "FAILED: " + x.errorMessage());
             }
         }
-        return end.get(0).state() == TransferState.COMPLETED ? Cli.OK : Cli.FAILURE;
+        return end.get(0).state() == TransferState.COMPLETED ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.obitox.transfer.cli;
 
-import io.obitox.cli.Cli;
-import io.obitox.cli.CliContext;
-import io.obitox.cli.TargetOptions;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.TargetOptions;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
@@ -80,7 +80,7 @@ public final class MultipartCommand implements Runnable {
                     out.add(m);
                 }
                 ctx.out().json(Map.of("bucket", b, "uploads", out));
-                return Cli.OK;
+                return ExitCodes.OK;
             }
             List<List<String>> rows = new ArrayList<>();
             for (IncompleteUpload u : list) {
@@ -93,7 +93,7 @@ public final class MultipartCommand implements Runnable {
             }
             ctx.out().table(List.of("AGE", "SO FAR", "KEY", "STARTED BY", "UPLOAD ID"), rows);
             ctx.out().println(list.size() + " incomplete upload(s) in " + b + ".");
-            return Cli.OK;
+            return ExitCodes.OK;
         }
     }
 
@@ -131,7 +131,7 @@ public final class MultipartCommand implements Runnable {
             if (key != null && uploadId != null) {
                 uploads.abort(r.target(), b, key, uploadId);
                 ctx.out().println("Aborted the upload of '" + TerminalText.escape(key) + "'.");
-                return Cli.OK;
+                return ExitCodes.OK;
             }
             if (olderThanDays != null) {
                 Duration age = Duration.ofSeconds((long) (olderThanDays * 86_400));
@@ -140,7 +140,7 @@ public final class MultipartCommand implements Runnable {
                         .println("Aborted " + TerminalText.escape(u.key()) + " (" + TerminalText.escape(u.uploadId())
                                 + ")"));
                 ctx.out().println(aborted.size() + " upload(s) aborted.");
-                return Cli.OK;
+                return ExitCodes.OK;
             }
             throw new ObitoxException(
                     "MISSING_SELECTION",

@@ -1,7 +1,7 @@
 package io.obitox.transfer.cli;
 
-import io.obitox.cli.Cli;
-import io.obitox.cli.CliContext;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.ExitCodes;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
@@ -101,7 +101,7 @@ public final class TransfersCommand implements Runnable {
             List<TransferSnapshot> shown = ctx.app().transfers().recent(Math.max(0, limit));
             if (json) {
                 ctx.out().json(TransferJson.all(shown, List.of()));
-                return Cli.OK;
+                return ExitCodes.OK;
             }
             List<List<String>> rows = new ArrayList<>();
             for (TransferSnapshot s : shown) {
@@ -116,7 +116,7 @@ public final class TransfersCommand implements Runnable {
                         s.errorMessage() == null ? "" : s.errorMessage()));
             }
             ctx.out().table(List.of("ID", "STATE", "SIZE", "DONE", "TARGET", "ERROR"), rows);
-            return Cli.OK;
+            return ExitCodes.OK;
         }
     }
 
@@ -166,7 +166,7 @@ public final class TransfersCommand implements Runnable {
             }
             if (ids.isEmpty()) {
                 ctx.out().println("Nothing to resume.");
-                return Cli.OK;
+                return ExitCodes.OK;
             }
             List<TransferSnapshot> end = ProgressPrinter.await(s, ids, ctx.out(), json);
             if (json) {
@@ -175,8 +175,8 @@ public final class TransfersCommand implements Runnable {
             // a skipped file (already in the bucket) has nothing to resume and is not a failure
             return end.stream()
                             .allMatch(x -> x.state() == TransferState.COMPLETED || x.state() == TransferState.SKIPPED)
-                    ? Cli.OK
-                    : Cli.FAILURE;
+                    ? ExitCodes.OK
+                    : ExitCodes.FAILURE;
         }
     }
 
@@ -229,7 +229,7 @@ public final class TransfersCommand implements Runnable {
             }
             s.awaitSettled(ids, java.time.Duration.ofSeconds(30));
             ctx.out().println(verb + " " + n + " transfer(s).");
-            return Cli.OK;
+            return ExitCodes.OK;
         }
     }
 
@@ -257,7 +257,7 @@ public final class TransfersCommand implements Runnable {
                     .findFirst()
                     .orElse(null);
             ctx.out().println(s.exportToken(x.id(), profileName));
-            return Cli.OK;
+            return ExitCodes.OK;
         }
     }
 }

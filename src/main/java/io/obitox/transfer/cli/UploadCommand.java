@@ -1,8 +1,8 @@
 package io.obitox.transfer.cli;
 
-import io.obitox.cli.Cli;
-import io.obitox.cli.CliContext;
-import io.obitox.cli.TargetOptions;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.TargetOptions;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
@@ -178,7 +178,7 @@ public final class UploadCommand implements Callable<Integer> {
         settled.addAll(finalIds); // the rename rounds' transfers too
         settled.addAll(skippedIds); // their upload.completed events ("skipped": true)
         deliverWebhooks(List.copyOf(settled));
-        return failed == 0 ? Cli.OK : Cli.FAILURE;
+        return failed == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     /** Gives the webhook dispatcher a bounded time to deliver this upload's events; undelivered ones stay queued. */

@@ -1,7 +1,7 @@
 package io.obitox.transfer.cli;
 
-import io.obitox.cli.CliContext;
-import io.obitox.cli.TargetOptions;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.TargetOptions;
 import io.obitox.common.TerminalText;
 import io.obitox.profile.StorageProfile;
 import io.obitox.settings.SettingsService;
@@ -277,7 +277,9 @@ public final class UploadConflicts {
         rows.addAll(extraRows);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("transfers", rows);
-        out.put("summary", plan.summary().plus(deleted, failedMore).json());
+        Map<String, Object> summary = plan.summary().plus(deleted, failedMore).json();
+        summary.put("filesRead", plan.filesRead()); // files read to compare; 0 when the index decided by stat
+        out.put("summary", summary);
         return out;
     }
 

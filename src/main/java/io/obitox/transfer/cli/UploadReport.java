@@ -1,6 +1,6 @@
 package io.obitox.transfer.cli;
 
-import io.obitox.cli.Output;
+import io.obitox.cli.kit.Output;
 import io.obitox.common.TerminalText;
 import io.obitox.sync.BatchSummary;
 import io.obitox.transfer.TransferService;

@@ -1,6 +1,7 @@
 package io.obitox.transfer.ui;
 
 import io.obitox.common.Sizes;
+import io.obitox.common.ui.StatusLine;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.profile.ProfileService;
 import io.obitox.profile.StorageProfile;
@@ -15,9 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -35,8 +34,8 @@ public final class IncompleteUploadsViewModel {
     private final UiTasks tasks;
     private final Clock clock;
     private final ObservableList<IncompleteUpload> items = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final StatusLine status =
+            new StatusLine(this, e -> S3Errors.describe(e).oneLine());
     private final StringProperty olderThanDays = new SimpleStringProperty(this, "olderThanDays", "7");
 
     public IncompleteUploadsViewModel(
@@ -54,7 +53,7 @@ public final class IncompleteUploadsViewModel {
         this.clock = clock;
         bucket.addListener((o, a, b) -> {
             items.clear();
-            status.set(b == null ? "" : "Refresh to list the incomplete uploads of " + b.name() + ".");
+            status.show(b == null ? "" : "Refresh to list the incomplete uploads of " + b.name() + ".");
         });
     }
 
@@ -63,11 +62,11 @@ public final class IncompleteUploadsViewModel {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return status.messageProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return status.busyProperty();
     }
 
     public StringProperty olderThanDaysProperty() {
@@ -88,7 +87,7 @@ public final class IncompleteUploadsViewModel {
 
     public void abort(List<IncompleteUpload> selected) {
         if (selected.isEmpty()) {
-            status.set("Select the uploads to abort first.");
+            status.fail("Select the uploads to abort first.");
             return;
         }
         List<IncompleteUpload> copy = List.copyOf(selected);
@@ -103,7 +102,7 @@ public final class IncompleteUploadsViewModel {
         try {
             days = Double.parseDouble(olderThanDays.get().trim());
         } catch (RuntimeException e) {
-            status.set("Type the age in days, e.g. 7.");
+            status.fail("Type the age in days, e.g. 7.");
             return;
         }
         Duration age = Duration.ofSeconds((long) (days * 86_400));
@@ -118,7 +117,7 @@ public final class IncompleteUploadsViewModel {
         StorageProfile p = selection.getCurrent();
         BucketInfo b = bucket.get();
         if (p == null || b == null) {
-            status.set("Pick a bucket first.");
+            status.fail("Pick a bucket first.");
             return;
         }
         tasks.run(() -> {
@@ -126,7 +125,7 @@ public final class IncompleteUploadsViewModel {
                     String message = action.apply(t, b.name());
                     return new Result(uploads.list(t, b.name()), message);
                 })
-                .trackBusy(busy)
+                .tracking(status)
                 .onSuccess(r -> {
                     items.setAll(r.list());
                     String listed = r.list().isEmpty()
@@ -136,9 +135,8 @@ public final class IncompleteUploadsViewModel {
                                             .mapToLong(u -> Math.max(0, u.bytesSoFar()))
                                             .sum()) + " stored so far.";
                     String first = r.message() != null ? r.message() : done;
-                    status.set(first == null ? listed : first + " " + listed);
+                    status.show(first == null ? listed : first + " " + listed);
                 })
-                .onError(e -> status.set(S3Errors.describe(e).oneLine()))
                 .start();
     }
 

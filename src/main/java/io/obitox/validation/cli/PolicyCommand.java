@@ -1,7 +1,7 @@
 package io.obitox.validation.cli;
 
-import io.obitox.cli.Cli;
-import io.obitox.cli.CliContext;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.ExitCodes;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.UserMessage;
@@ -90,7 +90,7 @@ public final class PolicyCommand implements Runnable {
             } else {
                 ctx.out().table(List.of("NAME", "KIND", "MAX SIZE", "TYPES", "USED FOR"), rows);
             }
-            return Cli.OK;
+            return ExitCodes.OK;
         }
     }
 
@@ -108,7 +108,7 @@ public final class PolicyCommand implements Runnable {
         @Override
         public Integer call() {
             ctx.out().println(PolicyJson.write(ctx.app().validationPolicies().resolve(name)));
-            return Cli.OK;
+            return ExitCodes.OK;
         }
     }
 
@@ -137,7 +137,7 @@ public final class PolicyCommand implements Runnable {
             }
             ctx.app().validationPolicies().save(p);
             ctx.out().println("Saved policy '" + p.name() + "'.");
-            return Cli.OK;
+            return ExitCodes.OK;
         }
     }
 
@@ -160,10 +160,10 @@ public final class PolicyCommand implements Runnable {
                                 "POLICY_NOT_FOUND",
                                 "There is no custom policy named '" + name + "'.",
                                 "See 'obitox policy list'."));
-                return Cli.FAILURE;
+                return ExitCodes.FAILURE;
             }
             ctx.out().println("Deleted policy '" + name + "'; buckets that used it fall back to the default.");
-            return Cli.OK;
+            return ExitCodes.OK;
         }
     }
 
@@ -195,7 +195,7 @@ public final class PolicyCommand implements Runnable {
                     .println("Uploads to " + p.name() + (bucket == null ? " (all buckets)" : "/" + bucket)
                             + " now use the policy '"
                             + ctx.app().validationPolicies().get(name).name() + "'.");
-            return Cli.OK;
+            return ExitCodes.OK;
         }
     }
 
@@ -221,7 +221,7 @@ public final class PolicyCommand implements Runnable {
             StorageProfile p = profileOf(ctx, profile);
             boolean removed = ctx.app().validationPolicies().unassign(p.id(), bucket);
             ctx.out().println(removed ? "Removed." : "Nothing was assigned there.");
-            return Cli.OK;
+            return ExitCodes.OK;
         }
     }
 

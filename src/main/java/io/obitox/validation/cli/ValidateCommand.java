@@ -1,7 +1,7 @@
 package io.obitox.validation.cli;
 
-import io.obitox.cli.Cli;
-import io.obitox.cli.CliContext;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.ExitCodes;
 import io.obitox.common.Sizes;
 import io.obitox.profile.StorageProfile;
 import io.obitox.validation.BatchRequest;
@@ -106,7 +106,7 @@ public final class ValidateCommand implements Callable<Integer> {
                         result.skipped().isEmpty()
                                 ? ""
                                 : ", " + result.skipped().size() + " hidden or repeated skipped"));
-        return result.allValid() ? Cli.OK : Cli.FAILURE;
+        return result.allValid() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     private ValidationPolicy choosePolicy() {

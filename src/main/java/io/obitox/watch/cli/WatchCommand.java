@@ -1,8 +1,8 @@
 package io.obitox.watch.cli;
 
-import io.obitox.cli.Cli;
-import io.obitox.cli.CliContext;
-import io.obitox.cli.TargetOptions;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.TargetOptions;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.TerminalText;
 import io.obitox.sync.ExcludeRules;
@@ -184,7 +184,7 @@ public final class WatchCommand implements Runnable {
                                 + (paused ? " (paused)" : "") + ".");
                 ctx.out().println("Run it with 'obitox watch run' (or open the window).");
             }
-            return Cli.OK;
+            return ExitCodes.OK;
         }
 
         private static String line(Rule r) {
@@ -213,7 +213,7 @@ public final class WatchCommand implements Runnable {
             ctx.out()
                     .println("Removed watch " + w.id() + " ("
                             + TerminalText.escape(w.folder().toString()) + ").");
-            return Cli.OK;
+            return ExitCodes.OK;
         }
     }
 
@@ -235,7 +235,7 @@ public final class WatchCommand implements Runnable {
         public Integer call() {
             Watch w = ctx.app().watches().pause(id);
             ctx.out().println("Paused watch " + w.id() + ".");
-            return Cli.OK;
+            return ExitCodes.OK;
         }
     }
 
@@ -257,7 +257,7 @@ public final class WatchCommand implements Runnable {
         public Integer call() {
             Watch w = ctx.app().watches().resume(id);
             ctx.out().println("Resumed watch " + w.id() + ".");
-            return Cli.OK;
+            return ExitCodes.OK;
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.obitox.watch.cli;
 
-import io.obitox.cli.Cli;
-import io.obitox.cli.CliContext;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.ExitCodes;
 import io.obitox.common.TerminalText;
 import io.obitox.watch.WatchHealth;
 import io.obitox.watch.WatchLedger;
@@ -66,11 +66,11 @@ final class WatchListCommand implements Callable<Integer> {
                 out.add(m);
             }
             ctx.out().json(Map.of("watches", out));
-            return Cli.OK;
+            return ExitCodes.OK;
         }
         if (rows.isEmpty()) {
             ctx.out().println("No watches. Add one with 'obitox watch add DIR --bucket B'.");
-            return Cli.OK;
+            return ExitCodes.OK;
         }
         List<List<String>> table = new ArrayList<>();
         for (WatchRepository.Row r : rows) {
@@ -99,7 +99,7 @@ final class WatchListCommand implements Callable<Integer> {
                 }
             }
         }
-        return Cli.OK;
+        return ExitCodes.OK;
     }
 
     private String label(WatchRepository.Row r) {

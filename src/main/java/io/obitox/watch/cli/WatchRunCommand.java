@@ -1,7 +1,7 @@
 package io.obitox.watch.cli;
 
-import io.obitox.cli.Cli;
-import io.obitox.cli.CliContext;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.ExitCodes;
 import io.obitox.common.ObitoxException;
 import io.obitox.watch.WatchFolderService;
 import io.obitox.watch.WatchRepository;
@@ -91,6 +91,6 @@ final class WatchRunCommand implements java.util.concurrent.Callable<Integer> {
                 // run() failed before the hook was added
             }
         }
-        return Cli.OK;
+        return ExitCodes.OK;
     }
 }

@@ -1,17 +1,29 @@
 package io.obitox.watch.ui;
 
+import io.obitox.watch.Watch;
 import java.io.File;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.DirectoryChooser;
 
-/** The Watch folders section (FXML beside it): binds the list and the form to {@link WatchFoldersViewModel}. */
+/**
+ * The Watch folders section (FXML beside it): binds the list, the selected watch's details and the add/edit form to
+ * {@link WatchFoldersViewModel}. Keys: Enter on a watch edits it, Delete removes it (after asking); the buttons and
+ * fields have mnemonics (Alt+N scan now, Alt+O open folder, Alt+E edit, Alt+R remove, Alt+W/S watch/save).
+ */
 public final class WatchFoldersView {
     private final WatchFoldersViewModel model;
 
@@ -43,13 +55,49 @@ public final class WatchFoldersView {
     TextField prefixField;
 
     @FXML
+    TextField settleField;
+
+    @FXML
+    CheckBox validateBox;
+
+    @FXML
+    ChoiceBox<String> ifExistsChoice;
+
+    @FXML
+    ChoiceBox<Watch.AfterUpload> afterUploadChoice;
+
+    @FXML
     Button pauseButton;
+
+    @FXML
+    Button openButton;
+
+    @FXML
+    Button editButton;
+
+    @FXML
+    Button removeButton;
+
+    @FXML
+    Button saveButton;
+
+    @FXML
+    Button cancelButton;
 
     @FXML
     Label statusLabel;
 
     @FXML
     Label reasonLabel;
+
+    @FXML
+    Label formTitle;
+
+    @FXML
+    Label activityTitle;
+
+    @FXML
+    ListView<String> activityList;
 
     private String selectedId; // kept across the once-a-second refresh, which replaces the rows
 
@@ -68,11 +116,9 @@ public final class WatchFoldersView {
                 c -> new ReadOnlyStringWrapper(c.getValue().state()));
         countersColumn.setCellValueFactory(
                 c -> new ReadOnlyStringWrapper(c.getValue().counters()));
-        folderField.textProperty().bindBidirectional(model.folderProperty());
-        bucketField.textProperty().bindBidirectional(model.bucketProperty());
-        prefixField.textProperty().bindBidirectional(model.prefixProperty());
-        statusLabel.textProperty().bind(model.statusProperty());
+        bindForm();
         var selected = watchTable.getSelectionModel().selectedItemProperty();
+        model.selectedProperty().bind(selected);
         selected.addListener((o, was, now) -> {
             if (now != null) {
                 selectedId = now.id();
@@ -85,15 +131,34 @@ public final class WatchFoldersView {
                 }
             }
         });
-        pauseButton.disableProperty().bind(selected.isNull());
+        for (Button b : new Button[] {pauseButton, openButton, editButton, removeButton}) {
+            b.disableProperty().bind(selected.isNull());
+        }
         pauseButton
                 .textProperty()
-                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                .bind(Bindings.createStringBinding(
                         () -> selected.get() != null && selected.get().paused() ? "Resume" : "Pause", selected));
         reasonLabel
                 .textProperty()
-                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                .bind(Bindings.createStringBinding(
                         () -> selected.get() == null ? "" : selected.get().reason(), selected));
+        activityTitle
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> selected.get() == null
+                                ? "Recent activity (select a watch)"
+                                : "Recent activit_y of " + selected.get().folder(),
+                        selected));
+        activityList.setItems(model.activity());
+        watchTable.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                edit();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DELETE) {
+                remove();
+                e.consume();
+            }
+        });
         root.sceneProperty().addListener((o, was, now) -> {
             if (now != null) {
                 model.activate();
@@ -103,9 +168,52 @@ public final class WatchFoldersView {
         });
     }
 
+    private void bindForm() {
+        folderField.textProperty().bindBidirectional(model.folderProperty());
+        bucketField.textProperty().bindBidirectional(model.bucketProperty());
+        prefixField.textProperty().bindBidirectional(model.prefixProperty());
+        settleField.textProperty().bindBidirectional(model.settleSecondsProperty());
+        validateBox.selectedProperty().bindBidirectional(model.validateProperty());
+        ifExistsChoice.getItems().setAll(WatchFoldersViewModel.IF_EXISTS);
+        ifExistsChoice.valueProperty().bindBidirectional(model.ifExistsProperty());
+        afterUploadChoice.getItems().setAll(Watch.AfterUpload.values());
+        afterUploadChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Watch.AfterUpload a) {
+                return a == null ? "" : a == Watch.AfterUpload.MOVE ? "move to .uploaded/" : a.cliName();
+            }
+
+            @Override
+            public Watch.AfterUpload fromString(String s) {
+                return Watch.AfterUpload.parse(s.split(" ")[0]);
+            }
+        });
+        afterUploadChoice.valueProperty().bindBidirectional(model.afterUploadProperty());
+        var editing = model.editingProperty();
+        saveButton
+                .textProperty()
+                .bind(Bindings.when(editing.isNull()).then("_Watch").otherwise("_Save"));
+        cancelButton.visibleProperty().bind(editing.isNotNull());
+        cancelButton.managedProperty().bind(cancelButton.visibleProperty());
+        formTitle
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> editing.get() == null
+                                ? "New watch (the profile chosen above, its validation policy and the default rules)"
+                                : "Edit the watch of " + editing.get().folder() + " ("
+                                        + editing.get().destination() + ")",
+                        editing));
+        statusLabel.textProperty().bind(model.statusProperty());
+    }
+
     @FXML
     void browse() {
-        File f = new DirectoryChooser().showDialog(root.getScene().getWindow());
+        DirectoryChooser chooser = new DirectoryChooser();
+        File current = new File(model.folderProperty().get());
+        if (current.isDirectory()) {
+            chooser.setInitialDirectory(current);
+        }
+        File f = chooser.showDialog(root.getScene().getWindow());
         if (f != null) {
             model.folderProperty().set(f.getPath());
         }
@@ -113,7 +221,39 @@ public final class WatchFoldersView {
 
     @FXML
     void add() {
-        model.add();
+        model.save();
+    }
+
+    @FXML
+    void cancelEdit() {
+        model.cancelEdit();
+    }
+
+    @FXML
+    void edit() {
+        model.edit(watchTable.getSelectionModel().getSelectedItem());
+    }
+
+    @FXML
+    void remove() {
+        WatchRow row = watchTable.getSelectionModel().getSelectedItem();
+        if (row == null) {
+            return;
+        }
+        Alert confirm = new Alert(
+                Alert.AlertType.CONFIRMATION,
+                "Stop watching " + row.folder() + "? The folder's files and the objects in " + row.destination()
+                        + " stay as they are.",
+                ButtonType.OK,
+                ButtonType.CANCEL);
+        confirm.setHeaderText(null);
+        confirm.initOwner(root.getScene().getWindow());
+        confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(b -> model.remove(row));
+    }
+
+    @FXML
+    void openFolder() {
+        model.openFolder(watchTable.getSelectionModel().getSelectedItem());
     }
 
     @FXML

@@ -6,13 +6,19 @@ import io.obitox.profile.StorageProfile;
 import io.obitox.profile.TargetRef;
 import io.obitox.watch.Watch;
 import io.obitox.watch.WatchFolderService;
+import io.obitox.watch.WatchLedger;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -21,32 +27,68 @@ import javafx.collections.ObservableList;
 
 /**
  * The Watch folders section: the watches with their state and counters (read from the database once a second in
- * the background, so it also shows what a headless {@code watch run} does), a form to add one, pause/resume and
- * "scan now". The window runs every watch no other process runs ({@link WatchFolderService#runAvailable}); adding
- * one restarts that set. FX thread only; service calls go through {@link UiTasks}.
+ * the background, so it also shows what a headless {@code watch run} does), the selected watch's details (its
+ * recent activity: uploaded, skipped, excluded, rejected and failed files with the reason), a form that adds a
+ * watch or edits the selected one (folder, bucket, prefix, validation, if-exists, after upload, settle time),
+ * pause/resume, remove, open the folder and "scan now". The window runs every watch no other process runs ({@link
+ * WatchFolderService#runAvailable}); adding, editing or removing one restarts that set. FX thread only; service
+ * calls go through {@link UiTasks}.
  */
 public final class WatchFoldersViewModel {
+    /** How many of a watch's latest files the details show. */
+    static final int ACTIVITY = 20;
+
+    /** The if-exists choices; the first means "the stored default of the profile and bucket". */
+    public static final List<String> IF_EXISTS = List.of("default", "skip-identical", "skip", "overwrite", "rename");
+
+    private static final List<WatchLedger.Outcome> SHOWN = List.of(
+            WatchLedger.Outcome.UPLOADED,
+            WatchLedger.Outcome.SKIPPED,
+            WatchLedger.Outcome.EXCLUDED,
+            WatchLedger.Outcome.REJECTED,
+            WatchLedger.Outcome.FAILED);
+
     private final WatchFolderService service;
     private final UiTasks tasks;
+    private final FolderOpener opener;
     private final ObservableList<WatchRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<String> activity = FXCollections.observableArrayList();
+    private final ObjectProperty<WatchRow> selected = new SimpleObjectProperty<>(this, "selected");
     private final StringProperty folder = new SimpleStringProperty(this, "folder", "");
     private final StringProperty bucket = new SimpleStringProperty(this, "bucket", "");
     private final StringProperty prefix = new SimpleStringProperty(this, "prefix", "");
+    private final StringProperty settleSeconds = new SimpleStringProperty(this, "settleSeconds", "3");
+    private final StringProperty ifExists = new SimpleStringProperty(this, "ifExists", IF_EXISTS.get(0));
+    private final ObjectProperty<Watch.AfterUpload> afterUpload =
+            new SimpleObjectProperty<>(this, "afterUpload", Watch.AfterUpload.KEEP);
+    private final BooleanProperty validate = new SimpleBooleanProperty(this, "validate", true);
     private final ObjectProperty<StorageProfile> profile = new SimpleObjectProperty<>(this, "profile");
+    private final ReadOnlyObjectWrapper<Watch> editing = new ReadOnlyObjectWrapper<>(this, "editing");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final Timeline poll;
     private WatchFolderService.Running running; // background thread only, one task at a time (see restart)
     private boolean refreshing;
     private boolean starting;
+    private String activityOf; // the watch whose files activity() holds
 
-    public WatchFoldersViewModel(WatchFolderService service, UiTasks tasks) {
+    public WatchFoldersViewModel(WatchFolderService service, UiTasks tasks, FolderOpener opener) {
         this.service = service;
         this.tasks = tasks;
+        this.opener = opener;
         poll = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> refresh()));
         poll.setCycleCount(Timeline.INDEFINITE);
         profile.addListener((o, was, now) -> {
             if (now != null && bucket.get().isBlank()) {
                 bucket.set(now.defaultBucketOpt().orElse(""));
+            }
+        });
+        selected.addListener((o, was, now) -> {
+            // null comes and goes with each refresh (the rows are replaced, the view selects the same id again)
+            if (now != null && (was == null || !now.id().equals(was.id()))) {
+                if (!now.id().equals(activityOf)) {
+                    activity.clear();
+                }
+                loadActivity();
             }
         });
     }
@@ -55,6 +97,15 @@ public final class WatchFoldersViewModel {
 
     public ObservableList<WatchRow> rows() {
         return rows;
+    }
+
+    /** The selected watch's latest files, newest first: "time · outcome · path — reason". */
+    public ObservableList<String> activity() {
+        return activity;
+    }
+
+    public ObjectProperty<WatchRow> selectedProperty() {
+        return selected;
     }
 
     public StringProperty folderProperty() {
@@ -69,8 +120,29 @@ public final class WatchFoldersViewModel {
         return prefix;
     }
 
+    public StringProperty settleSecondsProperty() {
+        return settleSeconds;
+    }
+
+    public StringProperty ifExistsProperty() {
+        return ifExists;
+    }
+
+    public ObjectProperty<Watch.AfterUpload> afterUploadProperty() {
+        return afterUpload;
+    }
+
+    public BooleanProperty validateProperty() {
+        return validate;
+    }
+
     public ObjectProperty<StorageProfile> profileProperty() {
         return profile;
+    }
+
+    /** The watch the form edits, or null when it adds a new one. */
+    public ReadOnlyObjectProperty<Watch> editingProperty() {
+        return editing.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -92,34 +164,104 @@ public final class WatchFoldersViewModel {
         poll.stop();
     }
 
-    public void add() {
+    /** Adds a watch from the form, or stores the edited one. */
+    public void save() {
+        Watch old = editing.get();
         StorageProfile p = profile.get();
-        if (p == null || folder.get().isBlank()) {
+        if ((old == null && p == null) || folder.get().isBlank()) {
             status.set("Choose a folder and a profile first.");
+            return;
+        }
+        Duration settle;
+        try {
+            settle = Duration.ofMillis(
+                    Math.round(Double.parseDouble(settleSeconds.get().strip()) * 1000));
+        } catch (NumberFormatException e) {
+            status.set("The settle time is a number of seconds, e.g. 3.");
             return;
         }
         WatchFolderService.Draft d = new WatchFolderService.Draft(
                 Path.of(folder.get().strip()),
-                TargetRef.profile(p.id()),
+                old != null ? old.target() : TargetRef.profile(p.id()),
                 bucket.get().strip(),
                 prefix.get(),
-                null,
-                true,
-                null,
-                List.of(),
-                true,
-                true,
-                Watch.DEFAULT_SETTLE,
-                Watch.DEFAULT_SCAN,
-                Watch.AfterUpload.KEEP,
-                false);
-        tasks.run(() -> service.add(d))
+                old != null ? old.policy() : null,
+                validate.get(),
+                ifExists.get() == null || ifExists.get().equals(IF_EXISTS.get(0)) ? null : ifExists.get(),
+                old != null ? old.rules() : List.of(),
+                old == null || old.defaultExcludes(),
+                old == null || old.recursive(),
+                settle,
+                old != null ? old.scanInterval() : Watch.DEFAULT_SCAN,
+                afterUpload.get(),
+                old != null && old.paused());
+        tasks.run(() -> old == null ? service.add(d) : service.update(old.id(), d))
                 .onSuccess(w -> {
-                    status.set("Watching " + w.folder() + " → " + w.destination() + ".");
-                    folder.set("");
+                    status.set((old == null ? "Watching " : "Saved: ") + w.folder() + " → " + w.destination() + ".");
+                    clearForm();
                     restart();
                 })
                 .onError(this::showError)
+                .start();
+    }
+
+    /** Fills the form with the watch of {@code row} (read from the database) to edit it. */
+    public void edit(WatchRow row) {
+        if (row == null) {
+            return;
+        }
+        tasks.run(() -> service.get(row.id()).watch())
+                .onSuccess(w -> {
+                    editing.set(w);
+                    folder.set(w.folder().toString());
+                    bucket.set(w.bucket());
+                    prefix.set(w.prefix());
+                    settleSeconds.set(seconds(w.settle()));
+                    ifExists.set(w.ifExists() == null ? IF_EXISTS.get(0) : w.ifExists());
+                    afterUpload.set(w.afterUpload());
+                    validate.set(w.validate());
+                    status.set("Editing the watch of " + w.folder() + ": change it below and press Save.");
+                })
+                .onError(this::showError)
+                .start();
+    }
+
+    public void cancelEdit() {
+        clearForm();
+        status.set("");
+    }
+
+    /** Removes the watch (the view asks first); the folder and the bucket are left as they are. */
+    public void remove(WatchRow row) {
+        if (row == null) {
+            return;
+        }
+        tasks.run(() -> service.remove(row.id()))
+                .onSuccess(w -> {
+                    status.set("Removed the watch of " + w.folder() + "; its files and objects are untouched.");
+                    if (editing.get() != null && editing.get().id().equals(w.id())) {
+                        clearForm();
+                    }
+                    activityOf = null;
+                    activity.clear();
+                    restart();
+                })
+                .onError(this::showError)
+                .start();
+    }
+
+    public void openFolder(WatchRow row) {
+        if (row == null) {
+            return;
+        }
+        Path f = Path.of(row.folder());
+        tasks.run(() -> {
+                    opener.open(f);
+                    return f;
+                })
+                .onSuccess(v -> status.set("Opened " + f + " in the file manager."))
+                .onError(t -> status.set("Could not open " + f + " (" + t.getMessage()
+                        + "). Open it in your file manager, or install xdg-utils on Linux."))
                 .start();
     }
 
@@ -141,7 +283,7 @@ public final class WatchFoldersViewModel {
         }
     }
 
-    /** Reads the list in the background; a tick is skipped while the last read runs. */
+    /** Reads the list (and the selected watch's activity) in the background; a tick is skipped while one runs. */
     public void refresh() {
         if (refreshing) {
             return;
@@ -152,9 +294,52 @@ public final class WatchFoldersViewModel {
                 .onError(this::showError)
                 .onFinally(() -> refreshing = false)
                 .start();
+        loadActivity();
     }
 
     // helpers
+
+    private void loadActivity() {
+        WatchRow row = selected.get();
+        if (row == null) {
+            return;
+        }
+        String id = row.id();
+        tasks.run(() -> service.files(id, SHOWN, ACTIVITY).stream()
+                        .map(WatchFoldersViewModel::line)
+                        .toList())
+                .onSuccess(lines -> {
+                    WatchRow now = selected.get();
+                    if (now != null && now.id().equals(id) && !lines.equals(activity)) {
+                        activity.setAll(lines);
+                    }
+                    activityOf = id;
+                })
+                .onError(this::showError)
+                .start();
+    }
+
+    static String line(WatchLedger.Entry e) {
+        String time = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                .withZone(java.time.ZoneId.systemDefault())
+                .format(e.at());
+        String what = e.outcome().name().toLowerCase(java.util.Locale.ROOT);
+        return time + " · " + what + " · " + e.relPath() + (e.reason() == null ? "" : " — " + e.reason());
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? String.valueOf(d.toSeconds()) : String.valueOf(d.toMillis() / 1000.0);
+    }
+
+    private void clearForm() {
+        editing.set(null);
+        folder.set("");
+        prefix.set("");
+        settleSeconds.set("3");
+        ifExists.set(IF_EXISTS.get(0));
+        afterUpload.set(Watch.AfterUpload.KEEP);
+        validate.set(true);
+    }
 
     /** (Re)starts the window's set of watches in the background: every watch no other process runs. */
     private void restart() {

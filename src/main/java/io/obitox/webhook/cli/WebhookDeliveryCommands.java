@@ -2,8 +2,10 @@ package io.obitox.webhook.cli;
 
 import static io.obitox.webhook.cli.WebhooksCommand.time;
 
-import io.obitox.cli.Cli;
-import io.obitox.cli.CliContext;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.Output;
+import io.obitox.cli.kit.ResultCommand;
 import io.obitox.common.ObitoxException;
 import io.obitox.webhook.Delivery;
 import io.obitox.webhook.DeliveryState;
@@ -20,7 +22,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,9 +49,7 @@ final class WebhookDeliveryCommands {
             name = "test",
             mixinStandardHelpOptions = true,
             description = "Send a signed webhook.test event to a receiver now and say what it answered.")
-    static final class TestCmd implements Callable<Integer> {
-        private final CliContext ctx;
-
+    static final class TestCmd extends ResultCommand<Delivery> {
         @Parameters(index = "0", paramLabel = "ID", description = "Endpoint id (see 'list').")
         String id;
 
@@ -58,11 +57,11 @@ final class WebhookDeliveryCommands {
         boolean json;
 
         TestCmd(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
-        public Integer call() throws InterruptedException {
+        protected Delivery act() throws InterruptedException {
             WebhookService s = ctx.app().webhooks();
             String deliveryId = s.sendTest(id);
             s.start();
@@ -73,19 +72,32 @@ final class WebhookDeliveryCommands {
                 Thread.sleep(50);
                 d = s.delivery(deliveryId);
             }
-            if (json) {
-                ctx.out().json(WebhookJson.delivery(d));
-            } else {
-                ctx.out().println(describe(d));
-            }
-            return d.status() == DeliveryState.DELIVERED ? Cli.OK : Cli.FAILURE;
+            return d;
+        }
+
+        @Override
+        protected boolean json() {
+            return json;
+        }
+
+        @Override
+        protected Object toJson(Delivery d) {
+            return WebhookJson.delivery(d);
+        }
+
+        @Override
+        protected void print(Delivery d, Output out) {
+            out.println(describe(d));
+        }
+
+        @Override
+        protected int exitCode(Delivery d) {
+            return d.status() == DeliveryState.DELIVERED ? ExitCodes.OK : ExitCodes.FAILURE;
         }
     }
 
     @Command(name = "log", mixinStandardHelpOptions = true, description = "The delivery log, newest first.")
-    static final class LogCmd implements Callable<Integer> {
-        private final CliContext ctx;
-
+    static final class LogCmd extends ResultCommand<List<Delivery>> {
         @Option(names = "--json", description = "Print as JSON.")
         boolean json;
 
@@ -99,22 +111,32 @@ final class WebhookDeliveryCommands {
         DeliveryState status;
 
         LogCmd(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
-        public Integer call() {
-            List<Delivery> all = ctx.app().webhooks().log(status == null ? limit : 5000).stream()
+        protected List<Delivery> act() {
+            return ctx.app().webhooks().log(status == null ? limit : 5000).stream()
                     .filter(d -> status == null || d.status() == status)
                     .limit(limit)
                     .toList();
-            if (json) {
-                ctx.out().json(WebhookJson.deliveries(all));
-                return Cli.OK;
-            }
+        }
+
+        @Override
+        protected boolean json() {
+            return json;
+        }
+
+        @Override
+        protected Object toJson(List<Delivery> all) {
+            return WebhookJson.deliveries(all);
+        }
+
+        @Override
+        protected void print(List<Delivery> all, Output out) {
             if (all.isEmpty()) {
-                ctx.out().println("No deliveries yet.");
-                return Cli.OK;
+                out.println("No deliveries yet.");
+                return;
             }
             List<List<String>> rows = new ArrayList<>();
             for (Delivery d : all) {
@@ -130,21 +152,19 @@ final class WebhookDeliveryCommands {
                         d.status() == DeliveryState.PENDING ? time(d.nextAttemptAt()) : "",
                         d.status() == DeliveryState.DELIVERED || d.lastError() == null ? "" : d.lastError()));
             }
-            ctx.out()
-                    .table(
-                            List.of(
-                                    "CREATED",
-                                    "ID",
-                                    "EVENT",
-                                    "ENDPOINT",
-                                    "STATUS",
-                                    "TRIES",
-                                    "CODE",
-                                    "LATENCY",
-                                    "NEXT",
-                                    "ERROR"),
-                            rows);
-            return Cli.OK;
+            out.table(
+                    List.of(
+                            "CREATED",
+                            "ID",
+                            "EVENT",
+                            "ENDPOINT",
+                            "STATUS",
+                            "TRIES",
+                            "CODE",
+                            "LATENCY",
+                            "NEXT",
+                            "ERROR"),
+                    rows);
         }
     }
 
@@ -165,8 +185,9 @@ final class WebhookDeliveryCommands {
             name = "replay",
             mixinStandardHelpOptions = true,
             description = "Send deliveries again with their original webhook-id, and wait for the result.")
-    static final class ReplayCmd implements Callable<Integer> {
-        private final CliContext ctx;
+    static final class ReplayCmd extends ResultCommand<ReplayCmd.Replayed> {
+        /** The deliveries replayed (none: nothing failed since the time) and how they stand after the wait. */
+        record Replayed(List<String> ids, List<Delivery> end, long delivered) {}
 
         @ArgGroup(exclusive = true, multiplicity = "1")
         Which which;
@@ -175,32 +196,41 @@ final class WebhookDeliveryCommands {
         int wait = 10;
 
         ReplayCmd(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
-        public Integer call() throws InterruptedException {
+        protected Replayed act() throws InterruptedException {
             WebhookService s = ctx.app().webhooks();
             List<String> ids = which.id != null
                     ? List.of(s.replay(which.id).id())
                     : s.replayFailedSince(since(which.since, ctx.app().clock()));
             if (ids.isEmpty()) {
-                ctx.out().println("Nothing to replay since " + which.since + ".");
-                return Cli.OK;
+                return new Replayed(ids, List.of(), 0);
             }
             s.start();
             List<Delivery> end = s.await(() -> s.deliveries(ids), Duration.ofSeconds(Math.max(0, wait)));
             long delivered = end.stream()
                     .filter(d -> d.status() == DeliveryState.DELIVERED)
                     .count();
-            if (ids.size() == 1) {
-                ctx.out().println(describe(end.get(0)));
+            return new Replayed(ids, end, delivered);
+        }
+
+        @Override
+        protected void print(Replayed r, Output out) {
+            if (r.ids().isEmpty()) {
+                out.println("Nothing to replay since " + which.since + ".");
+            } else if (r.ids().size() == 1) {
+                out.println(describe(r.end().get(0)));
             } else {
-                ctx.out()
-                        .println("Replayed " + ids.size() + ": " + delivered + " delivered, " + (end.size() - delivered)
-                                + " not (yet). See 'obitox webhooks log'.");
+                out.println("Replayed " + r.ids().size() + ": " + r.delivered() + " delivered, "
+                        + (r.end().size() - r.delivered()) + " not (yet). See 'obitox webhooks log'.");
             }
-            return delivered == end.size() ? Cli.OK : Cli.FAILURE;
+        }
+
+        @Override
+        protected int exitCode(Replayed r) {
+            return r.delivered() == r.end().size() ? ExitCodes.OK : ExitCodes.FAILURE;
         }
     }
 
@@ -231,9 +261,7 @@ final class WebhookDeliveryCommands {
             name = "config",
             mixinStandardHelpOptions = true,
             description = "Show or change how webhooks are delivered (applies to this home).")
-    static final class ConfigCmd implements Callable<Integer> {
-        private final CliContext ctx;
-
+    static final class ConfigCmd extends ResultCommand<WebhookSettings> {
         @Option(
                 names = "--schedule",
                 paramLabel = "SCHEDULE",
@@ -256,11 +284,11 @@ final class WebhookDeliveryCommands {
         String overlap;
 
         ConfigCmd(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
-        public Integer call() {
+        protected WebhookSettings act() {
             WebhookService s = ctx.app().webhooks();
             WebhookSettings w = s.settings();
             if (schedule != null) {
@@ -286,18 +314,19 @@ final class WebhookDeliveryCommands {
             if (w != s.settings()) {
                 s.updateSettings(w);
             }
-            ctx.out()
-                    .table(
-                            null,
-                            List.of(
-                                    List.of("schedule", w.schedule().format()),
-                                    List.of("timeout", RetrySchedule.formatDuration(w.timeout())),
-                                    List.of("parallel", Integer.toString(w.parallelism())),
-                                    List.of("per-endpoint", Integer.toString(w.perEndpoint())),
-                                    List.of(
-                                            "rotation-overlap",
-                                            w.rotationOverlap().toMinutes() + " min")));
-            return Cli.OK;
+            return w;
+        }
+
+        @Override
+        protected void print(WebhookSettings w, Output out) {
+            out.table(
+                    null,
+                    List.of(
+                            List.of("schedule", w.schedule().format()),
+                            List.of("timeout", RetrySchedule.formatDuration(w.timeout())),
+                            List.of("parallel", Integer.toString(w.parallelism())),
+                            List.of("per-endpoint", Integer.toString(w.perEndpoint())),
+                            List.of("rotation-overlap", w.rotationOverlap().toMinutes() + " min")));
         }
 
         private static Duration positive(Duration d) {

@@ -1,7 +1,8 @@
 package io.obitox.webhook.cli;
 
-import io.obitox.cli.Cli;
-import io.obitox.cli.CliContext;
+import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.Output;
+import io.obitox.cli.kit.ResultCommand;
 import io.obitox.webhook.SigningSecret;
 import io.obitox.webhook.WebhookEndpoint;
 import io.obitox.webhook.WebhookEventType;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -72,9 +72,7 @@ public final class WebhooksCommand implements Runnable {
             name = "add",
             mixinStandardHelpOptions = true,
             description = "Add a receiver; prints its id and signing secret (give the secret to the receiver).")
-    static final class AddCmd implements Callable<Integer> {
-        private final CliContext ctx;
-
+    static final class AddCmd extends ResultCommand<WebhookService.Created> {
         @Parameters(index = "0", paramLabel = "URL", description = "Where to POST, e.g. https://example.com/hooks.")
         String url;
 
@@ -88,56 +86,72 @@ public final class WebhooksCommand implements Runnable {
         boolean json;
 
         AddCmd(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
-        public Integer call() {
+        protected WebhookService.Created act() {
             WebhookService.Created c = ctx.app().webhooks().add(url, WebhookEventType.parseList(events));
             c.warnings().forEach(ctx.out()::warn);
-            if (json) {
-                Map<String, Object> m = new LinkedHashMap<>(WebhookJson.endpoint(c.endpoint()));
-                m.put("secret", c.secret().reveal());
-                ctx.out().json(m);
-                return Cli.OK;
-            }
-            ctx.out()
-                    .table(
-                            null,
-                            List.of(
-                                    List.of("Endpoint", c.endpoint().id()),
-                                    List.of("URL", c.endpoint().url()),
-                                    List.of("Events", events(c.endpoint())),
-                                    List.of("Secret", c.secret().reveal())));
-            ctx.out()
-                    .println("Give the secret to the receiver: it checks the webhook-signature header with it. "
-                            + "Show it again with 'obitox webhooks secret "
-                            + c.endpoint().id() + "'.");
-            return Cli.OK;
+            return c;
+        }
+
+        @Override
+        protected boolean json() {
+            return json;
+        }
+
+        @Override
+        protected Object toJson(WebhookService.Created c) {
+            Map<String, Object> m = new LinkedHashMap<>(WebhookJson.endpoint(c.endpoint()));
+            m.put("secret", c.secret().reveal());
+            return m;
+        }
+
+        @Override
+        protected void print(WebhookService.Created c, Output out) {
+            out.table(
+                    null,
+                    List.of(
+                            List.of("Endpoint", c.endpoint().id()),
+                            List.of("URL", c.endpoint().url()),
+                            List.of("Events", events(c.endpoint())),
+                            List.of("Secret", c.secret().reveal())));
+            out.println("Give the secret to the receiver: it checks the webhook-signature header with it. "
+                    + "Show it again with 'obitox webhooks secret "
+                    + c.endpoint().id() + "'.");
         }
     }
 
     @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "List the receivers.")
-    static final class ListCmd implements Callable<Integer> {
-        private final CliContext ctx;
-
+    static final class ListCmd extends ResultCommand<List<WebhookEndpoint>> {
         @Option(names = "--json", description = "Print as JSON.")
         boolean json;
 
         ListCmd(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
-        public Integer call() {
-            List<WebhookEndpoint> all = ctx.app().webhooks().endpoints();
-            if (json) {
-                ctx.out().json(WebhookJson.endpoints(all));
-                return Cli.OK;
-            }
+        protected List<WebhookEndpoint> act() {
+            return ctx.app().webhooks().endpoints();
+        }
+
+        @Override
+        protected boolean json() {
+            return json;
+        }
+
+        @Override
+        protected Object toJson(List<WebhookEndpoint> all) {
+            return WebhookJson.endpoints(all);
+        }
+
+        @Override
+        protected void print(List<WebhookEndpoint> all, Output out) {
             if (all.isEmpty()) {
-                ctx.out().println("No webhook endpoints. Add one with 'obitox webhooks add URL'.");
-                return Cli.OK;
+                out.println("No webhook endpoints. Add one with 'obitox webhooks add URL'.");
+                return;
             }
             Instant now = ctx.app().clock().instant();
             List<List<String>> rows = new ArrayList<>();
@@ -147,15 +161,12 @@ public final class WebhooksCommand implements Runnable {
                         : e.rotating(now) ? "old secret signs too until " + time(e.previousSecretExpiresAt()) : "";
                 rows.add(List.of(e.id(), e.enabled() ? "enabled" : "disabled", events(e), e.url(), note));
             }
-            ctx.out().table(List.of("ID", "STATE", "EVENTS", "URL", "NOTE"), rows);
-            return Cli.OK;
+            out.table(List.of("ID", "STATE", "EVENTS", "URL", "NOTE"), rows);
         }
     }
 
     @Command(name = "edit", mixinStandardHelpOptions = true, description = "Change a receiver's URL or events.")
-    static final class EditCmd implements Callable<Integer> {
-        private final CliContext ctx;
-
+    static final class EditCmd extends ResultCommand<WebhookService.Saved> {
         @Parameters(index = "0", paramLabel = "ID")
         String id;
 
@@ -166,22 +177,24 @@ public final class WebhooksCommand implements Runnable {
         String events;
 
         EditCmd(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
-        public Integer call() {
+        protected WebhookService.Saved act() {
             WebhookService s = ctx.app().webhooks();
             WebhookEndpoint e = s.endpoint(id);
-            WebhookService.Saved saved = s.edit(
+            return s.edit(
                     e.id(),
                     url == null ? e.url() : url,
                     events == null ? e.events() : WebhookEventType.parseList(events));
-            saved.warnings().forEach(ctx.out()::warn);
-            ctx.out()
-                    .println("Saved " + saved.endpoint().id() + ": "
-                            + saved.endpoint().url() + " (" + events(saved.endpoint()) + ").");
-            return Cli.OK;
+        }
+
+        @Override
+        protected void print(WebhookService.Saved saved, Output out) {
+            saved.warnings().forEach(out::warn);
+            out.println("Saved " + saved.endpoint().id() + ": "
+                    + saved.endpoint().url() + " (" + events(saved.endpoint()) + ").");
         }
     }
 
@@ -190,22 +203,24 @@ public final class WebhooksCommand implements Runnable {
             aliases = "rm",
             mixinStandardHelpOptions = true,
             description = "Remove a receiver and its delivery log.")
-    static final class RemoveCmd implements Callable<Integer> {
-        private final CliContext ctx;
-
+    static final class RemoveCmd extends ResultCommand<WebhookEndpoint> {
         @Parameters(index = "0", paramLabel = "ID")
         String id;
 
         RemoveCmd(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
-        public Integer call() {
+        protected WebhookEndpoint act() {
             WebhookEndpoint e = ctx.app().webhooks().endpoint(id);
             ctx.app().webhooks().remove(e.id());
-            ctx.out().println("Removed " + e.id() + " (" + e.url() + ") and its deliveries.");
-            return Cli.OK;
+            return e;
+        }
+
+        @Override
+        protected void print(WebhookEndpoint e, Output out) {
+            out.println("Removed " + e.id() + " (" + e.url() + ") and its deliveries.");
         }
     }
 
@@ -213,40 +228,42 @@ public final class WebhooksCommand implements Runnable {
             name = "enable",
             mixinStandardHelpOptions = true,
             description = "Switch a receiver on (waiting events go out).")
-    static final class EnableCmd implements Callable<Integer> {
-        private final CliContext ctx;
-
+    static final class EnableCmd extends ResultCommand<WebhookEndpoint> {
         @Parameters(index = "0", paramLabel = "ID")
         String id;
 
         EnableCmd(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
-        public Integer call() {
-            WebhookEndpoint e = ctx.app().webhooks().setEnabled(id, true);
-            ctx.out().println("Enabled " + e.id() + ".");
-            return Cli.OK;
+        protected WebhookEndpoint act() {
+            return ctx.app().webhooks().setEnabled(id, true);
+        }
+
+        @Override
+        protected void print(WebhookEndpoint e, Output out) {
+            out.println("Enabled " + e.id() + ".");
         }
     }
 
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "Switch a receiver off (no new events).")
-    static final class DisableCmd implements Callable<Integer> {
-        private final CliContext ctx;
-
+    static final class DisableCmd extends ResultCommand<WebhookEndpoint> {
         @Parameters(index = "0", paramLabel = "ID")
         String id;
 
         DisableCmd(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
-        public Integer call() {
-            WebhookEndpoint e = ctx.app().webhooks().setEnabled(id, false);
-            ctx.out().println("Disabled " + e.id() + ".");
-            return Cli.OK;
+        protected WebhookEndpoint act() {
+            return ctx.app().webhooks().setEnabled(id, false);
+        }
+
+        @Override
+        protected void print(WebhookEndpoint e, Output out) {
+            out.println("Disabled " + e.id() + ".");
         }
     }
 
@@ -254,47 +271,48 @@ public final class WebhooksCommand implements Runnable {
             name = "rotate",
             mixinStandardHelpOptions = true,
             description = "New signing secret; the old one keeps signing too for the overlap (see 'config').")
-    static final class RotateCmd implements Callable<Integer> {
-        private final CliContext ctx;
-
+    static final class RotateCmd extends ResultCommand<SigningSecret> {
         @Parameters(index = "0", paramLabel = "ID")
         String id;
 
         RotateCmd(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
-        public Integer call() {
-            WebhookService s = ctx.app().webhooks();
-            SigningSecret fresh = s.rotate(id);
-            WebhookEndpoint e = s.endpoint(id);
-            ctx.out().println(fresh.reveal());
-            ctx.out()
-                    .progress(
-                            e.previousSecretExpiresAt() == null
-                                    ? "The old secret no longer signs."
-                                    : "Until " + time(e.previousSecretExpiresAt())
-                                            + " deliveries carry signatures with both secrets; update the receiver before then.");
-            return Cli.OK;
+        protected SigningSecret act() {
+            return ctx.app().webhooks().rotate(id);
+        }
+
+        @Override
+        protected void print(SigningSecret fresh, Output out) {
+            WebhookEndpoint e = ctx.app().webhooks().endpoint(id);
+            out.println(fresh.reveal());
+            out.progress(
+                    e.previousSecretExpiresAt() == null
+                            ? "The old secret no longer signs."
+                            : "Until " + time(e.previousSecretExpiresAt())
+                                    + " deliveries carry signatures with both secrets; update the receiver before then.");
         }
     }
 
     @Command(name = "secret", mixinStandardHelpOptions = true, description = "Print a receiver's signing secret.")
-    static final class SecretCmd implements Callable<Integer> {
-        private final CliContext ctx;
-
+    static final class SecretCmd extends ResultCommand<SigningSecret> {
         @Parameters(index = "0", paramLabel = "ID")
         String id;
 
         SecretCmd(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
-        public Integer call() {
-            ctx.out().println(ctx.app().webhooks().secret(id).reveal());
-            return Cli.OK;
+        protected SigningSecret act() {
+            return ctx.app().webhooks().secret(id);
+        }
+
+        @Override
+        protected void print(SigningSecret secret, Output out) {
+            out.println(secret.reveal());
         }
     }
 }

@@ -2,6 +2,7 @@ package io.obitox.settings.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.obitox.app.Version;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.cors.BrowserLocator;
 import io.obitox.notify.BatchNotifier;
@@ -36,8 +37,13 @@ class SettingsViewModelTest {
         return new SettingsViewModel(
                 settings,
                 new UiTasks(new DirectExecutorService(), Runnable::run),
-                app.home(),
-                "/home/someone/.aws/credentials",
+                new DataFolders(
+                        app.home().root().toString(),
+                        app.home().database().toString(),
+                        app.home().logs().toString(),
+                        app.home().sandbox().toString(),
+                        "/home/someone/.aws/credentials",
+                        "ObitoX " + Version.current() + " · Java " + System.getProperty("java.version")),
                 initial);
     }
 

@@ -315,6 +315,17 @@ class SyncCliTest {
             assertThat(content(bucket, "late.txt")).isEqualTo("theirs");
             JsonNode row = run.json().get("transfers").get(0);
             assertThat(row.get("action").asText()).isEqualTo("skipped-existing");
+            // the PutObject's 412 under skip ends the transfer SKIPPED, not FAILED (V18 if_exists on the row)
+            assertThat(row.get("state").asText()).isEqualTo("SKIPPED");
+            assertThat(row.get("id").isTextual()).isTrue();
+            assertThat(run.json().get("summary").get("skippedExisting").asInt()).isEqualTo(1);
+            assertThat(run.json().get("summary").get("failed").asInt()).isZero();
+            JsonNode listed = CliRun.run(home, "transfers", "list", "--json", "--limit", "1")
+                    .ok()
+                    .json();
+            assertThat(listed.get("transfers").get(0).get("id").asText())
+                    .isEqualTo(row.get("id").asText());
+            assertThat(listed.get("transfers").get(0).get("state").asText()).isEqualTo("SKIPPED");
             assertThat(run.exit()).isZero();
 
             // the same race in text: the file is not counted as uploaded
@@ -472,8 +483,8 @@ class SyncCliTest {
             assertThat(raced).isTrue();
             // S3Proxy 4.1 honours If-None-Match on CompleteMultipartUpload too
             assertThat(skip.get("transfers").get(0).get("action").asText()).isEqualTo("skipped-existing");
-            // skipped after a 412: its transfer ran and stays FAILED (OBJECT_EXISTS); not a SKIPPED row
-            assertThat(skip.get("transfers").get(0).get("state").asText()).isEqualTo("FAILED");
+            // skipped after a 412 at Complete: its transfer ran and ends SKIPPED (the policy is stored on the row)
+            assertThat(skip.get("transfers").get(0).get("state").asText()).isEqualTo("SKIPPED");
             assertThat(skip.get("transfers").get(0).get("id").isTextual()).isTrue();
             assertThat(content(bucket, "late-big.bin")).isEqualTo("theirs");
             assertThat(s3.listMultipartUploads(b -> b.bucket(bucket)).uploads()).isEmpty(); // aborted

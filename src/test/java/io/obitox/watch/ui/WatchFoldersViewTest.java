@@ -25,6 +25,7 @@ import org.testfx.framework.junit5.Start;
  * {@code watch-folders} and {@code watch-folders-paused}.
  */
 @ExtendWith(ApplicationExtension.class)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class WatchFoldersViewTest {
     private static TestApp app;
     private static Path folder;
@@ -53,6 +54,7 @@ class WatchFoldersViewTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void aWatchAddedInTheWindowUploadsWhatArrivesAndItsCountersMove(FxRobot robot) throws Exception {
         robot.clickOn("#nav-watch");
         FxApp.waitUntil(
@@ -108,5 +110,140 @@ class WatchFoldersViewTest {
                 "the fourth uploaded",
                 60,
                 () -> table(robot).getItems().get(0).counters().contains("4 uploaded"));
+
+        // the details: the selected watch's recent files, a rejected one with its reason
+        Files.write(folder.resolve("tool.bin"), elf());
+        FxApp.waitUntil(
+                "the rejected file in the activity",
+                60,
+                () -> activity(robot).getItems().stream()
+                        .anyMatch(l -> l.contains("rejected · tool.bin — DANGEROUS_TYPE")),
+                () -> activity(robot).getItems().toString());
+        assertThat(activity(robot).getItems())
+                .hasSize(5)
+                .filteredOn(l -> l.contains(" · uploaded · "))
+                .extracting(l -> l.substring(l.indexOf(" · uploaded · ") + " · uploaded · ".length()))
+                .containsExactlyInAnyOrder(
+                        "2026-12/page-1.txt", "2026-12/page-2.txt", "receipt.txt", "after-resume.txt");
+        FxApp.waitUntil(
+                "the counters say so too",
+                10,
+                () -> table(robot).getItems().get(0).counters().contains("1 rejected"));
+        FxApp.screenshot(robot, stage, "watch-folders-activity");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2) // the first one's watch stays: the list has two rows here
+    void aWatchIsEditedAndRemovedFromTheKeyboard(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-watch");
+        Path other = Files.createDirectories(app.dir().resolve("camera"));
+        var w = app.context()
+                .watches()
+                .add(new io.obitox.watch.WatchFolderService.Draft(
+                        other,
+                        io.obitox.profile.TargetRef.profile(
+                                app.context().watches().list().isEmpty()
+                                        ? app.context().profiles().list().get(0).id()
+                                        : app.context()
+                                                .watches()
+                                                .list()
+                                                .get(0)
+                                                .watch()
+                                                .target()
+                                                .profileId()),
+                        "sandbox",
+                        "camera",
+                        null,
+                        true,
+                        null,
+                        java.util.List.of(),
+                        true,
+                        true,
+                        java.time.Duration.ofSeconds(3),
+                        java.time.Duration.ofMinutes(5),
+                        io.obitox.watch.Watch.AfterUpload.KEEP,
+                        true));
+        FxApp.waitUntil("listed", 30, () -> table(robot).getItems().stream().anyMatch(r -> r.id().equals(w.id())));
+        robot.interact(() -> {
+            var t = table(robot);
+            for (int i = 0; i < t.getItems().size(); i++) {
+                if (t.getItems().get(i).id().equals(w.id())) {
+                    t.getSelectionModel().select(i);
+                }
+            }
+            t.requestFocus();
+        });
+        robot.type(javafx.scene.input.KeyCode.ENTER); // edit
+        FxApp.waitUntil(
+                "the form holds the watch",
+                10,
+                () -> other.toString().equals(field(robot, "#watchFolderField").getText())
+                        && "_Save"
+                                .equals(robot.lookup("#addWatchButton")
+                                        .queryButton()
+                                        .getText()));
+        assertThat(field(robot, "#watchPrefixField").getText()).isEqualTo("camera/");
+        assertThat(field(robot, "#watchSettle").getText()).isEqualTo("3");
+        robot.interact(() -> {
+            field(robot, "#watchSettle").setText("1.5");
+            field(robot, "#watchPrefixField").setText("camera/raw");
+            robot.lookup("#watchIfExists")
+                    .queryAs(javafx.scene.control.ChoiceBox.class)
+                    .setValue("rename");
+            robot.lookup("#watchAfterUpload")
+                    .queryAs(javafx.scene.control.ChoiceBox.class)
+                    .setValue(io.obitox.watch.Watch.AfterUpload.MOVE);
+        });
+        FxApp.screenshot(robot, stage, "watch-folders-edit");
+        robot.clickOn("#addWatchButton");
+        FxApp.waitUntil(
+                "saved",
+                30,
+                () -> app.context().watches().get(w.id()).watch().prefix().equals("camera/raw/"));
+        var saved = app.context().watches().get(w.id()).watch();
+        assertThat(saved.settle()).isEqualTo(java.time.Duration.ofMillis(1500));
+        assertThat(saved.ifExists()).isEqualTo("rename");
+        assertThat(saved.afterUpload()).isEqualTo(io.obitox.watch.Watch.AfterUpload.MOVE);
+        assertThat(saved.folder()).isEqualTo(other);
+        assertThat(saved.paused()).isTrue(); // an edit does not resume it
+        FxApp.waitUntil(
+                "back to adding",
+                10,
+                () -> "_Watch"
+                        .equals(robot.lookup("#addWatchButton").queryButton().getText()));
+
+        robot.interact(() -> table(robot).requestFocus());
+        robot.type(javafx.scene.input.KeyCode.DELETE); // remove, after asking
+        FxApp.waitUntil(
+                "asked", 10, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        assertThat(robot.lookup(".dialog-pane .content").queryLabeled().getText())
+                .contains("Stop watching " + other)
+                .contains("stay as they are");
+        robot.type(javafx.scene.input.KeyCode.ENTER); // OK is the default button
+        FxApp.waitUntil(
+                "removed",
+                30,
+                () -> app.context().watches().list().stream()
+                                .noneMatch(r -> r.watch().id().equals(w.id()))
+                        && table(robot).getItems().stream().noneMatch(r -> r.id().equals(w.id())));
+        assertThat(other).isDirectory();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static javafx.scene.control.ListView<String> activity(FxRobot robot) {
+        return robot.lookup("#watchActivity").queryAs(javafx.scene.control.ListView.class);
+    }
+
+    private static TextField field(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(TextField.class);
+    }
+
+    private static byte[] elf() {
+        byte[] b = new byte[256];
+        byte[] head = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0};
+        System.arraycopy(head, 0, b, 0, head.length);
+        b[16] = 2; // ET_EXEC
+        b[18] = 0x3e; // x86-64
+        return b;
     }
 }

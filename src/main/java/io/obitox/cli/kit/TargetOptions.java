@@ -1,4 +1,4 @@
-package io.obitox.cli;
+package io.obitox.cli.kit;
 
 import io.obitox.app.AppContext;
 import io.obitox.common.ObitoxException;

@@ -1,4 +1,4 @@
-package io.obitox.cli;
+package io.obitox.cli.kit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;

@@ -1,0 +1,53 @@
+package io.obitox.common.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.obitox.testing.DirectExecutorService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.Test;
+
+/** No FX toolkit: the background runs on a queue this test drains, callbacks run in place. */
+class StatusLineTest {
+    private final List<Runnable> background = new ArrayList<>();
+    private final Executor queued = background::add;
+    private final StatusLine line = new StatusLine(this, e -> "Failed: " + e.getMessage());
+
+    @Test
+    void showAndFailSetTheMessageAndWhetherItIsAnError() {
+        line.fail("No bucket.");
+        assertThat(line.messageProperty().get()).isEqualTo("No bucket.");
+        assertThat(line.errorProperty().get()).isTrue();
+        line.show("3 listed.");
+        assertThat(line.messageProperty().get()).isEqualTo("3 listed.");
+        assertThat(line.errorProperty().get()).isFalse();
+    }
+
+    @Test
+    void aTrackedTaskIsBusyWhileItRunsAndDescribesItsFailure() {
+        UiTasks tasks = new UiTasks(queued, Runnable::run);
+        tasks.run(() -> {
+                    throw new IllegalStateException("disk full");
+                })
+                .tracking(line)
+                .start();
+        assertThat(line.isBusy()).isTrue();
+        background.remove(0).run();
+        assertThat(line.isBusy()).isFalse();
+        assertThat(line.messageProperty().get()).isEqualTo("Failed: disk full");
+        assertThat(line.errorProperty().get()).isTrue();
+    }
+
+    @Test
+    void aTrackedTaskThatSucceedsLeavesTheMessageToItsCallback() {
+        UiTasks tasks = new UiTasks(new DirectExecutorService(), Runnable::run);
+        tasks.run(() -> 3)
+                .tracking(line)
+                .onSuccess(n -> line.show(n + " listed."))
+                .start();
+        assertThat(line.isBusy()).isFalse();
+        assertThat(line.messageProperty().get()).isEqualTo("3 listed.");
+        assertThat(line.errorProperty().get()).isFalse();
+    }
+}
