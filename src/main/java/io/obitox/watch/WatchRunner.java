@@ -99,6 +99,12 @@ final class WatchRunner implements AutoCloseable {
             queued.adopt();
             loop();
         } catch (RuntimeException | Error e) {
+            if (stopped) {
+                // Asked to stop (SIGTERM, window closed) while a scan or upload check was still running: what failed
+                // is the shutdown closing things under it, not the watch. The next start's scan redoes the rest.
+                log.debug("Watch {} ended while stopping: {}", watch.id(), e.toString());
+                return;
+            }
             log.error("Watch {} stopped on an error", watch.id(), e);
             status.problem(
                     WatchProblem.Kind.INTERNAL, "The watch stopped on an internal error (see the log); restart it.");
