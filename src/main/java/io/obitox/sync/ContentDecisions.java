@@ -38,14 +38,14 @@ final class ContentDecisions {
             IdenticalCheck check,
             String endpoint,
             RemoteListing listing,
-            Map<String, UploadIndex.Entry> rows,
+            Map<String, IndexEntry> rows,
             List<UploadPlan.Item> toCheck,
             AtomicInteger reads) {
         if (toCheck.isEmpty()) {
             return;
         }
         List<String> forget = new ArrayList<>();
-        List<UploadIndex.Entry> record = new ArrayList<>();
+        List<IndexEntry> record = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(READERS, toCheck.size()), r -> {
             Thread t = new Thread(r, "identical-check");
             t.setDaemon(true);
@@ -83,14 +83,14 @@ final class ContentDecisions {
             IdenticalCheck check,
             String endpoint,
             RemoteListing listing,
-            Map<String, UploadIndex.Entry> rows,
+            Map<String, IndexEntry> rows,
             UploadPlan.Item i,
             List<String> forget,
-            List<UploadIndex.Entry> record,
+            List<IndexEntry> record,
             AtomicInteger reads) {
         UploadRequest r = i.original;
         RemoteListing.RemoteObject remote = listing.get(r.key());
-        UploadIndex.Entry row = rows.get(r.key());
+        IndexEntry row = rows.get(r.key());
         LocalStat stat;
         LocalFile local;
         try {
@@ -123,7 +123,7 @@ final class ContentDecisions {
             switch (res.indexAction()) {
                 case FORGET -> forget.add(r.key());
                 case RECORD ->
-                    record.add(new UploadIndex.Entry(
+                    record.add(new IndexEntry(
                                     endpoint,
                                     spec.bucket(),
                                     r.key(),
@@ -156,8 +156,8 @@ final class ContentDecisions {
         };
     }
 
-    private static UploadIndex.Entry refreshed(UploadIndex.Entry row, LocalFile local) {
-        return new UploadIndex.Entry(
+    private static IndexEntry refreshed(IndexEntry row, LocalFile local) {
+        return new IndexEntry(
                 row.endpointKey(),
                 row.bucket(),
                 row.key(),

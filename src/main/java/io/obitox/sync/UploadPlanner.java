@@ -90,11 +90,11 @@ public final class UploadPlanner {
                     + ") is best-effort: a key another client creates between the listing and the upload can be"
                     + " overwritten.");
         }
-        Map<String, UploadIndex.Entry> rows = Map.of();
+        Map<String, IndexEntry> rows = Map.of();
         if (listed) {
             // one range read of the rows under the listed prefix serves both the reconciliation and the lookups (an
             // IN list of 500 keys per query was a scan per chunk in H2: 40 % of a no-change sync's CPU)
-            Map<String, UploadIndex.Entry> confirmed = index.confirmed(endpoint, listing, !spec.dryRun());
+            Map<String, IndexEntry> confirmed = index.confirmed(endpoint, listing, !spec.dryRun());
             if (policy == ConflictPolicy.SKIP_IDENTICAL) {
                 rows = confirmed;
             }
