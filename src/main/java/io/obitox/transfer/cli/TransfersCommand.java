@@ -2,6 +2,8 @@ package io.obitox.transfer.cli;
 
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.Output;
+import io.obitox.cli.kit.ResultCommand;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
@@ -83,9 +85,7 @@ public final class TransfersCommand implements Runnable {
     }
 
     @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "List transfers.")
-    static final class ListCmd implements Callable<Integer> {
-        private final CliContext ctx;
-
+    static final class ListCmd extends ResultCommand<List<TransferSnapshot>> {
         @Option(names = "--json", description = "Print as JSON.")
         boolean json;
 
@@ -93,16 +93,26 @@ public final class TransfersCommand implements Runnable {
         int limit = 50;
 
         ListCmd(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
-        public Integer call() {
-            List<TransferSnapshot> shown = ctx.app().transfers().recent(Math.max(0, limit));
-            if (json) {
-                ctx.out().json(TransferJson.all(shown, List.of()));
-                return ExitCodes.OK;
-            }
+        protected List<TransferSnapshot> act() {
+            return ctx.app().transfers().recent(Math.max(0, limit));
+        }
+
+        @Override
+        protected boolean json() {
+            return json;
+        }
+
+        @Override
+        protected Object toJson(List<TransferSnapshot> shown) {
+            return TransferJson.all(shown, List.of());
+        }
+
+        @Override
+        protected void print(List<TransferSnapshot> shown, Output out) {
             List<List<String>> rows = new ArrayList<>();
             for (TransferSnapshot s : shown) {
                 rows.add(List.of(
@@ -115,8 +125,7 @@ public final class TransfersCommand implements Runnable {
                                 : "s3://" + s.bucket() + "/" + s.key(),
                         s.errorMessage() == null ? "" : s.errorMessage()));
             }
-            ctx.out().table(List.of("ID", "STATE", "SIZE", "DONE", "TARGET", "ERROR"), rows);
-            return ExitCodes.OK;
+            out.table(List.of("ID", "STATE", "SIZE", "DONE", "TARGET", "ERROR"), rows);
         }
     }
 

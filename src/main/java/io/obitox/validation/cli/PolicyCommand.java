@@ -2,6 +2,8 @@ package io.obitox.validation.cli;
 
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.Output;
+import io.obitox.cli.kit.ResultCommand;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.UserMessage;
@@ -48,49 +50,68 @@ public final class PolicyCommand implements Runnable {
     }
 
     @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "List policies.")
-    static final class ListPolicies implements Callable<Integer> {
-        private final CliContext ctx;
+    static final class ListPolicies extends ResultCommand<List<ListPolicies.Listed>> {
+        /** A policy and where it is used ("Office/photos", "Office (all buckets)"). */
+        record Listed(ValidationPolicy policy, List<String> usedFor) {}
 
         @Option(names = "--json", description = "Print as JSON.")
         boolean json;
 
         ListPolicies(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
-        public Integer call() {
+        protected List<Listed> act() {
             PolicyService policies = ctx.app().validationPolicies();
             List<PolicyAssignment> assignments = policies.assignments();
             Map<String, String> profileNames = ctx.app().profiles().list().stream()
                     .collect(Collectors.toMap(StorageProfile::id, StorageProfile::name));
-            List<Map<String, Object>> out = new ArrayList<>();
-            List<List<String>> rows = new ArrayList<>();
+            List<Listed> out = new ArrayList<>();
             for (ValidationPolicy p : policies.list()) {
                 List<String> usedFor = assignments.stream()
                         .filter(a -> ValidationPolicy.key(a.policyName()).equals(p.key()))
                         .map(a -> profileNames.getOrDefault(a.profileId(), a.profileId())
                                 + (a.bucket() == null ? " (all buckets)" : "/" + a.bucket()))
                         .toList();
+                out.add(new Listed(p, usedFor));
+            }
+            return out;
+        }
+
+        @Override
+        protected boolean json() {
+            return json;
+        }
+
+        @Override
+        protected Object toJson(List<Listed> listed) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Listed l : listed) {
+                ValidationPolicy p = l.policy();
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("name", p.name());
                 m.put("preset", p.isPreset());
                 m.put("policy", PolicyJson.toMap(p));
-                m.put("usedFor", usedFor);
+                m.put("usedFor", l.usedFor());
                 out.add(m);
+            }
+            return out;
+        }
+
+        @Override
+        protected void print(List<Listed> listed, Output out) {
+            List<List<String>> rows = new ArrayList<>();
+            for (Listed l : listed) {
+                ValidationPolicy p = l.policy();
                 rows.add(List.of(
                         p.name(),
                         p.isPreset() ? "preset" : "custom",
                         p.maxSize() == null ? "-" : Sizes.bytes(p.maxSize()),
                         p.allowedTypes().isEmpty() ? "any" : String.join(",", p.allowedTypes()),
-                        usedFor.isEmpty() ? "-" : String.join(", ", usedFor)));
+                        l.usedFor().isEmpty() ? "-" : String.join(", ", l.usedFor())));
             }
-            if (json) {
-                ctx.out().json(out);
-            } else {
-                ctx.out().table(List.of("NAME", "KIND", "MAX SIZE", "TYPES", "USED FOR"), rows);
-            }
-            return ExitCodes.OK;
+            out.table(List.of("NAME", "KIND", "MAX SIZE", "TYPES", "USED FOR"), rows);
         }
     }
 
