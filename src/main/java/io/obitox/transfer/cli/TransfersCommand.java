@@ -206,8 +206,8 @@ public final class TransfersCommand implements Runnable {
         }
     }
 
-    abstract static class Control implements Callable<Integer> {
-        private final CliContext ctx;
+    /** Pause or cancel: acts on each transfer it applies to, then says how many. */
+    abstract static class Control extends ResultCommand<Integer> {
         private final String verb;
         private final java.util.function.BiConsumer<TransferService, String> action;
 
@@ -215,13 +215,14 @@ public final class TransfersCommand implements Runnable {
         Which which;
 
         Control(CliContext ctx, String verb, java.util.function.BiConsumer<TransferService, String> action) {
-            this.ctx = ctx;
+            super(ctx);
             this.verb = verb;
             this.action = action;
         }
 
+        /** Returns how many transfers were acted on. */
         @Override
-        public Integer call() throws InterruptedException {
+        protected Integer act() throws InterruptedException {
             TransferService s = ctx.app().transfers();
             List<String> ids = which.ids(s, x -> !x.state().isFinal());
             int n = 0;
@@ -237,8 +238,12 @@ public final class TransfersCommand implements Runnable {
                 n++;
             }
             s.awaitSettled(ids, java.time.Duration.ofSeconds(30));
-            ctx.out().println(verb + " " + n + " transfer(s).");
-            return ExitCodes.OK;
+            return n;
+        }
+
+        @Override
+        protected void print(Integer n, Output out) {
+            out.println(verb + " " + n + " transfer(s).");
         }
     }
 
@@ -246,18 +251,18 @@ public final class TransfersCommand implements Runnable {
             name = "export-token",
             mixinStandardHelpOptions = true,
             description = "Print a resume token that lets another machine (or a reinstall) finish this upload.")
-    static final class ExportCmd implements Callable<Integer> {
-        private final CliContext ctx;
+    static final class ExportCmd extends ResultCommand<String> {
 
         @Parameters(index = "0", paramLabel = "ID")
         String id;
 
         ExportCmd(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
+        /** Returns the token. */
         @Override
-        public Integer call() {
+        protected String act() {
             TransferService s = ctx.app().transfers();
             TransferSnapshot x = find(s, id);
             String profileName = ctx.app().profiles().list().stream()
@@ -265,8 +270,12 @@ public final class TransfersCommand implements Runnable {
                     .map(p -> p.name())
                     .findFirst()
                     .orElse(null);
-            ctx.out().println(s.exportToken(x.id(), profileName));
-            return ExitCodes.OK;
+            return s.exportToken(x.id(), profileName);
+        }
+
+        @Override
+        protected void print(String token, Output out) {
+            out.println(token);
         }
     }
 }
