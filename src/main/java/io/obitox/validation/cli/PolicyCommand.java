@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -116,20 +115,23 @@ public final class PolicyCommand implements Runnable {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Print a policy as JSON.")
-    static final class Show implements Callable<Integer> {
-        private final CliContext ctx;
+    static final class Show extends ResultCommand<ValidationPolicy> {
 
         @Parameters(index = "0", paramLabel = "NAME|FILE")
         String name;
 
         Show(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
-        public Integer call() {
-            ctx.out().println(PolicyJson.write(ctx.app().validationPolicies().resolve(name)));
-            return ExitCodes.OK;
+        protected ValidationPolicy act() {
+            return ctx.app().validationPolicies().resolve(name);
+        }
+
+        @Override
+        protected void print(ValidationPolicy p, Output out) {
+            out.println(PolicyJson.write(p));
         }
     }
 
@@ -137,8 +139,7 @@ public final class PolicyCommand implements Runnable {
             name = "save",
             mixinStandardHelpOptions = true,
             description = "Save a policy from a JSON file (replaces a custom policy of the same name).")
-    static final class Save implements Callable<Integer> {
-        private final CliContext ctx;
+    static final class Save extends ResultCommand<ValidationPolicy> {
 
         @Parameters(index = "0", paramLabel = "FILE")
         Path file;
@@ -147,44 +148,56 @@ public final class PolicyCommand implements Runnable {
         String name;
 
         Save(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
-        public Integer call() {
+        protected ValidationPolicy act() {
             ValidationPolicy p = PolicyJson.read(file);
             if (name != null && !name.isBlank()) {
                 p = p.withName(name);
             }
             ctx.app().validationPolicies().save(p);
-            ctx.out().println("Saved policy '" + p.name() + "'.");
-            return ExitCodes.OK;
+            return p;
+        }
+
+        @Override
+        protected void print(ValidationPolicy p, Output out) {
+            out.println("Saved policy '" + p.name() + "'.");
         }
     }
 
     @Command(name = "remove", aliases = "rm", mixinStandardHelpOptions = true, description = "Delete a policy.")
-    static final class Remove implements Callable<Integer> {
-        private final CliContext ctx;
+    static final class Remove extends ResultCommand<Boolean> {
 
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
         Remove(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
+        }
+
+        /** Returns whether the policy was there to delete. */
+        @Override
+        protected Boolean act() {
+            return ctx.app().validationPolicies().delete(name);
         }
 
         @Override
-        public Integer call() {
-            if (!ctx.app().validationPolicies().delete(name)) {
-                ctx.out()
-                        .error(new UserMessage(
-                                "POLICY_NOT_FOUND",
-                                "There is no custom policy named '" + name + "'.",
-                                "See 'obitox policy list'."));
-                return ExitCodes.FAILURE;
+        protected void print(Boolean deleted, Output out) {
+            if (!deleted) {
+                out.error(new UserMessage(
+                        "POLICY_NOT_FOUND",
+                        "There is no custom policy named '" + name + "'.",
+                        "See 'obitox policy list'."));
+                return;
             }
-            ctx.out().println("Deleted policy '" + name + "'; buckets that used it fall back to the default.");
-            return ExitCodes.OK;
+            out.println("Deleted policy '" + name + "'; buckets that used it fall back to the default.");
+        }
+
+        @Override
+        protected int exitCode(Boolean deleted) {
+            return deleted ? ExitCodes.OK : ExitCodes.FAILURE;
         }
     }
 
@@ -192,8 +205,7 @@ public final class PolicyCommand implements Runnable {
             name = "assign",
             mixinStandardHelpOptions = true,
             description = "Use a policy for uploads to a bucket, or to all buckets of a profile.")
-    static final class Assign implements Callable<Integer> {
-        private final CliContext ctx;
+    static final class Assign extends ResultCommand<String> {
 
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
@@ -205,18 +217,22 @@ public final class PolicyCommand implements Runnable {
         String bucket;
 
         Assign(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
+        }
+
+        /** Returns what it says. */
+        @Override
+        protected String act() {
+            StorageProfile p = profileOf(ctx, profile);
+            ctx.app().validationPolicies().assign(p.id(), bucket, name);
+            return "Uploads to " + p.name() + (bucket == null ? " (all buckets)" : "/" + bucket)
+                    + " now use the policy '"
+                    + ctx.app().validationPolicies().get(name).name() + "'.";
         }
 
         @Override
-        public Integer call() {
-            StorageProfile p = profileOf(ctx, profile);
-            ctx.app().validationPolicies().assign(p.id(), bucket, name);
-            ctx.out()
-                    .println("Uploads to " + p.name() + (bucket == null ? " (all buckets)" : "/" + bucket)
-                            + " now use the policy '"
-                            + ctx.app().validationPolicies().get(name).name() + "'.");
-            return ExitCodes.OK;
+        protected void print(String line, Output out) {
+            out.println(line);
         }
     }
 
@@ -224,8 +240,7 @@ public final class PolicyCommand implements Runnable {
             name = "unassign",
             mixinStandardHelpOptions = true,
             description = "Go back to the default policy for a bucket or profile.")
-    static final class Unassign implements Callable<Integer> {
-        private final CliContext ctx;
+    static final class Unassign extends ResultCommand<Boolean> {
 
         @Option(names = "--profile", paramLabel = "NAME", description = "Profile (default: the default profile).")
         String profile;
@@ -234,15 +249,19 @@ public final class PolicyCommand implements Runnable {
         String bucket;
 
         Unassign(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
+        }
+
+        /** Returns whether an assignment was there to remove. */
+        @Override
+        protected Boolean act() {
+            StorageProfile p = profileOf(ctx, profile);
+            return ctx.app().validationPolicies().unassign(p.id(), bucket);
         }
 
         @Override
-        public Integer call() {
-            StorageProfile p = profileOf(ctx, profile);
-            boolean removed = ctx.app().validationPolicies().unassign(p.id(), bucket);
-            ctx.out().println(removed ? "Removed." : "Nothing was assigned there.");
-            return ExitCodes.OK;
+        protected void print(Boolean removed, Output out) {
+            out.println(removed ? "Removed." : "Nothing was assigned there.");
         }
     }
 
