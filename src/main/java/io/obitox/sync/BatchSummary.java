@@ -21,10 +21,10 @@ public record BatchSummary(
         int rejected,
         long bytesNotSent) {
 
-    static BatchSummary of(List<UploadPlanner.Item> items) {
+    static BatchSummary of(List<UploadPlan.Item> items) {
         int[] n = new int[SyncAction.values().length];
         long notSent = 0;
-        for (UploadPlanner.Item i : items) {
+        for (UploadPlan.Item i : items) {
             if (i.action() == null) {
                 continue;
             }

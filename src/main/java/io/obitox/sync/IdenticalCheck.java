@@ -100,9 +100,9 @@ public final class IdenticalCheck {
     /**
      * The decision from one stat, or null when the stat does not decide (then read the file's fingerprint and call
      * {@link #decide}): IDENTICAL when the listing confirms the index row (same size and ETag) and the row
-     * {@link UploadIndex.Entry#trusts trusts} the stat.
+     * {@link IndexEntry#trusts trusts} the stat.
      */
-    public Result decideByStat(LocalStat stat, UploadIndex.Entry entry, RemoteListing.RemoteObject remote) {
+    public Result decideByStat(LocalStat stat, IndexEntry entry, RemoteListing.RemoteObject remote) {
         if (remote == null || entry == null || !entry.matches(remote) || !entry.trusts(stat)) {
             return null;
         }
@@ -116,7 +116,7 @@ public final class IdenticalCheck {
                         + " same size and ETag");
     }
 
-    public Result decide(LocalFile local, UploadIndex.Entry entry, RemoteListing.RemoteObject remote, Content content) {
+    public Result decide(LocalFile local, IndexEntry entry, RemoteListing.RemoteObject remote, Content content) {
         if (remote == null) {
             return result(
                     Decision.NEW,

@@ -18,13 +18,13 @@ public final class SkippedRows {
 
     /**
      * Writes the rows in batch {@code batchId} (a new batch when null) and gives each item its row id
-     * ({@link UploadPlanner.Item#skippedId}); returns the ids. Call once per plan, after the first round was queued
+     * ({@link UploadPlan.Item#skippedId}); returns the ids. Call once per plan, after the first round was queued
      * (so both share the batch id), never for a dry run. Blocks on the database.
      */
-    public static List<String> record(TransferService transfers, String batchId, UploadPlanner.Plan plan) {
-        List<UploadPlanner.Item> items = new ArrayList<>();
+    public static List<String> record(TransferService transfers, String batchId, UploadPlan plan) {
+        List<UploadPlan.Item> items = new ArrayList<>();
         List<SkippedFile> files = new ArrayList<>();
-        for (UploadPlanner.Item i : plan.items()) {
+        for (UploadPlan.Item i : plan.items()) {
             boolean skipped = i.action() == SyncAction.SKIPPED_IDENTICAL || i.action() == SyncAction.SKIPPED_EXISTING;
             if (!skipped
                     || i.transferId() != null
@@ -44,7 +44,7 @@ public final class SkippedRows {
         return ids;
     }
 
-    private static String reason(UploadPlanner.Item i) {
+    private static String reason(UploadPlan.Item i) {
         String why = i.reason() == null ? "" : ": " + i.reason();
         return i.action() == SyncAction.SKIPPED_IDENTICAL
                 ? "Not sent: identical to the object in the bucket" + why + "."

@@ -17,7 +17,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The upload index ({@code upload_index}, V10): what ObitoX last wrote to each object and from which local file, so a
@@ -39,128 +38,6 @@ public final class UploadIndex {
 
     public UploadIndex(Database db) {
         this.db = db;
-    }
-
-    /**
-     * One row.
-     *
-     * @param endpointKey where the bucket lives, see {@link #endpointKey(S3Target)}
-     * @param fingerprint the engine's fingerprint of the local file ({@code SourceFile.identify})
-     * @param targetRef the profile or command-line target as stored with transfers (JSON), for display; may be null
-     * @param etag the object's ETag after the upload, normalized ({@link LocalEtag#normalize})
-     * @param sha256 the SHA-256 of the content when known (hex), else null
-     * @param ctimeNanos the file's status-change time when its content was proven ({@link LocalStat}), or null:
-     *     unknown on this platform, or racy (the entry is then checked by content)
-     * @param fileKey the file's {@code dev:ino} then, or null like {@code ctimeNanos}
-     */
-    public record Entry(
-            String endpointKey,
-            String bucket,
-            String key,
-            String sourcePath,
-            long size,
-            long mtime,
-            String fingerprint,
-            String targetRef,
-            String etag,
-            String sha256,
-            Instant uploadedAt,
-            Long ctimeNanos,
-            String fileKey) {
-        public Entry {
-            Objects.requireNonNull(endpointKey, "endpointKey");
-            Objects.requireNonNull(bucket, "bucket");
-            Objects.requireNonNull(key, "key");
-            Objects.requireNonNull(sourcePath, "sourcePath");
-            Objects.requireNonNull(fingerprint, "fingerprint");
-            Objects.requireNonNull(uploadedAt, "uploadedAt");
-            etag = LocalEtag.normalize(Objects.requireNonNull(etag, "etag"));
-            if (ctimeNanos == null || fileKey == null) {
-                ctimeNanos = null;
-                fileKey = null;
-            }
-        }
-
-        /** An entry without ctime and file key: it is trusted only through its fingerprint, after a read. */
-        public Entry(
-                String endpointKey,
-                String bucket,
-                String key,
-                String sourcePath,
-                long size,
-                long mtime,
-                String fingerprint,
-                String targetRef,
-                String etag,
-                String sha256,
-                Instant uploadedAt) {
-            this(
-                    endpointKey,
-                    bucket,
-                    key,
-                    sourcePath,
-                    size,
-                    mtime,
-                    fingerprint,
-                    targetRef,
-                    etag,
-                    sha256,
-                    uploadedAt,
-                    null,
-                    null);
-        }
-
-        /** The same entry with the change time and file key of {@code stat}, or none when it is racy then. */
-        public Entry withStat(LocalStat stat, Instant provenAt) {
-            boolean usable = stat != null && stat.settledBefore(provenAt) && stat.sameSizeAndMtime(size, mtime);
-            return new Entry(
-                    endpointKey,
-                    bucket,
-                    key,
-                    sourcePath,
-                    size,
-                    mtime,
-                    fingerprint,
-                    targetRef,
-                    etag,
-                    sha256,
-                    uploadedAt,
-                    usable ? stat.ctimeNanos() : null,
-                    usable ? stat.fileKey() : null);
-        }
-
-        /**
-         * Whether the file is, by one stat and nothing read, the one this entry was proven from: same path, size,
-         * mtime, ctime and file key, and the recorded times clearly older than the entry ({@link LocalStat#RACY};
-         * a racy entry is re-read, as git re-reads racy index entries). A user can restore an mtime but not a
-         * ctime, and a file renamed into place has another inode, so an edit that keeps size and mtime fails here.
-         */
-        public boolean trusts(LocalStat f) {
-            if (ctimeNanos == null || !f.hasChangeTime()) {
-                return false;
-            }
-            long limitMillis = uploadedAt.minus(LocalStat.RACY).toEpochMilli();
-            return sourcePath.equals(f.sourcePath())
-                    && size == f.size()
-                    && mtime == f.mtime()
-                    && ctimeNanos.equals(f.ctimeNanos())
-                    && fileKey.equals(f.fileKey())
-                    && ctimeNanos / 1_000_000L < limitMillis
-                    && mtime < limitMillis;
-        }
-
-        /** Whether the local file is, by size, mtime and fingerprint, the one this entry was made from. */
-        public boolean describes(LocalFile f) {
-            return sourcePath.equals(f.sourcePath())
-                    && size == f.size()
-                    && mtime == f.mtime()
-                    && fingerprint.equals(f.fingerprint());
-        }
-
-        /** Whether a listed object still is what this entry recorded (same size and ETag). */
-        public boolean matches(RemoteListing.RemoteObject o) {
-            return o != null && o.size() == size && etag.equals(o.etag());
-        }
     }
 
     /**
@@ -192,7 +69,7 @@ public final class UploadIndex {
             if (endpoint.endsWith("/")) {
                 endpoint = endpoint.substring(0, endpoint.length() - 1);
             }
-            Entry e = new Entry(
+            IndexEntry e = new IndexEntry(
                     endpoint,
                     t.bucket(),
                     t.key(),
@@ -222,7 +99,7 @@ public final class UploadIndex {
     }
 
     /** Adds or replaces the rows of these objects, in one transaction. */
-    public void record(Collection<Entry> entries) {
+    public void record(Collection<IndexEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
@@ -232,11 +109,11 @@ public final class UploadIndex {
         });
     }
 
-    private static void merge(Connection c, Collection<Entry> entries) throws SQLException {
+    private static void merge(Connection c, Collection<IndexEntry> entries) throws SQLException {
         {
             try (PreparedStatement ps = c.prepareStatement("MERGE INTO upload_index (" + COLUMNS
                     + ") KEY (endpoint_key, bucket, object_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Entry e : entries) {
+                for (IndexEntry e : entries) {
                     ps.setString(1, e.endpointKey());
                     ps.setString(2, e.bucket());
                     ps.setString(3, e.key());
@@ -257,30 +134,30 @@ public final class UploadIndex {
         }
     }
 
-    public void record(Entry entry) {
+    public void record(IndexEntry entry) {
         record(List.of(entry));
     }
 
     /** The rows of these keys in one bucket, by key; keys without a row are absent. */
-    public Map<String, Entry> lookupKeys(String endpointKey, String bucket, Collection<String> keys) {
-        return lookup("object_key", endpointKey, bucket, keys, Entry::key);
+    public Map<String, IndexEntry> lookupKeys(String endpointKey, String bucket, Collection<String> keys) {
+        return lookup("object_key", endpointKey, bucket, keys, IndexEntry::key);
     }
 
     /**
      * The rows uploaded from these local files to one bucket, by source path. A file uploaded to several keys of the
      * bucket gives its newest row.
      */
-    public Map<String, Entry> lookupSources(String endpointKey, String bucket, Collection<String> sourcePaths) {
-        return lookup("source_path", endpointKey, bucket, sourcePaths, Entry::sourcePath);
+    public Map<String, IndexEntry> lookupSources(String endpointKey, String bucket, Collection<String> sourcePaths) {
+        return lookup("source_path", endpointKey, bucket, sourcePaths, IndexEntry::sourcePath);
     }
 
-    private Map<String, Entry> lookup(
+    private Map<String, IndexEntry> lookup(
             String column,
             String endpointKey,
             String bucket,
             Collection<String> values,
-            java.util.function.Function<Entry, String> by) {
-        Map<String, Entry> out = new HashMap<>();
+            java.util.function.Function<IndexEntry, String> by) {
+        Map<String, IndexEntry> out = new HashMap<>();
         List<String> all = List.copyOf(new java.util.LinkedHashSet<>(values));
         db.query(c -> {
             for (int from = 0; from < all.size(); from += CHUNK) {
@@ -295,7 +172,7 @@ public final class UploadIndex {
                     }
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            Entry e = read(rs);
+                            IndexEntry e = read(rs);
                             out.merge(by.apply(e), e, (a, b) -> a.uploadedAt().isAfter(b.uploadedAt()) ? a : b);
                         }
                     }
@@ -307,14 +184,14 @@ public final class UploadIndex {
     }
 
     /** Every row under {@code prefix} of one bucket (all of it for an empty prefix). */
-    public List<Entry> under(String endpointKey, String bucket, String prefix) {
+    public List<IndexEntry> under(String endpointKey, String bucket, String prefix) {
         return db.query(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM upload_index"
                     + " WHERE endpoint_key = ? AND bucket = ? AND object_key LIKE ? ESCAPE '\\' ORDER BY object_key")) {
                 ps.setString(1, endpointKey);
                 ps.setString(2, bucket);
                 ps.setString(3, likePrefix(prefix));
-                List<Entry> out = new ArrayList<>();
+                List<IndexEntry> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(read(rs));
@@ -348,7 +225,7 @@ public final class UploadIndex {
      */
     public List<String> reconcile(String endpointKey, RemoteListing listing) {
         List<String> stale = new ArrayList<>();
-        for (Entry e : under(endpointKey, listing.bucket(), listing.prefix())) {
+        for (IndexEntry e : under(endpointKey, listing.bucket(), listing.prefix())) {
             if (!e.matches(listing.get(e.key()))) {
                 stale.add(e.key());
             }
@@ -362,10 +239,10 @@ public final class UploadIndex {
      * with {@code dropStale} the others are dropped as {@link #reconcile} does. Every key of a batch planned against
      * this listing is under its prefix, so this is the batch's lookup as well.
      */
-    public Map<String, Entry> confirmed(String endpointKey, RemoteListing listing, boolean dropStale) {
-        Map<String, Entry> out = new HashMap<>();
+    public Map<String, IndexEntry> confirmed(String endpointKey, RemoteListing listing, boolean dropStale) {
+        Map<String, IndexEntry> out = new HashMap<>();
         List<String> stale = new ArrayList<>();
-        for (Entry e : under(endpointKey, listing.bucket(), listing.prefix())) {
+        for (IndexEntry e : under(endpointKey, listing.bucket(), listing.prefix())) {
             if (e.matches(listing.get(e.key()))) {
                 out.put(e.key(), e);
             } else {
@@ -396,8 +273,8 @@ public final class UploadIndex {
         return p.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
-    private static Entry read(ResultSet rs) throws SQLException {
-        return new Entry(
+    private static IndexEntry read(ResultSet rs) throws SQLException {
+        return new IndexEntry(
                 rs.getString("endpoint_key"),
                 rs.getString("bucket"),
                 rs.getString("object_key"),

@@ -86,7 +86,7 @@ public final class UploadPlans {
             return new Preview(states, rules, List.of(), listPrefix(b));
         }
         Split split = split(b);
-        UploadPlanner.Plan plan = planner.plan(spec(b, split, true), split.kept, split.excluded);
+        UploadPlan plan = planner.plan(spec(b, split, true), split.kept, split.excluded);
         PlanState[] states = new PlanState[b.files().size()];
         Map<Integer, String> rules = new HashMap<>();
         for (int n = 0; n < split.excludedAt.size(); n++) {
@@ -94,11 +94,11 @@ public final class UploadPlans {
             rules.put(split.excludedAt.get(n), split.excluded.get(n).rule().name());
         }
         // the plan's items: the excluded ones first, then the kept ones in order
-        List<UploadPlanner.Item> items = plan.items();
+        List<UploadPlan.Item> items = plan.items();
         int first = split.excluded.size();
         boolean compares = b.choice().planned() == ConflictPolicy.SKIP_IDENTICAL;
         for (int n = 0; n < split.keptAt.size(); n++) {
-            UploadPlanner.Item i = items.get(first + n);
+            UploadPlan.Item i = items.get(first + n);
             PlanState s;
             if (!plan.listing().contains(i.originalKey())) {
                 s = PlanState.NEW;
@@ -122,7 +122,7 @@ public final class UploadPlans {
             return sendAllNew(b, progress);
         }
         Split split = split(b);
-        UploadPlanner.Plan plan = planner.plan(spec(b, split, false), split.kept, split.excluded);
+        UploadPlan plan = planner.plan(spec(b, split, false), split.kept, split.excluded);
         if (b.choice() == ConflictChoice.ASK) {
             plan.answer(answers, ConflictPolicy.SKIP);
         }

@@ -6,6 +6,7 @@ import io.obitox.sync.ConflictPolicy;
 import io.obitox.sync.ExcludeRules;
 import io.obitox.sync.SkippedRows;
 import io.obitox.sync.SyncAction;
+import io.obitox.sync.UploadPlan;
 import io.obitox.sync.UploadPlanner;
 import io.obitox.transfer.TransferService;
 import io.obitox.transfer.UploadRequest;
@@ -132,7 +133,7 @@ final class WatchPipeline {
         for (List<String> group : groups(toPlan)) {
             List<UploadRequest> requests = group.stream().map(toPlan::get).toList();
             String listPrefix = listPrefix(requests);
-            UploadPlanner.Plan plan;
+            UploadPlan plan;
             try {
                 plan = planner.plan(
                         new UploadPlanner.Spec(
@@ -166,7 +167,7 @@ final class WatchPipeline {
             for (String rel : group) {
                 relOf.put(byRel.get(rel).path(), rel);
             }
-            for (UploadPlanner.Item i : plan.items()) {
+            for (UploadPlan.Item i : plan.items()) {
                 String rel = relOf.get(i.path());
                 Settler.Candidate c = byRel.get(rel);
                 if (i.transferId() != null) {

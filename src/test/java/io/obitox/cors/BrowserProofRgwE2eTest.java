@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.obitox.cors.CorsCheck.Status;
 import io.obitox.storage.S3Target;
+import io.obitox.testing.Rgw;
 import io.obitox.testing.TestApp;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.s3.model.CORSRule;
  */
 @Tag("e2e")
 class BrowserProofRgwE2eTest {
+    private final Rgw rgw = Rgw.require();
     static final String APP = "http://app.example.test:8123";
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
@@ -28,7 +30,7 @@ class BrowserProofRgwE2eTest {
     private CorsService cors;
     private S3Client s3;
     private String bucket;
-    private final S3Target target = Rgw.target();
+    private final S3Target target = rgw.target();
 
     @BeforeEach
     void setUp() {
@@ -37,13 +39,14 @@ class BrowserProofRgwE2eTest {
                 .isTrue();
         app = TestApp.create("cors-browser-e2e");
         cors = app.context().cors();
-        s3 = Rgw.client();
-        bucket = Rgw.newBucket(s3);
+        s3 = rgw.client();
+        bucket = Rgw.uniqueBucket("cors");
+        rgw.createBucket(bucket);
     }
 
     @AfterEach
     void tearDown() {
-        Rgw.deleteBucket(s3, bucket);
+        rgw.deleteBucket(bucket);
         s3.close();
         app.close();
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.obitox.common.ObitoxException;
 import io.obitox.cors.CorsCheck.Status;
 import io.obitox.storage.S3Target;
+import io.obitox.testing.Rgw;
 import io.obitox.testing.TestApp;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -18,25 +19,27 @@ import software.amazon.awssdk.services.s3.model.CORSRule;
 /** The CORS service against Ceph RGW, which stores bucket CORS and enforces it in preflights and real requests. */
 @Tag("e2e")
 class CorsServiceRgwE2eTest {
+    private final Rgw rgw = Rgw.require();
     private static final String APP = "http://localhost:3000";
 
     private TestApp app;
     private CorsService cors;
     private S3Client s3;
     private String bucket;
-    private final S3Target target = Rgw.target();
+    private final S3Target target = rgw.target();
 
     @BeforeEach
     void setUp() {
         app = TestApp.create("cors-e2e");
         cors = app.context().cors();
-        s3 = Rgw.client();
-        bucket = Rgw.newBucket(s3);
+        s3 = rgw.client();
+        bucket = Rgw.uniqueBucket("cors");
+        rgw.createBucket(bucket);
     }
 
     @AfterEach
     void tearDown() {
-        Rgw.deleteBucket(s3, bucket);
+        rgw.deleteBucket(bucket);
         s3.close();
         app.close();
     }
@@ -182,7 +185,7 @@ class CorsServiceRgwE2eTest {
 
     @Test
     void aUserWhoDoesNotOwnTheBucketIsToldWhichPermissionIsMissing() {
-        S3Target stranger = Rgw.otherUser();
+        S3Target stranger = rgw.target2();
 
         CorsReading reading = cors.read(stranger, bucket);
         assertThat(reading.state()).isEqualTo(CorsReading.State.ACCESS_DENIED);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.obitox.cli.Cli;
 import io.obitox.testing.ChildProcess;
+import io.obitox.testing.CliRun;
 import io.obitox.testing.FaultProxy;
 import io.obitox.testing.FaultProxy.Kind;
 import io.obitox.testing.Rgw;
@@ -39,7 +40,7 @@ class DownloadOnRgwTest {
     private static Rgw rgw;
     private static FaultProxy proxy;
     private static Path dir;
-    private static CliRun cli;
+    private static CliRun.Runner cli;
     private static String bucket;
     private static Path source;
 
@@ -49,7 +50,7 @@ class DownloadOnRgwTest {
         rgw = Rgw.require();
         proxy = new FaultProxy(rgw.endpoint());
         dir = TestPaths.newDir("e2e-download");
-        cli = new CliRun(dir.resolve("home"));
+        cli = CliRun.in(dir.resolve("home"));
         cli.run(
                         "profile",
                         "add",
@@ -114,7 +115,7 @@ class DownloadOnRgwTest {
         int from = proxy.requests().size();
         Path dest = dir.resolve("plain/big.bin");
 
-        CliRun.Result run = cli.run("download", bucket + "/signed.bin", dest.toString(), "--profile", "lab", "--json")
+        CliRun run = cli.run("download", bucket + "/signed.bin", dest.toString(), "--profile", "lab", "--json")
                 .assertNoStackTrace()
                 .assertExit(Cli.OK);
 
@@ -196,7 +197,7 @@ class DownloadOnRgwTest {
     void aMultipartObjectWithoutSha256IsProvenByTheMd5OfItsPartsWithTheUsualLayout() throws Exception {
         Path dest = dir.resolve("parts/big.bin");
 
-        CliRun.Result run = cli.run("download", bucket + "/big.bin", dest.toString(), "--profile", "lab", "--json")
+        CliRun run = cli.run("download", bucket + "/big.bin", dest.toString(), "--profile", "lab", "--json")
                 .assertNoStackTrace()
                 .assertExit(Cli.OK);
 
@@ -236,7 +237,7 @@ class DownloadOnRgwTest {
         }
         Path dest = dir.resolve("uneven/uneven.bin");
 
-        CliRun.Result run = cli.run("download", bucket + "/uneven.bin", dest.toString(), "--profile", "lab", "--json")
+        CliRun run = cli.run("download", bucket + "/uneven.bin", dest.toString(), "--profile", "lab", "--json")
                 .assertNoStackTrace()
                 .assertExit(Cli.OK);
 

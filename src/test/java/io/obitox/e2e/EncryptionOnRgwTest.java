@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.obitox.cli.Cli;
 import io.obitox.objects.SseCKey;
 import io.obitox.testing.ChildProcess;
+import io.obitox.testing.CliRun;
 import io.obitox.testing.FaultProxy;
 import io.obitox.testing.FaultProxy.Kind;
 import io.obitox.testing.Rgw;
@@ -44,7 +45,7 @@ class EncryptionOnRgwTest {
     private static final long PART = 5L << 20;
     private static Rgw rgw;
     private static String bucket;
-    private static CliRun cli;
+    private static CliRun.Runner cli;
     private static FaultProxy proxy;
     private static Path dir;
     private static SseCKey keyA;
@@ -62,7 +63,7 @@ class EncryptionOnRgwTest {
         bucket = Rgw.uniqueBucket("sse");
         dir = TestPaths.newDir("e2e-sse");
         proxy = new FaultProxy(rgw.endpoint());
-        cli = new CliRun(dir.resolve("home"));
+        cli = CliRun.in(dir.resolve("home"));
         cli.run(
                         "profile",
                         "add",
@@ -182,7 +183,7 @@ class EncryptionOnRgwTest {
         long sentBefore = proxy.bodyBytesForwarded();
 
         // another key: refused before anything is sent (parts under two keys cannot make one object)
-        CliRun.Result other = cli.run(
+        CliRun other = cli.run(
                 "upload",
                 file.toString(),
                 "--bucket",

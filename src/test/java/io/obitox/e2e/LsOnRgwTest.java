@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.obitox.cli.Cli;
 import io.obitox.profile.AwsSharedFiles;
 import io.obitox.profile.ProfileService;
+import io.obitox.testing.CliRun;
 import io.obitox.testing.Rgw;
 import io.obitox.testing.TestPaths;
 import io.obitox.testing.TestSecrets;
@@ -31,7 +32,7 @@ class LsOnRgwTest {
     private static final String DATE = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}";
     private static Rgw rgw;
     private static String bucket;
-    private static CliRun cli;
+    private static CliRun.Runner cli;
     private static AwsSharedFiles awsFiles;
     private static String awsProfile;
     private static Instant uploaded;
@@ -41,7 +42,7 @@ class LsOnRgwTest {
         awsFiles = CliRun.awsFiles(); // first: nothing may be written before this check
         rgw = Rgw.require();
         bucket = Rgw.uniqueBucket("ls");
-        cli = new CliRun(TestPaths.newDir("e2e-ls").resolve("home"));
+        cli = CliRun.in(TestPaths.newDir("e2e-ls").resolve("home"));
         cli.run(
                         "profile",
                         "add",
@@ -88,7 +89,7 @@ class LsOnRgwTest {
         try (S3Client s3 = rgw.client()) {
             s3.headBucket(b -> b.bucket(bucket));
         }
-        CliRun.Result again = cli.run("mb", bucket, "--profile", "lab")
+        CliRun again = cli.run("mb", bucket, "--profile", "lab")
                 .assertExit(Cli.FAILURE)
                 .assertNoStackTrace();
         assertThat(again.err())
@@ -97,7 +98,7 @@ class LsOnRgwTest {
 
     @Test
     void lsWithoutABucketListsTheBucketsWithTheirCreationDate() {
-        CliRun.Result text = cli.run("ls", "--profile", "lab").assertExit(Cli.OK);
+        CliRun text = cli.run("ls", "--profile", "lab").assertExit(Cli.OK);
         assertThat(text.lines()).anyMatch(l -> l.matches(DATE + "\\s+" + bucket));
 
         JsonNode json =
@@ -189,7 +190,7 @@ class LsOnRgwTest {
     @Test
     void lsOfAMissingBucketSaysSoWithoutAStackTrace() {
         String missing = Rgw.uniqueBucket("ls-missing");
-        CliRun.Result r = cli.run("ls", missing, "--profile", "lab")
+        CliRun r = cli.run("ls", missing, "--profile", "lab")
                 .assertExit(Cli.FAILURE)
                 .assertNoStackTrace();
         assertThat(r.out()).isEmpty();
@@ -203,7 +204,7 @@ class LsOnRgwTest {
         String wrongProfile = "e2e-ls-wrong-" + UUID.randomUUID().toString().substring(0, 8);
         awsFiles.writeKeys(wrongProfile, rgw.accessKey(), TestSecrets.register("wrong-" + UUID.randomUUID()), null);
         try {
-            CliRun.Result r = cli.run("ls", "--endpoint-url", endpoint, "--profile", wrongProfile)
+            CliRun r = cli.run("ls", "--endpoint-url", endpoint, "--profile", wrongProfile)
                     .assertExit(Cli.FAILURE)
                     .assertNoStackTrace();
             assertThat(r.err()).startsWith("Error [WRONG_SECRET]:");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.obitox.cli.Cli;
+import io.obitox.testing.CliRun;
 import io.obitox.testing.Rgw;
 import io.obitox.testing.TestPaths;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ import software.amazon.awssdk.services.s3.model.Tag;
 class ObjectSettingsOnRgwTest {
     private static Rgw rgw;
     private static String bucket;
-    private static CliRun cli;
+    private static CliRun.Runner cli;
     private static AwsCli aws;
 
     @BeforeAll
@@ -42,7 +43,7 @@ class ObjectSettingsOnRgwTest {
         rgw = Rgw.require();
         aws = AwsCli.require(rgw);
         bucket = Rgw.uniqueBucket("objset");
-        cli = new CliRun(TestPaths.newDir("e2e-objset").resolve("home"));
+        cli = CliRun.in(TestPaths.newDir("e2e-objset").resolve("home"));
         cli.run(
                         "profile",
                         "add",

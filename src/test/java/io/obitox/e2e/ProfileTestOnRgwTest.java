@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.obitox.cli.Cli;
 import io.obitox.profile.AwsSharedFiles;
 import io.obitox.profile.ProfileService;
+import io.obitox.testing.CliRun;
 import io.obitox.testing.Rgw;
 import io.obitox.testing.TestPaths;
 import io.obitox.testing.TestSecrets;
@@ -47,7 +48,7 @@ class ProfileTestOnRgwTest {
     private static final List<String> awsProfilesWritten = new ArrayList<>();
     private static Rgw rgw;
     private static String bucket;
-    private static CliRun cli;
+    private static CliRun.Runner cli;
     private static AwsSharedFiles awsFiles;
 
     /** How the command names its target. */
@@ -64,7 +65,7 @@ class ProfileTestOnRgwTest {
         rgw = Rgw.require();
         bucket = Rgw.uniqueBucket("profile-test");
         rgw.createBucket(bucket);
-        cli = new CliRun(TestPaths.newDir("e2e-profile-test").resolve("home"));
+        cli = CliRun.in(TestPaths.newDir("e2e-profile-test").resolve("home"));
     }
 
     @AfterAll
@@ -94,7 +95,7 @@ class ProfileTestOnRgwTest {
         }
         assertThat(names).containsExactlyElementsOf(ALL_CHECKS);
 
-        CliRun.Result text = t.text().assertExit(Cli.OK);
+        CliRun text = t.text().assertExit(Cli.OK);
         assertThat(text.lines()).last().isEqualTo("OK: Connection works; every feature is available.");
         assertThat(text.out()).contains("Can write CORS (configuration left as it was).");
 
@@ -257,7 +258,7 @@ class ProfileTestOnRgwTest {
             int n = COUNTER.incrementAndGet();
             if (via == Via.SAVED_PROFILE) {
                 String name = "rgw-" + n;
-                CliRun.Result add = cli.run(
+                CliRun add = cli.run(
                                 "profile",
                                 "add",
                                 name,
@@ -285,13 +286,13 @@ class ProfileTestOnRgwTest {
             }
         }
 
-        CliRun.Result json() {
+        CliRun json() {
             List<String> a = new ArrayList<>(args);
             a.add("--json");
             return cli.run(a.toArray(String[]::new));
         }
 
-        CliRun.Result text() {
+        CliRun text() {
             return cli.run(args.toArray(String[]::new));
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.obitox.cli.Cli;
+import io.obitox.testing.CliRun;
 import io.obitox.testing.Rgw;
 import io.obitox.testing.TestPaths;
 import java.util.List;
@@ -21,14 +22,14 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 class RmStatOnRgwTest {
     private static Rgw rgw;
     private static String bucket;
-    private static CliRun cli;
+    private static CliRun.Runner cli;
 
     @BeforeAll
     static void setUp() {
         CliRun.awsFiles(); // first: nothing may be written before this check
         rgw = Rgw.require();
         bucket = Rgw.uniqueBucket("rm");
-        cli = new CliRun(TestPaths.newDir("e2e-rm").resolve("home"));
+        cli = CliRun.in(TestPaths.newDir("e2e-rm").resolve("home"));
         cli.run(
                         "profile",
                         "add",
@@ -104,7 +105,7 @@ class RmStatOnRgwTest {
             s3.putBucketPolicy(r -> r.bucket(bucket).policy(policy));
         }
         try {
-            CliRun.Result r = cli.run("rm", "-r", bucket + "/deny/", "--yes", "--profile", "lab")
+            CliRun r = cli.run("rm", "-r", bucket + "/deny/", "--yes", "--profile", "lab")
                     .assertExit(Cli.FAILURE)
                     .assertNoStackTrace();
             assertThat(r.out()).contains("Deleted 1 object(s) in 1 request(s).");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.obitox.cli.Cli;
+import io.obitox.testing.CliRun;
 import io.obitox.testing.FaultProxy;
 import io.obitox.testing.Rgw;
 import io.obitox.testing.TestPaths;
@@ -36,7 +37,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 class SyncOnRgwTest {
     private static Rgw rgw;
     private static FaultProxy proxy;
-    private static CliRun cli;
+    private static CliRun.Runner cli;
     private static Path dir;
     private static S3Client s3;
     private static final List<String> buckets = new java.util.ArrayList<>();
@@ -47,7 +48,7 @@ class SyncOnRgwTest {
         rgw = Rgw.require();
         proxy = new FaultProxy(rgw.endpoint());
         dir = TestPaths.newDir("e2e-sync");
-        cli = new CliRun(dir.resolve("home"));
+        cli = CliRun.in(dir.resolve("home"));
         s3 = rgw.client();
         cli.run(
                         "profile",
@@ -82,7 +83,7 @@ class SyncOnRgwTest {
         return b;
     }
 
-    private static CliRun.Result run(String... args) {
+    private static CliRun run(String... args) {
         String[] all =
                 Stream.concat(Stream.of(args), Stream.of("--profile", "lab")).toArray(String[]::new);
         return cli.run(all).assertNoStackTrace();
@@ -226,8 +227,7 @@ class SyncOnRgwTest {
                 .isEqualTo("skipped-existing");
         assertThat(content(bucket, "report.pdf")).isEqualTo("version one");
 
-        CliRun.Result fail =
-                run("upload", f.toString(), "--bucket", bucket, "--no-validate", "--json", "--if-exists", "fail");
+        CliRun fail = run("upload", f.toString(), "--bucket", bucket, "--no-validate", "--json", "--if-exists", "fail");
         assertThat(fail.exit()).isEqualTo(1);
         assertThat(fail.json().get("transfers").get(0).get("errorCode").asText())
                 .isEqualTo("OBJECT_EXISTS");
@@ -276,7 +276,7 @@ class SyncOnRgwTest {
             return FaultProxy.Kind.FORWARD;
         });
         try {
-            CliRun.Result run =
+            CliRun run =
                     run("upload", f.toString(), "--bucket", bucket, "--no-validate", "--json", "--if-exists", "skip");
             assertThat(raced).isTrue();
             assertThat(content(bucket, "late.txt")).isEqualTo("theirs");

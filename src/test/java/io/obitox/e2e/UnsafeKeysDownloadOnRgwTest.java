@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.obitox.cli.Cli;
+import io.obitox.testing.CliRun;
 import io.obitox.testing.Rgw;
 import io.obitox.testing.TestPaths;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ class UnsafeKeysDownloadOnRgwTest {
             List.of("tree/../x", "tree/a//b", "tree/CON.txt", "tree/" + LONG_NAME, "tree/../../../../escape.txt");
     private static Rgw rgw;
     private static Path dir;
-    private static CliRun cli;
+    private static CliRun.Runner cli;
     private static String bucket;
 
     @BeforeAll
@@ -39,7 +40,7 @@ class UnsafeKeysDownloadOnRgwTest {
         CliRun.awsFiles();
         rgw = Rgw.require();
         dir = TestPaths.newDir("e2e-unsafe-keys");
-        cli = new CliRun(dir.resolve("home"));
+        cli = CliRun.in(dir.resolve("home"));
         cli.run(
                         "profile",
                         "add",
@@ -84,7 +85,7 @@ class UnsafeKeysDownloadOnRgwTest {
         }
         Path dest = dir.resolve("work/dest");
 
-        CliRun.Result run = cli.run("download", bucket + "/tree/", dest + "/", "--profile", "lab", "--json")
+        CliRun run = cli.run("download", bucket + "/tree/", dest + "/", "--profile", "lab", "--json")
                 .assertNoStackTrace()
                 .assertExit(Cli.OK);
 

@@ -121,7 +121,7 @@ class IdenticalCheckS3ProxyTest {
         s3.completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(id).multipartUpload(m -> m.parts(parts)));
     }
 
-    private static Result decide(IdenticalCheck check, RemoteListing listing, String name, UploadIndex.Entry entry) {
+    private static Result decide(IdenticalCheck check, RemoteListing listing, String name, IndexEntry entry) {
         Path file = dir.resolve(name);
         String key = "up/" + name;
         LocalFile local = LocalFile.of(file);
@@ -195,7 +195,7 @@ class IdenticalCheckS3ProxyTest {
             LocalFile local = LocalFile.of(file);
             String etag =
                     s3.headObject(b -> b.bucket(BUCKET).key("up/indexed.txt")).eTag();
-            index.record(new UploadIndex.Entry(
+            index.record(new IndexEntry(
                     ep,
                     BUCKET,
                     "up/indexed.txt",
@@ -210,7 +210,7 @@ class IdenticalCheckS3ProxyTest {
 
             IdenticalCheck opaque = new IdenticalCheck(false, false); // even with opaque ETags the index decides
             RemoteListing first = lister.list(target, BUCKET, "up/");
-            UploadIndex.Entry row =
+            IndexEntry row =
                     index.lookupKeys(ep, BUCKET, List.of("up/indexed.txt")).get("up/indexed.txt");
             IdenticalCheck.Content never = new IdenticalCheck.Content() {
                 @Override

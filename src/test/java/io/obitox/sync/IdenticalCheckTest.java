@@ -60,8 +60,8 @@ class IdenticalCheckTest {
         return new RemoteListing.RemoteObject(size, "\"" + etag + "\"", Instant.now());
     }
 
-    private UploadIndex.Entry entry(String etag, String sha, LocalFile f) {
-        return new UploadIndex.Entry(
+    private IndexEntry entry(String etag, String sha, LocalFile f) {
+        return new IndexEntry(
                 "ep", "b", "k", f.sourcePath(), f.size(), f.mtime(), f.fingerprint(), null, etag, sha, Instant.now());
     }
 

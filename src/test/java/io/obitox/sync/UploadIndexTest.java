@@ -29,8 +29,8 @@ class UploadIndexTest {
         db.close();
     }
 
-    private static UploadIndex.Entry entry(String bucket, String key, String source, long size, String etag) {
-        return new UploadIndex.Entry(
+    private static IndexEntry entry(String bucket, String key, String source, long size, String etag) {
+        return new IndexEntry(
                 EP,
                 bucket,
                 key,
@@ -50,7 +50,7 @@ class UploadIndexTest {
                 entry("b", "p/a.txt", "/home/u/a.txt", 1, "\"" + MD5_A.toUpperCase() + "\""),
                 entry("b", "p/b.txt", "/home/u/b.txt", 1, MD5_B),
                 entry("other", "p/a.txt", "/home/u/a.txt", 1, MD5_A)));
-        Map<String, UploadIndex.Entry> byKey = index.lookupKeys(EP, "b", List.of("p/a.txt", "p/b.txt", "p/none"));
+        Map<String, IndexEntry> byKey = index.lookupKeys(EP, "b", List.of("p/a.txt", "p/b.txt", "p/none"));
         assertThat(byKey).containsOnlyKeys("p/a.txt", "p/b.txt");
         assertThat(byKey.get("p/a.txt").etag()).as("stored normalized").isEqualTo(MD5_A);
         assertThat(byKey.get("p/a.txt").uploadedAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
@@ -59,7 +59,7 @@ class UploadIndexTest {
                 .isEmpty();
 
         // the same key written again (from another file) replaces the row: an object has one content
-        UploadIndex.Entry newer = new UploadIndex.Entry(
+        IndexEntry newer = new IndexEntry(
                 EP,
                 "b",
                 "p/a.txt",
@@ -83,7 +83,7 @@ class UploadIndexTest {
         LocalStat stat = LocalStat.of(file);
         assertThat(stat.hasChangeTime()).as("Linux has the unix view").isTrue();
         LocalFile local = LocalFile.of(file);
-        UploadIndex.Entry proven = new UploadIndex.Entry(
+        IndexEntry proven = new IndexEntry(
                 EP,
                 "b",
                 "k",
@@ -96,12 +96,12 @@ class UploadIndexTest {
                 null,
                 stat.statAt());
         // written right after the file: racy, so the entry keeps no ctime and trusts no stat
-        UploadIndex.Entry racy = proven.withStat(stat, stat.statAt());
+        IndexEntry racy = proven.withStat(stat, stat.statAt());
         assertThat(racy.ctimeNanos()).isNull();
         assertThat(racy.trusts(stat)).isFalse();
         // the same stat taken for an entry written 3 s later is settled: stored, read back, trusted
         Instant later = stat.statAt().plusSeconds(3);
-        UploadIndex.Entry settled = new UploadIndex.Entry(
+        IndexEntry settled = new IndexEntry(
                         EP,
                         "b",
                         "k",
@@ -116,12 +116,12 @@ class UploadIndexTest {
                 .withStat(stat, later);
         assertThat(settled.ctimeNanos()).isEqualTo(stat.ctimeNanos());
         index.record(settled);
-        UploadIndex.Entry read = index.lookupKeys(EP, "b", List.of("k")).get("k");
+        IndexEntry read = index.lookupKeys(EP, "b", List.of("k")).get("k");
         assertThat(read.ctimeNanos()).isEqualTo(stat.ctimeNanos());
         assertThat(read.fileKey()).isEqualTo(stat.fileKey()).contains(":");
         assertThat(read.trusts(LocalStat.of(file))).isTrue();
         // a row with a ctime but an entry time within 2 s of it (a stored racy row) is not trusted either
-        UploadIndex.Entry early = new UploadIndex.Entry(
+        IndexEntry early = new IndexEntry(
                 EP,
                 "b",
                 "k",
@@ -149,7 +149,7 @@ class UploadIndexTest {
 
     @Test
     void looksUpThousandsOfKeysAcrossChunks() {
-        List<UploadIndex.Entry> many = new ArrayList<>();
+        List<IndexEntry> many = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < 2 * UploadIndex.CHUNK + 7; i++) {
             many.add(entry("b", "k" + i, "/s/" + i, i, MD5_A));
@@ -181,14 +181,14 @@ class UploadIndexTest {
                 1);
         assertThat(index.reconcile(EP, listing)).containsExactlyInAnyOrder("p/gone", "p/other-etag", "p/other-size");
         assertThat(index.under(EP, "b", ""))
-                .extracting(UploadIndex.Entry::key)
+                .extracting(IndexEntry::key)
                 .as("rows outside the listed prefix (p_x is not under p/: _ is no wildcard) stay")
                 .containsExactly("p/same", "p_x/outside", "q/outside");
     }
 
     @Test
     void anEntryDescribesOnlyTheSameFileUnchanged() {
-        UploadIndex.Entry e = entry("b", "k", "/s/a", 10, MD5_A);
+        IndexEntry e = entry("b", "k", "/s/a", 10, MD5_A);
         assertThat(e.describes(new LocalFile("/s/a", 10, 1000L, "10:1000:abcd")))
                 .isTrue();
         assertThat(e.describes(new LocalFile("/s/a", 10, 1000L, "10:1000:abce")))

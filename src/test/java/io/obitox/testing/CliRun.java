@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.obitox.cli.Cli;
+import io.obitox.profile.AwsSharedFiles;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -15,12 +16,49 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One run of the command line, in-process, on a given app home: exit status, stdout and stderr. */
-public record CliRun(int exit, String out, String err) {
+/**
+ * One run of the command line, in-process ({@link Cli#run}), on a given app home: exit status, stdout and stderr, and
+ * the command as assertion messages show it ({@code --secret-access-key}'s value hidden). The one CLI helper of the
+ * tests: unit tests call {@link #run(Path, String...)}, the e2e tests keep a {@link Runner} on their home.
+ */
+public record CliRun(String command, int exit, String out, String err) {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Runs commands on one app home. */
+    public static final class Runner {
+        private final Path home;
+
+        private Runner(Path home) {
+            this.home = home;
+        }
+
+        public CliRun run(String... args) {
+            return CliRun.run(home, args);
+        }
+    }
+
+    /** A runner on the app home {@code home}. */
+    public static Runner in(Path home) {
+        return new Runner(home);
+    }
 
     public static CliRun run(Path home, String... args) {
         return runWithInput(home, null, args);
+    }
+
+    /**
+     * The AWS shared files the CLI reads ({@code AWS_SHARED_CREDENTIALS_FILE}/{@code AWS_CONFIG_FILE}). The build
+     * points them into {@code target/}; anywhere else (e.g. {@code ~/.aws} when run outside Maven) fails the test
+     * before anything is written there.
+     */
+    public static AwsSharedFiles awsFiles() {
+        AwsSharedFiles files = AwsSharedFiles.standard();
+        for (Path f : List.of(files.credentialsFile(), files.configFile())) {
+            assertThat(f.toAbsolutePath().normalize().startsWith(TestPaths.target()))
+                    .as("%s must be under target/: run the e2e tests through Maven", f)
+                    .isTrue();
+        }
+        return files;
     }
 
     /** {@code input} becomes System.in for the run (a confirmation question reads it); restored afterwards. */
@@ -35,7 +73,7 @@ public record CliRun(int exit, String out, String err) {
         }
         try {
             int exit = Cli.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-            return new CliRun(exit, out.toString(), err.toString());
+            return new CliRun(label(args), exit, out.toString(), err.toString());
         } finally {
             System.setIn(stdin);
         }
@@ -69,8 +107,21 @@ public record CliRun(int exit, String out, String err) {
         try {
             return JSON.readTree(out);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException("stdout is not JSON: " + out, e);
+            throw new UncheckedIOException("not JSON on stdout of '" + command + "':\n" + out + "\n" + err, e);
         }
+    }
+
+    /** The lines of stdout. */
+    public List<String> lines() {
+        return out.lines().toList();
+    }
+
+    /** Asserts the exit status, showing the command and both streams when it differs. */
+    public CliRun assertExit(int expected) {
+        assertThat(exit)
+                .as("exit status of '%s'%nstdout:%n%s%nstderr:%n%s", command, out, err)
+                .isEqualTo(expected);
+        return this;
     }
 
     /** Asserts success and returns this run. */
@@ -91,8 +142,28 @@ public record CliRun(int exit, String out, String err) {
         return this;
     }
 
+    /**
+     * Every failure reaches the user as words, never as a Java stack trace: no {@code at x.y(}, no {@code
+     * SomeException: } line head, no {@code Caused by}. An exception's simple name in a message, as in "Nothing answers
+     * at 127.0.0.1:9 (ConnectException)", is words.
+     */
     public CliRun assertNoStackTrace() {
-        assertThat(out + err).doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(out + err)
+                .as(command)
+                .doesNotContain("\tat ")
+                .doesNotContainPattern("\\sat [\\w.$]+\\(")
+                .doesNotContain("Exception: ")
+                .doesNotContain("Caused by");
         return this;
+    }
+
+    /** The command as assertion messages show it, without the value of {@code --secret-access-key}. */
+    private static String label(String... args) {
+        StringBuilder sb = new StringBuilder("obitox");
+        for (int i = 0; i < args.length; i++) {
+            boolean secret = i > 0 && args[i - 1].equals("--secret-access-key");
+            sb.append(' ').append(secret ? "***" : args[i]);
+        }
+        return sb.toString();
     }
 }

@@ -140,6 +140,15 @@ public final class Rgw {
         }
     }
 
+    /** Objects and open multipart uploads left in the bucket (a probe that must leave none is checked with this). */
+    public static List<String> leftovers(S3Client s3, String bucket) {
+        List<String> out = new ArrayList<>(s3.listObjectsV2(b -> b.bucket(bucket)).contents().stream()
+                .map(S3Object::key)
+                .toList());
+        s3.listMultipartUploads(b -> b.bucket(bucket)).uploads().forEach(u -> out.add("upload:" + u.key()));
+        return out;
+    }
+
     /** Deletes a bucket of the first user with everything in it (objects and open multipart uploads). */
     public void deleteBucket(String bucket) {
         try (S3Client s3 = client()) {

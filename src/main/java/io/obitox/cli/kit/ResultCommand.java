@@ -36,6 +36,12 @@ public abstract class ResultCommand<R> implements Callable<Integer> {
         return result;
     }
 
+    /**
+     * Written after the result in both modes, for what goes to stderr whatever the format (a count, a summary);
+     * nothing by default.
+     */
+    protected void printAfter(R result, Output out) {}
+
     /** The exit status: {@link ExitCodes#OK} unless the result says otherwise. */
     protected int exitCode(R result) {
         return ExitCodes.OK;
@@ -54,6 +60,7 @@ public abstract class ResultCommand<R> implements Callable<Integer> {
         } else {
             print(result, ctx.out());
         }
+        printAfter(result, ctx.out());
         return exitCode(result);
     }
 }

@@ -1,12 +1,14 @@
 package io.obitox.cors.cli;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.ResultCommand;
 import io.obitox.cli.kit.TargetOptions;
 import io.obitox.cors.ChangePlan;
 import io.obitox.cors.CorsChange;
 import io.obitox.cors.CorsConfig;
 import io.obitox.cors.CorsDiff;
 import io.obitox.cors.CorsRule;
+import io.obitox.storage.S3Target;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,9 +24,12 @@ import picocli.CommandLine.Option;
 /**
  * What every {@code cors} subcommand shares: the target options, {@code --bucket}, {@code --json}, and the
  * printing of configurations, plans and the confirmation question.
+ *
+ * @param <R> what the subcommand found or did
  */
-abstract class CorsCliSupport {
-    final CliContext ctx;
+abstract class CorsCliSupport<R> extends ResultCommand<R> {
+    /** The target and the bucket the options name. */
+    record Where(S3Target target, String bucket) {}
 
     @Mixin
     TargetOptions target;
@@ -36,7 +41,18 @@ abstract class CorsCliSupport {
     boolean json;
 
     CorsCliSupport(CliContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
+    }
+
+    @Override
+    protected boolean json() {
+        return json;
+    }
+
+    /** Resolves the target options and the bucket (the profile's default when none is given). */
+    Where where() {
+        TargetOptions.Resolved resolved = target.resolve(ctx.app());
+        return new Where(resolved.target(), resolved.bucketOr(bucket));
     }
 
     void printRules(CorsConfig config) {

@@ -1,8 +1,7 @@
 package io.obitox.cors.cli;
 
 import io.obitox.cli.kit.CliContext;
-import io.obitox.cli.kit.ExitCodes;
-import io.obitox.cli.kit.TargetOptions;
+import io.obitox.cli.kit.Output;
 import io.obitox.cors.CorsChange;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -11,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code obitox cors history --bucket B}: every change ObitoX made to the bucket's CORS, newest first. */
@@ -19,52 +17,59 @@ import picocli.CommandLine.Command;
         name = "history",
         mixinStandardHelpOptions = true,
         description = "List the CORS changes made with ObitoX, newest first; restore any of them with 'cors restore'.")
-final class CorsHistoryCommand extends CorsCliSupport implements Callable<Integer> {
+final class CorsHistoryCommand extends CorsCliSupport<CorsHistoryCommand.History> {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    /** The changes of one bucket, newest first. */
+    record History(String bucket, String endpoint, List<CorsChange> changes) {}
 
     CorsHistoryCommand(CliContext ctx) {
         super(ctx);
     }
 
     @Override
-    public Integer call() {
-        TargetOptions.Resolved resolved = target.resolve(ctx.app());
-        String b = resolved.bucketOr(bucket);
-        List<CorsChange> changes = ctx.app().cors().history(resolved.target(), b);
-        if (json) {
-            List<Map<String, Object>> out = new ArrayList<>();
-            for (CorsChange c : changes) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", c.id());
-                m.put("time", c.changedAt().toString());
-                m.put("profile", c.profile());
-                m.put("action", c.action().name().toLowerCase(Locale.ROOT));
-                m.put("restoredFrom", c.restoredFrom());
-                m.put("previous", c.previous());
-                m.put("new", c.next());
-                out.add(m);
-            }
+    protected History act() {
+        Where w = where();
+        return new History(w.bucket(), w.target().where(), ctx.app().cors().history(w.target(), w.bucket()));
+    }
+
+    @Override
+    protected Object toJson(History h) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (CorsChange c : h.changes()) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("bucket", b);
-            m.put("endpoint", resolved.target().where());
-            m.put("changes", out);
-            ctx.out().json(m);
-            return ExitCodes.OK;
+            m.put("id", c.id());
+            m.put("time", c.changedAt().toString());
+            m.put("profile", c.profile());
+            m.put("action", c.action().name().toLowerCase(Locale.ROOT));
+            m.put("restoredFrom", c.restoredFrom());
+            m.put("previous", c.previous());
+            m.put("new", c.next());
+            out.add(m);
         }
-        if (changes.isEmpty()) {
-            ctx.out().println("No CORS changes of bucket " + b + " were made with ObitoX.");
-            return ExitCodes.OK;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bucket", h.bucket());
+        m.put("endpoint", h.endpoint());
+        m.put("changes", out);
+        return m;
+    }
+
+    @Override
+    protected void print(History h, Output out) {
+        String b = h.bucket();
+        if (h.changes().isEmpty()) {
+            out.println("No CORS changes of bucket " + b + " were made with ObitoX.");
+            return;
         }
         List<List<String>> rows = new ArrayList<>();
-        for (CorsChange c : changes) {
+        for (CorsChange c : h.changes()) {
             rows.add(List.of(
                     "#" + c.id(), TIME.format(c.changedAt()), c.profile() == null ? "-" : c.profile(), c.summary()));
         }
-        ctx.out().table(List.of("ID", "TIME", "PROFILE", "CHANGE"), rows);
-        ctx.out().println("");
-        ctx.out().println("Restore the configuration after a change: obitox cors restore --bucket " + b + " --id N");
-        ctx.out().println("Undo a change (restore the one before it): add --before; without --id, undoes the latest.");
-        return ExitCodes.OK;
+        out.table(List.of("ID", "TIME", "PROFILE", "CHANGE"), rows);
+        out.println("");
+        out.println("Restore the configuration after a change: obitox cors restore --bucket " + b + " --id N");
+        out.println("Undo a change (restore the one before it): add --before; without --id, undoes the latest.");
     }
 }

@@ -1,11 +1,9 @@
 package io.obitox.cors.cli;
 
 import io.obitox.cli.kit.CliContext;
-import io.obitox.cli.kit.ExitCodes;
-import io.obitox.cli.kit.TargetOptions;
+import io.obitox.cli.kit.Output;
 import io.obitox.cors.ChangePlan;
 import io.obitox.cors.CorsChange;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,49 +16,29 @@ import picocli.CommandLine.Option;
             "--id N restores the configuration as change N left it; with --before, as it was before change N.",
             "Without --id, undoes the latest change. Prints the diff and asks; --yes applies without asking."
         })
-final class CorsRestoreCommand extends CorsCliSupport implements Callable<Integer> {
+final class CorsRestoreCommand extends CorsChangeCommand {
     @Option(names = "--id", paramLabel = "N", description = "History entry (see 'obitox cors history').")
     Long id;
 
     @Option(names = "--before", description = "Restore the configuration from before change N (undo it).")
     boolean before;
 
-    @Option(
-            names = {"-y", "--yes"},
-            description = "Apply without asking.")
-    boolean yes;
-
     CorsRestoreCommand(CliContext ctx) {
         super(ctx);
     }
 
     @Override
-    public Integer call() {
-        TargetOptions.Resolved resolved = target.resolve(ctx.app());
-        String b = resolved.bucketOr(bucket);
-        ChangePlan plan = ctx.app().cors().planRestore(resolved.target(), b, id, before);
-        if (!json) {
-            printPlan(plan);
-        }
-        if (!plan.changed()) {
-            if (json) {
-                ctx.out().json(planJson(plan, null));
-            }
-            return ExitCodes.OK;
-        }
-        if (!yes && !confirm("Restore this configuration on bucket " + b + "?")) {
-            ctx.out().progress("Not applied; nothing changed.");
-            if (json) {
-                ctx.out().json(planJson(plan, null));
-            }
-            return ExitCodes.FAILURE;
-        }
-        CorsChange change = ctx.app().cors().apply(resolved.target(), plan);
-        if (json) {
-            ctx.out().json(planJson(plan, change));
-        } else {
-            ctx.out().println("Restored (history #" + change.id() + ").");
-        }
-        return ExitCodes.OK;
+    ChangePlan plan(Where w) {
+        return ctx.app().cors().planRestore(w.target(), w.bucket(), id, before);
+    }
+
+    @Override
+    String question(Where w) {
+        return "Restore this configuration on bucket " + w.bucket() + "?";
+    }
+
+    @Override
+    void printApplied(Where w, ChangePlan plan, CorsChange change, Output out) {
+        out.println("Restored (history #" + change.id() + ").");
     }
 }

@@ -2,12 +2,11 @@ package io.obitox.cors.cli;
 
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.ExitCodes;
-import io.obitox.cli.kit.TargetOptions;
+import io.obitox.cli.kit.Output;
 import io.obitox.cors.CorsReading;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code obitox cors show --bucket B}: the current configuration, or why there is none to show. */
@@ -19,40 +18,53 @@ import picocli.CommandLine.Command;
             "Tells apart: no configuration, a server with global CORS only, a missing permission, a missing bucket.",
             "Exit status 1 when the configuration cannot be read."
         })
-final class CorsShowCommand extends CorsCliSupport implements Callable<Integer> {
+final class CorsShowCommand extends CorsCliSupport<CorsShowCommand.Shown> {
+    /** What the bucket's CORS reads as, where. */
+    record Shown(String bucket, String endpoint, CorsReading reading) {}
 
     CorsShowCommand(CliContext ctx) {
         super(ctx);
     }
 
     @Override
-    public Integer call() {
-        TargetOptions.Resolved resolved = target.resolve(ctx.app());
-        String b = resolved.bucketOr(bucket);
-        CorsReading reading = ctx.app().cors().read(resolved.target(), b);
-        if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("bucket", b);
-            m.put("endpoint", resolved.target().where());
-            m.put("state", reading.state().name().toLowerCase(Locale.ROOT));
-            m.put("message", reading.headline());
-            m.put("fix", reading.problem() == null ? "" : reading.problem().fix());
-            m.put("configuration", reading.config());
-            ctx.out().json(m);
-        } else if (reading.readable()) {
-            ctx.out().println("Bucket " + b + " on " + resolved.target().where() + ": " + reading.headline());
-            if (reading.state() == CorsReading.State.CONFIGURED) {
-                printRules(reading.config());
-                ctx.out().println("");
-                ctx.out().println("As JSON (aws s3api put-bucket-cors --cors-configuration):");
-                ctx.out().println(reading.config().toPrettyJson());
-            } else {
-                ctx.out()
-                        .println("Set it up with: obitox cors setup --bucket " + b + " --origin http://localhost:3000");
-            }
-        } else {
-            ctx.out().error(reading.problem());
+    protected Shown act() {
+        Where w = where();
+        return new Shown(w.bucket(), w.target().where(), ctx.app().cors().read(w.target(), w.bucket()));
+    }
+
+    @Override
+    protected Object toJson(Shown s) {
+        CorsReading reading = s.reading();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bucket", s.bucket());
+        m.put("endpoint", s.endpoint());
+        m.put("state", reading.state().name().toLowerCase(Locale.ROOT));
+        m.put("message", reading.headline());
+        m.put("fix", reading.problem() == null ? "" : reading.problem().fix());
+        m.put("configuration", reading.config());
+        return m;
+    }
+
+    @Override
+    protected void print(Shown s, Output out) {
+        CorsReading reading = s.reading();
+        if (!reading.readable()) {
+            out.error(reading.problem());
+            return;
         }
-        return reading.readable() ? ExitCodes.OK : ExitCodes.FAILURE;
+        out.println("Bucket " + s.bucket() + " on " + s.endpoint() + ": " + reading.headline());
+        if (reading.state() == CorsReading.State.CONFIGURED) {
+            printRules(reading.config());
+            out.println("");
+            out.println("As JSON (aws s3api put-bucket-cors --cors-configuration):");
+            out.println(reading.config().toPrettyJson());
+        } else {
+            out.println("Set it up with: obitox cors setup --bucket " + s.bucket() + " --origin http://localhost:3000");
+        }
+    }
+
+    @Override
+    protected int exitCode(Shown s) {
+        return s.reading().readable() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 }

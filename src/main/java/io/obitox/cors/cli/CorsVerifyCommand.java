@@ -2,7 +2,7 @@ package io.obitox.cors.cli;
 
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.ExitCodes;
-import io.obitox.cli.kit.TargetOptions;
+import io.obitox.cli.kit.Output;
 import io.obitox.cors.BrowserProof;
 import io.obitox.cors.CorsCheck;
 import io.obitox.cors.CorsReport;
@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,7 +31,10 @@ import picocli.CommandLine.Spec;
             "The probe object and upload are removed afterwards. Exit status 1 when a check fails.",
             "With --browser, an installed Chromium/Chrome makes the same uploads from each origin."
         })
-final class CorsVerifyCommand extends CorsCliSupport implements Callable<Integer> {
+final class CorsVerifyCommand extends CorsCliSupport<CorsVerifyCommand.Verified> {
+    /** The report of one bucket. */
+    record Verified(String bucket, CorsReport report) {}
+
     @Option(
             names = "--origin",
             paramLabel = "ORIGIN",
@@ -63,13 +65,12 @@ final class CorsVerifyCommand extends CorsCliSupport implements Callable<Integer
     }
 
     @Override
-    public Integer call() {
-        TargetOptions.Resolved resolved = target.resolve(ctx.app());
-        String b = resolved.bucketOr(bucket);
+    protected Verified act() {
+        Where w = where();
         if (!json) {
             ctx.out()
-                    .progress("Verifying CORS of bucket " + b + " on "
-                            + resolved.target().where() + " …");
+                    .progress("Verifying CORS of bucket " + w.bucket() + " on "
+                            + w.target().where() + " …");
         }
         if (browser && staticOnly) {
             throw new ParameterException(
@@ -81,44 +82,55 @@ final class CorsVerifyCommand extends CorsCliSupport implements Callable<Integer
         CorsReport report = ctx.app()
                 .cors()
                 .verify(
-                        resolved.target(),
-                        b,
+                        w.target(),
+                        w.bucket(),
                         origins,
                         !staticOnly,
                         browser ? Duration.ofSeconds(browserTimeout) : null);
-        if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("ok", report.ok());
-            m.put("bucket", b);
-            m.put("origins", report.origins());
-            List<Map<String, Object>> checks = new ArrayList<>();
-            for (CorsCheck c : report.checks()) {
-                Map<String, Object> cm = new LinkedHashMap<>();
-                cm.put("name", c.name());
-                cm.put("passed", c.passed());
-                cm.put("status", c.status().name().toLowerCase(Locale.ROOT));
-                cm.put("message", c.message());
-                cm.put("fix", c.fix());
-                checks.add(cm);
-            }
-            m.put("checks", checks);
-            ctx.out().json(m);
-        } else {
-            for (CorsCheck c : report.checks()) {
-                ctx.out()
-                        .println(String.format(
-                                "  %-5s %-40s %s%s",
-                                symbol(c.status()),
-                                c.name(),
-                                c.message(),
-                                c.passed() && c.status() != CorsCheck.Status.WARNING
-                                                || c.fix().isBlank()
-                                        ? ""
-                                        : "\n        Fix: " + c.fix()));
-            }
-            ctx.out().println((report.ok() ? "OK: " : "FAILED: ") + report.headline());
+        return new Verified(w.bucket(), report);
+    }
+
+    @Override
+    protected Object toJson(Verified v) {
+        CorsReport report = v.report();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ok", report.ok());
+        m.put("bucket", v.bucket());
+        m.put("origins", report.origins());
+        List<Map<String, Object>> checks = new ArrayList<>();
+        for (CorsCheck c : report.checks()) {
+            Map<String, Object> cm = new LinkedHashMap<>();
+            cm.put("name", c.name());
+            cm.put("passed", c.passed());
+            cm.put("status", c.status().name().toLowerCase(Locale.ROOT));
+            cm.put("message", c.message());
+            cm.put("fix", c.fix());
+            checks.add(cm);
         }
-        return report.ok() ? ExitCodes.OK : ExitCodes.FAILURE;
+        m.put("checks", checks);
+        return m;
+    }
+
+    @Override
+    protected void print(Verified v, Output out) {
+        CorsReport report = v.report();
+        for (CorsCheck c : report.checks()) {
+            out.println(String.format(
+                    "  %-5s %-40s %s%s",
+                    symbol(c.status()),
+                    c.name(),
+                    c.message(),
+                    c.passed() && c.status() != CorsCheck.Status.WARNING
+                                    || c.fix().isBlank()
+                            ? ""
+                            : "\n        Fix: " + c.fix()));
+        }
+        out.println((report.ok() ? "OK: " : "FAILED: ") + report.headline());
+    }
+
+    @Override
+    protected int exitCode(Verified v) {
+        return v.report().ok() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     private static String symbol(CorsCheck.Status s) {

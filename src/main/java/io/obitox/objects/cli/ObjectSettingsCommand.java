@@ -3,7 +3,8 @@ package io.obitox.objects.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.obitox.cli.kit.CliContext;
-import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.Output;
+import io.obitox.cli.kit.ResultCommand;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.TerminalText;
 import io.obitox.objects.ObjectSettingsDefaults;
@@ -13,7 +14,6 @@ import io.obitox.objects.UploadSettingsJson;
 import io.obitox.profile.StorageProfile;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,10 +36,22 @@ import picocli.CommandLine.Parameters;
             "Flags are merged into what is stored (--clear first to start over); upload/sync/presign flags override"
                     + " them. The bucket's defaults go over the profile's."
         })
-public final class ObjectSettingsCommand implements Callable<Integer> {
+public final class ObjectSettingsCommand extends ResultCommand<ObjectSettingsCommand.Levels> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final CliContext ctx;
+    /**
+     * One level's defaults after the command.
+     *
+     * @param level how messages name the level: "profile 'P'" or "profile 'P', bucket 'B'"
+     * @param saved what the command stored at this level (NONE: cleared), or null when it only shows them
+     */
+    record Levels(
+            StorageProfile profile,
+            String bucket,
+            String level,
+            UploadSettings saved,
+            UploadSettings stored,
+            UploadSettings effective) {}
 
     @Parameters(index = "0", paramLabel = "PROFILE", description = "The profile (name or id).")
     String profileName;
@@ -60,11 +72,11 @@ public final class ObjectSettingsCommand implements Callable<Integer> {
     ObjectSettingsOptions settings;
 
     public ObjectSettingsCommand(CliContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override
-    public Integer call() throws Exception {
+    protected Levels act() {
         StorageProfile p = ctx.app().profiles().require(profileName);
         String b = bucket == null || bucket.isBlank() ? null : bucket.trim();
         ObjectSettingsDefaults defaults = new ObjectSettingsDefaults(ctx.app().settings());
@@ -77,6 +89,7 @@ public final class ObjectSettingsCommand implements Callable<Integer> {
                     "Run it without --show to store the settings, then with --show to see them.");
         }
         String level = "profile '" + p.name() + "'" + (b == null ? "" : ", bucket '" + b + "'");
+        UploadSettings saved = null;
         if (change) {
             UploadSettings base =
                     clear ? UploadSettings.NONE : defaults.stored(p.id(), b).orElse(UploadSettings.NONE);
@@ -85,35 +98,55 @@ public final class ObjectSettingsCommand implements Callable<Integer> {
                 ProviderCapabilities.of(p.provider()).require(next, level);
             }
             defaults.save(p.id(), b, next); // checks S3's limits and refuses SSE-C
-            if (!json) {
-                ctx.out()
-                        .println(
-                                next.isEmpty()
-                                        ? "Cleared the object settings of " + TerminalText.escape(level) + "."
-                                        : "Stored for " + TerminalText.escape(level) + ": " + next.summary() + ".");
-            }
+            saved = next;
         }
-        UploadSettings stored = defaults.stored(p.id(), b).orElse(UploadSettings.NONE);
-        UploadSettings effective = defaults.effective(p.id(), b);
-        if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("profile", p.name());
-            m.put("bucket", b);
-            m.put("stored", asJson(stored));
-            m.put("effective", asJson(effective));
-            ctx.out().json(m);
-        } else if (!change) {
-            ctx.out().println("Stored for " + TerminalText.escape(level) + ":");
-            print(stored);
-            ctx.out().println("An upload there gets (global, profile" + (b == null ? "" : ", bucket") + " layered):");
-            print(effective);
-        }
-        return ExitCodes.OK;
+        return new Levels(
+                p,
+                b,
+                level,
+                saved,
+                defaults.stored(p.id(), b).orElse(UploadSettings.NONE),
+                defaults.effective(p.id(), b));
     }
 
-    private static JsonNode asJson(UploadSettings s) throws Exception {
+    @Override
+    protected boolean json() {
+        return json;
+    }
+
+    @Override
+    protected Object toJson(Levels l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("profile", l.profile().name());
+        m.put("bucket", l.bucket());
+        m.put("stored", asJson(l.stored()));
+        m.put("effective", asJson(l.effective()));
+        return m;
+    }
+
+    @Override
+    protected void print(Levels l, Output out) {
+        String level = TerminalText.escape(l.level());
+        if (l.saved() != null) {
+            out.println(
+                    l.saved().isEmpty()
+                            ? "Cleared the object settings of " + level + "."
+                            : "Stored for " + level + ": " + l.saved().summary() + ".");
+            return;
+        }
+        out.println("Stored for " + level + ":");
+        print(l.stored());
+        out.println("An upload there gets (global, profile" + (l.bucket() == null ? "" : ", bucket") + " layered):");
+        print(l.effective());
+    }
+
+    private static JsonNode asJson(UploadSettings s) {
         String j = UploadSettingsJson.toJson(s);
-        return JSON.readTree(j == null ? "{}" : j);
+        try {
+            return JSON.readTree(j == null ? "{}" : j);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e); // it wrote this JSON itself
+        }
     }
 
     private void print(UploadSettings s) {

@@ -110,7 +110,7 @@ public final class ObjectSettingsForm {
         encryption.setConverter(new StringConverter<>() {
             @Override
             public String toString(Encryption.Mode m) {
-                return ObjectSettingsViewModel.modeLabel(m);
+                return ObjectSettingsLabels.modeLabel(m);
             }
 
             @Override

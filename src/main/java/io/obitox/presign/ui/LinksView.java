@@ -8,20 +8,16 @@ import io.obitox.presign.PresignedLink;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -218,9 +214,9 @@ public final class LinksView {
                 c -> text(LinksViewModel.expiryText(c.getValue(), ZoneId.systemDefault())));
         linkUrlColumn.setCellValueFactory(c -> text(c.getValue().redactedUrl()));
         linkHeadersColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        linkHeadersColumn.setCellFactory(c -> new HeadersCell());
+        linkHeadersColumn.setCellFactory(c -> new LinkHeadersCell());
         linkCopyColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        linkCopyColumn.setCellFactory(c -> new CopyCell(this::copy));
+        linkCopyColumn.setCellFactory(c -> new LinkCopyCell(this::copy));
         links.setRowFactory(t -> {
             TableRow<PresignedLink> row = new TableRow<>();
             row.itemProperty()
@@ -361,60 +357,5 @@ public final class LinksView {
 
     private Optional<Path> ask(String title, String name, String extension) {
         return saveDialog.ask(root.getScene() == null ? null : root.getScene().getWindow(), title, name, extension);
-    }
-
-    /**
-     * A "Copy" button per link (the link itself), with a menu for its headers as curl {@code -H} lines or a whole curl
-     * command; its id is {@code copy-<row>}, the menu's items {@code copy-headers-<row>} and {@code copy-curl-<row>},
-     * for keyboard-free tests.
-     */
-    private static final class CopyCell extends TableCell<PresignedLink, PresignedLink> {
-        private final SplitMenuButton button = new SplitMenuButton();
-        private final MenuItem headers = new MenuItem(LinkCopy.HEADERS.label());
-        private final MenuItem curl = new MenuItem(LinkCopy.CURL.label());
-
-        CopyCell(BiConsumer<PresignedLink, LinkCopy> copy) {
-            button.setText("Copy");
-            button.getStyleClass().addAll("small", "flat", "accent");
-            button.setOnAction(e -> copyAs(copy, LinkCopy.LINK));
-            headers.setOnAction(e -> copyAs(copy, LinkCopy.HEADERS));
-            curl.setOnAction(e -> copyAs(copy, LinkCopy.CURL));
-            MenuItem link = new MenuItem(LinkCopy.LINK.label());
-            link.setOnAction(e -> copyAs(copy, LinkCopy.LINK));
-            button.getItems().setAll(link, headers, curl);
-        }
-
-        private void copyAs(BiConsumer<PresignedLink, LinkCopy> copy, LinkCopy what) {
-            if (getItem() != null) {
-                copy.accept(getItem(), what);
-            }
-        }
-
-        @Override
-        protected void updateItem(PresignedLink link, boolean empty) {
-            super.updateItem(link, empty);
-            if (empty || link == null) {
-                setGraphic(null);
-                return;
-            }
-            button.setId("copy-" + getIndex());
-            headers.setId("copy-headers-" + getIndex());
-            curl.setId("copy-curl-" + getIndex());
-            headers.setDisable(link.headers().isEmpty()); // nothing to send but the link
-            setGraphic(button);
-        }
-    }
-
-    /** "3 to send", with the headers (name: value, an SSE-C key as its placeholder) as the tooltip. */
-    private static final class HeadersCell extends TableCell<PresignedLink, PresignedLink> {
-        @Override
-        protected void updateItem(PresignedLink link, boolean empty) {
-            super.updateItem(link, empty);
-            setText(empty || link == null ? null : LinkTexts.headerCount(link));
-            setTooltip(
-                    empty || link == null || link.headers().isEmpty()
-                            ? null
-                            : new Tooltip("The uploader must send:\n" + LinkTexts.headerLines(link)));
-        }
     }
 }

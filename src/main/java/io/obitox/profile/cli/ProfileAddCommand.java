@@ -1,14 +1,14 @@
 package io.obitox.profile.cli;
 
 import io.obitox.cli.kit.CliContext;
-import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.Output;
+import io.obitox.cli.kit.ResultCommand;
 import io.obitox.profile.ProfileDraft;
 import io.obitox.profile.ProfileDraft.CredentialMode;
 import io.obitox.profile.StorageProfile;
 import io.obitox.storage.Provider;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,9 +23,7 @@ import picocli.CommandLine.Parameters;
             "Typed keys are written to the AWS credentials file under the profile 'obitox-NAME', as 'aws configure' "
                     + "does; the ObitoX database never stores a secret."
         })
-final class ProfileAddCommand implements Callable<Integer> {
-    private final CliContext ctx;
-
+final class ProfileAddCommand extends ResultCommand<StorageProfile> {
     @Parameters(index = "0", paramLabel = "NAME", description = "Profile name, e.g. 'My Ceph'.")
     String name;
 
@@ -100,11 +98,11 @@ final class ProfileAddCommand implements Callable<Integer> {
     boolean json;
 
     ProfileAddCommand(CliContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override
-    public Integer call() {
+    protected StorageProfile act() {
         CredentialMode mode = CredentialMode.DEFAULT_CHAIN;
         String awsProfile = null;
         String key = null;
@@ -132,20 +130,27 @@ final class ProfileAddCommand implements Callable<Integer> {
                 key,
                 secret,
                 token);
-        StorageProfile p = ctx.app().profiles().add(draft);
-        if (json) {
-            ctx.out().json(describe(p));
-        } else {
-            ctx.out().println("Added profile '" + p.name() + "' (" + p.summary() + ").");
-            if (p.managedKeys()) {
-                ctx.out()
-                        .println("Keys saved in "
-                                + ctx.app().profiles().awsFiles().credentialsFile() + " under [" + p.awsProfile()
-                                + "].");
-            }
-            ctx.out().println("Check it with: obitox profile test \"" + p.name() + "\"");
+        return ctx.app().profiles().add(draft);
+    }
+
+    @Override
+    protected boolean json() {
+        return json;
+    }
+
+    @Override
+    protected Object toJson(StorageProfile p) {
+        return describe(p);
+    }
+
+    @Override
+    protected void print(StorageProfile p, Output out) {
+        out.println("Added profile '" + p.name() + "' (" + p.summary() + ").");
+        if (p.managedKeys()) {
+            out.println("Keys saved in " + ctx.app().profiles().awsFiles().credentialsFile() + " under ["
+                    + p.awsProfile() + "].");
         }
-        return ExitCodes.OK;
+        out.println("Check it with: obitox profile test \"" + p.name() + "\"");
     }
 
     static Map<String, Object> describe(StorageProfile p) {

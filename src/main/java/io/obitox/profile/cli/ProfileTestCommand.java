@@ -2,6 +2,8 @@ package io.obitox.profile.cli;
 
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.Output;
+import io.obitox.cli.kit.ResultCommand;
 import io.obitox.cli.kit.TargetOptions;
 import io.obitox.profile.ConnectionCheck;
 import io.obitox.profile.ConnectionReport;
@@ -9,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,8 +24,7 @@ import picocli.CommandLine.Parameters;
         name = "test",
         mixinStandardHelpOptions = true,
         description = "Test a profile: endpoint, credentials, bucket and permissions.")
-final class ProfileTestCommand implements Callable<Integer> {
-    private final CliContext ctx;
+final class ProfileTestCommand extends ResultCommand<ConnectionReport> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Profile (default: the default one).")
     String name;
@@ -39,11 +39,12 @@ final class ProfileTestCommand implements Callable<Integer> {
     boolean json;
 
     ProfileTestCommand(CliContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
+    /** Runs the checks; without --json each is printed as it ends (a slow endpoint shows where it waits). */
     @Override
-    public Integer call() {
+    protected ConnectionReport act() {
         if (name != null) {
             target.useProfile(name);
         }
@@ -67,29 +68,44 @@ final class ProfileTestCommand implements Callable<Integer> {
                                 check.fix().isBlank() ? "" : "\n        " + check.fix()));
             }
         });
-        if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("profile", report.profile());
-            m.put("endpoint", report.endpoint());
-            m.put("bucket", report.bucket());
-            m.put("ok", report.ok());
-            m.put("code", report.code());
-            m.put("message", report.headline());
-            List<Map<String, Object>> checks = new ArrayList<>();
-            for (ConnectionCheck c : report.checks()) {
-                Map<String, Object> cm = new LinkedHashMap<>();
-                cm.put("name", c.name());
-                cm.put("status", c.status().name().toLowerCase(java.util.Locale.ROOT));
-                cm.put("code", c.code());
-                cm.put("message", c.message());
-                cm.put("fix", c.fix());
-                checks.add(cm);
-            }
-            m.put("checks", checks);
-            ctx.out().json(m);
-        } else {
-            ctx.out().println((report.ok() ? "OK: " : "FAILED [" + report.code() + "]: ") + report.headline());
+        return report;
+    }
+
+    @Override
+    protected boolean json() {
+        return json;
+    }
+
+    @Override
+    protected Object toJson(ConnectionReport report) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("profile", report.profile());
+        m.put("endpoint", report.endpoint());
+        m.put("bucket", report.bucket());
+        m.put("ok", report.ok());
+        m.put("code", report.code());
+        m.put("message", report.headline());
+        List<Map<String, Object>> checks = new ArrayList<>();
+        for (ConnectionCheck c : report.checks()) {
+            Map<String, Object> cm = new LinkedHashMap<>();
+            cm.put("name", c.name());
+            cm.put("status", c.status().name().toLowerCase(java.util.Locale.ROOT));
+            cm.put("code", c.code());
+            cm.put("message", c.message());
+            cm.put("fix", c.fix());
+            checks.add(cm);
         }
+        m.put("checks", checks);
+        return m;
+    }
+
+    @Override
+    protected void print(ConnectionReport report, Output out) {
+        out.println((report.ok() ? "OK: " : "FAILED [" + report.code() + "]: ") + report.headline());
+    }
+
+    @Override
+    protected int exitCode(ConnectionReport report) {
         return report.ok() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 

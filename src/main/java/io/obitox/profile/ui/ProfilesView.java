@@ -1,6 +1,5 @@
 package io.obitox.profile.ui;
 
-import io.obitox.common.ui.CheckBadge;
 import io.obitox.objects.ui.ObjectSettingsForm;
 import io.obitox.objects.ui.ObjectSettingsViewModel;
 import io.obitox.objects.ui.TitledPanes;
@@ -19,7 +18,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
@@ -265,7 +263,7 @@ public final class ProfilesView {
             }
         });
         checks.setItems(vm.checks());
-        checks.setCellFactory(l -> new CheckCell());
+        checks.setCellFactory(l -> new ConnectionCheckCell());
         checks.setPlaceholder(new Label("Test connection shows here what works and what to fix."));
         initObjectDefaults();
         vm.refreshAwsProfiles();
@@ -373,45 +371,5 @@ public final class ProfilesView {
         confirm.setHeaderText(null);
         confirm.initOwner(root.getScene().getWindow());
         confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(b -> vm.remove());
-    }
-
-    private static final class ProfileCell extends ListCell<StorageProfile> {
-        @Override
-        protected void updateItem(StorageProfile p, boolean empty) {
-            super.updateItem(p, empty);
-            if (empty || p == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
-            Label title = new Label(p.name());
-            title.getStyleClass().add("text-bold");
-            Label sub = new Label(p.summary());
-            sub.getStyleClass().addAll("text-muted", "text-small");
-            setGraphic(new VBox(2, title, sub));
-            setText(null);
-        }
-    }
-
-    private static final class CheckCell extends ListCell<ConnectionCheck> {
-        @Override
-        protected void updateItem(ConnectionCheck c, boolean empty) {
-            super.updateItem(c, empty);
-            if (empty || c == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
-            Label badge = CheckBadge.of(c.status());
-            Label name = new Label(c.name());
-            name.getStyleClass().add("text-bold");
-            name.setMinWidth(170);
-            Label msg = new Label(c.message() + (c.fix().isBlank() ? "" : "\n" + c.fix()));
-            msg.setWrapText(true);
-            msg.setMaxWidth(520);
-            javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8, badge, name, msg);
-            setGraphic(row);
-            setText(null);
-        }
     }
 }

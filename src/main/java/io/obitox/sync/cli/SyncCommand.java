@@ -15,6 +15,7 @@ import io.obitox.storage.ObjectEntry;
 import io.obitox.sync.ExcludeRules;
 import io.obitox.sync.RemoteListing;
 import io.obitox.sync.SyncAction;
+import io.obitox.sync.UploadPlan;
 import io.obitox.sync.UploadPlanner;
 import io.obitox.transfer.TransferService;
 import io.obitox.transfer.TransferSnapshot;
@@ -133,7 +134,7 @@ public final class SyncCommand implements Callable<Integer> {
             found = found.stream().map(r -> r.withSettings(settings)).toList();
         }
         List<UploadRequest> uploads = conflicts.plan(found, pruned, List.of(root), p);
-        UploadPlanner.Plan plan = conflicts.currentPlan();
+        UploadPlan plan = conflicts.currentPlan();
         List<ObjectEntry> deletions = delete ? deletions(plan, found, conflicts.rules(), p) : List.of();
         if (delete && !dryRun && !yes) {
             int listed = plan.listing().size();
@@ -182,8 +183,7 @@ public final class SyncCommand implements Callable<Integer> {
     }
 
     /** Objects under the prefix with no local file and not excluded by the rules (excluded files are kept). */
-    static List<ObjectEntry> deletions(
-            UploadPlanner.Plan plan, List<UploadRequest> found, ExcludeRules rules, String prefix) {
+    static List<ObjectEntry> deletions(UploadPlan plan, List<UploadRequest> found, ExcludeRules rules, String prefix) {
         Set<String> local = new HashSet<>();
         for (UploadRequest r : found) {
             local.add(r.key());
@@ -251,7 +251,7 @@ public final class SyncCommand implements Callable<Integer> {
             ctx.out().json(doc);
         } else {
             if (dryRun) {
-                for (UploadPlanner.Item i : conflicts.currentPlan().items()) {
+                for (UploadPlan.Item i : conflicts.currentPlan().items()) {
                     if (i.action() != SyncAction.EXCLUDED) {
                         ctx.out().println("would " + verb(i.action()) + " " + TerminalText.escape(i.key()));
                     }

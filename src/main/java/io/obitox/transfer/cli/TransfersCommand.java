@@ -2,6 +2,8 @@ package io.obitox.transfer.cli;
 
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.Output;
+import io.obitox.cli.kit.ResultCommand;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
@@ -83,9 +85,7 @@ public final class TransfersCommand implements Runnable {
     }
 
     @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "List transfers.")
-    static final class ListCmd implements Callable<Integer> {
-        private final CliContext ctx;
-
+    static final class ListCmd extends ResultCommand<List<TransferSnapshot>> {
         @Option(names = "--json", description = "Print as JSON.")
         boolean json;
 
@@ -93,16 +93,26 @@ public final class TransfersCommand implements Runnable {
         int limit = 50;
 
         ListCmd(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
-        public Integer call() {
-            List<TransferSnapshot> shown = ctx.app().transfers().recent(Math.max(0, limit));
-            if (json) {
-                ctx.out().json(TransferJson.all(shown, List.of()));
-                return ExitCodes.OK;
-            }
+        protected List<TransferSnapshot> act() {
+            return ctx.app().transfers().recent(Math.max(0, limit));
+        }
+
+        @Override
+        protected boolean json() {
+            return json;
+        }
+
+        @Override
+        protected Object toJson(List<TransferSnapshot> shown) {
+            return TransferJson.all(shown, List.of());
+        }
+
+        @Override
+        protected void print(List<TransferSnapshot> shown, Output out) {
             List<List<String>> rows = new ArrayList<>();
             for (TransferSnapshot s : shown) {
                 rows.add(List.of(
@@ -115,8 +125,7 @@ public final class TransfersCommand implements Runnable {
                                 : "s3://" + s.bucket() + "/" + s.key(),
                         s.errorMessage() == null ? "" : s.errorMessage()));
             }
-            ctx.out().table(List.of("ID", "STATE", "SIZE", "DONE", "TARGET", "ERROR"), rows);
-            return ExitCodes.OK;
+            out.table(List.of("ID", "STATE", "SIZE", "DONE", "TARGET", "ERROR"), rows);
         }
     }
 
@@ -197,8 +206,8 @@ public final class TransfersCommand implements Runnable {
         }
     }
 
-    abstract static class Control implements Callable<Integer> {
-        private final CliContext ctx;
+    /** Pause or cancel: acts on each transfer it applies to, then says how many. */
+    abstract static class Control extends ResultCommand<Integer> {
         private final String verb;
         private final java.util.function.BiConsumer<TransferService, String> action;
 
@@ -206,13 +215,14 @@ public final class TransfersCommand implements Runnable {
         Which which;
 
         Control(CliContext ctx, String verb, java.util.function.BiConsumer<TransferService, String> action) {
-            this.ctx = ctx;
+            super(ctx);
             this.verb = verb;
             this.action = action;
         }
 
+        /** Returns how many transfers were acted on. */
         @Override
-        public Integer call() throws InterruptedException {
+        protected Integer act() throws InterruptedException {
             TransferService s = ctx.app().transfers();
             List<String> ids = which.ids(s, x -> !x.state().isFinal());
             int n = 0;
@@ -228,8 +238,12 @@ public final class TransfersCommand implements Runnable {
                 n++;
             }
             s.awaitSettled(ids, java.time.Duration.ofSeconds(30));
-            ctx.out().println(verb + " " + n + " transfer(s).");
-            return ExitCodes.OK;
+            return n;
+        }
+
+        @Override
+        protected void print(Integer n, Output out) {
+            out.println(verb + " " + n + " transfer(s).");
         }
     }
 
@@ -237,18 +251,18 @@ public final class TransfersCommand implements Runnable {
             name = "export-token",
             mixinStandardHelpOptions = true,
             description = "Print a resume token that lets another machine (or a reinstall) finish this upload.")
-    static final class ExportCmd implements Callable<Integer> {
-        private final CliContext ctx;
+    static final class ExportCmd extends ResultCommand<String> {
 
         @Parameters(index = "0", paramLabel = "ID")
         String id;
 
         ExportCmd(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
+        /** Returns the token. */
         @Override
-        public Integer call() {
+        protected String act() {
             TransferService s = ctx.app().transfers();
             TransferSnapshot x = find(s, id);
             String profileName = ctx.app().profiles().list().stream()
@@ -256,8 +270,12 @@ public final class TransfersCommand implements Runnable {
                     .map(p -> p.name())
                     .findFirst()
                     .orElse(null);
-            ctx.out().println(s.exportToken(x.id(), profileName));
-            return ExitCodes.OK;
+            return s.exportToken(x.id(), profileName);
+        }
+
+        @Override
+        protected void print(String token, Output out) {
+            out.println(token);
         }
     }
 }

@@ -14,6 +14,7 @@ import io.obitox.sync.RemoteLister;
 import io.obitox.sync.Rule;
 import io.obitox.sync.SyncAction;
 import io.obitox.sync.UploadIndex;
+import io.obitox.sync.UploadPlan;
 import io.obitox.sync.UploadPlanner;
 import io.obitox.transfer.TransferService;
 import io.obitox.transfer.TransferSnapshot;
@@ -43,7 +44,7 @@ public final class UploadConflicts {
     private final ConflictPolicy policy;
     private final ExcludeRules rules;
     private boolean dryRun;
-    private UploadPlanner.Plan plan;
+    private UploadPlan plan;
 
     public UploadConflicts(
             CliContext ctx,
@@ -74,7 +75,7 @@ public final class UploadConflicts {
         return this;
     }
 
-    public UploadPlanner.Plan currentPlan() {
+    public UploadPlan currentPlan() {
         return plan;
     }
 
@@ -225,7 +226,7 @@ public final class UploadConflicts {
             round = again.transferIds();
         }
         List<String> last = new ArrayList<>();
-        for (UploadPlanner.Item i : plan.items()) {
+        for (UploadPlan.Item i : plan.items()) {
             if (i.transferId() != null) {
                 last.add(i.transferId());
             }
@@ -235,13 +236,13 @@ public final class UploadConflicts {
 
     /** Whether a snapshot's file ended as a failure (not a 412 that {@code skip} turned into skipped-existing). */
     public boolean failed(TransferSnapshot s) {
-        UploadPlanner.Item i = plan.item(s.id());
+        UploadPlan.Item i = plan.item(s.id());
         return i != null ? i.action() == SyncAction.FAILED : s.state() != io.obitox.transfer.TransferState.COMPLETED;
     }
 
     /** Whether a snapshot's file was sent (uploaded or renamed), not failed and not skipped after a 412. */
     public boolean uploaded(TransferSnapshot s) {
-        UploadPlanner.Item i = plan.item(s.id());
+        UploadPlan.Item i = plan.item(s.id());
         return i != null
                 ? i.action() == SyncAction.UPLOADED || i.action() == SyncAction.RENAMED
                 : s.state() == io.obitox.transfer.TransferState.COMPLETED;
@@ -286,7 +287,7 @@ public final class UploadConflicts {
     /** Adds {@code "action"} (and {@code originalKey}, a skip's {@code reason}) to a transfer's JSON row. */
     public Map<String, Object> decorate(Map<String, Object> row) {
         Object id = row.get("id");
-        UploadPlanner.Item i = id == null ? null : plan.item(id.toString());
+        UploadPlan.Item i = id == null ? null : plan.item(id.toString());
         if (!row.containsKey("action")) {
             row.put(
                     "action",
@@ -311,7 +312,7 @@ public final class UploadConflicts {
      */
     public List<Map<String, Object>> rowsWithoutTransfer() {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (UploadPlanner.Item i : plan.items()) {
+        for (UploadPlan.Item i : plan.items()) {
             if (i.transferId() == null) {
                 rows.add(row(i));
             }
@@ -319,7 +320,7 @@ public final class UploadConflicts {
         return rows;
     }
 
-    private Map<String, Object> row(UploadPlanner.Item i) {
+    private Map<String, Object> row(UploadPlan.Item i) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", i.skippedId());
         m.put("path", i.path().toString());
@@ -342,7 +343,7 @@ public final class UploadConflicts {
 
     /** The lines of files that sent nothing but must be seen (excluded, failed as existing), for the terminal. */
     public void printText() {
-        for (UploadPlanner.Item i : plan.items()) {
+        for (UploadPlan.Item i : plan.items()) {
             if (i.action() == SyncAction.EXCLUDED) {
                 ctx.out().println("excluded " + TerminalText.escape(i.key()) + ": " + i.reason());
             } else if (i.action() == SyncAction.FAILED && i.transferId() == null) {

@@ -13,9 +13,6 @@ import io.obitox.storage.BucketService;
 import io.obitox.storage.S3Errors;
 import io.obitox.sync.ConflictPolicy;
 import io.obitox.transfer.TransferService;
-import io.obitox.validation.BatchHandle;
-import io.obitox.validation.BatchProgress;
-import io.obitox.validation.BatchRequest;
 import io.obitox.validation.BatchValidator;
 import io.obitox.validation.NameRules;
 import io.obitox.validation.ObjectKeys;
@@ -24,12 +21,8 @@ import io.obitox.validation.ValidationPolicy;
 import io.obitox.validation.ValidationResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -42,19 +35,16 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.util.Duration;
 
 /**
  * The Upload view: where to (bucket, prefix, policy), what was dropped, what is ready and what was rejected and why,
- * and "Upload N files". Validation streams in the background (a 100,000-file drop never blocks the UI); results
- * reach the lists through {@link Verdicts}, drained by a timer four times a second in bounded slices, so no tick's
- * work grows with the drop; a ready file is kept as a compact {@link ReadyFile}. FX thread only.
+ * and "Upload N files". The files dropped are checked in the background by {@link DropCheck}; a ready file is kept as
+ * a compact {@link ReadyFile}. FX thread only.
  */
 public final class UploadViewModel {
     /** Files queued per transaction when Upload is pressed (progress is reported after each). */
     static final int QUEUE_CHUNK = io.obitox.sync.UploadPlans.QUEUE_CHUNK;
 
-    private final BatchValidator validator;
     private final PolicyService policies;
     private final TransferService transfers;
     private final ProfileService profiles;
@@ -75,23 +65,13 @@ public final class UploadViewModel {
     private final StringProperty bucket = new SimpleStringProperty(this, "bucket", "");
     private final StringProperty prefix = new SimpleStringProperty(this, "prefix", "");
     private final ObjectProperty<ValidationPolicy> policy = new SimpleObjectProperty<>(this, "policy");
-    private final Verdicts verdicts = new Verdicts();
-    private final ObservableList<ReadyFile> ready = verdicts.ready();
-    private final ObservableList<ValidationResult> rejected = verdicts.rejected();
-    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking", false);
+    private final DropCheck check;
     /** The ready files are being queued (in the background): Upload is off meanwhile. */
     private final ReadOnlyBooleanWrapper queueing = new ReadOnlyBooleanWrapper(this, "queueing", false);
 
-    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error", false);
     private final BooleanBinding canUpload;
-    private final Set<Path> dropped = new LinkedHashSet<>();
-    private final Timeline drain;
-    private BatchHandle batch;
-    private final Rekeying rekeying;
-    /** The prefix changed while files were being checked: rekey when the check ends. */
-    private boolean keysStale;
 
     public UploadViewModel(
             BatchValidator validator,
@@ -104,37 +84,34 @@ public final class UploadViewModel {
             UploadPlanViewModel plan,
             ObjectSettingsViewModel objectSettings,
             ObjectSettingsDefaults objectDefaults) {
-        this.validator = validator;
         this.policies = policies;
         this.transfers = transfers;
         this.profiles = profiles;
         this.buckets = buckets;
         this.selection = selection;
         this.tasks = tasks;
-        this.rekeying = new Rekeying(tasks, ready);
+        this.check = new DropCheck(this, validator, tasks, policy::get, this::normalizedPrefix, this::setStatus);
         this.plan = plan;
         this.objectSettings = objectSettings;
         this.objectDefaults = objectDefaults;
-        this.canUpload = Bindings.isNotEmpty(ready)
+        this.canUpload = Bindings.isNotEmpty(check.ready())
                 .and(bucket.isNotEmpty())
-                .and(checking.not())
+                .and(check.checkingProperty().not())
                 .and(queueing.not())
-                .and(rekeying.runningProperty().not())
+                .and(check.rekeyingProperty().not())
                 .and(plan.blocksUploadProperty().not())
                 .and(objectSettings.validProperty())
                 .and(objectSettings.readingKeyProperty().not());
-        drain = new Timeline(new KeyFrame(Duration.millis(250), e -> drain()));
-        drain.setCycleCount(Timeline.INDEFINITE);
         selection.currentProperty().addListener((o, a, p) -> loadTarget());
         bucket.addListener((o, a, b) -> loadObjectDefaults());
-        prefix.addListener((o, a, p) -> rekey());
+        prefix.addListener((o, a, p) -> check.rekey());
         policy.addListener((o, a, p) -> {
-            if (p != null && a != null && !p.equals(a) && !dropped.isEmpty()) {
-                revalidate();
+            if (p != null && a != null && !p.equals(a) && check.hasDropped()) {
+                check.revalidate();
             }
         });
         loadTarget();
-        plan.watch(ready, bucket, checking.getReadOnlyProperty(), this::normalizedPrefix);
+        plan.watch(check.ready(), bucket, check.checkingProperty(), this::normalizedPrefix);
     }
 
     /** The "Object settings" panel: what S3 is asked to store with each file of the batch (issue 16). */
@@ -170,19 +147,19 @@ public final class UploadViewModel {
     }
 
     public ObservableList<ReadyFile> ready() {
-        return ready;
+        return check.ready();
     }
 
     public ObservableList<ValidationResult> rejected() {
-        return rejected;
+        return check.rejected();
     }
 
     public ReadOnlyBooleanProperty checkingProperty() {
-        return checking.getReadOnlyProperty();
+        return check.checkingProperty();
     }
 
     public ReadOnlyStringProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return check.progressProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -199,11 +176,11 @@ public final class UploadViewModel {
 
     /** "Upload 12 files (3.4 MiB)": updated once per change of the ready list, from running totals. */
     public ReadOnlyStringProperty uploadLabelProperty() {
-        return verdicts.uploadLabelProperty();
+        return check.uploadLabelProperty();
     }
 
     public String uploadLabel() {
-        return verdicts.uploadLabelProperty().get();
+        return check.uploadLabelProperty().get();
     }
 
     // Commands //
@@ -228,29 +205,16 @@ public final class UploadViewModel {
 
     /** Checks dropped or chosen files and folders; their verdicts stream into the two lists. */
     public void add(List<Path> paths) {
-        List<Path> fresh =
-                paths.stream().map(Path::toAbsolutePath).filter(dropped::add).toList();
-        if (fresh.isEmpty()) {
-            setStatus(false, "Those files are in the list already.");
-            return;
-        }
-        start(fresh);
+        check.add(paths);
     }
 
     /** Stops checking; what was checked so far stays. */
     public void cancel() {
-        if (batch != null) {
-            batch.cancel();
-        }
+        check.cancel();
     }
 
     public void clear() {
-        cancel();
-        rekeying.stop();
-        keysStale = false;
-        dropped.clear();
-        verdicts.clear();
-        progress.set("");
+        check.clear();
         setStatus(false, "");
     }
 
@@ -265,7 +229,7 @@ public final class UploadViewModel {
         // one copy of the list here; the plan and the requests are made in the background and queued a chunk at a
         // time, so a 100,000-file drop neither blocks the FX thread nor holds one transaction for all of it. Only
         // what the policy for existing keys says is sent: skipped and excluded files never become transfers
-        List<ReadyFile> files = List.copyOf(ready);
+        List<ReadyFile> files = List.copyOf(check.ready());
         Map<String, ConflictPolicy> answers = plan.askConflicts(files); // "ask": the dialog, before anything is sent
         if (answers == null) {
             setStatus(false, "Upload cancelled: nothing was sent.");
@@ -310,8 +274,7 @@ public final class UploadViewModel {
                                         + r.reason().oneLine());
                         return;
                     }
-                    ready.clear();
-                    dropped.clear();
+                    check.sent();
                     plan.showSent(sent);
                     objectSettings.reset(); // the next batch starts again from the stored defaults
                     int queued = batch.transferIds().size();
@@ -405,70 +368,6 @@ public final class UploadViewModel {
                     }
                 })
                 .start();
-    }
-
-    private void revalidate() {
-        List<Path> all = new ArrayList<>(dropped);
-        cancel();
-        rekeying.stop();
-        keysStale = false; // every file is checked again, keyed with the prefix of now
-        verdicts.clear();
-        start(all);
-    }
-
-    private void start(List<Path> paths) {
-        ValidationPolicy p = policy.get() != null ? policy.get() : ValidationPolicy.ANYTHING_BUT_EXECUTABLES;
-        if (rekeying.runningProperty().get()) {
-            // the files shown keep their old keys for now; the whole list is rekeyed once this check ends
-            rekeying.stop();
-            keysStale = true;
-        }
-        checking.set(true);
-        setStatus(false, "");
-        batch = validator.start(new BatchRequest(paths, p, normalizedPrefix()), verdicts.listener());
-        drain.play();
-    }
-
-    /** Moves buffered verdicts into the lists; stops the timer once the batch is done and the buffer empty. */
-    void drain() {
-        verdicts.drain();
-        long skipped = verdicts.skipped();
-        BatchHandle b = batch;
-        if (b == null) {
-            return;
-        }
-        BatchProgress pr = b.progress();
-        progress.set((pr.done() ? "Checked " : "Checking… ") + pr.checked() + " of " + pr.found() + " file(s): "
-                + ready.size() + " ready, " + rejected.size() + " rejected"
-                + (skipped > 0 ? ", " + skipped + " hidden or repeated skipped" : "")
-                + (pr.cancelled() ? " (stopped)" : ""));
-        if (pr.done() && !verdicts.buffered()) {
-            checking.set(false);
-            drain.stop();
-            if (keysStale) {
-                rekey();
-            }
-        }
-    }
-
-    /**
-     * After a prefix change: same files, new keys. The keys are made in the background from a copy of the list
-     * (100,000 of them blocked the FX thread) and swapped in with one change, if the list is still the one copied;
-     * Upload is off meanwhile. While files are being checked this waits for the check to end (the validator keys
-     * the rest with the prefix it started with), then rekeys them all.
-     */
-    private void rekey() {
-        rekeying.stop();
-        if (checking.get()) {
-            keysStale = true;
-            return;
-        }
-        keysStale = false;
-        boolean sanitize = policy.get() == null || policy.get().sanitizeNames();
-        rekeying.start(
-                normalizedPrefix(),
-                sanitize,
-                e -> setStatus(true, S3Errors.describe(e).oneLine()));
     }
 
     private String normalizedPrefix() {

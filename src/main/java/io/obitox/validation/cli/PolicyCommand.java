@@ -2,6 +2,8 @@ package io.obitox.validation.cli;
 
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.Output;
+import io.obitox.cli.kit.ResultCommand;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.UserMessage;
@@ -15,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,67 +49,89 @@ public final class PolicyCommand implements Runnable {
     }
 
     @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "List policies.")
-    static final class ListPolicies implements Callable<Integer> {
-        private final CliContext ctx;
+    static final class ListPolicies extends ResultCommand<List<ListPolicies.Listed>> {
+        /** A policy and where it is used ("Office/photos", "Office (all buckets)"). */
+        record Listed(ValidationPolicy policy, List<String> usedFor) {}
 
         @Option(names = "--json", description = "Print as JSON.")
         boolean json;
 
         ListPolicies(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
-        public Integer call() {
+        protected List<Listed> act() {
             PolicyService policies = ctx.app().validationPolicies();
             List<PolicyAssignment> assignments = policies.assignments();
             Map<String, String> profileNames = ctx.app().profiles().list().stream()
                     .collect(Collectors.toMap(StorageProfile::id, StorageProfile::name));
-            List<Map<String, Object>> out = new ArrayList<>();
-            List<List<String>> rows = new ArrayList<>();
+            List<Listed> out = new ArrayList<>();
             for (ValidationPolicy p : policies.list()) {
                 List<String> usedFor = assignments.stream()
                         .filter(a -> ValidationPolicy.key(a.policyName()).equals(p.key()))
                         .map(a -> profileNames.getOrDefault(a.profileId(), a.profileId())
                                 + (a.bucket() == null ? " (all buckets)" : "/" + a.bucket()))
                         .toList();
+                out.add(new Listed(p, usedFor));
+            }
+            return out;
+        }
+
+        @Override
+        protected boolean json() {
+            return json;
+        }
+
+        @Override
+        protected Object toJson(List<Listed> listed) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Listed l : listed) {
+                ValidationPolicy p = l.policy();
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("name", p.name());
                 m.put("preset", p.isPreset());
                 m.put("policy", PolicyJson.toMap(p));
-                m.put("usedFor", usedFor);
+                m.put("usedFor", l.usedFor());
                 out.add(m);
+            }
+            return out;
+        }
+
+        @Override
+        protected void print(List<Listed> listed, Output out) {
+            List<List<String>> rows = new ArrayList<>();
+            for (Listed l : listed) {
+                ValidationPolicy p = l.policy();
                 rows.add(List.of(
                         p.name(),
                         p.isPreset() ? "preset" : "custom",
                         p.maxSize() == null ? "-" : Sizes.bytes(p.maxSize()),
                         p.allowedTypes().isEmpty() ? "any" : String.join(",", p.allowedTypes()),
-                        usedFor.isEmpty() ? "-" : String.join(", ", usedFor)));
+                        l.usedFor().isEmpty() ? "-" : String.join(", ", l.usedFor())));
             }
-            if (json) {
-                ctx.out().json(out);
-            } else {
-                ctx.out().table(List.of("NAME", "KIND", "MAX SIZE", "TYPES", "USED FOR"), rows);
-            }
-            return ExitCodes.OK;
+            out.table(List.of("NAME", "KIND", "MAX SIZE", "TYPES", "USED FOR"), rows);
         }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Print a policy as JSON.")
-    static final class Show implements Callable<Integer> {
-        private final CliContext ctx;
+    static final class Show extends ResultCommand<ValidationPolicy> {
 
         @Parameters(index = "0", paramLabel = "NAME|FILE")
         String name;
 
         Show(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
-        public Integer call() {
-            ctx.out().println(PolicyJson.write(ctx.app().validationPolicies().resolve(name)));
-            return ExitCodes.OK;
+        protected ValidationPolicy act() {
+            return ctx.app().validationPolicies().resolve(name);
+        }
+
+        @Override
+        protected void print(ValidationPolicy p, Output out) {
+            out.println(PolicyJson.write(p));
         }
     }
 
@@ -116,8 +139,7 @@ public final class PolicyCommand implements Runnable {
             name = "save",
             mixinStandardHelpOptions = true,
             description = "Save a policy from a JSON file (replaces a custom policy of the same name).")
-    static final class Save implements Callable<Integer> {
-        private final CliContext ctx;
+    static final class Save extends ResultCommand<ValidationPolicy> {
 
         @Parameters(index = "0", paramLabel = "FILE")
         Path file;
@@ -126,44 +148,56 @@ public final class PolicyCommand implements Runnable {
         String name;
 
         Save(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
-        public Integer call() {
+        protected ValidationPolicy act() {
             ValidationPolicy p = PolicyJson.read(file);
             if (name != null && !name.isBlank()) {
                 p = p.withName(name);
             }
             ctx.app().validationPolicies().save(p);
-            ctx.out().println("Saved policy '" + p.name() + "'.");
-            return ExitCodes.OK;
+            return p;
+        }
+
+        @Override
+        protected void print(ValidationPolicy p, Output out) {
+            out.println("Saved policy '" + p.name() + "'.");
         }
     }
 
     @Command(name = "remove", aliases = "rm", mixinStandardHelpOptions = true, description = "Delete a policy.")
-    static final class Remove implements Callable<Integer> {
-        private final CliContext ctx;
+    static final class Remove extends ResultCommand<Boolean> {
 
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
         Remove(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
+        }
+
+        /** Returns whether the policy was there to delete. */
+        @Override
+        protected Boolean act() {
+            return ctx.app().validationPolicies().delete(name);
         }
 
         @Override
-        public Integer call() {
-            if (!ctx.app().validationPolicies().delete(name)) {
-                ctx.out()
-                        .error(new UserMessage(
-                                "POLICY_NOT_FOUND",
-                                "There is no custom policy named '" + name + "'.",
-                                "See 'obitox policy list'."));
-                return ExitCodes.FAILURE;
+        protected void print(Boolean deleted, Output out) {
+            if (!deleted) {
+                out.error(new UserMessage(
+                        "POLICY_NOT_FOUND",
+                        "There is no custom policy named '" + name + "'.",
+                        "See 'obitox policy list'."));
+                return;
             }
-            ctx.out().println("Deleted policy '" + name + "'; buckets that used it fall back to the default.");
-            return ExitCodes.OK;
+            out.println("Deleted policy '" + name + "'; buckets that used it fall back to the default.");
+        }
+
+        @Override
+        protected int exitCode(Boolean deleted) {
+            return deleted ? ExitCodes.OK : ExitCodes.FAILURE;
         }
     }
 
@@ -171,8 +205,7 @@ public final class PolicyCommand implements Runnable {
             name = "assign",
             mixinStandardHelpOptions = true,
             description = "Use a policy for uploads to a bucket, or to all buckets of a profile.")
-    static final class Assign implements Callable<Integer> {
-        private final CliContext ctx;
+    static final class Assign extends ResultCommand<String> {
 
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
@@ -184,18 +217,22 @@ public final class PolicyCommand implements Runnable {
         String bucket;
 
         Assign(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
+        }
+
+        /** Returns what it says. */
+        @Override
+        protected String act() {
+            StorageProfile p = profileOf(ctx, profile);
+            ctx.app().validationPolicies().assign(p.id(), bucket, name);
+            return "Uploads to " + p.name() + (bucket == null ? " (all buckets)" : "/" + bucket)
+                    + " now use the policy '"
+                    + ctx.app().validationPolicies().get(name).name() + "'.";
         }
 
         @Override
-        public Integer call() {
-            StorageProfile p = profileOf(ctx, profile);
-            ctx.app().validationPolicies().assign(p.id(), bucket, name);
-            ctx.out()
-                    .println("Uploads to " + p.name() + (bucket == null ? " (all buckets)" : "/" + bucket)
-                            + " now use the policy '"
-                            + ctx.app().validationPolicies().get(name).name() + "'.");
-            return ExitCodes.OK;
+        protected void print(String line, Output out) {
+            out.println(line);
         }
     }
 
@@ -203,8 +240,7 @@ public final class PolicyCommand implements Runnable {
             name = "unassign",
             mixinStandardHelpOptions = true,
             description = "Go back to the default policy for a bucket or profile.")
-    static final class Unassign implements Callable<Integer> {
-        private final CliContext ctx;
+    static final class Unassign extends ResultCommand<Boolean> {
 
         @Option(names = "--profile", paramLabel = "NAME", description = "Profile (default: the default profile).")
         String profile;
@@ -213,15 +249,19 @@ public final class PolicyCommand implements Runnable {
         String bucket;
 
         Unassign(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
+        }
+
+        /** Returns whether an assignment was there to remove. */
+        @Override
+        protected Boolean act() {
+            StorageProfile p = profileOf(ctx, profile);
+            return ctx.app().validationPolicies().unassign(p.id(), bucket);
         }
 
         @Override
-        public Integer call() {
-            StorageProfile p = profileOf(ctx, profile);
-            boolean removed = ctx.app().validationPolicies().unassign(p.id(), bucket);
-            ctx.out().println(removed ? "Removed." : "Nothing was assigned there.");
-            return ExitCodes.OK;
+        protected void print(Boolean removed, Output out) {
+            out.println(removed ? "Removed." : "Nothing was assigned there.");
         }
     }
 

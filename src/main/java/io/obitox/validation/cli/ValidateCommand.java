@@ -2,6 +2,8 @@ package io.obitox.validation.cli;
 
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.Output;
+import io.obitox.cli.kit.ResultCommand;
 import io.obitox.common.Sizes;
 import io.obitox.profile.StorageProfile;
 import io.obitox.validation.BatchRequest;
@@ -15,7 +17,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,8 +30,9 @@ import picocli.CommandLine.Parameters;
                     + " allowed types and extensions, programs, names.",
             "Exit status 1 when any file is rejected."
         })
-public final class ValidateCommand implements Callable<Integer> {
-    private final CliContext ctx;
+public final class ValidateCommand extends ResultCommand<ValidateCommand.Checked> {
+    /** The batch's results, valid and rejected sorted by path, and the policy they were checked with. */
+    record Checked(ValidationPolicy policy, BatchResult result, List<ValidationResult> all) {}
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files and folders.")
     List<Path> paths;
@@ -64,49 +66,69 @@ public final class ValidateCommand implements Callable<Integer> {
     boolean followLinks;
 
     public ValidateCommand(CliContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override
-    public Integer call() {
+    protected Checked act() {
         ValidationPolicy chosen = followLinks ? choosePolicy().withFollowLinks(true) : choosePolicy();
         BatchResult result =
                 ctx.app().batchValidator().validateFiles(new BatchRequest(paths, chosen, prefix == null ? "" : prefix));
         List<ValidationResult> all = new ArrayList<>(result.valid());
         all.addAll(result.invalid());
         all.sort(Comparator.comparing(r -> r.path().toString()));
-        if (json) {
-            List<Map<String, Object>> out = new ArrayList<>();
-            all.forEach(r -> out.add(describe(r)));
-            ctx.out().json(out);
-        } else {
-            List<List<String>> rows = new ArrayList<>();
-            for (ValidationResult r : all) {
-                String status = !r.valid() ? "REJECTED" : r.warnings().isEmpty() ? "ok" : "WARNING";
-                String type = r.detectedType() == null ? "-" : r.detectedType();
-                String detail = r.valid()
-                        ? "-> " + r.objectKey()
-                                + (r.warnings().isEmpty()
-                                        ? ""
-                                        : "  (" + r.warnings().get(0).message() + ")")
-                        : r.error().code() + ": " + r.error().message();
-                rows.add(List.of(status, r.path().toString(), type, detail));
-            }
-            ctx.out().table(List.of("STATUS", "PATH", "TYPE", "RESULT"), rows);
+        return new Checked(chosen, result, all);
+    }
+
+    @Override
+    protected boolean json() {
+        return json;
+    }
+
+    @Override
+    protected Object toJson(Checked c) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        c.all().forEach(r -> out.add(describe(r)));
+        return out;
+    }
+
+    @Override
+    protected void print(Checked c, Output out) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ValidationResult r : c.all()) {
+            String status = !r.valid() ? "REJECTED" : r.warnings().isEmpty() ? "ok" : "WARNING";
+            String type = r.detectedType() == null ? "-" : r.detectedType();
+            String detail = r.valid()
+                    ? "-> " + r.objectKey()
+                            + (r.warnings().isEmpty()
+                                    ? ""
+                                    : "  (" + r.warnings().get(0).message() + ")")
+                    : r.error().code() + ": " + r.error().message();
+            rows.add(List.of(status, r.path().toString(), type, detail));
         }
-        ctx.out()
-                .progress(String.format(
-                        "%d file%s checked with policy '%s': %d valid (%s), %d rejected%s.",
-                        all.size(),
-                        all.size() == 1 ? "" : "s",
-                        chosen.name(),
-                        result.valid().size(),
-                        Sizes.bytes(result.progress().validBytes()),
-                        result.invalid().size(),
-                        result.skipped().isEmpty()
-                                ? ""
-                                : ", " + result.skipped().size() + " hidden or repeated skipped"));
-        return result.allValid() ? ExitCodes.OK : ExitCodes.FAILURE;
+        out.table(List.of("STATUS", "PATH", "TYPE", "RESULT"), rows);
+    }
+
+    /** The count line, on stderr: with --json too. */
+    @Override
+    protected void printAfter(Checked c, Output out) {
+        List<ValidationResult> all = c.all();
+        BatchResult result = c.result();
+        ValidationPolicy chosen = c.policy();
+        out.progress(String.format(
+                "%d file%s checked with policy '%s': %d valid (%s), %d rejected%s.",
+                all.size(),
+                all.size() == 1 ? "" : "s",
+                chosen.name(),
+                result.valid().size(),
+                Sizes.bytes(result.progress().validBytes()),
+                result.invalid().size(),
+                result.skipped().isEmpty() ? "" : ", " + result.skipped().size() + " hidden or repeated skipped"));
+    }
+
+    @Override
+    protected int exitCode(Checked c) {
+        return c.result().allValid() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     private ValidationPolicy choosePolicy() {

@@ -1,7 +1,8 @@
 package io.obitox.watch.cli;
 
 import io.obitox.cli.kit.CliContext;
-import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.Output;
+import io.obitox.cli.kit.ResultCommand;
 import io.obitox.common.TerminalText;
 import io.obitox.watch.WatchHealth;
 import io.obitox.watch.WatchLedger;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,14 +20,15 @@ import picocli.CommandLine.Option;
         aliases = "ls",
         mixinStandardHelpOptions = true,
         description = "List the watches with their state (watching, scanning, paused, error, stopped) and counters.")
-final class WatchListCommand implements Callable<Integer> {
+final class WatchListCommand extends ResultCommand<WatchListCommand.Listed> {
     private static final List<WatchLedger.Outcome> LEFT_OUT = List.of(
             WatchLedger.Outcome.EXCLUDED,
             WatchLedger.Outcome.REJECTED,
             WatchLedger.Outcome.SKIPPED,
             WatchLedger.Outcome.FAILED);
 
-    private final CliContext ctx;
+    /** The watches, and with {@code --files} each one's last files left out, by watch id. */
+    record Listed(List<WatchRepository.Row> rows, Map<String, List<WatchLedger.Entry>> files) {}
 
     @Option(names = "--json", description = "Print the watches as JSON.")
     boolean json;
@@ -40,37 +41,55 @@ final class WatchListCommand implements Callable<Integer> {
     int files;
 
     WatchListCommand(CliContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override
-    public Integer call() {
+    protected Listed act() {
         var service = ctx.app().watches();
         List<WatchRepository.Row> rows = service.list();
-        if (json) {
-            List<Map<String, Object>> out = new ArrayList<>();
+        Map<String, List<WatchLedger.Entry>> leftOut = new LinkedHashMap<>();
+        if (files > 0) {
             for (WatchRepository.Row r : rows) {
-                Map<String, Object> m = WatchJson.row(r, label(r));
-                if (files > 0) {
-                    List<Map<String, Object>> fs = new ArrayList<>();
-                    for (WatchLedger.Entry e : service.files(r.watch().id(), LEFT_OUT, files)) {
-                        Map<String, Object> f = new LinkedHashMap<>();
-                        f.put("path", e.relPath());
-                        f.put("outcome", e.outcome().name());
-                        f.put("reason", e.reason());
-                        f.put("at", e.at().toString());
-                        fs.add(f);
-                    }
-                    m.put("files", fs);
-                }
-                out.add(m);
+                leftOut.put(r.watch().id(), service.files(r.watch().id(), LEFT_OUT, files));
             }
-            ctx.out().json(Map.of("watches", out));
-            return ExitCodes.OK;
         }
+        return new Listed(rows, leftOut);
+    }
+
+    @Override
+    protected boolean json() {
+        return json;
+    }
+
+    @Override
+    protected Object toJson(Listed listed) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (WatchRepository.Row r : listed.rows()) {
+            Map<String, Object> m = WatchJson.row(r, label(r));
+            if (files > 0) {
+                List<Map<String, Object>> fs = new ArrayList<>();
+                for (WatchLedger.Entry e : listed.files().get(r.watch().id())) {
+                    Map<String, Object> f = new LinkedHashMap<>();
+                    f.put("path", e.relPath());
+                    f.put("outcome", e.outcome().name());
+                    f.put("reason", e.reason());
+                    f.put("at", e.at().toString());
+                    fs.add(f);
+                }
+                m.put("files", fs);
+            }
+            out.add(m);
+        }
+        return Map.of("watches", out);
+    }
+
+    @Override
+    protected void print(Listed listed, Output out) {
+        List<WatchRepository.Row> rows = listed.rows();
         if (rows.isEmpty()) {
-            ctx.out().println("No watches. Add one with 'obitox watch add DIR --bucket B'.");
-            return ExitCodes.OK;
+            out.println("No watches. Add one with 'obitox watch add DIR --bucket B'.");
+            return;
         }
         List<List<String>> table = new ArrayList<>();
         for (WatchRepository.Row r : rows) {
@@ -83,23 +102,17 @@ final class WatchListCommand implements Callable<Integer> {
                     h.state().name().toLowerCase(java.util.Locale.ROOT),
                     c.seen() + "/" + c.uploaded() + "/" + c.skipped() + "/" + c.rejected() + "/" + c.failed()));
         }
-        ctx.out().table(List.of("ID", "FOLDER", "TARGET", "STATE", "SEEN/UP/SKIP/REJ/FAIL"), table);
+        out.table(List.of("ID", "FOLDER", "TARGET", "STATE", "SEEN/UP/SKIP/REJ/FAIL"), table);
         for (WatchRepository.Row r : rows) {
             if (r.health().reason() != null) {
-                ctx.out()
-                        .println(r.watch().id().substring(0, 8) + ": "
-                                + r.health().reason());
+                out.println(r.watch().id().substring(0, 8) + ": " + r.health().reason());
             }
-            if (files > 0) {
-                for (WatchLedger.Entry e : service.files(r.watch().id(), LEFT_OUT, files)) {
-                    ctx.out()
-                            .println(r.watch().id().substring(0, 8) + "  "
-                                    + e.outcome().name().toLowerCase(java.util.Locale.ROOT) + "  "
-                                    + TerminalText.escape(e.relPath()) + ": " + e.reason());
-                }
+            for (WatchLedger.Entry e : listed.files().getOrDefault(r.watch().id(), List.of())) {
+                out.println(r.watch().id().substring(0, 8) + "  "
+                        + e.outcome().name().toLowerCase(java.util.Locale.ROOT) + "  "
+                        + TerminalText.escape(e.relPath()) + ": " + e.reason());
             }
         }
-        return ExitCodes.OK;
     }
 
     private String label(WatchRepository.Row r) {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.obitox.cors.BrowserProof;
-import io.obitox.cors.Rgw;
 import io.obitox.cors.UploadRules;
 import io.obitox.testing.CliRun;
+import io.obitox.testing.Rgw;
 import io.obitox.testing.TestPaths;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.s3.model.CORSRule;
 /** The whole CLI flow against Ceph RGW: setup asks, verify proves, restore undoes. */
 @Tag("e2e")
 class CorsCliRgwE2eTest {
+    private final Rgw rgw = Rgw.require();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String APP = "http://localhost:3000";
 
@@ -32,17 +33,18 @@ class CorsCliRgwE2eTest {
 
     @BeforeEach
     void setUp() {
-        s3 = Rgw.client();
-        bucket = Rgw.newBucket(s3);
+        s3 = rgw.client();
+        bucket = Rgw.uniqueBucket("cors");
+        rgw.createBucket(bucket);
         home = TestPaths.newDir("cors-cli-e2e");
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        owner = addProfile("cors-owner-" + suffix, Rgw.KEY, Rgw.SECRET);
-        stranger = addProfile("cors-stranger-" + suffix, Rgw.KEY2, Rgw.SECRET2);
+        owner = addProfile("cors-owner-" + suffix, rgw.accessKey(), rgw.secretKey());
+        stranger = addProfile("cors-stranger-" + suffix, rgw.accessKey2(), rgw.secretKey2());
     }
 
     @AfterEach
     void tearDown() {
-        Rgw.deleteBucket(s3, bucket);
+        rgw.deleteBucket(bucket);
         s3.close();
     }
 
@@ -55,7 +57,7 @@ class CorsCliRgwE2eTest {
                 "--provider",
                 "ceph",
                 "--endpoint-url",
-                Rgw.ENDPOINT.toString(),
+                rgw.endpoint().toString(),
                 "--access-key-id",
                 key,
                 "--secret-access-key",

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.obitox.app.ui.ViewFactory;
 import io.obitox.cors.BrowserProof;
 import io.obitox.cors.CorsCheck;
-import io.obitox.cors.Rgw;
 import io.obitox.profile.ProfileDraft;
 import io.obitox.profile.StorageProfile;
 import io.obitox.storage.Provider;
 import io.obitox.testing.FxApp;
+import io.obitox.testing.Rgw;
 import io.obitox.testing.TestApp;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +34,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 @Tag("e2e")
 @ExtendWith(ApplicationExtension.class)
 class CorsWizardBrowserRgwE2eTest {
+    private final Rgw rgw = Rgw.require();
     private static final String ORIGIN = "http://app.example.test:8123";
 
     private TestApp app;
@@ -42,22 +43,23 @@ class CorsWizardBrowserRgwE2eTest {
 
     @Start
     void start(Stage stage) {
-        s3 = Rgw.client();
-        bucket = Rgw.newBucket(s3);
+        s3 = rgw.client();
+        bucket = Rgw.uniqueBucket("cors");
+        rgw.createBucket(bucket);
         app = TestApp.create("cors-wizard-browser-e2e");
         StorageProfile p = app.context()
                 .profiles()
                 .add(new ProfileDraft(
                         "Lab Ceph " + UUID.randomUUID().toString().substring(0, 4),
                         Provider.CEPH,
-                        Rgw.ENDPOINT.toString(),
+                        rgw.endpoint().toString(),
                         "us-east-1",
                         true,
                         null,
                         ProfileDraft.CredentialMode.KEYS,
                         null,
-                        Rgw.KEY,
-                        Rgw.SECRET,
+                        rgw.accessKey(),
+                        rgw.secretKey(),
                         null));
         ViewFactory views = FxApp.show(app, stage);
         views.selection().reload(p.id());
@@ -65,7 +67,7 @@ class CorsWizardBrowserRgwE2eTest {
 
     @AfterEach
     void tearDown() {
-        Rgw.deleteBucket(s3, bucket);
+        rgw.deleteBucket(bucket);
         s3.close();
         app.close();
     }

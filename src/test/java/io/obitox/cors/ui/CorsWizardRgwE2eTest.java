@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.obitox.app.ui.ViewFactory;
 import io.obitox.cors.CorsConfig;
 import io.obitox.cors.CorsRule;
-import io.obitox.cors.Rgw;
 import io.obitox.cors.UploadRules;
 import io.obitox.profile.ProfileDraft;
 import io.obitox.profile.StorageProfile;
 import io.obitox.storage.Provider;
 import io.obitox.testing.FxApp;
+import io.obitox.testing.Rgw;
 import io.obitox.testing.TestApp;
 import java.util.List;
 import java.util.UUID;
@@ -35,14 +35,16 @@ import software.amazon.awssdk.services.s3.model.CORSRule;
 @Tag("e2e")
 @ExtendWith(ApplicationExtension.class)
 class CorsWizardRgwE2eTest {
+    private final Rgw rgw = Rgw.require();
     private TestApp app;
     private S3Client s3;
     private String bucket;
 
     @Start
     void start(Stage stage) {
-        s3 = Rgw.client();
-        bucket = Rgw.newBucket(s3);
+        s3 = rgw.client();
+        bucket = Rgw.uniqueBucket("cors");
+        rgw.createBucket(bucket);
         s3.putBucketCors(b -> b.bucket(bucket)
                 .corsConfiguration(c -> c.corsRules(CORSRule.builder()
                         .id("viewer")
@@ -55,14 +57,14 @@ class CorsWizardRgwE2eTest {
                 .add(new ProfileDraft(
                         "Lab Ceph " + UUID.randomUUID().toString().substring(0, 4),
                         Provider.CEPH,
-                        Rgw.ENDPOINT.toString(),
+                        rgw.endpoint().toString(),
                         "us-east-1",
                         true,
                         null,
                         ProfileDraft.CredentialMode.KEYS,
                         null,
-                        Rgw.KEY,
-                        Rgw.SECRET,
+                        rgw.accessKey(),
+                        rgw.secretKey(),
                         null));
         ViewFactory views = FxApp.show(app, stage);
         views.selection().reload(p.id());
@@ -70,7 +72,7 @@ class CorsWizardRgwE2eTest {
 
     @AfterEach
     void tearDown() {
-        Rgw.deleteBucket(s3, bucket);
+        rgw.deleteBucket(bucket);
         s3.close();
         app.close();
     }
@@ -170,7 +172,7 @@ class CorsWizardRgwE2eTest {
         assertThat(rules()).isEqualTo(original);
         assertThat(w.text("#applyStatus")).contains("failed");
         FxApp.screenshot(robot, history, "cors-wizard-8-restored");
-        assertThat(app.context().cors().history(Rgw.target(), bucket))
+        assertThat(app.context().cors().history(rgw.target(), bucket))
                 .extracting(c -> c.action().name())
                 .containsExactly("RESTORE", "SETUP");
         assertThat(new CorsConfig(rules()).uploadRule()).isEmpty();

@@ -191,10 +191,10 @@ class ObjectSettingsViewModelTest {
 
     @Test
     void storageClassNamesReadAsWords() {
-        assertThat(ObjectSettingsViewModel.storageClassLabel("STANDARD")).isEqualTo("Standard");
-        assertThat(ObjectSettingsViewModel.storageClassLabel("STANDARD_IA")).isEqualTo("Standard IA");
-        assertThat(ObjectSettingsViewModel.storageClassLabel("GLACIER_IR")).isEqualTo("Glacier IR");
-        assertThat(ObjectSettingsViewModel.storageClassLabel("INTELLIGENT_TIERING"))
+        assertThat(ObjectSettingsLabels.storageClassLabel("STANDARD")).isEqualTo("Standard");
+        assertThat(ObjectSettingsLabels.storageClassLabel("STANDARD_IA")).isEqualTo("Standard IA");
+        assertThat(ObjectSettingsLabels.storageClassLabel("GLACIER_IR")).isEqualTo("Glacier IR");
+        assertThat(ObjectSettingsLabels.storageClassLabel("INTELLIGENT_TIERING"))
                 .isEqualTo("Intelligent Tiering");
     }
 }

@@ -1,0 +1,204 @@
+package io.obitox.upload.ui;
+
+import io.obitox.common.ui.UiTasks;
+import io.obitox.storage.S3Errors;
+import io.obitox.validation.BatchHandle;
+import io.obitox.validation.BatchProgress;
+import io.obitox.validation.BatchRequest;
+import io.obitox.validation.BatchValidator;
+import io.obitox.validation.ValidationPolicy;
+import io.obitox.validation.ValidationResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ObservableList;
+import javafx.util.Duration;
+
+/**
+ * The Upload view's check of what was dropped: validation streams in the background (a 100,000-file drop never
+ * blocks the UI); results reach the ready and rejected lists through {@link Verdicts}, drained by a timer four times a
+ * second in bounded slices, so no tick's work grows with the drop. A prefix change rekeys the list ({@link
+ * Rekeying}), once the check has ended when one is running. FX thread only.
+ */
+final class DropCheck {
+    /** Says a line in the view's status: (is it an error, the text). */
+    interface Status {
+        void set(boolean isError, String text);
+    }
+
+    private final BatchValidator validator;
+    /** The policy chosen, or null before the target is loaded. */
+    private final Supplier<ValidationPolicy> policy;
+    /** The prefix as keys are made with it (normalized). */
+    private final Supplier<String> prefix;
+
+    private final Status status;
+    private final Verdicts verdicts = new Verdicts();
+    private final Rekeying rekeying;
+    private final Set<Path> dropped = new LinkedHashSet<>();
+    private final ReadOnlyBooleanWrapper checking;
+    private final ReadOnlyStringWrapper progress;
+    private final Timeline drain;
+    private BatchHandle batch;
+    /** The prefix changed while files were being checked: rekey when the check ends. */
+    private boolean keysStale;
+
+    /** @param bean the view model whose properties these are */
+    DropCheck(
+            Object bean,
+            BatchValidator validator,
+            UiTasks tasks,
+            Supplier<ValidationPolicy> policy,
+            Supplier<String> prefix,
+            Status status) {
+        this.validator = validator;
+        this.policy = policy;
+        this.prefix = prefix;
+        this.status = status;
+        this.rekeying = new Rekeying(tasks, verdicts.ready());
+        this.checking = new ReadOnlyBooleanWrapper(bean, "checking", false);
+        this.progress = new ReadOnlyStringWrapper(bean, "progress", "");
+        drain = new Timeline(new KeyFrame(Duration.millis(250), e -> drain()));
+        drain.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    ObservableList<ReadyFile> ready() {
+        return verdicts.ready();
+    }
+
+    ObservableList<ValidationResult> rejected() {
+        return verdicts.rejected();
+    }
+
+    ReadOnlyBooleanProperty checkingProperty() {
+        return checking.getReadOnlyProperty();
+    }
+
+    ReadOnlyBooleanProperty rekeyingProperty() {
+        return rekeying.runningProperty();
+    }
+
+    ReadOnlyStringProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** "Upload 12 files (3.4 MiB)", from the ready list's running totals. */
+    ReadOnlyStringProperty uploadLabelProperty() {
+        return verdicts.uploadLabelProperty();
+    }
+
+    /** Files or folders were dropped (and not sent or cleared since). */
+    boolean hasDropped() {
+        return !dropped.isEmpty();
+    }
+
+    /** Checks dropped or chosen files and folders not in the list yet. */
+    void add(List<Path> paths) {
+        List<Path> fresh =
+                paths.stream().map(Path::toAbsolutePath).filter(dropped::add).toList();
+        if (fresh.isEmpty()) {
+            status.set(false, "Those files are in the list already.");
+            return;
+        }
+        start(fresh);
+    }
+
+    /** Stops checking; what was checked so far stays. */
+    void cancel() {
+        if (batch != null) {
+            batch.cancel();
+        }
+    }
+
+    void clear() {
+        cancel();
+        rekeying.stop();
+        keysStale = false;
+        dropped.clear();
+        verdicts.clear();
+        progress.set("");
+    }
+
+    /** The ready files were queued: the list starts empty again (rejected files stay, to be read). */
+    void sent() {
+        verdicts.ready().clear();
+        dropped.clear();
+    }
+
+    /** Checks every dropped file again (another policy). */
+    void revalidate() {
+        List<Path> all = new ArrayList<>(dropped);
+        cancel();
+        rekeying.stop();
+        keysStale = false; // every file is checked again, keyed with the prefix of now
+        verdicts.clear();
+        start(all);
+    }
+
+    /**
+     * After a prefix change: same files, new keys. The keys are made in the background from a copy of the list
+     * (100,000 of them blocked the FX thread) and swapped in with one change, if the list is still the one copied;
+     * Upload is off meanwhile. While files are being checked this waits for the check to end (the validator keys
+     * the rest with the prefix it started with), then rekeys them all.
+     */
+    void rekey() {
+        rekeying.stop();
+        if (checking.get()) {
+            keysStale = true;
+            return;
+        }
+        keysStale = false;
+        rekeying.start(
+                prefix.get(),
+                sanitize(),
+                e -> status.set(true, S3Errors.describe(e).oneLine()));
+    }
+
+    private void start(List<Path> paths) {
+        ValidationPolicy p = policy.get() != null ? policy.get() : ValidationPolicy.ANYTHING_BUT_EXECUTABLES;
+        if (rekeying.runningProperty().get()) {
+            // the files shown keep their old keys for now; the whole list is rekeyed once this check ends
+            rekeying.stop();
+            keysStale = true;
+        }
+        checking.set(true);
+        status.set(false, "");
+        batch = validator.start(new BatchRequest(paths, p, prefix.get()), verdicts.listener());
+        drain.play();
+    }
+
+    /** Moves buffered verdicts into the lists; stops the timer once the batch is done and the buffer empty. */
+    void drain() {
+        verdicts.drain();
+        long skipped = verdicts.skipped();
+        BatchHandle b = batch;
+        if (b == null) {
+            return;
+        }
+        BatchProgress pr = b.progress();
+        progress.set((pr.done() ? "Checked " : "Checking… ") + pr.checked() + " of " + pr.found() + " file(s): "
+                + ready().size() + " ready, " + rejected().size() + " rejected"
+                + (skipped > 0 ? ", " + skipped + " hidden or repeated skipped" : "")
+                + (pr.cancelled() ? " (stopped)" : ""));
+        if (pr.done() && !verdicts.buffered()) {
+            checking.set(false);
+            drain.stop();
+            if (keysStale) {
+                rekey();
+            }
+        }
+    }
+
+    private boolean sanitize() {
+        return policy.get() == null || policy.get().sanitizeNames();
+    }
+}
