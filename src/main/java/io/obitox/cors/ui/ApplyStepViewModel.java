@@ -49,8 +49,8 @@ public final class ApplyStepViewModel implements CorsWizardStep {
     // Properties //
 
     @Override
-    public String title() {
-        return state.getMode() == Mode.CHECK ? "Check" : "Apply & verify";
+    public String titleKey() {
+        return state.getMode() == Mode.CHECK ? "cors.step.check" : "cors.step.apply";
     }
 
     public ObservableList<CorsCheck> checks() {

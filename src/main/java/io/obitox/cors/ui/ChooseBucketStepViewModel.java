@@ -70,8 +70,8 @@ public final class ChooseBucketStepViewModel implements CorsWizardStep {
     // Properties //
 
     @Override
-    public String title() {
-        return "Bucket";
+    public String titleKey() {
+        return "cors.step.bucket";
     }
 
     public CorsWizardState state() {

@@ -59,8 +59,8 @@ public final class HistoryStepViewModel implements CorsWizardStep {
     // Properties //
 
     @Override
-    public String title() {
-        return "History";
+    public String titleKey() {
+        return "cors.step.history";
     }
 
     public ObservableList<CorsChange> changes() {

@@ -35,8 +35,8 @@ public final class OriginsStepViewModel implements CorsWizardStep {
     // Properties //
 
     @Override
-    public String title() {
-        return "Origins";
+    public String titleKey() {
+        return "cors.step.origins";
     }
 
     /** One origin per line, as typed. */

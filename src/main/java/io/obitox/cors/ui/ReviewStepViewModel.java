@@ -47,8 +47,8 @@ public final class ReviewStepViewModel implements CorsWizardStep {
     // Properties //
 
     @Override
-    public String title() {
-        return "Review";
+    public String titleKey() {
+        return "cors.step.review";
     }
 
     public ObservableList<String> summary() {
