@@ -260,13 +260,16 @@ public final class ViewFactory {
                     bucketsViewModel, (owner, count) -> downloadFolderDialog.ask(owner, count), messages);
         }
         if (type == IncompleteUploadsView.class) {
-            return new IncompleteUploadsView(new IncompleteUploadsViewModel(
-                    app.multipartUploads(),
-                    app.profiles(),
-                    selection,
-                    bucketsViewModel.bucketProperty(),
-                    tasks,
-                    app.clock()));
+            return new IncompleteUploadsView(
+                    new IncompleteUploadsViewModel(
+                            app.multipartUploads(),
+                            app.profiles(),
+                            selection,
+                            bucketsViewModel.bucketProperty(),
+                            tasks,
+                            app.clock(),
+                            messages),
+                    messages);
         }
         if (type == UploadView.class) {
             UploadViewModel upload = new UploadViewModel(
@@ -286,7 +289,7 @@ public final class ViewFactory {
         }
         if (type == TransferSettingsView.class) {
             return new TransferSettingsView(new TransferSettingsViewModel(
-                    app.transfers().engine(), new TransferSettingsStore(app.settings()), tasks));
+                    app.transfers().engine(), new TransferSettingsStore(app.settings()), tasks, messages));
         }
         if (type == TransfersView.class) {
             // through the field, so a dialog set after the view was built is the one asked

@@ -88,11 +88,11 @@ public final class CorsWizardDialog {
     public CorsWizardViewModel build(CorsWizardState state) {
         return new CorsWizardViewModel(
                 state,
-                new ChooseBucketStepViewModel(state, profiles, buckets, cors, tasks, profileList),
-                new OriginsStepViewModel(state),
-                new HistoryStepViewModel(state, cors, tasks),
-                new ReviewStepViewModel(state, cors, tasks),
-                new ApplyStepViewModel(state, cors, tasks),
+                new ChooseBucketStepViewModel(state, profiles, buckets, cors, tasks, profileList, messages),
+                new OriginsStepViewModel(state, messages),
+                new HistoryStepViewModel(state, cors, tasks, messages),
+                new ReviewStepViewModel(state, cors, tasks, messages),
+                new ApplyStepViewModel(state, cors, tasks, messages),
                 messages);
     }
 
@@ -108,7 +108,7 @@ public final class CorsWizardDialog {
             return new OriginsStep(vm.origins());
         }
         if (type == HistoryStep.class) {
-            return new HistoryStep(vm.history());
+            return new HistoryStep(vm.history(), messages);
         }
         if (type == ReviewStep.class) {
             return new ReviewStep(vm.review());

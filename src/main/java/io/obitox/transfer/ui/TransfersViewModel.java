@@ -74,7 +74,7 @@ public final class TransfersViewModel {
         this.service = service;
         this.messages = messages;
         this.tasks = tasks;
-        this.sseCKeys = new SseCKeyResume(service.sseC(), tasks, status::set, this::refreshNow);
+        this.sseCKeys = new SseCKeyResume(service.sseC(), tasks, status::set, this::refreshNow, messages);
         long limit = service.engine().settings().bandwidthLimit();
         bandwidthLimit.set(limit <= 0 ? "" : Long.toString(limit / (1024 * 1024)));
         poll = new Timeline(new KeyFrame(Duration.millis(250), e -> refresh()));
