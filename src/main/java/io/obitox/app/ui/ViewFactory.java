@@ -317,7 +317,8 @@ public final class ViewFactory {
                             () -> app.profiles().list().stream()
                                     .map(p -> new SyncSettingsViewModel.ProfileRef(p.id(), p.name()))
                                     .toList(),
-                            tasks),
+                            tasks,
+                            messages),
                     messages);
         }
         if (type == SettingsView.class) {

@@ -221,7 +221,8 @@ public final class BucketsView {
                         this::shareLinks,
                         this::downloadSelected,
                         this::deleteSelected,
-                        this::showDetails)
+                        this::showDetails,
+                        messages)
                 .install();
         installDetails();
         new LoadOnScroll(objects, vm.hasMoreProperty(), vm.busyProperty(), vm::loadMore).install();

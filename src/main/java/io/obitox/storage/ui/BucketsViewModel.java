@@ -75,13 +75,14 @@ public final class BucketsViewModel {
         this.buckets = buckets;
         this.tasks = tasks;
         this.selection = selection;
-        this.deletes = new DeleteViewModel(deleteService, tasks, busy, this::setStatus, this::reloadKeepingStatus);
+        this.deletes =
+                new DeleteViewModel(deleteService, tasks, busy, this::setStatus, this::reloadKeepingStatus, messages);
         this.details = new ObjectDetailsViewModel(detailsService, tasks);
         this.downloads = new DownloadViewModel(downloader, tasks, selection, bucket, busy, this::setStatus);
         this.drops =
                 new FolderDropViewModel(tasks, selection, bucket, prefix.getReadOnlyProperty(), busy, this::setStatus);
-        this.handOffs = new BucketHandOffs(bucket, selection::getCurrent, this::setStatus);
-        this.filter = new ListingFilterViewModel(entries, prefix::get, buckets, tasks, busy, this::setStatus);
+        this.handOffs = new BucketHandOffs(bucket, selection::getCurrent, this::setStatus, messages);
+        this.filter = new ListingFilterViewModel(entries, prefix::get, buckets, tasks, busy, this::setStatus, messages);
         selection.currentProperty().addListener((o, a, p) -> refreshBuckets());
         bucket.addListener((o, a, b) -> {
             details.close();
