@@ -200,7 +200,8 @@ public final class ViewFactory {
                     selection,
                     () -> app.transfers().recent(FINISHED_UPLOADS_OFFERED),
                     tasks,
-                    LinkObjectSettings.Factory.of(new ObjectSettingsDefaults(app.settings()), tasks));
+                    LinkObjectSettings.Factory.of(new ObjectSettingsDefaults(app.settings()), tasks),
+                    messages);
         }
         return linksViewModel;
     }
