@@ -1,5 +1,6 @@
 package io.obitox.notify;
 
+import io.obitox.common.Messages;
 import io.obitox.common.Threads;
 import io.obitox.settings.SettingsService;
 import io.obitox.transfer.BatchTally;
@@ -38,6 +39,7 @@ public final class BatchNotifier implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BatchNotifier.class);
     private static final int REMEMBERED_BATCHES = 256;
 
+    private final Messages messages;
     private final Function<String, Optional<BatchTally>> tallies;
     private final BooleanSupplier enabled;
     private final Notifier notifier;
@@ -61,7 +63,9 @@ public final class BatchNotifier implements AutoCloseable {
             TransferEvents events,
             Function<String, Optional<BatchTally>> tallies,
             BooleanSupplier enabled,
-            Notifier notifier) {
+            Notifier notifier,
+            Messages messages) {
+        this.messages = messages;
         this.tallies = tallies;
         this.enabled = enabled;
         this.notifier = notifier;
@@ -100,7 +104,7 @@ public final class BatchNotifier implements AutoCloseable {
             if (summary.completed() + summary.failed() == 0 || !enabled.getAsBoolean()) {
                 return;
             }
-            notifier.show(message(summary));
+            notifier.show(message(summary, messages));
         } catch (RuntimeException ex) {
             log.warn("Could not announce a finished batch", ex);
         }
@@ -118,29 +122,28 @@ public final class BatchNotifier implements AutoCloseable {
         }
     }
 
-    static Notification message(Summary s) {
+    static Notification message(Summary s, Messages messages) {
         String where = s.buckets().size() == 1
-                ? "bucket " + s.buckets().get(0)
-                : s.buckets().size() + " buckets";
-        String cancelled = s.cancelled() == 0 ? "" : " " + s.cancelled() + " cancelled.";
+                ? messages.get("notify.bucket", s.buckets().get(0))
+                : messages.get("notify.buckets", s.buckets().size());
+        String cancelled = s.cancelled() == 0 ? "" : " " + messages.get("notify.cancelled", s.cancelled());
         if (s.failed() == 0) {
-            String what = s.completed() == 1 && s.total() == 1 ? s.firstName() : files(s.completed());
-            return new Notification("Upload complete", what + " uploaded to " + where + "." + cancelled, false);
+            String what = s.completed() == 1 && s.total() == 1 ? s.firstName() : files(s.completed(), messages);
+            return new Notification(
+                    messages.get("notify.complete"), messages.get("notify.uploadedTo", what, where) + cancelled, false);
         }
-        String body = s.failed() + " of " + files(s.total()) + " failed";
-        if (s.completed() > 0) {
-            body += "; " + s.completed() + " uploaded to " + where;
-        } else {
-            body += " (" + where + ")";
-        }
+        String failed = messages.get("notify.failedOf", s.failed(), files(s.total(), messages));
+        String body = s.completed() > 0
+                ? messages.get("notify.failedSome", failed, s.completed(), where)
+                : messages.get("notify.failedAll", failed, where);
         return new Notification(
-                s.completed() == 0 ? "Upload failed" : "Upload finished with errors",
-                body + "." + cancelled + " See Transfers for the reasons.",
+                messages.get(s.completed() == 0 ? "notify.failed" : "notify.withErrors"),
+                body + cancelled + " " + messages.get("notify.seeTransfers"),
                 true);
     }
 
-    private static String files(int n) {
-        return n == 1 ? "1 file" : n + " files";
+    private static String files(int n, Messages messages) {
+        return n == 1 ? messages.get("notify.oneFile") : messages.get("notify.files", n);
     }
 
     @Override

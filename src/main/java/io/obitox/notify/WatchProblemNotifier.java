@@ -1,5 +1,6 @@
 package io.obitox.notify;
 
+import io.obitox.common.Messages;
 import io.obitox.watch.WatchFolderService;
 import io.obitox.watch.WatchProblem;
 import java.util.function.BooleanSupplier;
@@ -17,12 +18,15 @@ import org.slf4j.LoggerFactory;
 public final class WatchProblemNotifier implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WatchProblemNotifier.class);
 
+    private final Messages messages;
     private final BooleanSupplier enabled;
     private final Notifier notifier;
     private final Runnable unsubscribe;
 
     /** @param enabled read at each notification (a settings lookup), so the switch applies at once */
-    public WatchProblemNotifier(WatchFolderService watches, BooleanSupplier enabled, Notifier notifier) {
+    public WatchProblemNotifier(
+            WatchFolderService watches, BooleanSupplier enabled, Notifier notifier, Messages messages) {
+        this.messages = messages;
         this.enabled = enabled;
         this.notifier = notifier;
         this.unsubscribe = watches.onProblem(this::onProblem);
@@ -31,22 +35,23 @@ public final class WatchProblemNotifier implements AutoCloseable {
     private void onProblem(WatchProblem p) {
         try {
             if (enabled.getAsBoolean()) {
-                notifier.show(message(p));
+                notifier.show(message(p, messages));
             }
         } catch (RuntimeException e) {
             log.warn("Could not announce a watch folder problem: {}", e.toString());
         }
     }
 
-    static Notification message(WatchProblem p) {
-        String title = switch (p.kind()) {
-            case FOLDER_GONE -> "Watched folder gone";
-            case PERMISSION_DENIED -> "Watched folder not readable";
-            case FOLDER_UNUSABLE -> "Watched folder cannot be watched";
-            case TARGET_FAILING -> "Watch folder uploads failing";
-            case UNWATCHED_FOLDERS -> "Watch folder slower than usual";
-            case INTERNAL -> "Watch folder stopped";
-        };
+    static Notification message(WatchProblem p, Messages messages) {
+        String title = messages.get(
+                switch (p.kind()) {
+                    case FOLDER_GONE -> "notify.watch.gone";
+                    case PERMISSION_DENIED -> "notify.watch.notReadable";
+                    case FOLDER_UNUSABLE -> "notify.watch.unusable";
+                    case TARGET_FAILING -> "notify.watch.failing";
+                    case UNWATCHED_FOLDERS -> "notify.watch.slow";
+                    case INTERNAL -> "notify.watch.stopped";
+                });
         return new Notification(title, p.message(), p.kind() != WatchProblem.Kind.UNWATCHED_FOLDERS);
     }
 

@@ -2,6 +2,7 @@ package io.obitox.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.obitox.common.Messages;
 import io.obitox.profile.StorageProfile;
 import io.obitox.profile.TargetRef;
 import io.obitox.testing.S3ProxyServer;
@@ -51,7 +52,8 @@ class BatchNotifierTest {
                 transfers.events(),
                 transfers::batchTally,
                 () -> app.context().settings().getBoolean(BatchNotifier.SETTING, true),
-                recorder);
+                recorder,
+                Messages.english());
     }
 
     @AfterEach
@@ -135,17 +137,21 @@ class BatchNotifierTest {
 
     @Test
     void theWordingCoversEveryOutcome() {
-        assertThat(BatchNotifier.message(new BatchNotifier.Summary(12, 12, 0, 0, "a.jpg", List.of("photos"))))
+        assertThat(BatchNotifier.message(
+                        new BatchNotifier.Summary(12, 12, 0, 0, "a.jpg", List.of("photos")), Messages.english()))
                 .isEqualTo(new Notification("Upload complete", "12 files uploaded to bucket photos.", false));
-        assertThat(BatchNotifier.message(new BatchNotifier.Summary(12, 10, 2, 0, "a.jpg", List.of("photos"))))
+        assertThat(BatchNotifier.message(
+                        new BatchNotifier.Summary(12, 10, 2, 0, "a.jpg", List.of("photos")), Messages.english()))
                 .isEqualTo(new Notification(
                         "Upload finished with errors",
                         "2 of 12 files failed; 10 uploaded to bucket photos. See Transfers for the reasons.",
                         true));
-        assertThat(BatchNotifier.message(new BatchNotifier.Summary(2, 0, 2, 0, "a.jpg", List.of("photos"))))
+        assertThat(BatchNotifier.message(
+                        new BatchNotifier.Summary(2, 0, 2, 0, "a.jpg", List.of("photos")), Messages.english()))
                 .isEqualTo(new Notification(
                         "Upload failed", "2 of 2 files failed (bucket photos). See Transfers for the reasons.", true));
-        assertThat(BatchNotifier.message(new BatchNotifier.Summary(5, 4, 0, 1, "a.jpg", List.of("a", "b")))
+        assertThat(BatchNotifier.message(
+                                new BatchNotifier.Summary(5, 4, 0, 1, "a.jpg", List.of("a", "b")), Messages.english())
                         .body())
                 .isEqualTo("4 files uploaded to 2 buckets. 1 cancelled.");
     }

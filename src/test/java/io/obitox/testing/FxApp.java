@@ -2,6 +2,7 @@ package io.obitox.testing;
 
 import io.obitox.app.ui.Themes;
 import io.obitox.app.ui.ViewFactory;
+import io.obitox.common.Messages;
 import io.obitox.common.ui.UiTasks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,8 +24,15 @@ import org.testfx.util.WaitForAsyncUtils;
 public final class FxApp {
     private FxApp() {}
 
-    /** Shows the main window of {@code app} on {@code stage}; call from a TestFX {@code @Start} method. */
+    /**
+     * Shows the main window of {@code app} on {@code stage}; call from a TestFX {@code @Start} method. In English
+     * unless the test chose a language (the setting {@code ui.language}): tests find nodes by their English text,
+     * whatever the language of the machine they run on.
+     */
     public static ViewFactory show(TestApp app, Stage stage) {
+        if (app.context().settings().get(Messages.SETTING).isEmpty()) {
+            app.context().settings().put(Messages.SETTING, "en");
+        }
         UiTasks tasks = new UiTasks(app.context().background());
         ViewFactory views = new ViewFactory(app.context(), tasks, ViewFactory.Startup.load(app.context()));
         Scene scene = Themes.mainScene(views);

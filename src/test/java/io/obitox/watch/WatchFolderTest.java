@@ -303,7 +303,8 @@ class WatchFolderTest {
         String missing = "watch-missing-" + (++buckets); // never created: every listing fails
         Path folder = Files.createDirectories(dir.resolve("notified"));
         Watch w = add(folder, missing, SETTLE, Watch.AfterUpload.KEEP, List.of());
-        try (var notifier = new io.obitox.notify.WatchProblemNotifier(service(), () -> true, recorder);
+        try (var notifier = new io.obitox.notify.WatchProblemNotifier(
+                        service(), () -> true, recorder, io.obitox.common.Messages.english());
                 WatchFolderService.Running r = run(w)) {
             for (int i = 0; i < 8; i++) { // eight files, each planned (and failing) on its own
                 Files.writeString(folder.resolve("f" + i + ".txt"), "file " + i);

@@ -1,6 +1,7 @@
 package io.obitox.app.ui;
 
 import io.obitox.app.AppContext;
+import io.obitox.common.Messages;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.notify.BatchNotifier;
 import io.obitox.notify.Notification;
@@ -30,8 +31,11 @@ final class DesktopIntegration implements AutoCloseable {
     private WatchProblemNotifier watchProblems;
     private boolean closed;
 
-    DesktopIntegration(AppContext app) {
+    private final Messages messages;
+
+    DesktopIntegration(AppContext app, Messages messages) {
         this.app = app;
+        this.messages = messages;
     }
 
     /** FX thread. Where the desktop has no way to notify, the notice bar of {@code vm} shows the message. */
@@ -74,9 +78,10 @@ final class DesktopIntegration implements AutoCloseable {
                     app.transfers().events(),
                     app.transfers()::batchTally,
                     () -> app.settings().getBoolean(BatchNotifier.SETTING, true),
-                    notifier);
+                    notifier,
+                    messages);
             WatchProblemNotifier w = new WatchProblemNotifier(
-                    app.watches(), () -> app.settings().getBoolean(BatchNotifier.SETTING, true), notifier);
+                    app.watches(), () -> app.settings().getBoolean(BatchNotifier.SETTING, true), notifier, messages);
             synchronized (this) {
                 if (closed) {
                     b.close();

@@ -154,7 +154,8 @@ public final class GuiMain {
             return;
         }
         AppContext app = opened.app();
-        DesktopIntegration desktop = new DesktopIntegration(app);
+        DesktopIntegration desktop =
+                new DesktopIntegration(app, opened.startup().messages());
         // Closed once: by the window's exit before the JVM stops, or by the shutdown hook on a signal. The exit path
         // closes before System.exit because H2 closes its database in a shutdown hook of its own, which would race
         // ours and leave the webhook dispatcher unable to put its in-flight deliveries back.

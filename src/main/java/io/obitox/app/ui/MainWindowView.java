@@ -1,5 +1,6 @@
 package io.obitox.app.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.profile.StorageProfile;
 import io.obitox.profile.ui.ProfileSelection;
 import java.util.EnumMap;
@@ -28,6 +29,7 @@ public final class MainWindowView {
     private final MainWindowViewModel vm;
     private final ProfileSelection selection;
     private final Function<Section, Node> views;
+    private final Messages messages;
     private final Map<Section, Node> built = new EnumMap<>(Section.class);
 
     @FXML
@@ -51,8 +53,10 @@ public final class MainWindowView {
     @FXML
     private Label notice;
 
-    public MainWindowView(MainWindowViewModel vm, ProfileSelection selection, Function<Section, Node> views) {
+    public MainWindowView(
+            MainWindowViewModel vm, ProfileSelection selection, Function<Section, Node> views, Messages messages) {
         this.vm = vm;
+        this.messages = messages;
         this.selection = selection;
         this.views = views;
     }
@@ -61,7 +65,7 @@ public final class MainWindowView {
     private void initialize() {
         ToggleGroup group = new ToggleGroup();
         for (Section s : Section.values()) {
-            ToggleButton b = new ToggleButton(s.title());
+            ToggleButton b = new ToggleButton(messages.get(s.titleKey()));
             b.setId(s.navId());
             b.setToggleGroup(group);
             b.setMaxWidth(Double.MAX_VALUE);

@@ -4,25 +4,24 @@ import javafx.scene.input.KeyCode;
 
 /** The main window's navigation entries, in order, with their keyboard shortcut (Ctrl+digit). */
 public enum Section {
-    UPLOAD("Upload", KeyCode.DIGIT1),
-    TRANSFERS("Transfers", KeyCode.DIGIT2),
-    BUCKETS("Buckets", KeyCode.DIGIT3),
-    PROFILES("Profiles", KeyCode.DIGIT4),
-    LINKS("Links", KeyCode.DIGIT5),
-    WEBHOOKS("Webhooks", KeyCode.DIGIT6),
-    SETTINGS("Settings", KeyCode.DIGIT7),
-    WATCH("Watch folders", KeyCode.DIGIT8);
+    UPLOAD(KeyCode.DIGIT1),
+    TRANSFERS(KeyCode.DIGIT2),
+    BUCKETS(KeyCode.DIGIT3),
+    PROFILES(KeyCode.DIGIT4),
+    LINKS(KeyCode.DIGIT5),
+    WEBHOOKS(KeyCode.DIGIT6),
+    SETTINGS(KeyCode.DIGIT7),
+    WATCH(KeyCode.DIGIT8);
 
-    private final String title;
     private final KeyCode shortcut;
 
-    Section(String title, KeyCode shortcut) {
-        this.title = title;
+    Section(KeyCode shortcut) {
         this.shortcut = shortcut;
     }
 
-    public String title() {
-        return title;
+    /** The key of the navigation title in {@code messages.properties}, e.g. {@code section.upload}. */
+    public String titleKey() {
+        return "section." + name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public KeyCode shortcut() {

@@ -3,6 +3,7 @@ package io.obitox.app.ui;
 import io.obitox.app.AppContext;
 import io.obitox.app.AppHome;
 import io.obitox.app.Version;
+import io.obitox.common.Messages;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.common.ui.ViewLoader;
 import io.obitox.cors.ui.CorsWizardDialog;
@@ -52,6 +53,7 @@ import io.obitox.watch.ui.WatchFoldersViewModel;
 import io.obitox.webhook.ui.WebhooksView;
 import io.obitox.webhook.ui.WebhooksViewModel;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -66,6 +68,7 @@ public final class ViewFactory {
 
     private final AppContext app;
     private final UiTasks tasks;
+    private final Messages messages;
     private final ProfileSelection selection;
     private final SettingsViewModel settingsViewModel;
     private final MainWindowViewModel mainWindowViewModel;
@@ -82,29 +85,44 @@ public final class ViewFactory {
     private DownloadFolderDialog downloadFolderDialog = DownloadFolderDialog.directoryChooser();
     private Parent mainRoot;
 
-    /** What the shell needs at first paint, loaded off the FX thread before the window opens. */
+    /**
+     * What the shell needs at first paint, loaded off the FX thread before the window opens. {@code language} is the
+     * setting as stored ({@link Messages#SYSTEM}, {@code en}, {@code de}), {@code messages} the texts it chose: the
+     * language is fixed for the life of the window.
+     */
     public record Startup(
-            List<StorageProfile> profiles, Optional<StorageProfile> defaultProfile, Theme theme, String notice) {
+            List<StorageProfile> profiles,
+            Optional<StorageProfile> defaultProfile,
+            Theme theme,
+            String notice,
+            String language,
+            Messages messages) {
         public static Startup load(AppContext app) {
             app.transfers(); // opens the queue (reads its history) here, not on the FX thread
             app.batchValidator(); // loads the type database here too: the Upload view is the first one shown
+            String language = app.settings().get(Messages.SETTING, Messages.SYSTEM);
             return new Startup(
                     app.profiles().list(),
                     app.profiles().defaultProfile(),
                     app.settings().getEnum(SettingsService.THEME, Theme.class, Theme.LIGHT),
-                    app.database().recoveryNotice().orElse(""));
+                    app.database().recoveryNotice().orElse(""),
+                    language,
+                    Messages.forSetting(language, Locale.getDefault(Locale.Category.DISPLAY)));
         }
     }
 
     public ViewFactory(AppContext app, UiTasks tasks, Startup startup) {
         this.app = app;
         this.tasks = tasks;
+        this.messages = startup.messages();
         this.selection = new ProfileSelection(app.profiles(), tasks);
         selection.set(startup.profiles(), startup.defaultProfile());
-        this.settingsViewModel = new SettingsViewModel(app.settings(), tasks, dataFolders(app), startup.theme());
+        this.settingsViewModel = new SettingsViewModel(
+                app.settings(), tasks, dataFolders(app), startup.theme(), startup.language(), messages);
         this.mainWindowViewModel = new MainWindowViewModel(settingsViewModel.themeProperty(), startup.notice());
-        this.loader = new ViewLoader(this::controller);
-        this.corsWizard = new CorsWizardDialog(app.cors(), app.buckets(), app.profiles(), tasks, selection.profiles());
+        this.loader = new ViewLoader(this::controller, messages.bundle());
+        this.corsWizard =
+                new CorsWizardDialog(app.cors(), app.buckets(), app.profiles(), tasks, selection.profiles(), messages);
     }
 
     private static DataFolders dataFolders(AppContext app) {
@@ -120,6 +138,11 @@ public final class ViewFactory {
 
     public MainWindowViewModel mainWindowViewModel() {
         return mainWindowViewModel;
+    }
+
+    /** The texts of the language chosen at start. */
+    public Messages messages() {
+        return messages;
     }
 
     public ProfileSelection selection() {
@@ -177,7 +200,8 @@ public final class ViewFactory {
                     selection,
                     () -> app.transfers().recent(FINISHED_UPLOADS_OFFERED),
                     tasks,
-                    LinkObjectSettings.Factory.of(new ObjectSettingsDefaults(app.settings()), tasks));
+                    LinkObjectSettings.Factory.of(new ObjectSettingsDefaults(app.settings()), tasks),
+                    messages);
         }
         return linksViewModel;
     }
@@ -197,7 +221,7 @@ public final class ViewFactory {
 
     private Object controller(Class<?> type) {
         if (type == MainWindowView.class) {
-            return new MainWindowView(mainWindowViewModel, selection, this::section);
+            return new MainWindowView(mainWindowViewModel, selection, this::section, messages);
         }
         if (type == ProfilesView.class) {
             ProfilesViewModel profiles =
@@ -216,7 +240,8 @@ public final class ViewFactory {
                     // app.downloads() is built on first use, in the background task that queues
                     (ref, bucket, key, dest, ifExists) -> app.downloads().download(ref, bucket, key, dest, ifExists),
                     tasks,
-                    selection);
+                    selection,
+                    messages);
             // the same planning as the Upload view: choice for existing keys, exclude rules, object defaults
             FolderDrop drop = new FolderDrop(
                     app.batchValidator(),
@@ -232,16 +257,20 @@ public final class ViewFactory {
                 mainWindowViewModel.show(Section.LINKS);
             });
             // through the field, so a dialog set after the view was built is the one asked
-            return new BucketsView(bucketsViewModel, (owner, count) -> downloadFolderDialog.ask(owner, count));
+            return new BucketsView(
+                    bucketsViewModel, (owner, count) -> downloadFolderDialog.ask(owner, count), messages);
         }
         if (type == IncompleteUploadsView.class) {
-            return new IncompleteUploadsView(new IncompleteUploadsViewModel(
-                    app.multipartUploads(),
-                    app.profiles(),
-                    selection,
-                    bucketsViewModel.bucketProperty(),
-                    tasks,
-                    app.clock()));
+            return new IncompleteUploadsView(
+                    new IncompleteUploadsViewModel(
+                            app.multipartUploads(),
+                            app.profiles(),
+                            selection,
+                            bucketsViewModel.bucketProperty(),
+                            tasks,
+                            app.clock(),
+                            messages),
+                    messages);
         }
         if (type == UploadView.class) {
             UploadViewModel upload = new UploadViewModel(
@@ -257,36 +286,41 @@ public final class ViewFactory {
                     new ObjectSettingsViewModel(tasks, false, "for this batch only"),
                     new ObjectSettingsDefaults(app.settings()));
             mainWindowViewModel.deliverFilesTo(upload::add); // command line, "open with", later launches
-            return new UploadView(upload);
+            return new UploadView(upload, messages);
         }
         if (type == TransferSettingsView.class) {
             return new TransferSettingsView(new TransferSettingsViewModel(
-                    app.transfers().engine(), new TransferSettingsStore(app.settings()), tasks));
+                    app.transfers().engine(), new TransferSettingsStore(app.settings()), tasks, messages));
         }
         if (type == TransfersView.class) {
             // through the field, so a dialog set after the view was built is the one asked
             return new TransfersView(
-                    new TransfersViewModel(app.transfers(), tasks),
-                    (owner, fileName, fingerprint) -> keyFileDialog.ask(owner, fileName, fingerprint));
+                    new TransfersViewModel(app.transfers(), tasks, messages),
+                    (owner, fileName, fingerprint) -> keyFileDialog.ask(owner, fileName, fingerprint),
+                    messages);
         }
         if (type == WebhooksView.class) {
-            return new WebhooksView(new WebhooksViewModel(app.webhooks(), tasks, app.clock()));
+            return new WebhooksView(new WebhooksViewModel(app.webhooks(), tasks, app.clock(), messages), messages);
         }
         if (type == WatchFoldersView.class) {
-            WatchFoldersViewModel watch = new WatchFoldersViewModel(app.watches(), tasks, FolderOpener.system());
+            WatchFoldersViewModel watch =
+                    new WatchFoldersViewModel(app.watches(), tasks, FolderOpener.system(), messages);
             watch.profileProperty().bind(selection.currentProperty());
-            return new WatchFoldersView(watch);
+            return new WatchFoldersView(watch, messages);
         }
         if (type == LinksView.class) {
             return new LinksView(linksViewModel(), saveDialog);
         }
         if (type == SyncSettingsView.class) {
-            return new SyncSettingsView(new SyncSettingsViewModel(
-                    new ConflictDefaults(app.settings()),
-                    () -> app.profiles().list().stream()
-                            .map(p -> new SyncSettingsViewModel.ProfileRef(p.id(), p.name()))
-                            .toList(),
-                    tasks));
+            return new SyncSettingsView(
+                    new SyncSettingsViewModel(
+                            new ConflictDefaults(app.settings()),
+                            () -> app.profiles().list().stream()
+                                    .map(p -> new SyncSettingsViewModel.ProfileRef(p.id(), p.name()))
+                                    .toList(),
+                            tasks,
+                            messages),
+                    messages);
         }
         if (type == SettingsView.class) {
             return new SettingsView(settingsViewModel);

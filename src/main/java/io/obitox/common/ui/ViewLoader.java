@@ -3,19 +3,23 @@ package io.obitox.common.ui;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.util.ResourceBundle;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.util.Callback;
 
 /**
  * Loads {@code FooView.fxml} from the resources folder that mirrors {@code FooView}'s package, with controllers
- * from the composition root's factory (constructor injection, no reflection magic in the views).
+ * from the composition root's factory (constructor injection, no reflection magic in the views), and the texts of the
+ * chosen language for the FXML's {@code %key}s.
  */
 public final class ViewLoader {
     private final Callback<Class<?>, Object> controllerFactory;
+    private final ResourceBundle texts;
 
-    public ViewLoader(Callback<Class<?>, Object> controllerFactory) {
+    public ViewLoader(Callback<Class<?>, Object> controllerFactory, ResourceBundle texts) {
         this.controllerFactory = controllerFactory;
+        this.texts = texts;
     }
 
     public <C> Loaded<C> load(Class<C> controllerType) {
@@ -24,7 +28,7 @@ public final class ViewLoader {
             throw new IllegalStateException(
                     "Missing " + controllerType.getSimpleName() + ".fxml beside " + controllerType.getName());
         }
-        FXMLLoader loader = new FXMLLoader(fxml);
+        FXMLLoader loader = new FXMLLoader(fxml, texts);
         loader.setControllerFactory(controllerFactory);
         try {
             Parent root = loader.load();

@@ -1,5 +1,6 @@
 package io.obitox.cors.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.cors.BrowserProof;
 import io.obitox.cors.ChangePlan;
@@ -25,6 +26,7 @@ import javafx.collections.ObservableList;
  * undo of what it applied (itself recorded) and checking again.
  */
 public final class ApplyStepViewModel implements CorsWizardStep {
+    private final Messages messages;
     private final CorsWizardState state;
     private final CorsService cors;
     private final UiTasks tasks;
@@ -38,8 +40,9 @@ public final class ApplyStepViewModel implements CorsWizardStep {
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo", false);
     private UiTasks.Handle running;
 
-    public ApplyStepViewModel(CorsWizardState state, CorsService cors, UiTasks tasks) {
+    public ApplyStepViewModel(CorsWizardState state, CorsService cors, UiTasks tasks, Messages messages) {
         this.state = state;
+        this.messages = messages;
         this.cors = cors;
         this.tasks = tasks;
         valid.bind(busy.not());
@@ -49,8 +52,8 @@ public final class ApplyStepViewModel implements CorsWizardStep {
     // Properties //
 
     @Override
-    public String title() {
-        return state.getMode() == Mode.CHECK ? "Check" : "Apply & verify";
+    public String titleKey() {
+        return state.getMode() == Mode.CHECK ? "cors.step.check" : "cors.step.apply";
     }
 
     public ObservableList<CorsCheck> checks() {
@@ -96,7 +99,7 @@ public final class ApplyStepViewModel implements CorsWizardStep {
                 && state.appliedProperty().get() == null) {
             S3Target t = state.getTarget();
             List<String> origins = originsToCheck();
-            run("Applying the configuration to " + plan.bucket() + " …", () -> {
+            run(messages.get("cors.apply.applying", plan.bucket()), () -> {
                 CorsChange change = cors.apply(t, plan);
                 return new Outcome(change, cors.verify(t, plan.bucket(), origins, true));
             });
@@ -111,7 +114,7 @@ public final class ApplyStepViewModel implements CorsWizardStep {
         String bucket = state.getBucket();
         List<String> origins = originsToCheck();
         run(
-                "Checking " + bucket + " with a preflight, a presigned PUT and a multipart part …",
+                messages.get("cors.apply.checking", bucket),
                 () -> new Outcome(null, cors.verify(t, bucket, origins, true)));
     }
 
@@ -125,7 +128,7 @@ public final class ApplyStepViewModel implements CorsWizardStep {
         String bucket = state.getBucket();
         List<String> origins = originsToCheck();
         run(
-                "Checking " + bucket + ", then uploading from each origin in a real browser (headless Chromium) …",
+                messages.get("cors.apply.checkingBrowser", bucket),
                 () -> new Outcome(null, cors.verify(t, bucket, origins, true, BrowserProof.DEFAULT_TIME_LIMIT)));
     }
 
@@ -138,7 +141,7 @@ public final class ApplyStepViewModel implements CorsWizardStep {
         S3Target t = state.getTarget();
         String bucket = state.getBucket();
         List<String> origins = originsToCheck();
-        run("Undoing change #" + change.id() + " …", () -> {
+        run(messages.get("cors.apply.undoing", change.id()), () -> {
             CorsChange undo = cors.apply(t, cors.planRestore(t, bucket, change.id(), true));
             return new Outcome(undo, cors.verify(t, bucket, origins, true));
         });
@@ -196,11 +199,14 @@ public final class ApplyStepViewModel implements CorsWizardStep {
                             == state.appliedProperty().get().id();
             appliedText.set(
                     undo
-                            ? "Undone: the configuration from before change #"
-                                    + o.change().restoredFrom() + " is back (history #"
-                                    + o.change().id() + ")."
-                            : "Applied: " + o.change().summary() + " (history #"
-                                    + o.change().id() + "). The previous configuration is kept for undo.");
+                            ? messages.get(
+                                    "cors.apply.undone",
+                                    o.change().restoredFrom(),
+                                    o.change().id())
+                            : messages.get(
+                                    "cors.apply.applied",
+                                    o.change().summary(),
+                                    o.change().id()));
             state.appliedProperty().set(undo ? null : o.change());
         }
         state.reportProperty().set(o.report());

@@ -1,5 +1,6 @@
 package io.obitox.cors.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.UserMessage;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.cors.CorsReading;
@@ -29,6 +30,7 @@ import javafx.collections.ObservableList;
  * global CORS only, or whether a permission is missing.
  */
 public final class ChooseBucketStepViewModel implements CorsWizardStep {
+    private final Messages messages;
     private final CorsWizardState state;
     private final ProfileService profiles;
     private final BucketService buckets;
@@ -52,8 +54,10 @@ public final class ChooseBucketStepViewModel implements CorsWizardStep {
             BucketService buckets,
             CorsService cors,
             UiTasks tasks,
-            ObservableList<StorageProfile> profileList) {
+            ObservableList<StorageProfile> profileList,
+            Messages messages) {
         this.state = state;
+        this.messages = messages;
         this.profiles = profiles;
         this.buckets = buckets;
         this.cors = cors;
@@ -70,8 +74,8 @@ public final class ChooseBucketStepViewModel implements CorsWizardStep {
     // Properties //
 
     @Override
-    public String title() {
-        return "Bucket";
+    public String titleKey() {
+        return "cors.step.bucket";
     }
 
     public CorsWizardState state() {
@@ -147,10 +151,10 @@ public final class ChooseBucketStepViewModel implements CorsWizardStep {
         cancel();
         bucketNames.clear();
         if (p == null) {
-            setStatus(StepStatus.NONE, "Choose the storage profile.", "");
+            setStatus(StepStatus.NONE, messages.get("cors.choose.chooseProfile"), "");
             return;
         }
-        setStatus(StepStatus.INFO, "Listing the buckets of '" + p.name() + "' …", "");
+        setStatus(StepStatus.INFO, messages.get("cors.choose.listing", p.name()), "");
         running = tasks.run(() -> {
                     S3Target t = profiles.target(p);
                     try {
@@ -172,13 +176,14 @@ public final class ChooseBucketStepViewModel implements CorsWizardStep {
                     if (l.listError() != null && state.getBucket().isEmpty()) {
                         setStatus(
                                 StepStatus.WARNING,
-                                "Could not list the buckets (" + l.listError().message() + "). Type the bucket name.",
+                                messages.get(
+                                        "cors.choose.cannotList", l.listError().message()),
                                 l.listError().fix());
                     } else {
                         readCors();
                     }
                 })
-                .onError(e -> failed(e, "Could not list the buckets"))
+                .onError(e -> failed(e, messages.get("cors.choose.listFailed")))
                 .start();
     }
 
@@ -189,11 +194,11 @@ public final class ChooseBucketStepViewModel implements CorsWizardStep {
             return;
         }
         if (bucket.isEmpty()) {
-            setStatus(StepStatus.NONE, "Choose the bucket browsers upload to.", "");
+            setStatus(StepStatus.NONE, messages.get("cors.choose.chooseBucket"), "");
             return;
         }
         cancel();
-        setStatus(StepStatus.INFO, "Reading the CORS configuration of " + bucket + " …", "");
+        setStatus(StepStatus.INFO, messages.get("cors.choose.reading", bucket), "");
         running = tasks.run(() -> cors.read(t, bucket))
                 .trackBusy(busy)
                 .onSuccess(r -> {
@@ -201,7 +206,7 @@ public final class ChooseBucketStepViewModel implements CorsWizardStep {
                         state.readingProperty().set(r);
                     }
                 })
-                .onError(e -> failed(e, "Could not read the CORS configuration"))
+                .onError(e -> failed(e, messages.get("cors.choose.readFailed")))
                 .start();
     }
 
@@ -213,7 +218,7 @@ public final class ChooseBucketStepViewModel implements CorsWizardStep {
         currentJson.set(r.state() == CorsReading.State.CONFIGURED ? r.config().toPrettyJson() : "");
         switch (r.state()) {
             case CONFIGURED -> setStatus(StepStatus.SUCCESS, r.headline(), "");
-            case NONE -> setStatus(StepStatus.INFO, r.headline() + " Setup creates one.", "");
+            case NONE -> setStatus(StepStatus.INFO, r.headline() + " " + messages.get("cors.choose.setupCreates"), "");
             default ->
                 setStatus(
                         r.state() == CorsReading.State.UNSUPPORTED ? StepStatus.WARNING : StepStatus.ERROR,

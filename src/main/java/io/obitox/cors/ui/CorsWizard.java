@@ -69,11 +69,7 @@ public final class CorsWizard {
         progress.visibleProperty().bind(vm.busyProperty());
         title.textProperty()
                 .bind(javafx.beans.binding.Bindings.createStringBinding(
-                        () -> "CORS for browser uploads"
-                                + (vm.state().getBucket().isEmpty()
-                                        ? ""
-                                        : " · " + vm.state().getBucket()),
-                        vm.state().bucketProperty()));
+                        () -> vm.title(vm.state().getBucket()), vm.state().bucketProperty()));
         vm.finishedProperty().addListener((o, a, done) -> {
             if (done) {
                 close();
@@ -92,7 +88,7 @@ public final class CorsWizard {
         List<Step> flow = vm.flow();
         for (int i = 0; i < flow.size(); i++) {
             Step s = flow.get(i);
-            Label l = new Label((i + 1) + ". " + vm.step(s).title());
+            Label l = new Label((i + 1) + ". " + vm.stepTitle(s));
             l.getStyleClass().add("wizard-step");
             if (s == vm.currentProperty().get()) {
                 l.getStyleClass().add("current");

@@ -1,5 +1,6 @@
 package io.obitox.cors.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.common.ui.ViewLoader;
 import io.obitox.cors.CorsService;
@@ -30,18 +31,21 @@ public final class CorsWizardDialog {
     private final ProfileService profiles;
     private final UiTasks tasks;
     private final ObservableList<StorageProfile> profileList;
+    private final Messages messages;
 
     public CorsWizardDialog(
             CorsService cors,
             BucketService buckets,
             ProfileService profiles,
             UiTasks tasks,
-            ObservableList<StorageProfile> profileList) {
+            ObservableList<StorageProfile> profileList,
+            Messages messages) {
         this.cors = cors;
         this.buckets = buckets;
         this.profiles = profiles;
         this.tasks = tasks;
         this.profileList = profileList;
+        this.messages = messages;
     }
 
     /**
@@ -52,7 +56,7 @@ public final class CorsWizardDialog {
         CorsWizardState state = new CorsWizardState();
         state.modeProperty().set(mode);
         CorsWizardViewModel vm = build(state);
-        ViewLoader loader = new ViewLoader(type -> controller(type, vm));
+        ViewLoader loader = new ViewLoader(type -> controller(type, vm), messages.bundle());
         Parent root = loader.load(CorsWizard.class).root();
         Scene scene = new Scene(root);
         if (owner != null && owner.getScene() != null) {
@@ -67,7 +71,7 @@ public final class CorsWizardDialog {
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);
         }
-        stage.setTitle("CORS for browser uploads");
+        stage.setTitle(messages.get("cors.wizard.windowTitle"));
         stage.setScene(scene);
         stage.setMinWidth(760);
         stage.setMinHeight(540);
@@ -84,16 +88,17 @@ public final class CorsWizardDialog {
     public CorsWizardViewModel build(CorsWizardState state) {
         return new CorsWizardViewModel(
                 state,
-                new ChooseBucketStepViewModel(state, profiles, buckets, cors, tasks, profileList),
-                new OriginsStepViewModel(state),
-                new HistoryStepViewModel(state, cors, tasks),
-                new ReviewStepViewModel(state, cors, tasks),
-                new ApplyStepViewModel(state, cors, tasks));
+                new ChooseBucketStepViewModel(state, profiles, buckets, cors, tasks, profileList, messages),
+                new OriginsStepViewModel(state, messages),
+                new HistoryStepViewModel(state, cors, tasks, messages),
+                new ReviewStepViewModel(state, cors, tasks, messages),
+                new ApplyStepViewModel(state, cors, tasks, messages),
+                messages);
     }
 
     private Object controller(Class<?> type, CorsWizardViewModel vm) {
         if (type == CorsWizard.class) {
-            ViewLoader steps = new ViewLoader(t -> controller(t, vm));
+            ViewLoader steps = new ViewLoader(t -> controller(t, vm), messages.bundle());
             return new CorsWizard(vm, s -> stepView(steps, s));
         }
         if (type == ChooseBucketStep.class) {
@@ -103,7 +108,7 @@ public final class CorsWizardDialog {
             return new OriginsStep(vm.origins());
         }
         if (type == HistoryStep.class) {
-            return new HistoryStep(vm.history());
+            return new HistoryStep(vm.history(), messages);
         }
         if (type == ReviewStep.class) {
             return new ReviewStep(vm.review());

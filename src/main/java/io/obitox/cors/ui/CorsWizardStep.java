@@ -5,7 +5,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 /** What the wizard needs from the view model of each step. FX thread only. */
 public interface CorsWizardStep {
     /** Shown in the step header, e.g. "Origins". */
-    String title();
+    String titleKey();
 
     /** True when the user may go on; false while the step is still loading. */
     ReadOnlyBooleanProperty validProperty();

@@ -1,5 +1,6 @@
 package io.obitox.cors.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.cors.ui.CorsWizardState.Mode;
 import java.util.EnumMap;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class CorsWizardViewModel {
     }
 
     private final CorsWizardState state;
+    private final Messages messages;
     private final ChooseBucketStepViewModel choose;
     private final OriginsStepViewModel origins;
     private final HistoryStepViewModel history;
@@ -48,8 +50,10 @@ public final class CorsWizardViewModel {
             OriginsStepViewModel origins,
             HistoryStepViewModel history,
             ReviewStepViewModel review,
-            ApplyStepViewModel apply) {
+            ApplyStepViewModel apply,
+            Messages messages) {
         this.state = state;
+        this.messages = messages;
         this.choose = choose;
         this.origins = origins;
         this.history = history;
@@ -127,6 +131,18 @@ public final class CorsWizardViewModel {
         return nextText.getReadOnlyProperty();
     }
 
+    /** How step {@code s} reads in the step bar. */
+    public String stepTitle(Step s) {
+        return messages.get(step(s).titleKey());
+    }
+
+    /** The window's title: what the wizard does, and for which bucket. */
+    public String title(String bucket) {
+        return bucket.isEmpty()
+                ? messages.get("cors.wizard.windowTitle")
+                : messages.get("cors.wizard.titleFor", bucket);
+    }
+
     /** Becomes true when the user finishes; the view then closes the window. */
     public ReadOnlyBooleanProperty finishedProperty() {
         return finished.getReadOnlyProperty();
@@ -189,16 +205,19 @@ public final class CorsWizardViewModel {
         List<Step> flow = flow();
         int i = flow.indexOf(current.get());
         if (i < 0 || i == flow.size() - 1) {
-            return "Done";
+            return messages.get("cors.wizard.done");
         }
         Step next = flow.get(i + 1);
-        return switch (next) {
-            case REVIEW -> "Review";
-            case APPLY ->
-                state.getMode() == Mode.CHECK
-                        ? "Check"
-                        : state.getPlan() != null && !state.getPlan().changed() ? "Verify" : "Apply";
-            default -> "Next";
-        };
+        return messages.get(
+                switch (next) {
+                    case REVIEW -> "cors.wizard.review";
+                    case APPLY ->
+                        state.getMode() == Mode.CHECK
+                                ? "cors.wizard.check"
+                                : state.getPlan() != null && !state.getPlan().changed()
+                                        ? "cors.wizard.verify"
+                                        : "cors.wizard.apply";
+                    default -> "cors.wizard.nextButton";
+                });
     }
 }

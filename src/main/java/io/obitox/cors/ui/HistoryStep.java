@@ -1,5 +1,6 @@
 package io.obitox.cors.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.cors.CorsChange;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -31,14 +32,17 @@ public final class HistoryStep {
     @FXML
     private Label status;
 
-    public HistoryStep(HistoryStepViewModel vm) {
+    private final Messages messages;
+
+    public HistoryStep(HistoryStepViewModel vm, Messages messages) {
         this.vm = vm;
+        this.messages = messages;
     }
 
     @FXML
     private void initialize() {
         changes.setItems(vm.changes());
-        changes.setPlaceholder(new Label("No changes recorded"));
+        changes.setPlaceholder(new Label(messages.get("cors.history.noRecorded")));
         changes.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(CorsChange c, boolean empty) {

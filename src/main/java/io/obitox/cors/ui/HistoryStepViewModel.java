@@ -1,5 +1,6 @@
 package io.obitox.cors.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.cors.CorsChange;
 import io.obitox.cors.CorsConfig;
@@ -24,6 +25,7 @@ import javafx.collections.ObservableList;
  * configuration as that change left it or as it was before it (undo). The review step then shows the diff.
  */
 public final class HistoryStepViewModel implements CorsWizardStep {
+    private final Messages messages;
     private final CorsWizardState state;
     private final CorsService cors;
     private final UiTasks tasks;
@@ -36,8 +38,9 @@ public final class HistoryStepViewModel implements CorsWizardStep {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", false);
     private UiTasks.Handle running;
 
-    public HistoryStepViewModel(CorsWizardState state, CorsService cors, UiTasks tasks) {
+    public HistoryStepViewModel(CorsWizardState state, CorsService cors, UiTasks tasks, Messages messages) {
         this.state = state;
+        this.messages = messages;
         this.cors = cors;
         this.tasks = tasks;
         valid.bind(selected.isNotNull().and(busy.not()));
@@ -48,7 +51,7 @@ public final class HistoryStepViewModel implements CorsWizardStep {
                         return "";
                     }
                     CorsConfig config = before.get() ? c.previous() : c.next();
-                    return config.isEmpty() ? "(no CORS configuration)" : config.toPrettyJson();
+                    return config.isEmpty() ? messages.get("cors.history.none") : config.toPrettyJson();
                 },
                 selected,
                 before));
@@ -59,8 +62,8 @@ public final class HistoryStepViewModel implements CorsWizardStep {
     // Properties //
 
     @Override
-    public String title() {
-        return "History";
+    public String titleKey() {
+        return "cors.step.history";
     }
 
     public ObservableList<CorsChange> changes() {
@@ -102,15 +105,15 @@ public final class HistoryStepViewModel implements CorsWizardStep {
         S3Target t = state.getTarget();
         String bucket = state.getBucket();
         cancel();
-        status.set("Loading the history of " + bucket + " …");
+        status.set(messages.get("cors.history.loading", bucket));
         running = tasks.run(() -> cors.history(t, bucket))
                 .trackBusy(busy)
                 .onSuccess(list -> {
                     changes.setAll(list);
                     status.set(
                             list.isEmpty()
-                                    ? "No CORS changes of " + bucket + " were made with ObitoX yet."
-                                    : list.size() + " change(s). Pick one to restore.");
+                                    ? messages.get("cors.history.noChanges", bucket)
+                                    : messages.get("cors.history.changes", list.size()));
                     if (!list.isEmpty() && selected.get() == null) {
                         selected.set(list.get(0));
                     }

@@ -1,5 +1,6 @@
 package io.obitox.cors.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.cors.CorsReading;
 import io.obitox.cors.Origins;
 import io.obitox.cors.UploadRules;
@@ -19,6 +20,7 @@ import javafx.collections.ObservableList;
  * suggests the usual local development servers; validates as the user types (pure, no I/O).
  */
 public final class OriginsStepViewModel implements CorsWizardStep {
+    private final Messages messages;
     private final CorsWizardState state;
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObservableList<String> problems = FXCollections.observableArrayList();
@@ -27,16 +29,17 @@ public final class OriginsStepViewModel implements CorsWizardStep {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private CorsReading filledFrom;
 
-    public OriginsStepViewModel(CorsWizardState state) {
+    public OriginsStepViewModel(CorsWizardState state, Messages messages) {
         this.state = state;
+        this.messages = messages;
         text.addListener((o, a, t) -> validate());
     }
 
     // Properties //
 
     @Override
-    public String title() {
-        return "Origins";
+    public String titleKey() {
+        return "cors.step.origins";
     }
 
     /** One origin per line, as typed. */
@@ -106,14 +109,14 @@ public final class OriginsStepViewModel implements CorsWizardStep {
         problems.setAll(v.rejected().stream().map(Origins.Problem::describe).toList());
         state.origins().setAll(v.accepted());
         if (v.accepted().isEmpty() && v.rejected().isEmpty()) {
-            problems.setAll("Add at least one origin: the address your web page runs on.");
+            problems.setAll(messages.get("cors.origins.addOne"));
         }
         notes.setAll(
                 state.getMode() == Mode.CHECK
-                        ? List.of("The check sends a preflight and real uploads with these origins.")
+                        ? List.of(messages.get("cors.origins.checkNote"))
                         : UploadRules.advice(provider, v.accepted()).notes());
         if (v.accepted().contains("*")) {
-            notes.add("'*' lets every website send upload requests here; each upload still needs a presigned URL.");
+            notes.add(messages.get("cors.origins.starNote"));
         }
         valid.set(v.ok());
     }

@@ -1,5 +1,6 @@
 package io.obitox.cors.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.cors.ChangePlan;
 import io.obitox.cors.CorsDiff;
@@ -23,6 +24,7 @@ import javafx.collections.ObservableList;
  * here; the apply step writes exactly this plan (and refuses if the bucket changed in between).
  */
 public final class ReviewStepViewModel implements CorsWizardStep {
+    private final Messages messages;
     private final CorsWizardState state;
     private final CorsService cors;
     private final UiTasks tasks;
@@ -36,8 +38,9 @@ public final class ReviewStepViewModel implements CorsWizardStep {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", false);
     private UiTasks.Handle running;
 
-    public ReviewStepViewModel(CorsWizardState state, CorsService cors, UiTasks tasks) {
+    public ReviewStepViewModel(CorsWizardState state, CorsService cors, UiTasks tasks, Messages messages) {
         this.state = state;
+        this.messages = messages;
         this.cors = cors;
         this.tasks = tasks;
         valid.bind(state.planProperty().isNotNull().and(busy.not()));
@@ -47,8 +50,8 @@ public final class ReviewStepViewModel implements CorsWizardStep {
     // Properties //
 
     @Override
-    public String title() {
-        return "Review";
+    public String titleKey() {
+        return "cors.step.review";
     }
 
     public ObservableList<String> summary() {
@@ -97,7 +100,7 @@ public final class ReviewStepViewModel implements CorsWizardStep {
         boolean restore = state.getMode() == Mode.HISTORY;
         cancel();
         show(null);
-        status.set("Reading the current configuration and planning the change …");
+        status.set(messages.get("cors.review.planning"));
         statusKind.set(StepStatus.INFO);
         running = tasks.run(() -> restore
                         ? cors.planRestore(t, bucket, choice.changeId(), choice.before())
@@ -133,11 +136,10 @@ public final class ReviewStepViewModel implements CorsWizardStep {
         notes.setAll(p.notes());
         diff.setAll(p.diff().lines());
         if (p.changed()) {
-            status.set("Nothing has been changed yet. Apply writes this configuration to " + p.bucket()
-                    + " and records the old one for undo.");
+            status.set(messages.get("cors.review.nothingYet", p.bucket()));
             statusKind.set(StepStatus.INFO);
         } else {
-            status.set("The bucket already has this configuration; Next verifies it.");
+            status.set(messages.get("cors.review.same"));
             statusKind.set(StepStatus.SUCCESS);
         }
     }

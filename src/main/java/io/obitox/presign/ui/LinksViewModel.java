@@ -1,5 +1,6 @@
 package io.obitox.presign.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.Sizes;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.presign.ExpiryChoice;
@@ -42,6 +43,7 @@ import javafx.collections.ObservableList;
  * previews and exports run in the background.
  */
 public final class LinksViewModel {
+    private final Messages messages;
     private final PresignService presign;
     private final ProfileService profiles;
     private final ProfileSelection selection;
@@ -77,7 +79,9 @@ public final class LinksViewModel {
             ProfileSelection selection,
             Supplier<List<TransferSnapshot>> transfers,
             UiTasks tasks,
-            LinkObjectSettings.Factory objectSettings) {
+            LinkObjectSettings.Factory objectSettings,
+            Messages messages) {
+        this.messages = messages;
         this.presign = presign;
         this.profiles = profiles;
         this.selection = selection;
@@ -207,9 +211,7 @@ public final class LinksViewModel {
                 added++;
             }
         }
-        setStatus(
-                false,
-                added + " object(s) from " + fromBucket + " ready to share. Choose the expiry, then" + " Generate.");
+        setStatus(false, messages.get("links.objectsReady", added, fromBucket));
     }
 
     /**
@@ -220,7 +222,7 @@ public final class LinksViewModel {
     public void addFinishedUploads() {
         StorageProfile p = selection.getCurrent();
         if (p == null) {
-            setStatus(true, "Add a storage profile first (Profiles).");
+            setStatus(true, messages.get("buckets.addProfileFirst"));
             return;
         }
         String chosen = bucket.get() == null ? "" : bucket.get().trim();
@@ -228,14 +230,12 @@ public final class LinksViewModel {
                 .onSuccess(found -> {
                     long added = found.drafts().stream().filter(this::add).count();
                     if (added == 0) {
-                        setStatus(
-                                false,
-                                "No finished uploads " + (found.bucket().isEmpty() ? "" : "to " + found.bucket() + " ")
-                                        + "on " + p.name() + " that are not in the list already.");
+                        String key = found.bucket().isEmpty() ? "links.noFinished" : "links.noFinishedTo";
+                        setStatus(false, messages.get(key, found.bucket(), p.name()));
                         return;
                     }
                     bucket.set(found.bucket());
-                    setStatus(false, added + " finished upload(s) added.");
+                    setStatus(false, messages.get("links.finishedAdded", added));
                 })
                 .onError(e -> setStatus(true, S3Errors.describe(e).oneLine()))
                 .start();
@@ -245,7 +245,7 @@ public final class LinksViewModel {
     public void addTyped() {
         String key = newKey.get() == null ? "" : newKey.get().strip();
         if (key.isEmpty()) {
-            setStatus(true, "Type the object key first, e.g. uploads/photo.jpg.");
+            setStatus(true, messages.get("links.typeKey"));
             return;
         }
         Long size = null;
@@ -260,12 +260,12 @@ public final class LinksViewModel {
         }
         LinkMethod m = newMethod.get() == null ? LinkMethod.PUT : newMethod.get();
         if (!add(new LinkDraft(key, m, size, newContentType.get(), "typed"))) {
-            setStatus(true, "'" + key + "' is in the list already.");
+            setStatus(true, messages.get("links.already", key));
             return;
         }
         newKey.set("");
         newSize.set("");
-        setStatus(false, "Added " + m + " " + key + ".");
+        setStatus(false, messages.get("links.added", m, key));
     }
 
     public void remove(List<LinkDraft> drafts) {
@@ -281,7 +281,7 @@ public final class LinksViewModel {
     public void generate() {
         StorageProfile p = selection.getCurrent();
         if (p == null) {
-            setStatus(true, "Add a storage profile first (Profiles).");
+            setStatus(true, messages.get("buckets.addProfileFirst"));
             return;
         }
         ExpiryChoice expiry;
@@ -295,18 +295,22 @@ public final class LinksViewModel {
         try {
             applied = objectSettings.forLinks(files);
         } catch (RuntimeException invalid) {
-            setStatus(true, "Object settings: " + S3Errors.describe(invalid).oneLine());
+            setStatus(
+                    true,
+                    messages.get(
+                            "links.objectSettingsInvalid",
+                            S3Errors.describe(invalid).oneLine()));
             return;
         }
         List<LinkRequest> requests = files.stream().map(LinkDraft::toRequest).toList();
         PresignRequest request = new PresignRequest(
                 bucket.get().trim(), requests, expiry, network.get().type(), applied.settings(), applied.key());
-        setStatus(false, "Signing " + requests.size() + " link(s) …");
+        setStatus(false, messages.get("links.signing", requests.size()));
         tasks.run(() -> presign.presign(profiles.target(p), request))
                 .trackBusy(busy)
                 .onSuccess(this::show)
-                .onError(
-                        e -> setStatus(true, "No links: " + S3Errors.describe(e).oneLine()))
+                .onError(e -> setStatus(
+                        true, messages.get("links.noLinks", S3Errors.describe(e).oneLine())))
                 .start();
     }
 
@@ -359,7 +363,7 @@ public final class LinksViewModel {
 
     private void export(Path file, String text) {
         if (links.isEmpty()) {
-            setStatus(true, "Generate links first.");
+            setStatus(true, messages.get("links.generateFirst"));
             return;
         }
         int n = links.size();
@@ -368,12 +372,10 @@ public final class LinksViewModel {
                     return file;
                 })
                 .trackBusy(busy)
-                .onSuccess(f -> setStatus(
-                        false,
-                        "Saved " + n + " link(s) to " + f + ". Keep the file private: the links work until they"
-                                + " expire."))
-                .onError(e ->
-                        setStatus(true, "Not saved: " + S3Errors.describe(e).oneLine()))
+                .onSuccess(f -> setStatus(false, messages.get("links.saved", n, f)))
+                .onError(e -> setStatus(
+                        true,
+                        messages.get("links.notSaved", S3Errors.describe(e).oneLine())))
                 .start();
     }
 

@@ -6,6 +6,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.util.StringConverter;
 
 /** The Settings view; binds to {@link SettingsViewModel}. */
 public final class SettingsView {
@@ -13,6 +14,9 @@ public final class SettingsView {
 
     @FXML
     private ChoiceBox<Theme> themeBox;
+
+    @FXML
+    private ChoiceBox<String> languageBox;
 
     @FXML
     private TextField homeField;
@@ -48,18 +52,34 @@ public final class SettingsView {
     @FXML
     private void initialize() {
         themeBox.getItems().setAll(Theme.values());
-        themeBox.setConverter(new javafx.util.StringConverter<>() {
+        themeBox.setConverter(new StringConverter<>() {
             @Override
             public String toString(Theme t) {
-                return t == null ? "" : t == Theme.DARK ? "Dark" : "Light";
+                return vm.themeName(t);
             }
 
             @Override
             public Theme fromString(String s) {
-                return "Dark".equals(s) ? Theme.DARK : Theme.LIGHT;
+                return vm.themeName(Theme.DARK).equals(s) ? Theme.DARK : Theme.LIGHT;
             }
         });
         themeBox.valueProperty().bindBidirectional(vm.themeProperty());
+        languageBox.getItems().setAll(vm.languages());
+        languageBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String code) {
+                return vm.languageName(code);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return vm.languages().stream()
+                        .filter(c -> vm.languageName(c).equals(s))
+                        .findFirst()
+                        .orElse(null);
+            }
+        });
+        languageBox.valueProperty().bindBidirectional(vm.languageProperty());
         homeField.setText(vm.homeFolder());
         dbField.setText(vm.databaseFolder());
         logsField.setText(vm.logsFolder());

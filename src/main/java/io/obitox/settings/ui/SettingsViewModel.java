@@ -1,10 +1,14 @@
 package io.obitox.settings.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.cors.BrowserLocator;
 import io.obitox.settings.SettingsService;
 import io.obitox.settings.Theme;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -14,11 +18,15 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** Preferences (theme) and where ObitoX keeps its data. FX thread only; saves in the background. */
+/** Preferences (theme, language) and where ObitoX keeps its data. FX thread only; saves in the background. */
 public final class SettingsViewModel {
     private final SettingsService settings;
     private final UiTasks tasks;
     private final DataFolders folders;
+    private final Messages messages;
+    /** The setting {@code ui.language} as stored: {@link Messages#SYSTEM} or a language code. */
+    private final ObjectProperty<String> language = new SimpleObjectProperty<>(this, "language", Messages.SYSTEM);
+
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final BooleanProperty notifications = new SimpleBooleanProperty(this, "notifications", true);
     private final StringProperty browserPath = new SimpleStringProperty(this, "browserPath", "");
@@ -26,11 +34,25 @@ public final class SettingsViewModel {
     private boolean loadingNotifications;
     private String savedBrowserPath = "";
 
-    public SettingsViewModel(SettingsService settings, UiTasks tasks, DataFolders folders, Theme initial) {
+    public SettingsViewModel(
+            SettingsService settings,
+            UiTasks tasks,
+            DataFolders folders,
+            Theme initial,
+            String initialLanguage,
+            Messages messages) {
         this.settings = settings;
         this.tasks = tasks;
         this.folders = folders;
+        this.messages = messages;
         theme.set(initial);
+        language.set(languages().contains(initialLanguage) ? initialLanguage : Messages.SYSTEM);
+        // the views are built with the texts of the start, so a new language shows at the next start
+        language.addListener((o, a, l) -> {
+            if (l != null) {
+                tasks.run(() -> settings.put(Messages.SETTING, l)).start();
+            }
+        });
         theme.addListener((o, a, t) -> {
             if (t != null) {
                 tasks.run(() -> settings.put(SettingsService.THEME, t)).start();
@@ -90,11 +112,10 @@ public final class SettingsViewModel {
         tasks.run(() -> new BrowserLocator(() -> Optional.of(p)).locate())
                 .onSuccess(r -> browserFound.set(
                         r.found()
-                                ? (r.problem().isEmpty() ? "" : r.problem() + " ") + "The check uses " + r.executable()
-                                        + "."
+                                ? (r.problem().isEmpty() ? "" : r.problem() + " ")
+                                        + messages.get("settings.browserUsed", r.executable())
                                 : (r.problem().isEmpty() ? "" : r.problem() + " ")
-                                        + "No Chromium/Chrome found: install Chromium or Google Chrome, or enter"
-                                        + " the path of its executable."))
+                                        + messages.get("settings.browserNotFound")))
                 .start();
     }
 
@@ -105,6 +126,36 @@ public final class SettingsViewModel {
 
     public ObjectProperty<Theme> themeProperty() {
         return theme;
+    }
+
+    /** The language setting ({@link Messages#SYSTEM}, {@code en}, {@code de}); saved at once, used from the next start. */
+    public ObjectProperty<String> languageProperty() {
+        return language;
+    }
+
+    /** The choices of {@link #languageProperty()}: the system's language, then each translation. */
+    public List<String> languages() {
+        return Stream.concat(Stream.of(Messages.SYSTEM), Messages.LANGUAGES.stream())
+                .toList();
+    }
+
+    /** How a language choice reads: each language in its own words, the system's with the language it means. */
+    public String languageName(String code) {
+        if (code == null) {
+            return "";
+        }
+        if (Messages.SYSTEM.equals(code)) {
+            Locale system = Locale.getDefault(Locale.Category.DISPLAY);
+            return messages.get("settings.languageSystem", system.getDisplayLanguage(messages.locale()));
+        }
+        Locale l = Locale.forLanguageTag(code);
+        String name = l.getDisplayLanguage(l);
+        return name.isEmpty() ? code : name.substring(0, 1).toUpperCase(l) + name.substring(1);
+    }
+
+    /** How a theme reads in the chosen language. */
+    public String themeName(Theme t) {
+        return t == null ? "" : messages.get(t == Theme.DARK ? "settings.themeDark" : "settings.themeLight");
     }
 
     public String homeFolder() {

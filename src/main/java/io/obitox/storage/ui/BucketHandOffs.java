@@ -1,5 +1,6 @@
 package io.obitox.storage.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.profile.StorageProfile;
 import io.obitox.storage.BucketInfo;
 import io.obitox.storage.ObjectEntry;
@@ -15,6 +16,7 @@ import javafx.beans.value.ObservableObjectValue;
  * view. The composition root supplies both, so this feature does not depend on those views. FX thread only.
  */
 public final class BucketHandOffs {
+    private final Messages messages;
     private final ObservableObjectValue<BucketInfo> bucket;
     private final Supplier<StorageProfile> profile;
     private final BiConsumer<Boolean, String> status;
@@ -26,8 +28,10 @@ public final class BucketHandOffs {
     BucketHandOffs(
             ObservableObjectValue<BucketInfo> bucket,
             Supplier<StorageProfile> profile,
-            BiConsumer<Boolean, String> status) {
+            BiConsumer<Boolean, String> status,
+            Messages messages) {
         this.bucket = bucket;
+        this.messages = messages;
         this.profile = profile;
         this.status = status;
         bucket.addListener((o, a, b) -> update());
@@ -81,7 +85,7 @@ public final class BucketHandOffs {
             return;
         }
         if (objects.isEmpty()) {
-            status.accept(true, "Pick one or more objects (not folders) to share.");
+            status.accept(true, messages.get("buckets.pickToShare"));
             return;
         }
         linkSharer.share(b.name(), objects);

@@ -1,5 +1,6 @@
 package io.obitox.storage.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.Sizes;
 import io.obitox.storage.BucketInfo;
 import io.obitox.storage.ObjectDetails;
@@ -131,8 +132,11 @@ public final class BucketsView {
     @FXML
     private Button copyUrlButton;
 
-    public BucketsView(BucketsViewModel vm, DownloadFolderDialog folderDialog) {
+    private final Messages messages;
+
+    public BucketsView(BucketsViewModel vm, DownloadFolderDialog folderDialog, Messages messages) {
         this.vm = vm;
+        this.messages = messages;
         this.folderDialog = folderDialog;
     }
 
@@ -146,7 +150,7 @@ public final class BucketsView {
                 setText(empty || b == null ? null : b.name());
             }
         });
-        bucketList.setPlaceholder(new Label("No buckets"));
+        bucketList.setPlaceholder(new Label(messages.get("buckets.noBuckets")));
         bucketList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && !b.equals(vm.bucketProperty().get())) {
                 vm.bucketProperty().set(b);
@@ -163,7 +167,7 @@ public final class BucketsView {
         sorted.comparatorProperty().bind(objects.comparatorProperty());
         objects.setItems(sorted);
         objects.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        objects.setPlaceholder(new Label("Pick a bucket on the left"));
+        objects.setPlaceholder(new Label(messages.get("buckets.pickBucket")));
         nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
                 c.getValue().name(vm.prefixProperty().get())));
         // sorted by the number of bytes, shown as KiB/MiB (folders are -1: they sort first)
@@ -217,7 +221,8 @@ public final class BucketsView {
                         this::shareLinks,
                         this::downloadSelected,
                         this::deleteSelected,
-                        this::showDetails)
+                        this::showDetails,
+                        messages)
                 .install();
         installDetails();
         new LoadOnScroll(objects, vm.hasMoreProperty(), vm.busyProperty(), vm::loadMore).install();

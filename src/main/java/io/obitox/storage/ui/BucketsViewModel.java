@@ -1,5 +1,6 @@
 package io.obitox.storage.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.profile.ProfileService;
 import io.obitox.profile.StorageProfile;
@@ -34,6 +35,7 @@ import javafx.collections.ObservableList;
  * every call to storage runs in the background and can be cancelled.
  */
 public final class BucketsViewModel {
+    private final Messages messages;
     private final ProfileService profiles;
     private final BucketService buckets;
     private final UiTasks tasks;
@@ -66,18 +68,21 @@ public final class BucketsViewModel {
             ObjectDetailsService detailsService,
             DownloadViewModel.Downloader downloader,
             UiTasks tasks,
-            ProfileSelection selection) {
+            ProfileSelection selection,
+            Messages messages) {
         this.profiles = profiles;
+        this.messages = messages;
         this.buckets = buckets;
         this.tasks = tasks;
         this.selection = selection;
-        this.deletes = new DeleteViewModel(deleteService, tasks, busy, this::setStatus, this::reloadKeepingStatus);
+        this.deletes =
+                new DeleteViewModel(deleteService, tasks, busy, this::setStatus, this::reloadKeepingStatus, messages);
         this.details = new ObjectDetailsViewModel(detailsService, tasks);
         this.downloads = new DownloadViewModel(downloader, tasks, selection, bucket, busy, this::setStatus);
         this.drops =
                 new FolderDropViewModel(tasks, selection, bucket, prefix.getReadOnlyProperty(), busy, this::setStatus);
-        this.handOffs = new BucketHandOffs(bucket, selection::getCurrent, this::setStatus);
-        this.filter = new ListingFilterViewModel(entries, prefix::get, buckets, tasks, busy, this::setStatus);
+        this.handOffs = new BucketHandOffs(bucket, selection::getCurrent, this::setStatus, messages);
+        this.filter = new ListingFilterViewModel(entries, prefix::get, buckets, tasks, busy, this::setStatus, messages);
         selection.currentProperty().addListener((o, a, p) -> refreshBuckets());
         bucket.addListener((o, a, b) -> {
             details.close();
@@ -168,11 +173,11 @@ public final class BucketsViewModel {
         cancel();
         if (p == null) {
             bucketList.clear();
-            setStatus(false, "Add a storage profile first (Profiles).");
+            setStatus(false, messages.get("buckets.addProfileFirst"));
             return;
         }
         String keep = bucket.get() == null ? p.defaultBucket() : bucket.get().name();
-        setStatus(false, "Listing buckets of '" + p.name() + "' …");
+        setStatus(false, messages.get("buckets.listingBuckets", p.name()));
         running = tasks.run(() -> {
                     S3Target t = profiles.target(p);
                     return new Loaded(t, buckets.listBuckets(t));
@@ -184,8 +189,9 @@ public final class BucketsViewModel {
                     setStatus(
                             false,
                             l.buckets().isEmpty()
-                                    ? "No buckets yet: create one."
-                                    : l.buckets().size() + " bucket(s) on " + p.name() + ".");
+                                    ? messages.get("buckets.noBucketsYet")
+                                    : messages.get(
+                                            "buckets.bucketCount", l.buckets().size(), p.name()));
                     BucketInfo again = l.buckets().stream()
                             .filter(b -> b.name().equals(keep))
                             .findFirst()
@@ -197,7 +203,7 @@ public final class BucketsViewModel {
                     }
                 })
                 .onError(this::fail)
-                .onCancelled(() -> setStatus(false, "Cancelled."))
+                .onCancelled(() -> setStatus(false, messages.get("buckets.cancelled")))
                 .start();
     }
 
@@ -245,7 +251,7 @@ public final class BucketsViewModel {
             return;
         }
         if (target == null) {
-            setStatus(true, "The bucket list has not loaded yet; refresh first.");
+            setStatus(true, messages.get("buckets.notLoaded"));
             return;
         }
         S3Target t = target;
@@ -257,7 +263,7 @@ public final class BucketsViewModel {
                 .onSuccess(list -> {
                     bucketList.setAll(list);
                     newBucketName.set("");
-                    setStatus(false, "Created bucket '" + name + "'.");
+                    setStatus(false, messages.get("buckets.created", name));
                     list.stream().filter(b -> b.name().equals(name)).findFirst().ifPresent(bucket::set);
                 })
                 .onError(this::fail)
@@ -298,7 +304,7 @@ public final class BucketsViewModel {
             return;
         }
         if (entry.folder()) {
-            setStatus(false, "A folder has no details of its own: open it, or pick an object.");
+            setStatus(false, messages.get("buckets.folderNoDetails"));
             return;
         }
         details.show(target, b.name(), entry.key());
@@ -330,7 +336,7 @@ public final class BucketsViewModel {
         String before = keepStatus ? status.get() + " " : "";
         boolean beforeError = keepStatus && error.get();
         keepStatus = false;
-        setStatus(beforeError, before + "Listing " + b.name() + "/" + p + " …");
+        setStatus(beforeError, before + messages.get("buckets.listing", b.name() + "/" + p));
         running = tasks.run(() -> buckets.listObjects(t, b.name(), p, false, token))
                 .trackBusy(busy)
                 .onSuccess((ObjectListing l) -> {
@@ -344,11 +350,14 @@ public final class BucketsViewModel {
                     long folders = entries.stream().filter(ObjectEntry::folder).count();
                     setStatus(
                             beforeError,
-                            before + folders + " folder(s), " + (entries.size() - folders) + " object(s)"
-                                    + (l.hasMore() ? " so far (more available)." : "."));
+                            before
+                                    + messages.get(
+                                            l.hasMore() ? "buckets.countSoFar" : "buckets.count",
+                                            folders,
+                                            entries.size() - folders));
                 })
                 .onError(this::fail)
-                .onCancelled(() -> setStatus(false, "Cancelled."))
+                .onCancelled(() -> setStatus(false, messages.get("buckets.cancelled")))
                 .start();
     }
 

@@ -1,5 +1,6 @@
 package io.obitox.storage.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.Sizes;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.storage.DeletePlan;
@@ -20,6 +21,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * {@link #confirm} deletes exactly that plan, {@link #dismiss} forgets it. FX thread only.
  */
 public final class DeleteViewModel {
+    private final Messages messages;
     private final DeleteService service;
     private final UiTasks tasks;
     private final BooleanProperty busy;
@@ -38,8 +40,10 @@ public final class DeleteViewModel {
             UiTasks tasks,
             BooleanProperty busy,
             BiConsumer<Boolean, String> status,
-            Runnable afterDelete) {
+            Runnable afterDelete,
+            Messages messages) {
         this.service = service;
+        this.messages = messages;
         this.tasks = tasks;
         this.busy = busy;
         this.status = status;
@@ -52,24 +56,24 @@ public final class DeleteViewModel {
     }
 
     /** The confirmation question for a plan: count, size, folders, versioning. */
-    public static String question(DeletePlan p) {
+    public static String question(DeletePlan p, Messages messages) {
         StringBuilder sb = new StringBuilder();
-        sb.append("Delete ").append(p.count()).append(" object(s), ").append(Sizes.bytes(p.totalBytes()));
-        sb.append(", from ").append(p.bucket()).append("?");
+        sb.append(messages.get("buckets.delete.question", p.count(), Sizes.bytes(p.totalBytes()), p.bucket()));
         if (!p.prefixes().isEmpty()) {
-            sb.append("\n\nEverything under: ").append(String.join(", ", p.prefixes()));
+            sb.append("\n\n").append(messages.get("buckets.delete.under", String.join(", ", p.prefixes())));
         }
         List<ObjectEntry> first = p.objects().subList(0, Math.min(8, p.objects().size()));
         sb.append("\n\n");
         first.forEach(o ->
                 sb.append(o.key()).append("  (").append(Sizes.bytes(o.size())).append(")\n"));
         if (p.count() > first.size()) {
-            sb.append("… and ").append(p.count() - first.size()).append(" more\n");
+            sb.append(messages.get("buckets.delete.more", p.count() - first.size()))
+                    .append("\n");
         }
         if (!p.versioningNote().isEmpty()) {
             sb.append("\n").append(p.versioningNote());
         } else {
-            sb.append("\nThis cannot be undone.");
+            sb.append("\n").append(messages.get("buckets.delete.final"));
         }
         return sb.toString();
     }
@@ -77,30 +81,30 @@ public final class DeleteViewModel {
     /** Lists what the selection covers (folders: every key under them) and asks through {@link #pendingProperty}. */
     public UiTasks.Handle prepare(S3Target t, String bucket, List<ObjectEntry> selected) {
         if (selected.isEmpty()) {
-            status.accept(true, "Pick the objects or folders to delete.");
+            status.accept(true, messages.get("buckets.delete.pick"));
             return null;
         }
         this.target = t;
-        status.accept(false, "Listing what would be deleted …");
+        status.accept(false, messages.get("buckets.delete.planning"));
         return tasks.run(() -> service.planEntries(t, bucket, selected))
                 .trackBusy(busy)
                 .onSuccess(plan -> {
                     if (plan.count() == 0) {
-                        status.accept(false, "Nothing to delete there.");
+                        status.accept(false, messages.get("buckets.delete.nothing"));
                     } else {
                         status.accept(false, "");
                         pending.set(plan);
                     }
                 })
                 .onError(e -> status.accept(true, S3Errors.describe(e).oneLine()))
-                .onCancelled(() -> status.accept(false, "Cancelled; nothing was deleted."))
+                .onCancelled(() -> status.accept(false, messages.get("buckets.delete.cancelled")))
                 .start();
     }
 
     public void dismiss() {
         if (pending.get() != null) {
             pending.set(null);
-            status.accept(false, "Nothing was deleted.");
+            status.accept(false, messages.get("buckets.delete.dismissed"));
         }
     }
 
@@ -111,28 +115,31 @@ public final class DeleteViewModel {
             return null;
         }
         pending.set(null);
-        status.accept(false, "Deleting " + plan.count() + " object(s) …");
+        status.accept(false, messages.get("buckets.delete.deleting", plan.count()));
         S3Target t = target;
         // progress after each request of 1,000, posted to the FX thread (a few messages, not one per key)
         return tasks.run(() -> service.delete(
                         t,
                         plan,
                         n -> tasks.onUi(
-                                () -> status.accept(false, "Deleted " + n + " of " + plan.count() + " object(s) …"))))
+                                () -> status.accept(false, messages.get("buckets.delete.progress", n, plan.count())))))
                 .trackBusy(busy)
                 .onSuccess((DeleteResult r) -> {
                     if (r.failures().isEmpty()) {
-                        status.accept(false, "Deleted " + r.deleted() + " object(s) from " + r.bucket() + ".");
+                        status.accept(false, messages.get("buckets.delete.done", r.deleted(), r.bucket()));
                     } else {
                         DeleteResult.Failure f = r.failures().get(0);
                         status.accept(
                                 true,
-                                "Deleted " + r.deleted() + "; " + r.failures().size() + " not deleted, e.g. " + f.key()
-                                        + ": " + f.code() + " " + f.message());
+                                messages.get(
+                                        "buckets.delete.partly",
+                                        r.deleted(),
+                                        r.failures().size(),
+                                        f.key() + ": " + f.code() + " " + f.message()));
                     }
                 })
                 .onError(e -> status.accept(true, S3Errors.describe(e).oneLine()))
-                .onCancelled(() -> status.accept(false, "Stopped; what was deleted so far is gone."))
+                .onCancelled(() -> status.accept(false, messages.get("buckets.delete.stopped")))
                 .onFinally(afterDelete)
                 .start();
     }

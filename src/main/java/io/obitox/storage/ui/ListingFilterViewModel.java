@@ -1,5 +1,6 @@
 package io.obitox.storage.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.storage.BucketService;
 import io.obitox.storage.ObjectEntry;
@@ -25,6 +26,7 @@ public final class ListingFilterViewModel {
     /** The most matches "search from here" collects before it stops and says so. */
     public static final int SEARCH_LIMIT = 10_000;
 
+    private final Messages messages;
     private final BucketService buckets;
     private final UiTasks tasks;
     private final BooleanProperty busy;
@@ -38,7 +40,9 @@ public final class ListingFilterViewModel {
             BucketService buckets,
             UiTasks tasks,
             BooleanProperty busy,
-            BiConsumer<Boolean, String> status) {
+            BiConsumer<Boolean, String> status,
+            Messages messages) {
+        this.messages = messages;
         this.buckets = buckets;
         this.tasks = tasks;
         this.busy = busy;
@@ -67,19 +71,23 @@ public final class ListingFilterViewModel {
     UiTasks.Handle search(S3Target t, String bucket, String prefix, Consumer<List<ObjectEntry>> show) {
         String text = filter.get() == null ? "" : filter.get().trim();
         String where = bucket + "/" + prefix;
-        status.accept(false, "Searching " + where + " for '" + text + "' … (Esc stops)");
+        status.accept(false, messages.get("buckets.searching", where, text));
         return tasks.run(() -> buckets.search(t, bucket, prefix, text, SEARCH_LIMIT))
                 .trackBusy(busy)
                 .onSuccess(r -> {
                     show.accept(r.matches());
                     status.accept(
                             false,
-                            r.matches().size() + " match(es) for '" + text + "' below " + where
-                                    + (r.truncated() ? " (stopped at " + SEARCH_LIMIT + "; narrow the search)" : "")
-                                    + " — searched " + r.scanned() + " key(s). F5 shows the folder again.");
+                            messages.get(
+                                    r.truncated() ? "buckets.foundTruncated" : "buckets.found",
+                                    r.matches().size(),
+                                    text,
+                                    where,
+                                    r.scanned(),
+                                    SEARCH_LIMIT));
                 })
                 .onError(e -> status.accept(true, S3Errors.describe(e).oneLine()))
-                .onCancelled(() -> status.accept(false, "Search stopped."))
+                .onCancelled(() -> status.accept(false, messages.get("buckets.searchStopped")))
                 .start();
     }
 }

@@ -1,5 +1,6 @@
 package io.obitox.storage.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.Sizes;
 import io.obitox.storage.DeletePlan;
 import io.obitox.storage.ObjectEntry;
@@ -28,6 +29,7 @@ final class ObjectTableActions {
     private final Runnable downloadSelected;
     private final Runnable deleteSelected;
     private final Runnable showDetails;
+    private final Messages messages;
 
     ObjectTableActions(
             TableView<ObjectEntry> objects,
@@ -36,8 +38,10 @@ final class ObjectTableActions {
             Runnable shareLinks,
             Runnable downloadSelected,
             Runnable deleteSelected,
-            Runnable showDetails) {
+            Runnable showDetails,
+            Messages messages) {
         this.objects = objects;
+        this.messages = messages;
         this.root = root;
         this.vm = vm;
         this.shareLinks = shareLinks;
@@ -60,14 +64,19 @@ final class ObjectTableActions {
 
     private ContextMenu contextMenu() {
         MenuItem open = item(
-                "Open", "menuOpen", () -> vm.open(objects.getSelectionModel().getSelectedItem()));
-        MenuItem details = item("Details", "menuDetails", showDetails);
-        MenuItem copyKey = item("Copy key", "menuCopyKey", () -> copy(selected().key()));
-        MenuItem copyUri = item("Copy S3 URI", "menuCopyUri", () -> copy(vm.s3Uri(selected())));
-        MenuItem share = item("Share link…", "menuShare", shareLinks);
-        MenuItem download = item("Download…", "menuDownload", downloadSelected);
-        MenuItem delete = item("Delete…", "menuDelete", deleteSelected);
-        MenuItem refresh = item("Refresh", "menuRefresh", vm::refresh);
+                messages.get("buckets.menu.open"),
+                "menuOpen",
+                () -> vm.open(objects.getSelectionModel().getSelectedItem()));
+        MenuItem details = item(messages.get("buckets.menu.details"), "menuDetails", showDetails);
+        MenuItem copyKey = item(
+                messages.get("buckets.menu.copyKey"),
+                "menuCopyKey",
+                () -> copy(selected().key()));
+        MenuItem copyUri = item(messages.get("buckets.menu.copyUri"), "menuCopyUri", () -> copy(vm.s3Uri(selected())));
+        MenuItem share = item(messages.get("buckets.shareButton"), "menuShare", shareLinks);
+        MenuItem download = item(messages.get("buckets.downloadButton"), "menuDownload", downloadSelected);
+        MenuItem delete = item(messages.get("buckets.deleteButton"), "menuDelete", deleteSelected);
+        MenuItem refresh = item(messages.get("buckets.menu.refresh"), "menuRefresh", vm::refresh);
         ContextMenu menu = new ContextMenu(
                 open,
                 details,
@@ -137,11 +146,12 @@ final class ObjectTableActions {
     }
 
     private void ask(DeletePlan plan) {
-        ButtonType delete = new ButtonType("Delete " + plan.count(), ButtonBar.ButtonData.OK_DONE);
-        Alert alert =
-                new Alert(Alert.AlertType.CONFIRMATION, DeleteViewModel.question(plan), delete, ButtonType.CANCEL);
-        alert.setTitle("Delete");
-        alert.setHeaderText("Delete " + plan.count() + " object(s), " + Sizes.bytes(plan.totalBytes()) + "?");
+        ButtonType delete =
+                new ButtonType(messages.get("buckets.delete.button", plan.count()), ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(
+                Alert.AlertType.CONFIRMATION, DeleteViewModel.question(plan, messages), delete, ButtonType.CANCEL);
+        alert.setTitle(messages.get("buckets.delete.title"));
+        alert.setHeaderText(messages.get("buckets.delete.header", plan.count(), Sizes.bytes(plan.totalBytes())));
         alert.getDialogPane().setId("deleteDialog");
         alert.getDialogPane().lookupButton(delete).setId("confirmDeleteButton");
         alert.getDialogPane().lookupButton(ButtonType.CANCEL).setId("cancelDeleteButton");

@@ -1,5 +1,6 @@
 package io.obitox.sync.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.sync.ConflictChoice;
 import javafx.fxml.FXML;
 import javafx.scene.control.ChoiceBox;
@@ -49,8 +50,11 @@ public final class SyncSettingsView {
     @FXML
     private ChoiceBox<ConflictChoice> overrideChoiceBox;
 
-    public SyncSettingsView(SyncSettingsViewModel vm) {
+    private final Messages messages;
+
+    public SyncSettingsView(SyncSettingsViewModel vm, Messages messages) {
         this.vm = vm;
+        this.messages = messages;
     }
 
     @FXML
@@ -60,7 +64,7 @@ public final class SyncSettingsView {
         rulesList.setItems(vm.rules());
         rulesList.setEditable(true);
         rulesList.setCellFactory(TextFieldListCell.forListView());
-        rulesList.setPlaceholder(new Label("No rules: every file is uploaded."));
+        rulesList.setPlaceholder(new Label(messages.get("syncSettings.noRules")));
         rulesList.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE && rulesList.getEditingIndex() < 0) {
                 removeRule();
@@ -73,7 +77,7 @@ public final class SyncSettingsView {
         testResult.textProperty().bind(vm.testResultProperty());
         rulesMessage.textProperty().bind(vm.messageProperty());
         overridesList.setItems(vm.overrides());
-        overridesList.setPlaceholder(new Label("None: every profile and bucket uses the policy above."));
+        overridesList.setPlaceholder(new Label(messages.get("syncSettings.noOverrides")));
         overridesList.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE) {
                 removeOverride();

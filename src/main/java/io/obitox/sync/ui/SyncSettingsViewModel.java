@@ -1,5 +1,6 @@
 package io.obitox.sync.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.storage.BucketNames;
@@ -34,6 +35,7 @@ import javafx.collections.ObservableList;
  * FX thread only.
  */
 public final class SyncSettingsViewModel {
+    private final Messages messages;
     private final ConflictDefaults defaults;
     private final UiTasks tasks;
     private final Supplier<List<ProfileRef>> profileSource;
@@ -72,14 +74,16 @@ public final class SyncSettingsViewModel {
     private boolean loading;
 
     /** @param profiles the saved profiles (blocking: called in the background) */
-    public SyncSettingsViewModel(ConflictDefaults defaults, Supplier<List<ProfileRef>> profiles, UiTasks tasks) {
+    public SyncSettingsViewModel(
+            ConflictDefaults defaults, Supplier<List<ProfileRef>> profiles, UiTasks tasks, Messages messages) {
         this.defaults = defaults;
+        this.messages = messages;
         this.tasks = tasks;
         this.profileSource = profiles;
         choice.addListener((o, a, c) -> {
             if (!loading && c != null) {
                 tasks.run(() -> defaults.setGlobalChoice(c))
-                        .onError(e -> setMessage(true, "The policy was not saved: " + describe(e)))
+                        .onError(e -> setMessage(true, messages.get("syncSettings.policyNotSaved", describe(e))))
                         .start();
             }
         });
@@ -100,7 +104,7 @@ public final class SyncSettingsViewModel {
                         loading = false;
                     }
                 })
-                .onError(e -> setMessage(true, "The stored settings cannot be read: " + describe(e)))
+                .onError(e -> setMessage(true, messages.get("syncSettings.cannotRead", describe(e))))
                 .start();
         reloadOverrides();
     }
@@ -129,17 +133,20 @@ public final class SyncSettingsViewModel {
                             .findFirst()
                             .orElse(l.profiles().isEmpty() ? null : l.profiles().get(0)));
                 })
-                .onError(e -> setMessage(true, "The per-profile defaults cannot be read: " + describe(e)))
+                .onError(e -> setMessage(true, messages.get("syncSettings.cannotReadOverrides", describe(e))))
                 .start();
     }
 
-    static String describe(ConflictDefaults.Override o, Function<String, String> profileName) {
+    String describe(ConflictDefaults.Override o, Function<String, String> profileName) {
         String name = profileName.apply(o.profileId());
         String who = name != null
                 ? name
-                : "removed profile "
-                        + o.profileId().substring(0, Math.min(8, o.profileId().length()));
-        String where = o.bucket() == null ? "every bucket" : "bucket " + o.bucket();
+                : messages.get(
+                        "syncSettings.removedProfile",
+                        o.profileId().substring(0, Math.min(8, o.profileId().length())));
+        String where = o.bucket() == null
+                ? messages.get("syncSettings.everyBucket")
+                : messages.get("syncSettings.bucket", o.bucket());
         return who + " · " + where + " → " + o.choice();
     }
 
@@ -171,11 +178,11 @@ public final class SyncSettingsViewModel {
         ConflictChoice c = overrideChoice.get();
         String bucket = overrideBucket.get() == null ? "" : overrideBucket.get().strip();
         if (p == null || c == null) {
-            setMessage(true, "Pick a profile and a policy first.");
+            setMessage(true, messages.get("syncSettings.pickFirst"));
             return;
         }
         if (!bucket.isEmpty() && BucketNames.problem(bucket) != null) {
-            setMessage(true, "Not saved: " + BucketNames.problem(bucket) + " Leave the bucket empty for every bucket.");
+            setMessage(true, messages.get("syncSettings.badBucket", BucketNames.problem(bucket)));
             return;
         }
         tasks.run(() -> defaults.setOverride(p.id(), bucket, c))
@@ -183,11 +190,13 @@ public final class SyncSettingsViewModel {
                     overrideBucket.set("");
                     setMessage(
                             false,
-                            "Saved: " + p.name() + (bucket.isEmpty() ? "" : " · " + bucket) + " → " + c
-                                    + " (the Upload view and obitox upload use it from now on).");
+                            messages.get(
+                                    "syncSettings.overrideSaved",
+                                    p.name() + (bucket.isEmpty() ? "" : " · " + bucket),
+                                    String.valueOf(c)));
                     reloadOverrides();
                 })
-                .onError(e -> setMessage(true, "Not saved: " + describe(e)))
+                .onError(e -> setMessage(true, messages.get("syncSettings.notSaved", describe(e))))
                 .start();
     }
 
@@ -200,10 +209,10 @@ public final class SyncSettingsViewModel {
         String text = overrides.get(index).text();
         tasks.run(() -> defaults.setOverride(o.profileId(), o.bucket(), null))
                 .onSuccess(v -> {
-                    setMessage(false, "Removed: " + text + ".");
+                    setMessage(false, messages.get("syncSettings.removed", text));
                     reloadOverrides();
                 })
-                .onError(e -> setMessage(true, "Not removed: " + describe(e)))
+                .onError(e -> setMessage(true, messages.get("syncSettings.notRemoved", describe(e))))
                 .start();
     }
 
@@ -268,12 +277,12 @@ public final class SyncSettingsViewModel {
         try {
             ConflictDefaults.parse(lines); // refused here at once, before the background write
         } catch (ObitoxException e) {
-            setMessage(true, "Not saved: " + describe(e));
+            setMessage(true, messages.get("syncSettings.notSaved", describe(e)));
             return;
         }
         tasks.run(() -> defaults.setRuleLines(lines))
-                .onSuccess(v -> setMessage(false, "Saved: uploads from now on use these " + count(lines) + " rule(s)."))
-                .onError(e -> setMessage(true, "Not saved: " + describe(e)))
+                .onSuccess(v -> setMessage(false, messages.get("syncSettings.rulesSaved", count(lines))))
+                .onError(e -> setMessage(true, messages.get("syncSettings.notSaved", describe(e))))
                 .start();
     }
 
@@ -295,18 +304,18 @@ public final class SyncSettingsViewModel {
         try {
             compiled = ExcludeRules.of(ConflictDefaults.parse(List.copyOf(rules)));
         } catch (ObitoxException e) {
-            testResult.set("Fix the rules first: " + describe(e));
+            testResult.set(messages.get("syncSettings.fixFirst", describe(e)));
             return;
         }
         ExcludeRules.Verdict v = compiled.check(p);
         if (v.excluded()) {
-            testResult.set(
-                    "Excluded by rule “" + v.rule().name() + "” (" + v.rule().origin() + ").");
+            testResult.set(messages.get(
+                    "syncSettings.excludedBy", v.rule().name(), v.rule().origin()));
         } else if (v.rule() != null) {
-            testResult.set("Uploaded: taken back by “" + v.rule().name() + "” ("
-                    + v.rule().origin() + ").");
+            testResult.set(messages.get(
+                    "syncSettings.takenBack", v.rule().name(), v.rule().origin()));
         } else {
-            testResult.set("Uploaded: no rule matches.");
+            testResult.set(messages.get("syncSettings.noRuleMatches"));
         }
     }
 
@@ -315,7 +324,7 @@ public final class SyncSettingsViewModel {
         message.set(text);
     }
 
-    private static String describe(Throwable e) {
-        return e instanceof ObitoxException oe ? oe.toUserMessage().oneLine() : "unexpected error (see the log).";
+    private String describe(Throwable e) {
+        return e instanceof ObitoxException oe ? oe.toUserMessage().oneLine() : messages.get("syncSettings.unexpected");
     }
 }

@@ -1,5 +1,6 @@
 package io.obitox.transfer.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.transfer.IncompleteUpload;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
@@ -44,23 +45,28 @@ public final class IncompleteUploadsView {
     @FXML
     private Label status;
 
-    public IncompleteUploadsView(IncompleteUploadsViewModel vm) {
+    private final Messages messages;
+
+    public IncompleteUploadsView(IncompleteUploadsViewModel vm, Messages messages) {
         this.vm = vm;
+        this.messages = messages;
     }
 
     @FXML
     private void initialize() {
         table.setItems(vm.items());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setPlaceholder(new Label("No incomplete uploads listed. Refresh to look."));
+        table.setPlaceholder(new Label(messages.get("incomplete.noneListed")));
         keyColumn.setCellValueFactory(
                 c -> new ReadOnlyStringWrapper(c.getValue().key()));
         ageColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(vm.age(c.getValue())));
         sizeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(vm.size(c.getValue())));
         ownerColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 c.getValue().transferId() == null
-                        ? "another tool"
-                        : "ObitoX transfer " + c.getValue().transferId().substring(0, 8)));
+                        ? messages.get("incomplete.otherTool")
+                        : messages.get(
+                                "incomplete.ourTransfer",
+                                c.getValue().transferId().substring(0, 8))));
         daysField.textProperty().bindBidirectional(vm.olderThanDaysProperty());
         status.textProperty().bind(vm.statusProperty());
         refreshButton.disableProperty().bind(vm.busyProperty());

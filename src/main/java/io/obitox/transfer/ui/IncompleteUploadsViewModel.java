@@ -1,5 +1,6 @@
 package io.obitox.transfer.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.Sizes;
 import io.obitox.common.ui.StatusLine;
 import io.obitox.common.ui.UiTasks;
@@ -27,6 +28,7 @@ import javafx.collections.ObservableList;
  * with age and size so far, abort the selected ones or all older than N days. FX thread only.
  */
 public final class IncompleteUploadsViewModel {
+    private final Messages messages;
     private final MultipartUploads uploads;
     private final ProfileService profiles;
     private final ProfileSelection selection;
@@ -44,8 +46,10 @@ public final class IncompleteUploadsViewModel {
             ProfileSelection selection,
             ObjectProperty<BucketInfo> bucket,
             UiTasks tasks,
-            Clock clock) {
+            Clock clock,
+            Messages messages) {
         this.uploads = uploads;
+        this.messages = messages;
         this.profiles = profiles;
         this.selection = selection;
         this.bucket = bucket;
@@ -53,7 +57,7 @@ public final class IncompleteUploadsViewModel {
         this.clock = clock;
         bucket.addListener((o, a, b) -> {
             items.clear();
-            status.show(b == null ? "" : "Refresh to list the incomplete uploads of " + b.name() + ".");
+            status.show(b == null ? "" : messages.get("incomplete.refreshToList", b.name()));
         });
     }
 
@@ -78,7 +82,9 @@ public final class IncompleteUploadsViewModel {
     }
 
     public String size(IncompleteUpload u) {
-        return u.bytesSoFar() < 0 ? "?" : Sizes.bytes(u.bytesSoFar()) + " in " + u.parts() + " part(s)";
+        return u.bytesSoFar() < 0
+                ? "?"
+                : messages.get("incomplete.sizeInParts", Sizes.bytes(u.bytesSoFar()), u.parts());
     }
 
     public void refresh() {
@@ -87,11 +93,11 @@ public final class IncompleteUploadsViewModel {
 
     public void abort(List<IncompleteUpload> selected) {
         if (selected.isEmpty()) {
-            status.fail("Select the uploads to abort first.");
+            status.fail(messages.get("incomplete.selectFirst"));
             return;
         }
         List<IncompleteUpload> copy = List.copyOf(selected);
-        run(copy.size() + " upload(s) aborted.", (t, b) -> {
+        run(messages.get("incomplete.aborted", copy.size()), (t, b) -> {
             copy.forEach(u -> uploads.abort(t, b, u.key(), u.uploadId()));
             return null;
         });
@@ -102,14 +108,16 @@ public final class IncompleteUploadsViewModel {
         try {
             days = Double.parseDouble(olderThanDays.get().trim());
         } catch (RuntimeException e) {
-            status.fail("Type the age in days, e.g. 7.");
+            status.fail(messages.get("incomplete.typeDays"));
             return;
         }
         Duration age = Duration.ofSeconds((long) (days * 86_400));
         run(
                 null,
-                (t, b) -> uploads.abortOlderThan(t, b, age).size() + " upload(s) older than " + days
-                        + " day(s) aborted.");
+                (t, b) -> messages.get(
+                        "incomplete.abortedOlder",
+                        uploads.abortOlderThan(t, b, age).size(),
+                        String.valueOf(days)));
     }
 
     /** Runs {@code action} on the current bucket, then lists again; the action may return a message. */
@@ -117,7 +125,7 @@ public final class IncompleteUploadsViewModel {
         StorageProfile p = selection.getCurrent();
         BucketInfo b = bucket.get();
         if (p == null || b == null) {
-            status.fail("Pick a bucket first.");
+            status.fail(messages.get("incomplete.pickBucket"));
             return;
         }
         tasks.run(() -> {
@@ -129,11 +137,14 @@ public final class IncompleteUploadsViewModel {
                 .onSuccess(r -> {
                     items.setAll(r.list());
                     String listed = r.list().isEmpty()
-                            ? "No incomplete uploads in " + b.name() + "."
-                            : r.list().size() + " incomplete upload(s) in " + b.name() + ", "
-                                    + Sizes.bytes(r.list().stream()
+                            ? messages.get("incomplete.none", b.name())
+                            : messages.get(
+                                    "incomplete.listed",
+                                    r.list().size(),
+                                    b.name(),
+                                    Sizes.bytes(r.list().stream()
                                             .mapToLong(u -> Math.max(0, u.bytesSoFar()))
-                                            .sum()) + " stored so far.";
+                                            .sum()));
                     String first = r.message() != null ? r.message() : done;
                     status.show(first == null ? listed : first + " " + listed);
                 })

@@ -1,5 +1,6 @@
 package io.obitox.transfer.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.UserMessage;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.objects.SseCKey;
@@ -27,8 +28,11 @@ public final class SseCKeyResume {
     private final Consumer<String> status;
     private final Runnable refresh;
 
-    SseCKeyResume(SseCResume sseC, UiTasks tasks, Consumer<String> status, Runnable refresh) {
+    private final Messages messages;
+
+    SseCKeyResume(SseCResume sseC, UiTasks tasks, Consumer<String> status, Runnable refresh, Messages messages) {
         this.sseC = sseC;
+        this.messages = messages;
         this.tasks = tasks;
         this.status = status;
         this.refresh = refresh;
@@ -44,12 +48,10 @@ public final class SseCKeyResume {
                         return;
                     }
                     String fingerprint = needed.get();
-                    status.accept("'" + name + "' is encrypted with a customer key (SSE-C, fingerprint " + fingerprint
-                            + ") that ObitoX never stores: choose its key file.");
+                    status.accept(messages.get("transfers.sseC.choose", name, fingerprint));
                     Optional<Path> file = prompt.ask(name, fingerprint);
                     if (file.isEmpty()) {
-                        status.accept("Not resumed (SSE_C_KEY_NEEDED): '" + name + "' needs the key file it was"
-                                + " started with (fingerprint " + fingerprint + "). Resume again and choose it.");
+                        status.accept(messages.get("transfers.sseC.cancelled", name, fingerprint));
                         return;
                     }
                     resumeWith(row.id(), name, file.get());
@@ -59,22 +61,23 @@ public final class SseCKeyResume {
     }
 
     private void resumeWith(String id, String name, Path file) {
-        status.accept("Checking the key file " + file.getFileName() + " …");
+        status.accept(messages.get("transfers.sseC.checking", file.getFileName()));
         tasks.run(() -> {
                     SseCKey key = SseCKey.read(file);
                     sseC.resume(id, key);
                     return key.md5Base64();
                 })
                 .onSuccess(fingerprint -> {
-                    status.accept("Resumed '" + name + "' with its SSE-C key (fingerprint " + fingerprint
-                            + "), held in memory until ObitoX closes.");
+                    status.accept(messages.get("transfers.sseC.resumed", name, fingerprint));
                     refresh.run();
                 })
                 .onError(e -> status.accept(notResumed(S3Errors.describe(e))))
                 .start();
     }
 
-    private static String notResumed(UserMessage m) {
-        return "Not resumed" + (m.code() == null ? "" : " (" + m.code() + ")") + ": " + m.oneLine();
+    private String notResumed(UserMessage m) {
+        return m.code() == null
+                ? messages.get("transfers.sseC.notResumed", m.oneLine())
+                : messages.get("transfers.sseC.notResumedCode", m.code(), m.oneLine());
     }
 }

@@ -6,20 +6,23 @@ import java.util.Set;
 
 /** Which transfers the Transfers view lists; the totals above the table always count every transfer. */
 public enum StateFilter {
-    ALL("All transfers", EnumSet.allOf(TransferState.class)),
-    ACTIVE("Running and queued", EnumSet.of(TransferState.RUNNING, TransferState.QUEUED)),
-    PAUSED("Paused", EnumSet.of(TransferState.PAUSED)),
-    FAILED("Failed", EnumSet.of(TransferState.FAILED)),
-    DONE("Done", EnumSet.of(TransferState.COMPLETED)),
-    SKIPPED("Skipped (already in the bucket)", EnumSet.of(TransferState.SKIPPED)),
-    CANCELLED("Cancelled", EnumSet.of(TransferState.CANCELLED));
+    ALL(EnumSet.allOf(TransferState.class)),
+    ACTIVE(EnumSet.of(TransferState.RUNNING, TransferState.QUEUED)),
+    PAUSED(EnumSet.of(TransferState.PAUSED)),
+    FAILED(EnumSet.of(TransferState.FAILED)),
+    DONE(EnumSet.of(TransferState.COMPLETED)),
+    SKIPPED(EnumSet.of(TransferState.SKIPPED)),
+    CANCELLED(EnumSet.of(TransferState.CANCELLED));
 
-    private final String label;
     private final Set<TransferState> states;
 
-    StateFilter(String label, Set<TransferState> states) {
-        this.label = label;
+    StateFilter(Set<TransferState> states) {
         this.states = states;
+    }
+
+    /** The key of how this filter reads in the chooser, e.g. "All transfers". */
+    public String key() {
+        return "transfers.filter." + name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The states this filter lets through (the query asks the database for these). */
@@ -29,10 +32,5 @@ public enum StateFilter {
 
     public boolean shows(TransferState state) {
         return state != null && states.contains(state);
-    }
-
-    @Override
-    public String toString() {
-        return label;
     }
 }

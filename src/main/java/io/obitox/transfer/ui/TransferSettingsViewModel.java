@@ -1,5 +1,6 @@
 package io.obitox.transfer.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.storage.S3Errors;
 import io.obitox.transfer.TransferEngine;
@@ -20,6 +21,7 @@ import javafx.beans.property.StringProperty;
  */
 public final class TransferSettingsViewModel {
     private static final long MIB = 1024L * 1024;
+    private final Messages messages;
     private final TransferEngine engine;
     private final TransferSettingsStore store;
     private final UiTasks tasks;
@@ -32,8 +34,10 @@ public final class TransferSettingsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error", false);
 
-    public TransferSettingsViewModel(TransferEngine engine, TransferSettingsStore store, UiTasks tasks) {
+    public TransferSettingsViewModel(
+            TransferEngine engine, TransferSettingsStore store, UiTasks tasks, Messages messages) {
         this.engine = engine;
+        this.messages = messages;
         this.store = store;
         this.tasks = tasks;
         show(engine.settings());
@@ -76,12 +80,12 @@ public final class TransferSettingsViewModel {
         TransferSettings next;
         try {
             TransferSettings now = engine.settings();
-            long part = mib(partSizeMib.get(), "Part size");
+            long part = mib(partSizeMib.get(), messages.get("transferSettings.what.partSize"));
             next = new TransferSettings(
-                    mib(thresholdMib.get(), "Multipart threshold"),
+                    mib(thresholdMib.get(), messages.get("transferSettings.what.threshold")),
                     part,
-                    number(concurrency.get(), "Requests at once"),
-                    number(maxActiveFiles.get(), "Files at once"),
+                    number(concurrency.get(), messages.get("transferSettings.what.concurrency")),
+                    number(maxActiveFiles.get(), messages.get("transferSettings.what.files")),
                     now.maxAttempts(),
                     now.backoffBase(),
                     now.backoffCap(),
@@ -89,7 +93,7 @@ public final class TransferSettingsViewModel {
                     now.staleUploadAge(),
                     bandwidthMib.get() == null || bandwidthMib.get().isBlank()
                             ? 0
-                            : mib(bandwidthMib.get(), "Bandwidth limit"));
+                            : mib(bandwidthMib.get(), messages.get("transferSettings.what.bandwidth")));
         } catch (RuntimeException e) {
             error.set(true);
             status.set(S3Errors.describe(e).oneLine());
@@ -102,7 +106,7 @@ public final class TransferSettingsViewModel {
                 })
                 .onSuccess(v -> {
                     error.set(false);
-                    status.set("Saved; running transfers use the new settings now.");
+                    status.set(messages.get("transferSettings.saved"));
                 })
                 .onError(e -> {
                     error.set(true);
@@ -113,7 +117,7 @@ public final class TransferSettingsViewModel {
 
     public void reset() {
         show(TransferSettings.defaults());
-        status.set("Defaults shown; Save to use them.");
+        status.set(messages.get("transferSettings.defaultsShown"));
     }
 
     private void show(TransferSettings s) {
@@ -130,7 +134,7 @@ public final class TransferSettingsViewModel {
         return m == Math.rint(m) ? Long.toString((long) m) : Double.toString(m);
     }
 
-    private static long mib(String text, String what) {
+    private long mib(String text, String what) {
         try {
             double v = Double.parseDouble(text.trim());
             if (v < 0) {
@@ -138,15 +142,15 @@ public final class TransferSettingsViewModel {
             }
             return (long) (v * MIB);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(what + ": type a number of MiB, e.g. 16.");
+            throw new IllegalArgumentException(messages.get("transferSettings.typeMib", what));
         }
     }
 
-    private static int number(String text, String what) {
+    private int number(String text, String what) {
         try {
             return Integer.parseInt(text.trim());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(what + ": type a whole number, e.g. 10.");
+            throw new IllegalArgumentException(messages.get("transferSettings.typeNumber", what));
         }
     }
 }

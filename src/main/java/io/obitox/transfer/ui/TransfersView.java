@@ -1,5 +1,6 @@
 package io.obitox.transfer.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.transfer.TransferState;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -83,8 +84,11 @@ public final class TransfersView {
     @FXML
     private ComboBox<StateFilter> stateFilter;
 
-    public TransfersView(TransfersViewModel vm, KeyFileDialog keyFileDialog) {
+    private final Messages messages;
+
+    public TransfersView(TransfersViewModel vm, KeyFileDialog keyFileDialog, Messages messages) {
         this.vm = vm;
+        this.messages = messages;
         vm.useKeyFilePrompt((fileName, fingerprint) -> keyFileDialog.ask(
                 table.getScene() == null ? null : table.getScene().getWindow(), fileName, fingerprint));
     }
@@ -93,15 +97,33 @@ public final class TransfersView {
     private void initialize() {
         table.setItems(vm.shownRows());
         stateFilter.getItems().setAll(StateFilter.values());
+        stateFilter.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(StateFilter f) {
+                return f == null ? "" : messages.get(f.key());
+            }
+
+            @Override
+            public StateFilter fromString(String s) {
+                return java.util.Arrays.stream(StateFilter.values())
+                        .filter(f -> toString(f).equals(s))
+                        .findFirst()
+                        .orElse(null);
+            }
+        });
         stateFilter.valueProperty().bindBidirectional(vm.filterProperty());
-        table.setPlaceholder(new Label("No transfers yet."));
+        table.setPlaceholder(new Label(messages.get("transfers.none")));
         directionColumn.setCellValueFactory(c -> c.getValue().directionProperty());
         directionColumn.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String arrow, boolean empty) {
                 super.updateItem(arrow, empty);
                 setText(empty ? null : arrow);
-                setTooltip(empty || arrow == null ? null : new Tooltip("↓".equals(arrow) ? "Download" : "Upload"));
+                setTooltip(
+                        empty || arrow == null
+                                ? null
+                                : new Tooltip(
+                                        messages.get("↓".equals(arrow) ? "transfers.download" : "transfers.upload")));
             }
         });
         nameColumn.setCellValueFactory(c -> c.getValue().nameProperty());
@@ -121,7 +143,9 @@ public final class TransfersView {
                 setText(
                         empty || state == null
                                 ? null
-                                : down && state == TransferState.RUNNING ? "Downloading" : label(state));
+                                : down && state == TransferState.RUNNING
+                                        ? messages.get("transfers.state.downloading")
+                                        : label(state));
                 // muted like the Upload view's "identical (skip)": nothing went wrong and nothing is left to do
                 getStyleClass().remove("state-skipped");
                 if (!empty && state == TransferState.SKIPPED) {
@@ -198,8 +222,8 @@ public final class TransfersView {
         pageInfo.textProperty().bind(vm.pageInfoProperty());
         previousPage.disableProperty().bind(vm.hasPreviousProperty().not());
         nextPage.disableProperty().bind(vm.hasNextProperty().not());
-        previousPage.setTooltip(new Tooltip("The previous " + TransfersViewModel.PAGE_SIZE + " (Ctrl+Page Up)"));
-        nextPage.setTooltip(new Tooltip("The next " + TransfersViewModel.PAGE_SIZE + " (Ctrl+Page Down)"));
+        previousPage.setTooltip(new Tooltip(messages.get("transfers.previousTooltip", TransfersViewModel.PAGE_SIZE)));
+        nextPage.setTooltip(new Tooltip(messages.get("transfers.nextTooltip", TransfersViewModel.PAGE_SIZE)));
         status.textProperty().bind(vm.statusProperty());
         limitField.textProperty().bindBidirectional(vm.bandwidthLimitProperty());
         limitField.setOnAction(e -> vm.applyBandwidthLimit());
@@ -213,25 +237,17 @@ public final class TransfersView {
         vm.start();
     }
 
-    static String label(TransferState state) {
-        return switch (state) {
-            case QUEUED -> "Queued";
-            case RUNNING -> "Uploading";
-            case PAUSED -> "Paused";
-            case COMPLETED -> "Done";
-            case FAILED -> "Failed";
-            case CANCELLED -> "Cancelled";
-            case SKIPPED -> "Skipped";
-        };
+    private String label(TransferState state) {
+        return messages.get("transfers.state." + state.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** FX thread: the table's context menu; its items are off while no transfer is selected. */
     private ContextMenu selectedRowMenu() {
-        MenuItem copyKey = new MenuItem("Copy object key");
+        MenuItem copyKey = new MenuItem(messages.get("transfers.copyKey"));
         copyKey.setOnAction(e -> withSelected(row -> copy(row.snapshot().key())));
-        MenuItem token = new MenuItem("Copy resume token");
+        MenuItem token = new MenuItem(messages.get("transfers.copyToken"));
         token.setOnAction(e -> withSelected(row -> vm.exportToken(row, this::copy)));
-        MenuItem cancel = new MenuItem("Cancel");
+        MenuItem cancel = new MenuItem(messages.get("transfers.cancel"));
         cancel.setOnAction(e -> withSelected(vm::cancel));
         ContextMenu menu = new ContextMenu(copyKey, token, cancel);
         menu.setOnShowing(e -> {
@@ -319,10 +335,10 @@ public final class TransfersView {
     }
 
     private final class ActionsCell extends TableCell<TransferRow, TransferState> {
-        private final Button pause = new Button("Pause");
-        private final Button resume = new Button("Resume");
-        private final Button retry = new Button("Retry");
-        private final Button cancel = new Button("Cancel");
+        private final Button pause = new Button(messages.get("transfers.pause"));
+        private final Button resume = new Button(messages.get("transfers.resume"));
+        private final Button retry = new Button(messages.get("transfers.retry"));
+        private final Button cancel = new Button(messages.get("transfers.cancel"));
         private final HBox box = new HBox(4);
 
         ActionsCell() {

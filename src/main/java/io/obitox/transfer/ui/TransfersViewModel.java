@@ -1,5 +1,6 @@
 package io.obitox.transfer.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.Sizes;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.storage.S3Errors;
@@ -40,6 +41,7 @@ public final class TransfersViewModel {
     /** Rows per page: a few screens of the table, small enough to read and lay out in milliseconds. */
     public static final int PAGE_SIZE = 200;
 
+    private final Messages messages;
     private final TransferService service;
     private final UiTasks tasks;
     /** The current page's rows, in the order the query gave them. */
@@ -68,10 +70,11 @@ public final class TransfersViewModel {
     /** System.nanoTime() after which the next refresh asks for the totals too. */
     private long totalsDue;
 
-    public TransfersViewModel(TransferService service, UiTasks tasks) {
+    public TransfersViewModel(TransferService service, UiTasks tasks, Messages messages) {
         this.service = service;
+        this.messages = messages;
         this.tasks = tasks;
-        this.sseCKeys = new SseCKeyResume(service.sseC(), tasks, status::set, this::refreshNow);
+        this.sseCKeys = new SseCKeyResume(service.sseC(), tasks, status::set, this::refreshNow, messages);
         long limit = service.engine().settings().bandwidthLimit();
         bandwidthLimit.set(limit <= 0 ? "" : Long.toString(limit / (1024 * 1024)));
         poll = new Timeline(new KeyFrame(Duration.millis(250), e -> refresh()));
@@ -230,15 +233,17 @@ public final class TransfersViewModel {
         pageInfo.set(
                 matching == 0
                         ? ""
-                        : String.format(
-                                "%,d–%,d of %,d",
-                                page.offset() + 1, page.offset() + page.rows().size(), matching));
+                        : messages.get(
+                                "transfers.pageInfo",
+                                page.offset() + 1,
+                                page.offset() + page.rows().size(),
+                                matching));
         hasPrevious.set(page.offset() > 0);
         hasNext.set(page.offset() + page.rows().size() < matching);
         if (r.totals() != null) {
             long millis = r.totalsNanos() / 1_000_000;
             totalsDue = System.nanoTime() + Math.max(1000, 4 * millis) * 1_000_000;
-            totals.set(describe(r.totals()));
+            totals.set(describe(r.totals(), messages));
         }
     }
 
@@ -246,29 +251,29 @@ public final class TransfersViewModel {
      * "2 running · 99,998 queued · 0 paused · 3 done · 1 failed · 4 skipped — 1.2 MiB of 4.5 MiB …" (skipped files
      * are in no byte total: nothing of them is to be sent).
      */
-    static String describe(TransferService.QueueTotals t) {
+    static String describe(TransferService.QueueTotals t, Messages messages) {
         if (t.committed().all() == 0) {
-            return "No transfers yet. Drop files on the Upload view, or run 'obitox upload'.";
+            return messages.get("transfers.noneYet");
         }
         long running = t.count(TransferState.RUNNING);
         double speed = t.speedBps();
         long eta = speed > 1 ? (long) ((t.bytes() - t.bytesDone()) / speed) : -1;
-        return String.format(
-                        "%,d running · %,d queued · %,d paused · %,d done · %,d failed",
+        return messages.get(
+                        "transfers.totals",
                         running,
                         t.count(TransferState.QUEUED),
                         t.count(TransferState.PAUSED),
                         t.count(TransferState.COMPLETED),
                         t.count(TransferState.FAILED))
                 + (t.count(TransferState.SKIPPED) > 0
-                        ? String.format(" · %,d skipped", t.count(TransferState.SKIPPED))
+                        ? " · " + messages.get("transfers.totalsSkipped", t.count(TransferState.SKIPPED))
                         : "")
                 + (t.count(TransferState.CANCELLED) > 0
-                        ? String.format(" · %,d cancelled", t.count(TransferState.CANCELLED))
+                        ? " · " + messages.get("transfers.totalsCancelled", t.count(TransferState.CANCELLED))
                         : "")
-                + "  —  " + Sizes.bytes(t.bytesDone()) + " of " + Sizes.bytes(t.bytes())
+                + "  —  " + messages.get("transfers.bytesOf", Sizes.bytes(t.bytesDone()), Sizes.bytes(t.bytes()))
                 + (speed > 0 ? " · " + Sizes.rate(speed) : "")
-                + (eta >= 0 && running > 0 ? " · " + Sizes.duration(eta) + " left" : "");
+                + (eta >= 0 && running > 0 ? " · " + messages.get("transfers.left", Sizes.duration(eta)) : "");
     }
 
     public void pause(TransferRow row) {
@@ -315,7 +320,7 @@ public final class TransfersViewModel {
     public void clearFinished() {
         tasks.run(service::clearFinished)
                 .onSuccess(n -> {
-                    status.set(n + " finished transfer(s) removed from the list.");
+                    status.set(messages.get("transfers.cleared", n));
                     refreshNow();
                 })
                 .onError(e -> status.set(S3Errors.describe(e).oneLine()))
@@ -332,9 +337,12 @@ public final class TransfersViewModel {
             }
             long bytes = (long) (mib * 1024 * 1024);
             service.engine().setBandwidthLimit(bytes);
-            status.set(bytes == 0 ? "No bandwidth limit." : "Limited to " + Sizes.rate(bytes) + " over all transfers.");
+            status.set(
+                    bytes == 0
+                            ? messages.get("transfers.noLimit")
+                            : messages.get("transfers.limited", Sizes.rate(bytes)));
         } catch (NumberFormatException e) {
-            status.set("Type the limit in MiB/s, e.g. 5 or 0.5; leave it empty for no limit.");
+            status.set(messages.get("transfers.limitHelp"));
         }
     }
 
@@ -343,8 +351,7 @@ public final class TransfersViewModel {
         tasks.run(() -> service.exportToken(row.id(), row.snapshot().targetLabel()))
                 .onSuccess(token -> {
                     onToken.accept(token);
-                    status.set("Resume token copied: finish this upload elsewhere with 'obitox transfers "
-                            + "import-token TOKEN --file PATH'.");
+                    status.set(messages.get("transfers.tokenCopied"));
                 })
                 .onError(e -> status.set(S3Errors.describe(e).oneLine()))
                 .start();

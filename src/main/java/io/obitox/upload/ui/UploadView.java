@@ -1,5 +1,6 @@
 package io.obitox.upload.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.Sizes;
 import io.obitox.objects.ui.ObjectSettingsForm;
 import io.obitox.objects.ui.ObjectSettingsViewModel;
@@ -146,8 +147,11 @@ public final class UploadView {
     @FXML
     private Label status;
 
-    public UploadView(UploadViewModel vm) {
+    private final Messages messages;
+
+    public UploadView(UploadViewModel vm, Messages messages) {
         this.vm = vm;
+        this.messages = messages;
     }
 
     @FXML
@@ -175,24 +179,24 @@ public final class UploadView {
         // both tables have rows of one fixed height (style class fixed-rows in obitox.css): with 100,000 rows the
         // table would otherwise measure cells to estimate its length on every change of the item count
         readyTable.setItems(vm.ready());
-        readyTable.setPlaceholder(new Label("Nothing yet: drop files above."));
+        readyTable.setPlaceholder(new Label(messages.get("upload.nothingYet")));
         readyName.setCellValueFactory(c -> text(c.getValue().relativePath()));
         readyType.setCellValueFactory(c -> text(c.getValue().type()));
         readySize.setCellValueFactory(c -> text(Sizes.bytes(c.getValue().size())));
         readyKey.setCellValueFactory(c -> text(c.getValue().objectKey()));
         rejectedTable.setItems(vm.rejected());
-        rejectedTable.setPlaceholder(new Label("No rejected files."));
+        rejectedTable.setPlaceholder(new Label(messages.get("upload.noRejected")));
         rejectedName.setCellValueFactory(c -> text(c.getValue().relativePath()));
         rejectedCode.setCellValueFactory(c -> text(c.getValue().error().code().name()));
         rejectedReason.setCellValueFactory(c -> text(c.getValue().error().message()));
         readyTitle
                 .textProperty()
                 .bind(Bindings.createStringBinding(
-                        () -> "Ready to upload (" + vm.ready().size() + ")", vm.ready()));
+                        () -> messages.get("upload.readyCount", vm.ready().size()), vm.ready()));
         rejectedTitle
                 .textProperty()
                 .bind(Bindings.createStringBinding(
-                        () -> "Rejected (" + vm.rejected().size() + ")", vm.rejected()));
+                        () -> messages.get("upload.rejectedCount", vm.rejected().size()), vm.rejected()));
 
         // what the preview says will be sent when it is fewer than the ready files ("Upload 1 of 5 files")
         uploadButton

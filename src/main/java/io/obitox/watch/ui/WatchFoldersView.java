@@ -1,5 +1,6 @@
 package io.obitox.watch.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.watch.Watch;
 import java.io.File;
 import javafx.beans.binding.Bindings;
@@ -101,8 +102,11 @@ public final class WatchFoldersView {
 
     private String selectedId; // kept across the once-a-second refresh, which replaces the rows
 
-    public WatchFoldersView(WatchFoldersViewModel model) {
+    private final Messages messages;
+
+    public WatchFoldersView(WatchFoldersViewModel model, Messages messages) {
         this.model = model;
+        this.messages = messages;
     }
 
     @FXML
@@ -137,7 +141,11 @@ public final class WatchFoldersView {
         pauseButton
                 .textProperty()
                 .bind(Bindings.createStringBinding(
-                        () -> selected.get() != null && selected.get().paused() ? "Resume" : "Pause", selected));
+                        () -> messages.get(
+                                selected.get() != null && selected.get().paused()
+                                        ? "watch.resume"
+                                        : "watch.pauseButton"),
+                        selected));
         reasonLabel
                 .textProperty()
                 .bind(Bindings.createStringBinding(
@@ -146,8 +154,9 @@ public final class WatchFoldersView {
                 .textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> selected.get() == null
-                                ? "Recent activity (select a watch)"
-                                : "Recent activit_y of " + selected.get().folder(),
+                                ? messages.get("watch.activityTitle")
+                                : messages.get(
+                                        "watch.activityOf", selected.get().folder()),
                         selected));
         activityList.setItems(model.activity());
         watchTable.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
@@ -175,33 +184,54 @@ public final class WatchFoldersView {
         settleField.textProperty().bindBidirectional(model.settleSecondsProperty());
         validateBox.selectedProperty().bindBidirectional(model.validateProperty());
         ifExistsChoice.getItems().setAll(WatchFoldersViewModel.IF_EXISTS);
+        ifExistsChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String choice) {
+                return choice == null ? "" : messages.get("watch.ifExists." + choice);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return WatchFoldersViewModel.IF_EXISTS.stream()
+                        .filter(c -> toString(c).equals(s))
+                        .findFirst()
+                        .orElse(null);
+            }
+        });
         ifExistsChoice.valueProperty().bindBidirectional(model.ifExistsProperty());
         afterUploadChoice.getItems().setAll(Watch.AfterUpload.values());
         afterUploadChoice.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Watch.AfterUpload a) {
-                return a == null ? "" : a == Watch.AfterUpload.MOVE ? "move to .uploaded/" : a.cliName();
+                return a == null ? "" : messages.get("watch.after." + a.cliName());
             }
 
             @Override
             public Watch.AfterUpload fromString(String s) {
-                return Watch.AfterUpload.parse(s.split(" ")[0]);
+                return java.util.Arrays.stream(Watch.AfterUpload.values())
+                        .filter(a -> toString(a).equals(s))
+                        .findFirst()
+                        .orElse(null);
             }
         });
         afterUploadChoice.valueProperty().bindBidirectional(model.afterUploadProperty());
         var editing = model.editingProperty();
         saveButton
                 .textProperty()
-                .bind(Bindings.when(editing.isNull()).then("_Watch").otherwise("_Save"));
+                .bind(Bindings.when(editing.isNull())
+                        .then(messages.get("watch.saveButton"))
+                        .otherwise(messages.get("watch.save")));
         cancelButton.visibleProperty().bind(editing.isNotNull());
         cancelButton.managedProperty().bind(cancelButton.visibleProperty());
         formTitle
                 .textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> editing.get() == null
-                                ? "New watch (the profile chosen above, its validation policy and the default rules)"
-                                : "Edit the watch of " + editing.get().folder() + " ("
-                                        + editing.get().destination() + ")",
+                                ? messages.get("watch.formTitle")
+                                : messages.get(
+                                        "watch.editTitle",
+                                        editing.get().folder(),
+                                        editing.get().destination()),
                         editing));
         statusLabel.textProperty().bind(model.statusProperty());
     }
@@ -242,8 +272,7 @@ public final class WatchFoldersView {
         }
         Alert confirm = new Alert(
                 Alert.AlertType.CONFIRMATION,
-                "Stop watching " + row.folder() + "? The folder's files and the objects in " + row.destination()
-                        + " stay as they are.",
+                messages.get("watch.confirmRemove", row.folder(), row.destination()),
                 ButtonType.OK,
                 ButtonType.CANCEL);
         confirm.setHeaderText(null);

@@ -1,5 +1,6 @@
 package io.obitox.watch.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.profile.StorageProfile;
@@ -65,14 +66,16 @@ public final class WatchFoldersViewModel {
     private final ObjectProperty<StorageProfile> profile = new SimpleObjectProperty<>(this, "profile");
     private final ReadOnlyObjectWrapper<Watch> editing = new ReadOnlyObjectWrapper<>(this, "editing");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final Messages messages;
     private final Timeline poll;
     private WatchFolderService.Running running; // background thread only, one task at a time (see restart)
     private boolean refreshing;
     private boolean starting;
     private String activityOf; // the watch whose files activity() holds
 
-    public WatchFoldersViewModel(WatchFolderService service, UiTasks tasks, FolderOpener opener) {
+    public WatchFoldersViewModel(WatchFolderService service, UiTasks tasks, FolderOpener opener, Messages messages) {
         this.service = service;
+        this.messages = messages;
         this.tasks = tasks;
         this.opener = opener;
         poll = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> refresh()));
@@ -169,7 +172,7 @@ public final class WatchFoldersViewModel {
         Watch old = editing.get();
         StorageProfile p = profile.get();
         if ((old == null && p == null) || folder.get().isBlank()) {
-            status.set("Choose a folder and a profile first.");
+            status.set(messages.get("watch.chooseFolderFirst"));
             return;
         }
         Duration settle;
@@ -177,7 +180,7 @@ public final class WatchFoldersViewModel {
             settle = Duration.ofMillis(
                     Math.round(Double.parseDouble(settleSeconds.get().strip()) * 1000));
         } catch (NumberFormatException e) {
-            status.set("The settle time is a number of seconds, e.g. 3.");
+            status.set(messages.get("watch.settleNumber"));
             return;
         }
         WatchFolderService.Draft d = new WatchFolderService.Draft(
@@ -197,7 +200,8 @@ public final class WatchFoldersViewModel {
                 old != null && old.paused());
         tasks.run(() -> old == null ? service.add(d) : service.update(old.id(), d))
                 .onSuccess(w -> {
-                    status.set((old == null ? "Watching " : "Saved: ") + w.folder() + " → " + w.destination() + ".");
+                    status.set(
+                            messages.get(old == null ? "watch.watching" : "watch.saved", w.folder(), w.destination()));
                     clearForm();
                     restart();
                 })
@@ -220,7 +224,7 @@ public final class WatchFoldersViewModel {
                     ifExists.set(w.ifExists() == null ? IF_EXISTS.get(0) : w.ifExists());
                     afterUpload.set(w.afterUpload());
                     validate.set(w.validate());
-                    status.set("Editing the watch of " + w.folder() + ": change it below and press Save.");
+                    status.set(messages.get("watch.editing", w.folder()));
                 })
                 .onError(this::showError)
                 .start();
@@ -238,7 +242,7 @@ public final class WatchFoldersViewModel {
         }
         tasks.run(() -> service.remove(row.id()))
                 .onSuccess(w -> {
-                    status.set("Removed the watch of " + w.folder() + "; its files and objects are untouched.");
+                    status.set(messages.get("watch.removed", w.folder()));
                     if (editing.get() != null && editing.get().id().equals(w.id())) {
                         clearForm();
                     }
@@ -259,9 +263,8 @@ public final class WatchFoldersViewModel {
                     opener.open(f);
                     return f;
                 })
-                .onSuccess(v -> status.set("Opened " + f + " in the file manager."))
-                .onError(t -> status.set("Could not open " + f + " (" + t.getMessage()
-                        + "). Open it in your file manager, or install xdg-utils on Linux."))
+                .onSuccess(v -> status.set(messages.get("watch.opened", f)))
+                .onError(t -> status.set(messages.get("watch.cannotOpen", f, t.getMessage())))
                 .start();
     }
 
@@ -279,7 +282,7 @@ public final class WatchFoldersViewModel {
         WatchFolderService.Running r = running;
         if (r != null) {
             r.scanNow();
-            status.set("Scanning the watched folders now.");
+            status.set(messages.get("watch.scanning"));
         }
     }
 
@@ -289,7 +292,9 @@ public final class WatchFoldersViewModel {
             return;
         }
         refreshing = true;
-        tasks.run(() -> service.list().stream().map(WatchRow::of).toList())
+        tasks.run(() -> service.list().stream()
+                        .map(r -> WatchRow.of(r, messages))
+                        .toList())
                 .onSuccess(rows::setAll)
                 .onError(this::showError)
                 .onFinally(() -> refreshing = false)
@@ -306,7 +311,7 @@ public final class WatchFoldersViewModel {
         }
         String id = row.id();
         tasks.run(() -> service.files(id, SHOWN, ACTIVITY).stream()
-                        .map(WatchFoldersViewModel::line)
+                        .map(e -> line(e, messages))
                         .toList())
                 .onSuccess(lines -> {
                     WatchRow now = selected.get();
@@ -319,11 +324,11 @@ public final class WatchFoldersViewModel {
                 .start();
     }
 
-    static String line(WatchLedger.Entry e) {
+    static String line(WatchLedger.Entry e, Messages messages) {
         String time = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
                 .withZone(java.time.ZoneId.systemDefault())
                 .format(e.at());
-        String what = e.outcome().name().toLowerCase(java.util.Locale.ROOT);
+        String what = messages.get("watch.outcome." + e.outcome().name().toLowerCase(java.util.Locale.ROOT));
         return time + " · " + what + " · " + e.relPath() + (e.reason() == null ? "" : " — " + e.reason());
     }
 

@@ -1,5 +1,6 @@
 package io.obitox.watch.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.watch.WatchHealth;
 import io.obitox.watch.WatchRepository;
 import io.obitox.watch.WatchState;
@@ -9,14 +10,14 @@ import java.util.Locale;
 public record WatchRow(
         String id, String folder, String destination, String state, String reason, String counters, boolean paused) {
 
-    static WatchRow of(WatchRepository.Row r) {
+    static WatchRow of(WatchRepository.Row r, Messages messages) {
         WatchHealth h = r.health();
         WatchHealth.Counters c = h.counters();
         String state = h.state() == WatchState.STOPPED && !r.watch().paused()
-                ? "stopped (another ObitoX may run it)"
-                : h.state().name().toLowerCase(Locale.ROOT);
+                ? messages.get("watch.state.stoppedElsewhere")
+                : messages.get("watch.state." + h.state().name().toLowerCase(Locale.ROOT));
         if (h.running() && h.state() != WatchState.PAUSED && r.watch().paused()) {
-            state = "pausing";
+            state = messages.get("watch.state.pausing");
         }
         return new WatchRow(
                 r.watch().id(),
@@ -24,8 +25,7 @@ public record WatchRow(
                 r.watch().destination(),
                 state,
                 h.reason() == null ? "" : h.reason(),
-                c.seen() + " seen · " + c.uploaded() + " uploaded · " + c.skipped() + " skipped · " + c.rejected()
-                        + " rejected · " + c.failed() + " failed",
+                messages.get("watch.counters", c.seen(), c.uploaded(), c.skipped(), c.rejected(), c.failed()),
                 r.watch().paused());
     }
 }

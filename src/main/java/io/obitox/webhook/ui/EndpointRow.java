@@ -1,5 +1,6 @@
 package io.obitox.webhook.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.webhook.WebhookEndpoint;
 import io.obitox.webhook.WebhookEventType;
 import java.time.Instant;
@@ -17,8 +18,11 @@ public final class EndpointRow {
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper(this, "state");
     private WebhookEndpoint endpoint;
 
-    EndpointRow(WebhookEndpoint e, Instant now) {
+    private final Messages messages;
+
+    EndpointRow(WebhookEndpoint e, Instant now, Messages messages) {
         this.id = e.id();
+        this.messages = messages;
         update(e, now);
     }
 
@@ -39,11 +43,11 @@ public final class EndpointRow {
         state.set(
                 !e.enabled()
                         ? e.disabledReason() != null && e.disabledReason().contains("410")
-                                ? "Disabled (410 Gone)"
-                                : "Disabled"
+                                ? messages.get("webhooks.state.gone")
+                                : messages.get("webhooks.state.disabled")
                         : e.rotating(now)
-                                ? "Enabled · old secret signs until " + DeliveryRow.time(e.previousSecretExpiresAt())
-                                : "Enabled");
+                                ? messages.get("webhooks.state.rotating", DeliveryRow.time(e.previousSecretExpiresAt()))
+                                : messages.get("webhooks.state.enabled"));
         return true;
     }
 

@@ -4,16 +4,14 @@ import java.time.Duration;
 
 /** How far back "Replay failed" reaches. */
 public enum ReplaySince {
-    HOUR("the last hour", Duration.ofHours(1)),
-    DAY("the last 24 hours", Duration.ofDays(1)),
-    WEEK("the last 7 days", Duration.ofDays(7)),
-    MONTH("the last 30 days", Duration.ofDays(30));
+    HOUR(Duration.ofHours(1)),
+    DAY(Duration.ofDays(1)),
+    WEEK(Duration.ofDays(7)),
+    MONTH(Duration.ofDays(30));
 
-    private final String label;
     private final Duration span;
 
-    ReplaySince(String label, Duration span) {
-        this.label = label;
+    ReplaySince(Duration span) {
         this.span = span;
     }
 
@@ -21,8 +19,8 @@ public enum ReplaySince {
         return span;
     }
 
-    @Override
-    public String toString() {
-        return label;
+    /** The key of how this span reads, e.g. "the last 24 hours". */
+    String key() {
+        return "webhooks.since." + name().toLowerCase(java.util.Locale.ROOT);
     }
 }

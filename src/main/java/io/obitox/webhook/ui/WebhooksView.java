@@ -1,5 +1,6 @@
 package io.obitox.webhook.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.webhook.DeliveryState;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -19,6 +20,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
+import javafx.util.StringConverter;
 
 /** The Webhooks view: binds {@link WebhooksViewModel}; the only logic here is the clipboard and a confirmation. */
 public final class WebhooksView {
@@ -102,14 +104,17 @@ public final class WebhooksView {
     @FXML
     private Label status;
 
-    public WebhooksView(WebhooksViewModel vm) {
+    private final Messages messages;
+
+    public WebhooksView(WebhooksViewModel vm, Messages messages) {
         this.vm = vm;
+        this.messages = messages;
     }
 
     @FXML
     private void initialize() {
         endpointTable.setItems(vm.endpoints());
-        endpointTable.setPlaceholder(new Label("No endpoints yet: type a URL on the right and add it."));
+        endpointTable.setPlaceholder(wrapping(messages.get("webhooks.noEndpoints")));
         urlColumn.setCellValueFactory(c -> c.getValue().urlProperty());
         eventsColumn.setCellValueFactory(c -> c.getValue().eventsProperty());
         stateColumn.setCellValueFactory(c -> c.getValue().stateProperty());
@@ -139,20 +144,33 @@ public final class WebhooksView {
         formTitle
                 .textProperty()
                 .bind(Bindings.when(vm.hasEndpointProperty())
-                        .then("Edit endpoint")
-                        .otherwise("New endpoint"));
+                        .then(messages.get("webhooks.editEndpoint"))
+                        .otherwise(messages.get("webhooks.formTitle")));
         saveButton
                 .textProperty()
-                .bind(Bindings.when(vm.hasEndpointProperty()).then("_Save").otherwise("_Add endpoint"));
+                .bind(Bindings.when(vm.hasEndpointProperty())
+                        .then(messages.get("webhooks.save"))
+                        .otherwise(messages.get("webhooks.saveButton")));
         saveButton.disableProperty().bind(vm.busyProperty());
         urlField.textProperty().bindBidirectional(vm.urlProperty());
         completedBox.selectedProperty().bindBidirectional(vm.completedEventsProperty());
         failedBox.selectedProperty().bindBidirectional(vm.failedEventsProperty());
 
         sinceBox.getItems().setAll(ReplaySince.values());
+        sinceBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ReplaySince s) {
+                return s == null ? "" : messages.get(s.key());
+            }
+
+            @Override
+            public ReplaySince fromString(String text) {
+                return null; // not editable
+            }
+        });
         sinceBox.valueProperty().bindBidirectional(vm.replaySinceProperty());
         logTable.setItems(vm.deliveries());
-        logTable.setPlaceholder(new Label("No deliveries yet. Send a test event, or upload a file."));
+        logTable.setPlaceholder(wrapping(messages.get("webhooks.noDeliveries")));
         createdColumn.setCellValueFactory(c -> c.getValue().createdProperty());
         eventColumn.setCellValueFactory(c -> c.getValue().eventProperty());
         endpointColumn.setCellValueFactory(c -> c.getValue().endpointProperty());
@@ -194,14 +212,23 @@ public final class WebhooksView {
         vm.start();
     }
 
-    static String label(DeliveryState s) {
-        return switch (s) {
-            case PENDING -> "Waiting";
-            case IN_FLIGHT -> "Sending";
-            case DELIVERED -> "Delivered";
-            case DEAD -> "Failed";
-            case DISABLED -> "Gone (410)";
-        };
+    /** A table's placeholder that wraps rather than cuts a sentence that is longer in another language. */
+    private static Label wrapping(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        return l;
+    }
+
+    private String label(DeliveryState s) {
+        return messages.get(
+                switch (s) {
+                    case PENDING -> "webhooks.delivery.pending";
+                    case IN_FLIGHT -> "webhooks.delivery.inFlight";
+                    case DELIVERED -> "webhooks.delivery.delivered";
+                    case DEAD -> "webhooks.delivery.dead";
+                    case DISABLED -> "webhooks.delivery.disabled";
+                });
     }
 
     private void copy(String text) {
@@ -248,7 +275,7 @@ public final class WebhooksView {
         }
         Alert confirm = new Alert(
                 Alert.AlertType.CONFIRMATION,
-                "Remove " + row.endpoint().url() + " and its delivery log? Events still waiting for it are dropped.",
+                messages.get("webhooks.confirmRemove", row.endpoint().url()),
                 ButtonType.OK,
                 ButtonType.CANCEL);
         confirm.setHeaderText(null);
@@ -276,7 +303,7 @@ public final class WebhooksView {
         }
     }
 
-    private static final class StatusCell extends TableCell<DeliveryRow, DeliveryState> {
+    private final class StatusCell extends TableCell<DeliveryRow, DeliveryState> {
         @Override
         protected void updateItem(DeliveryState s, boolean empty) {
             super.updateItem(s, empty);

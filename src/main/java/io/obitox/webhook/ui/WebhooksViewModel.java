@@ -1,5 +1,6 @@
 package io.obitox.webhook.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.storage.S3Errors;
 import io.obitox.webhook.Delivery;
@@ -56,15 +57,18 @@ public final class WebhooksViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper statusIsError = new ReadOnlyBooleanWrapper(this, "statusIsError", false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
-    private final ReadOnlyStringWrapper toggleLabel = new ReadOnlyStringWrapper(this, "toggleLabel", "Disable");
+    private final ReadOnlyStringWrapper toggleLabel = new ReadOnlyStringWrapper(this, "toggleLabel", "");
     private final BooleanBinding hasEndpoint = selectedEndpoint.isNotNull();
+    private final Messages messages;
     private final Timeline poll;
     private boolean polling;
 
-    public WebhooksViewModel(WebhookService service, UiTasks tasks, Clock clock) {
+    public WebhooksViewModel(WebhookService service, UiTasks tasks, Clock clock, Messages messages) {
         this.service = service;
         this.tasks = tasks;
         this.clock = clock;
+        this.messages = messages;
+        toggleLabel.set(messages.get("webhooks.toggleButton"));
         selectedEndpoint.addListener((o, old, row) -> {
             fillForm(row);
             updateToggleLabel();
@@ -155,7 +159,7 @@ public final class WebhooksViewModel {
             events.add(WebhookEventType.UPLOAD_FAILED);
         }
         if (events.isEmpty()) {
-            error("Choose at least one event: upload.completed, upload.failed or both.");
+            error(messages.get("webhooks.chooseEvent"));
             return;
         }
         String text = url.get();
@@ -165,8 +169,7 @@ public final class WebhooksViewModel {
                     .trackBusy(busy)
                     .onSuccess(c -> {
                         loadEndpoints(c.endpoint().id());
-                        info("Endpoint added. Give its signing secret (Copy secret) to the receiver."
-                                + warnings(c.warnings()));
+                        info(messages.get("webhooks.added") + warnings(c.warnings()));
                     })
                     .onError(this::error)
                     .start();
@@ -175,7 +178,7 @@ public final class WebhooksViewModel {
                     .trackBusy(busy)
                     .onSuccess(s -> {
                         loadEndpoints(s.endpoint().id());
-                        info("Saved." + warnings(s.warnings()));
+                        info(messages.get("webhooks.saved") + warnings(s.warnings()));
                     })
                     .onError(this::error)
                     .start();
@@ -192,7 +195,7 @@ public final class WebhooksViewModel {
                 .trackBusy(busy)
                 .onSuccess(e -> {
                     loadEndpoints(e.id());
-                    info(enable ? "Enabled; waiting events go out now." : "Disabled; no new events are queued for it.");
+                    info(messages.get(enable ? "webhooks.enabled" : "webhooks.disabled"));
                 })
                 .onError(this::error)
                 .start();
@@ -209,8 +212,7 @@ public final class WebhooksViewModel {
                 .onSuccess(secret -> {
                     onSecret.accept(secret);
                     loadEndpoints(row.id());
-                    info("New secret copied to the clipboard. Until the overlap ends, deliveries carry signatures "
-                            + "with both secrets; update the receiver before then.");
+                    info(messages.get("webhooks.secretRotated"));
                 })
                 .onError(this::error)
                 .start();
@@ -225,7 +227,7 @@ public final class WebhooksViewModel {
         tasks.run(() -> service.secret(row.id()).reveal())
                 .onSuccess(secret -> {
                     onSecret.accept(secret);
-                    info("Signing secret copied to the clipboard.");
+                    info(messages.get("webhooks.secretCopied"));
                 })
                 .onError(this::error)
                 .start();
@@ -239,7 +241,7 @@ public final class WebhooksViewModel {
         tasks.run(() -> service.sendTest(row.id()))
                 .trackBusy(busy)
                 .onSuccess(id -> {
-                    info("Test event sent to " + row.endpoint().url() + "; see the log below.");
+                    info(messages.get("webhooks.testSent", row.endpoint().url()));
                     refreshLog();
                 })
                 .onError(this::error)
@@ -256,7 +258,7 @@ public final class WebhooksViewModel {
                 .onSuccess(v -> {
                     loadEndpoints(null);
                     refreshLog();
-                    info("Removed " + row.endpoint().url() + " and its deliveries.");
+                    info(messages.get("webhooks.removed", row.endpoint().url()));
                 })
                 .onError(this::error)
                 .start();
@@ -266,12 +268,12 @@ public final class WebhooksViewModel {
     public void replaySelected() {
         DeliveryRow row = selectedDelivery.get();
         if (row == null) {
-            info("Select a delivery in the log first.");
+            info(messages.get("webhooks.selectDelivery"));
             return;
         }
         tasks.run(() -> service.replay(row.id()))
                 .onSuccess(d -> {
-                    info("Sending " + d.eventType() + " to " + d.endpointUrl() + " again.");
+                    info(messages.get("webhooks.resending", d.eventType(), d.endpointUrl()));
                     refreshLog();
                 })
                 .onError(this::error)
@@ -285,8 +287,8 @@ public final class WebhooksViewModel {
                 .onSuccess(ids -> {
                     info(
                             ids.isEmpty()
-                                    ? "No failed deliveries in " + since + "."
-                                    : "Sending " + ids.size() + " failed delivery(ies) of " + since + " again.");
+                                    ? messages.get("webhooks.noFailed", messages.get(since.key()))
+                                    : messages.get("webhooks.resendingFailed", ids.size(), messages.get(since.key())));
                     refreshLog();
                 })
                 .onError(this::error)
@@ -339,7 +341,7 @@ public final class WebhooksViewModel {
             present.add(e.id());
             EndpointRow row = byId.get(e.id());
             if (row == null) {
-                endpoints.add(Math.min(i, endpoints.size()), new EndpointRow(e, now));
+                endpoints.add(Math.min(i, endpoints.size()), new EndpointRow(e, now, messages));
             } else {
                 row.update(e, now);
             }
@@ -356,7 +358,8 @@ public final class WebhooksViewModel {
 
     private void updateToggleLabel() {
         EndpointRow row = selectedEndpoint.get();
-        toggleLabel.set(row != null && !row.endpoint().enabled() ? "Enable" : "Disable");
+        toggleLabel.set(
+                messages.get(row != null && !row.endpoint().enabled() ? "webhooks.enable" : "webhooks.toggleButton"));
     }
 
     private void fillForm(EndpointRow row) {
@@ -366,8 +369,8 @@ public final class WebhooksViewModel {
         failedEvents.set(e == null || e.events().contains(WebhookEventType.UPLOAD_FAILED));
     }
 
-    private static String warnings(List<String> warnings) {
-        return warnings.isEmpty() ? "" : " Note: " + String.join(" ", warnings);
+    private String warnings(List<String> warnings) {
+        return warnings.isEmpty() ? "" : " " + messages.get("webhooks.note", String.join(" ", warnings));
     }
 
     private void info(String text) {

@@ -43,7 +43,7 @@ class MainWindowTest {
         assertThat(((io.obitox.profile.StorageProfile) chooser.getValue()).isSandbox())
                 .isTrue();
         for (Section s : Section.values()) {
-            assertThat(robot.lookup("#" + s.navId()).tryQuery()).as(s.title()).isPresent();
+            assertThat(robot.lookup("#" + s.navId()).tryQuery()).as(s.name()).isPresent();
         }
         assertThat(robot.lookup("#nav-upload").queryAs(ToggleButton.class).isSelected())
                 .isTrue();

@@ -46,7 +46,7 @@ class ScreenshotTest {
         for (Section s : Section.values()) {
             robot.clickOn("#" + s.navId());
             FxApp.waitUntil(
-                    s.title() + " shown",
+                    s.name() + " shown",
                     10,
                     () -> robot.lookup("#" + s.navId()).tryQuery().isPresent());
             Path shot = FxApp.screenshot(robot, stage, "section-" + s.name().toLowerCase(java.util.Locale.ROOT));

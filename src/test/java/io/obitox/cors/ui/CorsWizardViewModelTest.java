@@ -3,6 +3,7 @@ package io.obitox.cors.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.obitox.app.AppContext;
+import io.obitox.common.Messages;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.cors.CorsReading;
 import io.obitox.cors.ui.CorsWizardState.Mode;
@@ -48,7 +49,12 @@ class CorsWizardViewModelTest {
                         null));
         UiTasks tasks = new UiTasks(new DirectExecutorService(), Runnable::run);
         CorsWizardDialog dialog = new CorsWizardDialog(
-                ctx.cors(), ctx.buckets(), ctx.profiles(), tasks, FXCollections.observableArrayList(profile));
+                ctx.cors(),
+                ctx.buckets(),
+                ctx.profiles(),
+                tasks,
+                FXCollections.observableArrayList(profile),
+                Messages.english());
         state = new CorsWizardState();
         vm = dialog.build(state);
     }

@@ -2,6 +2,7 @@ package io.obitox.presign.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.objects.Encryption;
 import io.obitox.objects.ObjectSettingsDefaults;
@@ -73,7 +74,8 @@ class LinksObjectSettingsViewModelTest {
                 selection,
                 List::of,
                 tasks,
-                LinkObjectSettings.Factory.of(defaults, tasks));
+                LinkObjectSettings.Factory.of(defaults, tasks),
+                Messages.english());
         form = vm.objectSettings().form();
     }
 

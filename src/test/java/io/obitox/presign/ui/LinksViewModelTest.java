@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.obitox.common.Messages;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.objects.ObjectSettingsDefaults;
 import io.obitox.presign.LinkMethod;
@@ -57,7 +58,8 @@ class LinksViewModelTest {
                 () -> snapshots,
                 tasks,
                 LinkObjectSettings.Factory.of(
-                        new ObjectSettingsDefaults(app.context().settings()), tasks));
+                        new ObjectSettingsDefaults(app.context().settings()), tasks),
+                Messages.english());
     }
 
     @AfterEach

@@ -3,6 +3,7 @@ package io.obitox.settings.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.obitox.app.Version;
+import io.obitox.common.Messages;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.cors.BrowserLocator;
 import io.obitox.notify.BatchNotifier;
@@ -44,7 +45,9 @@ class SettingsViewModelTest {
                         app.home().sandbox().toString(),
                         "/home/someone/.aws/credentials",
                         "ObitoX " + Version.current() + " · Java " + System.getProperty("java.version")),
-                initial);
+                initial,
+                Messages.SYSTEM,
+                Messages.english());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.obitox.storage.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.storage.DeletePlan;
 import io.obitox.storage.DeleteService;
@@ -61,14 +62,19 @@ class DeleteAndDetailsViewModelTest {
     void aPlanWaitsForYesAndNoDeletesNothing() {
         SimpleBooleanProperty busy = new SimpleBooleanProperty();
         DeleteViewModel vm = new DeleteViewModel(
-                new DeleteService(clients), tasks, busy, (err, text) -> messages.add(text), () -> reloads++);
+                new DeleteService(clients),
+                tasks,
+                busy,
+                (err, text) -> messages.add(text),
+                () -> reloads++,
+                Messages.english());
         List<ObjectEntry> picked = List.of(ObjectEntry.folder("dir/"));
 
         vm.prepare(server.target(), "vm-del", picked);
         DeletePlan plan = vm.pendingProperty().get();
         assertThat(plan.count()).isEqualTo(2);
         assertThat(plan.totalBytes()).isEqualTo(10);
-        assertThat(DeleteViewModel.question(plan))
+        assertThat(DeleteViewModel.question(plan, Messages.english()))
                 .startsWith("Delete 2 object(s), 10 B, from vm-del?")
                 .contains("Everything under: dir/")
                 .contains("dir/sub/b.txt");

@@ -2,6 +2,7 @@ package io.obitox.sync.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.sync.ConflictChoice;
 import io.obitox.sync.ConflictDefaults;
@@ -36,7 +37,8 @@ class SyncSettingsViewModelTest {
         return new SyncSettingsViewModel(
                 new ConflictDefaults(app.context().settings()),
                 () -> profiles,
-                new UiTasks(new DirectExecutorService(), Runnable::run));
+                new UiTasks(new DirectExecutorService(), Runnable::run),
+                Messages.english());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.obitox.transfer.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.profile.StorageProfile;
 import io.obitox.profile.ui.ProfileSelection;
@@ -39,7 +40,8 @@ class IncompleteUploadsViewModelTest {
                 selection,
                 bucket,
                 tasks,
-                app.context().clock());
+                app.context().clock(),
+                Messages.english());
     }
 
     @AfterEach

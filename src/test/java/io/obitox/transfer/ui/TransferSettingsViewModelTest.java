@@ -2,6 +2,7 @@ package io.obitox.transfer.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.testing.TestApp;
 import io.obitox.transfer.TransferEngine;
@@ -21,8 +22,8 @@ class TransferSettingsViewModelTest {
             TransferEngine engine = app.context().transfers().engine();
             TransferSettingsStore store =
                     new TransferSettingsStore(app.context().settings());
-            TransferSettingsViewModel vm =
-                    new TransferSettingsViewModel(engine, store, new UiTasks(new SameThread(), Runnable::run));
+            TransferSettingsViewModel vm = new TransferSettingsViewModel(
+                    engine, store, new UiTasks(new SameThread(), Runnable::run), Messages.english());
             assertThat(vm.partSizeMibProperty().get()).isEqualTo("16");
 
             vm.partSizeMibProperty().set("3");
