@@ -137,7 +137,7 @@ public final class TransferRepository {
      * {@value #SKIPPED_CHUNK} rows per transaction in one JDBC batch, the outcome hooks (webhook outbox) hearing of
      * each chunk in its transaction. A row whose id is already stored <em>replaces</em> that row (a MERGE on the
      * primary key): {@link SkippedTransfers} gives a skipped file the same id every time the same source is skipped
-     * for the same object, so a repeated sync of unchanged files rewrites its rows instead of adding new ones.
+     * for the same object, so a repeated upload of unchanged files rewrites their rows instead of adding new ones.
      * Nothing is read back and nothing reaches the engine. Throws IllegalArgumentException for a transfer in another
      * state.
      */
