@@ -22,10 +22,24 @@ public final class SkippedRows {
      * (so both share the batch id), never for a dry run. Blocks on the database.
      */
     public static List<String> record(TransferService transfers, String batchId, UploadPlan plan) {
+        return record(transfers, batchId, plan, true);
+    }
+
+    /**
+     * As {@link #record(TransferService, String, UploadPlan)}; with {@code identical} false, files skipped as
+     * identical get no row (their item keeps a null {@code skippedId}) unless something acts on such rows
+     * ({@link TransferService#skippedRowsWanted}: a webhook endpoint subscribed to {@code upload.completed}).
+     * {@code obitox sync} records them so: a row per unchanged file was 60 % of a no-change sync's CPU and grew the
+     * database at every run (docs/sync.md, "Skipped transfers"); the summary still counts them.
+     */
+    public static List<String> record(
+            TransferService transfers, String batchId, UploadPlan plan, boolean identical) {
+        boolean withIdentical = identical || transfers.skippedRowsWanted();
         List<UploadPlan.Item> items = new ArrayList<>();
         List<SkippedFile> files = new ArrayList<>();
         for (UploadPlan.Item i : plan.items()) {
-            boolean skipped = i.action() == SyncAction.SKIPPED_IDENTICAL || i.action() == SyncAction.SKIPPED_EXISTING;
+            boolean skipped = (withIdentical && i.action() == SyncAction.SKIPPED_IDENTICAL)
+                    || i.action() == SyncAction.SKIPPED_EXISTING;
             if (!skipped
                     || i.transferId() != null
                     || i.skippedId() != null

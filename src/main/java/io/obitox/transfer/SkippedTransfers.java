@@ -3,6 +3,7 @@ package io.obitox.transfer;
 import io.obitox.profile.TargetRef;
 import io.obitox.storage.S3Target;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -18,7 +19,13 @@ import java.util.function.Function;
 /**
  * Builds the {@link TransferState#SKIPPED} rows of a batch and hands them to the repository in bulk. A skipped file
  * is only looked at (one stat for its size and mtime), never read: its fingerprint is "-", like a file that could
- * not be read, because nothing will ever resume it. Stateless apart from its services; thread-safe.
+ * not be read, because nothing will ever resume it.
+ *
+ * <p>A skipped file's row id is derived from where it would have gone and where it comes from ({@link #idOf}), so
+ * the next batch that skips the same file for the same object replaces the row instead of adding one: a no-change
+ * sync of 10,000 files run every hour would otherwise add 10,000 rows an hour, forever (docs/sync.md, "Skipped
+ * transfers"). The row then belongs to the newest batch that skipped the file. Stateless apart from its services;
+ * thread-safe.
  */
 final class SkippedTransfers {
     private final TransferRepository repo;
@@ -52,15 +59,16 @@ final class SkippedTransfers {
             } catch (IOException e) {
                 size = Math.max(0, size); // gone since it was planned: the row still says what was decided
             }
+            String endpointKey = TransferService.endpointKey(target);
             rows.add(new Transfer(
-                    UUID.randomUUID().toString(),
+                    idOf(endpointKey, r.bucket(), r.key(), source),
                     batchId,
                     owner,
                     new Transfer.Source(source, size, mtime, "-"),
                     new Transfer.Target(
                             refJson.computeIfAbsent(r.target(), TargetRef::toJson),
                             target.label(),
-                            TransferService.endpointKey(target),
+                            endpointKey,
                             r.bucket(),
                             r.key(),
                             r.contentType(),
@@ -72,5 +80,15 @@ final class SkippedTransfers {
         }
         repo.recordSkipped(rows);
         return rows.stream().map(Transfer::id).toList();
+    }
+
+    /**
+     * The id of the skipped row of {@code source} for object {@code key}: a name-based (version 3) UUID, so it never
+     * equals the random (version 4) id of a transfer that was queued, and a skipped row only ever replaces the skipped
+     * row of the same file and object.
+     */
+    static String idOf(String endpointKey, String bucket, String key, Path source) {
+        String name = "skipped\n" + endpointKey + "\n" + bucket + "\n" + key + "\n" + source;
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

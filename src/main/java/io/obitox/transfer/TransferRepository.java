@@ -56,6 +56,26 @@ public final class TransferRepository {
     @FunctionalInterface
     public interface OutcomeHook {
         void onOutcome(Connection tx, Transfer transfer) throws SQLException;
+
+        /**
+         * The outcomes of many rows written in one transaction (skipped files, files that could not be read), in
+         * their order. One call each by default; a hook that must first ask the database whether it has anything to
+         * do (the webhook outbox: is any endpoint subscribed?) asks once here instead of once per row.
+         */
+        default void onOutcomes(Connection tx, List<Transfer> transfers) throws SQLException {
+            for (Transfer t : transfers) {
+                onOutcome(tx, t);
+            }
+        }
+
+        /**
+         * Whether this hook would act on a file skipped as identical, were its row recorded (the webhook outbox does
+         * when an endpoint subscribes to {@code upload.completed}). False by default: a hook that only cares about
+         * sent files (the upload index) does not make {@code obitox sync} record a row per unchanged file.
+         */
+        default boolean wantsSkipped(Connection tx) throws SQLException {
+            return false;
+        }
     }
 
     public void addOutcomeHook(OutcomeHook hook) {
@@ -64,23 +84,48 @@ public final class TransferRepository {
 
     public void insertAll(Collection<Transfer> transfers) {
         db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(TransferRows.INSERT)) {
-                for (Transfer t : transfers) {
-                    TransferRows.bind(ps, t);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            // a file that could not be read is failed from the start, a skipped one final: their outcome is known, so
-            // the hooks hear of it
-            for (Transfer t : transfers) {
-                if (!t.download() && (t.state() == TransferState.FAILED || t.state() == TransferState.SKIPPED)) {
-                    for (OutcomeHook h : hooks) {
-                        h.onOutcome(c, t);
-                    }
-                }
-            }
+            write(c, TransferRows.INSERT, transfers);
             return null;
+        });
+    }
+
+    /**
+     * Writes {@code transfers} with {@code sql} (one prepared statement, one JDBC batch) and lets the hooks hear of
+     * those whose outcome is known: a file that could not be read is failed from the start, a skipped one final.
+     */
+    private void write(Connection c, String sql, Collection<Transfer> transfers) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Transfer t : transfers) {
+                TransferRows.bind(ps, t);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        List<Transfer> settled = new ArrayList<>();
+        for (Transfer t : transfers) {
+            if (!t.download() && (t.state() == TransferState.FAILED || t.state() == TransferState.SKIPPED)) {
+                settled.add(t);
+            }
+        }
+        if (!settled.isEmpty()) {
+            for (OutcomeHook h : hooks) {
+                h.onOutcomes(c, settled);
+            }
+        }
+    }
+
+    /**
+     * Whether any outcome hook acts on skipped files ({@link OutcomeHook#wantsSkipped}): asked once per sync, which
+     * then records its files skipped as identical only when one does. One query; any thread.
+     */
+    public boolean skippedWanted() {
+        return db.query(c -> {
+            for (OutcomeHook h : hooks) {
+                if (h.wantsSkipped(c)) {
+                    return true;
+                }
+            }
+            return false;
         });
     }
 
@@ -88,10 +133,13 @@ public final class TransferRepository {
     static final int SKIPPED_CHUNK = 1_000;
 
     /**
-     * Inserts transfers that were never sent ({@link TransferState#SKIPPED}, final, with their {@code action}):
-     * {@value #SKIPPED_CHUNK} rows per transaction in one JDBC batch, the outcome hooks (webhook outbox) run for each
-     * row in its chunk's transaction. Nothing is read back and nothing reaches the engine. Throws
-     * IllegalArgumentException for a transfer in another state.
+     * Records transfers that were never sent ({@link TransferState#SKIPPED}, final, with their {@code action}):
+     * {@value #SKIPPED_CHUNK} rows per transaction in one JDBC batch, the outcome hooks (webhook outbox) hearing of
+     * each chunk in its transaction. A row whose id is already stored <em>replaces</em> that row (a MERGE on the
+     * primary key): {@link SkippedTransfers} gives a skipped file the same id every time the same source is skipped
+     * for the same object, so a repeated upload of unchanged files rewrites their rows instead of adding new ones.
+     * Nothing is read back and nothing reaches the engine. Throws IllegalArgumentException for a transfer in another
+     * state.
      */
     public void recordSkipped(List<Transfer> skipped) {
         for (Transfer t : skipped) {
@@ -100,7 +148,11 @@ public final class TransferRepository {
             }
         }
         for (int from = 0; from < skipped.size(); from += SKIPPED_CHUNK) {
-            insertAll(skipped.subList(from, Math.min(skipped.size(), from + SKIPPED_CHUNK)));
+            List<Transfer> chunk = skipped.subList(from, Math.min(skipped.size(), from + SKIPPED_CHUNK));
+            db.inTransaction(c -> {
+                write(c, TransferRows.MERGE, chunk);
+                return null;
+            });
         }
     }
 

@@ -20,8 +20,16 @@ final class TransferRows {
             + "active_millis, throughput_bps, owner, created_at, updated_at, started_at, upload_started_at, completed_at, "
             + "if_none_match, content_sha256, action, object_settings, direction, if_exists";
 
-    static final String INSERT = "INSERT INTO transfer (" + COLUMNS + ") VALUES ("
+    private static final String VALUES = " VALUES ("
             + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    static final String INSERT = "INSERT INTO transfer (" + COLUMNS + ")" + VALUES;
+
+    /**
+     * {@link #INSERT}, except that a row with the same id is replaced (every column, as {@link #bind} binds them):
+     * how skipped files are recorded ({@link TransferRepository#recordSkipped}).
+     */
+    static final String MERGE = "MERGE INTO transfer (" + COLUMNS + ") KEY (id)" + VALUES;
 
     private TransferRows() {}
 

@@ -191,6 +191,14 @@ public final class TransferService implements AutoCloseable {
         return new SkippedTransfers(repo, targets, engine.owner(), clock).record(batch, files);
     }
 
+    /**
+     * Whether something acts on the rows of skipped files (a webhook endpoint subscribed to {@code upload.completed}):
+     * {@code obitox sync} records the files it skips as identical only then (docs/sync.md, "Skipped transfers").
+     */
+    public boolean skippedRowsWanted() {
+        return repo.skippedWanted();
+    }
+
     private static String fileKey(String targetRefJson, String bucket, String key, Path source) {
         return targetRefJson + "\n" + bucket + "\n" + key + "\n" + source;
     }

@@ -42,30 +42,57 @@ final class Outbox implements TransferRepository.OutcomeHook {
 
     @Override
     public void onOutcome(Connection tx, Transfer t) throws SQLException {
-        WebhookEventType type = t.state() == TransferState.COMPLETED || t.state() == TransferState.SKIPPED
-                ? WebhookEventType.UPLOAD_COMPLETED
-                : WebhookEventType.UPLOAD_FAILED;
-        List<WebhookEndpoint> subscribed = new ArrayList<>();
+        onOutcomes(tx, List.of(t));
+    }
+
+    /** An enabled endpoint subscribes to {@code upload.completed}, which a skipped file sends. */
+    @Override
+    public boolean wantsSkipped(Connection tx) throws SQLException {
         for (WebhookEndpoint e : EndpointRepository.enabled(tx)) {
-            if (e.subscribes(type)) {
-                subscribed.add(e);
+            if (e.subscribes(WebhookEventType.UPLOAD_COMPLETED)) {
+                return true;
             }
         }
-        if (subscribed.isEmpty()) {
+        return false;
+    }
+
+    /**
+     * Asks for the enabled endpoints once for all of {@code transfers} (a chunk of skipped files is 1,000 rows: it
+     * was one query per row) and writes nothing when none subscribes to their events.
+     */
+    @Override
+    public void onOutcomes(Connection tx, List<Transfer> transfers) throws SQLException {
+        List<WebhookEndpoint> enabled = EndpointRepository.enabled(tx);
+        if (enabled.isEmpty()) {
             return;
         }
-        String payload = Payloads.upload(t, type == WebhookEventType.UPLOAD_COMPLETED ? objectUrl(t) : null);
         Instant now = clock.instant();
         List<DeliveryRepository.NewDelivery> rows = new ArrayList<>();
-        for (WebhookEndpoint e : subscribed) {
-            rows.add(new DeliveryRepository.NewDelivery(
-                    Ids.delivery(now.toEpochMilli()), e.id(), t.id(), type.wireName(), payload));
+        List<String> wake = new ArrayList<>();
+        for (Transfer t : transfers) {
+            WebhookEventType type = t.state() == TransferState.COMPLETED || t.state() == TransferState.SKIPPED
+                    ? WebhookEventType.UPLOAD_COMPLETED
+                    : WebhookEventType.UPLOAD_FAILED;
+            String payload = null;
+            for (WebhookEndpoint e : enabled) {
+                if (!e.subscribes(type)) {
+                    continue;
+                }
+                if (payload == null) {
+                    payload = Payloads.upload(t, type == WebhookEventType.UPLOAD_COMPLETED ? objectUrl(t) : null);
+                }
+                rows.add(new DeliveryRepository.NewDelivery(
+                        Ids.delivery(now.toEpochMilli()), e.id(), t.id(), type.wireName(), payload));
+            }
+            // a row recorded skipped gets no transfer event (nothing would take it); one that ran and ended SKIPPED
+            // after a 412 under --if-exists skip does (started), and its event wakes the dispatcher like a completion
+            if (payload != null && (t.state() != TransferState.SKIPPED || t.startedAt() != null)) {
+                wake.add(t.id());
+            }
         }
-        DeliveryRepository.insert(tx, rows, now);
-        // a row recorded skipped gets no transfer event (nothing would take it); one that ran and ended SKIPPED after
-        // a 412 under --if-exists skip does (started), and its event wakes the dispatcher like a completion
-        if (t.state() != TransferState.SKIPPED || t.startedAt() != null) {
-            written.add(t.id());
+        if (!rows.isEmpty()) {
+            DeliveryRepository.insert(tx, rows, now);
+            written.addAll(wake);
         }
     }
 

@@ -112,6 +112,61 @@ class SkippedTransfersTest {
     }
 
     @Test
+    void recordingTheSameSkippedRowsAgainReplacesThemAndTheHooksHearEachRun() throws Exception {
+        Instant earlier = Instant.now().minusSeconds(3_600);
+        List<Transfer> first = new ArrayList<>();
+        for (int n = 0; n < 1_500; n++) {
+            first.add(skipped(n, earlier));
+        }
+        Instant now = Instant.now();
+        List<Transfer> again = new ArrayList<>();
+        for (Transfer t : first) { // the next batch skips the same files: same ids, new batch and times
+            Transfer next = skipped(0, now);
+            again.add(new Transfer(
+                    t.id(),
+                    "batch-2",
+                    t.owner(),
+                    t.origin(),
+                    t.target(),
+                    t.plan(),
+                    t.progress(),
+                    t.outcome(),
+                    next.times()));
+        }
+        try (TestApp app = TestApp.create("skipped-again")) {
+            TransferRepository repo = new TransferRepository(app.context().database());
+            AtomicInteger heard = new AtomicInteger();
+            repo.addOutcomeHook((tx, t) -> heard.incrementAndGet());
+            repo.recordSkipped(first);
+            repo.recordSkipped(again);
+            assertThat(heard).hasValue(first.size() + again.size());
+            assertThat(app.context().transfers().totals().count(TransferState.SKIPPED))
+                    .isEqualTo(first.size());
+            Transfer read = repo.find(first.get(7).id()).orElseThrow();
+            assertThat(read.batchId()).isEqualTo("batch-2");
+            assertThat(read.createdAt()).isAfter(earlier.plusSeconds(60));
+        }
+    }
+
+    @Test
+    void aSkippedFileHasTheSameIdEachTimeForTheSameObjectAndNoneOtherHasIt() {
+        Path source = Path.of("/data/a.txt").toAbsolutePath();
+        String id = SkippedTransfers.idOf("http://rgw:7480", "b", "p/a.txt", source);
+        assertThat(SkippedTransfers.idOf("http://rgw:7480", "b", "p/a.txt", source))
+                .isEqualTo(id);
+        assertThat(UUID.fromString(id).version())
+                .as("not a random id, which a queued transfer has")
+                .isEqualTo(3);
+        assertThat(List.of(
+                        SkippedTransfers.idOf("http://other:7480", "b", "p/a.txt", source),
+                        SkippedTransfers.idOf("http://rgw:7480", "c", "p/a.txt", source),
+                        SkippedTransfers.idOf("http://rgw:7480", "b", "p/b.txt", source),
+                        SkippedTransfers.idOf("http://rgw:7480", "b", "p/a.txt", source.resolveSibling("b.txt"))))
+                .doesNotContain(id)
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
     void theStateMachineHasNoWayOutOfSkippedAndOneWayIn() {
         assertThat(TransferState.SKIPPED.isFinal()).isTrue();
         assertThat(TransferState.SKIPPED.isResumable()).isFalse();

@@ -94,6 +94,20 @@ class WebhookSkippedTest {
     }
 
     @Test
+    void skippedRowsAreWantedOnlyWhileAnEnabledEndpointSubscribesToUploadCompleted() {
+        // what obitox sync asks before it records a row per file skipped as identical
+        TransferService transfers = app.context().transfers();
+        assertThat(transfers.skippedRowsWanted()).as("no endpoint").isFalse();
+        add(webhooks, receiver.url("/failed-only"), WebhookEventType.UPLOAD_FAILED);
+        assertThat(transfers.skippedRowsWanted()).as("upload.failed only").isFalse();
+        WebhookEndpoint completed = add(webhooks, receiver.url("/hooks"), WebhookEventType.UPLOAD_COMPLETED)
+                .endpoint();
+        assertThat(transfers.skippedRowsWanted()).isTrue();
+        webhooks.setEnabled(completed.id(), false);
+        assertThat(transfers.skippedRowsWanted()).as("disabled").isFalse();
+    }
+
+    @Test
     void aSkippedFileSendsUploadCompletedWithSkippedTrueAndItsAction() throws Exception {
         add(webhooks, receiver.url("/hooks"));
         Path file = app.dir().resolve("src/report.txt");

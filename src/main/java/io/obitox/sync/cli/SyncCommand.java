@@ -155,7 +155,7 @@ public final class SyncCommand implements Callable<Integer> {
         if (!uploads.isEmpty()) {
             TransferService.Batch batch = service.enqueue(uploads);
             conflicts.attach(batch.transferIds());
-            conflicts.recordSkipped(service, batch.id());
+            conflicts.recordSkipped(service, batch.id(), false);
             if (!quiet && !json) {
                 ctx.out()
                         .progress("Syncing " + uploads.size() + " file(s) to s3://" + b + "/" + p + " on "
@@ -167,7 +167,7 @@ public final class SyncCommand implements Callable<Integer> {
                     quiet || json);
         } else {
             conflicts.attach(List.of());
-            conflicts.recordSkipped(service, null);
+            conflicts.recordSkipped(service, null, false);
         }
         DeleteResult deleted = null;
         if (!deletions.isEmpty()) {

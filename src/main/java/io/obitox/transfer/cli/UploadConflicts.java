@@ -174,7 +174,15 @@ public final class UploadConflicts {
      * their ids (their webhook events are waited for like the uploads').
      */
     public List<String> recordSkipped(TransferService service, String batchId) {
-        return dryRun ? List.of() : io.obitox.sync.SkippedRows.record(service, batchId, plan);
+        return recordSkipped(service, batchId, true);
+    }
+
+    /**
+     * As {@link #recordSkipped(TransferService, String)}; with {@code identical} false (a sync) the files skipped as
+     * identical are recorded only when a webhook wants them ({@code SkippedRows.record}).
+     */
+    public List<String> recordSkipped(TransferService service, String batchId, boolean identical) {
+        return dryRun ? List.of() : io.obitox.sync.SkippedRows.record(service, batchId, plan, identical);
     }
 
     /**

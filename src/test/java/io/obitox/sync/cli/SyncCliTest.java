@@ -180,6 +180,18 @@ class SyncCliTest {
                 .allSatisfy(t -> assertThat(t.get("state").asText()).isEqualTo("SKIPPED"));
         System.out.printf(
                 "2,000 files: first upload %d ms, unchanged second upload %d ms%n", firstMillis, secondMillis);
+        assertThat(skippedRowsUnder("m/photos/")).hasSize(2000);
+
+        // the same again: each file's skipped row is replaced (same id, this batch), the history does not grow
+        JsonNode third = run(
+                        "upload", folder.toString(), "--bucket", bucket, "--prefix", "m/", "--json", "--no-validate")
+                .ok()
+                .json();
+        assertThat(third.get("transfers").findValuesAsText("id"))
+                .containsExactlyInAnyOrderElementsOf(second.get("transfers").findValuesAsText("id"));
+        assertThat(skippedRowsUnder("m/photos/"))
+                .extracting(t -> t.get("id").asText())
+                .containsExactlyInAnyOrderElementsOf(third.get("transfers").findValuesAsText("id"));
 
         // 20 changed (same size, other bytes, mtime put back), 10 added, 5 deleted
         for (int i = 0; i < 20; i++) {
@@ -216,7 +228,34 @@ class SyncCliTest {
         assertThat(summary.get("skippedIdentical").asInt()).isEqualTo(1975);
         assertThat(summary.get("failed").asInt()).isZero();
         assertThat(actions(sync)).containsEntry("deleted", 5).containsEntry("uploaded", 30);
+        // no webhook endpoint wants them: sync records no row per unchanged file, its JSON rows still say what it did
+        assertThat(sync.get("transfers"))
+                .filteredOn(t -> t.get("action").asText().equals("skipped-identical"))
+                .hasSize(1975)
+                .allSatisfy(t -> {
+                    assertThat(t.get("state").asText()).isEqualTo("SKIPPED");
+                    assertThat(t.get("id").isNull()).isTrue();
+                });
+        assertThat(skippedRowsUnder("m/photos/"))
+                .as("the upload's rows are left as they were, none added")
+                .extracting(t -> t.get("id").asText())
+                .containsExactlyInAnyOrderElementsOf(third.get("transfers").findValuesAsText("id"));
         assertThat(bucketSha256(bucket)).isEqualTo(folderSha256(folder, "m/photos/"));
+    }
+
+    /** The SKIPPED transfers stored for keys under {@code prefix}, as {@code obitox transfers list --json} shows them. */
+    private static List<JsonNode> skippedRowsUnder(String prefix) throws Exception {
+        JsonNode all = CliRun.run(home, "transfers", "list", "--json", "--limit", "100000")
+                .ok()
+                .json();
+        List<JsonNode> rows = new java.util.ArrayList<>();
+        for (JsonNode t : all.get("transfers")) {
+            if (t.get("state").asText().equals("SKIPPED")
+                    && t.get("key").asText().startsWith(prefix)) {
+                rows.add(t);
+            }
+        }
+        return rows;
     }
 
     @Test
