@@ -1,5 +1,6 @@
 package io.obitox.transfer;
 
+import io.obitox.objects.ObjectHeaders;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -58,6 +59,7 @@ final class RangeGet {
                 .bucket(transfer.bucket())
                 .key(transfer.key())
                 .ifMatch("\"" + expected + "\"");
+        ObjectHeaders.getWith(b, job.headers().key()); // SSE-C: the customer key on every GET
         if (whole != null) {
             b.checksumMode(ChecksumMode.ENABLED); // a full-object checksum comes with the answer, as with a HEAD
         }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 
 /**
  * Downloads one object into the local file {@link Transfer#source()} (issue 18): ranged GETs of the transfer's parts
@@ -133,7 +134,12 @@ final class RangedDownload {
         return ObjectFacts.of(job.withRetry(
                 "read the object's details",
                 () -> job.s3.headObject(
-                        b -> b.bucket(transfer.bucket()).key(transfer.key()).checksumMode(ChecksumMode.ENABLED))));
+                        job.headers() // an SSE-C object answers a HEAD without its key with 400
+                                .head(HeadObjectRequest.builder()
+                                        .bucket(transfer.bucket())
+                                        .key(transfer.key())
+                                        .checksumMode(ChecksumMode.ENABLED))
+                                .build())));
     }
 
     private boolean sameObject(ObjectFacts facts) {
