@@ -211,7 +211,13 @@ final class OrderedDigests implements AutoCloseable {
             while (!spoiled && !closed && frontier < size) {
                 long to = readableTo();
                 if (to <= frontier) {
-                    progress.awaitUninterruptibly();
+                    // bounded: a part's chunk written while this thread held the lock signals nobody (its tryLock
+                    // failed), so the wait must not depend on the next signal alone
+                    try {
+                        progress.await(50, TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        return; // nothing interrupts the helper; if something did, the finally voids what is unfinished
+                    }
                     continue;
                 }
                 int n = (int) Math.min(CHUNK, to - frontier);
