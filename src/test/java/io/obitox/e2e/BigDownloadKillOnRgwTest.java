@@ -108,6 +108,7 @@ class BigDownloadKillOnRgwTest {
         Path partFile = dest.resolveSibling("big.bin.obitox-part");
         List<String> args = args(home, "big.bin", dest, "--part-size", "16M", "--concurrency", "" + CONCURRENCY);
         List<Integer> runStarts = new ArrayList<>();
+        List<Long> killedAt = new ArrayList<>(); // MiB answered in all when each kill was sent
         long started = System.nanoTime();
         for (int kill = 1; kill <= KILLS; kill++) {
             runStarts.add(proxy.exchanges().size());
@@ -126,7 +127,10 @@ class BigDownloadKillOnRgwTest {
                 Thread.sleep(5);
             }
             run.destroyForcibly(); // SIGKILL
+            killedAt.add(proxy.bodyBytes() >> 20);
             assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            // the database as the kill left it, kept for a failure's diagnosis (the final run deletes the part rows)
+            copyTree(home.resolve("db"), dir.resolve("kill/db-after-kill-" + kill));
             assertThat(dest).as("nothing in place after kill %d", kill).doesNotExist();
             assertThat(partFile).as("the part file stays for the resume").exists();
         }
@@ -153,6 +157,20 @@ class BigDownloadKillOnRgwTest {
         Set<String> fetchedBefore = new HashSet<>();
         long total = 0;
         List<String> figures = new ArrayList<>();
+        StringBuilder parts = new StringBuilder("killed at (MiB answered): " + killedAt + "; parts asked per run:");
+        for (int r = 0; r < runStarts.size() - 1; r++) {
+            parts.append("\n  run ").append(r + 1).append(':');
+            for (CountingProxy.Exchange x : all.subList(runStarts.get(r), runStarts.get(r + 1))) {
+                if (x.range() != null) {
+                    long from = Long.parseLong(x.range().replaceAll("bytes=(\\d+)-.*", "$1"));
+                    parts.append(' ')
+                            .append(from / PART + 1)
+                            .append('(')
+                            .append(x.bytes().get() >> 20)
+                            .append(')');
+                }
+            }
+        }
         for (int r = 0; r < runStarts.size() - 1; r++) {
             List<CountingProxy.Exchange> ofRun = all.subList(runStarts.get(r), runStarts.get(r + 1));
             long again = 0;
@@ -176,8 +194,8 @@ class BigDownloadKillOnRgwTest {
             if (r > 0) {
                 assertThat(again)
                         .as(
-                                "bytes fetched again by resume %d: at most the %d parts in flight at the kill",
-                                r, CONCURRENCY)
+                                "bytes fetched again by resume %d: at most the %d parts in flight at the kill; %s",
+                                r, CONCURRENCY, parts)
                         .isLessThanOrEqualTo(CONCURRENCY * PART);
                 figures.add("resume " + r + ": " + partsAgain + " parts / " + (again >> 20) + " MiB again");
             }
@@ -191,6 +209,7 @@ class BigDownloadKillOnRgwTest {
         System.out.printf(
                 "1 GiB, %d kills: %d MiB fetched in all (%d MiB beyond the object), %s; %d s%n",
                 KILLS, total >> 20, (total - SIZE) >> 20, String.join(", ", figures), seconds);
+        System.out.println(parts);
     }
 
     @Test
@@ -261,6 +280,14 @@ class BigDownloadKillOnRgwTest {
                 "-q"));
         args.addAll(List.of(more));
         return args;
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(from.relativize(f).toString()));
+            }
+        }
     }
 
     private static String exitOf(Process p) {
