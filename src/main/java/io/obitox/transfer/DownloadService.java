@@ -1,6 +1,10 @@
 package io.obitox.transfer;
 
 import io.obitox.common.ObitoxException;
+import io.obitox.objects.Encryption;
+import io.obitox.objects.ObjectHeaders;
+import io.obitox.objects.ObjectSettingsErrors;
+import io.obitox.objects.SseCKey;
 import io.obitox.objects.UploadSettings;
 import io.obitox.profile.TargetRef;
 import io.obitox.storage.BucketService;
@@ -22,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -124,34 +129,63 @@ public final class DownloadService {
      * folder or ends with a separator; null means the current folder.
      */
     public Batch download(TargetRef ref, String bucket, String keyOrPrefix, Path destination, IfExists ifExists) {
+        return download(ref, bucket, keyOrPrefix, destination, ifExists, null);
+    }
+
+    /**
+     * As {@link #download(TargetRef, String, String, Path, IfExists)} for objects encrypted with a customer key
+     * (SSE-C): {@code sseC} goes on every HEAD and GET. Like an upload's, the key is kept in memory only ({@link
+     * TransferEngine#sseCKeys()}); the transfer rows store its fingerprint, so a resume in another process needs it
+     * given again.
+     *
+     * @param sseC the customer key, or null
+     */
+    public Batch download(
+            TargetRef ref, String bucket, String keyOrPrefix, Path destination, IfExists ifExists, SseCKey sseC) {
         S3Target target = targets.apply(ref);
+        if (sseC != null) {
+            engine.sseCKeys().add(sseC);
+        }
         boolean prefix = keyOrPrefix.isEmpty() || keyOrPrefix.endsWith("/");
         Path dest = destination == null ? Path.of("").toAbsolutePath() : destination.toAbsolutePath();
         List<Item> items = prefix
                 ? listed(target, bucket, keyOrPrefix, dest)
-                : List.of(single(target, bucket, keyOrPrefix, dest, destination));
+                : List.of(single(target, bucket, keyOrPrefix, dest, destination, sseC));
         if (items.isEmpty()) {
             throw new ObitoxException(
                     "NOTHING_TO_DOWNLOAD",
                     "There are no objects below s3://" + bucket + "/" + keyOrPrefix + " on " + target.label() + ".",
                     "Check the prefix with 'obitox ls " + bucket + "/" + keyOrPrefix + "'.");
         }
-        return queue(target, ref, bucket, items, ifExists);
+        UploadSettings settings =
+                sseC == null ? UploadSettings.NONE : UploadSettings.NONE.withEncryption(Encryption.customer(sseC));
+        return queue(target, ref, bucket, items, ifExists, settings);
     }
 
     /** An object to fetch and where it would go before the conflict choice. */
     private record Item(String key, Path path, long size, String etag, Instant lastModified, String contentType) {}
 
-    private Item single(S3Target target, String bucket, String key, Path dest, Path given) {
+    private Item single(S3Target target, String bucket, String key, Path dest, Path given, SseCKey sseC) {
         HeadObjectResponse head;
         try {
-            head = clients.interactive(target).headObject(b -> b.bucket(bucket).key(key));
+            head = clients.interactive(target)
+                    .headObject(ObjectHeaders.headWith(
+                                    HeadObjectRequest.builder().bucket(bucket).key(key), sseC)
+                            .build());
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
                 throw new ObitoxException(
                         "NO_SUCH_KEY",
                         "There is no object '" + key + "' in bucket '" + bucket + "' on " + target.label() + ".",
                         "Check the key with 'obitox ls'; to download a folder, end it with '/'.");
+            }
+            if (e.statusCode() == 400 && sseC == null) {
+                // S3 and RGW answer a HEAD of an SSE-C object without its key with a bare 400 (a HEAD has no body)
+                throw new ObitoxException(
+                        ObjectSettingsErrors.KEY_NEEDED,
+                        "The server refused to describe '" + key + "' (HTTP 400): it is most likely encrypted with a"
+                                + " customer key (SSE-C).",
+                        "Give the key it was uploaded with: obitox download … --sse-c-key-file FILE.");
             }
             throw S3Errors.toException(e);
         } catch (RuntimeException e) {
@@ -194,7 +228,13 @@ public final class DownloadService {
         return out;
     }
 
-    private Batch queue(S3Target target, TargetRef ref, String bucket, List<Item> items, IfExists ifExists) {
+    private Batch queue(
+            S3Target target,
+            TargetRef ref,
+            String bucket,
+            List<Item> items,
+            IfExists ifExists,
+            UploadSettings settings) {
         String json = ref.toJson();
         String batch = UUID.randomUUID().toString();
         Map<String, List<Transfer>> unfinished = new HashMap<>();
@@ -236,7 +276,8 @@ public final class DownloadService {
                 continue;
             }
             taken.add(path);
-            Transfer t = newTransfer(batch, target, json, bucket, it, path, !replaces(ifExists), partSize, now);
+            Transfer t =
+                    newTransfer(batch, target, json, bucket, it, path, !replaces(ifExists), partSize, settings, now);
             fresh.add(t);
             ids.add(t.id());
         }
@@ -305,6 +346,7 @@ public final class DownloadService {
             Path path,
             boolean keepExisting,
             long partSize,
+            UploadSettings settings,
             Instant now) {
         PartPlan plan = RangedDownload.plan(it.size(), partSize);
         long mtime = it.lastModified() == null ? 0 : it.lastModified().toEpochMilli();
@@ -321,7 +363,7 @@ public final class DownloadService {
                         it.key(),
                         it.contentType(),
                         keepExisting,
-                        UploadSettings.NONE,
+                        settings,
                         TransferDirection.DOWNLOAD),
                 Transfer.Plan.of(plan),
                 Transfer.Progress.initial(TransferState.QUEUED, null),

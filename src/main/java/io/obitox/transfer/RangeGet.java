@@ -1,5 +1,6 @@
 package io.obitox.transfer;
 
+import io.obitox.objects.ObjectHeaders;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -41,13 +42,24 @@ final class RangeGet {
      * One GET of {@code length} bytes at {@code offset} (the whole object when not {@code ranged}), streamed through
      * the limiter into the part file. Bytes count as in flight while the part is not recorded; a failed attempt
      * takes its bytes back.
+     *
+     * @param ordered the multipart download's in-order digests, told of every chunk written, or null
      */
-    void fetch(FileChannel ch, boolean ranged, long offset, long length, String expected, int n, Whole whole)
+    void fetch(
+            FileChannel ch,
+            boolean ranged,
+            long offset,
+            long length,
+            String expected,
+            int n,
+            Whole whole,
+            OrderedDigests ordered)
             throws IOException {
         GetObjectRequest.Builder b = GetObjectRequest.builder()
                 .bucket(transfer.bucket())
                 .key(transfer.key())
                 .ifMatch("\"" + expected + "\"");
+        ObjectHeaders.getWith(b, job.headers().key()); // SSE-C: the customer key on every GET
         if (whole != null) {
             b.checksumMode(ChecksumMode.ENABLED); // a full-object checksum comes with the answer, as with a HEAD
         }
@@ -56,6 +68,7 @@ final class RangeGet {
         }
         long counted = 0;
         boolean ok = false;
+        OrderedDigests.Attempt attempt = null;
         ResponseInputStream<GetObjectResponse> in;
         try {
             in = job.s3.getObject(b.build());
@@ -82,6 +95,7 @@ final class RangeGet {
             }
             byte[] buf = new byte[(int) Math.max(1, Math.min(CHUNK, length))];
             long pos = offset;
+            attempt = ordered == null ? null : ordered.attempt(offset);
             while (counted < length) {
                 if (job.stopRequested()) {
                     job.checkStop();
@@ -99,11 +113,20 @@ final class RangeGet {
                 while (bb.hasRemaining()) {
                     pos += writeLocal(ch, bb, pos);
                 }
+                if (attempt != null) {
+                    attempt.wrote(buf, 0, r, pos - r);
+                }
                 counted += r;
                 job.inFlight.addAndGet(r);
             }
             ok = true;
+            if (attempt != null) {
+                attempt.succeeded();
+            }
         } finally {
+            if (!ok && attempt != null) {
+                attempt.failed();
+            }
             if (!ok) {
                 job.inFlight.addAndGet(-counted);
                 in.abort(); // do not drain the rest of a range we give up on

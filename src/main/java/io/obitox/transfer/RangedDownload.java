@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 
 /**
  * Downloads one object into the local file {@link Transfer#source()} (issue 18): ranged GETs of the transfer's parts
@@ -81,8 +82,7 @@ final class RangedDownload {
         for (int round = 0; ; round++) {
             try {
                 if (plan.multipart()) {
-                    fetchMissing();
-                    streamed = null;
+                    streamed = fetchMissing(facts);
                 } else {
                     RangeGet.Whole whole = fetchWhole();
                     facts = whole.facts;
@@ -134,7 +134,12 @@ final class RangedDownload {
         return ObjectFacts.of(job.withRetry(
                 "read the object's details",
                 () -> job.s3.headObject(
-                        b -> b.bucket(transfer.bucket()).key(transfer.key()).checksumMode(ChecksumMode.ENABLED))));
+                        job.headers() // an SSE-C object answers a HEAD without its key with 400
+                                .head(HeadObjectRequest.builder()
+                                        .bucket(transfer.bucket())
+                                        .key(transfer.key())
+                                        .checksumMode(ChecksumMode.ENABLED))
+                                .build())));
     }
 
     private boolean sameObject(ObjectFacts facts) {
@@ -180,8 +185,12 @@ final class RangedDownload {
         return new PartPlan(true, p, (int) ((size + p - 1) / p), size);
     }
 
-    /** Fetches every part not recorded; recorded parts are trusted only while the part file still holds them. */
-    private void fetchMissing() {
+    /**
+     * Fetches every part not recorded; recorded parts are trusted only while the part file still holds them. Returns
+     * the object's digests fed in order while the parts arrived ({@link OrderedDigests}), or null when there are none
+     * to compute or they cannot be trusted: the check then reads the file.
+     */
+    private DownloadDigests fetchMissing(ObjectFacts facts) {
         Map<Integer, PartRecord> have = new HashMap<>();
         for (PartRecord p : job.ledger.parts()) {
             have.put(p.number(), p);
@@ -203,8 +212,21 @@ final class RangedDownload {
             if (size == 0) {
                 ch.truncate(0);
             }
-            runParts(ch, have);
-            ch.force(true);
+            DownloadDigests digests = new DownloadDigests(facts, job.provider.etagIsMd5(false));
+            if (!digests.any() || size == 0) {
+                runParts(ch, have, null);
+                ch.force(true);
+                return null;
+            }
+            List<long[]> recorded = new ArrayList<>();
+            for (PartRecord r : have.values()) {
+                recorded.add(new long[] {plan.offset(r.number()), plan.offset(r.number()) + r.size()});
+            }
+            try (OrderedDigests ordered = new OrderedDigests(digests, ch, size, transfer.id()).start(recorded)) {
+                runParts(ch, have, ordered);
+                ch.force(true);
+                return ordered.finish(job::checkStop);
+            }
         } catch (IOException e) {
             throw DownloadFiles.localWrite(partFile, e);
         }
@@ -228,7 +250,7 @@ final class RangedDownload {
             }
             try {
                 job.withRetry("download '" + transfer.key() + "'", RequestSlots.Kind.PART, () -> {
-                    get.fetch(ch, false, 0, size, etag, 1, whole);
+                    get.fetch(ch, false, 0, size, etag, 1, whole, null);
                     return null;
                 });
             } finally {
@@ -253,7 +275,7 @@ final class RangedDownload {
     }
 
     /** As {@link PartRunner}: a slot per part, taken on the coordinator; waits for every part it started. */
-    private void runParts(FileChannel ch, Map<Integer, PartRecord> have) {
+    private void runParts(FileChannel ch, Map<Integer, PartRecord> have, OrderedDigests ordered) {
         if (size == 0) {
             return;
         }
@@ -277,7 +299,7 @@ final class RangedDownload {
             try {
                 futures.add(job.partExecutor.submit(() -> {
                     try {
-                        fetchPart(ch, p, number, expected);
+                        fetchPart(ch, p, number, expected, ordered);
                     } finally {
                         job.slots.release();
                     }
@@ -307,12 +329,12 @@ final class RangedDownload {
     }
 
     /** One part: fetched (retried whole), written at its offset, synced, then recorded; only then counted done. */
-    private void fetchPart(FileChannel ch, PartPlan p, int n, String expected) {
+    private void fetchPart(FileChannel ch, PartPlan p, int n, String expected, OrderedDigests ordered) {
         long offset = p.offset(n);
         long length = p.length(n);
         job.checkStop();
         job.withRetry("download part " + n, RequestSlots.Kind.PART, () -> {
-            get.fetch(ch, p.multipart(), offset, length, expected, n, null);
+            get.fetch(ch, p.multipart(), offset, length, expected, n, null, ordered);
             return null;
         });
         try {

@@ -119,6 +119,44 @@ class DownloadTest {
     }
 
     @Test
+    void aPartDamagedOnTheWayFailsTheDigestsFedWhileThePartsArrived() throws Exception {
+        byte[] data = put("damaged.bin", (12 << 20) + 5, 10, Map.of());
+        s3.putObject(
+                b -> b.bucket(BUCKET).key("damaged.bin").metadata(Map.of("sha256", TransferTestFiles.sha256(data))),
+                RequestBody.fromBytes(data));
+        // the last byte of part 2's answer inverted: the ETag and the SHA-256 are the object's, the file is not
+        proxy.rewriter((r, raw) -> raw.substring(0, raw.length() - 1) + (char) (raw.charAt(raw.length() - 1) ^ 0xff));
+        proxy.rules(r -> "bytes=5242880-10485759".equals(r.header("Range")) ? Kind.REWRITE : Kind.FORWARD);
+        Path dest = app.dir().resolve("out/damaged.bin");
+
+        TransferSnapshot s = download("damaged.bin", dest, DownloadService.IfExists.OVERWRITE);
+
+        assertThat(rangedGets()).isEqualTo(3);
+        assertThat(s.state()).isEqualTo(TransferState.FAILED);
+        assertThat(s.errorCode()).isEqualTo("DOWNLOAD_CORRUPT");
+        assertThat(s.errorMessage()).contains("MD5 differs from the object's ETag");
+        assertThat(dest).doesNotExist();
+        assertThat(DownloadFiles.partFile(dest)).doesNotExist();
+    }
+
+    @Test
+    void aMultipartDownloadIsProvenByItsSha256FedInOrderAsThePartsArrived() throws Exception {
+        byte[] data = new byte[(13 << 20) + 3];
+        new Random(11).nextBytes(data);
+        s3.putObject(
+                b -> b.bucket(BUCKET).key("sha.bin").metadata(Map.of("sha256", TransferTestFiles.sha256(data))),
+                RequestBody.fromBytes(data));
+        Path dest = app.dir().resolve("out/sha.bin");
+
+        TransferSnapshot s = download("sha.bin", dest, DownloadService.IfExists.OVERWRITE);
+
+        assertThat(s.state()).as(s.errorMessage()).isEqualTo(TransferState.COMPLETED);
+        assertThat(rangedGets()).isEqualTo(3);
+        assertThat(s.verifiedBy()).isEqualTo("size + MD5 = ETag + SHA-256 metadata");
+        assertThat(Files.readAllBytes(dest)).isEqualTo(data);
+    }
+
+    @Test
     void anObjectReplacedMidDownloadEndsAsTheNewObjectNeverAMix() throws Exception {
         put("swap.bin", 16 << 20, 4, Map.of());
         AtomicInteger gets = new AtomicInteger();

@@ -6,6 +6,7 @@ import io.obitox.cli.kit.TargetOptions;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
+import io.obitox.objects.SseCKey;
 import io.obitox.transfer.DownloadService;
 import io.obitox.transfer.TransferService;
 import io.obitox.transfer.TransferSettings;
@@ -66,6 +67,13 @@ public final class DownloadCommand implements Callable<Integer> {
     @Option(names = "--part-size", paramLabel = "SIZE", description = "Ranged GET size, e.g. 16M (default 16M).")
     String partSize;
 
+    @Option(
+            names = "--sse-c-key-file",
+            paramLabel = "FILE",
+            description = "The customer key (SSE-C, 32 bytes: raw, base64 or hex) the objects were uploaded with; sent"
+                    + " on every GET and HEAD, never stored.")
+    Path sseCKeyFile;
+
     @Option(names = "--json", description = "Print the transfers as JSON when done.")
     boolean json;
 
@@ -105,7 +113,8 @@ public final class DownloadCommand implements Callable<Integer> {
         if (destination != null && (destination.endsWith("/") || destination.endsWith(java.io.File.separator))) {
             Files.createDirectories(dest); // "DEST/" names a folder even before it exists
         }
-        DownloadService.Batch batch = ctx.app().downloads().download(resolved.ref(), bucket, key, dest, policy);
+        SseCKey sseC = sseCKeyFile == null ? null : SseCKey.read(sseCKeyFile);
+        DownloadService.Batch batch = ctx.app().downloads().download(resolved.ref(), bucket, key, dest, policy, sseC);
         if (!quiet && !json) {
             ctx.out()
                     .progress("Downloading " + batch.transferIds().size() + " object(s) from s3://" + bucket + "/"
