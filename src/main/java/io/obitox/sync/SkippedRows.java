@@ -32,8 +32,7 @@ public final class SkippedRows {
      * {@code obitox sync} records them so: a row per unchanged file was 60 % of a no-change sync's CPU and grew the
      * database at every run (docs/sync.md, "Skipped transfers"); the summary still counts them.
      */
-    public static List<String> record(
-            TransferService transfers, String batchId, UploadPlan plan, boolean identical) {
+    public static List<String> record(TransferService transfers, String batchId, UploadPlan plan, boolean identical) {
         boolean withIdentical = identical || transfers.skippedRowsWanted();
         List<UploadPlan.Item> items = new ArrayList<>();
         List<SkippedFile> files = new ArrayList<>();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.obitox.cli.Cli;
 import io.obitox.objects.SseCKey;
+import io.obitox.testing.CliRun;
 import io.obitox.testing.FaultProxy;
 import io.obitox.testing.Rgw;
 import io.obitox.testing.TestPaths;
@@ -36,7 +37,7 @@ class SseCDownloadOnRgwTest {
     private static Rgw rgw;
     private static FaultProxy proxy;
     private static Path dir;
-    private static CliRun cli;
+    private static CliRun.Runner cli;
     private static String bucket;
     private static SseCKey key;
     private static Path keyFile;
@@ -53,7 +54,7 @@ class SseCDownloadOnRgwTest {
                         + " configuration; restart it with scripts/rgw-up.sh DIR");
         proxy = new FaultProxy(rgw.endpoint());
         dir = TestPaths.newDir("e2e-ssec-download");
-        cli = new CliRun(dir.resolve("home"));
+        cli = CliRun.in(dir.resolve("home"));
         cli.run(
                         "profile",
                         "add",
@@ -111,7 +112,7 @@ class SseCDownloadOnRgwTest {
         int from = proxy.requests().size();
         Path dest = dir.resolve("with-key");
 
-        CliRun.Result run = cli.run(
+        CliRun run = cli.run(
                         "download",
                         bucket + "/sec/",
                         dest + "/",
@@ -151,7 +152,7 @@ class SseCDownloadOnRgwTest {
     void withoutTheKeyTheDownloadFailsInWordsAndLeavesNothing() throws Exception {
         Path dest = dir.resolve("without-key/big.bin");
 
-        CliRun.Result run = cli.run("download", bucket + "/sec/big.bin", dest.toString(), "--profile", "lab")
+        CliRun run = cli.run("download", bucket + "/sec/big.bin", dest.toString(), "--profile", "lab")
                 .assertNoStackTrace();
 
         assertThat(run.exit()).isNotEqualTo(Cli.OK);
