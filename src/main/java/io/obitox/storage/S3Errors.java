@@ -8,6 +8,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -37,6 +38,8 @@ public final class S3Errors {
 
     /** "SSO" as a word: a bare contains("sso") also matched words such as "associated". */
     private static final Pattern SSO_WORD = Pattern.compile("(?i)\\bsso\\b");
+    /** The profile the SDK's chain read, as its message names it: {@code ProfileCredentialsProvider(profileName=x)}. */
+    private static final Pattern CHAIN_PROFILE = Pattern.compile("ProfileCredentialsProvider\\(profileName=([^,)]+)");
 
     private S3Errors() {}
 
@@ -94,6 +97,24 @@ public final class S3Errors {
                     NOT_IMPLEMENTED,
                     TLS_FAILURE,
                     REQUEST_REJECTED -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Whether a failure with this code stops every request to the bucket alike (a missing bucket, keys the server
+     * refuses, no credentials, TLS, nothing answering), so that one request's answer speaks for a whole batch.
+     * {@code ACCESS_DENIED} is not one: upload-only keys may put objects without being allowed to list.
+     */
+    public static boolean refusesEveryRequest(String code) {
+        return switch (code) {
+            case BUCKET_MISSING,
+                    WRONG_SECRET,
+                    UNKNOWN_ACCESS_KEY,
+                    EXPIRED_TOKEN,
+                    NO_CREDENTIALS,
+                    TLS_FAILURE,
+                    ENDPOINT_UNREACHABLE -> true;
             default -> false;
         };
     }
@@ -231,7 +252,7 @@ public final class S3Errors {
                 || msg.contains("does not contain")) {
             return new UserMessage(
                     NO_CREDENTIALS,
-                    "No credentials found: " + firstLine(msg),
+                    "No credentials found: " + credentialsWhy(msg),
                     "Set keys for the profile, name an AWS profile, or export AWS_ACCESS_KEY_ID and "
                             + "AWS_SECRET_ACCESS_KEY.");
         }
@@ -270,6 +291,23 @@ public final class S3Errors {
             c = c.getCause();
         }
         return firstLine(String.valueOf(c.getMessage()));
+    }
+
+    /**
+     * The SDK's default chain answers with the class names of every provider it tried (a 600-character line of
+     * {@code AwsCredentialsProviderChain(credentialsProviders=[SystemPropertyCredentialsProvider(), ...])}): say in
+     * plain words where was looked instead, naming the AWS profile it read if there was one.
+     */
+    private static String credentialsWhy(String msg) {
+        if (!msg.contains("Unable to load credentials from any of the providers in the chain")) {
+            return firstLine(msg);
+        }
+        Matcher profile = CHAIN_PROFILE.matcher(msg);
+        String files = profile.find()
+                ? "the AWS config and credentials files (profile '" + profile.group(1) + "')"
+                : "the AWS config and credentials files";
+        return "none in the environment (AWS_ACCESS_KEY_ID), Java system properties, " + files
+                + " or the container or instance metadata.";
     }
 
     private static String firstLine(String s) {

@@ -1,6 +1,7 @@
 package io.obitox.sync;
 
 import io.obitox.common.ObitoxException;
+import io.obitox.storage.S3Errors;
 import io.obitox.storage.S3Target;
 import io.obitox.transfer.TransferSettings;
 import io.obitox.transfer.UploadRequest;
@@ -79,11 +80,15 @@ public final class UploadPlanner {
             listed = false;
             listing = new RemoteListing(spec.bucket(), spec.listPrefix(), Map.of(), 0);
             String why = e instanceof ObitoxException oe ? oe.toUserMessage().oneLine() : e.toString();
-            warnings.add("Could not list s3://" + spec.bucket() + "/" + spec.listPrefix() + " (" + why
-                    + "): every file is treated as new"
-                    + (policy == ConflictPolicy.SKIP_IDENTICAL || policy == ConflictPolicy.OVERWRITE
-                            ? " and existing objects are overwritten."
-                            : "; existing keys are protected only by If-None-Match."));
+            // a failure that refuses every request (no bucket, bad keys, nothing answering) is reported once by the
+            // batch's pre-flight, which then sends nothing: "treated as new, overwritten" would be untrue
+            if (!(e instanceof ObitoxException oe && S3Errors.refusesEveryRequest(oe.code()))) {
+                warnings.add("Could not list s3://" + spec.bucket() + "/" + spec.listPrefix() + " (" + why
+                        + "): every file is treated as new"
+                        + (policy == ConflictPolicy.SKIP_IDENTICAL || policy == ConflictPolicy.OVERWRITE
+                                ? " and existing objects are overwritten."
+                                : "; existing keys are protected only by If-None-Match."));
+            }
         }
         if (policy.mustNotClobber() && !spec.dryRun() && !conditional.supported(spec.target(), spec.bucket())) {
             warnings.add("This endpoint ignores If-None-Match: the existence check (--if-exists " + policy.cliName()

@@ -5,7 +5,6 @@ import io.obitox.storage.S3Errors;
 import io.obitox.storage.S3Target;
 import io.obitox.storage.StorageClients;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One request before a batch is queued, per target and bucket: a {@code ListObjectsV2} of at most one key under
@@ -17,16 +16,6 @@ import java.util.Set;
  * <p>Thread-safe; blocks for one request (the interactive client's short timeouts).
  */
 final class BatchPreflight {
-    /** The answers that no file of the batch can get past. */
-    private static final Set<String> REFUSING = Set.of(
-            S3Errors.BUCKET_MISSING,
-            S3Errors.WRONG_SECRET,
-            S3Errors.UNKNOWN_ACCESS_KEY,
-            S3Errors.EXPIRED_TOKEN,
-            S3Errors.NO_CREDENTIALS,
-            S3Errors.TLS_FAILURE,
-            S3Errors.ENDPOINT_UNREACHABLE);
-
     private final StorageClients clients;
 
     BatchPreflight(StorageClients clients) {
@@ -41,7 +30,7 @@ final class BatchPreflight {
             return Optional.empty();
         } catch (RuntimeException e) {
             UserMessage m = S3Errors.describe(e);
-            return REFUSING.contains(m.code()) ? Optional.of(m) : Optional.empty();
+            return S3Errors.refusesEveryRequest(m.code()) ? Optional.of(m) : Optional.empty();
         }
     }
 }

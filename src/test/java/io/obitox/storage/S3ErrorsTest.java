@@ -142,6 +142,23 @@ class S3ErrorsTest {
     }
 
     @Test
+    void theSdkChainIsSaidInPlainWordsNotAsClassNames() {
+        UserMessage m = S3Errors.describe(SdkClientException.create(
+                "Unable to load credentials from any of the providers in the chain AwsCredentialsProviderChain("
+                        + "credentialsProviders=[SystemPropertyCredentialsProvider(), "
+                        + "EnvironmentVariableCredentialsProvider(), ProfileCredentialsProvider(profileName=work, "
+                        + "profileFile=ProfileFile(sections=[])), ContainerCredentialsProvider(), "
+                        + "InstanceProfileCredentialsProvider()]) : [SystemPropertyCredentialsProvider(): Unable"));
+        assertThat(m.code()).isEqualTo(S3Errors.NO_CREDENTIALS);
+        assertThat(m.message())
+                .contains("AWS_ACCESS_KEY_ID")
+                .contains("profile 'work'")
+                .doesNotContain("CredentialsProvider")
+                .doesNotContain("AwsCredentialsProviderChain");
+        assertThat(m.fix()).contains("AWS_SECRET_ACCESS_KEY");
+    }
+
+    @Test
     void anExpiredSsoSessionIsExpiredToken() {
         assertThat(code(SdkClientException.create("The SSO session associated with this profile has expired")))
                 .isEqualTo(S3Errors.EXPIRED_TOKEN);
