@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
@@ -50,6 +51,8 @@ public final class Database implements AutoCloseable {
     }
 
     private static final long COMPACT_MILLIS = 500;
+    /** Store files this JVM has open through a Database (any count of them), which StoreRecovery must not touch. */
+    private static final Map<Path, Integer> OPEN_HERE = new ConcurrentHashMap<>();
 
     private final Path directory;
     private final JdbcConnectionPool pool;
@@ -189,6 +192,13 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw DatabaseErrors.passwordUnreadable(passwordFile, e);
         }
+        // After a kill H2's own open can miss the last commits (StoreRecovery says why): recover them first. Not when
+        // this JVM has the file open: closing a second channel on it, even one that failed to lock it, can drop this
+        // process's (POSIX) lock on it.
+        Path store = storeFile(directory).toAbsolutePath().normalize();
+        if (!OPEN_HERE.containsKey(store)) {
+            StoreRecovery.afterUncleanShutdown(store);
+        }
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, password);
         pool.setMaxConnections(16);
         try {
@@ -207,6 +217,7 @@ public final class Database implements AutoCloseable {
                         .migrate();
             }
             restrictFiles(directory);
+            OPEN_HERE.merge(store, 1, Integer::sum);
             return pool;
         } catch (RuntimeException | SQLException e) {
             pool.dispose();
@@ -368,6 +379,7 @@ public final class Database implements AutoCloseable {
             log.debug("checkpoint on close failed", e);
         }
         pool.dispose();
+        OPEN_HERE.computeIfPresent(storeFile(directory).toAbsolutePath().normalize(), (k, n) -> n > 1 ? n - 1 : null);
         if (compactsAtClose && ownsFileAndCheckpointed) {
             Compaction.compacted(directory, closedAt);
         }
