@@ -243,8 +243,13 @@ public final class SyncCommand implements Callable<Integer> {
                 + failedDeletes.size()
                 + walkErrors.size();
         if (json) {
-            Map<String, Object> doc = conflicts.json(
-                    TransferJson.all(end, List.of()), extra, deletedCount, failedDeletes.size() + walkErrors.size());
+            Map<String, Object> doc = conflicts
+                    .rows()
+                    .json(
+                            TransferJson.all(end, List.of()),
+                            extra,
+                            deletedCount,
+                            failedDeletes.size() + walkErrors.size());
             if (dryRun) {
                 doc.put("dryRun", true);
             }
@@ -281,7 +286,7 @@ public final class SyncCommand implements Callable<Integer> {
                         .println("FAILED  " + TerminalText.escape((String) e.get("path")) + ": " + e.get("error") + " ["
                                 + e.get("errorCode") + "]");
             }
-            conflicts.printText();
+            conflicts.rows().printText(ctx.out());
             ctx.out()
                     .println((dryRun ? "Dry run, nothing changed. Would be: " : "")
                             + conflicts

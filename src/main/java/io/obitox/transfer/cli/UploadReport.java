@@ -63,8 +63,9 @@ final class UploadReport {
     }
 
     private void json(Output out, List<Map<String, Object>> walkErrors) {
-        List<Map<String, Object>> others = new ArrayList<>(conflicts.rowsWithoutTransfer());
-        walkErrors.forEach(e -> others.add(UploadConflicts.walkErrorRow(e)));
+        List<Map<String, Object>> others = new ArrayList<>(conflicts.rows().rowsWithoutTransfer());
+        walkErrors.forEach(e -> others.add(PlanRows.walkErrorRow(e)));
+        PlanRows planRows = conflicts.rows();
         Iterable<Map<String, Object>> rows = () -> new Iterator<>() {
             private final Iterator<TransferSnapshot> transfers = snapshots().iterator();
             private final Iterator<Map<String, Object>> extra = others.iterator();
@@ -76,7 +77,7 @@ final class UploadReport {
 
             @Override
             public Map<String, Object> next() {
-                return transfers.hasNext() ? conflicts.decorate(TransferJson.of(transfers.next())) : extra.next();
+                return transfers.hasNext() ? planRows.decorate(TransferJson.of(transfers.next())) : extra.next();
             }
         };
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -109,7 +110,7 @@ final class UploadReport {
                     + " [" + e.get("errorCode") + "]");
         }
         int rejected = rejected(walkErrors);
-        conflicts.printText();
+        conflicts.rows().printText(out);
         long failed = notCompleted + walkErrors.size() - rejected + conflicts.failedWithoutTransfer();
         out.println(sent + " uploaded, " + (rejected > 0 ? rejected + " rejected, " : "") + failed + " failed.");
         out.println(summary(walkErrors).text());
