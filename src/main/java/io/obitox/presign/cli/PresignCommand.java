@@ -1,7 +1,8 @@
 package io.obitox.presign.cli;
 
 import io.obitox.cli.kit.CliContext;
-import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.Output;
+import io.obitox.cli.kit.ResultCommand;
 import io.obitox.cli.kit.TargetOptions;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,8 +44,7 @@ import picocli.CommandLine.Parameters;
                     + " stored defaults of the profile and bucket) as signed headers: the uploader must send every"
                     + " header listed ('send header', \"requiredHeaders\" in --json) with exactly that value."
         })
-public final class PresignCommand implements Callable<Integer> {
-    private final CliContext ctx;
+public final class PresignCommand extends ResultCommand<PresignBatch> {
 
     @Parameters(arity = "0..*", paramLabel = "KEY", description = "Object keys.")
     List<String> keys = new ArrayList<>();
@@ -102,11 +101,16 @@ public final class PresignCommand implements Callable<Integer> {
     ObjectSettingsOptions objectSettings;
 
     public PresignCommand(CliContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override
-    public Integer call() {
+    protected boolean json() {
+        return json;
+    }
+
+    @Override
+    protected PresignBatch act() {
         ExpiryChoice expiry = ExpiryChoice.parse(expires);
         NetworkType net = network == null ? null : NetworkType.parse(network);
         Long each = size == null ? null : Sizes.parse(size);
@@ -134,22 +138,26 @@ public final class PresignCommand implements Callable<Integer> {
                         resolved.target(),
                         new PresignRequest(b, files, expiry, net, settings, objectSettings.sseCKey()));
         result.warnings().forEach(ctx.out()::warn);
-        if (json) {
-            result.links().forEach(l -> l.warnings().forEach(ctx.out()::warn));
-            ctx.out().json(LinkExport.toJson(result.links()));
-            return ExitCodes.OK;
-        }
+        return result;
+    }
+
+    @Override
+    protected Object toJson(PresignBatch result) {
+        result.links().forEach(l -> l.warnings().forEach(ctx.out()::warn));
+        return LinkExport.toJson(result.links());
+    }
+
+    @Override
+    protected void print(PresignBatch result, Output out) {
         for (PresignedLink l : result.links()) {
-            ctx.out().println(String.format("%-4s s3://%s/%s", l.method(), l.bucket(), TerminalText.escape(l.key())));
-            ctx.out().println("     " + l.url());
+            out.println(String.format("%-4s s3://%s/%s", l.method(), l.bucket(), TerminalText.escape(l.key())));
+            out.println("     " + l.url());
             for (Map.Entry<String, String> h : l.headers().entrySet()) {
-                ctx.out().println("     send header  " + h.getKey() + ": " + h.getValue());
+                out.println("     send header  " + h.getKey() + ": " + h.getValue());
             }
-            ctx.out()
-                    .println("     expires " + l.expiresAt() + " (in " + Sizes.duration(l.expiresInSeconds()) + ") — "
-                            + l.explanation().text());
-            l.warnings().forEach(ctx.out()::warn);
+            out.println("     expires " + l.expiresAt() + " (in " + Sizes.duration(l.expiresInSeconds()) + ") — "
+                    + l.explanation().text());
+            l.warnings().forEach(out::warn);
         }
-        return ExitCodes.OK;
     }
 }

@@ -2,6 +2,8 @@ package io.obitox.storage.cli;
 
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.Output;
+import io.obitox.cli.kit.ResultCommand;
 import io.obitox.cli.kit.TargetOptions;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
@@ -16,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,11 +35,9 @@ import picocli.CommandLine.Parameters;
             "Delete objects; with --recursive, every object under BUCKET/PREFIX/ (a prefix always ends at a '/').",
             "Shows the count and total size and asks first; --dry-run lists what would go and deletes nothing."
         })
-public final class RmCommand implements Callable<Integer> {
+public final class RmCommand extends ResultCommand<RmCommand.Outcome> {
     /** How many keys the question shows before "… and N more"; --dry-run lists them all. */
     private static final int SHOWN = 20;
-
-    private final CliContext ctx;
 
     @Parameters(index = "0", arity = "1..*", paramLabel = "BUCKET/KEY")
     List<String> paths;
@@ -62,12 +61,27 @@ public final class RmCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the plan (and the result) as JSON.")
     boolean json;
 
+    /**
+     * What was planned and, unless it was a dry run, nothing to do or declined, what the deletes did ({@code results}
+     * null otherwise).
+     */
+    record Outcome(List<DeletePlan> plans, int count, long bytes, int missing, List<DeleteResult> results) {}
+
+    /** Set when the user said no: nothing was deleted, and there is no document to print. */
+    private boolean declined;
+
     public RmCommand(CliContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override
-    public Integer call() {
+    protected boolean json() {
+        return json && !declined;
+    }
+
+    /** Plans, shows the plan (the question is about it), asks, deletes. */
+    @Override
+    protected Outcome act() {
         Map<String, List<String>> keys = new LinkedHashMap<>();
         Map<String, List<String>> prefixes = new LinkedHashMap<>();
         for (String arg : paths) {
@@ -104,44 +118,60 @@ public final class RmCommand implements Callable<Integer> {
             printPlan(plans, dryRun ? Integer.MAX_VALUE : SHOWN);
         }
         if (dryRun || count == 0) {
-            if (json) {
-                ctx.out().json(json(plans, null));
-            } else {
-                ctx.out().println((dryRun ? "Would delete " : "Nothing to delete: ") + summary(plans, count, bytes));
-            }
-            return ExitCodes.OK;
+            return new Outcome(plans, count, bytes, missing, null);
         }
         if (!confirmed(count, bytes)) {
-            ctx.out().println("Nothing was deleted.");
-            return ExitCodes.FAILURE;
+            declined = true;
+            return new Outcome(plans, count, bytes, missing, null);
         }
         List<DeleteResult> results = new ArrayList<>();
         for (DeletePlan plan : plans) {
             results.add(deletes.delete(t, plan, n -> {}));
         }
-        int deleted = results.stream().mapToInt(DeleteResult::deleted).sum();
-        int requests = results.stream().mapToInt(DeleteResult::requests).sum();
-        List<DeleteResult.Failure> failures = new ArrayList<>();
-        results.forEach(r -> failures.addAll(r.failures()));
-        if (json) {
-            ctx.out().json(json(plans, results));
+        return new Outcome(plans, count, bytes, missing, results);
+    }
+
+    @Override
+    protected Object toJson(Outcome o) {
+        return json(o.plans(), o.results());
+    }
+
+    @Override
+    protected void print(Outcome o, Output out) {
+        if (declined) {
+            out.println("Nothing was deleted.");
+        } else if (o.results() == null) {
+            out.println((dryRun ? "Would delete " : "Nothing to delete: ") + summary(o.plans(), o.count(), o.bytes()));
         } else {
-            ctx.out().println("Deleted " + deleted + " object(s) in " + requests + " request(s).");
-            for (DeleteResult r : results) {
+            int deleted = o.results().stream().mapToInt(DeleteResult::deleted).sum();
+            int requests = o.results().stream().mapToInt(DeleteResult::requests).sum();
+            out.println("Deleted " + deleted + " object(s) in " + requests + " request(s).");
+            for (DeleteResult r : o.results()) {
                 r.failures()
-                        .forEach(f -> ctx.out()
-                                .warn("Not deleted: s3://" + r.bucket() + "/" + f.key() + ": " + f.code() + " "
-                                        + (f.message() == null ? "" : f.message())));
+                        .forEach(f -> out.warn("Not deleted: s3://" + r.bucket() + "/" + f.key() + ": " + f.code() + " "
+                                + (f.message() == null ? "" : f.message())));
             }
         }
-        if (!failures.isEmpty()) {
+    }
+
+    /** After the report: keys that were not deleted, or named ones that did not exist, fail the run. */
+    @Override
+    protected int exitCode(Outcome o) {
+        if (declined) {
+            return ExitCodes.FAILURE;
+        }
+        if (o.results() == null) {
+            return ExitCodes.OK;
+        }
+        long failures = o.results().stream().mapToLong(r -> r.failures().size()).sum();
+        if (failures > 0) {
             throw new ObitoxException(
                     "DELETE_INCOMPLETE",
-                    failures.size() + " of " + count + " object(s) were not deleted (listed above).",
+                    failures + " of " + o.count() + " object(s) were not deleted (listed above).",
                     "Check your permissions on those keys (e.g. object lock or a bucket policy), then run the same"
                             + " command again.");
         }
-        return missing > 0 ? missingError(missing) : ExitCodes.OK;
+        return o.missing() > 0 ? missingError(o.missing()) : ExitCodes.OK;
     }
 
     /** One aligned table of what goes (size first, so keys of any length line up), then notes on stderr. */

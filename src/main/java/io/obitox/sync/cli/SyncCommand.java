@@ -2,6 +2,8 @@ package io.obitox.sync.cli;
 
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.LiveCommand;
+import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.TargetOptions;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
@@ -37,7 +39,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,11 +60,9 @@ import picocli.CommandLine.Parameters;
             "Make a bucket prefix look like a local folder: upload new and changed files, skip identical ones,",
             "and with --delete remove objects under the prefix that have no local file."
         })
-public final class SyncCommand implements Callable<Integer> {
+public final class SyncCommand extends LiveCommand<SyncCommand.Synced> {
     /** Deletes beyond this many need --yes. */
     public static final int MAX_DELETES = 1000;
-
-    private final CliContext ctx;
 
     @Parameters(index = "0", paramLabel = "DIR", description = "The folder to mirror (its contents, not its name).")
     Path dir;
@@ -105,12 +104,41 @@ public final class SyncCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /**
+     * The run: the plan ({@code conflicts}), every uploaded file's last transfer, the objects to delete and what
+     * deleting them did (null for a dry run or none), and the files that never became transfers.
+     */
+    record Synced(
+            UploadConflicts conflicts,
+            List<TransferSnapshot> end,
+            List<ObjectEntry> deletions,
+            DeleteResult deleted,
+            List<Map<String, Object>> walkErrors) {
+        Set<String> failedDeletes() {
+            Set<String> failed = new HashSet<>();
+            if (deleted != null) {
+                deleted.failures().forEach(f -> failed.add(f.key()));
+            }
+            return failed;
+        }
+    }
+
     public SyncCommand(CliContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override
-    public Integer call() throws Exception {
+    protected boolean json() {
+        return json;
+    }
+
+    @Override
+    protected boolean quiet() {
+        return quiet;
+    }
+
+    @Override
+    protected Synced act() throws Exception {
         Path root = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
             throw new ObitoxException(
@@ -149,22 +177,17 @@ public final class SyncCommand implements Callable<Integer> {
             }
         }
         if (dryRun) {
-            return report(conflicts, List.of(), deletions, null, walkErrors);
+            return new Synced(conflicts, List.of(), deletions, null, walkErrors);
         }
         List<TransferSnapshot> end = List.of();
         if (!uploads.isEmpty()) {
             TransferService.Batch batch = service.enqueue(uploads);
             conflicts.attach(batch.transferIds());
             conflicts.recordSkipped(service, batch.id(), false);
-            if (!quiet && !json) {
-                ctx.out()
-                        .progress("Syncing " + uploads.size() + " file(s) to s3://" + b + "/" + p + " on "
-                                + resolved.target().label() + " …");
-            }
+            progress("Syncing " + uploads.size() + " file(s) to s3://" + b + "/" + p + " on "
+                    + resolved.target().label() + " …");
             end = conflicts.settle(
-                    service,
-                    ProgressPrinter.await(service, batch.transferIds(), ctx.out(), quiet || json),
-                    quiet || json);
+                    service, ProgressPrinter.await(service, batch.transferIds(), ctx.out(), !live()), !live());
         } else {
             conflicts.attach(List.of());
             conflicts.recordSkipped(service, null, false);
@@ -174,7 +197,7 @@ public final class SyncCommand implements Callable<Integer> {
             DeletePlan dp = new DeletePlan(b, List.of(p), deletions, List.of(), DeletePlan.Versioning.UNKNOWN);
             deleted = new DeleteService(ctx.app().clients()).delete(resolved.target(), dp, n -> {});
         }
-        return report(conflicts, end, deletions, deleted, walkErrors);
+        return new Synced(conflicts, end, deletions, deleted, walkErrors);
     }
 
     /** Whether deleting {@code deletions} of the {@code listed} objects under the prefix needs {@code --yes}. */
@@ -210,18 +233,22 @@ public final class SyncCommand implements Callable<Integer> {
         return out;
     }
 
-    private int report(
-            UploadConflicts conflicts,
-            List<TransferSnapshot> end,
-            List<ObjectEntry> deletions,
-            DeleteResult deleted,
-            List<Map<String, Object>> walkErrors) {
-        Set<String> failedDeletes = new HashSet<>();
-        if (deleted != null) {
-            deleted.failures().forEach(f -> failedDeletes.add(f.key()));
-        }
+    /** Failed uploads, files failed as existing, failed deletes and walk errors all fail the run. */
+    @Override
+    protected int exitCode(Synced r) {
+        long failed = r.end().stream().filter(r.conflicts()::failed).count()
+                + r.conflicts().failedWithoutTransfer()
+                + r.failedDeletes().size()
+                + r.walkErrors().size();
+        return failed == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    @Override
+    protected Object toJson(Synced r) {
+        UploadConflicts conflicts = r.conflicts();
+        Set<String> failedDeletes = r.failedDeletes();
         List<Map<String, Object>> extra = new ArrayList<>();
-        for (ObjectEntry o : deletions) {
+        for (ObjectEntry o : r.deletions()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", null);
             m.put("path", null);
@@ -233,70 +260,63 @@ public final class SyncCommand implements Callable<Integer> {
             m.put("action", failed ? SyncAction.FAILED.jsonName() : SyncAction.DELETED.jsonName());
             extra.add(m);
         }
-        for (Map<String, Object> e : walkErrors) {
+        for (Map<String, Object> e : r.walkErrors()) {
             e.put("action", SyncAction.FAILED.jsonName());
         }
-        extra.addAll(walkErrors);
-        int deletedCount = deletions.size() - failedDeletes.size();
-        long failed = end.stream().filter(conflicts::failed).count()
-                + conflicts.failedWithoutTransfer()
-                + failedDeletes.size()
-                + walkErrors.size();
-        if (json) {
-            Map<String, Object> doc = conflicts
-                    .rows()
-                    .json(
-                            TransferJson.all(end, List.of()),
-                            extra,
-                            deletedCount,
-                            failedDeletes.size() + walkErrors.size());
-            if (dryRun) {
-                doc.put("dryRun", true);
-            }
-            ctx.out().json(doc);
-        } else {
-            if (dryRun) {
-                for (UploadPlan.Item i : conflicts.currentPlan().items()) {
-                    if (i.action() != SyncAction.EXCLUDED) {
-                        ctx.out().println("would " + verb(i.action()) + " " + TerminalText.escape(i.key()));
-                    }
-                }
-                for (ObjectEntry o : deletions) {
-                    ctx.out()
-                            .println("would delete " + TerminalText.escape(o.key()) + " (" + Sizes.bytes(o.size())
-                                    + ")");
-                }
-            } else {
-                for (TransferSnapshot x : end) {
-                    if (conflicts.failed(x)) {
-                        ctx.out()
-                                .println("FAILED  "
-                                        + TerminalText.escape(x.source().toString()) + ": "
-                                        + (x.errorMessage() == null ? x.state() : x.errorMessage()));
-                    }
-                }
-                if (deleted != null) {
-                    for (DeleteResult.Failure f : deleted.failures()) {
-                        ctx.out().println("FAILED  delete " + TerminalText.escape(f.key()) + ": " + f.message());
-                    }
-                }
-            }
-            for (Map<String, Object> e : walkErrors) {
-                ctx.out()
-                        .println("FAILED  " + TerminalText.escape((String) e.get("path")) + ": " + e.get("error") + " ["
-                                + e.get("errorCode") + "]");
-            }
-            conflicts.rows().printText(ctx.out());
-            ctx.out()
-                    .println((dryRun ? "Dry run, nothing changed. Would be: " : "")
-                            + conflicts
-                                    .summary()
-                                    .plus(
-                                            dryRun ? deletions.size() : deletedCount,
-                                            failedDeletes.size() + walkErrors.size())
-                                    .text());
+        extra.addAll(r.walkErrors());
+        int deletedCount = r.deletions().size() - failedDeletes.size();
+        Map<String, Object> doc = conflicts
+                .rows()
+                .json(
+                        TransferJson.all(r.end(), List.of()),
+                        extra,
+                        deletedCount,
+                        failedDeletes.size() + r.walkErrors().size());
+        if (dryRun) {
+            doc.put("dryRun", true);
         }
-        return failed == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+        return doc;
+    }
+
+    @Override
+    protected void print(Synced r, Output out) {
+        UploadConflicts conflicts = r.conflicts();
+        Set<String> failedDeletes = r.failedDeletes();
+        if (dryRun) {
+            for (UploadPlan.Item i : conflicts.currentPlan().items()) {
+                if (i.action() != SyncAction.EXCLUDED) {
+                    out.println("would " + verb(i.action()) + " " + TerminalText.escape(i.key()));
+                }
+            }
+            for (ObjectEntry o : r.deletions()) {
+                out.println("would delete " + TerminalText.escape(o.key()) + " (" + Sizes.bytes(o.size()) + ")");
+            }
+        } else {
+            for (TransferSnapshot x : r.end()) {
+                if (conflicts.failed(x)) {
+                    out.println("FAILED  " + TerminalText.escape(x.source().toString()) + ": "
+                            + (x.errorMessage() == null ? x.state() : x.errorMessage()));
+                }
+            }
+            if (r.deleted() != null) {
+                for (DeleteResult.Failure f : r.deleted().failures()) {
+                    out.println("FAILED  delete " + TerminalText.escape(f.key()) + ": " + f.message());
+                }
+            }
+        }
+        for (Map<String, Object> e : r.walkErrors()) {
+            out.println("FAILED  " + TerminalText.escape((String) e.get("path")) + ": " + e.get("error") + " ["
+                    + e.get("errorCode") + "]");
+        }
+        conflicts.rows().printText(out);
+        int deletedCount = r.deletions().size() - failedDeletes.size();
+        out.println((dryRun ? "Dry run, nothing changed. Would be: " : "")
+                + conflicts
+                        .summary()
+                        .plus(
+                                dryRun ? r.deletions().size() : deletedCount,
+                                failedDeletes.size() + r.walkErrors().size())
+                        .text());
     }
 
     private static String verb(SyncAction a) {

@@ -2,6 +2,8 @@ package io.obitox.transfer.cli;
 
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.LiveCommand;
+import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.TargetOptions;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
@@ -21,7 +23,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,8 +43,7 @@ import picocli.CommandLine.Parameters;
                     + " are kept, only the missing ones are sent.",
             "The token's endpoint must be one of your profiles', unless you name it with --endpoint-url."
         })
-final class ImportTokenCommand implements Callable<Integer> {
-    private final CliContext ctx;
+final class ImportTokenCommand extends LiveCommand<List<TransferSnapshot>> {
 
     @Parameters(index = "0", paramLabel = "TOKEN")
     String token;
@@ -62,12 +62,21 @@ final class ImportTokenCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the transfer as JSON when done.")
     boolean json;
 
+    /** Set when the user said no: nothing was sent, and there is no document to print. */
+    private boolean declined;
+
     ImportTokenCommand(CliContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    protected boolean json() {
+        return json && !declined;
+    }
+
+    /** Shows where the file would go, checks it, asks, then follows the upload to its end. */
+    @Override
+    protected List<TransferSnapshot> act() throws InterruptedException {
         ResumeToken t = ResumeToken.decode(token);
         if (!target.named()) {
             target.useProfile(localProfileFor(t).name());
@@ -77,23 +86,32 @@ final class ImportTokenCommand implements Callable<Integer> {
         checkFile(resolved, t.bucket());
         if (!confirmed()) {
             ctx.out().progress("Not imported; nothing was sent.");
-            return ExitCodes.FAILURE;
+            declined = true;
+            return List.of();
         }
         TransferService s = ctx.app().transfers();
         TransferSnapshot started = s.importToken(token, file, resolved.ref());
-        List<TransferSnapshot> end = ProgressPrinter.await(s, List.of(started.id()), ctx.out(), json);
-        if (json) {
-            ctx.out().json(TransferJson.all(end, List.of()));
-        } else {
-            for (TransferSnapshot x : end) {
-                ctx.out()
-                        .println(
-                                x.state() == TransferState.COMPLETED
-                                        ? "Completed s3://" + x.bucket() + "/" + TerminalText.escape(x.key())
-                                        : "FAILED: " + x.errorMessage());
-            }
+        return ProgressPrinter.await(s, List.of(started.id()), ctx.out(), !live());
+    }
+
+    @Override
+    protected Object toJson(List<TransferSnapshot> end) {
+        return TransferJson.all(end, List.of());
+    }
+
+    @Override
+    protected void print(List<TransferSnapshot> end, Output out) {
+        for (TransferSnapshot x : end) {
+            out.println(
+                    x.state() == TransferState.COMPLETED
+                            ? "Completed s3://" + x.bucket() + "/" + TerminalText.escape(x.key())
+                            : "FAILED: " + x.errorMessage());
         }
-        return end.get(0).state() == TransferState.COMPLETED ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    @Override
+    protected int exitCode(List<TransferSnapshot> end) {
+        return !declined && end.get(0).state() == TransferState.COMPLETED ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.obitox.transfer.cli;
 
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.LiveCommand;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
 import io.obitox.common.ObitoxException;
@@ -13,7 +14,6 @@ import io.obitox.transfer.TransferState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -136,9 +136,7 @@ public final class TransfersCommand implements Runnable {
                 "Resume a paused, failed or interrupted transfer (only missing parts are sent) and wait.",
                 "With --all: every interrupted transfer whose ObitoX process is gone, and paused/failed ones."
             })
-    static final class ResumeCmd implements Callable<Integer> {
-        private final CliContext ctx;
-
+    static final class ResumeCmd extends LiveCommand<List<TransferSnapshot>> {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Which which;
 
@@ -151,12 +149,20 @@ public final class TransfersCommand implements Runnable {
                 description = "The SSE-C key the upload started with (never stored, so asked for again).")
         java.nio.file.Path sseCKeyFile;
 
+        /** Set when there was nothing to resume: then there is no document to print, only the line saying so. */
+        private boolean nothing;
+
         ResumeCmd(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
-        public Integer call() throws InterruptedException {
+        protected boolean json() {
+            return json && !nothing;
+        }
+
+        @Override
+        protected List<TransferSnapshot> act() throws InterruptedException {
             TransferService s = ctx.app().transfers();
             if (sseCKeyFile
                     != null) { // issue 16: in memory only; a transfer under another key fails SSE_C_KEY_MISMATCH
@@ -174,14 +180,27 @@ public final class TransfersCommand implements Runnable {
                 ids.forEach(s::resume);
             }
             if (ids.isEmpty()) {
-                ctx.out().println("Nothing to resume.");
-                return ExitCodes.OK;
+                nothing = true;
+                return List.of();
             }
-            List<TransferSnapshot> end = ProgressPrinter.await(s, ids, ctx.out(), json);
-            if (json) {
-                ctx.out().json(TransferJson.all(end, List.of()));
+            return ProgressPrinter.await(s, ids, ctx.out(), !live());
+        }
+
+        @Override
+        protected Object toJson(List<TransferSnapshot> end) {
+            return TransferJson.all(end, List.of());
+        }
+
+        @Override
+        protected void print(List<TransferSnapshot> end, Output out) {
+            if (nothing) {
+                out.println("Nothing to resume.");
             }
-            // a skipped file (already in the bucket) has nothing to resume and is not a failure
+        }
+
+        /** A skipped file (already in the bucket) has nothing to resume and is not a failure. */
+        @Override
+        protected int exitCode(List<TransferSnapshot> end) {
             return end.stream()
                             .allMatch(x -> x.state() == TransferState.COMPLETED || x.state() == TransferState.SKIPPED)
                     ? ExitCodes.OK

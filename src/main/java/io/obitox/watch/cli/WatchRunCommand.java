@@ -1,7 +1,8 @@
 package io.obitox.watch.cli;
 
 import io.obitox.cli.kit.CliContext;
-import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.LiveCommand;
+import io.obitox.cli.kit.Output;
 import io.obitox.common.ObitoxException;
 import io.obitox.watch.WatchFolderService;
 import io.obitox.watch.WatchRepository;
@@ -23,8 +24,7 @@ import picocli.CommandLine.Parameters;
         name = "run",
         mixinStandardHelpOptions = true,
         description = "Run watches in the foreground until stopped (Ctrl+C or SIGTERM); all of them without IDs.")
-final class WatchRunCommand implements java.util.concurrent.Callable<Integer> {
-    private final CliContext ctx;
+final class WatchRunCommand extends LiveCommand<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "ID", description = "Watch ids (or their starts); default: every watch.")
     List<String> ids = new ArrayList<>();
@@ -33,11 +33,16 @@ final class WatchRunCommand implements java.util.concurrent.Callable<Integer> {
     String forTime;
 
     WatchRunCommand(CliContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
+    /**
+     * Runs the watches until stopped; returns how many ran. Everything it shows is live, on stderr, the per-watch
+     * counts included: on SIGTERM the JVM ends as soon as the stop hook returns, so they cannot wait for
+     * {@link #print}.
+     */
     @Override
-    public Integer call() throws InterruptedException {
+    protected Integer act() throws InterruptedException {
         WatchFolderService service = ctx.app().watches();
         List<String> chosen =
                 ids.isEmpty() ? service.list().stream().map(r -> r.watch().id()).toList() : ids;
@@ -45,6 +50,7 @@ final class WatchRunCommand implements java.util.concurrent.Callable<Integer> {
             throw new ObitoxException(
                     "NO_WATCHES", "There is no watch to run.", "Add one with 'obitox watch add DIR --bucket B'.");
         }
+        int ran;
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(
@@ -60,6 +66,7 @@ final class WatchRunCommand implements java.util.concurrent.Callable<Integer> {
         try (WatchFolderService.Running running =
                 service.run(chosen, m -> ctx.out().warn(m))) {
             Runtime.getRuntime().addShutdownHook(hook);
+            ran = running.ids().size();
             ctx.out().progress("Watching " + running.ids().size() + " folder(s); stop with Ctrl+C.");
             for (String id : running.ids()) {
                 WatchRepository.Row r = service.get(id);
@@ -91,6 +98,10 @@ final class WatchRunCommand implements java.util.concurrent.Callable<Integer> {
                 // run() failed before the hook was added
             }
         }
-        return ExitCodes.OK;
+        return ran;
     }
+
+    /** Nothing on stdout: the run's lines were written live. */
+    @Override
+    protected void print(Integer ran, Output out) {}
 }
