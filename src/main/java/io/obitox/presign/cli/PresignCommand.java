@@ -4,6 +4,7 @@ import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
 import io.obitox.cli.kit.TargetOptions;
+import io.obitox.common.Messages;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
 import io.obitox.objects.UploadSettings;
@@ -115,7 +116,7 @@ public final class PresignCommand extends ResultCommand<PresignBatch> {
         NetworkType net = network == null ? null : NetworkType.parse(network);
         Long each = size == null ? null : Sizes.parse(size);
         if (method == LinkMethod.GET && (contentType != null || contentMd5 != null)) {
-            ctx.out().warn("--content-type and --content-md5 apply to PUT links only; ignored for GET.");
+            ctx.out().warn(ctx.messages().get("cli.presign.putOptionsOnly"));
         }
         List<LinkRequest> files = new ArrayList<>();
         for (String key : keys) {
@@ -128,7 +129,7 @@ public final class PresignCommand extends ResultCommand<PresignBatch> {
         String b = resolved.bucketOr(bucket);
         boolean puts = files.stream().anyMatch(f -> f.method() == LinkMethod.PUT);
         if (!puts && objectSettings.given() && objectSettings.sseCKey() == null) {
-            ctx.out().warn("Object settings apply to PUT links only; ignored for GET.");
+            ctx.out().warn(ctx.messages().get("cli.presign.settingsPutOnly"));
         }
         // issue 16: the PUT links' object settings (checked by the service before anything is signed)
         UploadSettings settings = puts ? objectSettings.forLinks(ctx, resolved, b) : UploadSettings.NONE;
@@ -149,14 +150,19 @@ public final class PresignCommand extends ResultCommand<PresignBatch> {
 
     @Override
     protected void print(PresignBatch result, Output out) {
+        Messages messages = ctx.messages();
         for (PresignedLink l : result.links()) {
             out.println(String.format("%-4s s3://%s/%s", l.method(), l.bucket(), TerminalText.escape(l.key())));
             out.println("     " + l.url());
             for (Map.Entry<String, String> h : l.headers().entrySet()) {
-                out.println("     send header  " + h.getKey() + ": " + h.getValue());
+                out.println("     " + messages.get("cli.presign.sendHeader", h.getKey(), h.getValue()));
             }
-            out.println("     expires " + l.expiresAt() + " (in " + Sizes.duration(l.expiresInSeconds()) + ") — "
-                    + l.explanation().text());
+            out.println("     "
+                    + messages.get(
+                            "cli.presign.expires",
+                            l.expiresAt(),
+                            Sizes.duration(l.expiresInSeconds()),
+                            l.explanation().text()));
             l.warnings().forEach(out::warn);
         }
     }

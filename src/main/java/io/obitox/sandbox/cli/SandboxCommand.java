@@ -3,6 +3,7 @@ package io.obitox.sandbox.cli;
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.LiveCommand;
 import io.obitox.cli.kit.Output;
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.storage.SandboxAccess;
 import java.util.LinkedHashMap;
@@ -76,24 +77,27 @@ public final class SandboxCommand extends LiveCommand<SandboxCommand.Running> {
     protected void print(Running r, Output out) {
         SandboxAccess.Endpoint e = r.endpoint();
         String bucket = r.bucket();
-        out.println("ObitoX sandbox storage "
-                + (e.ownedByThisProcess()
-                        ? "is running."
-                        : "is already served by another ObitoX process of this home."));
+        Messages messages = ctx.messages();
+        out.println(
+                e.ownedByThisProcess()
+                        ? messages.get("cli.sandbox.running")
+                        : messages.get("cli.sandbox.servedElsewhere"));
         out.table(
                 null,
                 List.of(
-                        List.of("  Endpoint:", e.uri().toString()),
-                        List.of("  Region:", "us-east-1"),
-                        List.of("  Access key:", e.accessKeyId()),
-                        List.of("  Secret key:", e.secretAccessKey()),
-                        List.of("  Bucket:", bucket),
-                        List.of("  Data:", r.dataDir())));
+                        List.of(
+                                "  " + messages.get("cli.sandbox.endpoint"),
+                                e.uri().toString()),
+                        List.of("  " + messages.get("cli.sandbox.region"), "us-east-1"),
+                        List.of("  " + messages.get("cli.sandbox.accessKey"), e.accessKeyId()),
+                        List.of("  " + messages.get("cli.sandbox.secretKey"), e.secretAccessKey()),
+                        List.of("  " + messages.get("cli.sandbox.bucket"), bucket),
+                        List.of("  " + messages.get("cli.sandbox.data"), r.dataDir())));
         out.println("");
-        out.println("Look at it with the aws CLI:");
+        out.println(messages.get("cli.sandbox.awsCli"));
         out.println("  AWS_ACCESS_KEY_ID=" + e.accessKeyId() + " AWS_SECRET_ACCESS_KEY=" + e.secretAccessKey()
                 + " aws --endpoint-url " + e.uri() + " --region us-east-1 s3 ls s3://" + bucket);
-        out.println("or rclone:");
+        out.println(messages.get("cli.sandbox.rclone"));
         out.println("  rclone ls :s3,provider=Other,endpoint=" + e.uri() + ",access_key_id=" + e.accessKeyId()
                 + ",secret_access_key=" + e.secretAccessKey() + ":" + bucket);
     }
@@ -105,7 +109,7 @@ public final class SandboxCommand extends LiveCommand<SandboxCommand.Running> {
             return;
         }
         // On stderr, so --json leaves standard output a single JSON document a script can parse.
-        ctx.out().progress("Serving until Ctrl+C …");
+        ctx.out().progress(ctx.messages().get("cli.sandbox.serving"));
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

@@ -5,6 +5,7 @@ import io.obitox.cli.kit.ExitCodes;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
 import io.obitox.cli.kit.TargetOptions;
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.storage.DeletePlan;
@@ -138,18 +139,25 @@ public final class RmCommand extends ResultCommand<RmCommand.Outcome> {
 
     @Override
     protected void print(Outcome o, Output out) {
+        Messages messages = ctx.messages();
         if (declined) {
-            out.println("Nothing was deleted.");
+            out.println(messages.get("cli.rm.nothingDeleted"));
         } else if (o.results() == null) {
-            out.println((dryRun ? "Would delete " : "Nothing to delete: ") + summary(o.plans(), o.count(), o.bytes()));
+            out.println(messages.get(
+                    dryRun ? "cli.rm.wouldDelete" : "cli.rm.nothingToDelete",
+                    summary(messages, o.plans(), o.count(), o.bytes())));
         } else {
             int deleted = o.results().stream().mapToInt(DeleteResult::deleted).sum();
             int requests = o.results().stream().mapToInt(DeleteResult::requests).sum();
-            out.println("Deleted " + deleted + " object(s) in " + requests + " request(s).");
+            out.println(messages.get("cli.rm.deleted", deleted, requests));
             for (DeleteResult r : o.results()) {
                 r.failures()
-                        .forEach(f -> out.warn("Not deleted: s3://" + r.bucket() + "/" + f.key() + ": " + f.code() + " "
-                                + (f.message() == null ? "" : f.message())));
+                        .forEach(f -> out.warn(messages.get(
+                                "cli.rm.notDeleted",
+                                r.bucket(),
+                                f.key(),
+                                f.code(),
+                                f.message() == null ? "" : f.message())));
             }
         }
     }
@@ -176,6 +184,7 @@ public final class RmCommand extends ResultCommand<RmCommand.Outcome> {
 
     /** One aligned table of what goes (size first, so keys of any length line up), then notes on stderr. */
     private void printPlan(List<DeletePlan> plans, int limit) {
+        Messages messages = ctx.messages();
         List<List<String>> rows = new ArrayList<>();
         int total = 0;
         for (DeletePlan plan : plans) {
@@ -183,7 +192,7 @@ public final class RmCommand extends ResultCommand<RmCommand.Outcome> {
                 total++;
                 if (rows.size() < limit) {
                     rows.add(List.of(
-                            dryRun ? "(dry run) delete:" : "delete:",
+                            messages.get(dryRun ? "cli.rm.dryRunDelete" : "cli.rm.delete"),
                             Sizes.bytes(o.size()),
                             "s3://" + plan.bucket() + "/" + o.key()));
                 }
@@ -191,21 +200,19 @@ public final class RmCommand extends ResultCommand<RmCommand.Outcome> {
         }
         ctx.out().table(null, rows);
         if (total > rows.size()) {
-            ctx.out().println("… and " + (total - rows.size()) + " more (--dry-run lists them all).");
+            ctx.out().println(messages.get("cli.rm.more", total - rows.size()));
         }
         for (DeletePlan plan : plans) {
-            plan.missing()
-                    .forEach(k ->
-                            ctx.out().warn("No object s3://" + plan.bucket() + "/" + k + ": nothing to delete there."));
+            plan.missing().forEach(k -> ctx.out().warn(messages.get("cli.rm.noObject", plan.bucket(), k)));
             if (!plan.versioningNote().isEmpty()) {
                 ctx.out().progress(plan.versioningNote());
             }
         }
     }
 
-    private static String summary(List<DeletePlan> plans, int count, long bytes) {
+    private static String summary(Messages messages, List<DeletePlan> plans, int count, long bytes) {
         int requests = plans.stream().mapToInt(DeletePlan::requests).sum();
-        return count + " object(s), " + Sizes.bytes(bytes) + ", in " + requests + " request(s).";
+        return messages.get("cli.rm.summary", count, Sizes.bytes(bytes), requests);
     }
 
     private boolean confirmed(int count, long bytes) {
@@ -220,8 +227,8 @@ public final class RmCommand extends ResultCommand<RmCommand.Outcome> {
                             + " terminal to ask on; nothing was deleted.",
                     "Check the list with --dry-run, then run the same command with --yes.");
         }
-        String answer =
-                console.readLine("Delete %d object(s), %s? This cannot be undone. [y/N] ", count, Sizes.bytes(bytes));
+        Messages messages = ctx.messages();
+        String answer = console.readLine("%s ", messages.get("cli.rm.confirm", count, Sizes.bytes(bytes)));
         return answer != null && List.of("y", "yes").contains(answer.trim().toLowerCase(Locale.ROOT));
     }
 

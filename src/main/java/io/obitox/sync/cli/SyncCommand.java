@@ -5,6 +5,7 @@ import io.obitox.cli.kit.ExitCodes;
 import io.obitox.cli.kit.LiveCommand;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.TargetOptions;
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
@@ -184,8 +185,13 @@ public final class SyncCommand extends LiveCommand<SyncCommand.Synced> {
             TransferService.Batch batch = service.enqueue(uploads);
             conflicts.attach(batch.transferIds());
             conflicts.recordSkipped(service, batch.id(), false);
-            progress("Syncing " + uploads.size() + " file(s) to s3://" + b + "/" + p + " on "
-                    + resolved.target().label() + " …");
+            progress(ctx.messages()
+                    .get(
+                            "cli.sync.start",
+                            uploads.size(),
+                            b,
+                            p,
+                            resolved.target().label()));
             end = conflicts.settle(
                     service, ProgressPrinter.await(service, batch.transferIds(), ctx.out(), !live()), !live());
         } else {
@@ -282,50 +288,57 @@ public final class SyncCommand extends LiveCommand<SyncCommand.Synced> {
     protected void print(Synced r, Output out) {
         UploadConflicts conflicts = r.conflicts();
         Set<String> failedDeletes = r.failedDeletes();
+        Messages messages = ctx.messages();
         if (dryRun) {
             for (UploadPlan.Item i : conflicts.currentPlan().items()) {
                 if (i.action() != SyncAction.EXCLUDED) {
-                    out.println("would " + verb(i.action()) + " " + TerminalText.escape(i.key()));
+                    out.println(
+                            messages.get("cli.sync.would", verb(messages, i.action()), TerminalText.escape(i.key())));
                 }
             }
             for (ObjectEntry o : r.deletions()) {
-                out.println("would delete " + TerminalText.escape(o.key()) + " (" + Sizes.bytes(o.size()) + ")");
+                out.println(messages.get("cli.sync.wouldDelete", TerminalText.escape(o.key()), Sizes.bytes(o.size())));
             }
         } else {
             for (TransferSnapshot x : r.end()) {
                 if (conflicts.failed(x)) {
-                    out.println("FAILED  " + TerminalText.escape(x.source().toString()) + ": "
-                            + (x.errorMessage() == null ? x.state() : x.errorMessage()));
+                    out.println(messages.get(
+                            "cli.row.failed",
+                            TerminalText.escape(x.source().toString()),
+                            x.errorMessage() == null ? x.state() : x.errorMessage()));
                 }
             }
             if (r.deleted() != null) {
                 for (DeleteResult.Failure f : r.deleted().failures()) {
-                    out.println("FAILED  delete " + TerminalText.escape(f.key()) + ": " + f.message());
+                    out.println(messages.get("cli.sync.failedDelete", TerminalText.escape(f.key()), f.message()));
                 }
             }
         }
         for (Map<String, Object> e : r.walkErrors()) {
-            out.println("FAILED  " + TerminalText.escape((String) e.get("path")) + ": " + e.get("error") + " ["
-                    + e.get("errorCode") + "]");
+            out.println(messages.get(
+                    "cli.plan.failed",
+                    TerminalText.escape((String) e.get("path")),
+                    e.get("error"),
+                    e.get("errorCode")));
         }
-        conflicts.rows().printText(out);
+        conflicts.rows().printText(out, messages);
         int deletedCount = r.deletions().size() - failedDeletes.size();
-        out.println((dryRun ? "Dry run, nothing changed. Would be: " : "")
-                + conflicts
-                        .summary()
-                        .plus(
-                                dryRun ? r.deletions().size() : deletedCount,
-                                failedDeletes.size() + r.walkErrors().size())
-                        .text());
+        String summary = conflicts
+                .summary()
+                .plus(
+                        dryRun ? r.deletions().size() : deletedCount,
+                        failedDeletes.size() + r.walkErrors().size())
+                .text();
+        out.println(dryRun ? messages.get("cli.sync.dryRun", summary) : summary);
     }
 
-    private static String verb(SyncAction a) {
+    private static String verb(Messages messages, SyncAction a) {
         return switch (a) {
-            case UPLOADED -> "upload";
-            case RENAMED -> "upload (renamed)";
-            case SKIPPED_IDENTICAL -> "skip (identical)";
-            case SKIPPED_EXISTING -> "skip (exists)";
-            case FAILED -> "fail (exists)";
+            case UPLOADED -> messages.get("cli.sync.verb.upload");
+            case RENAMED -> messages.get("cli.sync.verb.renamed");
+            case SKIPPED_IDENTICAL -> messages.get("cli.sync.verb.identical");
+            case SKIPPED_EXISTING -> messages.get("cli.sync.verb.exists");
+            case FAILED -> messages.get("cli.sync.verb.fail");
             default -> a.jsonName();
         };
     }

@@ -5,6 +5,7 @@ import io.obitox.cli.kit.ExitCodes;
 import io.obitox.cli.kit.LiveCommand;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.TargetOptions;
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
@@ -137,10 +138,14 @@ public final class DownloadCommand extends LiveCommand<DownloadCommand.Downloade
         }
         SseCKey sseC = sseCKeyFile == null ? null : SseCKey.read(sseCKeyFile);
         DownloadService.Batch batch = ctx.app().downloads().download(resolved.ref(), bucket, key, dest, policy, sseC);
-        progress("Downloading " + batch.transferIds().size() + " object(s) from s3://" + bucket + "/"
-                + TerminalText.escape(key) + " on "
-                + resolved.target().label()
-                + (batch.resumed() > 0 ? " (" + batch.resumed() + " resumed)" : "") + " …");
+        progress(ctx.messages()
+                .get(
+                        batch.resumed() > 0 ? "cli.download.startResumed" : "cli.download.start",
+                        batch.transferIds().size(),
+                        bucket,
+                        TerminalText.escape(key),
+                        resolved.target().label(),
+                        batch.resumed()));
         ProgressPrinter.follow(service, batch.transferIds(), ctx.out(), !live());
         return new Downloaded(batch, bucket);
     }
@@ -166,6 +171,7 @@ public final class DownloadCommand extends LiveCommand<DownloadCommand.Downloade
      */
     private Map<String, Object> report(Downloaded d, Output out, boolean json) {
         TransferService service = ctx.app().transfers();
+        Messages messages = ctx.messages();
         DownloadService.Batch batch = d.batch;
         String bucket = d.bucket;
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -183,10 +189,12 @@ public final class DownloadCommand extends LiveCommand<DownloadCommand.Downloade
                 if (json) {
                     rows.add(TransferJson.of(x));
                 } else if (x.state() != TransferState.COMPLETED) {
-                    out.println("FAILED  " + TerminalText.escape(x.key()) + ": "
-                            + (x.errorMessage() == null ? x.state() : x.errorMessage()));
+                    out.println(messages.get(
+                            "cli.row.failed",
+                            TerminalText.escape(x.key()),
+                            x.errorMessage() == null ? x.state() : x.errorMessage()));
                 } else if (x.notice() != null) {
-                    out.println("note    " + TerminalText.escape(x.key()) + ": " + x.notice());
+                    out.println(messages.get("cli.row.note", TerminalText.escape(x.key()), x.notice()));
                 }
             }
         }
@@ -214,8 +222,10 @@ public final class DownloadCommand extends LiveCommand<DownloadCommand.Downloade
                 }
                 rows.add(m);
             } else {
-                out.println(
-                        (sk.failed() ? "FAILED  " : "skipped ") + TerminalText.escape(sk.key()) + ": " + sk.reason());
+                out.println(messages.get(
+                        sk.failed() ? "cli.row.failed" : "cli.row.skipped",
+                        TerminalText.escape(sk.key()),
+                        sk.reason()));
             }
         }
         d.failed = failed;
@@ -227,7 +237,7 @@ public final class DownloadCommand extends LiveCommand<DownloadCommand.Downloade
                     Map.of("downloaded", done, "skipped", batch.skipped().size(), "failed", failed));
             return doc;
         }
-        out.println(done + " downloaded, " + skipped + " skipped, " + failed + " failed.");
+        out.println(messages.get("cli.download.summary", done, skipped, failed));
         return null;
     }
 }

@@ -5,6 +5,7 @@ import io.obitox.cli.kit.ExitCodes;
 import io.obitox.cli.kit.LiveCommand;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.TargetOptions;
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
@@ -85,7 +86,7 @@ final class ImportTokenCommand extends LiveCommand<List<TransferSnapshot>> {
         describe(t, resolved);
         checkFile(resolved, t.bucket());
         if (!confirmed()) {
-            ctx.out().progress("Not imported; nothing was sent.");
+            ctx.out().progress(ctx.messages().get("cli.import.notImported"));
             declined = true;
             return List.of();
         }
@@ -101,11 +102,12 @@ final class ImportTokenCommand extends LiveCommand<List<TransferSnapshot>> {
 
     @Override
     protected void print(List<TransferSnapshot> end, Output out) {
+        Messages messages = ctx.messages();
         for (TransferSnapshot x : end) {
             out.println(
                     x.state() == TransferState.COMPLETED
-                            ? "Completed s3://" + x.bucket() + "/" + TerminalText.escape(x.key())
-                            : "FAILED: " + x.errorMessage());
+                            ? messages.get("cli.import.completed", x.bucket(), TerminalText.escape(x.key()))
+                            : messages.get("cli.import.failed", String.valueOf(x.errorMessage())));
         }
     }
 
@@ -163,19 +165,22 @@ final class ImportTokenCommand extends LiveCommand<List<TransferSnapshot>> {
         } catch (java.io.IOException e) {
             size = -1;
         }
+        Messages messages = ctx.messages();
         List<List<String>> rows = List.of(
-                List.of("  file", file.toAbsolutePath() + (size >= 0 ? " (" + Sizes.bytes(size) + ")" : "")),
-                List.of("  endpoint", r.target().where()),
-                List.of("  bucket", t.bucket()),
-                List.of("  key", t.key()),
-                List.of("  signed by", signer(r)),
-                List.of("  upload id", t.uploadId()));
+                List.of(
+                        "  " + messages.get("cli.import.file"),
+                        file.toAbsolutePath() + (size >= 0 ? " (" + Sizes.bytes(size) + ")" : "")),
+                List.of("  " + messages.get("cli.import.endpoint"), r.target().where()),
+                List.of("  " + messages.get("cli.import.bucket"), t.bucket()),
+                List.of("  " + messages.get("cli.import.key"), t.key()),
+                List.of("  " + messages.get("cli.import.signedBy"), signer(r)),
+                List.of("  " + messages.get("cli.import.uploadId"), t.uploadId()));
         if (json) {
             // stdout is for the JSON alone: the same facts go to stderr
-            ctx.out().progress("Importing this resume token uploads a local file:");
+            ctx.out().progress(messages.get("cli.import.intro"));
             rows.forEach(row -> ctx.out().progress(row.get(0) + ": " + TerminalText.escape(row.get(1))));
         } else {
-            ctx.out().println("Importing this resume token uploads a local file:");
+            ctx.out().println(messages.get("cli.import.intro"));
             ctx.out().table(null, rows);
         }
     }
@@ -224,7 +229,7 @@ final class ImportTokenCommand extends LiveCommand<List<TransferSnapshot>> {
                             + " nothing was sent.",
                     "Check the endpoint, bucket and key above, then run the same command with --yes.");
         }
-        String answer = console.readLine("Upload the file there? [y/N] ");
+        String answer = console.readLine("%s ", ctx.messages().get("cli.import.confirm"));
         return answer != null && List.of("y", "yes").contains(answer.trim().toLowerCase(Locale.ROOT));
     }
 }

@@ -4,6 +4,7 @@ import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
 import io.obitox.cli.kit.TargetOptions;
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
@@ -102,8 +103,16 @@ public final class MultipartCommand implements Runnable {
                         u.transferId() == null ? "" : "ObitoX " + u.transferId().substring(0, 8),
                         u.uploadId()));
             }
-            out.table(List.of("AGE", "SO FAR", "KEY", "STARTED BY", "UPLOAD ID"), rows);
-            out.println(l.uploads().size() + " incomplete upload(s) in " + l.bucket() + ".");
+            Messages messages = ctx.messages();
+            out.table(
+                    List.of(
+                            messages.get("cli.multipart.age"),
+                            messages.get("cli.multipart.soFar"),
+                            messages.get("cli.multipart.key"),
+                            messages.get("cli.multipart.startedBy"),
+                            messages.get("cli.multipart.uploadId")),
+                    rows);
+            out.println(messages.get("cli.multipart.count", l.uploads().size(), l.bucket()));
         }
     }
 
@@ -155,14 +164,15 @@ public final class MultipartCommand implements Runnable {
 
         @Override
         protected void print(Aborted a, Output out) {
+            Messages messages = ctx.messages();
             if (a.uploads() == null) {
-                out.println("Aborted the upload of '" + TerminalText.escape(a.key()) + "'.");
+                out.println(messages.get("cli.multipart.abortedOne", TerminalText.escape(a.key())));
                 return;
             }
             a.uploads()
-                    .forEach(u -> out.println("Aborted " + TerminalText.escape(u.key()) + " ("
-                            + TerminalText.escape(u.uploadId()) + ")"));
-            out.println(a.uploads().size() + " upload(s) aborted.");
+                    .forEach(u -> out.println(messages.get(
+                            "cli.multipart.aborted", TerminalText.escape(u.key()), TerminalText.escape(u.uploadId()))));
+            out.println(messages.get("cli.multipart.abortedCount", a.uploads().size()));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.obitox.transfer.cli;
 
 import io.obitox.cli.kit.Output;
+import io.obitox.common.Messages;
 import io.obitox.common.TerminalText;
 import io.obitox.sync.ConflictPolicy;
 import io.obitox.sync.SyncAction;
@@ -110,15 +111,19 @@ public final class PlanRows {
     }
 
     /** The lines of files that sent nothing but must be seen (excluded, failed as existing), for the terminal. */
-    public void printText(Output out) {
+    public void printText(Output out, Messages messages) {
         for (UploadPlan.Item i : plan.items()) {
             if (i.action() == SyncAction.EXCLUDED) {
-                out.println("excluded " + TerminalText.escape(i.key()) + ": " + i.reason());
+                out.println(messages.get("cli.plan.excluded", TerminalText.escape(i.key()), i.reason()));
             } else if (i.action() == SyncAction.FAILED && i.transferId() == null) {
-                out.println("FAILED  " + TerminalText.escape(i.path().toString()) + ": " + i.reason() + " ["
-                        + ConflictPolicy.OBJECT_EXISTS + "]");
+                out.println(messages.get(
+                        "cli.plan.failed",
+                        TerminalText.escape(i.path().toString()),
+                        i.reason(),
+                        ConflictPolicy.OBJECT_EXISTS));
             } else if (i.action() == SyncAction.RENAMED) {
-                out.println("renamed " + TerminalText.escape(i.originalKey()) + " -> " + TerminalText.escape(i.key()));
+                out.println(messages.get(
+                        "cli.plan.renamed", TerminalText.escape(i.originalKey()), TerminalText.escape(i.key())));
             }
         }
     }

@@ -5,6 +5,7 @@ import io.obitox.cli.kit.ExitCodes;
 import io.obitox.cli.kit.LiveCommand;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
@@ -125,7 +126,16 @@ public final class TransfersCommand implements Runnable {
                                 : "s3://" + s.bucket() + "/" + s.key(),
                         s.errorMessage() == null ? "" : s.errorMessage()));
             }
-            out.table(List.of("ID", "STATE", "SIZE", "DONE", "TARGET", "ERROR"), rows);
+            Messages messages = ctx.messages();
+            out.table(
+                    List.of(
+                            messages.get("cli.transfers.id"),
+                            messages.get("cli.transfers.state"),
+                            messages.get("cli.transfers.size"),
+                            messages.get("cli.transfers.done"),
+                            messages.get("cli.transfers.target"),
+                            messages.get("cli.transfers.error")),
+                    rows);
         }
     }
 
@@ -194,7 +204,8 @@ public final class TransfersCommand implements Runnable {
         @Override
         protected void print(List<TransferSnapshot> end, Output out) {
             if (nothing) {
-                out.println("Nothing to resume.");
+                Messages messages = ctx.messages();
+                out.println(messages.get("cli.transfers.nothingToResume"));
             }
         }
 
@@ -211,7 +222,7 @@ public final class TransfersCommand implements Runnable {
     @Command(name = "pause", mixinStandardHelpOptions = true, description = "Pause queued transfers.")
     static final class PauseCmd extends Control {
         PauseCmd(CliContext ctx) {
-            super(ctx, "Paused", TransferService::pause);
+            super(ctx, "cli.transfers.paused", "cli.transfers.pauseElsewhere", TransferService::pause);
         }
     }
 
@@ -221,21 +232,29 @@ public final class TransfersCommand implements Runnable {
             description = "Cancel transfers and abort their multipart uploads (nothing is left behind).")
     static final class CancelCmd extends Control {
         CancelCmd(CliContext ctx) {
-            super(ctx, "Cancelled", TransferService::cancel);
+            super(ctx, "cli.transfers.cancelled", "cli.transfers.cancelElsewhere", TransferService::cancel);
         }
     }
 
     /** Pause or cancel: acts on each transfer it applies to, then says how many. */
     abstract static class Control extends ResultCommand<Integer> {
-        private final String verb;
+        /** The message keys of the count line and of the warning about a transfer another process runs. */
+        private final String doneKey;
+
+        private final String elsewhereKey;
         private final java.util.function.BiConsumer<TransferService, String> action;
 
         @ArgGroup(exclusive = true, multiplicity = "1")
         Which which;
 
-        Control(CliContext ctx, String verb, java.util.function.BiConsumer<TransferService, String> action) {
+        Control(
+                CliContext ctx,
+                String doneKey,
+                String elsewhereKey,
+                java.util.function.BiConsumer<TransferService, String> action) {
             super(ctx);
-            this.verb = verb;
+            this.doneKey = doneKey;
+            this.elsewhereKey = elsewhereKey;
             this.action = action;
         }
 
@@ -248,9 +267,7 @@ public final class TransfersCommand implements Runnable {
             for (String id : ids) {
                 TransferSnapshot x = s.snapshot(id).orElseThrow();
                 if (x.state() == TransferState.RUNNING) {
-                    ctx.out()
-                            .warn(TerminalText.escape(x.fileName()) + " is running in another ObitoX process; "
-                                    + verb.toLowerCase(java.util.Locale.ROOT) + " it there.");
+                    ctx.out().warn(ctx.messages().get(elsewhereKey, TerminalText.escape(x.fileName())));
                     continue;
                 }
                 action.accept(s, id);
@@ -262,7 +279,7 @@ public final class TransfersCommand implements Runnable {
 
         @Override
         protected void print(Integer n, Output out) {
-            out.println(verb + " " + n + " transfer(s).");
+            out.println(ctx.messages().get(doneKey, n));
         }
     }
 

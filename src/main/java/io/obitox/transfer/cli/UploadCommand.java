@@ -5,6 +5,7 @@ import io.obitox.cli.kit.ExitCodes;
 import io.obitox.cli.kit.LiveCommand;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.TargetOptions;
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
@@ -179,14 +180,16 @@ public final class UploadCommand extends LiveCommand<UploadCommand.Uploaded> {
         conflicts.attach(batch.transferIds());
         List<String> skippedIds = conflicts.recordSkipped(service, batch.id());
         requests = null; // from here on only the ids are kept; outcomes are read back from the database
-        progress("Uploading " + files + " file(s) to s3://" + b + "/" + p + " on "
-                + resolved.target().label() + " …");
+        progress(ctx.messages()
+                .get("cli.upload.start", files, b, p, resolved.target().label()));
         ProgressPrinter.follow(service, batch.transferIds(), ctx.out(), !live());
         List<String> finalIds = conflicts.settleById(service, batch.transferIds(), !live());
         java.util.Set<String> settled = new java.util.LinkedHashSet<>(batch.transferIds());
         settled.addAll(finalIds); // the rename rounds' transfers too
         settled.addAll(skippedIds); // their upload.completed events ("skipped": true)
-        return new Uploaded(new UploadReport(service, batch, finalIds, conflicts, walkErrors), List.copyOf(settled));
+        return new Uploaded(
+                new UploadReport(service, batch, finalIds, conflicts, walkErrors, ctx.messages()),
+                List.copyOf(settled));
     }
 
     @Override
@@ -222,9 +225,10 @@ public final class UploadCommand extends LiveCommand<UploadCommand.Uploaded> {
                 end.stream().filter(d -> d.status() == DeliveryState.DELIVERED).count();
         long pending = end.stream().filter(d -> !d.status().isSettled()).count();
         long failed = end.size() - delivered - pending;
-        progress("Webhooks: " + delivered + " delivered"
-                + (pending > 0 ? ", " + pending + " still queued (sent when ObitoX next runs)" : "")
-                + (failed > 0 ? ", " + failed + " failed (see 'obitox webhooks log')" : "")
+        Messages messages = ctx.messages();
+        progress(messages.get("cli.upload.webhooks", delivered)
+                + (pending > 0 ? messages.get("cli.upload.webhooksQueued", pending) : "")
+                + (failed > 0 ? messages.get("cli.upload.webhooksFailed", failed) : "")
                 + ".");
     }
 
@@ -266,7 +270,8 @@ public final class UploadCommand extends LiveCommand<UploadCommand.Uploaded> {
                         "SYMLINK_LOOP",
                         "a symbolic link loops back into the dropped folder; " + "not followed"));
             } else {
-                progress("skipped " + TerminalText.escape(sp.relativePath()) + " (" + sp.reason() + ")");
+                progress(ctx.messages()
+                        .get("cli.upload.skippedPath", TerminalText.escape(sp.relativePath()), sp.reason()));
             }
         }
     }

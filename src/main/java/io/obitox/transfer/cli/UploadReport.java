@@ -1,6 +1,7 @@
 package io.obitox.transfer.cli;
 
 import io.obitox.cli.kit.Output;
+import io.obitox.common.Messages;
 import io.obitox.common.TerminalText;
 import io.obitox.sync.BatchSummary;
 import io.obitox.transfer.TransferService;
@@ -32,6 +33,7 @@ final class UploadReport {
     private final List<String> ids;
     private final UploadConflicts conflicts;
     private final List<Map<String, Object>> walkErrors;
+    private final Messages messages;
     private long sent;
     private long notCompleted;
 
@@ -45,7 +47,9 @@ final class UploadReport {
             TransferService.Batch batch,
             List<String> lastIds,
             UploadConflicts conflicts,
-            List<Map<String, Object>> walkErrors) {
+            List<Map<String, Object>> walkErrors,
+            Messages messages) {
+        this.messages = messages;
         this.service = service;
         this.batch = batch;
         this.ids = lastIds;
@@ -91,19 +95,25 @@ final class UploadReport {
         Set<String> refused = new HashSet<>();
         for (TransferService.Refusal r : batch.refusals()) {
             refused.addAll(r.transferIds());
-            out.println("FAILED  " + r.transferIds().size() + " file(s) to s3://" + r.bucket() + " on "
-                    + r.targetLabel() + ", nothing sent: [" + r.reason().code() + "] "
-                    + r.reason().oneLine());
+            out.println(messages.get(
+                    "cli.upload.refused",
+                    r.transferIds().size(),
+                    r.bucket(),
+                    r.targetLabel(),
+                    r.reason().code(),
+                    r.reason().oneLine()));
         }
         for (TransferSnapshot x : snapshots()) {
             if (refused.contains(x.id()) && x.state() == TransferState.FAILED) {
                 continue; // reported once above
             }
             if (conflicts.failed(x)) {
-                out.println("FAILED  " + TerminalText.escape(x.source().toString()) + ": "
-                        + (x.errorMessage() == null ? x.state() : x.errorMessage()));
+                out.println(messages.get(
+                        "cli.row.failed",
+                        TerminalText.escape(x.source().toString()),
+                        x.errorMessage() == null ? x.state() : x.errorMessage()));
             } else if (x.notice() != null) {
-                out.println("note    " + TerminalText.escape(x.fileName()) + ": " + x.notice());
+                out.println(messages.get("cli.row.note", TerminalText.escape(x.fileName()), x.notice()));
             }
         }
         for (Map<String, Object> e : walkErrors) {
@@ -111,9 +121,12 @@ final class UploadReport {
                     + " [" + e.get("errorCode") + "]");
         }
         int rejected = rejected();
-        conflicts.rows().printText(out);
+        conflicts.rows().printText(out, messages);
         long failed = notCompleted + walkErrors.size() - rejected + conflicts.failedWithoutTransfer();
-        out.println(sent + " uploaded, " + (rejected > 0 ? rejected + " rejected, " : "") + failed + " failed.");
+        out.println(
+                rejected > 0
+                        ? messages.get("cli.upload.summaryRejected", sent, rejected, failed)
+                        : messages.get("cli.upload.summary", sent, failed));
         out.println(summary().text());
     }
 

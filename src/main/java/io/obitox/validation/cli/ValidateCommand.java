@@ -4,6 +4,7 @@ import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.ExitCodes;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
+import io.obitox.common.Messages;
 import io.obitox.common.Sizes;
 import io.obitox.profile.StorageProfile;
 import io.obitox.validation.BatchRequest;
@@ -106,7 +107,14 @@ public final class ValidateCommand extends ResultCommand<ValidateCommand.Checked
                     : r.error().code() + ": " + r.error().message();
             rows.add(List.of(status, r.path().toString(), type, detail));
         }
-        out.table(List.of("STATUS", "PATH", "TYPE", "RESULT"), rows);
+        Messages messages = ctx.messages();
+        out.table(
+                List.of(
+                        messages.get("cli.validate.status"),
+                        messages.get("cli.validate.path"),
+                        messages.get("cli.validate.type"),
+                        messages.get("cli.validate.result")),
+                rows);
     }
 
     /** The count line, on stderr: with --json too. */

@@ -4,6 +4,7 @@ import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
 import io.obitox.cli.kit.TargetOptions;
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.TerminalText;
 import io.obitox.sync.ExcludeRules;
@@ -191,12 +192,14 @@ public final class WatchCommand implements Runnable {
         @Override
         protected void print(Added a, Output out) {
             Watch w = a.watch();
-            out.println("Added watch " + w.id() + ": "
-                    + TerminalText.escape(w.folder().toString()) + " -> "
-                    + TerminalText.escape(w.destination()) + " on "
-                    + a.targetLabel()
-                    + (paused ? " (paused)" : "") + ".");
-            out.println("Run it with 'obitox watch run' (or open the window).");
+            Messages messages = ctx.messages();
+            out.println(messages.get(
+                    paused ? "cli.watch.addedPaused" : "cli.watch.added",
+                    w.id(),
+                    TerminalText.escape(w.folder().toString()),
+                    TerminalText.escape(w.destination()),
+                    a.targetLabel()));
+            out.println(messages.get("cli.watch.runIt"));
         }
 
         private static String line(Rule r) {
@@ -224,8 +227,9 @@ public final class WatchCommand implements Runnable {
 
         @Override
         protected void print(Watch w, Output out) {
-            out.println("Removed watch " + w.id() + " ("
-                    + TerminalText.escape(w.folder().toString()) + ").");
+            Messages messages = ctx.messages();
+            out.println(messages.get(
+                    "cli.watch.removed", w.id(), TerminalText.escape(w.folder().toString())));
         }
     }
 
@@ -248,7 +252,8 @@ public final class WatchCommand implements Runnable {
 
         @Override
         protected void print(Watch w, Output out) {
-            out.println("Paused watch " + w.id() + ".");
+            Messages messages = ctx.messages();
+            out.println(messages.get("cli.watch.paused", w.id()));
         }
     }
 
@@ -271,7 +276,8 @@ public final class WatchCommand implements Runnable {
 
         @Override
         protected void print(Watch w, Output out) {
-            out.println("Resumed watch " + w.id() + ".");
+            Messages messages = ctx.messages();
+            out.println(messages.get("cli.watch.resumed", w.id()));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.obitox.watch.cli;
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.LiveCommand;
 import io.obitox.cli.kit.Output;
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.watch.WatchFolderService;
 import io.obitox.watch.WatchRepository;
@@ -67,7 +68,8 @@ final class WatchRunCommand extends LiveCommand<Integer> {
                 service.run(chosen, m -> ctx.out().warn(m))) {
             Runtime.getRuntime().addShutdownHook(hook);
             ran = running.ids().size();
-            ctx.out().progress("Watching " + running.ids().size() + " folder(s); stop with Ctrl+C.");
+            Messages messages = ctx.messages();
+            ctx.out().progress(messages.get("cli.watch.watching", running.ids().size()));
             for (String id : running.ids()) {
                 WatchRepository.Row r = service.get(id);
                 ctx.out()
@@ -83,9 +85,14 @@ final class WatchRunCommand extends LiveCommand<Integer> {
             for (var e : running.thisRun().entrySet()) {
                 var h = e.getValue();
                 ctx.out()
-                        .progress(e.getKey().substring(0, 8) + ": this run " + h.seen() + " seen, " + h.uploaded()
-                                + " uploaded, " + h.skipped() + " skipped, " + h.rejected() + " rejected, " + h.failed()
-                                + " failed.");
+                        .progress(messages.get(
+                                "cli.watch.thisRun",
+                                e.getKey().substring(0, 8),
+                                h.seen(),
+                                h.uploaded(),
+                                h.skipped(),
+                                h.rejected(),
+                                h.failed()));
             }
             ctx.out().flush();
         } finally {
