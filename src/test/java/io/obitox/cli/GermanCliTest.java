@@ -78,12 +78,21 @@ class GermanCliTest {
         assertThat(run("watch", "resume", id).out()).contains("Überwachung " + id + " fortgesetzt.");
         assertThat(run("watch", "pause", id).out()).contains("Überwachung " + id + " pausiert.");
         assertThat(run("watch", "remove", id).out()).contains("Überwachung " + id + " entfernt");
+
+        assertThat(run("profile", "list").out()).contains("ANBIETER").contains("ZUGANGSDATEN");
+        assertThat(run("webhooks", "list").out()).contains("Keine Webhook-Endpunkte.");
+        assertThat(run("validate", folder.resolve("a.txt").toString()).err()).contains("1 Datei mit der Richtlinie");
     }
 
     @Test
-    void theSameCommandsStayEnglishOnAnEnglishSystem() {
+    void theSameCommandsStayEnglishOnAnEnglishSystem() throws Exception {
         Locale.setDefault(Locale.US);
+        Path one = Files.writeString(dir.resolve("one.txt"), "one");
+        Path two = Files.writeString(dir.resolve("two.txt"), "two");
+        assertThat(run("validate", one.toString()).err()).contains("1 file checked with policy '");
+        assertThat(run("validate", one.toString(), two.toString()).err()).contains("2 files checked with policy '");
         assertThat(run("mb", "en-new").out()).contains("Created bucket 'en-new'.");
         assertThat(run("multipart", "list").out()).contains("AGE").contains("0 incomplete upload(s) in de-up.");
+        assertThat(run("webhooks", "list").out()).contains("No webhook endpoints.");
     }
 }

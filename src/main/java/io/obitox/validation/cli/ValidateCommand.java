@@ -123,15 +123,15 @@ public final class ValidateCommand extends ResultCommand<ValidateCommand.Checked
         List<ValidationResult> all = c.all();
         BatchResult result = c.result();
         ValidationPolicy chosen = c.policy();
-        out.progress(String.format(
-                "%d file%s checked with policy '%s': %d valid (%s), %d rejected%s.",
+        Messages messages = ctx.messages();
+        out.progress(messages.get(
+                result.skipped().isEmpty() ? "cli.validate.summary" : "cli.validate.summarySkipped",
                 all.size(),
-                all.size() == 1 ? "" : "s",
                 chosen.name(),
                 result.valid().size(),
                 Sizes.bytes(result.progress().validBytes()),
                 result.invalid().size(),
-                result.skipped().isEmpty() ? "" : ", " + result.skipped().size() + " hidden or repeated skipped"));
+                result.skipped().size()));
     }
 
     @Override
