@@ -185,8 +185,7 @@ public final class SyncCommand extends LiveCommand<SyncCommand.Synced> {
                             b,
                             p,
                             resolved.target().label()));
-            end = conflicts.settle(
-                    service, ProgressPrinter.await(service, batch.transferIds(), ctx.out(), !live()), !live());
+            end = conflicts.settle(service, ProgressPrinter.await(service, batch.transferIds(), ctx, !live()), !live());
         } else {
             conflicts.attach(List.of());
             conflicts.recordSkipped(service, null, false);

@@ -146,7 +146,7 @@ public final class DownloadCommand extends LiveCommand<DownloadCommand.Downloade
                         TerminalText.escape(key),
                         resolved.target().label(),
                         batch.resumed()));
-        ProgressPrinter.follow(service, batch.transferIds(), ctx.out(), !live());
+        ProgressPrinter.follow(service, batch.transferIds(), ctx, !live());
         return new Downloaded(batch, bucket);
     }
 

@@ -92,7 +92,7 @@ final class ImportTokenCommand extends LiveCommand<List<TransferSnapshot>> {
         }
         TransferService s = ctx.app().transfers();
         TransferSnapshot started = s.importToken(token, file, resolved.ref());
-        return ProgressPrinter.await(s, List.of(started.id()), ctx.out(), !live());
+        return ProgressPrinter.await(s, List.of(started.id()), ctx, !live());
     }
 
     @Override

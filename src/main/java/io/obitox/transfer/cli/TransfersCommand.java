@@ -193,7 +193,7 @@ public final class TransfersCommand implements Runnable {
                 nothing = true;
                 return List.of();
             }
-            return ProgressPrinter.await(s, ids, ctx.out(), !live());
+            return ProgressPrinter.await(s, ids, ctx, !live());
         }
 
         @Override

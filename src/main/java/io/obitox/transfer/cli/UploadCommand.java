@@ -182,7 +182,7 @@ public final class UploadCommand extends LiveCommand<UploadCommand.Uploaded> {
         requests = null; // from here on only the ids are kept; outcomes are read back from the database
         progress(ctx.messages()
                 .get("cli.upload.start", files, b, p, resolved.target().label()));
-        ProgressPrinter.follow(service, batch.transferIds(), ctx.out(), !live());
+        ProgressPrinter.follow(service, batch.transferIds(), ctx, !live());
         List<String> finalIds = conflicts.settleById(service, batch.transferIds(), !live());
         java.util.Set<String> settled = new java.util.LinkedHashSet<>(batch.transferIds());
         settled.addAll(finalIds); // the rename rounds' transfers too

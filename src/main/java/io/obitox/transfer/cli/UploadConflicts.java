@@ -206,7 +206,7 @@ public final class UploadConflicts {
             }
             TransferService.Batch again = service.enqueue(plan.uploads());
             plan.attach(again.transferIds());
-            round = ProgressPrinter.await(service, again.transferIds(), ctx.out(), quiet);
+            round = ProgressPrinter.await(service, again.transferIds(), ctx, quiet);
         }
         return new ArrayList<>(last.values());
     }
@@ -229,7 +229,7 @@ public final class UploadConflicts {
             }
             TransferService.Batch again = service.enqueue(plan.uploads());
             plan.attach(again.transferIds());
-            ProgressPrinter.follow(service, again.transferIds(), ctx.out(), quiet);
+            ProgressPrinter.follow(service, again.transferIds(), ctx, quiet);
             round = again.transferIds();
         }
         List<String> last = new ArrayList<>();
