@@ -2,7 +2,9 @@ package io.obitox.cli.kit;
 
 import io.obitox.app.AppContext;
 import io.obitox.app.AppHome;
+import io.obitox.common.Messages;
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /**
  * What every command gets: the app context, opened on first use (so {@code --help} and {@code --version} touch
@@ -12,6 +14,7 @@ public final class CliContext implements AutoCloseable {
     private final AppHome home;
     private final Output out;
     private AppContext app;
+    private Messages messages;
 
     public CliContext(AppHome home, PrintWriter stdout, PrintWriter stderr) {
         this.home = home;
@@ -24,6 +27,18 @@ public final class CliContext implements AutoCloseable {
             app.database().recoveryNotice().ifPresent(n -> out.warn(n));
         }
         return app;
+    }
+
+    /**
+     * The texts in the user's language, chosen as the window chooses them: the setting {@code ui.language}, else the
+     * OS's display language. Read on first use (it opens the app, which a command that prints has done already).
+     */
+    public Messages messages() {
+        if (messages == null) {
+            String language = app().settings().get(Messages.SETTING, Messages.SYSTEM);
+            messages = Messages.forSetting(language, Locale.getDefault(Locale.Category.DISPLAY));
+        }
+        return messages;
     }
 
     public Output out() {

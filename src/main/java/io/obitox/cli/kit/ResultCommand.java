@@ -42,6 +42,12 @@ public abstract class ResultCommand<R> implements Callable<Integer> {
      */
     protected void printAfter(R result, Output out) {}
 
+    /**
+     * What the command goes on doing once its result is out, before it exits: serving until Ctrl+C, waiting a bounded
+     * time for the webhooks it caused. Nothing by default.
+     */
+    protected void afterOutput(R result) throws Exception {}
+
     /** The exit status: {@link ExitCodes#OK} unless the result says otherwise. */
     protected int exitCode(R result) {
         return ExitCodes.OK;
@@ -61,6 +67,7 @@ public abstract class ResultCommand<R> implements Callable<Integer> {
             print(result, ctx.out());
         }
         printAfter(result, ctx.out());
+        afterOutput(result);
         return exitCode(result);
     }
 }

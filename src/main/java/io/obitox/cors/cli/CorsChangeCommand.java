@@ -54,7 +54,7 @@ abstract class CorsChangeCommand extends CorsCliSupport<CorsChangeCommand.Outcom
             return new Outcome(w, plan, null, false);
         }
         if (!yes && !confirm(question(w))) {
-            ctx.out().progress("Not applied; nothing changed.");
+            ctx.out().progress(ctx.messages().get("cli.cors.notApplied"));
             return new Outcome(w, plan, null, true);
         }
         return new Outcome(w, plan, ctx.app().cors().apply(w.target(), plan), false);

@@ -3,6 +3,7 @@ package io.obitox.cors.cli;
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.ResultCommand;
 import io.obitox.cli.kit.TargetOptions;
+import io.obitox.common.Messages;
 import io.obitox.cors.ChangePlan;
 import io.obitox.cors.CorsChange;
 import io.obitox.cors.CorsConfig;
@@ -57,25 +58,36 @@ abstract class CorsCliSupport<R> extends ResultCommand<R> {
 
     void printRules(CorsConfig config) {
         List<CorsRule> rules = config.rules();
+        Messages messages = ctx.messages();
         for (int i = 0; i < rules.size(); i++) {
             CorsRule r = rules.get(i);
-            ctx.out().println("Rule " + (i + 1) + (r.id() == null ? "" : " '" + r.id() + "'"));
+            ctx.out()
+                    .println(
+                            r.id() == null
+                                    ? messages.get("cli.cors.rule", i + 1)
+                                    : messages.get("cli.cors.ruleNamed", i + 1, r.id()));
             ctx.out()
                     .table(
                             null,
                             List.of(
-                                    List.of("  Origins", String.join(", ", r.allowedOrigins())),
-                                    List.of("  Methods", String.join(" ", r.allowedMethods())),
-                                    List.of("  Allowed headers", join(r.allowedHeaders())),
-                                    List.of("  Exposed headers", join(r.exposeHeaders())),
-                                    List.of("  Max age", r.maxAgeSeconds() == null ? "-" : r.maxAgeSeconds() + " s")));
+                                    List.of(
+                                            "  " + messages.get("cli.cors.origins"),
+                                            String.join(", ", r.allowedOrigins())),
+                                    List.of(
+                                            "  " + messages.get("cli.cors.methods"),
+                                            String.join(" ", r.allowedMethods())),
+                                    List.of("  " + messages.get("cli.cors.allowedHeaders"), join(r.allowedHeaders())),
+                                    List.of("  " + messages.get("cli.cors.exposedHeaders"), join(r.exposeHeaders())),
+                                    List.of(
+                                            "  " + messages.get("cli.cors.maxAge"),
+                                            r.maxAgeSeconds() == null ? "-" : r.maxAgeSeconds() + " s")));
         }
     }
 
     /** Notes, summary and diff of a plan, as the user reviews them. */
     void printPlan(ChangePlan plan) {
         for (String note : plan.notes()) {
-            ctx.out().println("Note: " + note);
+            ctx.out().println(ctx.messages().get("cli.cors.note", note));
         }
         plan.diff().summary().forEach(s -> ctx.out().println("- " + s));
         if (plan.changed()) {

@@ -2,6 +2,7 @@ package io.obitox.cors.cli;
 
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.Output;
+import io.obitox.common.Messages;
 import io.obitox.cors.CorsChange;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -58,8 +59,9 @@ final class CorsHistoryCommand extends CorsCliSupport<CorsHistoryCommand.History
     @Override
     protected void print(History h, Output out) {
         String b = h.bucket();
+        Messages messages = ctx.messages();
         if (h.changes().isEmpty()) {
-            out.println("No CORS changes of bucket " + b + " were made with ObitoX.");
+            out.println(messages.get("cli.cors.noHistory", b));
             return;
         }
         List<List<String>> rows = new ArrayList<>();
@@ -67,9 +69,15 @@ final class CorsHistoryCommand extends CorsCliSupport<CorsHistoryCommand.History
             rows.add(List.of(
                     "#" + c.id(), TIME.format(c.changedAt()), c.profile() == null ? "-" : c.profile(), c.summary()));
         }
-        out.table(List.of("ID", "TIME", "PROFILE", "CHANGE"), rows);
+        out.table(
+                List.of(
+                        "ID",
+                        messages.get("cli.cors.time"),
+                        messages.get("cli.cors.profile"),
+                        messages.get("cli.cors.change")),
+                rows);
         out.println("");
-        out.println("Restore the configuration after a change: obitox cors restore --bucket " + b + " --id N");
-        out.println("Undo a change (restore the one before it): add --before; without --id, undoes the latest.");
+        out.println(messages.get("cli.cors.restoreHint", b));
+        out.println(messages.get("cli.cors.undoHint"));
     }
 }

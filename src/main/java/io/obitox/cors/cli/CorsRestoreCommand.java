@@ -2,6 +2,7 @@ package io.obitox.cors.cli;
 
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.Output;
+import io.obitox.common.Messages;
 import io.obitox.cors.ChangePlan;
 import io.obitox.cors.CorsChange;
 import picocli.CommandLine.Command;
@@ -34,11 +35,13 @@ final class CorsRestoreCommand extends CorsChangeCommand {
 
     @Override
     String question(Where w) {
-        return "Restore this configuration on bucket " + w.bucket() + "?";
+        Messages messages = ctx.messages();
+        return messages.get("cli.cors.restoreQuestion", w.bucket());
     }
 
     @Override
     void printApplied(Where w, ChangePlan plan, CorsChange change, Output out) {
-        out.println("Restored (history #" + change.id() + ").");
+        Messages messages = ctx.messages();
+        out.println(messages.get("cli.cors.restored", String.valueOf(change.id())));
     }
 }

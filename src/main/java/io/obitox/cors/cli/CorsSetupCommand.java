@@ -2,6 +2,7 @@ package io.obitox.cors.cli;
 
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.Output;
+import io.obitox.common.Messages;
 import io.obitox.cors.ChangePlan;
 import io.obitox.cors.CorsChange;
 import java.util.List;
@@ -45,22 +46,24 @@ final class CorsSetupCommand extends CorsChangeCommand {
 
     @Override
     void printHeading(Where w, ChangePlan plan) {
+        Messages messages = ctx.messages();
         ctx.out()
-                .println("CORS setup for bucket " + w.bucket() + " on "
-                        + w.target().where() + ", origins " + String.join(", ", plan.origins()) + ":");
+                .println(messages.get(
+                        "cli.cors.setupHeading", w.bucket(), w.target().where(), String.join(", ", plan.origins())));
     }
 
     @Override
     String question(Where w) {
-        return "Apply this change to bucket " + w.bucket() + "?";
+        Messages messages = ctx.messages();
+        return messages.get("cli.cors.applyQuestion", w.bucket());
     }
 
     @Override
     void printApplied(Where w, ChangePlan plan, CorsChange change, Output out) {
         String b = w.bucket();
-        out.println("Applied (history #" + change.id() + ").");
-        out.println("Prove it:  obitox cors verify --bucket " + b + " --origin "
-                + plan.origins().get(0));
-        out.println("Undo it:   obitox cors restore --bucket " + b + " --id " + change.id() + " --before");
+        Messages messages = ctx.messages();
+        out.println(messages.get("cli.cors.applied", String.valueOf(change.id())));
+        out.println(messages.get("cli.cors.proveIt", b, plan.origins().get(0)));
+        out.println(messages.get("cli.cors.undoIt", b, String.valueOf(change.id())));
     }
 }

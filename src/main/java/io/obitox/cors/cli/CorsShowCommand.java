@@ -3,6 +3,7 @@ package io.obitox.cors.cli;
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.ExitCodes;
 import io.obitox.cli.kit.Output;
+import io.obitox.common.Messages;
 import io.obitox.cors.CorsReading;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -52,14 +53,15 @@ final class CorsShowCommand extends CorsCliSupport<CorsShowCommand.Shown> {
             out.error(reading.problem());
             return;
         }
-        out.println("Bucket " + s.bucket() + " on " + s.endpoint() + ": " + reading.headline());
+        Messages messages = ctx.messages();
+        out.println(messages.get("cli.cors.showHeading", s.bucket(), s.endpoint(), reading.headline()));
         if (reading.state() == CorsReading.State.CONFIGURED) {
             printRules(reading.config());
             out.println("");
-            out.println("As JSON (aws s3api put-bucket-cors --cors-configuration):");
+            out.println(messages.get("cli.cors.asJson"));
             out.println(reading.config().toPrettyJson());
         } else {
-            out.println("Set it up with: obitox cors setup --bucket " + s.bucket() + " --origin http://localhost:3000");
+            out.println(messages.get("cli.cors.setItUp", s.bucket()));
         }
     }
 

@@ -3,6 +3,7 @@ package io.obitox.cors.cli;
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.ExitCodes;
 import io.obitox.cli.kit.Output;
+import io.obitox.common.Messages;
 import io.obitox.cors.BrowserProof;
 import io.obitox.cors.CorsCheck;
 import io.obitox.cors.CorsReport;
@@ -69,8 +70,8 @@ final class CorsVerifyCommand extends CorsCliSupport<CorsVerifyCommand.Verified>
         Where w = where();
         if (!json) {
             ctx.out()
-                    .progress("Verifying CORS of bucket " + w.bucket() + " on "
-                            + w.target().where() + " …");
+                    .progress(ctx.messages()
+                            .get("cli.cors.verifying", w.bucket(), w.target().where()));
         }
         if (browser && staticOnly) {
             throw new ParameterException(
@@ -125,7 +126,8 @@ final class CorsVerifyCommand extends CorsCliSupport<CorsVerifyCommand.Verified>
                             ? ""
                             : "\n        Fix: " + c.fix()));
         }
-        out.println((report.ok() ? "OK: " : "FAILED: ") + report.headline());
+        Messages messages = ctx.messages();
+        out.println(messages.get(report.ok() ? "cli.cors.ok" : "cli.cors.failed", report.headline()));
     }
 
     @Override

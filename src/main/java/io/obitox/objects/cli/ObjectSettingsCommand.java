@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.TerminalText;
 import io.obitox.objects.ObjectSettingsDefaults;
@@ -127,16 +128,21 @@ public final class ObjectSettingsCommand extends ResultCommand<ObjectSettingsCom
     @Override
     protected void print(Levels l, Output out) {
         String level = TerminalText.escape(l.level());
+        Messages messages = ctx.messages();
         if (l.saved() != null) {
             out.println(
                     l.saved().isEmpty()
-                            ? "Cleared the object settings of " + level + "."
-                            : "Stored for " + level + ": " + l.saved().summary() + ".");
+                            ? messages.get("cli.objectSettings.cleared", level)
+                            : messages.get(
+                                    "cli.objectSettings.storedAs",
+                                    level,
+                                    l.saved().summary()));
             return;
         }
-        out.println("Stored for " + level + ":");
+        out.println(messages.get("cli.objectSettings.stored", level));
         print(l.stored());
-        out.println("An upload there gets (global, profile" + (l.bucket() == null ? "" : ", bucket") + " layered):");
+        out.println(
+                messages.get(l.bucket() == null ? "cli.objectSettings.layered" : "cli.objectSettings.layeredBucket"));
         print(l.effective());
     }
 
@@ -151,7 +157,7 @@ public final class ObjectSettingsCommand extends ResultCommand<ObjectSettingsCom
 
     private void print(UploadSettings s) {
         if (s.isEmpty()) {
-            ctx.out().println("  (none)");
+            ctx.out().println("  " + ctx.messages().get("cli.objectSettings.none"));
             return;
         }
         line("storage class", s.storageClass());

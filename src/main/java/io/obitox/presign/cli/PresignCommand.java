@@ -1,8 +1,10 @@
 package io.obitox.presign.cli;
 
 import io.obitox.cli.kit.CliContext;
-import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.Output;
+import io.obitox.cli.kit.ResultCommand;
 import io.obitox.cli.kit.TargetOptions;
+import io.obitox.common.Messages;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
 import io.obitox.objects.UploadSettings;
@@ -19,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,8 +45,7 @@ import picocli.CommandLine.Parameters;
                     + " stored defaults of the profile and bucket) as signed headers: the uploader must send every"
                     + " header listed ('send header', \"requiredHeaders\" in --json) with exactly that value."
         })
-public final class PresignCommand implements Callable<Integer> {
-    private final CliContext ctx;
+public final class PresignCommand extends ResultCommand<PresignBatch> {
 
     @Parameters(arity = "0..*", paramLabel = "KEY", description = "Object keys.")
     List<String> keys = new ArrayList<>();
@@ -102,16 +102,21 @@ public final class PresignCommand implements Callable<Integer> {
     ObjectSettingsOptions objectSettings;
 
     public PresignCommand(CliContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override
-    public Integer call() {
+    protected boolean json() {
+        return json;
+    }
+
+    @Override
+    protected PresignBatch act() {
         ExpiryChoice expiry = ExpiryChoice.parse(expires);
         NetworkType net = network == null ? null : NetworkType.parse(network);
         Long each = size == null ? null : Sizes.parse(size);
         if (method == LinkMethod.GET && (contentType != null || contentMd5 != null)) {
-            ctx.out().warn("--content-type and --content-md5 apply to PUT links only; ignored for GET.");
+            ctx.out().warn(ctx.messages().get("cli.presign.putOptionsOnly"));
         }
         List<LinkRequest> files = new ArrayList<>();
         for (String key : keys) {
@@ -124,7 +129,7 @@ public final class PresignCommand implements Callable<Integer> {
         String b = resolved.bucketOr(bucket);
         boolean puts = files.stream().anyMatch(f -> f.method() == LinkMethod.PUT);
         if (!puts && objectSettings.given() && objectSettings.sseCKey() == null) {
-            ctx.out().warn("Object settings apply to PUT links only; ignored for GET.");
+            ctx.out().warn(ctx.messages().get("cli.presign.settingsPutOnly"));
         }
         // issue 16: the PUT links' object settings (checked by the service before anything is signed)
         UploadSettings settings = puts ? objectSettings.forLinks(ctx, resolved, b) : UploadSettings.NONE;
@@ -134,22 +139,31 @@ public final class PresignCommand implements Callable<Integer> {
                         resolved.target(),
                         new PresignRequest(b, files, expiry, net, settings, objectSettings.sseCKey()));
         result.warnings().forEach(ctx.out()::warn);
-        if (json) {
-            result.links().forEach(l -> l.warnings().forEach(ctx.out()::warn));
-            ctx.out().json(LinkExport.toJson(result.links()));
-            return ExitCodes.OK;
-        }
+        return result;
+    }
+
+    @Override
+    protected Object toJson(PresignBatch result) {
+        result.links().forEach(l -> l.warnings().forEach(ctx.out()::warn));
+        return LinkExport.toJson(result.links());
+    }
+
+    @Override
+    protected void print(PresignBatch result, Output out) {
+        Messages messages = ctx.messages();
         for (PresignedLink l : result.links()) {
-            ctx.out().println(String.format("%-4s s3://%s/%s", l.method(), l.bucket(), TerminalText.escape(l.key())));
-            ctx.out().println("     " + l.url());
+            out.println(String.format("%-4s s3://%s/%s", l.method(), l.bucket(), TerminalText.escape(l.key())));
+            out.println("     " + l.url());
             for (Map.Entry<String, String> h : l.headers().entrySet()) {
-                ctx.out().println("     send header  " + h.getKey() + ": " + h.getValue());
+                out.println("     " + messages.get("cli.presign.sendHeader", h.getKey(), h.getValue()));
             }
-            ctx.out()
-                    .println("     expires " + l.expiresAt() + " (in " + Sizes.duration(l.expiresInSeconds()) + ") — "
-                            + l.explanation().text());
-            l.warnings().forEach(ctx.out()::warn);
+            out.println("     "
+                    + messages.get(
+                            "cli.presign.expires",
+                            l.expiresAt(),
+                            Sizes.duration(l.expiresInSeconds()),
+                            l.explanation().text()));
+            l.warnings().forEach(out::warn);
         }
-        return ExitCodes.OK;
     }
 }

@@ -3,6 +3,7 @@ package io.obitox.profile.cli;
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
+import io.obitox.common.Messages;
 import io.obitox.profile.ProfileDraft;
 import io.obitox.profile.ProfileDraft.CredentialMode;
 import io.obitox.profile.StorageProfile;
@@ -145,12 +146,13 @@ final class ProfileAddCommand extends ResultCommand<StorageProfile> {
 
     @Override
     protected void print(StorageProfile p, Output out) {
-        out.println("Added profile '" + p.name() + "' (" + p.summary() + ").");
+        Messages messages = ctx.messages();
+        out.println(messages.get("cli.profile.added", p.name(), p.summary()));
         if (p.managedKeys()) {
-            out.println("Keys saved in " + ctx.app().profiles().awsFiles().credentialsFile() + " under ["
-                    + p.awsProfile() + "].");
+            out.println(messages.get(
+                    "cli.profile.keysSaved", ctx.app().profiles().awsFiles().credentialsFile(), p.awsProfile()));
         }
-        out.println("Check it with: obitox profile test \"" + p.name() + "\"");
+        out.println(messages.get("cli.profile.checkIt", p.name()));
     }
 
     static Map<String, Object> describe(StorageProfile p) {

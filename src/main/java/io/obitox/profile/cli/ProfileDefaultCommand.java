@@ -3,6 +3,7 @@ package io.obitox.profile.cli;
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
+import io.obitox.common.Messages;
 import io.obitox.profile.StorageProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -26,6 +27,7 @@ final class ProfileDefaultCommand extends ResultCommand<StorageProfile> {
 
     @Override
     protected void print(StorageProfile p, Output out) {
-        out.println("'" + p.name() + "' is now the default profile.");
+        Messages messages = ctx.messages();
+        out.println(messages.get("cli.profile.default", p.name()));
     }
 }

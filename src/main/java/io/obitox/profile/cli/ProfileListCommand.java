@@ -3,6 +3,7 @@ package io.obitox.profile.cli;
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
+import io.obitox.common.Messages;
 import io.obitox.profile.StorageProfile;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,14 @@ final class ProfileListCommand extends ResultCommand<ProfileListCommand.Listed> 
                     p.defaultBucket() == null ? "-" : p.defaultBucket(),
                     String.valueOf(m.get("credentials"))));
         }
-        out.table(List.of("  NAME", "PROVIDER", "ENDPOINT", "BUCKET", "CREDENTIALS"), rows);
+        Messages messages = ctx.messages();
+        out.table(
+                List.of(
+                        "  " + messages.get("cli.profile.name"),
+                        messages.get("cli.profile.provider"),
+                        messages.get("cli.profile.endpoint"),
+                        messages.get("cli.profile.bucket"),
+                        messages.get("cli.profile.credentials")),
+                rows);
     }
 }

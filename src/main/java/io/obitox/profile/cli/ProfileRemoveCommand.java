@@ -3,6 +3,7 @@ package io.obitox.profile.cli;
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
+import io.obitox.common.Messages;
 import io.obitox.profile.StorageProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -26,7 +27,10 @@ final class ProfileRemoveCommand extends ResultCommand<StorageProfile> {
 
     @Override
     protected void print(StorageProfile p, Output out) {
-        out.println("Removed profile '" + p.name() + "'"
-                + (p.managedKeys() ? " and its keys [" + p.awsProfile() + "] from the AWS credentials file." : "."));
+        Messages messages = ctx.messages();
+        out.println(
+                p.managedKeys()
+                        ? messages.get("cli.profile.removedWithKeys", p.name(), p.awsProfile())
+                        : messages.get("cli.profile.removed", p.name()));
     }
 }

@@ -1,12 +1,14 @@
 package io.obitox.sandbox.cli;
 
 import io.obitox.cli.kit.CliContext;
-import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.LiveCommand;
+import io.obitox.cli.kit.Output;
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.storage.SandboxAccess;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,21 +24,27 @@ import picocli.CommandLine.Option;
             "Run the embedded sandbox storage in the foreground and print its endpoint and keys.",
             "Stop it with Ctrl+C."
         })
-public final class SandboxCommand implements Callable<Integer> {
-    private final CliContext ctx;
-
+public final class SandboxCommand extends LiveCommand<SandboxCommand.Running> {
     @Option(names = "--json", description = "Print endpoint and keys as JSON.")
     boolean json;
 
     @Option(names = "--print-only", description = "Print the endpoint and exit instead of serving in the foreground.")
     boolean printOnly;
 
+    /** The started (or already running) sandbox and where it keeps its data. */
+    record Running(SandboxAccess sandbox, SandboxAccess.Endpoint endpoint, String bucket, String dataDir) {}
+
     public SandboxCommand(CliContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    protected boolean json() {
+        return json;
+    }
+
+    @Override
+    protected Running act() {
         SandboxAccess sandbox = ctx.app()
                 .sandbox()
                 .orElseThrow(() -> new ObitoxException(
@@ -44,58 +52,72 @@ public final class SandboxCommand implements Callable<Integer> {
                         "This build of ObitoX does not include the sandbox storage.",
                         "Use a build with the sandbox."));
         SandboxAccess.Endpoint e = sandbox.ensureStarted();
-        String bucket = sandbox.defaultBucket();
-        String dataDir = ctx.home().sandbox().resolve("data").toString();
-        if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("endpoint", e.uri().toString());
-            m.put("region", "us-east-1");
-            m.put("accessKeyId", e.accessKeyId());
-            m.put("secretAccessKey", e.secretAccessKey());
-            m.put("bucket", bucket);
-            m.put("dataDirectory", dataDir);
-            m.put("servedByThisProcess", e.ownedByThisProcess());
-            ctx.out().json(m);
-        } else {
-            ctx.out()
-                    .println("ObitoX sandbox storage "
-                            + (e.ownedByThisProcess()
-                                    ? "is running."
-                                    : "is already " + "served by another ObitoX process of this home."));
-            ctx.out()
-                    .table(
-                            null,
-                            java.util.List.of(
-                                    java.util.List.of("  Endpoint:", e.uri().toString()),
-                                    java.util.List.of("  Region:", "us-east-1"),
-                                    java.util.List.of("  Access key:", e.accessKeyId()),
-                                    java.util.List.of("  Secret key:", e.secretAccessKey()),
-                                    java.util.List.of("  Bucket:", bucket),
-                                    java.util.List.of("  Data:", dataDir)));
-            ctx.out().println("");
-            ctx.out().println("Look at it with the aws CLI:");
-            ctx.out()
-                    .println("  AWS_ACCESS_KEY_ID=" + e.accessKeyId() + " AWS_SECRET_ACCESS_KEY=" + e.secretAccessKey()
-                            + " aws --endpoint-url " + e.uri() + " --region us-east-1 s3 ls s3://" + bucket);
-            ctx.out().println("or rclone:");
-            ctx.out()
-                    .println("  rclone ls :s3,provider=Other,endpoint=" + e.uri() + ",access_key_id=" + e.accessKeyId()
-                            + ",secret_access_key=" + e.secretAccessKey() + ":" + bucket);
-        }
-        if (printOnly || !e.ownedByThisProcess()) {
-            return ExitCodes.OK;
+        return new Running(
+                sandbox,
+                e,
+                sandbox.defaultBucket(),
+                ctx.home().sandbox().resolve("data").toString());
+    }
+
+    @Override
+    protected Object toJson(Running r) {
+        SandboxAccess.Endpoint e = r.endpoint();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("endpoint", e.uri().toString());
+        m.put("region", "us-east-1");
+        m.put("accessKeyId", e.accessKeyId());
+        m.put("secretAccessKey", e.secretAccessKey());
+        m.put("bucket", r.bucket());
+        m.put("dataDirectory", r.dataDir());
+        m.put("servedByThisProcess", e.ownedByThisProcess());
+        return m;
+    }
+
+    @Override
+    protected void print(Running r, Output out) {
+        SandboxAccess.Endpoint e = r.endpoint();
+        String bucket = r.bucket();
+        Messages messages = ctx.messages();
+        out.println(
+                e.ownedByThisProcess()
+                        ? messages.get("cli.sandbox.running")
+                        : messages.get("cli.sandbox.servedElsewhere"));
+        out.table(
+                null,
+                List.of(
+                        List.of(
+                                "  " + messages.get("cli.sandbox.endpoint"),
+                                e.uri().toString()),
+                        List.of("  " + messages.get("cli.sandbox.region"), "us-east-1"),
+                        List.of("  " + messages.get("cli.sandbox.accessKey"), e.accessKeyId()),
+                        List.of("  " + messages.get("cli.sandbox.secretKey"), e.secretAccessKey()),
+                        List.of("  " + messages.get("cli.sandbox.bucket"), bucket),
+                        List.of("  " + messages.get("cli.sandbox.data"), r.dataDir())));
+        out.println("");
+        out.println(messages.get("cli.sandbox.awsCli"));
+        out.println("  AWS_ACCESS_KEY_ID=" + e.accessKeyId() + " AWS_SECRET_ACCESS_KEY=" + e.secretAccessKey()
+                + " aws --endpoint-url " + e.uri() + " --region us-east-1 s3 ls s3://" + bucket);
+        out.println(messages.get("cli.sandbox.rclone"));
+        out.println("  rclone ls :s3,provider=Other,endpoint=" + e.uri() + ",access_key_id=" + e.accessKeyId()
+                + ",secret_access_key=" + e.secretAccessKey() + ":" + bucket);
+    }
+
+    /** Serves in the foreground until Ctrl+C, unless asked only to print or another process serves it. */
+    @Override
+    protected void afterOutput(Running r) throws InterruptedException {
+        if (printOnly || !r.endpoint().ownedByThisProcess()) {
+            return;
         }
         // On stderr, so --json leaves standard output a single JSON document a script can parse.
-        ctx.out().progress("Serving until Ctrl+C …");
+        ctx.out().progress(ctx.messages().get("cli.sandbox.serving"));
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
-                            sandbox.close();
+                            r.sandbox().close();
                             stop.countDown();
                         },
                         "sandbox-stop"));
         stop.await();
-        return ExitCodes.OK;
     }
 }

@@ -4,6 +4,7 @@ import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
 import io.obitox.cli.kit.TargetOptions;
+import io.obitox.common.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -30,6 +31,7 @@ public final class MbCommand extends ResultCommand<String> {
 
     @Override
     protected void print(String name, Output out) {
-        out.println("Created bucket '" + name + "'.");
+        Messages messages = ctx.messages();
+        out.println(messages.get("cli.mb.created", name));
     }
 }

@@ -2,7 +2,10 @@ package io.obitox.storage.cli;
 
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.Output;
+import io.obitox.cli.kit.ResultCommand;
 import io.obitox.cli.kit.TargetOptions;
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.storage.DeletePlan;
@@ -16,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,11 +36,9 @@ import picocli.CommandLine.Parameters;
             "Delete objects; with --recursive, every object under BUCKET/PREFIX/ (a prefix always ends at a '/').",
             "Shows the count and total size and asks first; --dry-run lists what would go and deletes nothing."
         })
-public final class RmCommand implements Callable<Integer> {
+public final class RmCommand extends ResultCommand<RmCommand.Outcome> {
     /** How many keys the question shows before "… and N more"; --dry-run lists them all. */
     private static final int SHOWN = 20;
-
-    private final CliContext ctx;
 
     @Parameters(index = "0", arity = "1..*", paramLabel = "BUCKET/KEY")
     List<String> paths;
@@ -62,12 +62,27 @@ public final class RmCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the plan (and the result) as JSON.")
     boolean json;
 
+    /**
+     * What was planned and, unless it was a dry run, nothing to do or declined, what the deletes did ({@code results}
+     * null otherwise).
+     */
+    record Outcome(List<DeletePlan> plans, int count, long bytes, int missing, List<DeleteResult> results) {}
+
+    /** Set when the user said no: nothing was deleted, and there is no document to print. */
+    private boolean declined;
+
     public RmCommand(CliContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override
-    public Integer call() {
+    protected boolean json() {
+        return json && !declined;
+    }
+
+    /** Plans, shows the plan (the question is about it), asks, deletes. */
+    @Override
+    protected Outcome act() {
         Map<String, List<String>> keys = new LinkedHashMap<>();
         Map<String, List<String>> prefixes = new LinkedHashMap<>();
         for (String arg : paths) {
@@ -104,48 +119,72 @@ public final class RmCommand implements Callable<Integer> {
             printPlan(plans, dryRun ? Integer.MAX_VALUE : SHOWN);
         }
         if (dryRun || count == 0) {
-            if (json) {
-                ctx.out().json(json(plans, null));
-            } else {
-                ctx.out().println((dryRun ? "Would delete " : "Nothing to delete: ") + summary(plans, count, bytes));
-            }
-            return ExitCodes.OK;
+            return new Outcome(plans, count, bytes, missing, null);
         }
         if (!confirmed(count, bytes)) {
-            ctx.out().println("Nothing was deleted.");
-            return ExitCodes.FAILURE;
+            declined = true;
+            return new Outcome(plans, count, bytes, missing, null);
         }
         List<DeleteResult> results = new ArrayList<>();
         for (DeletePlan plan : plans) {
             results.add(deletes.delete(t, plan, n -> {}));
         }
-        int deleted = results.stream().mapToInt(DeleteResult::deleted).sum();
-        int requests = results.stream().mapToInt(DeleteResult::requests).sum();
-        List<DeleteResult.Failure> failures = new ArrayList<>();
-        results.forEach(r -> failures.addAll(r.failures()));
-        if (json) {
-            ctx.out().json(json(plans, results));
+        return new Outcome(plans, count, bytes, missing, results);
+    }
+
+    @Override
+    protected Object toJson(Outcome o) {
+        return json(o.plans(), o.results());
+    }
+
+    @Override
+    protected void print(Outcome o, Output out) {
+        Messages messages = ctx.messages();
+        if (declined) {
+            out.println(messages.get("cli.rm.nothingDeleted"));
+        } else if (o.results() == null) {
+            out.println(messages.get(
+                    dryRun ? "cli.rm.wouldDelete" : "cli.rm.nothingToDelete",
+                    summary(messages, o.plans(), o.count(), o.bytes())));
         } else {
-            ctx.out().println("Deleted " + deleted + " object(s) in " + requests + " request(s).");
-            for (DeleteResult r : results) {
+            int deleted = o.results().stream().mapToInt(DeleteResult::deleted).sum();
+            int requests = o.results().stream().mapToInt(DeleteResult::requests).sum();
+            out.println(messages.get("cli.rm.deleted", deleted, requests));
+            for (DeleteResult r : o.results()) {
                 r.failures()
-                        .forEach(f -> ctx.out()
-                                .warn("Not deleted: s3://" + r.bucket() + "/" + f.key() + ": " + f.code() + " "
-                                        + (f.message() == null ? "" : f.message())));
+                        .forEach(f -> out.warn(messages.get(
+                                "cli.rm.notDeleted",
+                                r.bucket(),
+                                f.key(),
+                                f.code(),
+                                f.message() == null ? "" : f.message())));
             }
         }
-        if (!failures.isEmpty()) {
+    }
+
+    /** After the report: keys that were not deleted, or named ones that did not exist, fail the run. */
+    @Override
+    protected int exitCode(Outcome o) {
+        if (declined) {
+            return ExitCodes.FAILURE;
+        }
+        if (o.results() == null) {
+            return ExitCodes.OK;
+        }
+        long failures = o.results().stream().mapToLong(r -> r.failures().size()).sum();
+        if (failures > 0) {
             throw new ObitoxException(
                     "DELETE_INCOMPLETE",
-                    failures.size() + " of " + count + " object(s) were not deleted (listed above).",
+                    failures + " of " + o.count() + " object(s) were not deleted (listed above).",
                     "Check your permissions on those keys (e.g. object lock or a bucket policy), then run the same"
                             + " command again.");
         }
-        return missing > 0 ? missingError(missing) : ExitCodes.OK;
+        return o.missing() > 0 ? missingError(o.missing()) : ExitCodes.OK;
     }
 
     /** One aligned table of what goes (size first, so keys of any length line up), then notes on stderr. */
     private void printPlan(List<DeletePlan> plans, int limit) {
+        Messages messages = ctx.messages();
         List<List<String>> rows = new ArrayList<>();
         int total = 0;
         for (DeletePlan plan : plans) {
@@ -153,7 +192,7 @@ public final class RmCommand implements Callable<Integer> {
                 total++;
                 if (rows.size() < limit) {
                     rows.add(List.of(
-                            dryRun ? "(dry run) delete:" : "delete:",
+                            messages.get(dryRun ? "cli.rm.dryRunDelete" : "cli.rm.delete"),
                             Sizes.bytes(o.size()),
                             "s3://" + plan.bucket() + "/" + o.key()));
                 }
@@ -161,21 +200,19 @@ public final class RmCommand implements Callable<Integer> {
         }
         ctx.out().table(null, rows);
         if (total > rows.size()) {
-            ctx.out().println("… and " + (total - rows.size()) + " more (--dry-run lists them all).");
+            ctx.out().println(messages.get("cli.rm.more", total - rows.size()));
         }
         for (DeletePlan plan : plans) {
-            plan.missing()
-                    .forEach(k ->
-                            ctx.out().warn("No object s3://" + plan.bucket() + "/" + k + ": nothing to delete there."));
+            plan.missing().forEach(k -> ctx.out().warn(messages.get("cli.rm.noObject", plan.bucket(), k)));
             if (!plan.versioningNote().isEmpty()) {
                 ctx.out().progress(plan.versioningNote());
             }
         }
     }
 
-    private static String summary(List<DeletePlan> plans, int count, long bytes) {
+    private static String summary(Messages messages, List<DeletePlan> plans, int count, long bytes) {
         int requests = plans.stream().mapToInt(DeletePlan::requests).sum();
-        return count + " object(s), " + Sizes.bytes(bytes) + ", in " + requests + " request(s).";
+        return messages.get("cli.rm.summary", count, Sizes.bytes(bytes), requests);
     }
 
     private boolean confirmed(int count, long bytes) {
@@ -190,8 +227,8 @@ public final class RmCommand implements Callable<Integer> {
                             + " terminal to ask on; nothing was deleted.",
                     "Check the list with --dry-run, then run the same command with --yes.");
         }
-        String answer =
-                console.readLine("Delete %d object(s), %s? This cannot be undone. [y/N] ", count, Sizes.bytes(bytes));
+        Messages messages = ctx.messages();
+        String answer = console.readLine("%s ", messages.get("cli.rm.confirm", count, Sizes.bytes(bytes)));
         return answer != null && List.of("y", "yes").contains(answer.trim().toLowerCase(Locale.ROOT));
     }
 

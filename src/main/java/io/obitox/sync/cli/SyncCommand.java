@@ -2,7 +2,10 @@ package io.obitox.sync.cli;
 
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.LiveCommand;
+import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.TargetOptions;
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
@@ -12,8 +15,6 @@ import io.obitox.storage.DeletePlan;
 import io.obitox.storage.DeleteResult;
 import io.obitox.storage.DeleteService;
 import io.obitox.storage.ObjectEntry;
-import io.obitox.sync.ExcludeRules;
-import io.obitox.sync.RemoteListing;
 import io.obitox.sync.SyncAction;
 import io.obitox.sync.UploadPlan;
 import io.obitox.sync.UploadPlanner;
@@ -24,20 +25,14 @@ import io.obitox.transfer.cli.ProgressPrinter;
 import io.obitox.transfer.cli.TransferJson;
 import io.obitox.transfer.cli.UploadConflicts;
 import io.obitox.transfer.cli.UploadRuleOptions;
-import java.io.IOException;
-import java.net.URLConnection;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,11 +54,9 @@ import picocli.CommandLine.Parameters;
             "Make a bucket prefix look like a local folder: upload new and changed files, skip identical ones,",
             "and with --delete remove objects under the prefix that have no local file."
         })
-public final class SyncCommand implements Callable<Integer> {
+public final class SyncCommand extends LiveCommand<SyncCommand.Synced> {
     /** Deletes beyond this many need --yes. */
     public static final int MAX_DELETES = 1000;
-
-    private final CliContext ctx;
 
     @Parameters(index = "0", paramLabel = "DIR", description = "The folder to mirror (its contents, not its name).")
     Path dir;
@@ -105,12 +98,41 @@ public final class SyncCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /**
+     * The run: the plan ({@code conflicts}), every uploaded file's last transfer, the objects to delete and what
+     * deleting them did (null for a dry run or none), and the files that never became transfers.
+     */
+    record Synced(
+            UploadConflicts conflicts,
+            List<TransferSnapshot> end,
+            List<ObjectEntry> deletions,
+            DeleteResult deleted,
+            List<Map<String, Object>> walkErrors) {
+        Set<String> failedDeletes() {
+            Set<String> failed = new HashSet<>();
+            if (deleted != null) {
+                deleted.failures().forEach(f -> failed.add(f.key()));
+            }
+            return failed;
+        }
+    }
+
     public SyncCommand(CliContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override
-    public Integer call() throws Exception {
+    protected boolean json() {
+        return json;
+    }
+
+    @Override
+    protected boolean quiet() {
+        return quiet;
+    }
+
+    @Override
+    protected Synced act() throws Exception {
         Path root = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
             throw new ObitoxException(
@@ -129,13 +151,13 @@ public final class SyncCommand implements Callable<Integer> {
                 .dryRun(dryRun);
         List<Map<String, Object>> walkErrors = new ArrayList<>();
         List<UploadPlanner.Excluded> pruned = new ArrayList<>();
-        List<UploadRequest> found = walk(root, p, resolved, b, conflicts.rules(), pruned, walkErrors);
+        List<UploadRequest> found = SyncFiles.walk(root, p, resolved, b, conflicts.rules(), pruned, walkErrors);
         if (!settings.isEmpty()) {
             found = found.stream().map(r -> r.withSettings(settings)).toList();
         }
         List<UploadRequest> uploads = conflicts.plan(found, pruned, List.of(root), p);
         UploadPlan plan = conflicts.currentPlan();
-        List<ObjectEntry> deletions = delete ? deletions(plan, found, conflicts.rules(), p) : List.of();
+        List<ObjectEntry> deletions = delete ? SyncFiles.deletions(plan, found, conflicts.rules(), p) : List.of();
         if (delete && !dryRun && !yes) {
             int listed = plan.listing().size();
             if (needsYes(deletions.size(), listed)) {
@@ -149,22 +171,21 @@ public final class SyncCommand implements Callable<Integer> {
             }
         }
         if (dryRun) {
-            return report(conflicts, List.of(), deletions, null, walkErrors);
+            return new Synced(conflicts, List.of(), deletions, null, walkErrors);
         }
         List<TransferSnapshot> end = List.of();
         if (!uploads.isEmpty()) {
             TransferService.Batch batch = service.enqueue(uploads);
             conflicts.attach(batch.transferIds());
             conflicts.recordSkipped(service, batch.id(), false);
-            if (!quiet && !json) {
-                ctx.out()
-                        .progress("Syncing " + uploads.size() + " file(s) to s3://" + b + "/" + p + " on "
-                                + resolved.target().label() + " …");
-            }
-            end = conflicts.settle(
-                    service,
-                    ProgressPrinter.await(service, batch.transferIds(), ctx.out(), quiet || json),
-                    quiet || json);
+            progress(ctx.messages()
+                    .get(
+                            "cli.sync.start",
+                            uploads.size(),
+                            b,
+                            p,
+                            resolved.target().label()));
+            end = conflicts.settle(service, ProgressPrinter.await(service, batch.transferIds(), ctx, !live()), !live());
         } else {
             conflicts.attach(List.of());
             conflicts.recordSkipped(service, null, false);
@@ -174,7 +195,7 @@ public final class SyncCommand implements Callable<Integer> {
             DeletePlan dp = new DeletePlan(b, List.of(p), deletions, List.of(), DeletePlan.Versioning.UNKNOWN);
             deleted = new DeleteService(ctx.app().clients()).delete(resolved.target(), dp, n -> {});
         }
-        return report(conflicts, end, deletions, deleted, walkErrors);
+        return new Synced(conflicts, end, deletions, deleted, walkErrors);
     }
 
     /** Whether deleting {@code deletions} of the {@code listed} objects under the prefix needs {@code --yes}. */
@@ -182,46 +203,22 @@ public final class SyncCommand implements Callable<Integer> {
         return deletions > MAX_DELETES || (deletions > 0 && deletions * 2L > listed);
     }
 
-    /** Objects under the prefix with no local file and not excluded by the rules (excluded files are kept). */
-    static List<ObjectEntry> deletions(UploadPlan plan, List<UploadRequest> found, ExcludeRules rules, String prefix) {
-        Set<String> local = new HashSet<>();
-        for (UploadRequest r : found) {
-            local.add(r.key());
-        }
-        List<ObjectEntry> out = new ArrayList<>();
-        RemoteListing listing = plan.listing();
-        for (String key : listing.keys().stream().sorted().toList()) {
-            if (!key.startsWith(prefix)) {
-                // the listing is of exactly the prefix; a key outside it would be a server bug: never delete it
-                throw new ObitoxException(
-                        "LISTING_OUTSIDE_PREFIX",
-                        "The server listed '" + key + "' under prefix '" + prefix + "'. Nothing was deleted.",
-                        "Report this server's behaviour; sync without --delete meanwhile.");
-            }
-            if (local.contains(key) || key.endsWith("/")) {
-                continue;
-            }
-            if (rules.check(key.substring(prefix.length())).excluded()) {
-                continue;
-            }
-            RemoteListing.RemoteObject o = listing.get(key);
-            out.add(new ObjectEntry(key, o.size(), o.lastModified(), o.etag(), false));
-        }
-        return out;
+    /** Failed uploads, files failed as existing, failed deletes and walk errors all fail the run. */
+    @Override
+    protected int exitCode(Synced r) {
+        long failed = r.end().stream().filter(r.conflicts()::failed).count()
+                + r.conflicts().failedWithoutTransfer()
+                + r.failedDeletes().size()
+                + r.walkErrors().size();
+        return failed == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
-    private int report(
-            UploadConflicts conflicts,
-            List<TransferSnapshot> end,
-            List<ObjectEntry> deletions,
-            DeleteResult deleted,
-            List<Map<String, Object>> walkErrors) {
-        Set<String> failedDeletes = new HashSet<>();
-        if (deleted != null) {
-            deleted.failures().forEach(f -> failedDeletes.add(f.key()));
-        }
+    @Override
+    protected Object toJson(Synced r) {
+        UploadConflicts conflicts = r.conflicts();
+        Set<String> failedDeletes = r.failedDeletes();
         List<Map<String, Object>> extra = new ArrayList<>();
-        for (ObjectEntry o : deletions) {
+        for (ObjectEntry o : r.deletions()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", null);
             m.put("path", null);
@@ -233,140 +230,81 @@ public final class SyncCommand implements Callable<Integer> {
             m.put("action", failed ? SyncAction.FAILED.jsonName() : SyncAction.DELETED.jsonName());
             extra.add(m);
         }
-        for (Map<String, Object> e : walkErrors) {
+        for (Map<String, Object> e : r.walkErrors()) {
             e.put("action", SyncAction.FAILED.jsonName());
         }
-        extra.addAll(walkErrors);
-        int deletedCount = deletions.size() - failedDeletes.size();
-        long failed = end.stream().filter(conflicts::failed).count()
-                + conflicts.failedWithoutTransfer()
-                + failedDeletes.size()
-                + walkErrors.size();
-        if (json) {
-            Map<String, Object> doc = conflicts.json(
-                    TransferJson.all(end, List.of()), extra, deletedCount, failedDeletes.size() + walkErrors.size());
-            if (dryRun) {
-                doc.put("dryRun", true);
-            }
-            ctx.out().json(doc);
-        } else {
-            if (dryRun) {
-                for (UploadPlan.Item i : conflicts.currentPlan().items()) {
-                    if (i.action() != SyncAction.EXCLUDED) {
-                        ctx.out().println("would " + verb(i.action()) + " " + TerminalText.escape(i.key()));
-                    }
-                }
-                for (ObjectEntry o : deletions) {
-                    ctx.out()
-                            .println("would delete " + TerminalText.escape(o.key()) + " (" + Sizes.bytes(o.size())
-                                    + ")");
-                }
-            } else {
-                for (TransferSnapshot x : end) {
-                    if (conflicts.failed(x)) {
-                        ctx.out()
-                                .println("FAILED  "
-                                        + TerminalText.escape(x.source().toString()) + ": "
-                                        + (x.errorMessage() == null ? x.state() : x.errorMessage()));
-                    }
-                }
-                if (deleted != null) {
-                    for (DeleteResult.Failure f : deleted.failures()) {
-                        ctx.out().println("FAILED  delete " + TerminalText.escape(f.key()) + ": " + f.message());
-                    }
-                }
-            }
-            for (Map<String, Object> e : walkErrors) {
-                ctx.out()
-                        .println("FAILED  " + TerminalText.escape((String) e.get("path")) + ": " + e.get("error") + " ["
-                                + e.get("errorCode") + "]");
-            }
-            conflicts.printText();
-            ctx.out()
-                    .println((dryRun ? "Dry run, nothing changed. Would be: " : "")
-                            + conflicts
-                                    .summary()
-                                    .plus(
-                                            dryRun ? deletions.size() : deletedCount,
-                                            failedDeletes.size() + walkErrors.size())
-                                    .text());
+        extra.addAll(r.walkErrors());
+        int deletedCount = r.deletions().size() - failedDeletes.size();
+        Map<String, Object> doc = conflicts
+                .rows()
+                .json(
+                        TransferJson.all(r.end(), List.of()),
+                        extra,
+                        deletedCount,
+                        failedDeletes.size() + r.walkErrors().size());
+        if (dryRun) {
+            doc.put("dryRun", true);
         }
-        return failed == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+        return doc;
     }
 
-    private static String verb(SyncAction a) {
+    @Override
+    protected void print(Synced r, Output out) {
+        UploadConflicts conflicts = r.conflicts();
+        Set<String> failedDeletes = r.failedDeletes();
+        Messages messages = ctx.messages();
+        if (dryRun) {
+            for (UploadPlan.Item i : conflicts.currentPlan().items()) {
+                if (i.action() != SyncAction.EXCLUDED) {
+                    out.println(
+                            messages.get("cli.sync.would", verb(messages, i.action()), TerminalText.escape(i.key())));
+                }
+            }
+            for (ObjectEntry o : r.deletions()) {
+                out.println(messages.get("cli.sync.wouldDelete", TerminalText.escape(o.key()), Sizes.bytes(o.size())));
+            }
+        } else {
+            for (TransferSnapshot x : r.end()) {
+                if (conflicts.failed(x)) {
+                    out.println(messages.get(
+                            "cli.row.failed",
+                            TerminalText.escape(x.source().toString()),
+                            x.errorMessage() == null ? x.state() : x.errorMessage()));
+                }
+            }
+            if (r.deleted() != null) {
+                for (DeleteResult.Failure f : r.deleted().failures()) {
+                    out.println(messages.get("cli.sync.failedDelete", TerminalText.escape(f.key()), f.message()));
+                }
+            }
+        }
+        for (Map<String, Object> e : r.walkErrors()) {
+            out.println(messages.get(
+                    "cli.plan.failed",
+                    TerminalText.escape((String) e.get("path")),
+                    e.get("error"),
+                    e.get("errorCode")));
+        }
+        conflicts.rows().printText(out, messages);
+        int deletedCount = r.deletions().size() - failedDeletes.size();
+        String summary = conflicts
+                .summary()
+                .plus(
+                        dryRun ? r.deletions().size() : deletedCount,
+                        failedDeletes.size() + r.walkErrors().size())
+                .text();
+        out.println(dryRun ? messages.get("cli.sync.dryRun", summary) : summary);
+    }
+
+    private static String verb(Messages messages, SyncAction a) {
         return switch (a) {
-            case UPLOADED -> "upload";
-            case RENAMED -> "upload (renamed)";
-            case SKIPPED_IDENTICAL -> "skip (identical)";
-            case SKIPPED_EXISTING -> "skip (exists)";
-            case FAILED -> "fail (exists)";
+            case UPLOADED -> messages.get("cli.sync.verb.upload");
+            case RENAMED -> messages.get("cli.sync.verb.renamed");
+            case SKIPPED_IDENTICAL -> messages.get("cli.sync.verb.identical");
+            case SKIPPED_EXISTING -> messages.get("cli.sync.verb.exists");
+            case FAILED -> messages.get("cli.sync.verb.fail");
             default -> a.jsonName();
         };
-    }
-
-    /**
-     * Regular files below {@code root}; links are not followed (a link out of the folder is not mirrored). A folder
-     * the rules exclude whole (no later include can reach into it) is not walked and reported once, as {@code
-     * "photos/raw/"}.
-     */
-    private static List<UploadRequest> walk(
-            Path root,
-            String prefix,
-            TargetOptions.Resolved target,
-            String bucket,
-            ExcludeRules rules,
-            List<UploadPlanner.Excluded> pruned,
-            List<Map<String, Object>> errors)
-            throws IOException {
-        List<UploadRequest> out = new ArrayList<>();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                if (d.equals(root)) {
-                    return FileVisitResult.CONTINUE;
-                }
-                String rel = ExcludeRules.relativePath(root, d);
-                var rule = rules.directoryExcludedBy(rel);
-                if (rule.isPresent()) {
-                    pruned.add(new UploadPlanner.Excluded(d, prefix + rel + "/", rel + "/", rule.get()));
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile()) {
-                    String rel = ExcludeRules.relativePath(root, file);
-                    String type = URLConnection.guessContentTypeFromName(
-                            file.getFileName().toString());
-                    out.add(new UploadRequest(file, target.ref(), bucket, prefix + rel, type));
-                } else if (attrs.isSymbolicLink()) {
-                    errors.add(error(file, "LINK_NOT_FOLLOWED", "a symbolic link; sync does not follow links"));
-                } else {
-                    errors.add(error(file, "NOT_A_FILE", "not a regular file (device, socket or pipe); skipped"));
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                errors.add(error(file, "UNREADABLE", "cannot be read: " + exc.getMessage()));
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        return out;
-    }
-
-    private static Map<String, Object> error(Path file, String code, String message) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", null);
-        m.put("path", file.toString());
-        m.put("state", "FAILED");
-        m.put("errorCode", code);
-        m.put("error", message);
-        return m;
     }
 
     private static String normalizePrefix(String prefix) {

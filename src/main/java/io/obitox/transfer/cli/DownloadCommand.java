@@ -2,7 +2,10 @@ package io.obitox.transfer.cli;
 
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.LiveCommand;
+import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.TargetOptions;
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
@@ -18,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,8 +39,7 @@ import picocli.CommandLine.Parameters;
             "Parts are fetched in parallel into NAME.obitox-part, verified, then renamed into place; an interrupted",
             "download resumes where it stopped: run the same command again, or 'obitox transfers resume'."
         })
-public final class DownloadCommand implements Callable<Integer> {
-    private final CliContext ctx;
+public final class DownloadCommand extends LiveCommand<DownloadCommand.Downloaded> {
 
     @Parameters(index = "0", paramLabel = "BUCKET/KEY|BUCKET/PREFIX/", description = "What to download.")
     String source;
@@ -82,12 +83,34 @@ public final class DownloadCommand implements Callable<Integer> {
             description = "No progress output.")
     boolean quiet;
 
+    /** The batch followed to its end; the counts are taken while the outcome is written. */
+    static final class Downloaded {
+        final DownloadService.Batch batch;
+        final String bucket;
+        int failed;
+
+        Downloaded(DownloadService.Batch batch, String bucket) {
+            this.batch = batch;
+            this.bucket = bucket;
+        }
+    }
+
     public DownloadCommand(CliContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override
-    public Integer call() throws Exception {
+    protected boolean json() {
+        return json;
+    }
+
+    @Override
+    protected boolean quiet() {
+        return quiet;
+    }
+
+    @Override
+    protected Downloaded act() throws Exception {
         DownloadService.IfExists policy = DownloadService.IfExists.parse(ifExists);
         String p = source.startsWith("s3://") ? source.substring(5) : source;
         int slash = p.indexOf('/');
@@ -115,18 +138,42 @@ public final class DownloadCommand implements Callable<Integer> {
         }
         SseCKey sseC = sseCKeyFile == null ? null : SseCKey.read(sseCKeyFile);
         DownloadService.Batch batch = ctx.app().downloads().download(resolved.ref(), bucket, key, dest, policy, sseC);
-        if (!quiet && !json) {
-            ctx.out()
-                    .progress("Downloading " + batch.transferIds().size() + " object(s) from s3://" + bucket + "/"
-                            + TerminalText.escape(key) + " on "
-                            + resolved.target().label()
-                            + (batch.resumed() > 0 ? " (" + batch.resumed() + " resumed)" : "") + " …");
-        }
-        ProgressPrinter.follow(service, batch.transferIds(), ctx.out(), quiet || json);
-        return report(service, batch, bucket);
+        progress(ctx.messages()
+                .get(
+                        batch.resumed() > 0 ? "cli.download.startResumed" : "cli.download.start",
+                        batch.transferIds().size(),
+                        bucket,
+                        TerminalText.escape(key),
+                        resolved.target().label(),
+                        batch.resumed()));
+        ProgressPrinter.follow(service, batch.transferIds(), ctx, !live());
+        return new Downloaded(batch, bucket);
     }
 
-    private int report(TransferService service, DownloadService.Batch batch, String bucket) {
+    @Override
+    protected Object toJson(Downloaded d) {
+        return report(d, ctx.out(), true);
+    }
+
+    @Override
+    protected void print(Downloaded d, Output out) {
+        report(d, out, false);
+    }
+
+    @Override
+    protected int exitCode(Downloaded d) {
+        return d.failed == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /**
+     * Reads the transfers back a page at a time: with {@code json} the document to print, else the lines of the
+     * files that failed or have a note, then the counts (null returned). Counts the failures into {@code d}.
+     */
+    private Map<String, Object> report(Downloaded d, Output out, boolean json) {
+        TransferService service = ctx.app().transfers();
+        Messages messages = ctx.messages();
+        DownloadService.Batch batch = d.batch;
+        String bucket = d.bucket;
         List<Map<String, Object>> rows = new ArrayList<>();
         int done = 0;
         int failed = 0;
@@ -142,11 +189,12 @@ public final class DownloadCommand implements Callable<Integer> {
                 if (json) {
                     rows.add(TransferJson.of(x));
                 } else if (x.state() != TransferState.COMPLETED) {
-                    ctx.out()
-                            .println("FAILED  " + TerminalText.escape(x.key()) + ": "
-                                    + (x.errorMessage() == null ? x.state() : x.errorMessage()));
+                    out.println(messages.get(
+                            "cli.row.failed",
+                            TerminalText.escape(x.key()),
+                            x.errorMessage() == null ? x.state() : x.errorMessage()));
                 } else if (x.notice() != null) {
-                    ctx.out().println("note    " + TerminalText.escape(x.key()) + ": " + x.notice());
+                    out.println(messages.get("cli.row.note", TerminalText.escape(x.key()), x.notice()));
                 }
             }
         }
@@ -174,21 +222,22 @@ public final class DownloadCommand implements Callable<Integer> {
                 }
                 rows.add(m);
             } else {
-                ctx.out()
-                        .println((sk.failed() ? "FAILED  " : "skipped ") + TerminalText.escape(sk.key()) + ": "
-                                + sk.reason());
+                out.println(messages.get(
+                        sk.failed() ? "cli.row.failed" : "cli.row.skipped",
+                        TerminalText.escape(sk.key()),
+                        sk.reason()));
             }
         }
+        d.failed = failed;
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("transfers", rows);
             doc.put(
                     "summary",
                     Map.of("downloaded", done, "skipped", batch.skipped().size(), "failed", failed));
-            ctx.out().json(doc);
-        } else {
-            ctx.out().println(done + " downloaded, " + skipped + " skipped, " + failed + " failed.");
+            return doc;
         }
-        return failed == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+        out.println(messages.get("cli.download.summary", done, skipped, failed));
+        return null;
     }
 }

@@ -2,7 +2,10 @@ package io.obitox.transfer.cli;
 
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.LiveCommand;
+import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.TargetOptions;
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
@@ -21,7 +24,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,8 +44,7 @@ import picocli.CommandLine.Parameters;
                     + " are kept, only the missing ones are sent.",
             "The token's endpoint must be one of your profiles', unless you name it with --endpoint-url."
         })
-final class ImportTokenCommand implements Callable<Integer> {
-    private final CliContext ctx;
+final class ImportTokenCommand extends LiveCommand<List<TransferSnapshot>> {
 
     @Parameters(index = "0", paramLabel = "TOKEN")
     String token;
@@ -62,12 +63,21 @@ final class ImportTokenCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the transfer as JSON when done.")
     boolean json;
 
+    /** Set when the user said no: nothing was sent, and there is no document to print. */
+    private boolean declined;
+
     ImportTokenCommand(CliContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    protected boolean json() {
+        return json && !declined;
+    }
+
+    /** Shows where the file would go, checks it, asks, then follows the upload to its end. */
+    @Override
+    protected List<TransferSnapshot> act() throws InterruptedException {
         ResumeToken t = ResumeToken.decode(token);
         if (!target.named()) {
             target.useProfile(localProfileFor(t).name());
@@ -76,24 +86,34 @@ final class ImportTokenCommand implements Callable<Integer> {
         describe(t, resolved);
         checkFile(resolved, t.bucket());
         if (!confirmed()) {
-            ctx.out().progress("Not imported; nothing was sent.");
-            return ExitCodes.FAILURE;
+            ctx.out().progress(ctx.messages().get("cli.import.notImported"));
+            declined = true;
+            return List.of();
         }
         TransferService s = ctx.app().transfers();
         TransferSnapshot started = s.importToken(token, file, resolved.ref());
-        List<TransferSnapshot> end = ProgressPrinter.await(s, List.of(started.id()), ctx.out(), json);
-        if (json) {
-            ctx.out().json(TransferJson.all(end, List.of()));
-        } else {
-            for (TransferSnapshot x : end) {
-                ctx.out()
-                        .println(
-                                x.state() == TransferState.COMPLETED
-                                        ? "Completed s3://" + x.bucket() + "/" + TerminalText.escape(x.key())
-                                        : "FAILED: " + x.errorMessage());
-            }
+        return ProgressPrinter.await(s, List.of(started.id()), ctx, !live());
+    }
+
+    @Override
+    protected Object toJson(List<TransferSnapshot> end) {
+        return TransferJson.all(end, List.of());
+    }
+
+    @Override
+    protected void print(List<TransferSnapshot> end, Output out) {
+        Messages messages = ctx.messages();
+        for (TransferSnapshot x : end) {
+            out.println(
+                    x.state() == TransferState.COMPLETED
+                            ? messages.get("cli.import.completed", x.bucket(), TerminalText.escape(x.key()))
+                            : messages.get("cli.import.failed", String.valueOf(x.errorMessage())));
         }
-        return end.get(0).state() == TransferState.COMPLETED ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    @Override
+    protected int exitCode(List<TransferSnapshot> end) {
+        return !declined && end.get(0).state() == TransferState.COMPLETED ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     /**
@@ -145,19 +165,22 @@ final class ImportTokenCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             size = -1;
         }
+        Messages messages = ctx.messages();
         List<List<String>> rows = List.of(
-                List.of("  file", file.toAbsolutePath() + (size >= 0 ? " (" + Sizes.bytes(size) + ")" : "")),
-                List.of("  endpoint", r.target().where()),
-                List.of("  bucket", t.bucket()),
-                List.of("  key", t.key()),
-                List.of("  signed by", signer(r)),
-                List.of("  upload id", t.uploadId()));
+                List.of(
+                        "  " + messages.get("cli.import.file"),
+                        file.toAbsolutePath() + (size >= 0 ? " (" + Sizes.bytes(size) + ")" : "")),
+                List.of("  " + messages.get("cli.import.endpoint"), r.target().where()),
+                List.of("  " + messages.get("cli.import.bucket"), t.bucket()),
+                List.of("  " + messages.get("cli.import.key"), t.key()),
+                List.of("  " + messages.get("cli.import.signedBy"), signer(r)),
+                List.of("  " + messages.get("cli.import.uploadId"), t.uploadId()));
         if (json) {
             // stdout is for the JSON alone: the same facts go to stderr
-            ctx.out().progress("Importing this resume token uploads a local file:");
+            ctx.out().progress(messages.get("cli.import.intro"));
             rows.forEach(row -> ctx.out().progress(row.get(0) + ": " + TerminalText.escape(row.get(1))));
         } else {
-            ctx.out().println("Importing this resume token uploads a local file:");
+            ctx.out().println(messages.get("cli.import.intro"));
             ctx.out().table(null, rows);
         }
     }
@@ -206,7 +229,7 @@ final class ImportTokenCommand implements Callable<Integer> {
                             + " nothing was sent.",
                     "Check the endpoint, bucket and key above, then run the same command with --yes.");
         }
-        String answer = console.readLine("Upload the file there? [y/N] ");
+        String answer = console.readLine("%s ", ctx.messages().get("cli.import.confirm"));
         return answer != null && List.of("y", "yes").contains(answer.trim().toLowerCase(Locale.ROOT));
     }
 }

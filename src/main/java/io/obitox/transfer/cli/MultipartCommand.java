@@ -1,8 +1,10 @@
 package io.obitox.transfer.cli;
 
 import io.obitox.cli.kit.CliContext;
-import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.Output;
+import io.obitox.cli.kit.ResultCommand;
 import io.obitox.cli.kit.TargetOptions;
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
@@ -14,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,9 +43,7 @@ public final class MultipartCommand implements Runnable {
             aliases = "ls",
             mixinStandardHelpOptions = true,
             description = "List incomplete uploads with key, age and size so far.")
-    static final class ListCmd implements Callable<Integer> {
-        private final CliContext ctx;
-
+    static final class ListCmd extends ResultCommand<ListCmd.Listed> {
         @Option(names = "--bucket", paramLabel = "BUCKET")
         String bucket;
 
@@ -54,46 +53,66 @@ public final class MultipartCommand implements Runnable {
         @Option(names = "--json")
         boolean json;
 
+        /** The bucket's incomplete uploads, and the moment their ages are measured from. */
+        record Listed(String bucket, List<IncompleteUpload> uploads, Instant now) {}
+
         ListCmd(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
-        public Integer call() {
+        protected boolean json() {
+            return json;
+        }
+
+        @Override
+        protected Listed act() {
             TargetOptions.Resolved r = target.resolve(ctx.app());
             String b = r.bucketOr(bucket);
-            List<IncompleteUpload> list = ctx.app().multipartUploads().list(r.target(), b);
-            Instant now = ctx.app().clock().instant();
-            if (json) {
-                List<Map<String, Object>> out = new ArrayList<>();
-                for (IncompleteUpload u : list) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("key", u.key());
-                    m.put("uploadId", u.uploadId());
-                    m.put(
-                            "initiated",
-                            u.initiated() == null ? null : u.initiated().toString());
-                    m.put("ageSeconds", u.age(now).toSeconds());
-                    m.put("bytes", u.bytesSoFar());
-                    m.put("parts", u.parts());
-                    m.put("transferId", u.transferId());
-                    out.add(m);
-                }
-                ctx.out().json(Map.of("bucket", b, "uploads", out));
-                return ExitCodes.OK;
+            return new Listed(
+                    b,
+                    ctx.app().multipartUploads().list(r.target(), b),
+                    ctx.app().clock().instant());
+        }
+
+        @Override
+        protected Object toJson(Listed l) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (IncompleteUpload u : l.uploads()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("key", u.key());
+                m.put("uploadId", u.uploadId());
+                m.put("initiated", u.initiated() == null ? null : u.initiated().toString());
+                m.put("ageSeconds", u.age(l.now()).toSeconds());
+                m.put("bytes", u.bytesSoFar());
+                m.put("parts", u.parts());
+                m.put("transferId", u.transferId());
+                out.add(m);
             }
+            return Map.of("bucket", l.bucket(), "uploads", out);
+        }
+
+        @Override
+        protected void print(Listed l, Output out) {
             List<List<String>> rows = new ArrayList<>();
-            for (IncompleteUpload u : list) {
+            for (IncompleteUpload u : l.uploads()) {
                 rows.add(List.of(
-                        Sizes.duration(u.age(now).toSeconds()),
+                        Sizes.duration(u.age(l.now()).toSeconds()),
                         u.bytesSoFar() < 0 ? "?" : Sizes.bytes(u.bytesSoFar()),
                         u.key(),
                         u.transferId() == null ? "" : "ObitoX " + u.transferId().substring(0, 8),
                         u.uploadId()));
             }
-            ctx.out().table(List.of("AGE", "SO FAR", "KEY", "STARTED BY", "UPLOAD ID"), rows);
-            ctx.out().println(list.size() + " incomplete upload(s) in " + b + ".");
-            return ExitCodes.OK;
+            Messages messages = ctx.messages();
+            out.table(
+                    List.of(
+                            messages.get("cli.multipart.age"),
+                            messages.get("cli.multipart.soFar"),
+                            messages.get("cli.multipart.key"),
+                            messages.get("cli.multipart.startedBy"),
+                            messages.get("cli.multipart.uploadId")),
+                    rows);
+            out.println(messages.get("cli.multipart.count", l.uploads().size(), l.bucket()));
         }
     }
 
@@ -101,9 +120,7 @@ public final class MultipartCommand implements Runnable {
             name = "abort",
             mixinStandardHelpOptions = true,
             description = "Abort one upload (--key and --upload-id) or all older than N days (--older-than).")
-    static final class AbortCmd implements Callable<Integer> {
-        private final CliContext ctx;
-
+    static final class AbortCmd extends ResultCommand<AbortCmd.Aborted> {
         @Option(names = "--bucket", paramLabel = "BUCKET")
         String bucket;
 
@@ -119,33 +136,43 @@ public final class MultipartCommand implements Runnable {
         @Mixin
         TargetOptions target;
 
+        /** One upload aborted by key ({@code uploads} null), or every upload older than the age given. */
+        record Aborted(String key, List<IncompleteUpload> uploads) {}
+
         AbortCmd(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
-        public Integer call() {
+        protected Aborted act() {
             TargetOptions.Resolved r = target.resolve(ctx.app());
             String b = r.bucketOr(bucket);
             MultipartUploads uploads = ctx.app().multipartUploads();
             if (key != null && uploadId != null) {
                 uploads.abort(r.target(), b, key, uploadId);
-                ctx.out().println("Aborted the upload of '" + TerminalText.escape(key) + "'.");
-                return ExitCodes.OK;
+                return new Aborted(key, null);
             }
             if (olderThanDays != null) {
                 Duration age = Duration.ofSeconds((long) (olderThanDays * 86_400));
-                List<IncompleteUpload> aborted = uploads.abortOlderThan(r.target(), b, age);
-                aborted.forEach(u -> ctx.out()
-                        .println("Aborted " + TerminalText.escape(u.key()) + " (" + TerminalText.escape(u.uploadId())
-                                + ")"));
-                ctx.out().println(aborted.size() + " upload(s) aborted.");
-                return ExitCodes.OK;
+                return new Aborted(null, uploads.abortOlderThan(r.target(), b, age));
             }
             throw new ObitoxException(
                     "MISSING_SELECTION",
                     "Say which uploads to abort.",
                     "Use --key K --upload-id U, or --older-than DAYS (0 aborts all).");
+        }
+
+        @Override
+        protected void print(Aborted a, Output out) {
+            Messages messages = ctx.messages();
+            if (a.uploads() == null) {
+                out.println(messages.get("cli.multipart.abortedOne", TerminalText.escape(a.key())));
+                return;
+            }
+            a.uploads()
+                    .forEach(u -> out.println(messages.get(
+                            "cli.multipart.aborted", TerminalText.escape(u.key()), TerminalText.escape(u.uploadId()))));
+            out.println(messages.get("cli.multipart.abortedCount", a.uploads().size()));
         }
     }
 }

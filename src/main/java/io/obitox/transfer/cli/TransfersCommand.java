@@ -2,8 +2,10 @@ package io.obitox.transfer.cli;
 
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.LiveCommand;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
@@ -13,7 +15,6 @@ import io.obitox.transfer.TransferState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -125,7 +126,16 @@ public final class TransfersCommand implements Runnable {
                                 : "s3://" + s.bucket() + "/" + s.key(),
                         s.errorMessage() == null ? "" : s.errorMessage()));
             }
-            out.table(List.of("ID", "STATE", "SIZE", "DONE", "TARGET", "ERROR"), rows);
+            Messages messages = ctx.messages();
+            out.table(
+                    List.of(
+                            messages.get("cli.transfers.id"),
+                            messages.get("cli.transfers.state"),
+                            messages.get("cli.transfers.size"),
+                            messages.get("cli.transfers.done"),
+                            messages.get("cli.transfers.target"),
+                            messages.get("cli.transfers.error")),
+                    rows);
         }
     }
 
@@ -136,9 +146,7 @@ public final class TransfersCommand implements Runnable {
                 "Resume a paused, failed or interrupted transfer (only missing parts are sent) and wait.",
                 "With --all: every interrupted transfer whose ObitoX process is gone, and paused/failed ones."
             })
-    static final class ResumeCmd implements Callable<Integer> {
-        private final CliContext ctx;
-
+    static final class ResumeCmd extends LiveCommand<List<TransferSnapshot>> {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Which which;
 
@@ -151,12 +159,20 @@ public final class TransfersCommand implements Runnable {
                 description = "The SSE-C key the upload started with (never stored, so asked for again).")
         java.nio.file.Path sseCKeyFile;
 
+        /** Set when there was nothing to resume: then there is no document to print, only the line saying so. */
+        private boolean nothing;
+
         ResumeCmd(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
-        public Integer call() throws InterruptedException {
+        protected boolean json() {
+            return json && !nothing;
+        }
+
+        @Override
+        protected List<TransferSnapshot> act() throws InterruptedException {
             TransferService s = ctx.app().transfers();
             if (sseCKeyFile
                     != null) { // issue 16: in memory only; a transfer under another key fails SSE_C_KEY_MISMATCH
@@ -174,14 +190,28 @@ public final class TransfersCommand implements Runnable {
                 ids.forEach(s::resume);
             }
             if (ids.isEmpty()) {
-                ctx.out().println("Nothing to resume.");
-                return ExitCodes.OK;
+                nothing = true;
+                return List.of();
             }
-            List<TransferSnapshot> end = ProgressPrinter.await(s, ids, ctx.out(), json);
-            if (json) {
-                ctx.out().json(TransferJson.all(end, List.of()));
+            return ProgressPrinter.await(s, ids, ctx, !live());
+        }
+
+        @Override
+        protected Object toJson(List<TransferSnapshot> end) {
+            return TransferJson.all(end, List.of());
+        }
+
+        @Override
+        protected void print(List<TransferSnapshot> end, Output out) {
+            if (nothing) {
+                Messages messages = ctx.messages();
+                out.println(messages.get("cli.transfers.nothingToResume"));
             }
-            // a skipped file (already in the bucket) has nothing to resume and is not a failure
+        }
+
+        /** A skipped file (already in the bucket) has nothing to resume and is not a failure. */
+        @Override
+        protected int exitCode(List<TransferSnapshot> end) {
             return end.stream()
                             .allMatch(x -> x.state() == TransferState.COMPLETED || x.state() == TransferState.SKIPPED)
                     ? ExitCodes.OK
@@ -192,7 +222,7 @@ public final class TransfersCommand implements Runnable {
     @Command(name = "pause", mixinStandardHelpOptions = true, description = "Pause queued transfers.")
     static final class PauseCmd extends Control {
         PauseCmd(CliContext ctx) {
-            super(ctx, "Paused", TransferService::pause);
+            super(ctx, "cli.transfers.paused", "cli.transfers.pauseElsewhere", TransferService::pause);
         }
     }
 
@@ -202,21 +232,29 @@ public final class TransfersCommand implements Runnable {
             description = "Cancel transfers and abort their multipart uploads (nothing is left behind).")
     static final class CancelCmd extends Control {
         CancelCmd(CliContext ctx) {
-            super(ctx, "Cancelled", TransferService::cancel);
+            super(ctx, "cli.transfers.cancelled", "cli.transfers.cancelElsewhere", TransferService::cancel);
         }
     }
 
     /** Pause or cancel: acts on each transfer it applies to, then says how many. */
     abstract static class Control extends ResultCommand<Integer> {
-        private final String verb;
+        /** The message keys of the count line and of the warning about a transfer another process runs. */
+        private final String doneKey;
+
+        private final String elsewhereKey;
         private final java.util.function.BiConsumer<TransferService, String> action;
 
         @ArgGroup(exclusive = true, multiplicity = "1")
         Which which;
 
-        Control(CliContext ctx, String verb, java.util.function.BiConsumer<TransferService, String> action) {
+        Control(
+                CliContext ctx,
+                String doneKey,
+                String elsewhereKey,
+                java.util.function.BiConsumer<TransferService, String> action) {
             super(ctx);
-            this.verb = verb;
+            this.doneKey = doneKey;
+            this.elsewhereKey = elsewhereKey;
             this.action = action;
         }
 
@@ -229,9 +267,7 @@ public final class TransfersCommand implements Runnable {
             for (String id : ids) {
                 TransferSnapshot x = s.snapshot(id).orElseThrow();
                 if (x.state() == TransferState.RUNNING) {
-                    ctx.out()
-                            .warn(TerminalText.escape(x.fileName()) + " is running in another ObitoX process; "
-                                    + verb.toLowerCase(java.util.Locale.ROOT) + " it there.");
+                    ctx.out().warn(ctx.messages().get(elsewhereKey, TerminalText.escape(x.fileName())));
                     continue;
                 }
                 action.accept(s, id);
@@ -243,7 +279,7 @@ public final class TransfersCommand implements Runnable {
 
         @Override
         protected void print(Integer n, Output out) {
-            out.println(verb + " " + n + " transfer(s).");
+            out.println(ctx.messages().get(doneKey, n));
         }
     }
 

@@ -2,7 +2,10 @@ package io.obitox.transfer.cli;
 
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.LiveCommand;
+import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.TargetOptions;
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
@@ -39,7 +42,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -57,8 +59,7 @@ import picocli.CommandLine.Parameters;
             "Upload files and folders (recursively) to a bucket.",
             "Large files go multipart and survive crashes: run the same command again, or 'obitox transfers resume'."
         })
-public final class UploadCommand implements Callable<Integer> {
-    private final CliContext ctx;
+public final class UploadCommand extends LiveCommand<UploadCommand.Uploaded> {
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders.")
     List<Path> paths;
@@ -117,12 +118,25 @@ public final class UploadCommand implements Callable<Integer> {
             description = "Wait up to this long for the webhooks the upload causes (default 10); the rest stay queued.")
     int webhookWait = 10;
 
+    /** The settled run: its report, and every transfer whose webhook events are waited for. */
+    record Uploaded(UploadReport report, List<String> settled) {}
+
     public UploadCommand(CliContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override
-    public Integer call() throws Exception {
+    protected boolean json() {
+        return json;
+    }
+
+    @Override
+    protected boolean quiet() {
+        return quiet;
+    }
+
+    @Override
+    protected Uploaded act() throws Exception {
         TargetOptions.Resolved resolved = target.resolve(ctx.app());
         String b = resolved.bucketOr(bucket);
         // issue 16: checked (values, provider) before anything is read or sent
@@ -166,19 +180,37 @@ public final class UploadCommand implements Callable<Integer> {
         conflicts.attach(batch.transferIds());
         List<String> skippedIds = conflicts.recordSkipped(service, batch.id());
         requests = null; // from here on only the ids are kept; outcomes are read back from the database
-        if (!quiet && !json) {
-            ctx.out()
-                    .progress("Uploading " + files + " file(s) to s3://" + b + "/" + p + " on "
-                            + resolved.target().label() + " …");
-        }
-        ProgressPrinter.follow(service, batch.transferIds(), ctx.out(), quiet || json);
-        List<String> finalIds = conflicts.settleById(service, batch.transferIds(), quiet || json);
-        long failed = UploadReport.print(ctx.out(), service, batch, finalIds, conflicts, walkErrors, json);
+        progress(ctx.messages()
+                .get("cli.upload.start", files, b, p, resolved.target().label()));
+        ProgressPrinter.follow(service, batch.transferIds(), ctx, !live());
+        List<String> finalIds = conflicts.settleById(service, batch.transferIds(), !live());
         java.util.Set<String> settled = new java.util.LinkedHashSet<>(batch.transferIds());
         settled.addAll(finalIds); // the rename rounds' transfers too
         settled.addAll(skippedIds); // their upload.completed events ("skipped": true)
-        deliverWebhooks(List.copyOf(settled));
-        return failed == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+        return new Uploaded(
+                new UploadReport(service, batch, finalIds, conflicts, walkErrors, ctx.messages()),
+                List.copyOf(settled));
+    }
+
+    @Override
+    protected Object toJson(Uploaded u) {
+        return u.report().json();
+    }
+
+    @Override
+    protected void print(Uploaded u, Output out) {
+        u.report().text(out);
+    }
+
+    /** Failed and rejected files both fail the run. */
+    @Override
+    protected int exitCode(Uploaded u) {
+        return u.report().notDone() == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    @Override
+    protected void afterOutput(Uploaded u) throws InterruptedException {
+        deliverWebhooks(u.settled());
     }
 
     /** Gives the webhook dispatcher a bounded time to deliver this upload's events; undelivered ones stay queued. */
@@ -193,13 +225,11 @@ public final class UploadCommand implements Callable<Integer> {
                 end.stream().filter(d -> d.status() == DeliveryState.DELIVERED).count();
         long pending = end.stream().filter(d -> !d.status().isSettled()).count();
         long failed = end.size() - delivered - pending;
-        if (!quiet && !json) {
-            ctx.out()
-                    .progress("Webhooks: " + delivered + " delivered"
-                            + (pending > 0 ? ", " + pending + " still queued (sent when ObitoX next runs)" : "")
-                            + (failed > 0 ? ", " + failed + " failed (see 'obitox webhooks log')" : "")
-                            + ".");
-        }
+        Messages messages = ctx.messages();
+        progress(messages.get("cli.upload.webhooks", delivered)
+                + (pending > 0 ? messages.get("cli.upload.webhooksQueued", pending) : "")
+                + (failed > 0 ? messages.get("cli.upload.webhooksFailed", failed) : "")
+                + ".");
     }
 
     /**
@@ -239,8 +269,9 @@ public final class UploadCommand implements Callable<Integer> {
                         sp.path(),
                         "SYMLINK_LOOP",
                         "a symbolic link loops back into the dropped folder; " + "not followed"));
-            } else if (!quiet && !json) {
-                ctx.out().progress("skipped " + TerminalText.escape(sp.relativePath()) + " (" + sp.reason() + ")");
+            } else {
+                progress(ctx.messages()
+                        .get("cli.upload.skippedPath", TerminalText.escape(sp.relativePath()), sp.reason()));
             }
         }
     }

@@ -2,7 +2,6 @@ package io.obitox.transfer.cli;
 
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.TargetOptions;
-import io.obitox.common.TerminalText;
 import io.obitox.profile.StorageProfile;
 import io.obitox.settings.SettingsService;
 import io.obitox.sync.BatchSummary;
@@ -31,8 +30,8 @@ import java.util.Optional;
  * The command-line side of issue 15 for {@code upload} and {@code sync}: exclude rules applied to the files found,
  * the {@link UploadPlanner} run over what is left, the engine given only what must be sent, rename rounds after
  * 412s, and the per-file {@code "action"} plus the batch summary in the output. Warnings (best-effort checks, a
- * listing that failed) always go to stderr, also with {@code --json} or {@code -q}. One per command run; not
- * thread-safe.
+ * listing that failed) always go to stderr, also with {@code --json} or {@code -q}. What the settled plan prints is
+ * {@link PlanRows}. One per command run; not thread-safe.
  */
 public final class UploadConflicts {
     /** Settings key of the default {@code --if-exists}, per profile and bucket ({@code sync.ifExists.ID.BUCKET}). */
@@ -207,7 +206,7 @@ public final class UploadConflicts {
             }
             TransferService.Batch again = service.enqueue(plan.uploads());
             plan.attach(again.transferIds());
-            round = ProgressPrinter.await(service, again.transferIds(), ctx.out(), quiet);
+            round = ProgressPrinter.await(service, again.transferIds(), ctx, quiet);
         }
         return new ArrayList<>(last.values());
     }
@@ -230,7 +229,7 @@ public final class UploadConflicts {
             }
             TransferService.Batch again = service.enqueue(plan.uploads());
             plan.attach(again.transferIds());
-            ProgressPrinter.follow(service, again.transferIds(), ctx.out(), quiet);
+            ProgressPrinter.follow(service, again.transferIds(), ctx, quiet);
             round = again.transferIds();
         }
         List<String> last = new ArrayList<>();
@@ -256,12 +255,6 @@ public final class UploadConflicts {
                 : s.state() == io.obitox.transfer.TransferState.COMPLETED;
     }
 
-    /** A file that never became a transfer (rejected, unreadable): its JSON row, with {@code "action": "failed"}. */
-    public static Map<String, Object> walkErrorRow(Map<String, Object> row) {
-        row.putIfAbsent("action", SyncAction.FAILED.jsonName());
-        return row;
-    }
-
     /** Files that failed without a transfer (e.g. {@code --if-exists fail} on a listed key). */
     public long failedWithoutTransfer() {
         return plan.items().stream()
@@ -273,97 +266,9 @@ public final class UploadConflicts {
         return plan.summary();
     }
 
-    /**
-     * The {@code --json} document: {@code transfers} rows keep their fields and gain {@code "action"}; files that
-     * sent nothing get rows of their own ({@code id} null); {@code summary} at the end.
-     */
-    @SuppressWarnings("unchecked")
-    public Map<String, Object> json(
-            Map<String, Object> transfersJson, List<Map<String, Object>> extraRows, int deleted, int failedMore) {
-        List<Map<String, Object>> rows = new ArrayList<>((List<Map<String, Object>>) transfersJson.get("transfers"));
-        rows.forEach(this::decorate);
-        rows.addAll(rowsWithoutTransfer());
-        rows.addAll(extraRows);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("transfers", rows);
-        Map<String, Object> summary = plan.summary().plus(deleted, failedMore).json();
-        summary.put("filesRead", plan.filesRead()); // files read to compare; 0 when the index decided by stat
-        out.put("summary", summary);
-        return out;
-    }
-
-    /** Adds {@code "action"} (and {@code originalKey}, a skip's {@code reason}) to a transfer's JSON row. */
-    public Map<String, Object> decorate(Map<String, Object> row) {
-        Object id = row.get("id");
-        UploadPlan.Item i = id == null ? null : plan.item(id.toString());
-        if (!row.containsKey("action")) {
-            row.put(
-                    "action",
-                    i != null && i.action() != null
-                            ? i.action().jsonName()
-                            : "COMPLETED".equals(row.get("state"))
-                                    ? SyncAction.UPLOADED.jsonName()
-                                    : SyncAction.FAILED.jsonName());
-        }
-        if (i != null && !i.key().equals(i.originalKey())) {
-            row.put("originalKey", i.originalKey());
-        }
-        if (i != null && i.action() == SyncAction.SKIPPED_EXISTING) {
-            row.put("reason", i.reason());
-        }
-        return row;
-    }
-
-    /**
-     * The JSON rows of files that sent nothing (excluded, skipped, failed as existing): {@code id} is the skipped
-     * file's {@code SKIPPED} transfer, null for the others.
-     */
-    public List<Map<String, Object>> rowsWithoutTransfer() {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (UploadPlan.Item i : plan.items()) {
-            if (i.transferId() == null) {
-                rows.add(row(i));
-            }
-        }
-        return rows;
-    }
-
-    private Map<String, Object> row(UploadPlan.Item i) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", i.skippedId());
-        m.put("path", i.path().toString());
-        m.put("bucket", bucket);
-        m.put("key", i.key());
-        m.put("size", i.size());
-        m.put("state", dryRun ? "DRY_RUN" : i.action() == SyncAction.FAILED ? "FAILED" : "SKIPPED");
-        m.put("action", i.action().jsonName());
-        if (i.action() == SyncAction.FAILED) {
-            m.put("errorCode", ConflictPolicy.OBJECT_EXISTS);
-            m.put("error", i.reason());
-        } else {
-            m.put("reason", i.reason());
-        }
-        if (i.rule() != null) {
-            m.put("rule", i.rule());
-        }
-        return m;
-    }
-
-    /** The lines of files that sent nothing but must be seen (excluded, failed as existing), for the terminal. */
-    public void printText() {
-        for (UploadPlan.Item i : plan.items()) {
-            if (i.action() == SyncAction.EXCLUDED) {
-                ctx.out().println("excluded " + TerminalText.escape(i.key()) + ": " + i.reason());
-            } else if (i.action() == SyncAction.FAILED && i.transferId() == null) {
-                ctx.out()
-                        .println("FAILED  " + TerminalText.escape(i.path().toString()) + ": " + i.reason() + " ["
-                                + ConflictPolicy.OBJECT_EXISTS + "]");
-            } else if (i.action() == SyncAction.RENAMED) {
-                ctx.out()
-                        .println("renamed " + TerminalText.escape(i.originalKey()) + " -> "
-                                + TerminalText.escape(i.key()));
-            }
-        }
+    /** The rows and lines of the files' outcomes, JSON or text, once the plan is settled. */
+    public PlanRows rows() {
+        return new PlanRows(plan, bucket, dryRun);
     }
 
     /** The rules' path of {@code file}: relative to the named folder holding it, or its name for a named file. */

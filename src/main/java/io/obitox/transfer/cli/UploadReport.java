@@ -1,6 +1,7 @@
 package io.obitox.transfer.cli;
 
 import io.obitox.cli.kit.Output;
+import io.obitox.common.Messages;
 import io.obitox.common.TerminalText;
 import io.obitox.sync.BatchSummary;
 import io.obitox.transfer.TransferService;
@@ -28,43 +29,47 @@ final class UploadReport {
     static final int PAGE = 500;
 
     private final TransferService service;
+    private final TransferService.Batch batch;
     private final List<String> ids;
     private final UploadConflicts conflicts;
+    private final List<Map<String, Object>> walkErrors;
+    private final Messages messages;
     private long sent;
     private long notCompleted;
 
-    private UploadReport(TransferService service, List<String> ids, UploadConflicts conflicts) {
-        this.service = service;
-        this.ids = ids;
-        this.conflicts = conflicts;
-    }
-
     /**
-     * Prints the outcome of {@code batch} (settled; {@code lastIds} every file's last transfer, after the rename
-     * rounds of {@code conflicts}), the files that sent nothing by the conflict policy or the rules, and those that
-     * never became transfers ({@code walkErrors}: rejected by the validation policy, or failed on the walk);
-     * returns how many files did not get there, failed or rejected (the command exits 1 for either).
+     * The outcome of {@code batch} (settled; {@code lastIds} every file's last transfer, after the rename rounds of
+     * {@code conflicts}), the files that sent nothing by the conflict policy or the rules, and those that never became
+     * transfers ({@code walkErrors}: rejected by the validation policy, or failed on the walk).
      */
-    static long print(
-            Output out,
+    UploadReport(
             TransferService service,
             TransferService.Batch batch,
             List<String> lastIds,
             UploadConflicts conflicts,
             List<Map<String, Object>> walkErrors,
-            boolean json) {
-        UploadReport r = new UploadReport(service, lastIds, conflicts);
-        if (json) {
-            r.json(out, walkErrors);
-        } else {
-            r.text(out, batch, walkErrors);
-        }
-        return r.notCompleted + walkErrors.size() + conflicts.failedWithoutTransfer();
+            Messages messages) {
+        this.messages = messages;
+        this.service = service;
+        this.batch = batch;
+        this.ids = lastIds;
+        this.conflicts = conflicts;
+        this.walkErrors = walkErrors;
     }
 
-    private void json(Output out, List<Map<String, Object>> walkErrors) {
-        List<Map<String, Object>> others = new ArrayList<>(conflicts.rowsWithoutTransfer());
-        walkErrors.forEach(e -> others.add(UploadConflicts.walkErrorRow(e)));
+    /**
+     * How many files did not get there, failed or rejected (the command exits 1 for either); final once {@link #text}
+     * has run or the {@link #json} document has been written.
+     */
+    long notDone() {
+        return notCompleted + walkErrors.size() + conflicts.failedWithoutTransfer();
+    }
+
+    /** The document; its transfers are read from the database as it is written. */
+    Map<String, Object> json() {
+        List<Map<String, Object>> others = new ArrayList<>(conflicts.rows().rowsWithoutTransfer());
+        walkErrors.forEach(e -> others.add(PlanRows.walkErrorRow(e)));
+        PlanRows planRows = conflicts.rows();
         Iterable<Map<String, Object>> rows = () -> new Iterator<>() {
             private final Iterator<TransferSnapshot> transfers = snapshots().iterator();
             private final Iterator<Map<String, Object>> extra = others.iterator();
@@ -76,53 +81,63 @@ final class UploadReport {
 
             @Override
             public Map<String, Object> next() {
-                return transfers.hasNext() ? conflicts.decorate(TransferJson.of(transfers.next())) : extra.next();
+                return transfers.hasNext() ? planRows.decorate(TransferJson.of(transfers.next())) : extra.next();
             }
         };
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("transfers", rows); // Jackson writes an Iterable as an array, one element at a time
-        doc.put("summary", summary(walkErrors).json()); // after the rows: counts settled
-        out.json(doc);
+        doc.put("summary", summary().json()); // after the rows: counts settled
+        return doc;
     }
 
-    private void text(Output out, TransferService.Batch batch, List<Map<String, Object>> walkErrors) {
+    /** One line per file that failed or has a note, then the counts. */
+    void text(Output out) {
         Set<String> refused = new HashSet<>();
         for (TransferService.Refusal r : batch.refusals()) {
             refused.addAll(r.transferIds());
-            out.println("FAILED  " + r.transferIds().size() + " file(s) to s3://" + r.bucket() + " on "
-                    + r.targetLabel() + ", nothing sent: [" + r.reason().code() + "] "
-                    + r.reason().oneLine());
+            out.println(messages.get(
+                    "cli.upload.refused",
+                    r.transferIds().size(),
+                    r.bucket(),
+                    r.targetLabel(),
+                    r.reason().code(),
+                    r.reason().oneLine()));
         }
         for (TransferSnapshot x : snapshots()) {
             if (refused.contains(x.id()) && x.state() == TransferState.FAILED) {
                 continue; // reported once above
             }
             if (conflicts.failed(x)) {
-                out.println("FAILED  " + TerminalText.escape(x.source().toString()) + ": "
-                        + (x.errorMessage() == null ? x.state() : x.errorMessage()));
+                out.println(messages.get(
+                        "cli.row.failed",
+                        TerminalText.escape(x.source().toString()),
+                        x.errorMessage() == null ? x.state() : x.errorMessage()));
             } else if (x.notice() != null) {
-                out.println("note    " + TerminalText.escape(x.fileName()) + ": " + x.notice());
+                out.println(messages.get("cli.row.note", TerminalText.escape(x.fileName()), x.notice()));
             }
         }
         for (Map<String, Object> e : walkErrors) {
             out.println(e.get("state") + "  " + TerminalText.escape((String) e.get("path")) + ": " + e.get("error")
                     + " [" + e.get("errorCode") + "]");
         }
-        int rejected = rejected(walkErrors);
-        conflicts.printText();
+        int rejected = rejected();
+        conflicts.rows().printText(out, messages);
         long failed = notCompleted + walkErrors.size() - rejected + conflicts.failedWithoutTransfer();
-        out.println(sent + " uploaded, " + (rejected > 0 ? rejected + " rejected, " : "") + failed + " failed.");
-        out.println(summary(walkErrors).text());
+        out.println(
+                rejected > 0
+                        ? messages.get("cli.upload.summaryRejected", sent, rejected, failed)
+                        : messages.get("cli.upload.summary", sent, failed));
+        out.println(summary().text());
     }
 
     /** The batch's counts with the files that never became transfers: policy refusals apart from failures. */
-    private BatchSummary summary(List<Map<String, Object>> walkErrors) {
-        int rejected = rejected(walkErrors);
+    private BatchSummary summary() {
+        int rejected = rejected();
         return conflicts.summary().plus(0, walkErrors.size() - rejected).plusRejected(rejected);
     }
 
     /** Files the validation policy refused (state {@code REJECTED}); the other walk errors are failures. */
-    private static int rejected(List<Map<String, Object>> walkErrors) {
+    private int rejected() {
         return (int) walkErrors.stream()
                 .filter(e -> "REJECTED".equals(e.get("state")))
                 .count();

@@ -4,6 +4,7 @@ import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.ExitCodes;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.UserMessage;
@@ -110,7 +111,15 @@ public final class PolicyCommand implements Runnable {
                         p.allowedTypes().isEmpty() ? "any" : String.join(",", p.allowedTypes()),
                         l.usedFor().isEmpty() ? "-" : String.join(", ", l.usedFor())));
             }
-            out.table(List.of("NAME", "KIND", "MAX SIZE", "TYPES", "USED FOR"), rows);
+            Messages messages = ctx.messages();
+            out.table(
+                    List.of(
+                            messages.get("cli.policy.name"),
+                            messages.get("cli.policy.kind"),
+                            messages.get("cli.policy.maxSize"),
+                            messages.get("cli.policy.types"),
+                            messages.get("cli.policy.usedFor")),
+                    rows);
         }
     }
 
@@ -163,7 +172,8 @@ public final class PolicyCommand implements Runnable {
 
         @Override
         protected void print(ValidationPolicy p, Output out) {
-            out.println("Saved policy '" + p.name() + "'.");
+            Messages messages = ctx.messages();
+            out.println(messages.get("cli.policy.saved", p.name()));
         }
     }
 
@@ -192,7 +202,8 @@ public final class PolicyCommand implements Runnable {
                         "See 'obitox policy list'."));
                 return;
             }
-            out.println("Deleted policy '" + name + "'; buckets that used it fall back to the default.");
+            Messages messages = ctx.messages();
+            out.println(messages.get("cli.policy.deleted", name));
         }
 
         @Override
@@ -261,7 +272,8 @@ public final class PolicyCommand implements Runnable {
 
         @Override
         protected void print(Boolean removed, Output out) {
-            out.println(removed ? "Removed." : "Nothing was assigned there.");
+            Messages messages = ctx.messages();
+            out.println(messages.get(removed ? "cli.policy.unassigned" : "cli.policy.nothingAssigned"));
         }
     }
 

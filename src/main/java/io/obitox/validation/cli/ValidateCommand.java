@@ -4,6 +4,7 @@ import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.ExitCodes;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
+import io.obitox.common.Messages;
 import io.obitox.common.Sizes;
 import io.obitox.profile.StorageProfile;
 import io.obitox.validation.BatchRequest;
@@ -106,7 +107,14 @@ public final class ValidateCommand extends ResultCommand<ValidateCommand.Checked
                     : r.error().code() + ": " + r.error().message();
             rows.add(List.of(status, r.path().toString(), type, detail));
         }
-        out.table(List.of("STATUS", "PATH", "TYPE", "RESULT"), rows);
+        Messages messages = ctx.messages();
+        out.table(
+                List.of(
+                        messages.get("cli.validate.status"),
+                        messages.get("cli.validate.path"),
+                        messages.get("cli.validate.type"),
+                        messages.get("cli.validate.result")),
+                rows);
     }
 
     /** The count line, on stderr: with --json too. */
@@ -115,15 +123,15 @@ public final class ValidateCommand extends ResultCommand<ValidateCommand.Checked
         List<ValidationResult> all = c.all();
         BatchResult result = c.result();
         ValidationPolicy chosen = c.policy();
-        out.progress(String.format(
-                "%d file%s checked with policy '%s': %d valid (%s), %d rejected%s.",
+        Messages messages = ctx.messages();
+        out.progress(messages.get(
+                result.skipped().isEmpty() ? "cli.validate.summary" : "cli.validate.summarySkipped",
                 all.size(),
-                all.size() == 1 ? "" : "s",
                 chosen.name(),
                 result.valid().size(),
                 Sizes.bytes(result.progress().validBytes()),
                 result.invalid().size(),
-                result.skipped().isEmpty() ? "" : ", " + result.skipped().size() + " hidden or repeated skipped"));
+                result.skipped().size()));
     }
 
     @Override

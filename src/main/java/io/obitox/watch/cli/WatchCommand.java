@@ -1,8 +1,10 @@
 package io.obitox.watch.cli;
 
 import io.obitox.cli.kit.CliContext;
-import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.Output;
+import io.obitox.cli.kit.ResultCommand;
 import io.obitox.cli.kit.TargetOptions;
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.TerminalText;
 import io.obitox.sync.ExcludeRules;
@@ -16,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,8 +74,7 @@ public final class WatchCommand implements Runnable {
             name = "add",
             mixinStandardHelpOptions = true,
             description = "Watch a folder: its new and changed files are validated and uploaded to the bucket.")
-    static final class AddCmd implements Callable<Integer> {
-        private final CliContext ctx;
+    static final class AddCmd extends ResultCommand<AddCmd.Added> {
 
         @Parameters(
                 index = "0",
@@ -137,12 +137,20 @@ public final class WatchCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        /** The watch as stored, and the label of the storage it uploads to. */
+        record Added(Watch watch, WatchRepository.Row row, String targetLabel) {}
+
         AddCmd(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
-        public Integer call() {
+        protected boolean json() {
+            return json;
+        }
+
+        @Override
+        protected Added act() {
             TargetOptions.Resolved resolved = target.resolve(ctx.app());
             String b = resolved.bucketOr(bucket);
             List<String> stored = new ArrayList<>();
@@ -172,19 +180,26 @@ public final class WatchCommand implements Runnable {
                             duration(scan, "--scan"),
                             Watch.AfterUpload.parse(afterUpload),
                             paused));
-            WatchRepository.Row row = ctx.app().watches().get(w.id());
-            if (json) {
-                ctx.out().json(WatchJson.row(row, resolved.target().label()));
-            } else {
-                ctx.out()
-                        .println("Added watch " + w.id() + ": "
-                                + TerminalText.escape(w.folder().toString()) + " -> "
-                                + TerminalText.escape(w.destination()) + " on "
-                                + resolved.target().label()
-                                + (paused ? " (paused)" : "") + ".");
-                ctx.out().println("Run it with 'obitox watch run' (or open the window).");
-            }
-            return ExitCodes.OK;
+            return new Added(
+                    w, ctx.app().watches().get(w.id()), resolved.target().label());
+        }
+
+        @Override
+        protected Object toJson(Added a) {
+            return WatchJson.row(a.row(), a.targetLabel());
+        }
+
+        @Override
+        protected void print(Added a, Output out) {
+            Watch w = a.watch();
+            Messages messages = ctx.messages();
+            out.println(messages.get(
+                    paused ? "cli.watch.addedPaused" : "cli.watch.added",
+                    w.id(),
+                    TerminalText.escape(w.folder().toString()),
+                    TerminalText.escape(w.destination()),
+                    a.targetLabel()));
+            out.println(messages.get("cli.watch.runIt"));
         }
 
         private static String line(Rule r) {
@@ -197,23 +212,24 @@ public final class WatchCommand implements Runnable {
             aliases = "rm",
             mixinStandardHelpOptions = true,
             description = "Remove a watch. Nothing in the folder or the bucket is deleted.")
-    static final class RemoveCmd implements Callable<Integer> {
-        private final CliContext ctx;
-
+    static final class RemoveCmd extends ResultCommand<Watch> {
         @Parameters(index = "0", paramLabel = "ID", description = "The watch's id (or its start).")
         String id;
 
         RemoveCmd(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
-        public Integer call() {
-            Watch w = ctx.app().watches().remove(id);
-            ctx.out()
-                    .println("Removed watch " + w.id() + " ("
-                            + TerminalText.escape(w.folder().toString()) + ").");
-            return ExitCodes.OK;
+        protected Watch act() {
+            return ctx.app().watches().remove(id);
+        }
+
+        @Override
+        protected void print(Watch w, Output out) {
+            Messages messages = ctx.messages();
+            out.println(messages.get(
+                    "cli.watch.removed", w.id(), TerminalText.escape(w.folder().toString())));
         }
     }
 
@@ -221,21 +237,23 @@ public final class WatchCommand implements Runnable {
             name = "pause",
             mixinStandardHelpOptions = true,
             description = "Pause a watch (a running 'watch run' or window stops taking files within a second).")
-    static final class PauseCmd implements Callable<Integer> {
-        private final CliContext ctx;
-
+    static final class PauseCmd extends ResultCommand<Watch> {
         @Parameters(index = "0", paramLabel = "ID", description = "The watch's id (or its start).")
         String id;
 
         PauseCmd(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
-        public Integer call() {
-            Watch w = ctx.app().watches().pause(id);
-            ctx.out().println("Paused watch " + w.id() + ".");
-            return ExitCodes.OK;
+        protected Watch act() {
+            return ctx.app().watches().pause(id);
+        }
+
+        @Override
+        protected void print(Watch w, Output out) {
+            Messages messages = ctx.messages();
+            out.println(messages.get("cli.watch.paused", w.id()));
         }
     }
 
@@ -243,21 +261,23 @@ public final class WatchCommand implements Runnable {
             name = "resume",
             mixinStandardHelpOptions = true,
             description = "Resume a paused watch; it scans its folder for what came meanwhile.")
-    static final class ResumeCmd implements Callable<Integer> {
-        private final CliContext ctx;
-
+    static final class ResumeCmd extends ResultCommand<Watch> {
         @Parameters(index = "0", paramLabel = "ID", description = "The watch's id (or its start).")
         String id;
 
         ResumeCmd(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
-        public Integer call() {
-            Watch w = ctx.app().watches().resume(id);
-            ctx.out().println("Resumed watch " + w.id() + ".");
-            return ExitCodes.OK;
+        protected Watch act() {
+            return ctx.app().watches().resume(id);
+        }
+
+        @Override
+        protected void print(Watch w, Output out) {
+            Messages messages = ctx.messages();
+            out.println(messages.get("cli.watch.resumed", w.id()));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.obitox.watch.cli;
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
+import io.obitox.common.Messages;
 import io.obitox.common.TerminalText;
 import io.obitox.watch.WatchHealth;
 import io.obitox.watch.WatchLedger;
@@ -87,8 +88,9 @@ final class WatchListCommand extends ResultCommand<WatchListCommand.Listed> {
     @Override
     protected void print(Listed listed, Output out) {
         List<WatchRepository.Row> rows = listed.rows();
+        Messages messages = ctx.messages();
         if (rows.isEmpty()) {
-            out.println("No watches. Add one with 'obitox watch add DIR --bucket B'.");
+            out.println(messages.get("cli.watch.none"));
             return;
         }
         List<List<String>> table = new ArrayList<>();
@@ -102,7 +104,14 @@ final class WatchListCommand extends ResultCommand<WatchListCommand.Listed> {
                     h.state().name().toLowerCase(java.util.Locale.ROOT),
                     c.seen() + "/" + c.uploaded() + "/" + c.skipped() + "/" + c.rejected() + "/" + c.failed()));
         }
-        out.table(List.of("ID", "FOLDER", "TARGET", "STATE", "SEEN/UP/SKIP/REJ/FAIL"), table);
+        out.table(
+                List.of(
+                        "ID",
+                        messages.get("cli.watch.folder"),
+                        messages.get("cli.watch.target"),
+                        messages.get("cli.watch.state"),
+                        messages.get("cli.watch.counts")),
+                table);
         for (WatchRepository.Row r : rows) {
             if (r.health().reason() != null) {
                 out.println(r.watch().id().substring(0, 8) + ": " + r.health().reason());

@@ -1,7 +1,9 @@
 package io.obitox.watch.cli;
 
 import io.obitox.cli.kit.CliContext;
-import io.obitox.cli.kit.ExitCodes;
+import io.obitox.cli.kit.LiveCommand;
+import io.obitox.cli.kit.Output;
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.watch.WatchFolderService;
 import io.obitox.watch.WatchRepository;
@@ -23,8 +25,7 @@ import picocli.CommandLine.Parameters;
         name = "run",
         mixinStandardHelpOptions = true,
         description = "Run watches in the foreground until stopped (Ctrl+C or SIGTERM); all of them without IDs.")
-final class WatchRunCommand implements java.util.concurrent.Callable<Integer> {
-    private final CliContext ctx;
+final class WatchRunCommand extends LiveCommand<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "ID", description = "Watch ids (or their starts); default: every watch.")
     List<String> ids = new ArrayList<>();
@@ -33,11 +34,16 @@ final class WatchRunCommand implements java.util.concurrent.Callable<Integer> {
     String forTime;
 
     WatchRunCommand(CliContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
+    /**
+     * Runs the watches until stopped; returns how many ran. Everything it shows is live, on stderr, the per-watch
+     * counts included: on SIGTERM the JVM ends as soon as the stop hook returns, so they cannot wait for
+     * {@link #print}.
+     */
     @Override
-    public Integer call() throws InterruptedException {
+    protected Integer act() throws InterruptedException {
         WatchFolderService service = ctx.app().watches();
         List<String> chosen =
                 ids.isEmpty() ? service.list().stream().map(r -> r.watch().id()).toList() : ids;
@@ -45,6 +51,7 @@ final class WatchRunCommand implements java.util.concurrent.Callable<Integer> {
             throw new ObitoxException(
                     "NO_WATCHES", "There is no watch to run.", "Add one with 'obitox watch add DIR --bucket B'.");
         }
+        int ran;
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(
@@ -60,7 +67,9 @@ final class WatchRunCommand implements java.util.concurrent.Callable<Integer> {
         try (WatchFolderService.Running running =
                 service.run(chosen, m -> ctx.out().warn(m))) {
             Runtime.getRuntime().addShutdownHook(hook);
-            ctx.out().progress("Watching " + running.ids().size() + " folder(s); stop with Ctrl+C.");
+            ran = running.ids().size();
+            Messages messages = ctx.messages();
+            ctx.out().progress(messages.get("cli.watch.watching", running.ids().size()));
             for (String id : running.ids()) {
                 WatchRepository.Row r = service.get(id);
                 ctx.out()
@@ -76,9 +85,14 @@ final class WatchRunCommand implements java.util.concurrent.Callable<Integer> {
             for (var e : running.thisRun().entrySet()) {
                 var h = e.getValue();
                 ctx.out()
-                        .progress(e.getKey().substring(0, 8) + ": this run " + h.seen() + " seen, " + h.uploaded()
-                                + " uploaded, " + h.skipped() + " skipped, " + h.rejected() + " rejected, " + h.failed()
-                                + " failed.");
+                        .progress(messages.get(
+                                "cli.watch.thisRun",
+                                e.getKey().substring(0, 8),
+                                h.seen(),
+                                h.uploaded(),
+                                h.skipped(),
+                                h.rejected(),
+                                h.failed()));
             }
             ctx.out().flush();
         } finally {
@@ -91,6 +105,10 @@ final class WatchRunCommand implements java.util.concurrent.Callable<Integer> {
                 // run() failed before the hook was added
             }
         }
-        return ExitCodes.OK;
+        return ran;
     }
+
+    /** Nothing on stdout: the run's lines were written live. */
+    @Override
+    protected void print(Integer ran, Output out) {}
 }

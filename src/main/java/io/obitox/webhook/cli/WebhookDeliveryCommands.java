@@ -6,6 +6,7 @@ import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.ExitCodes;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.webhook.Delivery;
 import io.obitox.webhook.DeliveryState;
@@ -135,7 +136,8 @@ final class WebhookDeliveryCommands {
         @Override
         protected void print(List<Delivery> all, Output out) {
             if (all.isEmpty()) {
-                out.println("No deliveries yet.");
+                Messages messages = ctx.messages();
+                out.println(messages.get("cli.webhooks.noDeliveries"));
                 return;
             }
             List<List<String>> rows = new ArrayList<>();
@@ -218,13 +220,17 @@ final class WebhookDeliveryCommands {
 
         @Override
         protected void print(Replayed r, Output out) {
+            Messages messages = ctx.messages();
             if (r.ids().isEmpty()) {
-                out.println("Nothing to replay since " + which.since + ".");
+                out.println(messages.get("cli.webhooks.nothingToReplay", String.valueOf(which.since)));
             } else if (r.ids().size() == 1) {
                 out.println(describe(r.end().get(0)));
             } else {
-                out.println("Replayed " + r.ids().size() + ": " + r.delivered() + " delivered, "
-                        + (r.end().size() - r.delivered()) + " not (yet). See 'obitox webhooks log'.");
+                out.println(messages.get(
+                        "cli.webhooks.replayed",
+                        r.ids().size(),
+                        r.delivered(),
+                        r.end().size() - r.delivered()));
             }
         }
 

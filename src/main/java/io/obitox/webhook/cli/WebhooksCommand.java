@@ -3,6 +3,7 @@ package io.obitox.webhook.cli;
 import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
+import io.obitox.common.Messages;
 import io.obitox.webhook.SigningSecret;
 import io.obitox.webhook.WebhookEndpoint;
 import io.obitox.webhook.WebhookEventType;
@@ -117,9 +118,8 @@ public final class WebhooksCommand implements Runnable {
                             List.of("URL", c.endpoint().url()),
                             List.of("Events", events(c.endpoint())),
                             List.of("Secret", c.secret().reveal())));
-            out.println("Give the secret to the receiver: it checks the webhook-signature header with it. "
-                    + "Show it again with 'obitox webhooks secret "
-                    + c.endpoint().id() + "'.");
+            Messages messages = ctx.messages();
+            out.println(messages.get("cli.webhooks.giveSecret", c.endpoint().id()));
         }
     }
 
@@ -150,7 +150,8 @@ public final class WebhooksCommand implements Runnable {
         @Override
         protected void print(List<WebhookEndpoint> all, Output out) {
             if (all.isEmpty()) {
-                out.println("No webhook endpoints. Add one with 'obitox webhooks add URL'.");
+                Messages messages = ctx.messages();
+                out.println(messages.get("cli.webhooks.none"));
                 return;
             }
             Instant now = ctx.app().clock().instant();
@@ -193,8 +194,12 @@ public final class WebhooksCommand implements Runnable {
         @Override
         protected void print(WebhookService.Saved saved, Output out) {
             saved.warnings().forEach(out::warn);
-            out.println("Saved " + saved.endpoint().id() + ": "
-                    + saved.endpoint().url() + " (" + events(saved.endpoint()) + ").");
+            Messages messages = ctx.messages();
+            out.println(messages.get(
+                    "cli.webhooks.saved",
+                    saved.endpoint().id(),
+                    saved.endpoint().url(),
+                    events(saved.endpoint())));
         }
     }
 
@@ -220,7 +225,8 @@ public final class WebhooksCommand implements Runnable {
 
         @Override
         protected void print(WebhookEndpoint e, Output out) {
-            out.println("Removed " + e.id() + " (" + e.url() + ") and its deliveries.");
+            Messages messages = ctx.messages();
+            out.println(messages.get("cli.webhooks.removed", e.id(), e.url()));
         }
     }
 
@@ -243,7 +249,8 @@ public final class WebhooksCommand implements Runnable {
 
         @Override
         protected void print(WebhookEndpoint e, Output out) {
-            out.println("Enabled " + e.id() + ".");
+            Messages messages = ctx.messages();
+            out.println(messages.get("cli.webhooks.enabled", e.id()));
         }
     }
 
@@ -263,7 +270,8 @@ public final class WebhooksCommand implements Runnable {
 
         @Override
         protected void print(WebhookEndpoint e, Output out) {
-            out.println("Disabled " + e.id() + ".");
+            Messages messages = ctx.messages();
+            out.println(messages.get("cli.webhooks.disabled", e.id()));
         }
     }
 
@@ -288,11 +296,11 @@ public final class WebhooksCommand implements Runnable {
         protected void print(SigningSecret fresh, Output out) {
             WebhookEndpoint e = ctx.app().webhooks().endpoint(id);
             out.println(fresh.reveal());
+            Messages messages = ctx.messages();
             out.progress(
                     e.previousSecretExpiresAt() == null
-                            ? "The old secret no longer signs."
-                            : "Until " + time(e.previousSecretExpiresAt())
-                                    + " deliveries carry signatures with both secrets; update the receiver before then.");
+                            ? messages.get("cli.webhooks.oldSecretGone")
+                            : messages.get("cli.webhooks.bothSecrets", time(e.previousSecretExpiresAt())));
         }
     }
 

@@ -56,6 +56,58 @@ class ResultCommandTest {
         }
     }
 
+    /** Shows progress while it acts, and goes on after its result is out. */
+    @Command(name = "live")
+    static final class LiveCmd extends LiveCommand<String> {
+        @Option(names = "--json")
+        boolean json;
+
+        @Option(names = "-q")
+        boolean quiet;
+
+        LiveCmd(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        protected boolean json() {
+            return json;
+        }
+
+        @Override
+        protected boolean quiet() {
+            return quiet;
+        }
+
+        @Override
+        protected String act() {
+            progress("working …");
+            return "done";
+        }
+
+        @Override
+        protected Object toJson(String r) {
+            return Map.of("result", r);
+        }
+
+        @Override
+        protected void print(String r, Output out) {
+            out.println(r);
+        }
+
+        @Override
+        protected void afterOutput(String r) {
+            ctx.out().progress("after " + r);
+        }
+    }
+
+    private int runLive(String... args) {
+        AppHome home = AppHome.resolve(TestPaths.newDir("live-command").toString());
+        try (CliContext ctx = new CliContext(home, new PrintWriter(out, true), new PrintWriter(err, true))) {
+            return new CommandLine(new LiveCmd(ctx)).execute(args);
+        }
+    }
+
     private int run(String... args) {
         AppHome home = AppHome.resolve(TestPaths.newDir("result-command").toString());
         try (CliContext ctx = new CliContext(home, new PrintWriter(out, true), new PrintWriter(err, true))) {
@@ -79,5 +131,23 @@ class ResultCommandTest {
     void theResultChoosesTheExitStatus() {
         assertThat(run("--n", "0")).isEqualTo(ExitCodes.FAILURE);
         assertThat(out.toString()).contains("COUNT");
+    }
+
+    @Test
+    void aLiveCommandShowsProgressThenItsResultThenWhatComesAfter() {
+        assertThat(runLive()).isZero();
+        assertThat(out.toString()).isEqualTo("done" + System.lineSeparator());
+        assertThat(err.toString()).containsSubsequence("working …", "after done");
+    }
+
+    @Test
+    void quietAndJsonSilenceTheProgressButNotWhatComesAfter() {
+        assertThat(runLive("-q")).isZero();
+        assertThat(err.toString()).doesNotContain("working").contains("after done");
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        assertThat(runLive("--json")).isZero();
+        assertThat(err.toString()).doesNotContain("working");
+        assertThat(out.toString().replaceAll("\\s", "")).isEqualTo("{\"result\":\"done\"}");
     }
 }
