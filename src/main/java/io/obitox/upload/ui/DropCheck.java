@@ -25,7 +25,7 @@ import javafx.util.Duration;
 
 /**
  * The Upload view's check of what was dropped: validation streams in the background (a 100,000-file drop never
- * blocks the UI); results reach the ready and rejected lists through {@link Verdicts}, drained by a timer four times a
+ * blocks the UI); results reach the ready and rejected lists through {@link Verdicts}, drained by a timer ten times a
  * second in bounded slices, so no tick's work grows with the drop. A prefix change rekeys the list ({@link
  * Rekeying}), once the check has ended when one is running. FX thread only.
  */
@@ -34,6 +34,9 @@ final class DropCheck {
     interface Status {
         void set(boolean isError, String text);
     }
+
+    /** How often buffered verdicts move into the lists ({@link Verdicts#SLICE} of each kind at most). */
+    static final Duration DRAIN_EVERY = Duration.millis(100);
 
     private final BatchValidator validator;
     /** The policy chosen, or null before the target is loaded. */
@@ -67,7 +70,7 @@ final class DropCheck {
         this.rekeying = new Rekeying(tasks, verdicts.ready());
         this.checking = new ReadOnlyBooleanWrapper(bean, "checking", false);
         this.progress = new ReadOnlyStringWrapper(bean, "progress", "");
-        drain = new Timeline(new KeyFrame(Duration.millis(250), e -> drain()));
+        drain = new Timeline(new KeyFrame(DRAIN_EVERY, e -> drain()));
         drain.setCycleCount(Timeline.INDEFINITE);
     }
 
