@@ -265,12 +265,14 @@ public final class UploadPlanViewModel {
     private void schedule() {
         cancelPreview();
         uploadText.set("");
+        // the last preview's line described other rows or inputs (a rekey replaces the rows, which then have no
+        // plan): it goes until the next one says what it found
+        summary.set("");
+        warning.set(false);
         if (checking != null && checking.get() || ready.isEmpty()) {
             settle.stop();
             pending.set(checking != null && checking.get() && !ready.isEmpty());
             if (ready.isEmpty()) {
-                summary.set("");
-                warning.set(false);
                 excludedBy.clear();
             }
             return;
