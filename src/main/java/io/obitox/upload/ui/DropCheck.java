@@ -14,8 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -50,7 +48,7 @@ final class DropCheck {
     private final Set<Path> dropped = new LinkedHashSet<>();
     private final ReadOnlyBooleanWrapper checking;
     private final ReadOnlyStringWrapper progress;
-    private final Timeline drain;
+    private final Timers.Timer drain;
     private BatchHandle batch;
     /** The prefix changed while files were being checked: rekey when the check ends. */
     private boolean keysStale;
@@ -62,7 +60,8 @@ final class DropCheck {
             UiTasks tasks,
             Supplier<ValidationPolicy> policy,
             Supplier<String> prefix,
-            Status status) {
+            Status status,
+            Timers timers) {
         this.validator = validator;
         this.policy = policy;
         this.prefix = prefix;
@@ -70,8 +69,7 @@ final class DropCheck {
         this.rekeying = new Rekeying(tasks, verdicts.ready());
         this.checking = new ReadOnlyBooleanWrapper(bean, "checking", false);
         this.progress = new ReadOnlyStringWrapper(bean, "progress", "");
-        drain = new Timeline(new KeyFrame(DRAIN_EVERY, e -> drain()));
-        drain.setCycleCount(Timeline.INDEFINITE);
+        drain = timers.repeat(DRAIN_EVERY, this::drain);
     }
 
     ObservableList<ReadyFile> ready() {
@@ -176,7 +174,7 @@ final class DropCheck {
         checking.set(true);
         status.set(false, "");
         batch = validator.start(new BatchRequest(paths, p, prefix.get()), verdicts.listener());
-        drain.play();
+        drain.start();
     }
 
     /** Moves buffered verdicts into the lists; stops the timer once the batch is done and the buffer empty. */

@@ -56,6 +56,23 @@ final class ReadyBatch {
         return new UploadPlans.Batch(target, bucket, prefix, choice, rules, requests, rulePaths);
     }
 
+    /** "Compared with s3://b/p/: 3 new · 1 changed · 5 identical (skip)", and the preview's warnings. */
+    static String summary(UploadPlans.Preview pv, String bucket) {
+        StringBuilder t = new StringBuilder("Compared with s3://" + bucket + "/" + pv.listPrefix() + ": ");
+        String sep = "";
+        for (PlanState s : PlanState.values()) {
+            int n = pv.count(s);
+            if (n > 0) {
+                t.append(sep).append(String.format("%,d ", n)).append(s.label());
+                sep = " · ";
+            }
+        }
+        if (!pv.warnings().isEmpty()) {
+            t.append(". ").append(String.join(" ", pv.warnings()));
+        }
+        return t.toString();
+    }
+
     /** Whether a file in this state is sent under this choice (a changed one under "ask": if the answer says so). */
     static boolean sends(PlanState s, ConflictChoice c) {
         return switch (s) {

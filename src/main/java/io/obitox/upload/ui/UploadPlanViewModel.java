@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
-import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -83,7 +82,8 @@ public final class UploadPlanViewModel {
     /** The rule of each excluded file (few; by identity, like the rows). */
     private final Map<ReadyFile, String> excludedBy = new IdentityHashMap<>();
 
-    private final PauseTransition settle = new PauseTransition(SETTLE);
+    private final Timers timers;
+    private final Timers.Timer settle;
 
     private ObservableList<ReadyFile> ready = FXCollections.observableArrayList();
     private StringProperty bucket;
@@ -100,6 +100,17 @@ public final class UploadPlanViewModel {
             ProfileService profiles,
             ProfileSelection selection,
             UiTasks tasks) {
+        this(plans, defaults, profiles, selection, tasks, Timers.FX);
+    }
+
+    /** @param timers the view's timers: the FX pulse's in the app, fired by hand in tests without a toolkit */
+    UploadPlanViewModel(
+            UploadPlans plans,
+            ConflictDefaults defaults,
+            ProfileService profiles,
+            ProfileSelection selection,
+            UiTasks tasks,
+            Timers timers) {
         this.plans = plans;
         this.defaults = defaults;
         this.profiles = profiles;
@@ -108,9 +119,15 @@ public final class UploadPlanViewModel {
         // only "ask" needs the preview before Upload (its questions come from it); the other policies plan again
         // when Upload is pressed, so a slow preview (content compared for many files) never holds the user up
         blocksUpload = pending.getReadOnlyProperty().and(choice.isEqualTo(ConflictChoice.ASK));
-        settle.setOnFinished(e -> preview());
+        this.timers = timers;
+        settle = timers.once(SETTLE, this::preview);
         choice.addListener((o, a, c) -> schedule());
         selection.currentProperty().addListener((o, a, p) -> loadDefault());
+    }
+
+    /** The view's timers, which {@link UploadViewModel} uses too (FX thread). */
+    Timers timers() {
+        return timers;
     }
 
     /** Called once by {@link UploadViewModel}: what to compare, and when checking has ended. */
@@ -278,7 +295,7 @@ public final class UploadPlanViewModel {
             return;
         }
         pending.set(true);
-        settle.playFromStart();
+        settle.start();
     }
 
     private void cancelPreview() {
@@ -337,20 +354,8 @@ public final class UploadPlanViewModel {
             files.get(n).setPlan(states[n]);
         }
         pv.excludedBy().forEach((n, rule) -> excludedBy.put(files.get(n), rule));
-        StringBuilder t = new StringBuilder("Compared with s3://" + b + "/" + pv.listPrefix() + ": ");
-        String sep = "";
-        for (PlanState s : PlanState.values()) {
-            int n = pv.count(s);
-            if (n > 0) {
-                t.append(sep).append(String.format("%,d ", n)).append(s.label());
-                sep = " · ";
-            }
-        }
-        if (!pv.warnings().isEmpty()) {
-            t.append(". ").append(String.join(" ", pv.warnings()));
-        }
         warning.set(!pv.warnings().isEmpty());
-        summary.set(t.toString());
+        summary.set(ReadyBatch.summary(pv, b));
         ConflictChoice c = choice.get();
         int send = 0;
         long bytes = 0;

@@ -90,7 +90,8 @@ public final class UploadViewModel {
         this.buckets = buckets;
         this.selection = selection;
         this.tasks = tasks;
-        this.check = new DropCheck(this, validator, tasks, policy::get, this::normalizedPrefix, this::setStatus);
+        this.check = new DropCheck(
+                this, validator, tasks, policy::get, this::normalizedPrefix, this::setStatus, plan.timers());
         this.plan = plan;
         this.objectSettings = objectSettings;
         this.objectDefaults = objectDefaults;
