@@ -102,6 +102,24 @@ final class DropCheck {
         return !dropped.isEmpty();
     }
 
+    /**
+     * Drag-over feedback from names alone (no file access: it runs on the FX thread): whether at least one item
+     * could be accepted under {@code p} (null: not loaded yet, anything goes). Folders always are.
+     */
+    static boolean accepts(List<Path> paths, java.util.function.Predicate<Path> isFolder, ValidationPolicy p) {
+        for (Path path : paths) {
+            if (isFolder.test(path) || p == null) {
+                return true;
+            }
+            Path name = path.getFileName();
+            if (name != null
+                    && io.obitox.validation.NameRules.check(name.toString(), p).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Checks dropped or chosen files and folders not in the list yet. */
     void add(List<Path> paths) {
         List<Path> fresh =

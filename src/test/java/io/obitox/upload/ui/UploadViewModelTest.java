@@ -2,12 +2,14 @@ package io.obitox.upload.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.obitox.common.Messages;
 import io.obitox.transfer.TransferSnapshot;
 import io.obitox.validation.Corpus;
 import io.obitox.validation.ValidationCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +95,10 @@ class UploadViewModelTest {
         assertThat(vm.errorProperty().get()).isTrue();
         assertThat(vm.statusProperty().get()).isEqualTo("Choose the storage and the bucket to upload to.");
         assertThat(rig.app.context().transfers().recent(10)).isEmpty();
+        vm.useMessages(Messages.of(Locale.GERMAN)); // the view gives the app's language
+        vm.upload();
+        assertThat(vm.statusProperty().get())
+                .isEqualTo("Wählen Sie den Speicher und den Bucket, in den hochgeladen werden soll.");
 
         vm.clear();
         assertThat(vm.ready()).isEmpty();
