@@ -91,22 +91,25 @@ final class FolderWalker {
         while (!dirs.isEmpty()) {
             Path dir = dirs.pop();
             String dirRel = rels.pop();
-            List<Path> entries = new ArrayList<>();
+            // each entry's name is made once and sorted with it (a comparator making names made two per compare,
+            // n log n of them: a folder of 1,000 files made 20,000)
+            List<Named> entries = new ArrayList<>();
             try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
                 for (Path p : stream) {
-                    entries.add(p);
+                    entries.add(new Named(p, p.getFileName().toString()));
                 }
             } catch (IOException | RuntimeException e) {
                 sink.unreadableFolder(dir, dirRel, reason(e));
                 continue;
             }
-            entries.sort(Comparator.comparing(p -> p.getFileName().toString()));
+            entries.sort(Comparator.comparing(Named::name));
             List<Path> subdirs = new ArrayList<>();
-            for (Path entry : entries) {
+            for (Named named : entries) {
                 if (cancelled.getAsBoolean()) {
                     return false;
                 }
-                String name = entry.getFileName().toString();
+                Path entry = named.path();
+                String name = named.name();
                 String rel = dirRel.isEmpty() ? name : dirRel + "/" + name;
                 if (!includeHidden && FileNames.isHiddenOrSystem(name)) {
                     sink.skipped(new SkippedPath(entry, rel, "hidden or system file"));
@@ -143,6 +146,9 @@ final class FolderWalker {
         }
         return true;
     }
+
+    /** A folder entry with its name, made once for sorting and walking. */
+    private record Named(Path path, String name) {}
 
     /** The attributes following links, or null when they cannot be read (the validator reports why). */
     private static BasicFileAttributes attributes(Path p) {

@@ -29,7 +29,8 @@ public final class ObjectKeys {
         if (path.isEmpty()) {
             path = FileNames.FALLBACK;
         }
-        return normalizePrefix(prefix, sanitize) + path;
+        String normalized = normalizePrefix(prefix, sanitize);
+        return normalized.isEmpty() ? path : normalized + path;
     }
 
     public static int utf8Length(String key) {
@@ -37,6 +38,9 @@ public final class ObjectKeys {
     }
 
     private static String join(String path, boolean sanitize) {
+        if (plainPath(path, sanitize)) {
+            return path; // no segment to drop or change: the path is its own key (no copy per file of a big drop)
+        }
         StringJoiner out = new StringJoiner("/");
         for (String segment : path.split("/")) {
             if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
@@ -45,5 +49,32 @@ public final class ObjectKeys {
             out.add(sanitize ? FileNames.sanitize(segment) : segment);
         }
         return out.toString();
+    }
+
+    /**
+     * True when {@link #join} would return {@code path} itself: no empty, {@code .} or {@code ..} segment and, with
+     * sanitizing, every segment already what {@link FileNames#sanitize} makes of it.
+     */
+    private static boolean plainPath(String path, boolean sanitize) {
+        int from = 0;
+        int len = path.length();
+        if (len == 0) {
+            return false;
+        }
+        while (from <= len) {
+            int slash = path.indexOf('/', from);
+            int to = slash < 0 ? len : slash;
+            int n = to - from;
+            if (n == 0
+                    || (n == 1 && path.charAt(from) == '.')
+                    || (n == 2 && path.charAt(from) == '.' && path.charAt(from + 1) == '.')) {
+                return false;
+            }
+            if (sanitize && !FileNames.plain(path, from, to)) {
+                return false;
+            }
+            from = to + 1;
+        }
+        return true;
     }
 }

@@ -63,10 +63,34 @@ public final class TypeRules {
             Map.entry("application/x-elf", "an ELF program"),
             Map.entry("application/java-vm", "a Java class file"));
 
+    /** Beyond this many types the caches stop growing (detected types are a few dozen; names can make more). */
+    private static final int CACHED_TYPES = 512;
+
     private final TypeRegistry registry;
+    /**
+     * Per type: its lineage, family ("" for none) and whether it is text. Each asks Tika's registry, which parses and
+     * copies the type at every step (a few KB per file of a 100,000-file drop); the answers never change. Validator
+     * threads share it, hence concurrent.
+     */
+    private final Map<String, Facts> facts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Facts(List<String> lineage, String family, boolean text) {}
 
     public TypeRules(TypeRegistry registry) {
         this.registry = registry;
+    }
+
+    private Facts facts(String type) {
+        Facts f = facts.get(type);
+        if (f == null) {
+            List<String> lineage = List.copyOf(registry.lineage(type));
+            String family = familyOf(type, lineage);
+            f = new Facts(lineage, family == null ? "" : family, registry.isA(type, "text/plain"));
+            if (facts.size() < CACHED_TYPES) {
+                facts.put(type, f);
+            }
+        }
+        return f;
     }
 
     /** True when {@code type} or one of its parent types matches one of the patterns; an empty list allows all. */
@@ -74,7 +98,7 @@ public final class TypeRules {
         if (patterns.isEmpty()) {
             return true;
         }
-        List<String> lineage = registry.lineage(type);
+        List<String> lineage = facts(type).lineage();
         if (lineage.isEmpty()) {
             lineage = List.of(type);
         }
@@ -90,10 +114,15 @@ public final class TypeRules {
 
     /** The format family of a type ("a JPEG image"), or null when it has none (text and unknown types). */
     public String family(String type) {
+        String f = facts(type).family();
+        return f.isEmpty() ? null : f;
+    }
+
+    private static String familyOf(String type, List<String> lineage) {
         if (type.startsWith("application/x-mach-o")) {
             return "a Mach-O program";
         }
-        for (String t : registry.lineage(type)) {
+        for (String t : lineage) {
             String f = FAMILIES.get(t);
             if (f != null) {
                 return f;
@@ -103,7 +132,7 @@ public final class TypeRules {
     }
 
     public boolean isText(String type) {
-        return registry.isA(type, "text/plain");
+        return facts(type).text();
     }
 
     /** The TYPE_MISMATCH issue when the content contradicts the extension of {@code name}, else null. */

@@ -44,7 +44,18 @@ class FileNamesTest {
                 Arguments.of("family\uD83D\uDC68\u200D\uD83D\uDC69.txt", "family\uD83D\uDC68\u200D\uD83D\uDC69.txt"),
                 Arguments.of("e\u0301te\u0301.txt", "\u00e9t\u00e9.txt"),
                 Arguments.of(".env", ".env"),
-                Arguments.of("lone\uD800surrogate.txt", "lonesurrogate.txt"));
+                Arguments.of("lone\uD800surrogate.txt", "lonesurrogate.txt"),
+                // names the fast path (printable ASCII, nothing to change) must still send to the full rules
+                Arguments.of("PRN  .txt", "_PRN  .txt"),
+                Arguments.of("CONIN$.txt", "_CONIN$.txt"),
+                Arguments.of("conout$", "_conout$"),
+                Arguments.of("trailing.txt ", "trailing.txt"),
+                Arguments.of("-", "_-"),
+                Arguments.of("a*b", "ab"),
+                Arguments.of("note0.txt", "note0.txt"),
+                Arguments.of("name with spaces.txt", "name with spaces.txt"),
+                Arguments.of("NULL.txt", "NULL.txt"),
+                Arguments.of("x".repeat(255), "x".repeat(255)));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -146,6 +157,19 @@ class FileNamesTest {
         assertThat(ObjectKeys.key("..", "..", true)).isEqualTo("file");
         assertThat(ObjectKeys.normalizePrefix("a\\b", true)).isEqualTo("a/b/");
         assertThat(ObjectKeys.normalizePrefix("", true)).isEmpty();
+        assertThat(ObjectKeys.key("", "a//b/./c/", true)).isEqualTo("a/b/c");
+        assertThat(ObjectKeys.key("", "/a/b", false)).isEqualTo("a/b");
+        assertThat(ObjectKeys.key("", "a/..", false)).isEqualTo("a");
+        assertThat(ObjectKeys.key("p/", "d000/-x.txt", true)).isEqualTo("p/d000/_-x.txt");
+    }
+
+    @Test
+    void aPlainPathIsItsOwnKeyWithoutACopy() {
+        // a 100,000-file drop keys every file: a path with nothing to change is returned as it is
+        String rel = "many/d000/note0.txt";
+        assertThat(ObjectKeys.key("", rel, true)).isSameAs(rel);
+        assertThat(ObjectKeys.key(null, rel, false)).isSameAs(rel);
+        assertThat(ObjectKeys.key("up", rel, true)).isEqualTo("up/" + rel);
     }
 
     private static int bytes(String s) {

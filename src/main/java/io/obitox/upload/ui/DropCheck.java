@@ -14,8 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -25,7 +23,7 @@ import javafx.util.Duration;
 
 /**
  * The Upload view's check of what was dropped: validation streams in the background (a 100,000-file drop never
- * blocks the UI); results reach the ready and rejected lists through {@link Verdicts}, drained by a timer four times a
+ * blocks the UI); results reach the ready and rejected lists through {@link Verdicts}, drained by a timer ten times a
  * second in bounded slices, so no tick's work grows with the drop. A prefix change rekeys the list ({@link
  * Rekeying}), once the check has ended when one is running. FX thread only.
  */
@@ -34,6 +32,9 @@ final class DropCheck {
     interface Status {
         void set(boolean isError, String text);
     }
+
+    /** How often buffered verdicts move into the lists ({@link Verdicts#SLICE} of each kind at most). */
+    static final Duration DRAIN_EVERY = Duration.millis(100);
 
     private final BatchValidator validator;
     /** The policy chosen, or null before the target is loaded. */
@@ -47,7 +48,7 @@ final class DropCheck {
     private final Set<Path> dropped = new LinkedHashSet<>();
     private final ReadOnlyBooleanWrapper checking;
     private final ReadOnlyStringWrapper progress;
-    private final Timeline drain;
+    private final Timers.Timer drain;
     private BatchHandle batch;
     /** The prefix changed while files were being checked: rekey when the check ends. */
     private boolean keysStale;
@@ -59,7 +60,8 @@ final class DropCheck {
             UiTasks tasks,
             Supplier<ValidationPolicy> policy,
             Supplier<String> prefix,
-            Status status) {
+            Status status,
+            Timers timers) {
         this.validator = validator;
         this.policy = policy;
         this.prefix = prefix;
@@ -67,8 +69,7 @@ final class DropCheck {
         this.rekeying = new Rekeying(tasks, verdicts.ready());
         this.checking = new ReadOnlyBooleanWrapper(bean, "checking", false);
         this.progress = new ReadOnlyStringWrapper(bean, "progress", "");
-        drain = new Timeline(new KeyFrame(Duration.millis(250), e -> drain()));
-        drain.setCycleCount(Timeline.INDEFINITE);
+        drain = timers.repeat(DRAIN_EVERY, this::drain);
     }
 
     ObservableList<ReadyFile> ready() {
@@ -99,6 +100,24 @@ final class DropCheck {
     /** Files or folders were dropped (and not sent or cleared since). */
     boolean hasDropped() {
         return !dropped.isEmpty();
+    }
+
+    /**
+     * Drag-over feedback from names alone (no file access: it runs on the FX thread): whether at least one item
+     * could be accepted under {@code p} (null: not loaded yet, anything goes). Folders always are.
+     */
+    static boolean accepts(List<Path> paths, java.util.function.Predicate<Path> isFolder, ValidationPolicy p) {
+        for (Path path : paths) {
+            if (isFolder.test(path) || p == null) {
+                return true;
+            }
+            Path name = path.getFileName();
+            if (name != null
+                    && io.obitox.validation.NameRules.check(name.toString(), p).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Checks dropped or chosen files and folders not in the list yet. */
@@ -173,7 +192,7 @@ final class DropCheck {
         checking.set(true);
         status.set(false, "");
         batch = validator.start(new BatchRequest(paths, p, prefix.get()), verdicts.listener());
-        drain.play();
+        drain.start();
     }
 
     /** Moves buffered verdicts into the lists; stops the timer once the batch is done and the buffer empty. */

@@ -56,6 +56,38 @@ final class ReadyBatch {
         return new UploadPlans.Batch(target, bucket, prefix, choice, rules, requests, rulePaths);
     }
 
+    /** "Compared with s3://b/p/: 3 new · 1 changed · 5 identical (skip)", and the preview's warnings. */
+    static String summary(UploadPlans.Preview pv, String bucket, io.obitox.common.Messages messages) {
+        StringBuilder t = new StringBuilder(messages.get("upload.plan.compared", bucket, pv.listPrefix()) + " ");
+        String sep = "";
+        for (PlanState s : PlanState.values()) {
+            int n = pv.count(s);
+            if (n > 0) {
+                t.append(sep).append(String.format("%,d ", n)).append(s.label());
+                sep = " · ";
+            }
+        }
+        if (!pv.warnings().isEmpty()) {
+            t.append(". ").append(String.join(" ", pv.warnings()));
+        }
+        return t.toString();
+    }
+
+    /** The numbers of a finished upload: queued, renamed, skipped identical and existing, excluded, failed. */
+    static String lastUpload(UploadPlans.Sent sent, io.obitox.common.Messages messages) {
+        io.obitox.sync.BatchSummary s = sent.summary();
+        return messages.get(
+                        "upload.plan.lastUpload",
+                        s.uploaded() + s.renamed(),
+                        s.renamed(),
+                        s.skippedIdentical(),
+                        s.skippedExisting(),
+                        s.excluded(),
+                        s.failed(),
+                        io.obitox.common.Sizes.bytes(s.bytesNotSent()))
+                + (sent.warnings().isEmpty() ? "" : ". " + String.join(" ", sent.warnings()));
+    }
+
     /** Whether a file in this state is sent under this choice (a changed one under "ask": if the answer says so). */
     static boolean sends(PlanState s, ConflictChoice c) {
         return switch (s) {
@@ -66,14 +98,14 @@ final class ReadyBatch {
         };
     }
 
-    /** What happens to an existing key under this choice, as the "In the bucket" column says it. */
-    static String existsAction(ConflictChoice c) {
+    /** The message key of what happens to an existing key under this choice ("exists (skip)" …). */
+    static String existsKey(ConflictChoice c) {
         return switch (c) {
-            case OVERWRITE -> "overwrite";
-            case SKIP -> "skip";
-            case RENAME -> "keep both";
-            case FAIL -> "fail";
-            default -> "ask";
+            case OVERWRITE -> "upload.plan.exists.overwrite";
+            case SKIP -> "upload.plan.exists.skip";
+            case RENAME -> "upload.plan.exists.rename";
+            case FAIL -> "upload.plan.exists.fail";
+            default -> "upload.plan.exists.ask";
         };
     }
 }

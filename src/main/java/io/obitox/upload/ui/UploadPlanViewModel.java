@@ -1,5 +1,6 @@
 package io.obitox.upload.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.Sizes;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.objects.UploadSettings;
@@ -9,7 +10,6 @@ import io.obitox.profile.TargetRef;
 import io.obitox.profile.ui.ProfileSelection;
 import io.obitox.storage.S3Errors;
 import io.obitox.storage.S3Target;
-import io.obitox.sync.BatchSummary;
 import io.obitox.sync.ConflictChoice;
 import io.obitox.sync.ConflictDefaults;
 import io.obitox.sync.ConflictPolicy;
@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
-import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -83,7 +82,11 @@ public final class UploadPlanViewModel {
     /** The rule of each excluded file (few; by identity, like the rows). */
     private final Map<ReadyFile, String> excludedBy = new IdentityHashMap<>();
 
-    private final PauseTransition settle = new PauseTransition(SETTLE);
+    private final Timers timers;
+    /** The words of the plan column and lines: English until the view gives its own (through UploadViewModel). */
+    private Messages messages = Messages.english();
+
+    private final Timers.Timer settle;
 
     private ObservableList<ReadyFile> ready = FXCollections.observableArrayList();
     private StringProperty bucket;
@@ -100,6 +103,17 @@ public final class UploadPlanViewModel {
             ProfileService profiles,
             ProfileSelection selection,
             UiTasks tasks) {
+        this(plans, defaults, profiles, selection, tasks, Timers.FX);
+    }
+
+    /** @param timers the view's timers: the FX pulse's in the app, fired by hand in tests without a toolkit */
+    UploadPlanViewModel(
+            UploadPlans plans,
+            ConflictDefaults defaults,
+            ProfileService profiles,
+            ProfileSelection selection,
+            UiTasks tasks,
+            Timers timers) {
         this.plans = plans;
         this.defaults = defaults;
         this.profiles = profiles;
@@ -108,9 +122,19 @@ public final class UploadPlanViewModel {
         // only "ask" needs the preview before Upload (its questions come from it); the other policies plan again
         // when Upload is pressed, so a slow preview (content compared for many files) never holds the user up
         blocksUpload = pending.getReadOnlyProperty().and(choice.isEqualTo(ConflictChoice.ASK));
-        settle.setOnFinished(e -> preview());
+        this.timers = timers;
+        settle = timers.once(SETTLE, this::preview);
         choice.addListener((o, a, c) -> schedule());
         selection.currentProperty().addListener((o, a, p) -> loadDefault());
+    }
+
+    void useMessages(Messages m) { // FX thread
+        this.messages = m;
+    }
+
+    /** The view's timers, which {@link UploadViewModel} uses too (FX thread). */
+    Timers timers() {
+        return timers;
     }
 
     /** Called once by {@link UploadViewModel}: what to compare, and when checking has ended. */
@@ -185,13 +209,14 @@ public final class UploadPlanViewModel {
     public String label(ReadyFile f) {
         PlanState s = f.plan();
         if (s == null) {
-            return planning.get() ? "comparing…" : "";
+            return planning.get() ? messages.get("upload.plan.comparingRow") : "";
         }
         ConflictChoice c = choice.get();
         return switch (s) {
-            case EXCLUDED -> "excluded by " + excludedBy.getOrDefault(f, "a rule");
-            case CHANGED -> c == ConflictChoice.ASK ? "changed (ask)" : "changed (overwrite)";
-            case EXISTS -> "exists (" + ReadyBatch.existsAction(c) + ")";
+            case EXCLUDED ->
+                messages.get("upload.plan.excludedBy", excludedBy.getOrDefault(f, messages.get("upload.plan.aRule")));
+            case CHANGED -> messages.get(c == ConflictChoice.ASK ? "upload.plan.changedAsk" : "upload.plan.changed");
+            case EXISTS -> messages.get(ReadyBatch.existsKey(c));
             default -> s.label();
         };
     }
@@ -243,12 +268,7 @@ public final class UploadPlanViewModel {
 
     /** Shows the numbers of a finished upload. */
     void showSent(UploadPlans.Sent sent) {
-        BatchSummary s = sent.summary();
-        lastUpload.set("Last upload: " + (s.uploaded() + s.renamed()) + " queued (" + s.renamed() + " renamed) · "
-                + s.skippedIdentical() + " skipped identical · " + s.skippedExisting() + " skipped existing · "
-                + s.excluded() + " excluded · " + s.failed() + " failed · " + Sizes.bytes(s.bytesNotSent())
-                + " not sent"
-                + (sent.warnings().isEmpty() ? "" : ". " + String.join(" ", sent.warnings())));
+        lastUpload.set(ReadyBatch.lastUpload(sent, messages));
     }
 
     // helpers //
@@ -265,18 +285,20 @@ public final class UploadPlanViewModel {
     private void schedule() {
         cancelPreview();
         uploadText.set("");
+        // the last preview's line described other rows or inputs (a rekey replaces the rows, which then have no
+        // plan): it goes until the next one says what it found
+        summary.set("");
+        warning.set(false);
         if (checking != null && checking.get() || ready.isEmpty()) {
             settle.stop();
             pending.set(checking != null && checking.get() && !ready.isEmpty());
             if (ready.isEmpty()) {
-                summary.set("");
-                warning.set(false);
                 excludedBy.clear();
             }
             return;
         }
         pending.set(true);
-        settle.playFromStart();
+        settle.start();
     }
 
     private void cancelPreview() {
@@ -303,7 +325,7 @@ public final class UploadPlanViewModel {
         planning.set(true);
         revision.set(revision.get() + 1); // the visible rows say "comparing…"
         warning.set(false);
-        summary.set(String.format("Comparing %,d file(s) with s3://%s/%s…", files.size(), b, pre));
+        summary.set(messages.get("upload.plan.comparing", files.size(), b, pre));
         running = tasks.run(() -> plans.preview(batch(p, b, pre, c, files, UploadSettings.NONE)))
                 .onSuccess(pv -> {
                     if (gen == generation) {
@@ -315,8 +337,11 @@ public final class UploadPlanViewModel {
                         return;
                     }
                     warning.set(true);
-                    summary.set("Could not compare with s3://" + b + "/" + pre + ": "
-                            + S3Errors.describe(e).oneLine() + " Upload treats every file as new.");
+                    summary.set(messages.get(
+                            "upload.plan.cannotCompare",
+                            b,
+                            pre,
+                            S3Errors.describe(e).oneLine()));
                 })
                 .onFinally(() -> {
                     if (gen == generation) {
@@ -335,20 +360,8 @@ public final class UploadPlanViewModel {
             files.get(n).setPlan(states[n]);
         }
         pv.excludedBy().forEach((n, rule) -> excludedBy.put(files.get(n), rule));
-        StringBuilder t = new StringBuilder("Compared with s3://" + b + "/" + pv.listPrefix() + ": ");
-        String sep = "";
-        for (PlanState s : PlanState.values()) {
-            int n = pv.count(s);
-            if (n > 0) {
-                t.append(sep).append(String.format("%,d ", n)).append(s.label());
-                sep = " · ";
-            }
-        }
-        if (!pv.warnings().isEmpty()) {
-            t.append(". ").append(String.join(" ", pv.warnings()));
-        }
         warning.set(!pv.warnings().isEmpty());
-        summary.set(t.toString());
+        summary.set(ReadyBatch.summary(pv, b, messages));
         ConflictChoice c = choice.get();
         int send = 0;
         long bytes = 0;
@@ -362,9 +375,11 @@ public final class UploadPlanViewModel {
         uploadText.set(
                 send == states.length
                         ? ""
-                        : String.format(
-                                "Upload %s%,d of %,d files (%s)",
-                                maybe ? "up to " : "", send, states.length, Sizes.bytes(bytes)));
+                        : messages.get(
+                                maybe ? "upload.plan.uploadUpTo" : "upload.plan.uploadSome",
+                                send,
+                                states.length,
+                                Sizes.bytes(bytes)));
     }
 
     /**

@@ -152,6 +152,7 @@ public final class UploadView {
     public UploadView(UploadViewModel vm, Messages messages) {
         this.vm = vm;
         this.messages = messages;
+        vm.useMessages(messages);
     }
 
     @FXML

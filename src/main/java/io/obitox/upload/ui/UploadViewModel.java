@@ -1,5 +1,6 @@
 package io.obitox.upload.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.objects.Encryption;
 import io.obitox.objects.ObjectSettingsDefaults;
@@ -14,7 +15,6 @@ import io.obitox.storage.S3Errors;
 import io.obitox.sync.ConflictPolicy;
 import io.obitox.transfer.TransferService;
 import io.obitox.validation.BatchValidator;
-import io.obitox.validation.NameRules;
 import io.obitox.validation.ObjectKeys;
 import io.obitox.validation.PolicyService;
 import io.obitox.validation.ValidationPolicy;
@@ -72,6 +72,8 @@ public final class UploadViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error", false);
     private final BooleanBinding canUpload;
+    /** The words of the status line: English until the view gives its own ({@link #useMessages}). */
+    private Messages messages = Messages.english();
 
     public UploadViewModel(
             BatchValidator validator,
@@ -90,7 +92,8 @@ public final class UploadViewModel {
         this.buckets = buckets;
         this.selection = selection;
         this.tasks = tasks;
-        this.check = new DropCheck(this, validator, tasks, policy::get, this::normalizedPrefix, this::setStatus);
+        this.check = new DropCheck(
+                this, validator, tasks, policy::get, this::normalizedPrefix, this::setStatus, plan.timers());
         this.plan = plan;
         this.objectSettings = objectSettings;
         this.objectDefaults = objectDefaults;
@@ -122,6 +125,12 @@ public final class UploadViewModel {
     /** The existing-keys part of the view (policy picker, preview, the upload's numbers). */
     public UploadPlanViewModel plan() {
         return plan;
+    }
+
+    /** The language of the status line and the plan, given by the view (the wiring passes services only). */
+    public void useMessages(Messages m) {
+        this.messages = m;
+        plan.useMessages(m);
     }
 
     // Properties //
@@ -190,17 +199,7 @@ public final class UploadViewModel {
      * could be accepted. Folders are always accepted (their files are checked after the drop).
      */
     public boolean acceptsDrag(List<Path> paths, java.util.function.Predicate<Path> isFolder) {
-        ValidationPolicy p = policy.get();
-        for (Path path : paths) {
-            if (isFolder.test(path) || p == null) {
-                return true;
-            }
-            Path name = path.getFileName();
-            if (name != null && NameRules.check(name.toString(), p).isEmpty()) {
-                return true;
-            }
-        }
-        return false;
+        return DropCheck.accepts(paths, isFolder, policy.get());
     }
 
     /** Checks dropped or chosen files and folders; their verdicts stream into the two lists. */
@@ -223,7 +222,7 @@ public final class UploadViewModel {
         StorageProfile p = selection.getCurrent();
         String b = bucket.get() == null ? "" : bucket.get().trim();
         if (p == null || b.isEmpty()) {
-            setStatus(true, "Choose the storage and the bucket to upload to.");
+            setStatus(true, messages.get("upload.vm.chooseTarget"));
             return;
         }
         // one copy of the list here; the plan and the requests are made in the background and queued a chunk at a
@@ -232,14 +231,18 @@ public final class UploadViewModel {
         List<ReadyFile> files = List.copyOf(check.ready());
         Map<String, ConflictPolicy> answers = plan.askConflicts(files); // "ask": the dialog, before anything is sent
         if (answers == null) {
-            setStatus(false, "Upload cancelled: nothing was sent.");
+            setStatus(false, messages.get("upload.vm.cancelled"));
             return;
         }
         UploadSettings settings;
         try {
             settings = objectSettings.settings();
         } catch (RuntimeException invalid) {
-            setStatus(true, "Object settings: " + S3Errors.describe(invalid).oneLine());
+            setStatus(
+                    true,
+                    messages.get(
+                            "upload.vm.objectSettingsInvalid",
+                            S3Errors.describe(invalid).oneLine()));
             return;
         }
         if (settings.encryption().mode() == Encryption.Mode.SSE_C) {
@@ -247,7 +250,7 @@ public final class UploadViewModel {
             transfers.engine().sseCKeys().add(objectSettings.sseCKeyProperty().get());
         }
         queueing.set(true);
-        setStatus(false, String.format("Comparing %,d file(s) with the bucket and queueing…", files.size()));
+        setStatus(false, messages.get("upload.vm.comparing", files.size()));
         String prefixNow = normalizedPrefix();
         tasks.run(plan.sender(
                         files,
@@ -258,7 +261,7 @@ public final class UploadViewModel {
                         answers,
                         done -> tasks.onUi(() -> {
                             if (queueing.get()) {
-                                setStatus(false, String.format("Queueing… %,d file(s) queued", done));
+                                setStatus(false, messages.get("upload.vm.queueing", done));
                             }
                         })))
                 .onFinally(() -> queueing.set(false))
@@ -270,8 +273,11 @@ public final class UploadViewModel {
                         TransferService.Refusal r = batch.refusals().get(0);
                         setStatus(
                                 true,
-                                "Nothing was sent to s3://" + r.bucket() + " on " + r.targetLabel() + ": "
-                                        + r.reason().oneLine());
+                                messages.get(
+                                        "upload.vm.refused",
+                                        r.bucket(),
+                                        r.targetLabel(),
+                                        r.reason().oneLine()));
                         return;
                     }
                     check.sent();
@@ -282,11 +288,11 @@ public final class UploadViewModel {
                     setStatus(
                             sent.summary().failed() > 0,
                             queued == 0
-                                    ? "Nothing to send to s3://" + b + "/" + prefixNow + ": " + notQueued
-                                            + " file(s) skipped, excluded or failed (numbers above)."
-                                    : queued + " file(s) queued for s3://" + b + "/" + prefixNow
-                                            + " — follow them under Transfers."
-                                            + (notQueued > 0 ? " " + notQueued + " not sent (numbers above)." : ""));
+                                    ? messages.get("upload.vm.nothingToSend", b, prefixNow, notQueued)
+                                    : messages.get("upload.vm.queued", queued, b, prefixNow)
+                                            + (notQueued > 0
+                                                    ? " " + messages.get("upload.vm.notSent", notQueued)
+                                                    : ""));
                 })
                 .onError(e -> setStatus(true, S3Errors.describe(e).oneLine()))
                 .start();
@@ -349,12 +355,18 @@ public final class UploadViewModel {
                     }
                     boolean hadChanges = objectSettings.changedProperty().get();
                     objectSettings.setProvider(p.provider());
-                    objectSettings.load(d, "Defaults of profile " + p.name() + (b.isEmpty() ? "" : " and bucket " + b));
+                    boolean noBucket = b.isEmpty();
+                    objectSettings.load(
+                            d,
+                            noBucket
+                                    ? messages.get("upload.vm.defaultsOfProfile", p.name())
+                                    : messages.get("upload.vm.defaultsOfBucket", p.name(), b));
                     if (hadChanges) {
                         setStatus(
                                 false,
-                                "Object settings reset to the defaults of " + p.name()
-                                        + (b.isEmpty() ? "" : ", bucket " + b) + " (the target changed).");
+                                noBucket
+                                        ? messages.get("upload.vm.settingsResetProfile", p.name())
+                                        : messages.get("upload.vm.settingsResetBucket", p.name(), b));
                     }
                 })
                 .onError(e -> {
@@ -363,8 +375,9 @@ public final class UploadViewModel {
                         objectSettings.load(UploadSettings.NONE, "");
                         setStatus(
                                 true,
-                                "The stored object settings cannot be read: "
-                                        + S3Errors.describe(e).oneLine());
+                                messages.get(
+                                        "upload.vm.settingsUnreadable",
+                                        S3Errors.describe(e).oneLine()));
                     }
                 })
                 .start();

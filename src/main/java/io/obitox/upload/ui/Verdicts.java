@@ -21,16 +21,25 @@ import javafx.collections.ObservableList;
 /**
  * The Upload view's two lists and the buffers that feed them. Threading: the {@link #listener()} runs on the
  * validator's threads and only makes {@link ReadyFile}s and adds to concurrent queues; everything else is FX thread
- * only. {@link #drain()} moves at most {@link #SLICE} verdicts of each kind per call, so what one call adds to the
+ * only. {@link #drain()} moves at most {@link #SLICE} verdicts of each kind per call (fewer while a list is short), so what one call adds to the
  * tables is bounded whatever the size of the drop, and the Upload button's text is kept from running totals (one
  * pass over the changed items, never over the list).
  */
 final class Verdicts {
     /**
-     * Verdicts moved into each list per drain (every 250 ms): the validator checks some 20,000 small files a second
-     * on two cores, so a slice of 10,000 keeps up while bounding what one tick adds to the tables.
+     * Verdicts moved into each list per drain (every {@link DropCheck#DRAIN_EVERY}, 100 ms): the validator checks
+     * some 20,000–25,000 small files a second on two cores, so 4,000 a tick keeps up, while what one tick adds to the
+     * tables (listeners, the table's cell count, the totals) stays a few milliseconds of the FX thread.
      */
-    static final int SLICE = 10_000;
+    static final int SLICE = 4_000;
+
+    /**
+     * While a list is short, a drain at most doubles it (from this many): the first rows of an empty table make
+     * their cells and skins and style them (some 7 controls a row), which for a screenful at once held the FX thread
+     * over 100 ms on a busy machine; doubling spreads that over the first ticks and reaches {@link #SLICE} in about
+     * a second.
+     */
+    static final int FIRST = 4;
 
     private final ObservableList<ReadyFile> ready = FXCollections.observableArrayList();
     private final ObservableList<ValidationResult> rejected = FXCollections.observableArrayList();
@@ -106,13 +115,15 @@ final class Verdicts {
     /** Moves buffered verdicts into the lists, a slice of each kind at most. */
     void drain() {
         List<ReadyFile> good = new ArrayList<>();
+        int goodMax = slice(ready.size());
         ReadyFile f;
-        while (good.size() < SLICE && (f = readyInbox.poll()) != null) {
+        while (good.size() < goodMax && (f = readyInbox.poll()) != null) {
             good.add(f);
         }
         List<ValidationResult> bad = new ArrayList<>();
+        int badMax = slice(rejected.size());
         ValidationResult r;
-        while (bad.size() < SLICE && (r = rejectedInbox.poll()) != null) {
+        while (bad.size() < badMax && (r = rejectedInbox.poll()) != null) {
             bad.add(r);
         }
         if (!good.isEmpty()) {
@@ -121,6 +132,11 @@ final class Verdicts {
         if (!bad.isEmpty()) {
             rejected.addAll(bad);
         }
+    }
+
+    /** How many verdicts one drain may add to a list of {@code shown} rows: doubling while short, then a slice. */
+    static int slice(int shown) {
+        return Math.min(SLICE, Math.max(FIRST, shown));
     }
 
     /** Verdicts are waiting for a drain. Ask after the batch says it is done: it delivers every verdict first. */
