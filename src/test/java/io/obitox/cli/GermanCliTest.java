@@ -58,7 +58,9 @@ class GermanCliTest {
         Files.writeString(folder.resolve("a.txt"), "hallo");
         Files.writeString(folder.resolve("b.tmp"), "weg damit");
         CliRun up = run("upload", folder.toString(), "--prefix", "in/", "--exclude", "*.tmp");
-        assertThat(up.err()).contains("1 Datei(en) werden nach s3://de-up/in/ auf").contains("1/1 Dateien, ");
+        assertThat(up.err())
+                .contains("1 Datei(en) werden nach s3://de-up/in/ auf")
+                .contains("1/1 Dateien, ");
         assertThat(up.out()).contains("ausgeschlossen: in/ordner/b.tmp").contains("1 hochgeladen, 0 fehlgeschlagen.");
 
         Path back = Files.createDirectories(dir.resolve("zurück"));
