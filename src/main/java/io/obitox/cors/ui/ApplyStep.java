@@ -1,6 +1,7 @@
 package io.obitox.cors.ui;
 
 import io.obitox.common.ui.CheckBadge;
+import io.obitox.common.ui.StatusStyles;
 import io.obitox.cors.CorsCheck;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;

@@ -1,6 +1,7 @@
 package io.obitox.cors.ui;
 
 import io.obitox.common.Messages;
+import io.obitox.common.ui.StatusLine.Tone;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.cors.BrowserProof;
 import io.obitox.cors.ChangePlan;
@@ -32,8 +33,7 @@ public final class ApplyStepViewModel implements CorsWizardStep {
     private final UiTasks tasks;
     private final ObservableList<CorsCheck> checks = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyObjectWrapper<StepStatus> statusKind =
-            new ReadOnlyObjectWrapper<>(this, "statusKind", StepStatus.NONE);
+    private final ReadOnlyObjectWrapper<Tone> statusKind = new ReadOnlyObjectWrapper<>(this, "statusKind", Tone.NONE);
     private final ReadOnlyStringWrapper appliedText = new ReadOnlyStringWrapper(this, "appliedText", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", false);
@@ -64,7 +64,7 @@ public final class ApplyStepViewModel implements CorsWizardStep {
         return status.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<StepStatus> statusKindProperty() {
+    public ReadOnlyObjectProperty<Tone> statusKindProperty() {
         return statusKind.getReadOnlyProperty();
     }
 
@@ -174,14 +174,14 @@ public final class ApplyStepViewModel implements CorsWizardStep {
         cancel();
         checks.clear();
         status.set(message);
-        statusKind.set(StepStatus.INFO);
+        statusKind.set(Tone.INFO);
         running = tasks.run(work)
                 .trackBusy(busy)
                 .onSuccess(this::show)
                 .onError(e -> {
                     var m = S3Errors.describe(e);
                     status.set(m.oneLine());
-                    statusKind.set(StepStatus.ERROR);
+                    statusKind.set(Tone.ERROR);
                     if (state.appliedProperty().get() == null) {
                         // e.g. CORS_CHANGED: Back leads to a fresh review against the bucket as it is now
                         state.planProperty().set(null);
@@ -212,7 +212,7 @@ public final class ApplyStepViewModel implements CorsWizardStep {
         state.reportProperty().set(o.report());
         checks.setAll(o.report().checks());
         status.set(o.report().headline());
-        statusKind.set(o.report().ok() ? StepStatus.SUCCESS : StepStatus.ERROR);
+        statusKind.set(o.report().ok() ? Tone.SUCCESS : Tone.ERROR);
     }
 
     private record Outcome(CorsChange change, CorsReport report) {}

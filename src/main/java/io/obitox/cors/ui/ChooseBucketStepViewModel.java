@@ -2,6 +2,7 @@ package io.obitox.cors.ui;
 
 import io.obitox.common.Messages;
 import io.obitox.common.UserMessage;
+import io.obitox.common.ui.StatusLine.Tone;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.cors.CorsReading;
 import io.obitox.cors.CorsService;
@@ -41,8 +42,7 @@ public final class ChooseBucketStepViewModel implements CorsWizardStep {
     private final ObservableList<String> bucketNames = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyObjectWrapper<StepStatus> statusKind =
-            new ReadOnlyObjectWrapper<>(this, "statusKind", StepStatus.NONE);
+    private final ReadOnlyObjectWrapper<Tone> statusKind = new ReadOnlyObjectWrapper<>(this, "statusKind", Tone.NONE);
     private final ReadOnlyStringWrapper fix = new ReadOnlyStringWrapper(this, "fix", "");
     private final ReadOnlyStringWrapper currentJson = new ReadOnlyStringWrapper(this, "currentJson", "");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", false);
@@ -104,7 +104,7 @@ public final class ChooseBucketStepViewModel implements CorsWizardStep {
         return status.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<StepStatus> statusKindProperty() {
+    public ReadOnlyObjectProperty<Tone> statusKindProperty() {
         return statusKind.getReadOnlyProperty();
     }
 
@@ -151,10 +151,10 @@ public final class ChooseBucketStepViewModel implements CorsWizardStep {
         cancel();
         bucketNames.clear();
         if (p == null) {
-            setStatus(StepStatus.NONE, messages.get("cors.choose.chooseProfile"), "");
+            setStatus(Tone.NONE, messages.get("cors.choose.chooseProfile"), "");
             return;
         }
-        setStatus(StepStatus.INFO, messages.get("cors.choose.listing", p.name()), "");
+        setStatus(Tone.INFO, messages.get("cors.choose.listing", p.name()), "");
         running = tasks.run(() -> {
                     S3Target t = profiles.target(p);
                     try {
@@ -175,7 +175,7 @@ public final class ChooseBucketStepViewModel implements CorsWizardStep {
                     state.targetProperty().set(l.target());
                     if (l.listError() != null && state.getBucket().isEmpty()) {
                         setStatus(
-                                StepStatus.WARNING,
+                                Tone.WARNING,
                                 messages.get(
                                         "cors.choose.cannotList", l.listError().message()),
                                 l.listError().fix());
@@ -194,11 +194,11 @@ public final class ChooseBucketStepViewModel implements CorsWizardStep {
             return;
         }
         if (bucket.isEmpty()) {
-            setStatus(StepStatus.NONE, messages.get("cors.choose.chooseBucket"), "");
+            setStatus(Tone.NONE, messages.get("cors.choose.chooseBucket"), "");
             return;
         }
         cancel();
-        setStatus(StepStatus.INFO, messages.get("cors.choose.reading", bucket), "");
+        setStatus(Tone.INFO, messages.get("cors.choose.reading", bucket), "");
         running = tasks.run(() -> cors.read(t, bucket))
                 .trackBusy(busy)
                 .onSuccess(r -> {
@@ -217,17 +217,17 @@ public final class ChooseBucketStepViewModel implements CorsWizardStep {
         }
         currentJson.set(r.state() == CorsReading.State.CONFIGURED ? r.config().toPrettyJson() : "");
         switch (r.state()) {
-            case CONFIGURED -> setStatus(StepStatus.SUCCESS, r.headline(), "");
-            case NONE -> setStatus(StepStatus.INFO, r.headline() + " " + messages.get("cors.choose.setupCreates"), "");
+            case CONFIGURED -> setStatus(Tone.SUCCESS, r.headline(), "");
+            case NONE -> setStatus(Tone.INFO, r.headline() + " " + messages.get("cors.choose.setupCreates"), "");
             default ->
                 setStatus(
-                        r.state() == CorsReading.State.UNSUPPORTED ? StepStatus.WARNING : StepStatus.ERROR,
+                        r.state() == CorsReading.State.UNSUPPORTED ? Tone.WARNING : Tone.ERROR,
                         r.problem().message(),
                         r.problem().fix());
         }
         UploadRules.Advice advice = UploadRules.advice(state.getTarget().provider(), List.of());
         if (!advice.perBucketApi()) {
-            setStatus(StepStatus.WARNING, String.join(" ", advice.notes()), advice.instructions());
+            setStatus(Tone.WARNING, String.join(" ", advice.notes()), advice.instructions());
         }
     }
 
@@ -248,10 +248,10 @@ public final class ChooseBucketStepViewModel implements CorsWizardStep {
 
     private void failed(Throwable e, String what) {
         var m = S3Errors.describe(e);
-        setStatus(StepStatus.ERROR, what + ": " + m.message(), m.fix());
+        setStatus(Tone.ERROR, what + ": " + m.message(), m.fix());
     }
 
-    private void setStatus(StepStatus kind, String text, String fixText) {
+    private void setStatus(Tone kind, String text, String fixText) {
         statusKind.set(kind);
         status.set(text);
         fix.set(fixText == null ? "" : fixText);

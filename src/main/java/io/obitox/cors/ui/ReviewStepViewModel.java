@@ -1,6 +1,7 @@
 package io.obitox.cors.ui;
 
 import io.obitox.common.Messages;
+import io.obitox.common.ui.StatusLine.Tone;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.cors.ChangePlan;
 import io.obitox.cors.CorsDiff;
@@ -32,8 +33,7 @@ public final class ReviewStepViewModel implements CorsWizardStep {
     private final ObservableList<String> notes = FXCollections.observableArrayList();
     private final ObservableList<CorsDiff.Line> diff = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyObjectWrapper<StepStatus> statusKind =
-            new ReadOnlyObjectWrapper<>(this, "statusKind", StepStatus.NONE);
+    private final ReadOnlyObjectWrapper<Tone> statusKind = new ReadOnlyObjectWrapper<>(this, "statusKind", Tone.NONE);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", false);
     private UiTasks.Handle running;
@@ -71,7 +71,7 @@ public final class ReviewStepViewModel implements CorsWizardStep {
         return status.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<StepStatus> statusKindProperty() {
+    public ReadOnlyObjectProperty<Tone> statusKindProperty() {
         return statusKind.getReadOnlyProperty();
     }
 
@@ -101,7 +101,7 @@ public final class ReviewStepViewModel implements CorsWizardStep {
         cancel();
         show(null);
         status.set(messages.get("cors.review.planning"));
-        statusKind.set(StepStatus.INFO);
+        statusKind.set(Tone.INFO);
         running = tasks.run(() -> restore
                         ? cors.planRestore(t, bucket, choice.changeId(), choice.before())
                         : cors.plan(t, bucket, origins, false))
@@ -110,7 +110,7 @@ public final class ReviewStepViewModel implements CorsWizardStep {
                 .onError(e -> {
                     var m = S3Errors.describe(e);
                     status.set(m.oneLine());
-                    statusKind.set(StepStatus.ERROR);
+                    statusKind.set(Tone.ERROR);
                 })
                 .start();
     }
@@ -129,7 +129,7 @@ public final class ReviewStepViewModel implements CorsWizardStep {
             notes.clear();
             diff.clear();
             status.set("");
-            statusKind.set(StepStatus.NONE);
+            statusKind.set(Tone.NONE);
             return;
         }
         summary.setAll(p.diff().summary());
@@ -137,10 +137,10 @@ public final class ReviewStepViewModel implements CorsWizardStep {
         diff.setAll(p.diff().lines());
         if (p.changed()) {
             status.set(messages.get("cors.review.nothingYet", p.bucket()));
-            statusKind.set(StepStatus.INFO);
+            statusKind.set(Tone.INFO);
         } else {
             status.set(messages.get("cors.review.same"));
-            statusKind.set(StepStatus.SUCCESS);
+            statusKind.set(Tone.SUCCESS);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.obitox.profile.ui;
 
+import io.obitox.common.ui.StatusLine;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.objects.ObjectSettingsDefaults;
 import io.obitox.objects.UploadSettings;
@@ -14,7 +15,6 @@ import java.util.TreeSet;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -42,9 +42,8 @@ public final class ObjectDefaultsViewModel {
     private final StringProperty bucket = new SimpleStringProperty(this, "bucket", "");
 
     private final ObservableList<String> bucketNames = FXCollections.observableArrayList();
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error", false);
+    private final StatusLine status =
+            new StatusLine(this, e -> S3Errors.describe(e).oneLine());
     /** What these defaults layer over: the profile's, when a bucket is chosen. */
     private final ReadOnlyStringWrapper layering = new ReadOnlyStringWrapper(this, "layering", "");
 
@@ -58,7 +57,7 @@ public final class ObjectDefaultsViewModel {
         this.buckets = buckets;
         this.tasks = tasks;
         this.form = new ObjectSettingsViewModel(tasks, true, "not saved");
-        this.canSave = profile.isNotNull().and(busy.not()).and(form.validProperty());
+        this.canSave = profile.isNotNull().and(status.busyProperty().not()).and(form.validProperty());
         profile.addListener((o, a, p) -> {
             bucketNames.clear();
             if (bucket.get() != null && !bucket.get().isEmpty()) {
@@ -91,15 +90,15 @@ public final class ObjectDefaultsViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return status.busyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return status.messageProperty();
     }
 
     public ReadOnlyBooleanProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return status.errorProperty();
     }
 
     public ReadOnlyStringProperty layeringProperty() {
@@ -122,23 +121,21 @@ public final class ObjectDefaultsViewModel {
         try {
             s = form.settings();
         } catch (RuntimeException invalid) {
-            setStatus(true, S3Errors.describe(invalid).oneLine());
+            status.fail(S3Errors.describe(invalid).oneLine());
             return;
         }
         String b = bucketName();
         tasks.run(() -> defaults.save(p.id(), b, s))
-                .trackBusy(busy)
+                .tracking(status)
                 .onSuccess(v -> {
                     form.load(s, label(p, b));
                     if (b != null && !bucketNames.contains(b)) {
                         bucketNames.add(b);
                     }
-                    setStatus(
-                            false,
-                            (s.isEmpty() ? "Cleared the object settings defaults of " : "Saved the defaults of ")
-                                    + where(p, b) + ". Uploads there start from them.");
+                    status.show((s.isEmpty() ? "Cleared the object settings defaults of " : "Saved the defaults of ")
+                            + where(p, b) + ". Uploads there start from them.");
                 })
-                .onError(e -> setStatus(true, S3Errors.describe(e).oneLine()))
+                .onError(status::fail)
                 .start();
     }
 
@@ -150,12 +147,12 @@ public final class ObjectDefaultsViewModel {
         }
         String b = bucketName();
         tasks.run(() -> defaults.save(p.id(), b, UploadSettings.NONE))
-                .trackBusy(busy)
+                .tracking(status)
                 .onSuccess(v -> {
                     form.load(UploadSettings.NONE, label(p, b));
-                    setStatus(false, "Cleared the object settings defaults of " + where(p, b) + ".");
+                    status.show("Cleared the object settings defaults of " + where(p, b) + ".");
                 })
-                .onError(e -> setStatus(true, S3Errors.describe(e).oneLine()))
+                .onError(status::fail)
                 .start();
     }
 
@@ -163,7 +160,7 @@ public final class ObjectDefaultsViewModel {
 
     private void load() {
         StorageProfile p = profile.get();
-        setStatus(false, "");
+        status.show("");
         int gen = ++generation;
         if (p == null) {
             form.setProvider(null);
@@ -175,7 +172,7 @@ public final class ObjectDefaultsViewModel {
         tasks.run(() -> new Levels(
                         defaults.stored(p.id(), b).orElse(UploadSettings.NONE),
                         b == null ? null : defaults.stored(p.id(), null).orElse(UploadSettings.NONE)))
-                .trackBusy(busy)
+                .tracking(status)
                 .onSuccess(l -> {
                     if (gen != generation) {
                         return;
@@ -194,7 +191,7 @@ public final class ObjectDefaultsViewModel {
                 })
                 .onError(e -> {
                     if (gen == generation) {
-                        setStatus(true, S3Errors.describe(e).oneLine());
+                        status.fail(S3Errors.describe(e).oneLine());
                     }
                 })
                 .start();
@@ -239,11 +236,6 @@ public final class ObjectDefaultsViewModel {
 
     private static String where(StorageProfile p, String b) {
         return b == null ? "profile " + p.name() : "bucket " + b + " (profile " + p.name() + ")";
-    }
-
-    private void setStatus(boolean isError, String text) {
-        error.set(isError);
-        status.set(text);
     }
 
     /** The chosen level's own defaults, and the profile's under a bucket's (null for the profile's own). */

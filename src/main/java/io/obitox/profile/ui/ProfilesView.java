@@ -1,5 +1,6 @@
 package io.obitox.profile.ui;
 
+import io.obitox.common.ui.StatusStyles;
 import io.obitox.objects.ui.ObjectSettingsForm;
 import io.obitox.objects.ui.ObjectSettingsViewModel;
 import io.obitox.objects.ui.TitledPanes;
@@ -253,15 +254,7 @@ public final class ProfilesView {
         cancelButton.managedProperty().bind(cancelButton.visibleProperty());
         progress.visibleProperty().bind(vm.busyProperty());
         status.textProperty().bind(vm.statusProperty());
-        vm.statusKindProperty().addListener((o, a, k) -> {
-            status.getStyleClass().removeAll("success", "danger", "accent");
-            switch (k) {
-                case SUCCESS -> status.getStyleClass().add("success");
-                case ERROR -> status.getStyleClass().add("danger");
-                case INFO -> status.getStyleClass().add("accent");
-                default -> {}
-            }
-        });
+        StatusStyles.follow(status, vm.statusKindProperty());
         checks.setItems(vm.checks());
         checks.setCellFactory(l -> new ConnectionCheckCell());
         checks.setPlaceholder(new Label("Test connection shows here what works and what to fix."));

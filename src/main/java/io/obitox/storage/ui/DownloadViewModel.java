@@ -1,5 +1,6 @@
 package io.obitox.storage.ui;
 
+import io.obitox.common.ui.StatusLine;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.profile.StorageProfile;
 import io.obitox.profile.TargetRef;
@@ -13,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiConsumer;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 
 /**
@@ -42,21 +41,18 @@ public final class DownloadViewModel {
     private final UiTasks tasks;
     private final ProfileSelection selection;
     private final ObjectProperty<BucketInfo> bucket;
-    private final BooleanProperty busy;
-    private final BiConsumer<Boolean, String> status;
+    private final StatusLine status;
 
     DownloadViewModel(
             Downloader downloader,
             UiTasks tasks,
             ProfileSelection selection,
             ObjectProperty<BucketInfo> bucket,
-            BooleanProperty busy,
-            BiConsumer<Boolean, String> status) {
+            StatusLine status) {
         this.downloader = downloader;
         this.tasks = tasks;
         this.selection = selection;
         this.bucket = bucket;
-        this.busy = busy;
         this.status = status;
     }
 
@@ -72,12 +68,12 @@ public final class DownloadViewModel {
         }
         List<ObjectEntry> entries = List.copyOf(selected);
         TargetRef ref = TargetRef.profile(p.id());
-        status.accept(false, "Queueing " + entries.size() + " item(s) of s3://" + b.name() + " for " + folder + " …");
+        status.show("Queueing " + entries.size() + " item(s) of s3://" + b.name() + " for " + folder + " …");
         tasks.run(() -> queue(ref, b.name(), entries, folder))
-                .trackBusy(busy)
-                .onSuccess(o -> status.accept(!o.notDownloaded().isEmpty(), describe(o, folder)))
-                .onError(e -> status.accept(
-                        true, "Nothing was downloaded: " + S3Errors.describe(e).oneLine()))
+                .tracking(status)
+                .onSuccess(o -> status.report(!o.notDownloaded().isEmpty(), describe(o, folder)))
+                .onError(e -> status.fail(
+                        "Nothing was downloaded: " + S3Errors.describe(e).oneLine()))
                 .start();
     }
 

@@ -3,6 +3,7 @@ package io.obitox.storage.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.obitox.common.Messages;
+import io.obitox.common.ui.StatusLine;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.storage.DeletePlan;
 import io.obitox.storage.DeleteService;
@@ -13,7 +14,6 @@ import io.obitox.testing.DirectExecutorService;
 import io.obitox.testing.S3ProxyServer;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.property.SimpleBooleanProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,14 +60,10 @@ class DeleteAndDetailsViewModelTest {
 
     @Test
     void aPlanWaitsForYesAndNoDeletesNothing() {
-        SimpleBooleanProperty busy = new SimpleBooleanProperty();
-        DeleteViewModel vm = new DeleteViewModel(
-                new DeleteService(clients),
-                tasks,
-                busy,
-                (err, text) -> messages.add(text),
-                () -> reloads++,
-                Messages.english());
+        StatusLine line = new StatusLine(this, e -> "Failed: " + e.getMessage());
+        line.messageProperty().addListener((o, a, text) -> messages.add(text));
+        DeleteViewModel vm =
+                new DeleteViewModel(new DeleteService(clients), tasks, line, () -> reloads++, Messages.english());
         List<ObjectEntry> picked = List.of(ObjectEntry.folder("dir/"));
 
         vm.prepare(server.target(), "vm-del", picked);
@@ -87,11 +83,12 @@ class DeleteAndDetailsViewModelTest {
         vm.confirm();
         assertThat(messages).last().isEqualTo("Deleted 2 object(s) from vm-del.");
         assertThat(reloads).isEqualTo(1);
-        assertThat(busy.get()).isFalse();
+        assertThat(line.isBusy()).isFalse();
         assertThat(keys()).containsExactly("keep.txt");
 
         vm.prepare(server.target(), "vm-del", List.of());
         assertThat(messages).last().isEqualTo("Pick the objects or folders to delete.");
+        assertThat(line.isError()).isTrue();
     }
 
     @Test
