@@ -1,5 +1,6 @@
 package io.obitox.presign.ui;
 
+import io.obitox.common.ui.Columns;
 import io.obitox.objects.ui.ObjectSettingsForm;
 import io.obitox.objects.ui.ObjectSettingsViewModel;
 import io.obitox.objects.ui.TitledPanes;
@@ -8,7 +9,6 @@ import io.obitox.presign.PresignedLink;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Optional;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -174,14 +174,11 @@ public final class LinksView {
         files.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         files.setPlaceholder(new Label("Share objects with \"Share link…\" in Buckets, add finished uploads,"
                 + " or type a key to let someone upload."));
-        fileKeyColumn.setCellValueFactory(c -> text(c.getValue().key()));
-        fileMethodColumn.setCellValueFactory(c -> text(c.getValue().method().name()));
-        fileSizeColumn.setCellValueFactory(c -> text(c.getValue().sizeText()));
-        fileTypeColumn.setCellValueFactory(c -> text(
-                c.getValue().method() == LinkMethod.PUT
-                        ? nullToEmpty(c.getValue().contentType())
-                        : ""));
-        fileOriginColumn.setCellValueFactory(c -> text(c.getValue().origin()));
+        Columns.read(fileKeyColumn, LinkDraft::key);
+        Columns.read(fileMethodColumn, d -> d.method().name());
+        Columns.read(fileSizeColumn, LinkDraft::sizeText);
+        Columns.read(fileTypeColumn, d -> d.method() == LinkMethod.PUT ? nullToEmpty(d.contentType()) : "");
+        Columns.read(fileOriginColumn, LinkDraft::origin);
         files.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE) {
                 removeSelected();
@@ -208,14 +205,13 @@ public final class LinksView {
 
         links.setItems(vm.links());
         links.setPlaceholder(new Label("No links yet."));
-        linkKeyColumn.setCellValueFactory(c -> text(c.getValue().key()));
-        linkMethodColumn.setCellValueFactory(c -> text(c.getValue().method().name()));
-        linkExpiryColumn.setCellValueFactory(
-                c -> text(LinksViewModel.expiryText(c.getValue(), ZoneId.systemDefault())));
-        linkUrlColumn.setCellValueFactory(c -> text(c.getValue().redactedUrl()));
-        linkHeadersColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        Columns.read(linkKeyColumn, PresignedLink::key);
+        Columns.read(linkMethodColumn, l -> l.method().name());
+        Columns.read(linkExpiryColumn, l -> LinksViewModel.expiryText(l, ZoneId.systemDefault()));
+        Columns.read(linkUrlColumn, PresignedLink::redactedUrl);
+        Columns.read(linkHeadersColumn, l -> l);
         linkHeadersColumn.setCellFactory(c -> new LinkHeadersCell());
-        linkCopyColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        Columns.read(linkCopyColumn, l -> l);
         linkCopyColumn.setCellFactory(c -> new LinkCopyCell(this::copy));
         links.setRowFactory(t -> {
             TableRow<PresignedLink> row = new TableRow<>();
@@ -251,10 +247,6 @@ public final class LinksView {
             }
         });
         vm.refreshPreview();
-    }
-
-    private static ReadOnlyObjectWrapper<String> text(String s) {
-        return new ReadOnlyObjectWrapper<>(s);
     }
 
     private static String nullToEmpty(String s) {
