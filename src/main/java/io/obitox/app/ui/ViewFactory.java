@@ -225,11 +225,11 @@ public final class ViewFactory {
         }
         if (type == ProfilesView.class) {
             ProfilesViewModel profiles =
-                    new ProfilesViewModel(app.profiles(), app.connectionTester(), tasks, selection);
+                    new ProfilesViewModel(app.profiles(), app.connectionTester(), tasks, selection, messages);
             ObjectDefaultsViewModel objectDefaults = new ObjectDefaultsViewModel(
-                    new ObjectSettingsDefaults(app.settings()), app.profiles(), app.buckets(), tasks);
+                    new ObjectSettingsDefaults(app.settings()), app.profiles(), app.buckets(), tasks, messages);
             objectDefaults.profileProperty().bind(profiles.selectedProperty());
-            return new ProfilesView(profiles, objectDefaults);
+            return new ProfilesView(profiles, objectDefaults, messages);
         }
         if (type == BucketsView.class) {
             bucketsViewModel = new BucketsViewModel(

@@ -1,5 +1,6 @@
 package io.obitox.profile.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ui.StatusLine;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.objects.ObjectSettingsDefaults;
@@ -35,6 +36,7 @@ public final class ObjectDefaultsViewModel {
     private final ProfileService profiles;
     private final BucketService buckets;
     private final UiTasks tasks;
+    private final Messages messages;
     private final ObjectSettingsViewModel form;
 
     private final ObjectProperty<StorageProfile> profile = new SimpleObjectProperty<>(this, "profile");
@@ -51,12 +53,17 @@ public final class ObjectDefaultsViewModel {
     private int generation;
 
     public ObjectDefaultsViewModel(
-            ObjectSettingsDefaults defaults, ProfileService profiles, BucketService buckets, UiTasks tasks) {
+            ObjectSettingsDefaults defaults,
+            ProfileService profiles,
+            BucketService buckets,
+            UiTasks tasks,
+            Messages messages) {
+        this.messages = messages;
         this.defaults = defaults;
         this.profiles = profiles;
         this.buckets = buckets;
         this.tasks = tasks;
-        this.form = new ObjectSettingsViewModel(tasks, true, "not saved");
+        this.form = new ObjectSettingsViewModel(tasks, true, messages.get("objectDefaults.vm.notSaved"));
         this.canSave = profile.isNotNull().and(status.busyProperty().not()).and(form.validProperty());
         profile.addListener((o, a, p) -> {
             bucketNames.clear();
@@ -132,8 +139,10 @@ public final class ObjectDefaultsViewModel {
                     if (b != null && !bucketNames.contains(b)) {
                         bucketNames.add(b);
                     }
-                    status.show((s.isEmpty() ? "Cleared the object settings defaults of " : "Saved the defaults of ")
-                            + where(p, b) + ". Uploads there start from them.");
+                    status.show(
+                            s.isEmpty()
+                                    ? messages.get("objectDefaults.vm.cleared", where(p, b))
+                                    : messages.get("objectDefaults.vm.saved", where(p, b)));
                 })
                 .onError(status::fail)
                 .start();
@@ -150,7 +159,7 @@ public final class ObjectDefaultsViewModel {
                 .tracking(status)
                 .onSuccess(v -> {
                     form.load(UploadSettings.NONE, label(p, b));
-                    status.show("Cleared the object settings defaults of " + where(p, b) + ".");
+                    status.show(messages.get("objectDefaults.vm.cleared", where(p, b)));
                 })
                 .onError(status::fail)
                 .start();
@@ -165,7 +174,7 @@ public final class ObjectDefaultsViewModel {
         if (p == null) {
             form.setProvider(null);
             form.load(UploadSettings.NONE, "");
-            layering.set("Save the profile first: its object settings defaults can be set then.");
+            layering.set(messages.get("objectDefaults.vm.saveFirst"));
             return;
         }
         String b = bucketName();
@@ -181,13 +190,12 @@ public final class ObjectDefaultsViewModel {
                     form.load(l.own(), label(p, b));
                     layering.set(
                             b == null
-                                    ? "Every upload with this profile starts from these; a bucket's own defaults"
-                                            + " go over them, field by field."
-                                    : "These go over the profile's defaults ("
-                                            + (l.profile().isEmpty()
-                                                    ? "none set"
-                                                    : ObjectSettingsViewModel.compact(l.profile()))
-                                            + "), field by field; metadata and tags are merged.");
+                                    ? messages.get("objectDefaults.vm.profileLayer")
+                                    : messages.get(
+                                            "objectDefaults.vm.bucketLayer",
+                                            l.profile().isEmpty()
+                                                    ? messages.get("objectDefaults.vm.noneSet")
+                                                    : ObjectSettingsViewModel.compact(l.profile())));
                 })
                 .onError(e -> {
                     if (gen == generation) {
@@ -230,12 +238,16 @@ public final class ObjectDefaultsViewModel {
         return b.isEmpty() ? null : b;
     }
 
-    private static String label(StorageProfile p, String b) {
-        return b == null ? "Defaults of profile " + p.name() : "Defaults of bucket " + b;
+    private String label(StorageProfile p, String b) {
+        return b == null
+                ? messages.get("objectDefaults.vm.ofProfile", p.name())
+                : messages.get("objectDefaults.vm.ofBucket", b);
     }
 
-    private static String where(StorageProfile p, String b) {
-        return b == null ? "profile " + p.name() : "bucket " + b + " (profile " + p.name() + ")";
+    private String where(StorageProfile p, String b) {
+        return b == null
+                ? messages.get("objectDefaults.vm.whereProfile", p.name())
+                : messages.get("objectDefaults.vm.whereBucket", b, p.name());
     }
 
     /** The chosen level's own defaults, and the profile's under a bucket's (null for the profile's own). */

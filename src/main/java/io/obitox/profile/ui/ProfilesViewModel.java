@@ -1,5 +1,6 @@
 package io.obitox.profile.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ui.StatusLine;
 import io.obitox.common.ui.StatusLine.Tone;
 import io.obitox.common.ui.UiTasks;
@@ -38,6 +39,7 @@ public final class ProfilesViewModel {
     private final ProfileService service;
     private final ConnectionTester tester;
     private final UiTasks tasks;
+    private final Messages messages;
     private final ProfileSelection selection;
 
     // Properties //
@@ -69,7 +71,12 @@ public final class ProfilesViewModel {
     private UiTasks.Handle running;
 
     public ProfilesViewModel(
-            ProfileService service, ConnectionTester tester, UiTasks tasks, ProfileSelection selection) {
+            ProfileService service,
+            ConnectionTester tester,
+            UiTasks tasks,
+            ProfileSelection selection,
+            Messages messages) {
+        this.messages = messages;
         this.service = service;
         this.tester = tester;
         this.tasks = tasks;
@@ -219,7 +226,7 @@ public final class ProfilesViewModel {
         awsProfile.set("");
         clearSecrets();
         checks.clear();
-        status.show(Tone.INFO, "New profile: fill in the endpoint and credentials, then Save.");
+        status.show(Tone.INFO, messages.get("profiles.vm.new"));
     }
 
     public void save() {
@@ -233,7 +240,7 @@ public final class ProfilesViewModel {
                     selected.set(p); // loads the saved values into the form (and clears the status line)
                     clearSecrets();
                     selection.reload(p.id());
-                    status.show(Tone.SUCCESS, "Saved '" + p.name() + "'.");
+                    status.show(Tone.SUCCESS, messages.get("profiles.vm.saved", p.name()));
                 })
                 .start();
     }
@@ -246,7 +253,7 @@ public final class ProfilesViewModel {
         tasks.run(() -> service.remove(p.id()))
                 .tracking(status)
                 .onSuccess(v -> {
-                    status.show(Tone.SUCCESS, "Removed '" + p.name() + "'.");
+                    status.show(Tone.SUCCESS, messages.get("profiles.vm.removed", p.name()));
                     selected.set(null);
                     checks.clear();
                     selection.reload();
@@ -261,7 +268,7 @@ public final class ProfilesViewModel {
         }
         tasks.run(() -> service.setDefault(p))
                 .onSuccess(v -> {
-                    status.show(Tone.SUCCESS, "'" + p.name() + "' is now the default profile.");
+                    status.show(Tone.SUCCESS, messages.get("profiles.vm.madeDefault", p.name()));
                     selection.currentProperty().set(p);
                 })
                 .onError(status::fail)
@@ -272,17 +279,17 @@ public final class ProfilesViewModel {
     public void test() {
         StorageProfile p = selected.get();
         if (p == null) {
-            status.show(Tone.INFO, "Save the profile first, then test it.");
+            status.show(Tone.INFO, messages.get("profiles.vm.saveFirst"));
             return;
         }
         checks.clear();
-        status.show(Tone.INFO, "Testing '" + p.name() + "' …");
+        status.show(Tone.INFO, messages.get("profiles.vm.testing", p.name()));
         testing.set(true);
         running = tasks.run(() ->
                         tester.test(service.target(p), p.defaultBucket(), check -> tasks.onUi(() -> checks.add(check))))
                 .tracking(status)
                 .onSuccess(this::showReport)
-                .onCancelled(() -> status.show(Tone.INFO, "Test cancelled."))
+                .onCancelled(() -> status.show(Tone.INFO, messages.get("profiles.vm.testCancelled")))
                 .onFinally(() -> testing.set(false))
                 .start();
     }
@@ -321,7 +328,7 @@ public final class ProfilesViewModel {
         }
         clearSecrets();
         checks.clear();
-        status.show(Tone.NONE, p.isSandbox() ? "The built-in sandbox runs inside ObitoX; it cannot be edited." : "");
+        status.show(Tone.NONE, p.isSandbox() ? messages.get("profiles.vm.sandbox") : "");
     }
 
     private void clearSecrets() {

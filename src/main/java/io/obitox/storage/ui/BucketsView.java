@@ -364,7 +364,7 @@ public final class BucketsView {
 
     /** The pane is an item of the split only while shown: a SplitPane keeps room for hidden items. */
     private void installDetails() {
-        DetailsPane pane = new DetailsPane(detailsGrid);
+        DetailsPane pane = new DetailsPane(detailsGrid, messages);
         objectsSplit.getItems().remove(detailsPane);
         vm.details().shownProperty().addListener((o, a, shown) -> {
             if (shown && !objectsSplit.getItems().contains(detailsPane)) {

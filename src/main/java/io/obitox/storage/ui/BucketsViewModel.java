@@ -76,8 +76,8 @@ public final class BucketsViewModel {
         this.tasks = tasks;
         this.selection = selection;
         this.deletes = new DeleteViewModel(deleteService, tasks, status, this::reloadKeepingStatus, messages);
-        this.details = new ObjectDetailsViewModel(detailsService, tasks);
-        this.downloads = new DownloadViewModel(downloader, tasks, selection, bucket, status);
+        this.details = new ObjectDetailsViewModel(detailsService, tasks, messages);
+        this.downloads = new DownloadViewModel(downloader, tasks, selection, bucket, status, messages);
         this.drops = new FolderDropViewModel(
                 tasks, selection, bucket, prefix.getReadOnlyProperty(), status.busyFlag(), status::report);
         this.handOffs = new BucketHandOffs(bucket, selection::getCurrent, status::report, messages);

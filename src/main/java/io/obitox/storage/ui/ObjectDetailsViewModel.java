@@ -1,5 +1,6 @@
 package io.obitox.storage.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.Sizes;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.storage.ObjectDetails;
@@ -23,15 +24,17 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class ObjectDetailsViewModel {
     private final ObjectDetailsService service;
     private final UiTasks tasks;
+    private final Messages messages;
     private final ReadOnlyObjectWrapper<ObjectDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
     private final ReadOnlyBooleanWrapper shown = new ReadOnlyBooleanWrapper(this, "shown", false);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private UiTasks.Handle running;
 
-    public ObjectDetailsViewModel(ObjectDetailsService service, UiTasks tasks) {
+    public ObjectDetailsViewModel(ObjectDetailsService service, UiTasks tasks, Messages messages) {
         this.service = service;
         this.tasks = tasks;
+        this.messages = messages;
     }
 
     // Properties //
@@ -59,7 +62,7 @@ public final class ObjectDetailsViewModel {
     public void show(S3Target target, String bucket, String key) {
         close();
         shown.set(true);
-        summary.set("Loading " + key + " …");
+        summary.set(messages.get("details.loading", key));
         running = tasks.run(() -> service.details(target, bucket, key))
                 .trackBusy(loading)
                 .onSuccess(d -> {
@@ -82,8 +85,8 @@ public final class ObjectDetailsViewModel {
 
     // Formatting for the read-only fields (static: the view calls them with the current details) //
 
-    public static String size(ObjectDetails d) {
-        return String.format("%,d bytes (%s)", d.size(), Sizes.bytes(d.size()));
+    public static String size(ObjectDetails d, Messages messages) {
+        return messages.get("details.sizeBytes", d.size(), Sizes.bytes(d.size()));
     }
 
     public static String orDash(String s) {

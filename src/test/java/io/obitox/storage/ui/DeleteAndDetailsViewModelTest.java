@@ -93,11 +93,13 @@ class DeleteAndDetailsViewModelTest {
 
     @Test
     void detailsLoadAndAMissingObjectIsExplained() {
-        ObjectDetailsViewModel vm = new ObjectDetailsViewModel(new ObjectDetailsService(clients), tasks);
+        ObjectDetailsViewModel vm =
+                new ObjectDetailsViewModel(new ObjectDetailsService(clients), tasks, Messages.english());
         vm.show(server.target(), "vm-del", "keep.txt");
         assertThat(vm.shownProperty().get()).isTrue();
         assertThat(vm.detailsProperty().get().contentType()).isEqualTo("text/plain");
-        assertThat(ObjectDetailsViewModel.size(vm.detailsProperty().get())).startsWith("5 bytes");
+        assertThat(ObjectDetailsViewModel.size(vm.detailsProperty().get(), Messages.english()))
+                .startsWith("5 bytes");
         vm.show(server.target(), "vm-del", "gone.txt");
         assertThat(vm.detailsProperty().get()).isNull();
         assertThat(vm.summaryProperty().get()).contains("There is no object 'gone.txt'");
