@@ -309,7 +309,7 @@ public final class ViewFactory {
             return new WatchFoldersView(watch, messages);
         }
         if (type == LinksView.class) {
-            return new LinksView(linksViewModel(), saveDialog);
+            return new LinksView(linksViewModel(), saveDialog, messages);
         }
         if (type == SyncSettingsView.class) {
             return new SyncSettingsView(

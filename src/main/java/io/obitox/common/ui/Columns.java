@@ -3,9 +3,12 @@ package io.obitox.common.ui;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.text.TextAlignment;
 
 /**
  * Table column set-up the views share: what a column shows (a row's property, or a value read once from an
@@ -13,6 +16,14 @@ import javafx.scene.control.TableColumn;
  */
 public final class Columns {
     private Columns() {}
+
+    /** What an empty table says: wrapped and centred, so a long sentence (or its translation) is not cut. */
+    public static void placeholder(TableView<?> table, String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setTextAlignment(TextAlignment.CENTER);
+        table.setPlaceholder(l);
+    }
 
     /** The column follows the row's property (rows that change in place: transfers, deliveries). */
     public static <S, T> void follow(TableColumn<S, T> column, Function<S, ? extends ObservableValue<T>> property) {

@@ -70,6 +70,7 @@ public final class LinksViewModel {
             new StatusLine(this, e -> S3Errors.describe(e).oneLine());
     private final BooleanBinding canGenerate;
     private final BooleanBinding hasLinks;
+    private final LinkTexts texts;
     private final ExpiryPreview expiryPreview;
 
     public LinksViewModel(
@@ -86,7 +87,8 @@ public final class LinksViewModel {
         this.selection = selection;
         this.transfers = transfers;
         this.tasks = tasks;
-        this.expiryPreview = new ExpiryPreview(presign, profiles, tasks);
+        this.texts = new LinkTexts(messages);
+        this.expiryPreview = new ExpiryPreview(presign, profiles, tasks, texts);
         bucket.set(defaultBucket(selection.getCurrent()));
         this.objectSettings = objectSettings.create(selection, bucket);
         this.objectSettings.onNotice(text -> status.show(text));
@@ -103,7 +105,7 @@ public final class LinksViewModel {
         autoExpiry.addListener((o, a, b) -> refreshPreview());
         fixedExpiry.addListener((o, a, b) -> refreshPreview());
         network.addListener((o, a, b) -> refreshPreview());
-        selectedLink.addListener((o, a, l) -> details.set(l == null ? "" : LinkTexts.details(l)));
+        selectedLink.addListener((o, a, l) -> details.set(l == null ? "" : texts.details(l)));
     }
 
     // Properties //
@@ -317,13 +319,13 @@ public final class LinksViewModel {
 
     /** The text "Copy" of {@code link} puts on the clipboard as {@code what}; the status line says what it was. */
     public String copy(PresignedLink link, LinkCopy what) {
-        status.show(LinkTexts.copied(what, link));
+        status.show(texts.copied(what, link));
         return what.text(link);
     }
 
     /** The view copied {@code count} link(s) to the clipboard. */
     public void copied(int count) {
-        status.show(LinkTexts.copied(count));
+        status.show(texts.copied(count));
     }
 
     public void exportCsv(Path file) {
@@ -335,8 +337,8 @@ public final class LinksViewModel {
     }
 
     /** "1 h 00 min · until Nov 28, 14:05:00" in {@code zone}. */
-    public static String expiryText(PresignedLink l, ZoneId zone) {
-        return LinkTexts.expiry(l, zone);
+    public String expiryText(PresignedLink l, ZoneId zone) {
+        return texts.expiry(l, zone);
     }
 
     /** Recomputes the expiry preview (auto: in the background, it reads the measured history). */
@@ -353,7 +355,7 @@ public final class LinksViewModel {
         List<String> all = new ArrayList<>(batch.warnings());
         batch.links().forEach(l -> all.addAll(l.warnings()));
         warnings.set(String.join("\n", all.stream().distinct().toList()));
-        status.show(LinkTexts.signed(batch, ZoneId.systemDefault()));
+        status.show(texts.signed(batch, ZoneId.systemDefault()));
         selectedLink.set(batch.links().get(0));
     }
 

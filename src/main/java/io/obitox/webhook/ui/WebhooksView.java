@@ -112,7 +112,7 @@ public final class WebhooksView {
     @FXML
     private void initialize() {
         endpointTable.setItems(vm.endpoints());
-        endpointTable.setPlaceholder(wrapping(messages.get("webhooks.noEndpoints")));
+        Columns.placeholder(endpointTable, messages.get("webhooks.noEndpoints"));
         Columns.follow(urlColumn, EndpointRow::urlProperty);
         Columns.follow(eventsColumn, EndpointRow::eventsProperty);
         Columns.follow(stateColumn, EndpointRow::stateProperty);
@@ -168,7 +168,7 @@ public final class WebhooksView {
         });
         sinceBox.valueProperty().bindBidirectional(vm.replaySinceProperty());
         logTable.setItems(vm.deliveries());
-        logTable.setPlaceholder(wrapping(messages.get("webhooks.noDeliveries")));
+        Columns.placeholder(logTable, messages.get("webhooks.noDeliveries"));
         Columns.follow(createdColumn, DeliveryRow::createdProperty);
         Columns.follow(eventColumn, DeliveryRow::eventProperty);
         Columns.follow(endpointColumn, DeliveryRow::endpointProperty);
@@ -211,13 +211,6 @@ public final class WebhooksView {
     }
 
     /** A table's placeholder that wraps rather than cuts a sentence that is longer in another language. */
-    private static Label wrapping(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        return l;
-    }
-
     private String label(DeliveryState s) {
         return messages.get(
                 switch (s) {
