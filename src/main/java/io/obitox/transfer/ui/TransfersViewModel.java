@@ -219,7 +219,7 @@ public final class TransfersViewModel {
             TransferSnapshot s = page.rows().get(i);
             TransferRow row = byId.get(s.id());
             if (row == null) {
-                row = new TransferRow(s);
+                row = new TransferRow(s, messages);
             } else {
                 row.update(s);
             }

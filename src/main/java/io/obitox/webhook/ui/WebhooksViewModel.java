@@ -50,7 +50,7 @@ public final class WebhooksViewModel {
     private final StringProperty url = new SimpleStringProperty(this, "url", "");
     private final BooleanProperty completedEvents = new SimpleBooleanProperty(this, "completedEvents", true);
     private final BooleanProperty failedEvents = new SimpleBooleanProperty(this, "failedEvents", true);
-    private final DeliveryLog log = new DeliveryLog();
+    private final DeliveryLog log;
     private final ObjectProperty<DeliveryRow> selectedDelivery = new SimpleObjectProperty<>(this, "selectedDelivery");
     private final ObjectProperty<ReplaySince> replaySince =
             new SimpleObjectProperty<>(this, "replaySince", ReplaySince.DAY);
@@ -67,6 +67,7 @@ public final class WebhooksViewModel {
         this.tasks = tasks;
         this.clock = clock;
         this.messages = messages;
+        this.log = new DeliveryLog(messages);
         toggleLabel.set(messages.get("webhooks.toggleButton"));
         selectedEndpoint.addListener((o, old, row) -> {
             fillForm(row);
