@@ -7,7 +7,6 @@ import io.obitox.common.ui.StatusLine;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.storage.DeletePlan;
 import io.obitox.storage.DeleteService;
-import io.obitox.storage.ObjectDetailsService;
 import io.obitox.storage.ObjectEntry;
 import io.obitox.storage.StorageClients;
 import io.obitox.testing.DirectExecutorService;
@@ -22,10 +21,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The delete and details view models without a toolkit (same-thread tasks) on S3Proxy: the plan waits for a yes,
- * "no" deletes nothing, "yes" deletes exactly the plan; details load and a missing object is explained.
+ * The delete view model without a toolkit (same-thread tasks) on S3Proxy: the plan waits for a yes, "no" deletes
+ * nothing, "yes" deletes exactly the plan, and every step is said on the browser's status line.
  */
-class DeleteAndDetailsViewModelTest {
+class DeleteViewModelTest {
     private static S3ProxyServer server;
     private static StorageClients clients;
     private final UiTasks tasks = new UiTasks(new DirectExecutorService(), Runnable::run);
@@ -89,21 +88,5 @@ class DeleteAndDetailsViewModelTest {
         vm.prepare(server.target(), "vm-del", List.of());
         assertThat(messages).last().isEqualTo("Pick the objects or folders to delete.");
         assertThat(line.isError()).isTrue();
-    }
-
-    @Test
-    void detailsLoadAndAMissingObjectIsExplained() {
-        ObjectDetailsViewModel vm =
-                new ObjectDetailsViewModel(new ObjectDetailsService(clients), tasks, Messages.english());
-        vm.show(server.target(), "vm-del", "keep.txt");
-        assertThat(vm.shownProperty().get()).isTrue();
-        assertThat(vm.detailsProperty().get().contentType()).isEqualTo("text/plain");
-        assertThat(ObjectDetailsViewModel.size(vm.detailsProperty().get(), Messages.english()))
-                .startsWith("5 bytes");
-        vm.show(server.target(), "vm-del", "gone.txt");
-        assertThat(vm.detailsProperty().get()).isNull();
-        assertThat(vm.summaryProperty().get()).contains("There is no object 'gone.txt'");
-        vm.close();
-        assertThat(vm.shownProperty().get()).isFalse();
     }
 }
