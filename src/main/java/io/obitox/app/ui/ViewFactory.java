@@ -200,7 +200,7 @@ public final class ViewFactory {
                     selection,
                     () -> app.transfers().recent(FINISHED_UPLOADS_OFFERED),
                     tasks,
-                    LinkObjectSettings.Factory.of(new ObjectSettingsDefaults(app.settings()), tasks),
+                    LinkObjectSettings.Factory.of(new ObjectSettingsDefaults(app.settings()), tasks, messages),
                     messages);
         }
         return linksViewModel;
@@ -283,7 +283,7 @@ public final class ViewFactory {
                     tasks,
                     new UploadPlanViewModel(
                             uploadPlans(), new ConflictDefaults(app.settings()), app.profiles(), selection, tasks),
-                    new ObjectSettingsViewModel(tasks, false, "for this batch only"),
+                    new ObjectSettingsViewModel(tasks, false, messages.get("objectSettings.forThisBatch"), messages),
                     new ObjectSettingsDefaults(app.settings()));
             mainWindowViewModel.deliverFilesTo(upload::add); // command line, "open with", later launches
             return new UploadView(upload, messages);

@@ -1,5 +1,6 @@
 package io.obitox.objects.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.objects.Encryption;
 import io.obitox.objects.ObjectSettingsErrors;
@@ -98,17 +99,17 @@ final class ObjectSettingsInputs {
      *
      * @param offered the encryption modes the form offers for the provider
      */
-    void dropUnsupported(Provider provider, List<Encryption.Mode> offered, List<String> dropped) {
+    void dropUnsupported(Provider provider, List<Encryption.Mode> offered, List<String> dropped, Messages messages) {
         ProviderCapabilities caps = ProviderCapabilities.of(provider);
         String sc = storageClass.get() == null ? "" : storageClass.get().strip();
         if (!sc.isEmpty()
                 && !caps.storageClasses().isEmpty()
                 && !caps.storageClasses().contains(sc.toUpperCase(Locale.ROOT))) {
-            dropped.add("storage class " + sc);
+            dropped.add(messages.get("objectSettings.dropped.storageClass", sc));
             storageClass.set("");
         }
         if (!offered.contains(encryption.get())) {
-            dropped.add(ObjectSettingsLabels.modeLabel(encryption.get()));
+            dropped.add(ObjectSettingsLabels.modeLabel(encryption.get(), messages));
             encryption.set(Encryption.Mode.NONE);
         }
         if (!caps.acl() && !blank(acl.get())) {
@@ -116,7 +117,7 @@ final class ObjectSettingsInputs {
             acl.set("");
         }
         if (!caps.tags() && !blank(tags.get())) {
-            dropped.add("tags");
+            dropped.add(messages.get("objectSettings.dropped.tags"));
             tags.set("");
         }
     }

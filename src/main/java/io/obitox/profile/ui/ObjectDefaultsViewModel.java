@@ -63,7 +63,7 @@ public final class ObjectDefaultsViewModel {
         this.profiles = profiles;
         this.buckets = buckets;
         this.tasks = tasks;
-        this.form = new ObjectSettingsViewModel(tasks, true, messages.get("objectDefaults.vm.notSaved"));
+        this.form = new ObjectSettingsViewModel(tasks, true, messages.get("objectDefaults.vm.notSaved"), messages);
         this.canSave = profile.isNotNull().and(status.busyProperty().not()).and(form.validProperty());
         profile.addListener((o, a, p) -> {
             bucketNames.clear();
@@ -195,7 +195,7 @@ public final class ObjectDefaultsViewModel {
                                             "objectDefaults.vm.bucketLayer",
                                             l.profile().isEmpty()
                                                     ? messages.get("objectDefaults.vm.noneSet")
-                                                    : ObjectSettingsViewModel.compact(l.profile())));
+                                                    : ObjectSettingsViewModel.compact(l.profile(), messages)));
                 })
                 .onError(e -> {
                     if (gen == generation) {

@@ -74,7 +74,7 @@ class LinksObjectSettingsViewModelTest {
                 selection,
                 List::of,
                 tasks,
-                LinkObjectSettings.Factory.of(defaults, tasks),
+                LinkObjectSettings.Factory.of(defaults, tasks, Messages.english()),
                 Messages.english());
         form = vm.objectSettings().form();
     }

@@ -58,7 +58,7 @@ class LinksViewModelTest {
                 () -> snapshots,
                 tasks,
                 LinkObjectSettings.Factory.of(
-                        new ObjectSettingsDefaults(app.context().settings()), tasks),
+                        new ObjectSettingsDefaults(app.context().settings()), tasks, Messages.english()),
                 Messages.english());
     }
 
