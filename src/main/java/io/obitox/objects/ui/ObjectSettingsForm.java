@@ -227,7 +227,7 @@ public final class ObjectSettingsForm {
         disposition.setConverter(new StringConverter<>() {
             @Override
             public String toString(ObjectSettingsViewModel.Disposition d) {
-                return d == null ? "" : d.label();
+                return d == null ? "" : text(d.key());
             }
 
             @Override

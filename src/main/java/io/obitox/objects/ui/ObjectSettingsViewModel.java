@@ -36,18 +36,19 @@ import javafx.collections.ObservableList;
 public final class ObjectSettingsViewModel {
     /** What Content-Disposition is sent. */
     public enum Disposition {
-        NONE("None"),
-        ATTACHMENT("Attachment, under each file's own name"),
-        CUSTOM("Custom value");
+        NONE("objectSettings.disposition.none"),
+        ATTACHMENT("objectSettings.disposition.attachment"),
+        CUSTOM("objectSettings.disposition.custom");
 
-        private final String label;
+        private final String key;
 
-        Disposition(String label) {
-            this.label = label;
+        Disposition(String key) {
+            this.key = key;
         }
 
-        public String label() {
-            return label;
+        /** The message key of how the choice reads. */
+        public String key() {
+            return key;
         }
     }
 
