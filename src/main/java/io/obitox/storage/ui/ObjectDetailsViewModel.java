@@ -2,6 +2,7 @@ package io.obitox.storage.ui;
 
 import io.obitox.common.Messages;
 import io.obitox.common.Sizes;
+import io.obitox.common.ui.StatusLine;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.storage.ObjectDetails;
 import io.obitox.storage.ObjectDetailsService;
@@ -14,7 +15,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The details pane of the bucket browser: one object's HEAD and tags as read-only text, plus what the copy buttons
@@ -27,8 +27,10 @@ public final class ObjectDetailsViewModel {
     private final Messages messages;
     private final ReadOnlyObjectWrapper<ObjectDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
     private final ReadOnlyBooleanWrapper shown = new ReadOnlyBooleanWrapper(this, "shown", false);
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    /** "Loading…", or why it failed: the pane's own status line. */
+    private final StatusLine summary =
+            new StatusLine(this, e -> S3Errors.describe(e).oneLine());
+
     private UiTasks.Handle running;
 
     public ObjectDetailsViewModel(ObjectDetailsService service, UiTasks tasks, Messages messages) {
@@ -49,12 +51,12 @@ public final class ObjectDetailsViewModel {
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+        return summary.busyProperty();
     }
 
     /** "Loading…", the reason it failed, or empty. */
     public ReadOnlyStringProperty summaryProperty() {
-        return summary.getReadOnlyProperty();
+        return summary.messageProperty();
     }
 
     // Commands //
@@ -62,14 +64,13 @@ public final class ObjectDetailsViewModel {
     public void show(S3Target target, String bucket, String key) {
         close();
         shown.set(true);
-        summary.set(messages.get("details.loading", key));
+        summary.show(messages.get("details.loading", key));
         running = tasks.run(() -> service.details(target, bucket, key))
-                .trackBusy(loading)
+                .tracking(summary)
                 .onSuccess(d -> {
                     details.set(d);
-                    summary.set("");
+                    summary.show("");
                 })
-                .onError(e -> summary.set(S3Errors.describe(e).oneLine()))
                 .start();
     }
 
@@ -79,7 +80,7 @@ public final class ObjectDetailsViewModel {
             running = null;
         }
         details.set(null);
-        summary.set("");
+        summary.show("");
         shown.set(false);
     }
 
