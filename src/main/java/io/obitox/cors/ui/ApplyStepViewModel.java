@@ -52,6 +52,11 @@ public final class ApplyStepViewModel extends CorsStepViewModel {
         return checks;
     }
 
+    /** How a check's fix reads under it. */
+    public String fixLine(CorsCheck c) {
+        return messages.get("cors.apply.fix", c.fix());
+    }
+
     /** What was applied (history entry) or undone; empty in check mode. */
     public ReadOnlyStringProperty appliedTextProperty() {
         return appliedText.getReadOnlyProperty();

@@ -123,7 +123,7 @@ final class ObjectSettingsInputs {
     }
 
     /** The settings the fields describe; throws {@link ObjectSettingsErrors#INVALID} with the first problem. */
-    UploadSettings build(SseCKeyField key, Provider provider) {
+    UploadSettings build(SseCKeyField key, Provider provider, Messages messages) {
         Encryption e = switch (encryption.get() == null ? Encryption.Mode.NONE : encryption.get()) {
             case NONE -> Encryption.NONE;
             case AES256 -> Encryption.sseS3();
@@ -133,9 +133,9 @@ final class ObjectSettingsInputs {
                 if (k == null) {
                     throw KeyValueLines.invalid(
                             key.problem() != null
-                                    ? "The SSE-C key file cannot be used: " + key.problem()
-                                    : "SSE-C needs your key: choose its key file.",
-                            "A 256-bit key, e.g. made with: openssl rand -base64 32 > sse-c.key");
+                                    ? messages.get("objectSettings.invalid.keyUnusable", key.problem())
+                                    : messages.get("objectSettings.invalid.keyNeeded"),
+                            messages.get("objectSettings.invalid.keyFix"));
                 }
                 yield Encryption.customer(k);
             }
@@ -146,8 +146,8 @@ final class ObjectSettingsInputs {
             case CUSTOM -> {
                 if (blank(customDisposition.get())) {
                     throw KeyValueLines.invalid(
-                            "Custom Content-Disposition is chosen but empty.",
-                            "Type a value, e.g. inline, or choose None.");
+                            messages.get("objectSettings.invalid.dispositionEmpty"),
+                            messages.get("objectSettings.invalid.dispositionFix"));
                 }
                 yield customDisposition.get();
             }
@@ -161,15 +161,16 @@ final class ObjectSettingsInputs {
                 cacheControl.get(),
                 cd,
                 contentLanguage.get(),
-                KeyValueLines.parse("Metadata", metadata.get(), true),
-                KeyValueLines.parse("Tags", tags.get(), false));
+                KeyValueLines.parse(messages.get("objectSettings.invalid.metadata"), metadata.get(), true, messages),
+                KeyValueLines.parse(messages.get("objectSettings.invalid.tags"), tags.get(), false, messages));
         UploadSettingsRules.check(s);
         List<String> missing = ProviderCapabilities.of(provider).missing(s);
         if (!missing.isEmpty()) {
             throw new ObitoxException(
                     ObjectSettingsErrors.UNSUPPORTED,
-                    provider.displayName() + " does not support " + String.join(", ", missing) + ".",
-                    "Leave it out.");
+                    messages.get(
+                            "objectSettings.invalid.unsupported", provider.displayName(), String.join(", ", missing)),
+                    messages.get("objectSettings.invalid.unsupportedFix"));
         }
         return s;
     }

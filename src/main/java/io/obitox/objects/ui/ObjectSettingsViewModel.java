@@ -236,7 +236,7 @@ public final class ObjectSettingsViewModel {
     /** The settings the form holds; throws the form's error when they are not valid. */
     public UploadSettings settings() {
         if (current == null) {
-            return in.build(key, provider.get()); // throws the same problem again
+            return in.build(key, provider.get(), messages); // throws the same problem again
         }
         return current;
     }
@@ -282,7 +282,7 @@ public final class ObjectSettingsViewModel {
         baselineLabel = label == null ? "" : label;
         UploadSettings built;
         try {
-            built = in.build(key, provider.get());
+            built = in.build(key, provider.get(), messages);
         } catch (ObitoxException invalid) {
             built = null;
         }
@@ -315,7 +315,7 @@ public final class ObjectSettingsViewModel {
     private void revalidate() {
         String problem;
         try {
-            current = in.build(key, provider.get());
+            current = in.build(key, provider.get(), messages);
             problem = "";
         } catch (ObitoxException e) {
             current = null;

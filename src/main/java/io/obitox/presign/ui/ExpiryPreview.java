@@ -53,7 +53,7 @@ final class ExpiryPreview {
         }
         running = tasks.run(() -> presign.estimate(profiles.target(p), network))
                 .onSuccess(e -> text.set(texts.autoPreview(e)))
-                .onError(e -> text.set("Auto: " + S3Errors.describe(e).oneLine()))
+                .onError(e -> text.set(texts.autoFailed(S3Errors.describe(e).oneLine())))
                 .start();
     }
 }

@@ -136,6 +136,11 @@ final class LinkTexts {
                 SmartExpiry.MAX_SECONDS / 86_400);
     }
 
+    /** The auto preview when the measured history could not be read. */
+    String autoFailed(String reason) {
+        return messages.get("links.texts.autoFailed", reason);
+    }
+
     String fixedPreview(long seconds) {
         return messages.get("links.texts.fixedPreview", Sizes.duration(seconds));
     }

@@ -39,6 +39,9 @@ class ApplyStepViewModelTest {
         assertThat(vm.appliedTextProperty().get()).isEmpty();
         assertThat(vm.canUndoProperty().get()).isFalse();
         assertThat(vm.validProperty().get()).as("done once the checks ran").isTrue();
+        assertThat(vm.checks())
+                .filteredOn(c -> !c.fix().isBlank())
+                .allSatisfy(c -> assertThat(vm.fixLine(c)).isEqualTo("Fix: " + c.fix()));
     }
 
     @Test
