@@ -6,6 +6,7 @@ import io.obitox.app.FrontEnds;
 import io.obitox.app.InstanceClient;
 import io.obitox.app.InstanceLock;
 import io.obitox.app.InstanceServer;
+import io.obitox.common.Messages;
 import io.obitox.common.ui.HeldExecutor;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.storage.S3Errors;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -150,7 +152,7 @@ public final class GuiMain {
             log().error("Start failed", cause);
             String msg = S3Errors.describe(cause).oneLine();
             System.err.println("ObitoX could not start: " + msg);
-            alert("ObitoX could not start", msg, 1).run();
+            alert(startText().get("app.alert.couldNotStart"), msg, 1).run();
             return;
         }
         AppContext app = opened.app();
@@ -271,17 +273,30 @@ public final class GuiMain {
         String msg = "ObitoX is already running with the data folder " + home.root() + ", but " + r.message()
                 + ". Switch to its window, or close it and try again (or start this one with another --home).";
         System.err.println(msg);
-        alertAndExit(fx, "ObitoX is already running", msg, NOT_HANDED_OVER);
+        Messages text = startText();
+        alertAndExit(
+                fx,
+                text.get("app.alert.alreadyRunning"),
+                text.get("app.alert.alreadyRunningText", home.root(), r.message()),
+                NOT_HANDED_OVER);
     }
 
     private static void failBeforeWindow(FxStartup fx, RuntimeException e) {
         log().error("Start failed", e);
         String msg = S3Errors.describe(e).oneLine();
         System.err.println("ObitoX could not start: " + msg);
-        alertAndExit(fx, "ObitoX could not start", msg, 1);
+        alertAndExit(fx, startText().get("app.alert.couldNotStart"), msg, 1);
     }
 
-    /** Shows {@code message} in a dialog where there is a display, then exits with {@code status}. */
+    /**
+     * The texts of the dialogs shown when the start fails: in the system's language, since the language setting
+     * lives in the data folder that may be what could not be opened. The terminal gets English, as the command line
+     * does.
+     */
+    private static Messages startText() {
+        return Messages.of(Locale.getDefault());
+    }
+
     /** Shows {@code message} in a dialog on the FX thread once the toolkit is up, then exits with {@code status}. */
     private static void alertAndExit(FxStartup fx, String title, String message, int status) {
         if (!fx.then(alert(title, message, status))) {

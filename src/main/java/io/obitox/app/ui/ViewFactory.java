@@ -200,7 +200,7 @@ public final class ViewFactory {
                     selection,
                     () -> app.transfers().recent(FINISHED_UPLOADS_OFFERED),
                     tasks,
-                    LinkObjectSettings.Factory.of(new ObjectSettingsDefaults(app.settings()), tasks),
+                    LinkObjectSettings.Factory.of(new ObjectSettingsDefaults(app.settings()), tasks, messages),
                     messages);
         }
         return linksViewModel;
@@ -225,11 +225,11 @@ public final class ViewFactory {
         }
         if (type == ProfilesView.class) {
             ProfilesViewModel profiles =
-                    new ProfilesViewModel(app.profiles(), app.connectionTester(), tasks, selection);
+                    new ProfilesViewModel(app.profiles(), app.connectionTester(), tasks, selection, messages);
             ObjectDefaultsViewModel objectDefaults = new ObjectDefaultsViewModel(
-                    new ObjectSettingsDefaults(app.settings()), app.profiles(), app.buckets(), tasks);
+                    new ObjectSettingsDefaults(app.settings()), app.profiles(), app.buckets(), tasks, messages);
             objectDefaults.profileProperty().bind(profiles.selectedProperty());
-            return new ProfilesView(profiles, objectDefaults);
+            return new ProfilesView(profiles, objectDefaults, messages);
         }
         if (type == BucketsView.class) {
             bucketsViewModel = new BucketsViewModel(
@@ -283,7 +283,7 @@ public final class ViewFactory {
                     tasks,
                     new UploadPlanViewModel(
                             uploadPlans(), new ConflictDefaults(app.settings()), app.profiles(), selection, tasks),
-                    new ObjectSettingsViewModel(tasks, false, "for this batch only"),
+                    new ObjectSettingsViewModel(tasks, false, messages.get("objectSettings.forThisBatch"), messages),
                     new ObjectSettingsDefaults(app.settings()));
             mainWindowViewModel.deliverFilesTo(upload::add); // command line, "open with", later launches
             return new UploadView(upload, messages);
@@ -309,7 +309,7 @@ public final class ViewFactory {
             return new WatchFoldersView(watch, messages);
         }
         if (type == LinksView.class) {
-            return new LinksView(linksViewModel(), saveDialog);
+            return new LinksView(linksViewModel(), saveDialog, messages);
         }
         if (type == SyncSettingsView.class) {
             return new SyncSettingsView(

@@ -1,6 +1,7 @@
 package io.obitox.cors.ui;
 
 import io.obitox.common.ui.CheckBadge;
+import io.obitox.common.ui.StatusStyles;
 import io.obitox.cors.CorsCheck;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -68,7 +69,7 @@ public final class ApplyStep {
     }
 
     /** One check: badge, name, what it saw and the fix. */
-    private static final class CheckCell extends ListCell<CorsCheck> {
+    private final class CheckCell extends ListCell<CorsCheck> {
         @Override
         protected void updateItem(CorsCheck c, boolean empty) {
             super.updateItem(c, empty);
@@ -89,7 +90,7 @@ public final class ApplyStep {
             message.setMinHeight(Region.USE_PREF_SIZE);
             VBox text = new VBox(2, message);
             if (!c.fix().isBlank() && c.status() != CorsCheck.Status.PASSED) {
-                Label fix = new Label("Fix: " + c.fix());
+                Label fix = new Label(vm.fixLine(c));
                 fix.setWrapText(true);
                 fix.setMinHeight(Region.USE_PREF_SIZE);
                 fix.getStyleClass().add("text-muted");

@@ -1,6 +1,7 @@
 package io.obitox.cors.ui;
 
 import io.obitox.common.Messages;
+import io.obitox.common.ui.StatusLine.Tone;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.cors.BrowserProof;
 import io.obitox.cors.ChangePlan;
@@ -9,13 +10,10 @@ import io.obitox.cors.CorsCheck;
 import io.obitox.cors.CorsReport;
 import io.obitox.cors.CorsService;
 import io.obitox.cors.ui.CorsWizardState.Mode;
-import io.obitox.storage.S3Errors;
 import io.obitox.storage.S3Target;
 import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -25,28 +23,22 @@ import javafx.collections.ObservableList;
  * Last step: applies the reviewed plan (not in check mode), then proves the result with the live checks. Offers
  * undo of what it applied (itself recorded) and checking again.
  */
-public final class ApplyStepViewModel implements CorsWizardStep {
+public final class ApplyStepViewModel extends CorsStepViewModel {
     private final Messages messages;
     private final CorsWizardState state;
     private final CorsService cors;
-    private final UiTasks tasks;
     private final ObservableList<CorsCheck> checks = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyObjectWrapper<StepStatus> statusKind =
-            new ReadOnlyObjectWrapper<>(this, "statusKind", StepStatus.NONE);
     private final ReadOnlyStringWrapper appliedText = new ReadOnlyStringWrapper(this, "appliedText", "");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
-    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", false);
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo", false);
-    private UiTasks.Handle running;
 
     public ApplyStepViewModel(CorsWizardState state, CorsService cors, UiTasks tasks, Messages messages) {
+        super(tasks);
         this.state = state;
         this.messages = messages;
         this.cors = cors;
-        this.tasks = tasks;
-        valid.bind(busy.not());
-        canUndo.bind(state.appliedProperty().isNotNull().and(busy.not()));
+        validWhen(status.busyProperty().not());
+        canUndo.bind(
+                state.appliedProperty().isNotNull().and(status.busyProperty().not()));
     }
 
     // Properties //
@@ -60,12 +52,9 @@ public final class ApplyStepViewModel implements CorsWizardStep {
         return checks;
     }
 
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<StepStatus> statusKindProperty() {
-        return statusKind.getReadOnlyProperty();
+    /** How a check's fix reads under it. */
+    public String fixLine(CorsCheck c) {
+        return messages.get("cors.apply.fix", c.fix());
     }
 
     /** What was applied (history entry) or undone; empty in check mode. */
@@ -75,16 +64,6 @@ public final class ApplyStepViewModel implements CorsWizardStep {
 
     public ReadOnlyBooleanProperty canUndoProperty() {
         return canUndo.getReadOnlyProperty();
-    }
-
-    @Override
-    public ReadOnlyBooleanProperty validProperty() {
-        return valid.getReadOnlyProperty();
-    }
-
-    @Override
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
     }
 
     // Commands //
@@ -147,14 +126,6 @@ public final class ApplyStepViewModel implements CorsWizardStep {
         });
     }
 
-    @Override
-    public void cancel() {
-        if (running != null) {
-            running.cancel();
-            running = null;
-        }
-    }
-
     /**
      * The origins the plan allows uploads from; for a restore that removes the upload rule, the origins it allowed
      * before, so the checks show that uploads from them no longer work.
@@ -171,23 +142,15 @@ public final class ApplyStepViewModel implements CorsWizardStep {
     }
 
     private void run(String message, java.util.concurrent.Callable<Outcome> work) {
-        cancel();
         checks.clear();
-        status.set(message);
-        statusKind.set(StepStatus.INFO);
-        running = tasks.run(work)
-                .trackBusy(busy)
-                .onSuccess(this::show)
-                .onError(e -> {
-                    var m = S3Errors.describe(e);
-                    status.set(m.oneLine());
-                    statusKind.set(StepStatus.ERROR);
-                    if (state.appliedProperty().get() == null) {
-                        // e.g. CORS_CHANGED: Back leads to a fresh review against the bucket as it is now
-                        state.planProperty().set(null);
-                    }
-                })
-                .start();
+        status.show(Tone.INFO, message);
+        start(task(work).onSuccess(this::show).onError(e -> {
+            status.fail(e);
+            if (state.appliedProperty().get() == null) {
+                // e.g. CORS_CHANGED: Back leads to a fresh review against the bucket as it is now
+                state.planProperty().set(null);
+            }
+        }));
     }
 
     private void show(Outcome o) {
@@ -211,8 +174,7 @@ public final class ApplyStepViewModel implements CorsWizardStep {
         }
         state.reportProperty().set(o.report());
         checks.setAll(o.report().checks());
-        status.set(o.report().headline());
-        statusKind.set(o.report().ok() ? StepStatus.SUCCESS : StepStatus.ERROR);
+        status.show(o.report().ok() ? Tone.SUCCESS : Tone.ERROR, o.report().headline());
     }
 
     private record Outcome(CorsChange change, CorsReport report) {}

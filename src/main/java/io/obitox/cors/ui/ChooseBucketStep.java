@@ -1,5 +1,6 @@
 package io.obitox.cors.ui;
 
+import io.obitox.common.ui.StatusStyles;
 import io.obitox.cors.ui.CorsWizardState.Mode;
 import io.obitox.profile.StorageProfile;
 import javafx.fxml.FXML;

@@ -2,6 +2,7 @@ package io.obitox.cors.ui;
 
 import io.obitox.common.Messages;
 import io.obitox.common.UserMessage;
+import io.obitox.common.ui.StatusLine.Tone;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.cors.CorsReading;
 import io.obitox.cors.CorsService;
@@ -15,10 +16,6 @@ import io.obitox.storage.S3Target;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -29,24 +26,17 @@ import javafx.collections.ObservableList;
  * configuration as soon as both are chosen, so the user sees at once whether there is one, whether the server has
  * global CORS only, or whether a permission is missing.
  */
-public final class ChooseBucketStepViewModel implements CorsWizardStep {
+public final class ChooseBucketStepViewModel extends CorsStepViewModel {
     private final Messages messages;
     private final CorsWizardState state;
     private final ProfileService profiles;
     private final BucketService buckets;
     private final CorsService cors;
-    private final UiTasks tasks;
     private final ObservableList<StorageProfile> profileList;
 
     private final ObservableList<String> bucketNames = FXCollections.observableArrayList();
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyObjectWrapper<StepStatus> statusKind =
-            new ReadOnlyObjectWrapper<>(this, "statusKind", StepStatus.NONE);
     private final ReadOnlyStringWrapper fix = new ReadOnlyStringWrapper(this, "fix", "");
     private final ReadOnlyStringWrapper currentJson = new ReadOnlyStringWrapper(this, "currentJson", "");
-    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", false);
-    private UiTasks.Handle running;
 
     public ChooseBucketStepViewModel(
             CorsWizardState state,
@@ -56,16 +46,20 @@ public final class ChooseBucketStepViewModel implements CorsWizardStep {
             UiTasks tasks,
             ObservableList<StorageProfile> profileList,
             Messages messages) {
+        super(tasks);
         this.state = state;
         this.messages = messages;
         this.profiles = profiles;
         this.buckets = buckets;
         this.cors = cors;
-        this.tasks = tasks;
         this.profileList = profileList;
         BooleanBinding ok = Bindings.createBooleanBinding(
-                this::computeValid, state.readingProperty(), state.modeProperty(), busy, state.targetProperty());
-        valid.bind(ok);
+                this::computeValid,
+                state.readingProperty(),
+                state.modeProperty(),
+                status.busyProperty(),
+                state.targetProperty());
+        validWhen(ok);
         state.profileProperty().addListener((o, a, p) -> loadBuckets());
         state.bucketProperty().addListener((o, a, b) -> readCors());
         state.readingProperty().addListener((o, a, r) -> showReading(r));
@@ -90,24 +84,6 @@ public final class ChooseBucketStepViewModel implements CorsWizardStep {
         return bucketNames;
     }
 
-    @Override
-    public ReadOnlyBooleanProperty validProperty() {
-        return valid.getReadOnlyProperty();
-    }
-
-    @Override
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<StepStatus> statusKindProperty() {
-        return statusKind.getReadOnlyProperty();
-    }
-
     /** What to do about the status, e.g. the permission to grant; empty when nothing. */
     public ReadOnlyStringProperty fixProperty() {
         return fix.getReadOnlyProperty();
@@ -122,7 +98,7 @@ public final class ChooseBucketStepViewModel implements CorsWizardStep {
 
     @Override
     public void enter() {
-        if (busy.get()) {
+        if (status.isBusy()) {
             return; // already loading what the step shows
         }
         if (state.getTarget() == null && state.profileProperty().get() != null) {
@@ -138,24 +114,16 @@ public final class ChooseBucketStepViewModel implements CorsWizardStep {
         readCors();
     }
 
-    @Override
-    public void cancel() {
-        if (running != null) {
-            running.cancel();
-            running = null;
-        }
-    }
-
     private void loadBuckets() {
         StorageProfile p = state.profileProperty().get();
         cancel();
         bucketNames.clear();
         if (p == null) {
-            setStatus(StepStatus.NONE, messages.get("cors.choose.chooseProfile"), "");
+            setStatus(Tone.NONE, messages.get("cors.choose.chooseProfile"), "");
             return;
         }
-        setStatus(StepStatus.INFO, messages.get("cors.choose.listing", p.name()), "");
-        running = tasks.run(() -> {
+        setStatus(Tone.INFO, messages.get("cors.choose.listing", p.name()), "");
+        start(task(() -> {
                     S3Target t = profiles.target(p);
                     try {
                         return new Listed(
@@ -169,13 +137,12 @@ public final class ChooseBucketStepViewModel implements CorsWizardStep {
                         return new Listed(t, List.of(), S3Errors.describe(e));
                     }
                 })
-                .trackBusy(busy)
                 .onSuccess(l -> {
                     bucketNames.setAll(l.names());
                     state.targetProperty().set(l.target());
                     if (l.listError() != null && state.getBucket().isEmpty()) {
                         setStatus(
-                                StepStatus.WARNING,
+                                Tone.WARNING,
                                 messages.get(
                                         "cors.choose.cannotList", l.listError().message()),
                                 l.listError().fix());
@@ -183,8 +150,7 @@ public final class ChooseBucketStepViewModel implements CorsWizardStep {
                         readCors();
                     }
                 })
-                .onError(e -> failed(e, messages.get("cors.choose.listFailed")))
-                .start();
+                .onError(e -> failed(e, messages.get("cors.choose.listFailed"))));
     }
 
     private void readCors() {
@@ -194,20 +160,18 @@ public final class ChooseBucketStepViewModel implements CorsWizardStep {
             return;
         }
         if (bucket.isEmpty()) {
-            setStatus(StepStatus.NONE, messages.get("cors.choose.chooseBucket"), "");
+            setStatus(Tone.NONE, messages.get("cors.choose.chooseBucket"), "");
             return;
         }
         cancel();
-        setStatus(StepStatus.INFO, messages.get("cors.choose.reading", bucket), "");
-        running = tasks.run(() -> cors.read(t, bucket))
-                .trackBusy(busy)
+        setStatus(Tone.INFO, messages.get("cors.choose.reading", bucket), "");
+        start(task(() -> cors.read(t, bucket))
                 .onSuccess(r -> {
                     if (t.equals(state.getTarget()) && bucket.equals(state.getBucket())) {
                         state.readingProperty().set(r);
                     }
                 })
-                .onError(e -> failed(e, messages.get("cors.choose.readFailed")))
-                .start();
+                .onError(e -> failed(e, messages.get("cors.choose.readFailed"))));
     }
 
     private void showReading(CorsReading r) {
@@ -217,23 +181,23 @@ public final class ChooseBucketStepViewModel implements CorsWizardStep {
         }
         currentJson.set(r.state() == CorsReading.State.CONFIGURED ? r.config().toPrettyJson() : "");
         switch (r.state()) {
-            case CONFIGURED -> setStatus(StepStatus.SUCCESS, r.headline(), "");
-            case NONE -> setStatus(StepStatus.INFO, r.headline() + " " + messages.get("cors.choose.setupCreates"), "");
+            case CONFIGURED -> setStatus(Tone.SUCCESS, r.headline(), "");
+            case NONE -> setStatus(Tone.INFO, r.headline() + " " + messages.get("cors.choose.setupCreates"), "");
             default ->
                 setStatus(
-                        r.state() == CorsReading.State.UNSUPPORTED ? StepStatus.WARNING : StepStatus.ERROR,
+                        r.state() == CorsReading.State.UNSUPPORTED ? Tone.WARNING : Tone.ERROR,
                         r.problem().message(),
                         r.problem().fix());
         }
         UploadRules.Advice advice = UploadRules.advice(state.getTarget().provider(), List.of());
         if (!advice.perBucketApi()) {
-            setStatus(StepStatus.WARNING, String.join(" ", advice.notes()), advice.instructions());
+            setStatus(Tone.WARNING, String.join(" ", advice.notes()), advice.instructions());
         }
     }
 
     private boolean computeValid() {
         CorsReading r = state.getReading();
-        if (busy.get() || state.getTarget() == null || r == null) {
+        if (status.isBusy() || state.getTarget() == null || r == null) {
             return false;
         }
         return switch (state.getMode()) {
@@ -248,12 +212,11 @@ public final class ChooseBucketStepViewModel implements CorsWizardStep {
 
     private void failed(Throwable e, String what) {
         var m = S3Errors.describe(e);
-        setStatus(StepStatus.ERROR, what + ": " + m.message(), m.fix());
+        setStatus(Tone.ERROR, what + ": " + m.message(), m.fix());
     }
 
-    private void setStatus(StepStatus kind, String text, String fixText) {
-        statusKind.set(kind);
-        status.set(text);
+    private void setStatus(Tone kind, String text, String fixText) {
+        status.show(kind, text);
         fix.set(fixText == null ? "" : fixText);
     }
 

@@ -6,13 +6,10 @@ import io.obitox.cors.CorsChange;
 import io.obitox.cors.CorsConfig;
 import io.obitox.cors.CorsService;
 import io.obitox.cors.ui.CorsWizardState.RestoreChoice;
-import io.obitox.storage.S3Errors;
 import io.obitox.storage.S3Target;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -24,26 +21,21 @@ import javafx.collections.ObservableList;
  * History step: the bucket's recorded CORS changes, newest first; the user picks one and whether to restore the
  * configuration as that change left it or as it was before it (undo). The review step then shows the diff.
  */
-public final class HistoryStepViewModel implements CorsWizardStep {
+public final class HistoryStepViewModel extends CorsStepViewModel {
     private final Messages messages;
     private final CorsWizardState state;
     private final CorsService cors;
-    private final UiTasks tasks;
     private final ObservableList<CorsChange> changes = FXCollections.observableArrayList();
     private final ObjectProperty<CorsChange> selected = new SimpleObjectProperty<>(this, "selected");
     private final BooleanProperty before = new SimpleBooleanProperty(this, "before", false);
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
-    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", false);
-    private UiTasks.Handle running;
 
     public HistoryStepViewModel(CorsWizardState state, CorsService cors, UiTasks tasks, Messages messages) {
+        super(tasks);
         this.state = state;
         this.messages = messages;
         this.cors = cors;
-        this.tasks = tasks;
-        valid.bind(selected.isNotNull().and(busy.not()));
+        validWhen(selected.isNotNull().and(status.busyProperty().not()));
         preview.bind(Bindings.createStringBinding(
                 () -> {
                     CorsChange c = selected.get();
@@ -84,50 +76,23 @@ public final class HistoryStepViewModel implements CorsWizardStep {
         return preview.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
-    }
-
-    @Override
-    public ReadOnlyBooleanProperty validProperty() {
-        return valid.getReadOnlyProperty();
-    }
-
-    @Override
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
     // Commands //
 
     @Override
     public void enter() {
         S3Target t = state.getTarget();
         String bucket = state.getBucket();
-        cancel();
-        status.set(messages.get("cors.history.loading", bucket));
-        running = tasks.run(() -> cors.history(t, bucket))
-                .trackBusy(busy)
-                .onSuccess(list -> {
-                    changes.setAll(list);
-                    status.set(
-                            list.isEmpty()
-                                    ? messages.get("cors.history.noChanges", bucket)
-                                    : messages.get("cors.history.changes", list.size()));
-                    if (!list.isEmpty() && selected.get() == null) {
-                        selected.set(list.get(0));
-                    }
-                })
-                .onError(e -> status.set(S3Errors.describe(e).oneLine()))
-                .start();
-    }
-
-    @Override
-    public void cancel() {
-        if (running != null) {
-            running.cancel();
-            running = null;
-        }
+        status.show(messages.get("cors.history.loading", bucket));
+        start(task(() -> cors.history(t, bucket)).onSuccess(list -> {
+            changes.setAll(list);
+            status.show(
+                    list.isEmpty()
+                            ? messages.get("cors.history.noChanges", bucket)
+                            : messages.get("cors.history.changes", list.size()));
+            if (!list.isEmpty() && selected.get() == null) {
+                selected.set(list.get(0));
+            }
+        }));
     }
 
     private void choose() {

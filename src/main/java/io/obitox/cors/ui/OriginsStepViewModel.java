@@ -8,8 +8,6 @@ import io.obitox.cors.ui.CorsWizardState.Mode;
 import io.obitox.storage.Provider;
 import java.util.Arrays;
 import java.util.List;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -19,17 +17,16 @@ import javafx.collections.ObservableList;
  * Step 2: the origins web pages upload from, one per line. Starts with the origins the upload rule already has;
  * suggests the usual local development servers; validates as the user types (pure, no I/O).
  */
-public final class OriginsStepViewModel implements CorsWizardStep {
+public final class OriginsStepViewModel extends CorsStepViewModel {
     private final Messages messages;
     private final CorsWizardState state;
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ObservableList<String> notes = FXCollections.observableArrayList();
-    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", false);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private CorsReading filledFrom;
 
     public OriginsStepViewModel(CorsWizardState state, Messages messages) {
+        super(null);
         this.state = state;
         this.messages = messages;
         text.addListener((o, a, t) -> validate());
@@ -61,16 +58,6 @@ public final class OriginsStepViewModel implements CorsWizardStep {
         return Origins.SUGGESTIONS;
     }
 
-    @Override
-    public ReadOnlyBooleanProperty validProperty() {
-        return valid.getReadOnlyProperty();
-    }
-
-    @Override
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
     // Commands //
 
     /** Fills in the upload rule's origins the first time the step is shown for a configuration. */
@@ -97,11 +84,6 @@ public final class OriginsStepViewModel implements CorsWizardStep {
         }
     }
 
-    @Override
-    public void cancel() {
-        // nothing runs in the background
-    }
-
     private void validate() {
         Provider provider =
                 state.getTarget() == null ? Provider.GENERIC : state.getTarget().provider();
@@ -118,7 +100,7 @@ public final class OriginsStepViewModel implements CorsWizardStep {
         if (v.accepted().contains("*")) {
             notes.add(messages.get("cors.origins.starNote"));
         }
-        valid.set(v.ok());
+        setValid(v.ok());
     }
 
     private List<String> lines() {

@@ -1,5 +1,6 @@
 package io.obitox.cors.ui;
 
+import io.obitox.common.ui.StatusStyles;
 import io.obitox.cors.CorsDiff;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;

@@ -1,5 +1,6 @@
 package io.obitox.objects.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.objects.ObjectSettingsErrors;
 import java.util.LinkedHashMap;
@@ -14,7 +15,7 @@ final class KeyValueLines {
      * {@code key=value} lines; blank lines skipped; metadata keys lower-cased as S3 stores them. Throws {@link
      * ObjectSettingsErrors#INVALID} naming the line of the first problem.
      */
-    static Map<String, String> parse(String what, String text, boolean lowerCaseKeys) {
+    static Map<String, String> parse(String what, String text, boolean lowerCaseKeys, Messages messages) {
         Map<String, String> out = new LinkedHashMap<>();
         if (text == null) {
             return out;
@@ -28,13 +29,15 @@ final class KeyValueLines {
             int eq = line.indexOf('=');
             if (eq <= 0 || line.substring(0, eq).isBlank()) {
                 throw invalid(
-                        what + ", line " + n + ": '" + line.strip() + "' is not key=value.",
-                        "Write one key=value per line (the value may be empty: key=).");
+                        messages.get("objectSettings.invalid.notKeyValue", what, n, line.strip()),
+                        messages.get("objectSettings.invalid.notKeyValueFix"));
             }
             String k = line.substring(0, eq).strip();
             String key = lowerCaseKeys ? k.toLowerCase(Locale.ROOT) : k;
             if (out.containsKey(key)) {
-                throw invalid(what + ": the key '" + key + "' is given twice.", "Keep one line per key.");
+                throw invalid(
+                        messages.get("objectSettings.invalid.twice", what, key),
+                        messages.get("objectSettings.invalid.twiceFix"));
             }
             out.put(key, line.substring(eq + 1).strip());
         }

@@ -94,12 +94,14 @@ public final class ObjectSettingsForm {
         storageClass.setConverter(new StringConverter<>() {
             @Override
             public String toString(String s) {
-                return s == null || s.isEmpty() ? DEFAULT_CLASS : s;
+                return s == null || s.isEmpty() ? text("objectSettings.form.bucketDefault") : s;
             }
 
             @Override
             public String fromString(String s) {
-                return s == null || s.isBlank() || s.strip().equals(DEFAULT_CLASS) ? "" : s.strip();
+                return s == null || s.isBlank() || s.strip().equals(text("objectSettings.form.bucketDefault"))
+                        ? ""
+                        : s.strip();
             }
         });
         storageClass.editableProperty().bind(vm.anyStorageClassProperty());
@@ -110,7 +112,7 @@ public final class ObjectSettingsForm {
         encryption.setConverter(new StringConverter<>() {
             @Override
             public String toString(Encryption.Mode m) {
-                return ObjectSettingsLabels.modeLabel(m);
+                return ObjectSettingsLabels.modeLabel(m, vm.messages());
             }
 
             @Override
@@ -119,25 +121,25 @@ public final class ObjectSettingsForm {
             }
         });
         encryption.valueProperty().bindBidirectional(vm.encryptionProperty());
-        put(label("Storage cl_ass", storageClass), 0, 0, 1, 0, 0);
+        put(label(text("objectSettings.form.storageClass"), storageClass), 0, 0, 1, 0, 0);
         put(storageClass, 1, 0, 1, 1, 0);
-        put(label("Encr_yption", encryption), 2, 0, 1, 0, 1);
+        put(label(text("objectSettings.form.encryption"), encryption), 2, 0, 1, 0, 1);
         put(encryption, 3, 0, 1, 1, 1);
 
         // row 1: the encryption's own fields (KMS key, SSE-C key file), under the encryption choice
         TextField kmsKey = new TextField();
         kmsKey.setId("objectKmsKeyId");
-        kmsKey.setPromptText("empty: the bucket's or account's key");
+        kmsKey.setPromptText(text("objectSettings.form.kmsPrompt"));
         kmsKey.textProperty().bindBidirectional(vm.kmsKeyIdProperty());
         HBox.setHgrow(kmsKey, Priority.ALWAYS);
-        CheckBox bucketKey = new CheckBox("Bucket key");
+        CheckBox bucketKey = new CheckBox(text("objectSettings.form.bucketKey"));
         bucketKey.setId("objectBucketKey");
         bucketKey.setMinWidth(Region.USE_PREF_SIZE);
         bucketKey.selectedProperty().bindBidirectional(vm.bucketKeyProperty());
-        Label kmsLabel = label("KMS _key ID", kmsKey);
+        Label kmsLabel = label(text("objectSettings.form.kmsKeyId"), kmsKey);
         HBox kms = new HBox(8, kmsLabel, kmsKey, bucketKey);
         kms.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        Button keyFile = new Button("Choose _key file…");
+        Button keyFile = new Button(text("objectSettings.form.chooseKeyFile"));
         keyFile.setMnemonicParsing(true);
         keyFile.setId("objectKeyFileButton");
         keyFile.setMinWidth(Region.USE_PREF_SIZE);
@@ -166,7 +168,7 @@ public final class ObjectSettingsForm {
         acl.setConverter(new StringConverter<>() {
             @Override
             public String toString(String s) {
-                return s == null || s.isEmpty() ? "None (the bucket's rules)" : s;
+                return s == null || s.isEmpty() ? text("objectSettings.form.aclNone") : s;
             }
 
             @Override
@@ -176,7 +178,7 @@ public final class ObjectSettingsForm {
         });
         acl.valueProperty().bindBidirectional(vm.aclProperty());
         acl.disableProperty().bind(vm.aclSupportedProperty().not());
-        Label aclLabel = new Label("Canned ACL");
+        Label aclLabel = new Label(text("objectSettings.form.cannedAcl"));
         aclLabel.setLabelFor(acl);
         aclLabel.setMinWidth(Region.USE_PREF_SIZE);
         Label aclMissing = new Label();
@@ -185,7 +187,10 @@ public final class ObjectSettingsForm {
         aclMissing
                 .textProperty()
                 .bind(Bindings.createStringBinding(
-                        () -> "Not available: " + vm.providerProperty().get().displayName() + " has no object ACLs.",
+                        () -> vm.messages()
+                                .get(
+                                        "objectSettings.form.noAcls",
+                                        vm.providerProperty().get().displayName()),
                         vm.providerProperty()));
         aclMissing.setWrapText(true);
         showWhen(aclMissing, vm.aclSupportedProperty().not());
@@ -203,11 +208,11 @@ public final class ObjectSettingsForm {
         // Cache-Control | Content-Language
         TextField cache = new TextField();
         cache.setId("objectCacheControl");
-        cache.setPromptText("e.g. max-age=86400, public");
+        cache.setPromptText(text("objectSettings.form.cachePrompt"));
         cache.textProperty().bindBidirectional(vm.cacheControlProperty());
         TextField language = new TextField();
         language.setId("objectContentLanguage");
-        language.setPromptText("e.g. en, de-CH");
+        language.setPromptText(text("objectSettings.form.languagePrompt"));
         language.textProperty().bindBidirectional(vm.contentLanguageProperty());
         put(label("Cac_he-Control", cache), 0, row, 1, 0, 4);
         put(cache, 1, row, 1, 1, 4);
@@ -222,7 +227,7 @@ public final class ObjectSettingsForm {
         disposition.setConverter(new StringConverter<>() {
             @Override
             public String toString(ObjectSettingsViewModel.Disposition d) {
-                return d == null ? "" : d.label();
+                return d == null ? "" : text(d.key());
             }
 
             @Override
@@ -234,7 +239,7 @@ public final class ObjectSettingsForm {
         disposition.setMaxWidth(Double.MAX_VALUE);
         TextField custom = new TextField();
         custom.setId("objectDispositionCustom");
-        custom.setPromptText("e.g. inline");
+        custom.setPromptText(text("objectSettings.form.dispositionPrompt"));
         custom.textProperty().bindBidirectional(vm.customDispositionProperty());
         showWhen(custom, vm.dispositionProperty().isEqualTo(ObjectSettingsViewModel.Disposition.CUSTOM));
         put(label("Content-D_isposition", disposition), 0, row, 1, 0, 6);
@@ -243,20 +248,22 @@ public final class ObjectSettingsForm {
         row++;
 
         // metadata | tags, one key=value per line
-        TextArea metadata = keyValues("objectMetadata", "one key=value per line, e.g. project=apollo");
+        TextArea metadata = keyValues("objectMetadata", text("objectSettings.form.metadataPrompt"));
         metadata.textProperty().bindBidirectional(vm.metadataProperty());
-        TextArea tags = keyValues("objectTags", "one key=value per line (at most 10)");
+        TextArea tags = keyValues("objectTags", text("objectSettings.form.tagsPrompt"));
         tags.textProperty().bindBidirectional(vm.tagsProperty());
         tags.disableProperty().bind(vm.tagsSupportedProperty().not());
         tags.promptTextProperty()
                 .bind(Bindings.when(vm.tagsSupportedProperty())
-                        .then("one key=value per line (at most 10)")
+                        .then(text("objectSettings.form.tagsPrompt"))
                         .otherwise(Bindings.createStringBinding(
-                                () -> "Not available: "
-                                        + vm.providerProperty().get().displayName() + " has no object tags.",
+                                () -> vm.messages()
+                                        .get(
+                                                "objectSettings.form.noTags",
+                                                vm.providerProperty().get().displayName()),
                                 vm.providerProperty())));
-        Label metadataLabel = label("_Metadata", metadata);
-        Label tagsLabel = label("Ta_gs", tags);
+        Label metadataLabel = label(text("objectSettings.form.metadata"), metadata);
+        Label tagsLabel = label(text("objectSettings.form.tags"), tags);
         GridPane.setValignment(metadataLabel, javafx.geometry.VPos.TOP);
         GridPane.setValignment(tagsLabel, javafx.geometry.VPos.TOP);
         put(metadataLabel, 0, row, 1, 0, 8);
@@ -285,11 +292,13 @@ public final class ObjectSettingsForm {
         root.getChildren().setAll(grid, error, notice, note);
     }
 
-    private static final String DEFAULT_CLASS = "Bucket default";
+    private String text(String key) {
+        return vm.messages().get(key);
+    }
 
     private void chooseKeyFile() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("SSE-C key file (256 bits: 32 bytes, base64 or hex)");
+        chooser.setTitle(text("objectSettings.form.keyFileTitle"));
         java.io.File f = chooser.showOpenDialog(
                 root.getScene() == null ? null : root.getScene().getWindow());
         if (f != null) {

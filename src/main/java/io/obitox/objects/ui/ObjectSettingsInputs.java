@@ -1,5 +1,6 @@
 package io.obitox.objects.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.objects.Encryption;
 import io.obitox.objects.ObjectSettingsErrors;
@@ -98,17 +99,17 @@ final class ObjectSettingsInputs {
      *
      * @param offered the encryption modes the form offers for the provider
      */
-    void dropUnsupported(Provider provider, List<Encryption.Mode> offered, List<String> dropped) {
+    void dropUnsupported(Provider provider, List<Encryption.Mode> offered, List<String> dropped, Messages messages) {
         ProviderCapabilities caps = ProviderCapabilities.of(provider);
         String sc = storageClass.get() == null ? "" : storageClass.get().strip();
         if (!sc.isEmpty()
                 && !caps.storageClasses().isEmpty()
                 && !caps.storageClasses().contains(sc.toUpperCase(Locale.ROOT))) {
-            dropped.add("storage class " + sc);
+            dropped.add(messages.get("objectSettings.dropped.storageClass", sc));
             storageClass.set("");
         }
         if (!offered.contains(encryption.get())) {
-            dropped.add(ObjectSettingsLabels.modeLabel(encryption.get()));
+            dropped.add(ObjectSettingsLabels.modeLabel(encryption.get(), messages));
             encryption.set(Encryption.Mode.NONE);
         }
         if (!caps.acl() && !blank(acl.get())) {
@@ -116,13 +117,13 @@ final class ObjectSettingsInputs {
             acl.set("");
         }
         if (!caps.tags() && !blank(tags.get())) {
-            dropped.add("tags");
+            dropped.add(messages.get("objectSettings.dropped.tags"));
             tags.set("");
         }
     }
 
     /** The settings the fields describe; throws {@link ObjectSettingsErrors#INVALID} with the first problem. */
-    UploadSettings build(SseCKeyField key, Provider provider) {
+    UploadSettings build(SseCKeyField key, Provider provider, Messages messages) {
         Encryption e = switch (encryption.get() == null ? Encryption.Mode.NONE : encryption.get()) {
             case NONE -> Encryption.NONE;
             case AES256 -> Encryption.sseS3();
@@ -132,9 +133,9 @@ final class ObjectSettingsInputs {
                 if (k == null) {
                     throw KeyValueLines.invalid(
                             key.problem() != null
-                                    ? "The SSE-C key file cannot be used: " + key.problem()
-                                    : "SSE-C needs your key: choose its key file.",
-                            "A 256-bit key, e.g. made with: openssl rand -base64 32 > sse-c.key");
+                                    ? messages.get("objectSettings.invalid.keyUnusable", key.problem())
+                                    : messages.get("objectSettings.invalid.keyNeeded"),
+                            messages.get("objectSettings.invalid.keyFix"));
                 }
                 yield Encryption.customer(k);
             }
@@ -145,8 +146,8 @@ final class ObjectSettingsInputs {
             case CUSTOM -> {
                 if (blank(customDisposition.get())) {
                     throw KeyValueLines.invalid(
-                            "Custom Content-Disposition is chosen but empty.",
-                            "Type a value, e.g. inline, or choose None.");
+                            messages.get("objectSettings.invalid.dispositionEmpty"),
+                            messages.get("objectSettings.invalid.dispositionFix"));
                 }
                 yield customDisposition.get();
             }
@@ -160,15 +161,16 @@ final class ObjectSettingsInputs {
                 cacheControl.get(),
                 cd,
                 contentLanguage.get(),
-                KeyValueLines.parse("Metadata", metadata.get(), true),
-                KeyValueLines.parse("Tags", tags.get(), false));
+                KeyValueLines.parse(messages.get("objectSettings.invalid.metadata"), metadata.get(), true, messages),
+                KeyValueLines.parse(messages.get("objectSettings.invalid.tags"), tags.get(), false, messages));
         UploadSettingsRules.check(s);
         List<String> missing = ProviderCapabilities.of(provider).missing(s);
         if (!missing.isEmpty()) {
             throw new ObitoxException(
                     ObjectSettingsErrors.UNSUPPORTED,
-                    provider.displayName() + " does not support " + String.join(", ", missing) + ".",
-                    "Leave it out.");
+                    messages.get(
+                            "objectSettings.invalid.unsupported", provider.displayName(), String.join(", ", missing)),
+                    messages.get("objectSettings.invalid.unsupportedFix"));
         }
         return s;
     }

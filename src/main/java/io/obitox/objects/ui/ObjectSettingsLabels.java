@@ -1,5 +1,6 @@
 package io.obitox.objects.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.objects.Encryption;
 import io.obitox.objects.UploadSettings;
 import java.util.ArrayList;
@@ -17,20 +18,26 @@ public final class ObjectSettingsLabels {
      * @param current the form's settings, or null when they are not valid
      */
     static String summary(
-            UploadSettings current, String error, boolean changed, String baselineLabel, String changedNote) {
+            UploadSettings current,
+            String error,
+            boolean changed,
+            String baselineLabel,
+            String changedNote,
+            Messages messages) {
         if (current == null) {
-            return "Not valid: " + error;
+            return messages.get("objectSettings.notValid", error);
         }
         if (!changed && !baselineLabel.isEmpty()) {
-            return baselineLabel
-                    + (current.isEmpty() ? " (none set: the bucket's own settings apply)" : ": " + compact(current));
+            return current.isEmpty()
+                    ? messages.get("objectSettings.labelNoneSet", baselineLabel)
+                    : baselineLabel + ": " + compact(current, messages);
         }
-        String text = current.isEmpty() ? "Nothing extra: the bucket's own settings apply" : compact(current);
+        String text = current.isEmpty() ? messages.get("objectSettings.nothingExtra") : compact(current, messages);
         return changed && !changedNote.isEmpty() ? text + " (" + changedNote + ")" : text;
     }
 
     /** "Standard IA · SSE-KMS · 2 metadata · 1 tag": the values in short, for a collapsed panel. */
-    public static String compact(UploadSettings s) {
+    public static String compact(UploadSettings s, Messages messages) {
         List<String> parts = new ArrayList<>();
         if (s.storageClass() != null) {
             parts.add(storageClassLabel(s.storageClass()));
@@ -38,7 +45,7 @@ public final class ObjectSettingsLabels {
         Encryption e = s.encryption();
         parts.add(
                 switch (e.mode()) {
-                    case NONE -> "no encryption";
+                    case NONE -> messages.get("objectSettings.noEncryption");
                     case AES256 -> "SSE-S3";
                     case KMS -> "SSE-KMS" + (e.kmsKeyId() == null ? "" : " " + e.kmsKeyId());
                     case SSE_C -> "SSE-C";
@@ -56,13 +63,16 @@ public final class ObjectSettingsLabels {
                             : "Content-Disposition " + shorten(s.contentDisposition()));
         }
         if (s.contentLanguage() != null) {
-            parts.add("language " + shorten(s.contentLanguage()));
+            parts.add(messages.get("objectSettings.language", shorten(s.contentLanguage())));
         }
         if (!s.metadata().isEmpty()) {
-            parts.add(s.metadata().size() + " metadata");
+            parts.add(messages.get("objectSettings.metadataCount", s.metadata().size()));
         }
         if (!s.tags().isEmpty()) {
-            parts.add(s.tags().size() + (s.tags().size() == 1 ? " tag" : " tags"));
+            parts.add(
+                    s.tags().size() == 1
+                            ? messages.get("objectSettings.oneTag")
+                            : messages.get("objectSettings.tagCount", s.tags().size()));
         }
         return String.join(" · ", parts);
     }
@@ -84,15 +94,15 @@ public final class ObjectSettingsLabels {
     }
 
     /** How the encryption choice reads. */
-    public static String modeLabel(Encryption.Mode m) {
+    public static String modeLabel(Encryption.Mode m, Messages messages) {
         if (m == null) {
             return "";
         }
         return switch (m) {
-            case NONE -> "None (the bucket's default)";
+            case NONE -> messages.get("objectSettings.mode.none");
             case AES256 -> "SSE-S3 (AES256)";
             case KMS -> "SSE-KMS (aws:kms)";
-            case SSE_C -> "SSE-C (your key file)";
+            case SSE_C -> messages.get("objectSettings.mode.sseC");
         };
     }
 

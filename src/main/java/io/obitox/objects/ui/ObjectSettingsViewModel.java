@@ -1,5 +1,6 @@
 package io.obitox.objects.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.objects.Encryption;
@@ -35,18 +36,19 @@ import javafx.collections.ObservableList;
 public final class ObjectSettingsViewModel {
     /** What Content-Disposition is sent. */
     public enum Disposition {
-        NONE("None"),
-        ATTACHMENT("Attachment, under each file's own name"),
-        CUSTOM("Custom value");
+        NONE("objectSettings.disposition.none"),
+        ATTACHMENT("objectSettings.disposition.attachment"),
+        CUSTOM("objectSettings.disposition.custom");
 
-        private final String label;
+        private final String key;
 
-        Disposition(String label) {
-            this.label = label;
+        Disposition(String key) {
+            this.key = key;
         }
 
-        public String label() {
-            return label;
+        /** The message key of how the choice reads. */
+        public String key() {
+            return key;
         }
     }
 
@@ -62,6 +64,7 @@ public final class ObjectSettingsViewModel {
     private final ObservableList<Encryption.Mode> encryptionModes = FXCollections.observableArrayList();
     private final ObjectSettingsInputs in = new ObjectSettingsInputs(this);
     private final SseCKeyField key;
+    private final Messages messages;
     private final ObservableList<String> acls = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper aclSupported = new ReadOnlyBooleanWrapper(this, "aclSupported", true);
     private final ReadOnlyBooleanWrapper tagsSupported = new ReadOnlyBooleanWrapper(this, "tagsSupported", true);
@@ -86,8 +89,9 @@ public final class ObjectSettingsViewModel {
      * @param forDefaults true for stored defaults (SSE-C is not offered: its key is never stored)
      * @param changedNote said after the summary while the form differs from what was loaded
      */
-    public ObjectSettingsViewModel(UiTasks tasks, boolean forDefaults, String changedNote) {
-        this.key = new SseCKeyField(this, tasks, this::revalidate);
+    public ObjectSettingsViewModel(UiTasks tasks, boolean forDefaults, String changedNote, Messages messages) {
+        this.messages = messages;
+        this.key = new SseCKeyField(this, tasks, this::revalidate, messages);
         this.forDefaults = forDefaults;
         this.changedNote = changedNote;
         acls.add("");
@@ -232,7 +236,7 @@ public final class ObjectSettingsViewModel {
     /** The settings the form holds; throws the form's error when they are not valid. */
     public UploadSettings settings() {
         if (current == null) {
-            return in.build(key, provider.get()); // throws the same problem again
+            return in.build(key, provider.get(), messages); // throws the same problem again
         }
         return current;
     }
@@ -250,8 +254,8 @@ public final class ObjectSettingsViewModel {
             provider.set(next);
             offer(next);
             List<String> dropped = new ArrayList<>();
-            in.dropUnsupported(next, encryptionModes, dropped);
-            notice.set(dropped.isEmpty() ? "" : ProviderOffer.leftOut(next, dropped));
+            in.dropUnsupported(next, encryptionModes, dropped, messages);
+            notice.set(dropped.isEmpty() ? "" : ProviderOffer.leftOut(next, dropped, messages));
         } finally {
             applying = false;
         }
@@ -270,15 +274,15 @@ public final class ObjectSettingsViewModel {
         try {
             in.fill(settings);
             key.clear();
-            in.dropUnsupported(provider.get(), encryptionModes, dropped);
+            in.dropUnsupported(provider.get(), encryptionModes, dropped, messages);
         } finally {
             applying = false;
         }
-        notice.set(dropped.isEmpty() ? "" : ProviderOffer.leftOut(provider.get(), dropped));
+        notice.set(dropped.isEmpty() ? "" : ProviderOffer.leftOut(provider.get(), dropped, messages));
         baselineLabel = label == null ? "" : label;
         UploadSettings built;
         try {
-            built = in.build(key, provider.get());
+            built = in.build(key, provider.get(), messages);
         } catch (ObitoxException invalid) {
             built = null;
         }
@@ -311,7 +315,7 @@ public final class ObjectSettingsViewModel {
     private void revalidate() {
         String problem;
         try {
-            current = in.build(key, provider.get());
+            current = in.build(key, provider.get(), messages);
             problem = "";
         } catch (ObitoxException e) {
             current = null;
@@ -321,13 +325,19 @@ public final class ObjectSettingsViewModel {
         error.set(problem);
         valid.set(problem.isEmpty());
         changed.set(current == null || !current.equals(baseline));
-        summary.set(ObjectSettingsLabels.summary(current, error.get(), changed.get(), baselineLabel, changedNote));
+        summary.set(ObjectSettingsLabels.summary(
+                current, error.get(), changed.get(), baselineLabel, changedNote, messages));
     }
 
     /**
      * "Standard IA · SSE-KMS · 2 metadata · 1 tag"; here too because the Profiles view's defaults list calls it so.
      */
-    public static String compact(UploadSettings s) {
-        return ObjectSettingsLabels.compact(s);
+    public static String compact(UploadSettings s, Messages messages) {
+        return ObjectSettingsLabels.compact(s, messages);
+    }
+
+    /** The texts of the form that shows this view model (it is built by views that do not pass them). */
+    public Messages messages() {
+        return messages;
     }
 }

@@ -1,5 +1,6 @@
 package io.obitox.objects.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.objects.Encryption;
 import io.obitox.objects.ProviderCapabilities;
 import io.obitox.storage.Provider;
@@ -54,8 +55,8 @@ record ProviderOffer(
     }
 
     /** Says what loaded settings had that the provider lacks. */
-    static String leftOut(Provider p, List<String> dropped) {
-        return p.displayName() + " does not offer " + String.join(", ", dropped) + ": left out of the defaults.";
+    static String leftOut(Provider p, List<String> dropped, Messages messages) {
+        return messages.get("objectSettings.leftOut", p.displayName(), String.join(", ", dropped));
     }
 
     private static List<String> sorted(Set<String> classes) {

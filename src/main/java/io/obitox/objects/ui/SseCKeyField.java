@@ -1,5 +1,6 @@
 package io.obitox.objects.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.objects.SseCKey;
 import io.obitox.storage.S3Errors;
@@ -13,9 +14,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * fingerprint, never the key. A file chosen later wins over one still being read. FX thread only.
  */
 final class SseCKeyField {
-    private static final String NO_FILE = "No key file chosen.";
 
     private final UiTasks tasks;
+    private final Messages messages;
     /** Called on the FX thread once a read ends, so the form checks itself again. */
     private final Runnable readDone;
 
@@ -28,11 +29,12 @@ final class SseCKeyField {
     private int generation;
 
     /** @param bean the view model whose properties these are */
-    SseCKeyField(Object bean, UiTasks tasks, Runnable readDone) {
+    SseCKeyField(Object bean, UiTasks tasks, Runnable readDone, Messages messages) {
         this.tasks = tasks;
+        this.messages = messages;
         this.readDone = readDone;
         this.key = new ReadOnlyObjectWrapper<>(bean, "sseCKey");
-        this.text = new ReadOnlyStringWrapper(bean, "keyText", NO_FILE);
+        this.text = new ReadOnlyStringWrapper(bean, "keyText", messages.get("objectSettings.key.none"));
         this.reading = new ReadOnlyBooleanWrapper(bean, "readingKey", false);
     }
 
@@ -56,12 +58,12 @@ final class SseCKeyField {
     void choose(Path file) {
         int gen = ++generation;
         reading.set(true);
-        text.set("Reading " + file.getFileName() + " …");
+        text.set(messages.get("objectSettings.key.reading", file.getFileName()));
         tasks.run(() -> SseCKey.read(file))
                 .onSuccess(k -> {
                     if (gen == generation) {
                         problem = null;
-                        text.set("Fingerprint " + k.md5Base64() + " (the key itself is never stored)");
+                        text.set(messages.get("objectSettings.key.fingerprint", k.md5Base64()));
                         key.set(k);
                         readDone.run();
                     }
@@ -69,7 +71,7 @@ final class SseCKeyField {
                 .onError(e -> {
                     if (gen == generation) {
                         problem = S3Errors.describe(e).message();
-                        text.set("No usable key: " + problem);
+                        text.set(messages.get("objectSettings.key.unusable", problem));
                         key.set(null);
                         readDone.run();
                     }
@@ -88,6 +90,6 @@ final class SseCKeyField {
         problem = null;
         reading.set(false);
         key.set(null);
-        text.set(NO_FILE);
+        text.set(messages.get("objectSettings.key.none"));
     }
 }

@@ -15,13 +15,15 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * background from the measured history), or the fixed duration. FX thread only.
  */
 final class ExpiryPreview {
+    private final LinkTexts texts;
     private final PresignService presign;
     private final ProfileService profiles;
     private final UiTasks tasks;
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
     private UiTasks.Handle running;
 
-    ExpiryPreview(PresignService presign, ProfileService profiles, UiTasks tasks) {
+    ExpiryPreview(PresignService presign, ProfileService profiles, UiTasks tasks, LinkTexts texts) {
+        this.texts = texts;
         this.presign = presign;
         this.profiles = profiles;
         this.tasks = tasks;
@@ -39,7 +41,7 @@ final class ExpiryPreview {
         }
         if (!auto) {
             try {
-                text.set(LinkTexts.fixedPreview(ExpiryChoice.parse(fixed).fixedSeconds()));
+                text.set(texts.fixedPreview(ExpiryChoice.parse(fixed).fixedSeconds()));
             } catch (RuntimeException e) {
                 text.set(S3Errors.describe(e).oneLine());
             }
@@ -50,8 +52,8 @@ final class ExpiryPreview {
             return;
         }
         running = tasks.run(() -> presign.estimate(profiles.target(p), network))
-                .onSuccess(e -> text.set(LinkTexts.autoPreview(e)))
-                .onError(e -> text.set("Auto: " + S3Errors.describe(e).oneLine()))
+                .onSuccess(e -> text.set(texts.autoPreview(e)))
+                .onError(e -> text.set(texts.autoFailed(S3Errors.describe(e).oneLine())))
                 .start();
     }
 }

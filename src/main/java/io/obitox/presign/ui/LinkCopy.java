@@ -4,18 +4,19 @@ import io.obitox.presign.PresignedLink;
 
 /** What "Copy" of one link puts on the clipboard: the link alone, its headers, or both as one curl command. */
 public enum LinkCopy {
-    LINK("Copy link"),
-    HEADERS("Copy headers (curl -H lines)"),
-    CURL("Copy as curl command (link + headers)");
+    LINK("links.copy.link"),
+    HEADERS("links.copy.headers"),
+    CURL("links.copy.curl");
 
-    private final String label;
+    private final String key;
 
-    LinkCopy(String label) {
-        this.label = label;
+    LinkCopy(String key) {
+        this.key = key;
     }
 
-    public String label() {
-        return label;
+    /** The message key of how this choice reads in the Copy menu. */
+    public String key() {
+        return key;
     }
 
     /** The clipboard text; an SSE-C key is never in it (the link lists a placeholder in its place). */

@@ -1,5 +1,6 @@
 package io.obitox.presign.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.presign.PresignedLink;
 import java.util.function.BiConsumer;
 import javafx.scene.control.MenuItem;
@@ -13,16 +14,18 @@ import javafx.scene.control.TableCell;
  */
 final class LinkCopyCell extends TableCell<PresignedLink, PresignedLink> {
     private final SplitMenuButton button = new SplitMenuButton();
-    private final MenuItem headers = new MenuItem(LinkCopy.HEADERS.label());
-    private final MenuItem curl = new MenuItem(LinkCopy.CURL.label());
+    private final MenuItem headers;
+    private final MenuItem curl;
 
-    LinkCopyCell(BiConsumer<PresignedLink, LinkCopy> copy) {
-        button.setText("Copy");
+    LinkCopyCell(BiConsumer<PresignedLink, LinkCopy> copy, Messages messages) {
+        headers = new MenuItem(messages.get(LinkCopy.HEADERS.key()));
+        curl = new MenuItem(messages.get(LinkCopy.CURL.key()));
+        button.setText(messages.get("links.copy.button"));
         button.getStyleClass().addAll("small", "flat", "accent");
         button.setOnAction(e -> copyAs(copy, LinkCopy.LINK));
         headers.setOnAction(e -> copyAs(copy, LinkCopy.HEADERS));
         curl.setOnAction(e -> copyAs(copy, LinkCopy.CURL));
-        MenuItem link = new MenuItem(LinkCopy.LINK.label());
+        MenuItem link = new MenuItem(messages.get(LinkCopy.LINK.key()));
         link.setOnAction(e -> copyAs(copy, LinkCopy.LINK));
         button.getItems().setAll(link, headers, curl);
     }

@@ -1,5 +1,6 @@
 package io.obitox.presign.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.objects.Encryption;
 import io.obitox.objects.ObjectSettingsDefaults;
@@ -37,9 +38,9 @@ public final class LinkObjectSettings {
         LinkObjectSettings create(ProfileSelection selection, ReadOnlyStringProperty bucket);
 
         /** The form for links ("for these links only" while changed), over the stored defaults. */
-        static Factory of(ObjectSettingsDefaults defaults, UiTasks tasks) {
+        static Factory of(ObjectSettingsDefaults defaults, UiTasks tasks, Messages messages) {
             return (selection, bucket) -> new LinkObjectSettings(
-                    new ObjectSettingsViewModel(tasks, false, "for these links only"),
+                    new ObjectSettingsViewModel(tasks, false, messages.get("links.settings.changed"), messages),
                     defaults,
                     selection,
                     bucket,
@@ -120,18 +121,27 @@ public final class LinkObjectSettings {
                     }
                     boolean hadChanges = form.changedProperty().get();
                     form.setProvider(p.provider());
-                    form.load(d, "Defaults of profile " + p.name() + (b.isEmpty() ? "" : " and bucket " + b));
+                    Messages m = form.messages();
+                    form.load(
+                            d,
+                            b.isEmpty()
+                                    ? m.get("links.settings.ofProfile", p.name())
+                                    : m.get("links.settings.ofProfileAndBucket", p.name(), b));
                     if (hadChanges) {
-                        notices.accept("Object settings reset to the defaults of " + p.name()
-                                + (b.isEmpty() ? "" : ", bucket " + b) + " (the target changed).");
+                        notices.accept(
+                                b.isEmpty()
+                                        ? m.get("links.settings.reset", p.name())
+                                        : m.get("links.settings.resetBucket", p.name(), b));
                     }
                 })
                 .onError(e -> {
                     if (gen == generation) {
                         form.setProvider(p.provider());
                         form.load(UploadSettings.NONE, "");
-                        notices.accept("Stored object-settings defaults not read: "
-                                + S3Errors.describe(e).oneLine());
+                        notices.accept(form.messages()
+                                .get(
+                                        "links.settings.notRead",
+                                        S3Errors.describe(e).oneLine()));
                     }
                 })
                 .start();

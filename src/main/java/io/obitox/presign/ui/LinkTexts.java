@@ -1,5 +1,6 @@
 package io.obitox.presign.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.Sizes;
 import io.obitox.presign.PresignBatch;
 import io.obitox.presign.PresignedLink;
@@ -9,30 +10,40 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The sentences the Links view shows about links and expiries. Pure. */
+/**
+ * The sentences the Links view shows about links and expiries, in the user's language. Pure; the curl texts are
+ * shell syntax and not translated.
+ */
 final class LinkTexts {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MMM d, HH:mm:ss", Locale.ENGLISH);
 
-    private LinkTexts() {}
+    private final Messages messages;
+    private final DateTimeFormatter shortTime;
+
+    LinkTexts(Messages messages) {
+        this.messages = messages;
+        this.shortTime = DateTimeFormatter.ofPattern("MMM d, HH:mm:ss", messages.locale());
+    }
 
     /** {@code 1 h 00 min · until Nov 28, 14:05:00} in {@code zone}. */
-    static String expiry(PresignedLink l, ZoneId zone) {
-        return Sizes.duration(l.expiresInSeconds()) + " · until "
-                + SHORT.format(l.expiresAt().atZone(zone));
+    String expiry(PresignedLink l, ZoneId zone) {
+        return messages.get(
+                "links.texts.expiry",
+                Sizes.duration(l.expiresInSeconds()),
+                shortTime.format(l.expiresAt().atZone(zone)));
     }
 
     /** The link, its expiry explanation, the headers to send and its warnings, one per line. */
-    static String details(PresignedLink l) {
+    String details(PresignedLink l) {
         StringBuilder sb = new StringBuilder();
         sb.append(l.method()).append(" s3://").append(l.bucket()).append('/').append(l.key());
-        sb.append("\nExpiry: ").append(l.explanation().text());
+        sb.append('\n')
+                .append(messages.get("links.texts.expiryLine", l.explanation().text()));
         if (!l.headers().isEmpty()) {
             // one a line: a value may hold commas (Cache-Control, the tagging header)
-            sb.append("\nThe uploader must send these headers, exactly as written:");
+            sb.append('\n').append(messages.get("links.texts.mustSendExactly"));
             l.headers()
                     .forEach((name, value) ->
                             sb.append("\n    ").append(name).append(": ").append(value));
@@ -42,8 +53,10 @@ final class LinkTexts {
     }
 
     /** "none", or "3 to send" for the links table; the tooltip lists them. */
-    static String headerCount(PresignedLink l) {
-        return l.headers().isEmpty() ? "none" : l.headers().size() + " to send";
+    String headerCount(PresignedLink l) {
+        return l.headers().isEmpty()
+                ? messages.get("links.texts.noHeaders")
+                : messages.get("links.texts.toSend", l.headers().size());
     }
 
     /** {@code Name: value}, one a line; an SSE-C key is its placeholder (the service never lists the key). */
@@ -81,27 +94,22 @@ final class LinkTexts {
     }
 
     /** What the status line says after "Copy" of one link. */
-    static String copied(LinkCopy what, PresignedLink l) {
+    String copied(LinkCopy what, PresignedLink l) {
         return switch (what) {
             case LINK -> copied(1);
             case HEADERS ->
-                "Copied " + l.headers().size() + " header(s) as curl -H lines. The uploader must send them"
-                        + " with the link, or the server refuses it.";
-            case CURL ->
-                "Copied a curl command with the link and its headers. Anyone holding it can use it until it"
-                        + " expires.";
+                messages.get("links.texts.copiedHeaders", l.headers().size());
+            case CURL -> messages.get("links.texts.copiedCurl");
         };
     }
 
     /** What the status line says after copying {@code count} links. */
-    static String copied(int count) {
-        return count == 1
-                ? "Copied the link. Anyone holding it can use it until it expires."
-                : "Copied " + count + " links, one per line. Anyone holding them can use them until they expire.";
+    String copied(int count) {
+        return count == 1 ? messages.get("links.texts.copiedOne") : messages.get("links.texts.copiedMany", count);
     }
 
     /** {@code Signed 12 link(s); they expire between … and ….} */
-    static String signed(PresignBatch batch, ZoneId zone) {
+    String signed(PresignBatch batch, ZoneId zone) {
         Instant first = batch.links().stream()
                 .map(PresignedLink::expiresAt)
                 .min(Comparator.naturalOrder())
@@ -110,19 +118,30 @@ final class LinkTexts {
                 .map(PresignedLink::expiresAt)
                 .max(Comparator.naturalOrder())
                 .orElseThrow();
-        String when = first.equals(last)
-                ? "they expire at " + TIME.format(first.atZone(zone))
-                : "they expire between " + TIME.format(first.atZone(zone)) + " and " + TIME.format(last.atZone(zone));
-        return "Signed " + batch.links().size() + " link(s); " + when + ".";
+        return first.equals(last)
+                ? messages.get("links.texts.signedAt", batch.links().size(), TIME.format(first.atZone(zone)))
+                : messages.get(
+                        "links.texts.signedBetween",
+                        batch.links().size(),
+                        TIME.format(first.atZone(zone)),
+                        TIME.format(last.atZone(zone)));
     }
 
-    static String autoPreview(ThroughputEstimate e) {
-        return "Auto: each link lasts its size ÷ " + e.describe() + " × " + SmartExpiry.BUFFER + ", at least "
-                + SmartExpiry.MIN_SECONDS / 60 + " min, at most " + SmartExpiry.MAX_SECONDS / 86_400 + " days.";
+    String autoPreview(ThroughputEstimate e) {
+        return messages.get(
+                "links.texts.autoPreview",
+                e.describe(),
+                String.valueOf(SmartExpiry.BUFFER),
+                SmartExpiry.MIN_SECONDS / 60,
+                SmartExpiry.MAX_SECONDS / 86_400);
     }
 
-    static String fixedPreview(long seconds) {
-        return "Fixed: every link lasts " + Sizes.duration(seconds)
-                + ", unless the credentials that sign it expire first.";
+    /** The auto preview when the measured history could not be read. */
+    String autoFailed(String reason) {
+        return messages.get("links.texts.autoFailed", reason);
+    }
+
+    String fixedPreview(long seconds) {
+        return messages.get("links.texts.fixedPreview", Sizes.duration(seconds));
     }
 }

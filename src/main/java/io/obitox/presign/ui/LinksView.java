@@ -1,5 +1,7 @@
 package io.obitox.presign.ui;
 
+import io.obitox.common.Messages;
+import io.obitox.common.ui.Columns;
 import io.obitox.objects.ui.ObjectSettingsForm;
 import io.obitox.objects.ui.ObjectSettingsViewModel;
 import io.obitox.objects.ui.TitledPanes;
@@ -8,7 +10,6 @@ import io.obitox.presign.PresignedLink;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Optional;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -30,11 +31,13 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /** The Links view: files to sign, expiry, and the signed links with copy and export; logic in {@link LinksViewModel}. */
 public final class LinksView {
     private final LinksViewModel vm;
     private final SaveDialog saveDialog;
+    private final Messages messages;
 
     @FXML
     private BorderPane root;
@@ -153,8 +156,9 @@ public final class LinksView {
     @FXML
     private Label status;
 
-    public LinksView(LinksViewModel vm, SaveDialog saveDialog) {
+    public LinksView(LinksViewModel vm, SaveDialog saveDialog, Messages messages) {
         this.vm = vm;
+        this.messages = messages;
         this.saveDialog = saveDialog;
     }
 
@@ -172,16 +176,12 @@ public final class LinksView {
 
         files.setItems(vm.files());
         files.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        files.setPlaceholder(new Label("Share objects with \"Share link…\" in Buckets, add finished uploads,"
-                + " or type a key to let someone upload."));
-        fileKeyColumn.setCellValueFactory(c -> text(c.getValue().key()));
-        fileMethodColumn.setCellValueFactory(c -> text(c.getValue().method().name()));
-        fileSizeColumn.setCellValueFactory(c -> text(c.getValue().sizeText()));
-        fileTypeColumn.setCellValueFactory(c -> text(
-                c.getValue().method() == LinkMethod.PUT
-                        ? nullToEmpty(c.getValue().contentType())
-                        : ""));
-        fileOriginColumn.setCellValueFactory(c -> text(c.getValue().origin()));
+        Columns.placeholder(files, messages.get("links.view.filesPlaceholder"));
+        Columns.read(fileKeyColumn, LinkDraft::key);
+        Columns.read(fileMethodColumn, d -> d.method().name());
+        Columns.read(fileSizeColumn, LinkDraft::sizeText);
+        Columns.read(fileTypeColumn, d -> d.method() == LinkMethod.PUT ? nullToEmpty(d.contentType()) : "");
+        Columns.read(fileOriginColumn, LinkDraft::origin);
         files.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE) {
                 removeSelected();
@@ -200,6 +200,17 @@ public final class LinksView {
         fixedField.textProperty().bindBidirectional(vm.fixedExpiryProperty());
         fixedField.disableProperty().bind(vm.autoExpiryProperty());
         networkChoice.setItems(vm.networkOptions());
+        networkChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(NetworkOption o) {
+                return o == null ? "" : o.label(messages);
+            }
+
+            @Override
+            public NetworkOption fromString(String s) {
+                return null; // not editable
+            }
+        });
         networkChoice.valueProperty().bindBidirectional(vm.networkProperty());
         networkChoice.disableProperty().bind(vm.autoExpiryProperty().not());
         preview.textProperty().bind(vm.expiryPreviewProperty());
@@ -207,16 +218,15 @@ public final class LinksView {
         progress.visibleProperty().bind(vm.busyProperty());
 
         links.setItems(vm.links());
-        links.setPlaceholder(new Label("No links yet."));
-        linkKeyColumn.setCellValueFactory(c -> text(c.getValue().key()));
-        linkMethodColumn.setCellValueFactory(c -> text(c.getValue().method().name()));
-        linkExpiryColumn.setCellValueFactory(
-                c -> text(LinksViewModel.expiryText(c.getValue(), ZoneId.systemDefault())));
-        linkUrlColumn.setCellValueFactory(c -> text(c.getValue().redactedUrl()));
-        linkHeadersColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        linkHeadersColumn.setCellFactory(c -> new LinkHeadersCell());
-        linkCopyColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        linkCopyColumn.setCellFactory(c -> new LinkCopyCell(this::copy));
+        Columns.placeholder(links, messages.get("links.view.noLinks"));
+        Columns.read(linkKeyColumn, PresignedLink::key);
+        Columns.read(linkMethodColumn, l -> l.method().name());
+        Columns.read(linkExpiryColumn, l -> vm.expiryText(l, ZoneId.systemDefault()));
+        Columns.read(linkUrlColumn, PresignedLink::redactedUrl);
+        Columns.read(linkHeadersColumn, l -> l);
+        linkHeadersColumn.setCellFactory(c -> new LinkHeadersCell(messages));
+        Columns.read(linkCopyColumn, l -> l);
+        linkCopyColumn.setCellFactory(c -> new LinkCopyCell(this::copy, messages));
         links.setRowFactory(t -> {
             TableRow<PresignedLink> row = new TableRow<>();
             row.itemProperty()
@@ -251,10 +261,6 @@ public final class LinksView {
             }
         });
         vm.refreshPreview();
-    }
-
-    private static ReadOnlyObjectWrapper<String> text(String s) {
-        return new ReadOnlyObjectWrapper<>(s);
     }
 
     private static String nullToEmpty(String s) {
@@ -347,12 +353,12 @@ public final class LinksView {
 
     @FXML
     private void exportCsv() {
-        ask("Export links as CSV", "links.csv", "csv").ifPresent(vm::exportCsv);
+        ask(messages.get("links.view.exportCsv"), "links.csv", "csv").ifPresent(vm::exportCsv);
     }
 
     @FXML
     private void exportJson() {
-        ask("Export links as JSON", "links.json", "json").ifPresent(vm::exportJson);
+        ask(messages.get("links.view.exportJson"), "links.json", "json").ifPresent(vm::exportJson);
     }
 
     private Optional<Path> ask(String title, String name, String extension) {

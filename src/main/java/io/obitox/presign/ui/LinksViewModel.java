@@ -2,6 +2,7 @@ package io.obitox.presign.ui;
 
 import io.obitox.common.Messages;
 import io.obitox.common.Sizes;
+import io.obitox.common.ui.StatusLine;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.presign.ExpiryChoice;
 import io.obitox.presign.LinkExport;
@@ -27,7 +28,6 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -66,11 +66,11 @@ public final class LinksViewModel {
     private final ObjectProperty<PresignedLink> selectedLink = new SimpleObjectProperty<>(this, "selectedLink");
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
     private final ReadOnlyStringWrapper warnings = new ReadOnlyStringWrapper(this, "warnings", "");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error", false);
+    private final StatusLine status =
+            new StatusLine(this, e -> S3Errors.describe(e).oneLine());
     private final BooleanBinding canGenerate;
     private final BooleanBinding hasLinks;
+    private final LinkTexts texts;
     private final ExpiryPreview expiryPreview;
 
     public LinksViewModel(
@@ -87,13 +87,14 @@ public final class LinksViewModel {
         this.selection = selection;
         this.transfers = transfers;
         this.tasks = tasks;
-        this.expiryPreview = new ExpiryPreview(presign, profiles, tasks);
+        this.texts = new LinkTexts(messages);
+        this.expiryPreview = new ExpiryPreview(presign, profiles, tasks, texts);
         bucket.set(defaultBucket(selection.getCurrent()));
         this.objectSettings = objectSettings.create(selection, bucket);
-        this.objectSettings.onNotice(text -> setStatus(false, text));
+        this.objectSettings.onNotice(text -> status.show(text));
         // a key file still being read would sign without it
         this.canGenerate = Bindings.isNotEmpty(files)
-                .and(busy.not())
+                .and(status.busyProperty().not())
                 .and(this.objectSettings.form().readingKeyProperty().not());
         this.hasLinks = Bindings.isNotEmpty(links);
         selection.currentProperty().addListener((o, a, p) -> {
@@ -104,7 +105,7 @@ public final class LinksViewModel {
         autoExpiry.addListener((o, a, b) -> refreshPreview());
         fixedExpiry.addListener((o, a, b) -> refreshPreview());
         network.addListener((o, a, b) -> refreshPreview());
-        selectedLink.addListener((o, a, l) -> details.set(l == null ? "" : LinkTexts.details(l)));
+        selectedLink.addListener((o, a, l) -> details.set(l == null ? "" : texts.details(l)));
     }
 
     // Properties //
@@ -178,15 +179,15 @@ public final class LinksViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return status.busyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return status.messageProperty();
     }
 
     public ReadOnlyBooleanProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return status.errorProperty();
     }
 
     public BooleanBinding canGenerateBinding() {
@@ -211,7 +212,7 @@ public final class LinksViewModel {
                 added++;
             }
         }
-        setStatus(false, messages.get("links.objectsReady", added, fromBucket));
+        status.show(messages.get("links.objectsReady", added, fromBucket));
     }
 
     /**
@@ -222,7 +223,7 @@ public final class LinksViewModel {
     public void addFinishedUploads() {
         StorageProfile p = selection.getCurrent();
         if (p == null) {
-            setStatus(true, messages.get("buckets.addProfileFirst"));
+            status.fail(messages.get("buckets.addProfileFirst"));
             return;
         }
         String chosen = bucket.get() == null ? "" : bucket.get().trim();
@@ -231,13 +232,13 @@ public final class LinksViewModel {
                     long added = found.drafts().stream().filter(this::add).count();
                     if (added == 0) {
                         String key = found.bucket().isEmpty() ? "links.noFinished" : "links.noFinishedTo";
-                        setStatus(false, messages.get(key, found.bucket(), p.name()));
+                        status.show(messages.get(key, found.bucket(), p.name()));
                         return;
                     }
                     bucket.set(found.bucket());
-                    setStatus(false, messages.get("links.finishedAdded", added));
+                    status.show(messages.get("links.finishedAdded", added));
                 })
-                .onError(e -> setStatus(true, S3Errors.describe(e).oneLine()))
+                .onError(status::fail)
                 .start();
     }
 
@@ -245,7 +246,7 @@ public final class LinksViewModel {
     public void addTyped() {
         String key = newKey.get() == null ? "" : newKey.get().strip();
         if (key.isEmpty()) {
-            setStatus(true, messages.get("links.typeKey"));
+            status.fail(messages.get("links.typeKey"));
             return;
         }
         Long size = null;
@@ -254,18 +255,18 @@ public final class LinksViewModel {
             try {
                 size = Sizes.parse(sizeText);
             } catch (IllegalArgumentException e) {
-                setStatus(true, e.getMessage());
+                status.fail(e.getMessage());
                 return;
             }
         }
         LinkMethod m = newMethod.get() == null ? LinkMethod.PUT : newMethod.get();
         if (!add(new LinkDraft(key, m, size, newContentType.get(), "typed"))) {
-            setStatus(true, messages.get("links.already", key));
+            status.fail(messages.get("links.already", key));
             return;
         }
         newKey.set("");
         newSize.set("");
-        setStatus(false, messages.get("links.added", m, key));
+        status.show(messages.get("links.added", m, key));
     }
 
     public void remove(List<LinkDraft> drafts) {
@@ -274,43 +275,40 @@ public final class LinksViewModel {
 
     public void clearFiles() {
         files.clear();
-        setStatus(false, "");
+        status.show("");
     }
 
     /** Signs every file in the background; the links replace the previous ones. */
     public void generate() {
         StorageProfile p = selection.getCurrent();
         if (p == null) {
-            setStatus(true, messages.get("buckets.addProfileFirst"));
+            status.fail(messages.get("buckets.addProfileFirst"));
             return;
         }
         ExpiryChoice expiry;
         try {
             expiry = autoExpiry.get() ? ExpiryChoice.auto() : ExpiryChoice.parse(fixedExpiry.get());
         } catch (RuntimeException e) {
-            setStatus(true, S3Errors.describe(e).oneLine());
+            status.fail(S3Errors.describe(e).oneLine());
             return;
         }
         LinkObjectSettings.Applied applied;
         try {
             applied = objectSettings.forLinks(files);
         } catch (RuntimeException invalid) {
-            setStatus(
-                    true,
-                    messages.get(
-                            "links.objectSettingsInvalid",
-                            S3Errors.describe(invalid).oneLine()));
+            status.fail(messages.get(
+                    "links.objectSettingsInvalid", S3Errors.describe(invalid).oneLine()));
             return;
         }
         List<LinkRequest> requests = files.stream().map(LinkDraft::toRequest).toList();
         PresignRequest request = new PresignRequest(
                 bucket.get().trim(), requests, expiry, network.get().type(), applied.settings(), applied.key());
-        setStatus(false, messages.get("links.signing", requests.size()));
+        status.show(messages.get("links.signing", requests.size()));
         tasks.run(() -> presign.presign(profiles.target(p), request))
-                .trackBusy(busy)
+                .tracking(status)
                 .onSuccess(this::show)
-                .onError(e -> setStatus(
-                        true, messages.get("links.noLinks", S3Errors.describe(e).oneLine())))
+                .onError(e -> status.fail(
+                        messages.get("links.noLinks", S3Errors.describe(e).oneLine())))
                 .start();
     }
 
@@ -321,13 +319,13 @@ public final class LinksViewModel {
 
     /** The text "Copy" of {@code link} puts on the clipboard as {@code what}; the status line says what it was. */
     public String copy(PresignedLink link, LinkCopy what) {
-        setStatus(false, LinkTexts.copied(what, link));
+        status.show(texts.copied(what, link));
         return what.text(link);
     }
 
     /** The view copied {@code count} link(s) to the clipboard. */
     public void copied(int count) {
-        setStatus(false, LinkTexts.copied(count));
+        status.show(texts.copied(count));
     }
 
     public void exportCsv(Path file) {
@@ -339,8 +337,8 @@ public final class LinksViewModel {
     }
 
     /** "1 h 00 min · until Nov 28, 14:05:00" in {@code zone}. */
-    public static String expiryText(PresignedLink l, ZoneId zone) {
-        return LinkTexts.expiry(l, zone);
+    public String expiryText(PresignedLink l, ZoneId zone) {
+        return texts.expiry(l, zone);
     }
 
     /** Recomputes the expiry preview (auto: in the background, it reads the measured history). */
@@ -357,13 +355,13 @@ public final class LinksViewModel {
         List<String> all = new ArrayList<>(batch.warnings());
         batch.links().forEach(l -> all.addAll(l.warnings()));
         warnings.set(String.join("\n", all.stream().distinct().toList()));
-        setStatus(false, LinkTexts.signed(batch, ZoneId.systemDefault()));
+        status.show(texts.signed(batch, ZoneId.systemDefault()));
         selectedLink.set(batch.links().get(0));
     }
 
     private void export(Path file, String text) {
         if (links.isEmpty()) {
-            setStatus(true, messages.get("links.generateFirst"));
+            status.fail(messages.get("links.generateFirst"));
             return;
         }
         int n = links.size();
@@ -371,10 +369,9 @@ public final class LinksViewModel {
                     LinkExport.write(file, text);
                     return file;
                 })
-                .trackBusy(busy)
-                .onSuccess(f -> setStatus(false, messages.get("links.saved", n, f)))
-                .onError(e -> setStatus(
-                        true,
+                .tracking(status)
+                .onSuccess(f -> status.show(messages.get("links.saved", n, f)))
+                .onError(e -> status.fail(
                         messages.get("links.notSaved", S3Errors.describe(e).oneLine())))
                 .start();
     }
@@ -389,10 +386,5 @@ public final class LinksViewModel {
 
     private static String defaultBucket(StorageProfile p) {
         return p == null || p.defaultBucket() == null ? "" : p.defaultBucket();
-    }
-
-    private void setStatus(boolean isError, String text) {
-        error.set(isError);
-        status.set(text);
     }
 }

@@ -1,5 +1,6 @@
 package io.obitox.presign.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.presign.NetworkType;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +23,10 @@ public record NetworkOption(NetworkType type) {
         return out;
     }
 
-    @Override
-    public String toString() {
+    /** How the option reads in the chooser. */
+    public String label(Messages messages) {
         if (type == null) {
-            return "Measured (your uploads)";
+            return messages.get("links.network.measured");
         }
         return type.label() + " · " + io.obitox.common.Sizes.rate(type.bytesPerSecond());
     }

@@ -1,5 +1,7 @@
 package io.obitox.profile.ui;
 
+import io.obitox.common.Messages;
+import io.obitox.common.ui.StatusLine;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.objects.ObjectSettingsDefaults;
 import io.obitox.objects.UploadSettings;
@@ -14,7 +16,6 @@ import java.util.TreeSet;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -35,6 +36,7 @@ public final class ObjectDefaultsViewModel {
     private final ProfileService profiles;
     private final BucketService buckets;
     private final UiTasks tasks;
+    private final Messages messages;
     private final ObjectSettingsViewModel form;
 
     private final ObjectProperty<StorageProfile> profile = new SimpleObjectProperty<>(this, "profile");
@@ -42,9 +44,8 @@ public final class ObjectDefaultsViewModel {
     private final StringProperty bucket = new SimpleStringProperty(this, "bucket", "");
 
     private final ObservableList<String> bucketNames = FXCollections.observableArrayList();
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error", false);
+    private final StatusLine status =
+            new StatusLine(this, e -> S3Errors.describe(e).oneLine());
     /** What these defaults layer over: the profile's, when a bucket is chosen. */
     private final ReadOnlyStringWrapper layering = new ReadOnlyStringWrapper(this, "layering", "");
 
@@ -52,13 +53,18 @@ public final class ObjectDefaultsViewModel {
     private int generation;
 
     public ObjectDefaultsViewModel(
-            ObjectSettingsDefaults defaults, ProfileService profiles, BucketService buckets, UiTasks tasks) {
+            ObjectSettingsDefaults defaults,
+            ProfileService profiles,
+            BucketService buckets,
+            UiTasks tasks,
+            Messages messages) {
+        this.messages = messages;
         this.defaults = defaults;
         this.profiles = profiles;
         this.buckets = buckets;
         this.tasks = tasks;
-        this.form = new ObjectSettingsViewModel(tasks, true, "not saved");
-        this.canSave = profile.isNotNull().and(busy.not()).and(form.validProperty());
+        this.form = new ObjectSettingsViewModel(tasks, true, messages.get("objectDefaults.vm.notSaved"), messages);
+        this.canSave = profile.isNotNull().and(status.busyProperty().not()).and(form.validProperty());
         profile.addListener((o, a, p) -> {
             bucketNames.clear();
             if (bucket.get() != null && !bucket.get().isEmpty()) {
@@ -91,15 +97,15 @@ public final class ObjectDefaultsViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return status.busyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return status.messageProperty();
     }
 
     public ReadOnlyBooleanProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return status.errorProperty();
     }
 
     public ReadOnlyStringProperty layeringProperty() {
@@ -122,23 +128,23 @@ public final class ObjectDefaultsViewModel {
         try {
             s = form.settings();
         } catch (RuntimeException invalid) {
-            setStatus(true, S3Errors.describe(invalid).oneLine());
+            status.fail(S3Errors.describe(invalid).oneLine());
             return;
         }
         String b = bucketName();
         tasks.run(() -> defaults.save(p.id(), b, s))
-                .trackBusy(busy)
+                .tracking(status)
                 .onSuccess(v -> {
                     form.load(s, label(p, b));
                     if (b != null && !bucketNames.contains(b)) {
                         bucketNames.add(b);
                     }
-                    setStatus(
-                            false,
-                            (s.isEmpty() ? "Cleared the object settings defaults of " : "Saved the defaults of ")
-                                    + where(p, b) + ". Uploads there start from them.");
+                    status.show(
+                            s.isEmpty()
+                                    ? messages.get("objectDefaults.vm.cleared", where(p, b))
+                                    : messages.get("objectDefaults.vm.saved", where(p, b)));
                 })
-                .onError(e -> setStatus(true, S3Errors.describe(e).oneLine()))
+                .onError(status::fail)
                 .start();
     }
 
@@ -150,12 +156,12 @@ public final class ObjectDefaultsViewModel {
         }
         String b = bucketName();
         tasks.run(() -> defaults.save(p.id(), b, UploadSettings.NONE))
-                .trackBusy(busy)
+                .tracking(status)
                 .onSuccess(v -> {
                     form.load(UploadSettings.NONE, label(p, b));
-                    setStatus(false, "Cleared the object settings defaults of " + where(p, b) + ".");
+                    status.show(messages.get("objectDefaults.vm.cleared", where(p, b)));
                 })
-                .onError(e -> setStatus(true, S3Errors.describe(e).oneLine()))
+                .onError(status::fail)
                 .start();
     }
 
@@ -163,19 +169,19 @@ public final class ObjectDefaultsViewModel {
 
     private void load() {
         StorageProfile p = profile.get();
-        setStatus(false, "");
+        status.show("");
         int gen = ++generation;
         if (p == null) {
             form.setProvider(null);
             form.load(UploadSettings.NONE, "");
-            layering.set("Save the profile first: its object settings defaults can be set then.");
+            layering.set(messages.get("objectDefaults.vm.saveFirst"));
             return;
         }
         String b = bucketName();
         tasks.run(() -> new Levels(
                         defaults.stored(p.id(), b).orElse(UploadSettings.NONE),
                         b == null ? null : defaults.stored(p.id(), null).orElse(UploadSettings.NONE)))
-                .trackBusy(busy)
+                .tracking(status)
                 .onSuccess(l -> {
                     if (gen != generation) {
                         return;
@@ -184,17 +190,16 @@ public final class ObjectDefaultsViewModel {
                     form.load(l.own(), label(p, b));
                     layering.set(
                             b == null
-                                    ? "Every upload with this profile starts from these; a bucket's own defaults"
-                                            + " go over them, field by field."
-                                    : "These go over the profile's defaults ("
-                                            + (l.profile().isEmpty()
-                                                    ? "none set"
-                                                    : ObjectSettingsViewModel.compact(l.profile()))
-                                            + "), field by field; metadata and tags are merged.");
+                                    ? messages.get("objectDefaults.vm.profileLayer")
+                                    : messages.get(
+                                            "objectDefaults.vm.bucketLayer",
+                                            l.profile().isEmpty()
+                                                    ? messages.get("objectDefaults.vm.noneSet")
+                                                    : ObjectSettingsViewModel.compact(l.profile(), messages)));
                 })
                 .onError(e -> {
                     if (gen == generation) {
-                        setStatus(true, S3Errors.describe(e).oneLine());
+                        status.fail(S3Errors.describe(e).oneLine());
                     }
                 })
                 .start();
@@ -233,17 +238,16 @@ public final class ObjectDefaultsViewModel {
         return b.isEmpty() ? null : b;
     }
 
-    private static String label(StorageProfile p, String b) {
-        return b == null ? "Defaults of profile " + p.name() : "Defaults of bucket " + b;
+    private String label(StorageProfile p, String b) {
+        return b == null
+                ? messages.get("objectDefaults.vm.ofProfile", p.name())
+                : messages.get("objectDefaults.vm.ofBucket", b);
     }
 
-    private static String where(StorageProfile p, String b) {
-        return b == null ? "profile " + p.name() : "bucket " + b + " (profile " + p.name() + ")";
-    }
-
-    private void setStatus(boolean isError, String text) {
-        error.set(isError);
-        status.set(text);
+    private String where(StorageProfile p, String b) {
+        return b == null
+                ? messages.get("objectDefaults.vm.whereProfile", p.name())
+                : messages.get("objectDefaults.vm.whereBucket", b, p.name());
     }
 
     /** The chosen level's own defaults, and the profile's under a bucket's (null for the profile's own). */

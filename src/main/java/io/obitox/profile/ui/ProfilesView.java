@@ -1,5 +1,7 @@
 package io.obitox.profile.ui;
 
+import io.obitox.common.Messages;
+import io.obitox.common.ui.StatusStyles;
 import io.obitox.objects.ui.ObjectSettingsForm;
 import io.obitox.objects.ui.ObjectSettingsViewModel;
 import io.obitox.objects.ui.TitledPanes;
@@ -33,6 +35,7 @@ import javafx.util.StringConverter;
 public final class ProfilesView {
     private final ProfilesViewModel vm;
     private final ObjectDefaultsViewModel objectDefaults;
+    private final Messages messages;
 
     @FXML
     private SplitPane root;
@@ -154,8 +157,9 @@ public final class ProfilesView {
     @FXML
     private Label defaultsStatus;
 
-    public ProfilesView(ProfilesViewModel vm, ObjectDefaultsViewModel objectDefaults) {
+    public ProfilesView(ProfilesViewModel vm, ObjectDefaultsViewModel objectDefaults, Messages messages) {
         this.vm = vm;
+        this.messages = messages;
         this.objectDefaults = objectDefaults;
     }
 
@@ -191,9 +195,9 @@ public final class ProfilesView {
                     return "";
                 }
                 return switch (m) {
-                    case KEYS -> "Access key and secret (saved in the AWS credentials file)";
-                    case AWS_PROFILE -> "Existing AWS profile (keys, SSO or role)";
-                    case DEFAULT_CHAIN -> "AWS default chain (environment variables, AWS_PROFILE)";
+                    case KEYS -> messages.get("profiles.view.modeKeys");
+                    case AWS_PROFILE -> messages.get("profiles.view.modeAwsProfile");
+                    case DEFAULT_CHAIN -> messages.get("profiles.view.modeDefaultChain");
                 };
             }
 
@@ -216,12 +220,12 @@ public final class ProfilesView {
         accessKeyField
                 .promptTextProperty()
                 .bind(Bindings.when(vm.keysStoredProperty())
-                        .then("stored — leave empty to keep")
-                        .otherwise("e.g. AKIA…"));
+                        .then(messages.get("profiles.view.stored"))
+                        .otherwise(messages.get("profiles.view.accessKeyPrompt")));
         secretField
                 .promptTextProperty()
                 .bind(Bindings.when(vm.keysStoredProperty())
-                        .then("stored — leave empty to keep")
+                        .then(messages.get("profiles.view.stored"))
                         .otherwise(""));
         form.disableProperty().bind(vm.canEditProperty().not());
         hint.textProperty()
@@ -234,10 +238,10 @@ public final class ProfilesView {
         formTitle
                 .textProperty()
                 .bind(Bindings.when(vm.editingNewProperty())
-                        .then("New profile")
+                        .then(messages.get("profiles.view.newProfile"))
                         .otherwise(Bindings.createStringBinding(
                                 () -> vm.selectedProperty().get() == null
-                                        ? "Profile"
+                                        ? messages.get("profiles.view.profile")
                                         : vm.selectedProperty().get().name(),
                                 vm.selectedProperty())));
 
@@ -253,18 +257,10 @@ public final class ProfilesView {
         cancelButton.managedProperty().bind(cancelButton.visibleProperty());
         progress.visibleProperty().bind(vm.busyProperty());
         status.textProperty().bind(vm.statusProperty());
-        vm.statusKindProperty().addListener((o, a, k) -> {
-            status.getStyleClass().removeAll("success", "danger", "accent");
-            switch (k) {
-                case SUCCESS -> status.getStyleClass().add("success");
-                case ERROR -> status.getStyleClass().add("danger");
-                case INFO -> status.getStyleClass().add("accent");
-                default -> {}
-            }
-        });
+        StatusStyles.follow(status, vm.statusKindProperty());
         checks.setItems(vm.checks());
         checks.setCellFactory(l -> new ConnectionCheckCell());
-        checks.setPlaceholder(new Label("Test connection shows here what works and what to fix."));
+        checks.setPlaceholder(new Label(messages.get("profiles.view.checksPlaceholder")));
         initObjectDefaults();
         vm.refreshAwsProfiles();
     }
@@ -364,8 +360,8 @@ public final class ProfilesView {
         }
         Alert confirm = new Alert(
                 Alert.AlertType.CONFIRMATION,
-                "Remove the profile '" + p.name() + "'?"
-                        + (p.managedKeys() ? " Its keys are removed from the AWS credentials file too." : ""),
+                messages.get(
+                        p.managedKeys() ? "profiles.view.confirmRemoveKeys" : "profiles.view.confirmRemove", p.name()),
                 ButtonType.OK,
                 ButtonType.CANCEL);
         confirm.setHeaderText(null);

@@ -1,6 +1,8 @@
 package io.obitox.profile.ui;
 
-import io.obitox.common.UserMessage;
+import io.obitox.common.Messages;
+import io.obitox.common.ui.StatusLine;
+import io.obitox.common.ui.StatusLine.Tone;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.profile.ConnectionCheck;
 import io.obitox.profile.ConnectionReport;
@@ -21,9 +23,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -36,17 +36,10 @@ import javafx.collections.ObservableList;
  * service calls go through {@link UiTasks}.
  */
 public final class ProfilesViewModel {
-    /** Kind of the status line under the form. */
-    public enum StatusKind {
-        NONE,
-        INFO,
-        SUCCESS,
-        ERROR
-    }
-
     private final ProfileService service;
     private final ConnectionTester tester;
     private final UiTasks tasks;
+    private final Messages messages;
     private final ProfileSelection selection;
 
     // Properties //
@@ -66,20 +59,24 @@ public final class ProfilesViewModel {
     private final ReadOnlyBooleanWrapper editingNew = new ReadOnlyBooleanWrapper(this, "editingNew", false);
     private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(this, "readOnly", false);
     private final ReadOnlyBooleanWrapper keysStored = new ReadOnlyBooleanWrapper(this, "keysStored", false);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(this, "testing", false);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyObjectWrapper<StatusKind> statusKind =
-            new ReadOnlyObjectWrapper<>(this, "statusKind", StatusKind.NONE);
+    private final StatusLine status =
+            new StatusLine(this, e -> S3Errors.describe(e).oneLine());
     private final ObservableList<ConnectionCheck> checks = FXCollections.observableArrayList();
     private final ObservableList<String> awsProfiles = FXCollections.observableArrayList();
     private final ObservableList<Provider> providers = FXCollections.observableArrayList(
             Arrays.stream(Provider.values()).filter(p -> p != Provider.SANDBOX).toList());
-    private final BooleanBinding canEdit = readOnly.not().and(busy.not());
+    private final BooleanBinding canEdit =
+            readOnly.not().and(status.busyProperty().not());
     private UiTasks.Handle running;
 
     public ProfilesViewModel(
-            ProfileService service, ConnectionTester tester, UiTasks tasks, ProfileSelection selection) {
+            ProfileService service,
+            ConnectionTester tester,
+            UiTasks tasks,
+            ProfileSelection selection,
+            Messages messages) {
+        this.messages = messages;
         this.service = service;
         this.tester = tester;
         this.tasks = tasks;
@@ -167,7 +164,7 @@ public final class ProfilesViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return status.busyProperty();
     }
 
     public ReadOnlyBooleanProperty testingProperty() {
@@ -175,11 +172,11 @@ public final class ProfilesViewModel {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return status.messageProperty();
     }
 
-    public ReadOnlyObjectProperty<StatusKind> statusKindProperty() {
-        return statusKind.getReadOnlyProperty();
+    public ReadOnlyObjectProperty<Tone> statusKindProperty() {
+        return status.toneProperty();
     }
 
     public ObservableList<ConnectionCheck> checks() {
@@ -200,10 +197,10 @@ public final class ProfilesViewModel {
 
     public BooleanBinding canRemoveProperty() {
         return Bindings.createBooleanBinding(
-                () -> selected.get() != null && !selected.get().isSandbox() && !editingNew.get() && !busy.get(),
+                () -> selected.get() != null && !selected.get().isSandbox() && !editingNew.get() && !status.isBusy(),
                 selected,
                 editingNew,
-                busy);
+                status.busyProperty());
     }
 
     // Commands //
@@ -229,7 +226,7 @@ public final class ProfilesViewModel {
         awsProfile.set("");
         clearSecrets();
         checks.clear();
-        setStatus(StatusKind.INFO, "New profile: fill in the endpoint and credentials, then Save.");
+        status.show(Tone.INFO, messages.get("profiles.vm.new"));
     }
 
     public void save() {
@@ -237,15 +234,14 @@ public final class ProfilesViewModel {
         boolean isNew = editingNew.get() || selected.get() == null;
         String id = isNew ? null : selected.get().id();
         tasks.run(() -> isNew ? service.add(draft) : service.update(id, draft))
-                .trackBusy(busy)
+                .tracking(status)
                 .onSuccess(p -> {
                     editingNew.set(false);
                     selected.set(p); // loads the saved values into the form (and clears the status line)
                     clearSecrets();
                     selection.reload(p.id());
-                    setStatus(StatusKind.SUCCESS, "Saved '" + p.name() + "'.");
+                    status.show(Tone.SUCCESS, messages.get("profiles.vm.saved", p.name()));
                 })
-                .onError(this::showError)
                 .start();
     }
 
@@ -255,14 +251,13 @@ public final class ProfilesViewModel {
             return;
         }
         tasks.run(() -> service.remove(p.id()))
-                .trackBusy(busy)
+                .tracking(status)
                 .onSuccess(v -> {
-                    setStatus(StatusKind.SUCCESS, "Removed '" + p.name() + "'.");
+                    status.show(Tone.SUCCESS, messages.get("profiles.vm.removed", p.name()));
                     selected.set(null);
                     checks.clear();
                     selection.reload();
                 })
-                .onError(this::showError)
                 .start();
     }
 
@@ -273,10 +268,10 @@ public final class ProfilesViewModel {
         }
         tasks.run(() -> service.setDefault(p))
                 .onSuccess(v -> {
-                    setStatus(StatusKind.SUCCESS, "'" + p.name() + "' is now the default profile.");
+                    status.show(Tone.SUCCESS, messages.get("profiles.vm.madeDefault", p.name()));
                     selection.currentProperty().set(p);
                 })
-                .onError(this::showError)
+                .onError(status::fail)
                 .start();
     }
 
@@ -284,18 +279,17 @@ public final class ProfilesViewModel {
     public void test() {
         StorageProfile p = selected.get();
         if (p == null) {
-            setStatus(StatusKind.INFO, "Save the profile first, then test it.");
+            status.show(Tone.INFO, messages.get("profiles.vm.saveFirst"));
             return;
         }
         checks.clear();
-        setStatus(StatusKind.INFO, "Testing '" + p.name() + "' …");
+        status.show(Tone.INFO, messages.get("profiles.vm.testing", p.name()));
         testing.set(true);
         running = tasks.run(() ->
                         tester.test(service.target(p), p.defaultBucket(), check -> tasks.onUi(() -> checks.add(check))))
-                .trackBusy(busy)
+                .tracking(status)
                 .onSuccess(this::showReport)
-                .onError(this::showError)
-                .onCancelled(() -> setStatus(StatusKind.INFO, "Test cancelled."))
+                .onCancelled(() -> status.show(Tone.INFO, messages.get("profiles.vm.testCancelled")))
                 .onFinally(() -> testing.set(false))
                 .start();
     }
@@ -309,17 +303,7 @@ public final class ProfilesViewModel {
     // helpers //
 
     private void showReport(ConnectionReport r) {
-        setStatus(r.ok() ? StatusKind.SUCCESS : StatusKind.ERROR, r.headline());
-    }
-
-    private void showError(Throwable t) {
-        UserMessage m = S3Errors.describe(t);
-        setStatus(StatusKind.ERROR, m.oneLine());
-    }
-
-    private void setStatus(StatusKind kind, String text) {
-        statusKind.set(kind);
-        status.set(text);
+        status.show(r.ok() ? Tone.SUCCESS : Tone.ERROR, r.headline());
     }
 
     private void load(StorageProfile p) {
@@ -344,8 +328,7 @@ public final class ProfilesViewModel {
         }
         clearSecrets();
         checks.clear();
-        setStatus(
-                StatusKind.NONE, p.isSandbox() ? "The built-in sandbox runs inside ObitoX; it cannot be edited." : "");
+        status.show(Tone.NONE, p.isSandbox() ? messages.get("profiles.vm.sandbox") : "");
     }
 
     private void clearSecrets() {

@@ -2,6 +2,7 @@ package io.obitox.storage.ui;
 
 import io.obitox.common.Messages;
 import io.obitox.common.Sizes;
+import io.obitox.common.ui.Columns;
 import io.obitox.storage.BucketInfo;
 import io.obitox.storage.ObjectDetails;
 import io.obitox.storage.ObjectEntry;
@@ -9,7 +10,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -168,11 +168,9 @@ public final class BucketsView {
         objects.setItems(sorted);
         objects.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         objects.setPlaceholder(new Label(messages.get("buckets.pickBucket")));
-        nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
-                c.getValue().name(vm.prefixProperty().get())));
+        Columns.read(nameColumn, e -> e.name(vm.prefixProperty().get()));
         // sorted by the number of bytes, shown as KiB/MiB (folders are -1: they sort first)
-        sizeColumn.setCellValueFactory(
-                c -> new ReadOnlyObjectWrapper<>(c.getValue().size()));
+        Columns.read(sizeColumn, ObjectEntry::size);
         sizeColumn.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Long size, boolean empty) {
@@ -180,10 +178,7 @@ public final class BucketsView {
                 setText(empty || size == null || size < 0 ? "" : Sizes.bytes(size));
             }
         });
-        dateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
-                c.getValue().lastModified() == null
-                        ? ""
-                        : DATE.format(c.getValue().lastModified())));
+        Columns.read(dateColumn, e -> e.lastModified() == null ? "" : DATE.format(e.lastModified()));
         objects.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                 vm.open(objects.getSelectionModel().getSelectedItem());
@@ -369,7 +364,7 @@ public final class BucketsView {
 
     /** The pane is an item of the split only while shown: a SplitPane keeps room for hidden items. */
     private void installDetails() {
-        DetailsPane pane = new DetailsPane(detailsGrid);
+        DetailsPane pane = new DetailsPane(detailsGrid, messages);
         objectsSplit.getItems().remove(detailsPane);
         vm.details().shownProperty().addListener((o, a, shown) -> {
             if (shown && !objectsSplit.getItems().contains(detailsPane)) {

@@ -1,6 +1,7 @@
 package io.obitox.storage.ui;
 
 import io.obitox.common.Messages;
+import io.obitox.common.ui.StatusLine;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.profile.ProfileService;
 import io.obitox.profile.StorageProfile;
@@ -47,9 +48,8 @@ public final class BucketsViewModel {
     private final ObservableList<ObjectEntry> entries = FXCollections.observableArrayList();
     private final ListingFilterViewModel filter;
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore", false);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error", false);
+    private final StatusLine status =
+            new StatusLine(this, e -> S3Errors.describe(e).oneLine());
     private final StringProperty newBucketName = new SimpleStringProperty(this, "newBucketName", "");
     private final DeleteViewModel deletes;
     private final ObjectDetailsViewModel details;
@@ -75,14 +75,13 @@ public final class BucketsViewModel {
         this.buckets = buckets;
         this.tasks = tasks;
         this.selection = selection;
-        this.deletes =
-                new DeleteViewModel(deleteService, tasks, busy, this::setStatus, this::reloadKeepingStatus, messages);
-        this.details = new ObjectDetailsViewModel(detailsService, tasks);
-        this.downloads = new DownloadViewModel(downloader, tasks, selection, bucket, busy, this::setStatus);
-        this.drops =
-                new FolderDropViewModel(tasks, selection, bucket, prefix.getReadOnlyProperty(), busy, this::setStatus);
-        this.handOffs = new BucketHandOffs(bucket, selection::getCurrent, this::setStatus, messages);
-        this.filter = new ListingFilterViewModel(entries, prefix::get, buckets, tasks, busy, this::setStatus, messages);
+        this.deletes = new DeleteViewModel(deleteService, tasks, status, this::reloadKeepingStatus, messages);
+        this.details = new ObjectDetailsViewModel(detailsService, tasks, messages);
+        this.downloads = new DownloadViewModel(downloader, tasks, selection, bucket, status, messages);
+        this.drops = new FolderDropViewModel(
+                tasks, selection, bucket, prefix.getReadOnlyProperty(), status.busyFlag(), status::report);
+        this.handOffs = new BucketHandOffs(bucket, selection::getCurrent, status::report, messages);
+        this.filter = new ListingFilterViewModel(entries, prefix::get, buckets, tasks, status, messages);
         selection.currentProperty().addListener((o, a, p) -> refreshBuckets());
         bucket.addListener((o, a, b) -> {
             details.close();
@@ -141,15 +140,15 @@ public final class BucketsViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return status.busyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return status.messageProperty();
     }
 
     public ReadOnlyBooleanProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return status.errorProperty();
     }
 
     public StringProperty newBucketNameProperty() {
@@ -173,21 +172,20 @@ public final class BucketsViewModel {
         cancel();
         if (p == null) {
             bucketList.clear();
-            setStatus(false, messages.get("buckets.addProfileFirst"));
+            status.show(messages.get("buckets.addProfileFirst"));
             return;
         }
         String keep = bucket.get() == null ? p.defaultBucket() : bucket.get().name();
-        setStatus(false, messages.get("buckets.listingBuckets", p.name()));
+        status.show(messages.get("buckets.listingBuckets", p.name()));
         running = tasks.run(() -> {
                     S3Target t = profiles.target(p);
                     return new Loaded(t, buckets.listBuckets(t));
                 })
-                .trackBusy(busy)
+                .tracking(status)
                 .onSuccess(l -> {
                     target = l.target();
                     bucketList.setAll(l.buckets());
-                    setStatus(
-                            false,
+                    status.show(
                             l.buckets().isEmpty()
                                     ? messages.get("buckets.noBucketsYet")
                                     : messages.get(
@@ -202,8 +200,8 @@ public final class BucketsViewModel {
                         bucket.set(again);
                     }
                 })
-                .onError(this::fail)
-                .onCancelled(() -> setStatus(false, messages.get("buckets.cancelled")))
+                .onError(status::fail)
+                .onCancelled(() -> status.show(messages.get("buckets.cancelled")))
                 .start();
     }
 
@@ -238,7 +236,7 @@ public final class BucketsViewModel {
 
     /** The next page; ignored while anything runs, so two clicks (or a click and a scroll) never fetch one twice. */
     public void loadMore() {
-        if (hasMore.get() && !busy.get()) {
+        if (hasMore.get() && !status.isBusy()) {
             loadObjects(true);
         }
     }
@@ -247,11 +245,11 @@ public final class BucketsViewModel {
         String name = newBucketName.get() == null ? "" : newBucketName.get().trim();
         String problem = BucketNames.problem(name);
         if (problem != null) {
-            setStatus(true, problem);
+            status.fail(problem);
             return;
         }
         if (target == null) {
-            setStatus(true, messages.get("buckets.notLoaded"));
+            status.fail(messages.get("buckets.notLoaded"));
             return;
         }
         S3Target t = target;
@@ -259,14 +257,14 @@ public final class BucketsViewModel {
                     buckets.createBucket(t, name);
                     return buckets.listBuckets(t);
                 })
-                .trackBusy(busy)
+                .tracking(status)
                 .onSuccess(list -> {
                     bucketList.setAll(list);
                     newBucketName.set("");
-                    setStatus(false, messages.get("buckets.created", name));
+                    status.show(messages.get("buckets.created", name));
                     list.stream().filter(b -> b.name().equals(name)).findFirst().ifPresent(bucket::set);
                 })
-                .onError(this::fail)
+                .onError(status::fail)
                 .start();
     }
 
@@ -304,7 +302,7 @@ public final class BucketsViewModel {
             return;
         }
         if (entry.folder()) {
-            setStatus(false, messages.get("buckets.folderNoDetails"));
+            status.show(messages.get("buckets.folderNoDetails"));
             return;
         }
         details.show(target, b.name(), entry.key());
@@ -333,12 +331,12 @@ public final class BucketsViewModel {
         S3Target t = target;
         String p = prefix.get();
         String token = more ? nextToken : null;
-        String before = keepStatus ? status.get() + " " : "";
-        boolean beforeError = keepStatus && error.get();
+        String before = keepStatus ? status.message() + " " : "";
+        boolean beforeError = keepStatus && status.isError();
         keepStatus = false;
-        setStatus(beforeError, before + messages.get("buckets.listing", b.name() + "/" + p));
+        status.report(beforeError, before + messages.get("buckets.listing", b.name() + "/" + p));
         running = tasks.run(() -> buckets.listObjects(t, b.name(), p, false, token))
-                .trackBusy(busy)
+                .tracking(status)
                 .onSuccess((ObjectListing l) -> {
                     if (!more) {
                         entries.setAll(l.entries());
@@ -348,7 +346,7 @@ public final class BucketsViewModel {
                     nextToken = l.nextToken();
                     hasMore.set(l.hasMore());
                     long folders = entries.stream().filter(ObjectEntry::folder).count();
-                    setStatus(
+                    status.report(
                             beforeError,
                             before
                                     + messages.get(
@@ -356,8 +354,8 @@ public final class BucketsViewModel {
                                             folders,
                                             entries.size() - folders));
                 })
-                .onError(this::fail)
-                .onCancelled(() -> setStatus(false, messages.get("buckets.cancelled")))
+                .onError(status::fail)
+                .onCancelled(() -> status.show(messages.get("buckets.cancelled")))
                 .start();
     }
 
@@ -365,15 +363,6 @@ public final class BucketsViewModel {
     private void reloadKeepingStatus() {
         keepStatus = true;
         loadObjects(false);
-    }
-
-    private void fail(Throwable t) {
-        setStatus(true, S3Errors.describe(t).oneLine());
-    }
-
-    private void setStatus(boolean isError, String text) {
-        error.set(isError);
-        status.set(text);
     }
 
     private record Loaded(S3Target target, List<BucketInfo> buckets) {}

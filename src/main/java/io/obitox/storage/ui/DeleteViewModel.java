@@ -2,16 +2,14 @@ package io.obitox.storage.ui;
 
 import io.obitox.common.Messages;
 import io.obitox.common.Sizes;
+import io.obitox.common.ui.StatusLine;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.storage.DeletePlan;
 import io.obitox.storage.DeleteResult;
 import io.obitox.storage.DeleteService;
 import io.obitox.storage.ObjectEntry;
-import io.obitox.storage.S3Errors;
 import io.obitox.storage.S3Target;
 import java.util.List;
-import java.util.function.BiConsumer;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -24,28 +22,19 @@ public final class DeleteViewModel {
     private final Messages messages;
     private final DeleteService service;
     private final UiTasks tasks;
-    private final BooleanProperty busy;
-    private final BiConsumer<Boolean, String> status;
+    private final StatusLine status;
     private final Runnable afterDelete;
     private final ReadOnlyObjectWrapper<DeletePlan> pending = new ReadOnlyObjectWrapper<>(this, "pending");
     private S3Target target;
 
     /**
-     * @param busy the browser's busy flag (its Cancel button stops a plan or a delete)
-     * @param status where messages go ({@code true} for an error)
+     * @param status the browser's status line (busy while a plan or a delete runs: its Cancel button stops it)
      * @param afterDelete runs after a delete (finished, cancelled or failed): the listing is no longer current
      */
-    DeleteViewModel(
-            DeleteService service,
-            UiTasks tasks,
-            BooleanProperty busy,
-            BiConsumer<Boolean, String> status,
-            Runnable afterDelete,
-            Messages messages) {
+    DeleteViewModel(DeleteService service, UiTasks tasks, StatusLine status, Runnable afterDelete, Messages messages) {
         this.service = service;
         this.messages = messages;
         this.tasks = tasks;
-        this.busy = busy;
         this.status = status;
         this.afterDelete = afterDelete;
     }
@@ -81,30 +70,29 @@ public final class DeleteViewModel {
     /** Lists what the selection covers (folders: every key under them) and asks through {@link #pendingProperty}. */
     public UiTasks.Handle prepare(S3Target t, String bucket, List<ObjectEntry> selected) {
         if (selected.isEmpty()) {
-            status.accept(true, messages.get("buckets.delete.pick"));
+            status.fail(messages.get("buckets.delete.pick"));
             return null;
         }
         this.target = t;
-        status.accept(false, messages.get("buckets.delete.planning"));
+        status.show(messages.get("buckets.delete.planning"));
         return tasks.run(() -> service.planEntries(t, bucket, selected))
-                .trackBusy(busy)
+                .tracking(status)
                 .onSuccess(plan -> {
                     if (plan.count() == 0) {
-                        status.accept(false, messages.get("buckets.delete.nothing"));
+                        status.show(messages.get("buckets.delete.nothing"));
                     } else {
-                        status.accept(false, "");
+                        status.show("");
                         pending.set(plan);
                     }
                 })
-                .onError(e -> status.accept(true, S3Errors.describe(e).oneLine()))
-                .onCancelled(() -> status.accept(false, messages.get("buckets.delete.cancelled")))
+                .onCancelled(() -> status.show(messages.get("buckets.delete.cancelled")))
                 .start();
     }
 
     public void dismiss() {
         if (pending.get() != null) {
             pending.set(null);
-            status.accept(false, messages.get("buckets.delete.dismissed"));
+            status.show(messages.get("buckets.delete.dismissed"));
         }
     }
 
@@ -115,31 +103,27 @@ public final class DeleteViewModel {
             return null;
         }
         pending.set(null);
-        status.accept(false, messages.get("buckets.delete.deleting", plan.count()));
+        status.show(messages.get("buckets.delete.deleting", plan.count()));
         S3Target t = target;
         // progress after each request of 1,000, posted to the FX thread (a few messages, not one per key)
         return tasks.run(() -> service.delete(
                         t,
                         plan,
-                        n -> tasks.onUi(
-                                () -> status.accept(false, messages.get("buckets.delete.progress", n, plan.count())))))
-                .trackBusy(busy)
+                        n -> tasks.onUi(() -> status.show(messages.get("buckets.delete.progress", n, plan.count())))))
+                .tracking(status)
                 .onSuccess((DeleteResult r) -> {
                     if (r.failures().isEmpty()) {
-                        status.accept(false, messages.get("buckets.delete.done", r.deleted(), r.bucket()));
+                        status.show(messages.get("buckets.delete.done", r.deleted(), r.bucket()));
                     } else {
                         DeleteResult.Failure f = r.failures().get(0);
-                        status.accept(
-                                true,
-                                messages.get(
-                                        "buckets.delete.partly",
-                                        r.deleted(),
-                                        r.failures().size(),
-                                        f.key() + ": " + f.code() + " " + f.message()));
+                        status.fail(messages.get(
+                                "buckets.delete.partly",
+                                r.deleted(),
+                                r.failures().size(),
+                                f.key() + ": " + f.code() + " " + f.message()));
                     }
                 })
-                .onError(e -> status.accept(true, S3Errors.describe(e).oneLine()))
-                .onCancelled(() -> status.accept(false, messages.get("buckets.delete.stopped")))
+                .onCancelled(() -> status.show(messages.get("buckets.delete.stopped")))
                 .onFinally(afterDelete)
                 .start();
     }

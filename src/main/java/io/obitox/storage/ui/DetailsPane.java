@@ -1,5 +1,6 @@
 package io.obitox.storage.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.storage.ObjectDetails;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,9 +23,11 @@ final class DetailsPane {
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z").withZone(ZoneId.systemDefault());
     private final GridPane grid;
+    private final Messages messages;
 
-    DetailsPane(GridPane grid) {
+    DetailsPane(GridPane grid, Messages messages) {
         this.grid = grid;
+        this.messages = messages;
     }
 
     void show(ObjectDetails d) {
@@ -33,14 +36,16 @@ final class DetailsPane {
             return;
         }
         // what the object is, then how it is stored (issue 16: class, encryption, headers, metadata, tags), then where
+        // keyed by the English field name (the value's id, which tests look up); the label is translated
         List<Map.Entry<String, String>> rows = List.of(
                 Map.entry("Key", d.key()),
-                Map.entry("Size", ObjectDetailsViewModel.size(d)),
+                Map.entry("Size", ObjectDetailsViewModel.size(d, messages)),
                 Map.entry("Content-Type", ObjectDetailsViewModel.orDash(d.contentType())),
                 Map.entry("Last modified", d.lastModified() == null ? "—" : DATE.format(d.lastModified())),
                 Map.entry("ETag", ObjectDetailsViewModel.orDash(d.etag())),
                 Map.entry("Storage class", d.storageClass()),
-                Map.entry("Encryption", d.encryption().isEmpty() ? "none reported" : d.encryption()),
+                Map.entry(
+                        "Encryption", d.encryption().isEmpty() ? messages.get("details.noneReported") : d.encryption()),
                 Map.entry("Cache-Control", ObjectDetailsViewModel.orDash(d.cacheControl())),
                 Map.entry("Content-Disposition", ObjectDetailsViewModel.orDash(d.contentDisposition())),
                 Map.entry("Content-Language", ObjectDetailsViewModel.orDash(d.contentLanguage())),
@@ -51,7 +56,7 @@ final class DetailsPane {
                 Map.entry("URL", d.url()));
         int row = 0;
         for (Map.Entry<String, String> r : rows) {
-            Label name = new Label(r.getKey());
+            Label name = new Label(label(r.getKey()));
             name.getStyleClass().addAll("text-muted", "text-small");
             name.setPadding(new javafx.geometry.Insets(row == 0 ? 0 : 6, 0, 0, 0));
             name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -75,6 +80,22 @@ final class DetailsPane {
             grid.add(value, 0, row++);
         }
     }
+
+    /** The field's name in the user's language; header names (Content-Type, ETag, …) stay as HTTP spells them. */
+    private String label(String field) {
+        String key = LABELS.get(field);
+        return key == null ? field : messages.get(key);
+    }
+
+    private static final Map<String, String> LABELS = Map.of(
+            "Key", "details.field.key",
+            "Size", "details.field.size",
+            "Last modified", "details.field.lastModified",
+            "Storage class", "details.field.storageClass",
+            "Encryption", "details.field.encryption",
+            "Metadata", "details.field.metadata",
+            "Tags", "details.field.tags",
+            "Version id", "details.field.versionId");
 
     /** Shown wrapped: metadata and tags (a line each), and the headers that run long. */
     private static final java.util.Set<String> WRAPPED =

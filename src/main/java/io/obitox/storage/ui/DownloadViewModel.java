@@ -1,5 +1,7 @@
 package io.obitox.storage.ui;
 
+import io.obitox.common.Messages;
+import io.obitox.common.ui.StatusLine;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.profile.StorageProfile;
 import io.obitox.profile.TargetRef;
@@ -13,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiConsumer;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 
 /**
@@ -42,21 +42,21 @@ public final class DownloadViewModel {
     private final UiTasks tasks;
     private final ProfileSelection selection;
     private final ObjectProperty<BucketInfo> bucket;
-    private final BooleanProperty busy;
-    private final BiConsumer<Boolean, String> status;
+    private final StatusLine status;
+    private final Messages messages;
 
     DownloadViewModel(
             Downloader downloader,
             UiTasks tasks,
             ProfileSelection selection,
             ObjectProperty<BucketInfo> bucket,
-            BooleanProperty busy,
-            BiConsumer<Boolean, String> status) {
+            StatusLine status,
+            Messages messages) {
+        this.messages = messages;
         this.downloader = downloader;
         this.tasks = tasks;
         this.selection = selection;
         this.bucket = bucket;
-        this.busy = busy;
         this.status = status;
     }
 
@@ -72,12 +72,12 @@ public final class DownloadViewModel {
         }
         List<ObjectEntry> entries = List.copyOf(selected);
         TargetRef ref = TargetRef.profile(p.id());
-        status.accept(false, "Queueing " + entries.size() + " item(s) of s3://" + b.name() + " for " + folder + " …");
+        status.show(messages.get("download.queueing", entries.size(), b.name(), folder));
         tasks.run(() -> queue(ref, b.name(), entries, folder))
-                .trackBusy(busy)
-                .onSuccess(o -> status.accept(!o.notDownloaded().isEmpty(), describe(o, folder)))
-                .onError(e -> status.accept(
-                        true, "Nothing was downloaded: " + S3Errors.describe(e).oneLine()))
+                .tracking(status)
+                .onSuccess(o -> status.report(!o.notDownloaded().isEmpty(), describe(o, folder, messages)))
+                .onError(e -> status.fail(
+                        messages.get("download.nothing", S3Errors.describe(e).oneLine())))
                 .start();
     }
 
@@ -108,30 +108,27 @@ public final class DownloadViewModel {
         return new Outcome(queued, resumed, identical, notDownloaded);
     }
 
-    static String describe(Outcome o, Path folder) {
-        StringBuilder s = new StringBuilder();
+    static String describe(Outcome o, Path folder, Messages messages) {
+        List<String> parts = new ArrayList<>();
         int started = o.queued() + o.resumed();
         if (started > 0) {
-            s.append(started).append(" download(s) queued into ").append(folder);
-            if (o.resumed() > 0) {
-                s.append(" (").append(o.resumed()).append(" resumed)");
-            }
-            s.append(" — follow them under Transfers.");
+            parts.add(
+                    o.resumed() > 0
+                            ? messages.get("download.queuedResumed", started, folder, o.resumed())
+                            : messages.get("download.queued", started, folder));
         } else if (o.identical() > 0) {
-            s.append("Nothing new to download into ").append(folder).append('.');
+            parts.add(messages.get("download.nothingNew", folder));
         }
         if (o.identical() > 0) {
-            s.append(s.length() > 0 ? " " : "")
-                    .append(o.identical())
-                    .append(" skipped: already there with the same content.");
+            parts.add(messages.get("download.identical", o.identical()));
         }
         if (!o.notDownloaded().isEmpty()) {
-            s.append(s.length() > 0 ? " " : "")
-                    .append(o.notDownloaded().size())
-                    .append(" not downloaded, e.g. ")
-                    .append(o.notDownloaded().get(0));
+            parts.add(messages.get(
+                    "download.notDownloaded",
+                    o.notDownloaded().size(),
+                    o.notDownloaded().get(0)));
         }
-        return s.toString();
+        return String.join(" ", parts);
     }
 
     /** {@code a/photos/} → {@code photos}: the folder's own name, made safe by {@link DownloadFiles#inside}. */

@@ -1,17 +1,15 @@
 package io.obitox.storage.ui;
 
 import io.obitox.common.Messages;
+import io.obitox.common.ui.StatusLine;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.storage.BucketService;
 import io.obitox.storage.ObjectEntry;
-import io.obitox.storage.S3Errors;
 import io.obitox.storage.S3Target;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
@@ -29,8 +27,7 @@ public final class ListingFilterViewModel {
     private final Messages messages;
     private final BucketService buckets;
     private final UiTasks tasks;
-    private final BooleanProperty busy;
-    private final BiConsumer<Boolean, String> status;
+    private final StatusLine status;
     private final FilteredList<ObjectEntry> visible;
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
 
@@ -39,13 +36,11 @@ public final class ListingFilterViewModel {
             Supplier<String> prefix,
             BucketService buckets,
             UiTasks tasks,
-            BooleanProperty busy,
-            BiConsumer<Boolean, String> status,
+            StatusLine status,
             Messages messages) {
         this.messages = messages;
         this.buckets = buckets;
         this.tasks = tasks;
-        this.busy = busy;
         this.status = status;
         this.visible = new FilteredList<>(entries);
         filter.addListener((o, a, text) -> {
@@ -71,23 +66,20 @@ public final class ListingFilterViewModel {
     UiTasks.Handle search(S3Target t, String bucket, String prefix, Consumer<List<ObjectEntry>> show) {
         String text = filter.get() == null ? "" : filter.get().trim();
         String where = bucket + "/" + prefix;
-        status.accept(false, messages.get("buckets.searching", where, text));
+        status.show(messages.get("buckets.searching", where, text));
         return tasks.run(() -> buckets.search(t, bucket, prefix, text, SEARCH_LIMIT))
-                .trackBusy(busy)
+                .tracking(status)
                 .onSuccess(r -> {
                     show.accept(r.matches());
-                    status.accept(
-                            false,
-                            messages.get(
-                                    r.truncated() ? "buckets.foundTruncated" : "buckets.found",
-                                    r.matches().size(),
-                                    text,
-                                    where,
-                                    r.scanned(),
-                                    SEARCH_LIMIT));
+                    status.show(messages.get(
+                            r.truncated() ? "buckets.foundTruncated" : "buckets.found",
+                            r.matches().size(),
+                            text,
+                            where,
+                            r.scanned(),
+                            SEARCH_LIMIT));
                 })
-                .onError(e -> status.accept(true, S3Errors.describe(e).oneLine()))
-                .onCancelled(() -> status.accept(false, messages.get("buckets.searchStopped")))
+                .onCancelled(() -> status.show(messages.get("buckets.searchStopped")))
                 .start();
     }
 }

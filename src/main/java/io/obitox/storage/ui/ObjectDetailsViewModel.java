@@ -1,6 +1,8 @@
 package io.obitox.storage.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.Sizes;
+import io.obitox.common.ui.StatusLine;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.storage.ObjectDetails;
 import io.obitox.storage.ObjectDetailsService;
@@ -13,7 +15,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The details pane of the bucket browser: one object's HEAD and tags as read-only text, plus what the copy buttons
@@ -23,15 +24,19 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class ObjectDetailsViewModel {
     private final ObjectDetailsService service;
     private final UiTasks tasks;
+    private final Messages messages;
     private final ReadOnlyObjectWrapper<ObjectDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
     private final ReadOnlyBooleanWrapper shown = new ReadOnlyBooleanWrapper(this, "shown", false);
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    /** "Loading…", or why it failed: the pane's own status line. */
+    private final StatusLine summary =
+            new StatusLine(this, e -> S3Errors.describe(e).oneLine());
+
     private UiTasks.Handle running;
 
-    public ObjectDetailsViewModel(ObjectDetailsService service, UiTasks tasks) {
+    public ObjectDetailsViewModel(ObjectDetailsService service, UiTasks tasks, Messages messages) {
         this.service = service;
         this.tasks = tasks;
+        this.messages = messages;
     }
 
     // Properties //
@@ -46,12 +51,12 @@ public final class ObjectDetailsViewModel {
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+        return summary.busyProperty();
     }
 
     /** "Loading…", the reason it failed, or empty. */
     public ReadOnlyStringProperty summaryProperty() {
-        return summary.getReadOnlyProperty();
+        return summary.messageProperty();
     }
 
     // Commands //
@@ -59,14 +64,13 @@ public final class ObjectDetailsViewModel {
     public void show(S3Target target, String bucket, String key) {
         close();
         shown.set(true);
-        summary.set("Loading " + key + " …");
+        summary.show(messages.get("details.loading", key));
         running = tasks.run(() -> service.details(target, bucket, key))
-                .trackBusy(loading)
+                .tracking(summary)
                 .onSuccess(d -> {
                     details.set(d);
-                    summary.set("");
+                    summary.show("");
                 })
-                .onError(e -> summary.set(S3Errors.describe(e).oneLine()))
                 .start();
     }
 
@@ -76,14 +80,14 @@ public final class ObjectDetailsViewModel {
             running = null;
         }
         details.set(null);
-        summary.set("");
+        summary.show("");
         shown.set(false);
     }
 
     // Formatting for the read-only fields (static: the view calls them with the current details) //
 
-    public static String size(ObjectDetails d) {
-        return String.format("%,d bytes (%s)", d.size(), Sizes.bytes(d.size()));
+    public static String size(ObjectDetails d, Messages messages) {
+        return messages.get("details.sizeBytes", d.size(), Sizes.bytes(d.size()));
     }
 
     public static String orDash(String s) {

@@ -2,6 +2,7 @@ package io.obitox.sync.ui;
 
 import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
+import io.obitox.common.ui.StatusLine;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.storage.BucketNames;
 import io.obitox.sync.ConflictChoice;
@@ -15,7 +16,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -69,8 +69,7 @@ public final class SyncSettingsViewModel {
     private final StringProperty newRule = new SimpleStringProperty(this, "newRule", "");
     private final StringProperty testPath = new SimpleStringProperty(this, "testPath", "");
     private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper(this, "testResult", "");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error", false);
+    private final StatusLine status;
     private boolean loading;
 
     /** @param profiles the saved profiles (blocking: called in the background) */
@@ -80,10 +79,11 @@ public final class SyncSettingsViewModel {
         this.messages = messages;
         this.tasks = tasks;
         this.profileSource = profiles;
+        this.status = new StatusLine(this, this::describe);
         choice.addListener((o, a, c) -> {
             if (!loading && c != null) {
                 tasks.run(() -> defaults.setGlobalChoice(c))
-                        .onError(e -> setMessage(true, messages.get("syncSettings.policyNotSaved", describe(e))))
+                        .onError(e -> status.fail(messages.get("syncSettings.policyNotSaved", describe(e))))
                         .start();
             }
         });
@@ -104,7 +104,7 @@ public final class SyncSettingsViewModel {
                         loading = false;
                     }
                 })
-                .onError(e -> setMessage(true, messages.get("syncSettings.cannotRead", describe(e))))
+                .onError(e -> status.fail(messages.get("syncSettings.cannotRead", describe(e))))
                 .start();
         reloadOverrides();
     }
@@ -133,7 +133,7 @@ public final class SyncSettingsViewModel {
                             .findFirst()
                             .orElse(l.profiles().isEmpty() ? null : l.profiles().get(0)));
                 })
-                .onError(e -> setMessage(true, messages.get("syncSettings.cannotReadOverrides", describe(e))))
+                .onError(e -> status.fail(messages.get("syncSettings.cannotReadOverrides", describe(e))))
                 .start();
     }
 
@@ -178,25 +178,23 @@ public final class SyncSettingsViewModel {
         ConflictChoice c = overrideChoice.get();
         String bucket = overrideBucket.get() == null ? "" : overrideBucket.get().strip();
         if (p == null || c == null) {
-            setMessage(true, messages.get("syncSettings.pickFirst"));
+            status.fail(messages.get("syncSettings.pickFirst"));
             return;
         }
         if (!bucket.isEmpty() && BucketNames.problem(bucket) != null) {
-            setMessage(true, messages.get("syncSettings.badBucket", BucketNames.problem(bucket)));
+            status.fail(messages.get("syncSettings.badBucket", BucketNames.problem(bucket)));
             return;
         }
         tasks.run(() -> defaults.setOverride(p.id(), bucket, c))
                 .onSuccess(v -> {
                     overrideBucket.set("");
-                    setMessage(
-                            false,
-                            messages.get(
-                                    "syncSettings.overrideSaved",
-                                    p.name() + (bucket.isEmpty() ? "" : " · " + bucket),
-                                    String.valueOf(c)));
+                    status.show(messages.get(
+                            "syncSettings.overrideSaved",
+                            p.name() + (bucket.isEmpty() ? "" : " · " + bucket),
+                            String.valueOf(c)));
                     reloadOverrides();
                 })
-                .onError(e -> setMessage(true, messages.get("syncSettings.notSaved", describe(e))))
+                .onError(e -> status.fail(messages.get("syncSettings.notSaved", describe(e))))
                 .start();
     }
 
@@ -209,10 +207,10 @@ public final class SyncSettingsViewModel {
         String text = overrides.get(index).text();
         tasks.run(() -> defaults.setOverride(o.profileId(), o.bucket(), null))
                 .onSuccess(v -> {
-                    setMessage(false, messages.get("syncSettings.removed", text));
+                    status.show(messages.get("syncSettings.removed", text));
                     reloadOverrides();
                 })
-                .onError(e -> setMessage(true, messages.get("syncSettings.notRemoved", describe(e))))
+                .onError(e -> status.fail(messages.get("syncSettings.notRemoved", describe(e))))
                 .start();
     }
 
@@ -241,11 +239,11 @@ public final class SyncSettingsViewModel {
 
     /** Saved, or why not. */
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return status.messageProperty();
     }
 
     public ReadOnlyBooleanProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return status.errorProperty();
     }
 
     /** The pattern typed in the "new rule" field. */
@@ -277,12 +275,12 @@ public final class SyncSettingsViewModel {
         try {
             ConflictDefaults.parse(lines); // refused here at once, before the background write
         } catch (ObitoxException e) {
-            setMessage(true, messages.get("syncSettings.notSaved", describe(e)));
+            status.fail(messages.get("syncSettings.notSaved", describe(e)));
             return;
         }
         tasks.run(() -> defaults.setRuleLines(lines))
-                .onSuccess(v -> setMessage(false, messages.get("syncSettings.rulesSaved", count(lines))))
-                .onError(e -> setMessage(true, messages.get("syncSettings.notSaved", describe(e))))
+                .onSuccess(v -> status.show(messages.get("syncSettings.rulesSaved", count(lines))))
+                .onError(e -> status.fail(messages.get("syncSettings.notSaved", describe(e))))
                 .start();
     }
 
@@ -317,11 +315,6 @@ public final class SyncSettingsViewModel {
         } else {
             testResult.set(messages.get("syncSettings.noRuleMatches"));
         }
-    }
-
-    private void setMessage(boolean isError, String text) {
-        error.set(isError);
-        message.set(text);
     }
 
     private String describe(Throwable e) {

@@ -1,8 +1,8 @@
 package io.obitox.transfer.ui;
 
 import io.obitox.common.Messages;
+import io.obitox.common.ui.Columns;
 import io.obitox.transfer.IncompleteUpload;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -57,16 +57,15 @@ public final class IncompleteUploadsView {
         table.setItems(vm.items());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label(messages.get("incomplete.noneListed")));
-        keyColumn.setCellValueFactory(
-                c -> new ReadOnlyStringWrapper(c.getValue().key()));
-        ageColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(vm.age(c.getValue())));
-        sizeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(vm.size(c.getValue())));
-        ownerColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
-                c.getValue().transferId() == null
+        Columns.read(keyColumn, IncompleteUpload::key);
+        Columns.withTooltips(keyColumn);
+        Columns.read(ageColumn, vm::age);
+        Columns.read(sizeColumn, vm::size);
+        Columns.read(
+                ownerColumn,
+                u -> u.transferId() == null
                         ? messages.get("incomplete.otherTool")
-                        : messages.get(
-                                "incomplete.ourTransfer",
-                                c.getValue().transferId().substring(0, 8))));
+                        : messages.get("incomplete.ourTransfer", u.transferId().substring(0, 8)));
         daysField.textProperty().bindBidirectional(vm.olderThanDaysProperty());
         status.textProperty().bind(vm.statusProperty());
         refreshButton.disableProperty().bind(vm.busyProperty());

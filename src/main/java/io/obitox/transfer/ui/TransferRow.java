@@ -1,5 +1,6 @@
 package io.obitox.transfer.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.Sizes;
 import io.obitox.transfer.TransferDirection;
 import io.obitox.transfer.TransferSnapshot;
@@ -14,6 +15,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /** One row of the Transfers table, updated in place from snapshots. FX thread only. */
 public final class TransferRow {
     private final String id;
+    private final Messages messages;
     private final ReadOnlyStringWrapper direction = new ReadOnlyStringWrapper(this, "direction");
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name");
     private final ReadOnlyStringWrapper target = new ReadOnlyStringWrapper(this, "target");
@@ -25,8 +27,9 @@ public final class TransferRow {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
     private TransferSnapshot snapshot;
 
-    TransferRow(TransferSnapshot s) {
+    TransferRow(TransferSnapshot s, Messages messages) {
         this.id = s.id();
+        this.messages = messages;
         update(s);
     }
 
@@ -48,16 +51,16 @@ public final class TransferRow {
         speed.set(running ? Sizes.rate(s.speedBps()) : "");
         eta.set(running && s.etaSeconds() >= 0 ? Sizes.duration(s.etaSeconds()) : "");
         state.set(s.state());
-        message.set(message(s));
+        message.set(message(s, messages));
     }
 
     /** The error, else the notice, and for a completed upload what proved it intact. */
-    static String message(TransferSnapshot s) {
+    static String message(TransferSnapshot s, Messages messages) {
         if (s.errorMessage() != null) {
             return s.errorMessage();
         }
         String verified = s.state() == TransferState.COMPLETED && s.verifiedBy() != null
-                ? "Verified by: " + s.verifiedBy() + "."
+                ? messages.get("transfers.row.verifiedBy", s.verifiedBy())
                 : "";
         if (s.notice() == null) {
             return verified;

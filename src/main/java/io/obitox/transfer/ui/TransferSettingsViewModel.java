@@ -1,6 +1,7 @@
 package io.obitox.transfer.ui;
 
 import io.obitox.common.Messages;
+import io.obitox.common.ui.StatusLine;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.storage.S3Errors;
 import io.obitox.transfer.TransferEngine;
@@ -8,9 +9,7 @@ import io.obitox.transfer.TransferSettings;
 import io.obitox.transfer.TransferSettingsStore;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -31,8 +30,8 @@ public final class TransferSettingsViewModel {
     private final StringProperty maxActiveFiles = new SimpleStringProperty(this, "maxActiveFiles");
     private final StringProperty bandwidthMib = new SimpleStringProperty(this, "bandwidthMib");
     private final BooleanProperty autoResume = new SimpleBooleanProperty(this, "autoResume");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error", false);
+    private final StatusLine status =
+            new StatusLine(this, e -> S3Errors.describe(e).oneLine());
 
     public TransferSettingsViewModel(
             TransferEngine engine, TransferSettingsStore store, UiTasks tasks, Messages messages) {
@@ -68,11 +67,11 @@ public final class TransferSettingsViewModel {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return status.messageProperty();
     }
 
     public ReadOnlyBooleanProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return status.errorProperty();
     }
 
     /** Applies and saves; a wrong value is explained and nothing changes. */
@@ -95,8 +94,7 @@ public final class TransferSettingsViewModel {
                             ? 0
                             : mib(bandwidthMib.get(), messages.get("transferSettings.what.bandwidth")));
         } catch (RuntimeException e) {
-            error.set(true);
-            status.set(S3Errors.describe(e).oneLine());
+            status.fail(e);
             return;
         }
         TransferSettings s = next;
@@ -104,20 +102,14 @@ public final class TransferSettingsViewModel {
                     engine.updateSettings(s);
                     store.save(s);
                 })
-                .onSuccess(v -> {
-                    error.set(false);
-                    status.set(messages.get("transferSettings.saved"));
-                })
-                .onError(e -> {
-                    error.set(true);
-                    status.set(S3Errors.describe(e).oneLine());
-                })
+                .tracking(status)
+                .onSuccess(v -> status.show(messages.get("transferSettings.saved")))
                 .start();
     }
 
     public void reset() {
         show(TransferSettings.defaults());
-        status.set(messages.get("transferSettings.defaultsShown"));
+        status.show(messages.get("transferSettings.defaultsShown"));
     }
 
     private void show(TransferSettings s) {

@@ -1,6 +1,7 @@
 package io.obitox.transfer.ui;
 
 import io.obitox.common.Messages;
+import io.obitox.common.ui.Columns;
 import io.obitox.transfer.TransferState;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -113,26 +114,16 @@ public final class TransfersView {
         });
         stateFilter.valueProperty().bindBidirectional(vm.filterProperty());
         table.setPlaceholder(new Label(messages.get("transfers.none")));
-        directionColumn.setCellValueFactory(c -> c.getValue().directionProperty());
-        directionColumn.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String arrow, boolean empty) {
-                super.updateItem(arrow, empty);
-                setText(empty ? null : arrow);
-                setTooltip(
-                        empty || arrow == null
-                                ? null
-                                : new Tooltip(
-                                        messages.get("↓".equals(arrow) ? "transfers.download" : "transfers.upload")));
-            }
-        });
-        nameColumn.setCellValueFactory(c -> c.getValue().nameProperty());
-        sizeColumn.setCellValueFactory(c -> c.getValue().sizeProperty());
-        progressColumn.setCellValueFactory(c -> c.getValue().progressProperty());
+        Columns.follow(directionColumn, TransferRow::directionProperty);
+        Columns.withTooltips(
+                directionColumn, arrow -> messages.get("↓".equals(arrow) ? "transfers.download" : "transfers.upload"));
+        Columns.follow(nameColumn, TransferRow::nameProperty);
+        Columns.follow(sizeColumn, TransferRow::sizeProperty);
+        Columns.follow(progressColumn, TransferRow::progressProperty);
         progressColumn.setCellFactory(c -> new ProgressCell());
-        speedColumn.setCellValueFactory(c -> c.getValue().speedProperty());
-        etaColumn.setCellValueFactory(c -> c.getValue().etaProperty());
-        stateColumn.setCellValueFactory(c -> c.getValue().stateProperty());
+        Columns.follow(speedColumn, TransferRow::speedProperty);
+        Columns.follow(etaColumn, TransferRow::etaProperty);
+        Columns.follow(stateColumn, TransferRow::stateProperty);
         stateColumn.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(TransferState state, boolean empty) {
@@ -153,32 +144,10 @@ public final class TransfersView {
                 }
             }
         });
-        actionsColumn.setCellValueFactory(c -> c.getValue().stateProperty());
+        Columns.follow(actionsColumn, TransferRow::stateProperty);
         actionsColumn.setCellFactory(c -> new ActionsCell());
-        messageColumn.setCellValueFactory(c -> c.getValue().messageProperty());
-        messageColumn.setCellFactory(c -> new TableCell<>() {
-            // one tooltip per cell, made with the cell's first message and its text replaced as the cell is reused;
-            // not made for a cell that never shows one (a Tooltip is a popup with a scene of its own: one per
-            // visible row cost the first display of a page of queued transfers tens of ms)
-            private Tooltip whole;
-
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                boolean blank = empty || text == null || text.isEmpty();
-                setText(blank ? null : text);
-                if (blank) {
-                    setTooltip(null);
-                    return;
-                }
-                if (whole == null) {
-                    whole = new Tooltip();
-                }
-                // the column is narrow; the whole sentence (an error, what verified an upload) is one hover away
-                whole.setText(text);
-                setTooltip(whole);
-            }
-        });
+        Columns.follow(messageColumn, TransferRow::messageProperty);
+        Columns.withTooltips(messageColumn);
         table.setRowFactory(t -> {
             TableRow<TransferRow> row = new TableRow<>();
             row.itemProperty().addListener((o, a, item) -> row.setId(item == null ? null : "transfer-" + item.id()));

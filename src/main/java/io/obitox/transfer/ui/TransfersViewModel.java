@@ -2,6 +2,7 @@ package io.obitox.transfer.ui;
 
 import io.obitox.common.Messages;
 import io.obitox.common.Sizes;
+import io.obitox.common.ui.StatusLine;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.storage.S3Errors;
 import io.obitox.transfer.TransferPages;
@@ -53,7 +54,8 @@ public final class TransfersViewModel {
     private final ReadOnlyStringWrapper pageInfo = new ReadOnlyStringWrapper(this, "pageInfo", "");
     private final ReadOnlyBooleanWrapper hasPrevious = new ReadOnlyBooleanWrapper(this, "hasPrevious", false);
     private final ReadOnlyBooleanWrapper hasNext = new ReadOnlyBooleanWrapper(this, "hasNext", false);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final StatusLine status =
+            new StatusLine(this, e -> S3Errors.describe(e).oneLine());
     private final StringProperty bandwidthLimit = new SimpleStringProperty(this, "bandwidthLimit", "");
     private final Timeline poll;
     private final SseCKeyResume sseCKeys;
@@ -74,7 +76,7 @@ public final class TransfersViewModel {
         this.service = service;
         this.messages = messages;
         this.tasks = tasks;
-        this.sseCKeys = new SseCKeyResume(service.sseC(), tasks, status::set, this::refreshNow, messages);
+        this.sseCKeys = new SseCKeyResume(service.sseC(), tasks, status::show, this::refreshNow, messages);
         long limit = service.engine().settings().bandwidthLimit();
         bandwidthLimit.set(limit <= 0 ? "" : Long.toString(limit / (1024 * 1024)));
         poll = new Timeline(new KeyFrame(Duration.millis(250), e -> refresh()));
@@ -120,7 +122,7 @@ public final class TransfersViewModel {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return status.messageProperty();
     }
 
     /** MiB/s as typed; empty for no limit. */
@@ -192,7 +194,7 @@ public final class TransfersViewModel {
                     return new Refreshed(page, t, System.nanoTime() - t0);
                 })
                 .onSuccess(this::show)
-                .onError(e -> status.set(S3Errors.describe(e).oneLine()))
+                .onError(status::fail)
                 .onFinally(() -> {
                     refreshing = false;
                     if (again) {
@@ -217,7 +219,7 @@ public final class TransfersViewModel {
             TransferSnapshot s = page.rows().get(i);
             TransferRow row = byId.get(s.id());
             if (row == null) {
-                row = new TransferRow(s);
+                row = new TransferRow(s, messages);
             } else {
                 row.update(s);
             }
@@ -311,19 +313,16 @@ public final class TransfersViewModel {
 
     /** Engine commands write to the database: never on the FX thread. */
     private void background(Runnable command) {
-        tasks.run(command)
-                .onSuccess(v -> refreshNow())
-                .onError(e -> status.set(S3Errors.describe(e).oneLine()))
-                .start();
+        tasks.run(command).onSuccess(v -> refreshNow()).onError(status::fail).start();
     }
 
     public void clearFinished() {
         tasks.run(service::clearFinished)
                 .onSuccess(n -> {
-                    status.set(messages.get("transfers.cleared", n));
+                    status.show(messages.get("transfers.cleared", n));
                     refreshNow();
                 })
-                .onError(e -> status.set(S3Errors.describe(e).oneLine()))
+                .onError(status::fail)
                 .start();
     }
 
@@ -337,12 +336,12 @@ public final class TransfersViewModel {
             }
             long bytes = (long) (mib * 1024 * 1024);
             service.engine().setBandwidthLimit(bytes);
-            status.set(
+            status.show(
                     bytes == 0
                             ? messages.get("transfers.noLimit")
                             : messages.get("transfers.limited", Sizes.rate(bytes)));
         } catch (NumberFormatException e) {
-            status.set(messages.get("transfers.limitHelp"));
+            status.show(messages.get("transfers.limitHelp"));
         }
     }
 
@@ -351,9 +350,9 @@ public final class TransfersViewModel {
         tasks.run(() -> service.exportToken(row.id(), row.snapshot().targetLabel()))
                 .onSuccess(token -> {
                     onToken.accept(token);
-                    status.set(messages.get("transfers.tokenCopied"));
+                    status.show(messages.get("transfers.tokenCopied"));
                 })
-                .onError(e -> status.set(S3Errors.describe(e).oneLine()))
+                .onError(status::fail)
                 .start();
     }
 }

@@ -1,10 +1,10 @@
 package io.obitox.watch.ui;
 
 import io.obitox.common.Messages;
+import io.obitox.common.ui.Columns;
 import io.obitox.watch.Watch;
 import java.io.File;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -112,14 +112,12 @@ public final class WatchFoldersView {
     @FXML
     void initialize() {
         watchTable.setItems(model.rows());
-        folderColumn.setCellValueFactory(
-                c -> new ReadOnlyStringWrapper(c.getValue().folder()));
-        targetColumn.setCellValueFactory(
-                c -> new ReadOnlyStringWrapper(c.getValue().destination()));
-        stateColumn.setCellValueFactory(
-                c -> new ReadOnlyStringWrapper(c.getValue().state()));
-        countersColumn.setCellValueFactory(
-                c -> new ReadOnlyStringWrapper(c.getValue().counters()));
+        Columns.read(folderColumn, WatchRow::folder);
+        Columns.withTooltips(folderColumn);
+        Columns.read(targetColumn, WatchRow::destination);
+        Columns.withTooltips(targetColumn);
+        Columns.read(stateColumn, WatchRow::state);
+        Columns.read(countersColumn, WatchRow::counters);
         bindForm();
         var selected = watchTable.getSelectionModel().selectedItemProperty();
         model.selectedProperty().bind(selected);

@@ -2,6 +2,7 @@ package io.obitox.watch.ui;
 
 import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
+import io.obitox.common.ui.StatusLine;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.profile.StorageProfile;
 import io.obitox.profile.TargetRef;
@@ -18,7 +19,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -65,7 +65,8 @@ public final class WatchFoldersViewModel {
     private final BooleanProperty validate = new SimpleBooleanProperty(this, "validate", true);
     private final ObjectProperty<StorageProfile> profile = new SimpleObjectProperty<>(this, "profile");
     private final ReadOnlyObjectWrapper<Watch> editing = new ReadOnlyObjectWrapper<>(this, "editing");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final StatusLine status = new StatusLine(
+            this, t -> t instanceof ObitoxException e ? e.toUserMessage().oneLine() : String.valueOf(t.getMessage()));
     private final Messages messages;
     private final Timeline poll;
     private WatchFolderService.Running running; // background thread only, one task at a time (see restart)
@@ -149,7 +150,7 @@ public final class WatchFoldersViewModel {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return status.messageProperty();
     }
 
     // Commands
@@ -172,7 +173,7 @@ public final class WatchFoldersViewModel {
         Watch old = editing.get();
         StorageProfile p = profile.get();
         if ((old == null && p == null) || folder.get().isBlank()) {
-            status.set(messages.get("watch.chooseFolderFirst"));
+            status.fail(messages.get("watch.chooseFolderFirst"));
             return;
         }
         Duration settle;
@@ -180,7 +181,7 @@ public final class WatchFoldersViewModel {
             settle = Duration.ofMillis(
                     Math.round(Double.parseDouble(settleSeconds.get().strip()) * 1000));
         } catch (NumberFormatException e) {
-            status.set(messages.get("watch.settleNumber"));
+            status.fail(messages.get("watch.settleNumber"));
             return;
         }
         WatchFolderService.Draft d = new WatchFolderService.Draft(
@@ -200,12 +201,12 @@ public final class WatchFoldersViewModel {
                 old != null && old.paused());
         tasks.run(() -> old == null ? service.add(d) : service.update(old.id(), d))
                 .onSuccess(w -> {
-                    status.set(
+                    status.show(
                             messages.get(old == null ? "watch.watching" : "watch.saved", w.folder(), w.destination()));
                     clearForm();
                     restart();
                 })
-                .onError(this::showError)
+                .onError(status::fail)
                 .start();
     }
 
@@ -224,15 +225,15 @@ public final class WatchFoldersViewModel {
                     ifExists.set(w.ifExists() == null ? IF_EXISTS.get(0) : w.ifExists());
                     afterUpload.set(w.afterUpload());
                     validate.set(w.validate());
-                    status.set(messages.get("watch.editing", w.folder()));
+                    status.show(messages.get("watch.editing", w.folder()));
                 })
-                .onError(this::showError)
+                .onError(status::fail)
                 .start();
     }
 
     public void cancelEdit() {
         clearForm();
-        status.set("");
+        status.show("");
     }
 
     /** Removes the watch (the view asks first); the folder and the bucket are left as they are. */
@@ -242,7 +243,7 @@ public final class WatchFoldersViewModel {
         }
         tasks.run(() -> service.remove(row.id()))
                 .onSuccess(w -> {
-                    status.set(messages.get("watch.removed", w.folder()));
+                    status.show(messages.get("watch.removed", w.folder()));
                     if (editing.get() != null && editing.get().id().equals(w.id())) {
                         clearForm();
                     }
@@ -250,7 +251,7 @@ public final class WatchFoldersViewModel {
                     activity.clear();
                     restart();
                 })
-                .onError(this::showError)
+                .onError(status::fail)
                 .start();
     }
 
@@ -263,8 +264,8 @@ public final class WatchFoldersViewModel {
                     opener.open(f);
                     return f;
                 })
-                .onSuccess(v -> status.set(messages.get("watch.opened", f)))
-                .onError(t -> status.set(messages.get("watch.cannotOpen", f, t.getMessage())))
+                .onSuccess(v -> status.show(messages.get("watch.opened", f)))
+                .onError(t -> status.fail(messages.get("watch.cannotOpen", f, t.getMessage())))
                 .start();
     }
 
@@ -274,7 +275,7 @@ public final class WatchFoldersViewModel {
         }
         tasks.run(() -> row.paused() ? service.resume(row.id()) : service.pause(row.id()))
                 .onSuccess(w -> refresh())
-                .onError(this::showError)
+                .onError(status::fail)
                 .start();
     }
 
@@ -282,7 +283,7 @@ public final class WatchFoldersViewModel {
         WatchFolderService.Running r = running;
         if (r != null) {
             r.scanNow();
-            status.set(messages.get("watch.scanning"));
+            status.show(messages.get("watch.scanning"));
         }
     }
 
@@ -296,7 +297,7 @@ public final class WatchFoldersViewModel {
                         .map(r -> WatchRow.of(r, messages))
                         .toList())
                 .onSuccess(rows::setAll)
-                .onError(this::showError)
+                .onError(status::fail)
                 .onFinally(() -> refreshing = false)
                 .start();
         loadActivity();
@@ -320,7 +321,7 @@ public final class WatchFoldersViewModel {
                     }
                     activityOf = id;
                 })
-                .onError(this::showError)
+                .onError(status::fail)
                 .start();
     }
 
@@ -354,18 +355,14 @@ public final class WatchFoldersViewModel {
                     if (before != null) {
                         before.close();
                     }
-                    return service.runAvailable(problem -> tasks.onUi(() -> status.set(problem)));
+                    return service.runAvailable(problem -> tasks.onUi(() -> status.fail(problem)));
                 })
                 .onSuccess(r -> {
                     running = r;
                     refresh();
                 })
-                .onError(this::showError)
+                .onError(status::fail)
                 .onFinally(() -> starting = false)
                 .start();
-    }
-
-    private void showError(Throwable t) {
-        status.set(t instanceof ObitoxException e ? e.toUserMessage().oneLine() : String.valueOf(t.getMessage()));
     }
 }

@@ -1,5 +1,6 @@
 package io.obitox.webhook.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.webhook.Delivery;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +14,11 @@ import javafx.collections.ObservableList;
 final class DeliveryLog {
     private final ObservableList<DeliveryRow> rows = FXCollections.observableArrayList();
     private final Map<String, DeliveryRow> byId = new HashMap<>();
+    private final Messages messages;
+
+    DeliveryLog(Messages messages) {
+        this.messages = messages;
+    }
 
     ObservableList<DeliveryRow> rows() {
         return rows;
@@ -26,7 +32,7 @@ final class DeliveryLog {
             present.add(d.id());
             DeliveryRow row = byId.get(d.id());
             if (row == null) {
-                row = new DeliveryRow(d);
+                row = new DeliveryRow(d, messages);
                 byId.put(d.id(), row);
                 rows.add(Math.min(i, rows.size()), row);
             } else {

@@ -1,5 +1,6 @@
 package io.obitox.webhook.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.webhook.Delivery;
 import io.obitox.webhook.DeliveryState;
 import java.time.Instant;
@@ -14,8 +15,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class DeliveryRow {
     private static final DateTimeFormatter TODAY =
             DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
-    private static final DateTimeFormatter OTHER_DAY =
-            DateTimeFormatter.ofPattern("MMM d HH:mm").withZone(ZoneId.systemDefault());
 
     private final String id;
     private final ReadOnlyStringWrapper created = new ReadOnlyStringWrapper(this, "created");
@@ -26,10 +25,12 @@ public final class DeliveryRow {
     private final ReadOnlyStringWrapper response = new ReadOnlyStringWrapper(this, "response");
     private final ReadOnlyStringWrapper next = new ReadOnlyStringWrapper(this, "next");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final Messages messages;
     private Delivery delivery;
 
-    DeliveryRow(Delivery d) {
+    DeliveryRow(Delivery d, Messages messages) {
         this.id = d.id();
+        this.messages = messages;
         update(d);
     }
 
@@ -38,7 +39,7 @@ public final class DeliveryRow {
             return;
         }
         delivery = d;
-        created.set(time(d.createdAt()));
+        created.set(time(d.createdAt(), messages));
         event.set(d.eventType());
         endpoint.set(shortUrl(d.endpointUrl()));
         status.set(d.status());
@@ -50,7 +51,12 @@ public final class DeliveryRow {
                                         ? "—"
                                         : d.lastResponseCode().toString())
                                 + (d.lastLatencyMillis() == null ? "" : " · " + d.lastLatencyMillis() + " ms"));
-        next.set(d.status() != DeliveryState.PENDING ? "" : !d.endpointEnabled() ? "paused" : time(d.nextAttemptAt()));
+        next.set(
+                d.status() != DeliveryState.PENDING
+                        ? ""
+                        : !d.endpointEnabled()
+                                ? messages.get("webhooks.row.paused")
+                                : time(d.nextAttemptAt(), messages));
         error.set(d.status() == DeliveryState.DELIVERED || d.lastError() == null ? "" : d.lastError());
     }
 
@@ -63,14 +69,18 @@ public final class DeliveryRow {
         return i < 0 ? url : url.substring(i + 3);
     }
 
-    /** Today's times as {@code 14:03:07}, other days as {@code Mar 2 14:03}. */
-    static String time(Instant i) {
+    /** Today's times as {@code 14:03:07}, other days as {@code Mar 2 14:03} (the month in the user's language). */
+    static String time(Instant i, Messages messages) {
         if (i == null) {
             return "";
         }
         boolean today = java.time.LocalDate.ofInstant(i, ZoneId.systemDefault())
                 .equals(java.time.LocalDate.now(ZoneId.systemDefault()));
-        return (today ? TODAY : OTHER_DAY).format(i);
+        return (today
+                        ? TODAY
+                        : DateTimeFormatter.ofPattern("MMM d HH:mm", messages.locale())
+                                .withZone(ZoneId.systemDefault()))
+                .format(i);
     }
 
     public String id() {

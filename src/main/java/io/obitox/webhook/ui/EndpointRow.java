@@ -46,7 +46,9 @@ public final class EndpointRow {
                                 ? messages.get("webhooks.state.gone")
                                 : messages.get("webhooks.state.disabled")
                         : e.rotating(now)
-                                ? messages.get("webhooks.state.rotating", DeliveryRow.time(e.previousSecretExpiresAt()))
+                                ? messages.get(
+                                        "webhooks.state.rotating",
+                                        DeliveryRow.time(e.previousSecretExpiresAt(), messages))
                                 : messages.get("webhooks.state.enabled"));
         return true;
     }

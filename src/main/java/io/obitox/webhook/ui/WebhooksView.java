@@ -1,6 +1,7 @@
 package io.obitox.webhook.ui;
 
 import io.obitox.common.Messages;
+import io.obitox.common.ui.Columns;
 import io.obitox.webhook.DeliveryState;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -10,13 +11,10 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.OverrunStyle;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
@@ -114,12 +112,12 @@ public final class WebhooksView {
     @FXML
     private void initialize() {
         endpointTable.setItems(vm.endpoints());
-        endpointTable.setPlaceholder(wrapping(messages.get("webhooks.noEndpoints")));
-        urlColumn.setCellValueFactory(c -> c.getValue().urlProperty());
-        eventsColumn.setCellValueFactory(c -> c.getValue().eventsProperty());
-        stateColumn.setCellValueFactory(c -> c.getValue().stateProperty());
-        stateColumn.setCellFactory(c -> new TextCell<>());
-        urlColumn.setCellFactory(c -> new TextCell<>());
+        Columns.placeholder(endpointTable, messages.get("webhooks.noEndpoints"));
+        Columns.follow(urlColumn, EndpointRow::urlProperty);
+        Columns.follow(eventsColumn, EndpointRow::eventsProperty);
+        Columns.follow(stateColumn, EndpointRow::stateProperty);
+        Columns.withTooltips(stateColumn);
+        Columns.withTooltips(urlColumn);
         endpointTable.setRowFactory(t -> {
             TableRow<EndpointRow> row = new TableRow<>();
             row.itemProperty().addListener((o, a, item) -> row.setId(item == null ? null : "endpoint-" + item.id()));
@@ -170,22 +168,22 @@ public final class WebhooksView {
         });
         sinceBox.valueProperty().bindBidirectional(vm.replaySinceProperty());
         logTable.setItems(vm.deliveries());
-        logTable.setPlaceholder(wrapping(messages.get("webhooks.noDeliveries")));
-        createdColumn.setCellValueFactory(c -> c.getValue().createdProperty());
-        eventColumn.setCellValueFactory(c -> c.getValue().eventProperty());
-        endpointColumn.setCellValueFactory(c -> c.getValue().endpointProperty());
-        statusColumn.setCellValueFactory(c -> c.getValue().statusProperty());
-        statusColumn.setCellFactory(c -> new StatusCell());
-        attemptsColumn.setCellValueFactory(c -> c.getValue().attemptsProperty());
-        responseColumn.setCellValueFactory(c -> c.getValue().responseProperty());
-        nextColumn.setCellValueFactory(c -> c.getValue().nextProperty());
-        errorColumn.setCellValueFactory(c -> c.getValue().errorProperty());
-        errorColumn.setCellFactory(c -> new TextCell<>());
-        endpointColumn.setCellFactory(c -> {
-            TextCell<DeliveryRow> cell = new TextCell<>();
-            cell.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS); // a URL's host and its last path segment matter most
-            return cell;
+        Columns.placeholder(logTable, messages.get("webhooks.noDeliveries"));
+        Columns.follow(createdColumn, DeliveryRow::createdProperty);
+        Columns.follow(eventColumn, DeliveryRow::eventProperty);
+        Columns.follow(endpointColumn, DeliveryRow::endpointProperty);
+        Columns.withTooltipsCutInTheMiddle(endpointColumn);
+        Columns.follow(statusColumn, DeliveryRow::statusProperty);
+        Columns.styled(statusColumn, this::label, s -> switch (s) {
+            case DELIVERED -> "success";
+            case DEAD, DISABLED -> "danger";
+            default -> null;
         });
+        Columns.follow(attemptsColumn, DeliveryRow::attemptsProperty);
+        Columns.follow(responseColumn, DeliveryRow::responseProperty);
+        Columns.follow(nextColumn, DeliveryRow::nextProperty);
+        Columns.follow(errorColumn, DeliveryRow::errorProperty);
+        Columns.withTooltips(errorColumn);
         logTable.setRowFactory(t -> {
             TableRow<DeliveryRow> row = new TableRow<>();
             row.itemProperty().addListener((o, a, item) -> row.setId(item == null ? null : "delivery-" + item.id()));
@@ -213,13 +211,6 @@ public final class WebhooksView {
     }
 
     /** A table's placeholder that wraps rather than cuts a sentence that is longer in another language. */
-    private static Label wrapping(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        return l;
-    }
-
     private String label(DeliveryState s) {
         return messages.get(
                 switch (s) {
@@ -291,33 +282,5 @@ public final class WebhooksView {
     @FXML
     private void replayFailed() {
         vm.replayFailed();
-    }
-
-    /** Text with the whole text as a tooltip, for columns that cut long values short. */
-    private static final class TextCell<S> extends TableCell<S, String> {
-        @Override
-        protected void updateItem(String text, boolean empty) {
-            super.updateItem(text, empty);
-            setText(empty ? null : text);
-            setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
-        }
-    }
-
-    private final class StatusCell extends TableCell<DeliveryRow, DeliveryState> {
-        @Override
-        protected void updateItem(DeliveryState s, boolean empty) {
-            super.updateItem(s, empty);
-            getStyleClass().removeAll("success", "danger", "warning");
-            if (empty || s == null) {
-                setText(null);
-                return;
-            }
-            setText(label(s));
-            switch (s) {
-                case DELIVERED -> getStyleClass().add("success");
-                case DEAD, DISABLED -> getStyleClass().add("danger");
-                default -> {}
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.obitox.webhook.ui;
 
 import io.obitox.common.Messages;
+import io.obitox.common.ui.StatusLine;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.storage.S3Errors;
 import io.obitox.webhook.Delivery;
@@ -22,7 +23,6 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -50,13 +50,12 @@ public final class WebhooksViewModel {
     private final StringProperty url = new SimpleStringProperty(this, "url", "");
     private final BooleanProperty completedEvents = new SimpleBooleanProperty(this, "completedEvents", true);
     private final BooleanProperty failedEvents = new SimpleBooleanProperty(this, "failedEvents", true);
-    private final DeliveryLog log = new DeliveryLog();
+    private final DeliveryLog log;
     private final ObjectProperty<DeliveryRow> selectedDelivery = new SimpleObjectProperty<>(this, "selectedDelivery");
     private final ObjectProperty<ReplaySince> replaySince =
             new SimpleObjectProperty<>(this, "replaySince", ReplaySince.DAY);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyBooleanWrapper statusIsError = new ReadOnlyBooleanWrapper(this, "statusIsError", false);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final StatusLine status =
+            new StatusLine(this, e -> S3Errors.describe(e).oneLine());
     private final ReadOnlyStringWrapper toggleLabel = new ReadOnlyStringWrapper(this, "toggleLabel", "");
     private final BooleanBinding hasEndpoint = selectedEndpoint.isNotNull();
     private final Messages messages;
@@ -68,6 +67,7 @@ public final class WebhooksViewModel {
         this.tasks = tasks;
         this.clock = clock;
         this.messages = messages;
+        this.log = new DeliveryLog(messages);
         toggleLabel.set(messages.get("webhooks.toggleButton"));
         selectedEndpoint.addListener((o, old, row) -> {
             fillForm(row);
@@ -115,15 +115,15 @@ public final class WebhooksViewModel {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return status.messageProperty();
     }
 
     public ReadOnlyBooleanProperty statusIsErrorProperty() {
-        return statusIsError.getReadOnlyProperty();
+        return status.errorProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return status.busyProperty();
     }
 
     /** "Enable" for a disabled endpoint, else "Disable". */
@@ -159,28 +159,26 @@ public final class WebhooksViewModel {
             events.add(WebhookEventType.UPLOAD_FAILED);
         }
         if (events.isEmpty()) {
-            error(messages.get("webhooks.chooseEvent"));
+            status.fail(messages.get("webhooks.chooseEvent"));
             return;
         }
         String text = url.get();
         EndpointRow editing = selectedEndpoint.get();
         if (editing == null) {
             tasks.run(() -> service.add(text, events))
-                    .trackBusy(busy)
+                    .tracking(status)
                     .onSuccess(c -> {
                         loadEndpoints(c.endpoint().id());
-                        info(messages.get("webhooks.added") + warnings(c.warnings()));
+                        status.show(messages.get("webhooks.added") + warnings(c.warnings()));
                     })
-                    .onError(this::error)
                     .start();
         } else {
             tasks.run(() -> service.edit(editing.id(), text, events))
-                    .trackBusy(busy)
+                    .tracking(status)
                     .onSuccess(s -> {
                         loadEndpoints(s.endpoint().id());
-                        info(messages.get("webhooks.saved") + warnings(s.warnings()));
+                        status.show(messages.get("webhooks.saved") + warnings(s.warnings()));
                     })
-                    .onError(this::error)
                     .start();
         }
     }
@@ -192,12 +190,11 @@ public final class WebhooksViewModel {
         }
         boolean enable = !row.endpoint().enabled();
         tasks.run(() -> service.setEnabled(row.id(), enable))
-                .trackBusy(busy)
+                .tracking(status)
                 .onSuccess(e -> {
                     loadEndpoints(e.id());
-                    info(messages.get(enable ? "webhooks.enabled" : "webhooks.disabled"));
+                    status.show(messages.get(enable ? "webhooks.enabled" : "webhooks.disabled"));
                 })
-                .onError(this::error)
                 .start();
     }
 
@@ -208,13 +205,12 @@ public final class WebhooksViewModel {
             return;
         }
         tasks.run(() -> service.rotate(row.id()).reveal())
-                .trackBusy(busy)
+                .tracking(status)
                 .onSuccess(secret -> {
                     onSecret.accept(secret);
                     loadEndpoints(row.id());
-                    info(messages.get("webhooks.secretRotated"));
+                    status.show(messages.get("webhooks.secretRotated"));
                 })
-                .onError(this::error)
                 .start();
     }
 
@@ -227,9 +223,9 @@ public final class WebhooksViewModel {
         tasks.run(() -> service.secret(row.id()).reveal())
                 .onSuccess(secret -> {
                     onSecret.accept(secret);
-                    info(messages.get("webhooks.secretCopied"));
+                    status.show(messages.get("webhooks.secretCopied"));
                 })
-                .onError(this::error)
+                .onError(status::fail)
                 .start();
     }
 
@@ -239,12 +235,11 @@ public final class WebhooksViewModel {
             return;
         }
         tasks.run(() -> service.sendTest(row.id()))
-                .trackBusy(busy)
+                .tracking(status)
                 .onSuccess(id -> {
-                    info(messages.get("webhooks.testSent", row.endpoint().url()));
+                    status.show(messages.get("webhooks.testSent", row.endpoint().url()));
                     refreshLog();
                 })
-                .onError(this::error)
                 .start();
     }
 
@@ -254,13 +249,12 @@ public final class WebhooksViewModel {
             return;
         }
         tasks.run(() -> service.remove(row.id()))
-                .trackBusy(busy)
+                .tracking(status)
                 .onSuccess(v -> {
                     loadEndpoints(null);
                     refreshLog();
-                    info(messages.get("webhooks.removed", row.endpoint().url()));
+                    status.show(messages.get("webhooks.removed", row.endpoint().url()));
                 })
-                .onError(this::error)
                 .start();
     }
 
@@ -268,15 +262,15 @@ public final class WebhooksViewModel {
     public void replaySelected() {
         DeliveryRow row = selectedDelivery.get();
         if (row == null) {
-            info(messages.get("webhooks.selectDelivery"));
+            status.show(messages.get("webhooks.selectDelivery"));
             return;
         }
         tasks.run(() -> service.replay(row.id()))
                 .onSuccess(d -> {
-                    info(messages.get("webhooks.resending", d.eventType(), d.endpointUrl()));
+                    status.show(messages.get("webhooks.resending", d.eventType(), d.endpointUrl()));
                     refreshLog();
                 })
-                .onError(this::error)
+                .onError(status::fail)
                 .start();
     }
 
@@ -285,13 +279,13 @@ public final class WebhooksViewModel {
         ReplaySince since = replaySince.get();
         tasks.run(() -> service.replayFailedSince(clock.instant().minus(since.span())))
                 .onSuccess(ids -> {
-                    info(
+                    status.show(
                             ids.isEmpty()
                                     ? messages.get("webhooks.noFailed", messages.get(since.key()))
                                     : messages.get("webhooks.resendingFailed", ids.size(), messages.get(since.key())));
                     refreshLog();
                 })
-                .onError(this::error)
+                .onError(status::fail)
                 .start();
     }
 
@@ -326,7 +320,7 @@ public final class WebhooksViewModel {
     private void loadEndpoints(String select) {
         tasks.run(service::endpoints)
                 .onSuccess(list -> showEndpoints(list, select))
-                .onError(this::error)
+                .onError(status::fail)
                 .start();
     }
 
@@ -371,19 +365,5 @@ public final class WebhooksViewModel {
 
     private String warnings(List<String> warnings) {
         return warnings.isEmpty() ? "" : " " + messages.get("webhooks.note", String.join(" ", warnings));
-    }
-
-    private void info(String text) {
-        statusIsError.set(false);
-        status.set(text);
-    }
-
-    private void error(String text) {
-        statusIsError.set(true);
-        status.set(text);
-    }
-
-    private void error(Throwable t) {
-        error(S3Errors.describe(t).oneLine());
     }
 }

@@ -25,6 +25,19 @@ class StatusLineTest {
     }
 
     @Test
+    void aToneColoursTheLineAndOnlyErrorIsAFailure() {
+        line.show(StatusLine.Tone.SUCCESS, "Saved.");
+        assertThat(line.toneProperty().get()).isEqualTo(StatusLine.Tone.SUCCESS);
+        assertThat(line.isError()).isFalse();
+        line.report(true, "Not saved.");
+        assertThat(line.tone()).isEqualTo(StatusLine.Tone.ERROR);
+        assertThat(line.isError()).isTrue();
+        line.show("Plain.");
+        assertThat(line.tone()).isEqualTo(StatusLine.Tone.NONE);
+        assertThat(line.message()).isEqualTo("Plain.");
+    }
+
+    @Test
     void aTrackedTaskIsBusyWhileItRunsAndDescribesItsFailure() {
         UiTasks tasks = new UiTasks(queued, Runnable::run);
         tasks.run(() -> {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.obitox.app.AppContext;
 import io.obitox.common.Messages;
+import io.obitox.common.ui.StatusLine.Tone;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.cors.CorsReading;
 import io.obitox.cors.ui.CorsWizardState.Mode;
@@ -92,7 +93,7 @@ class CorsWizardViewModelTest {
 
         assertThat(state.getReading().state()).isEqualTo(CorsReading.State.UNSUPPORTED);
         assertThat(vm.choose().statusProperty().get()).contains("global CORS only");
-        assertThat(vm.choose().statusKindProperty().get()).isEqualTo(StepStatus.WARNING);
+        assertThat(vm.choose().statusKindProperty().get()).isEqualTo(Tone.WARNING);
         assertThat(vm.canGoNextProperty().get())
                 .as("setup is impossible on a global-CORS server")
                 .isFalse();
@@ -132,7 +133,7 @@ class CorsWizardViewModelTest {
 
         assertThat(vm.currentProperty().get()).isEqualTo(Step.APPLY);
         assertThat(vm.apply().checks()).extracting(c -> c.name()).contains("Preflight from http://localhost:3000");
-        assertThat(vm.apply().statusKindProperty().get()).isEqualTo(StepStatus.ERROR);
+        assertThat(vm.apply().statusKindProperty().get()).isEqualTo(Tone.ERROR);
         assertThat(vm.canGoBackProperty().get())
                 .as("nothing was applied, so the origins can change")
                 .isTrue();

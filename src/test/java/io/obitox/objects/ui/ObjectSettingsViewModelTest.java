@@ -3,6 +3,7 @@ package io.obitox.objects.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.objects.Encryption;
@@ -31,7 +32,8 @@ class ObjectSettingsViewModelTest {
 
     private static ObjectSettingsViewModel form(boolean forDefaults) {
         DirectExecutorService direct = new DirectExecutorService();
-        return new ObjectSettingsViewModel(new UiTasks(direct, direct), forDefaults, "for this batch only");
+        return new ObjectSettingsViewModel(
+                new UiTasks(direct, direct), forDefaults, "for this batch only", Messages.english());
     }
 
     @Test

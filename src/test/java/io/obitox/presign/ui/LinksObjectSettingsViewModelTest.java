@@ -74,7 +74,7 @@ class LinksObjectSettingsViewModelTest {
                 selection,
                 List::of,
                 tasks,
-                LinkObjectSettings.Factory.of(defaults, tasks),
+                LinkObjectSettings.Factory.of(defaults, tasks, Messages.english()),
                 Messages.english());
         form = vm.objectSettings().form();
     }
@@ -131,8 +131,10 @@ class LinksObjectSettingsViewModelTest {
                 .contains("The uploader must send these headers, exactly as written:")
                 .contains("\n    X-Amz-Storage-Class: STANDARD")
                 .contains("\n    X-Amz-Meta-Owner: ana");
-        assertThat(LinkTexts.headerCount(put)).isEqualTo(put.headers().size() + " to send");
-        assertThat(LinkTexts.headerCount(link("docs/a.pdf"))).isEqualTo("none");
+        assertThat(new LinkTexts(Messages.english()).headerCount(put))
+                .isEqualTo(put.headers().size() + " to send");
+        assertThat(new LinkTexts(Messages.english()).headerCount(link("docs/a.pdf")))
+                .isEqualTo("none");
 
         // copy: the link alone, its headers as curl -H lines, or a whole curl command (quotes escaped for the shell)
         assertThat(vm.copy(put, LinkCopy.LINK)).isEqualTo(put.url());

@@ -3,6 +3,7 @@ package io.obitox.presign.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.obitox.app.ui.ViewFactory;
+import io.obitox.common.Messages;
 import io.obitox.objects.Encryption;
 import io.obitox.objects.ObjectSettingsDefaults;
 import io.obitox.objects.UploadSettings;
@@ -168,7 +169,7 @@ class LinksObjectSettingsViewTest {
 
         // Copy ▾ → "Copy headers": curl -H lines, one per header
         robot.clickOn(robot.lookup("#copy-0 .arrow-button").<Node>query());
-        robot.clickOn(LinkCopy.HEADERS.label());
+        robot.clickOn(Messages.english().get(LinkCopy.HEADERS.key()));
         String copied = clipboard(robot);
         Map<String, String> sent = new LinkedHashMap<>();
         for (String line : copied.lines().toList()) {

@@ -58,7 +58,7 @@ class LinksViewModelTest {
                 () -> snapshots,
                 tasks,
                 LinkObjectSettings.Factory.of(
-                        new ObjectSettingsDefaults(app.context().settings()), tasks),
+                        new ObjectSettingsDefaults(app.context().settings()), tasks, Messages.english()),
                 Messages.english());
     }
 
@@ -184,7 +184,7 @@ class LinksViewModelTest {
                 .contains("Expiry: auto: 700 MiB ÷ 5.0 MiB/s (network '4g', as chosen) × 1.5 = 210 s")
                 .contains("The uploader must send these headers, exactly as written:\n    Content-Type: video/mp4");
         assertThat(vm.allUrls().lines()).hasSize(2).allMatch(u -> u.startsWith(server.endpoint() + "/share/"));
-        assertThat(LinksViewModel.expiryText(vm.links().get(1), ZoneOffset.UTC)).startsWith("3 min 30 s · until ");
+        assertThat(vm.expiryText(vm.links().get(1), ZoneOffset.UTC)).startsWith("3 min 30 s · until ");
         assertThat(vm.warningsProperty().get()).isEmpty();
     }
 

@@ -2,6 +2,7 @@ package io.obitox.profile.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.objects.ObjectSettingsDefaults;
 import io.obitox.objects.UploadSettings;
@@ -33,7 +34,11 @@ class ObjectDefaultsViewModelTest {
         stored = new ObjectSettingsDefaults(app.context().settings());
         DirectExecutorService direct = new DirectExecutorService();
         vm = new ObjectDefaultsViewModel(
-                stored, app.context().profiles(), app.context().buckets(), new UiTasks(direct, direct));
+                stored,
+                app.context().profiles(),
+                app.context().buckets(),
+                new UiTasks(direct, direct),
+                Messages.english());
     }
 
     @AfterEach

@@ -3,17 +3,16 @@ package io.obitox.storage.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.obitox.common.Messages;
+import io.obitox.common.ui.StatusLine;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.storage.DeletePlan;
 import io.obitox.storage.DeleteService;
-import io.obitox.storage.ObjectDetailsService;
 import io.obitox.storage.ObjectEntry;
 import io.obitox.storage.StorageClients;
 import io.obitox.testing.DirectExecutorService;
 import io.obitox.testing.S3ProxyServer;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.property.SimpleBooleanProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,10 +21,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The delete and details view models without a toolkit (same-thread tasks) on S3Proxy: the plan waits for a yes,
- * "no" deletes nothing, "yes" deletes exactly the plan; details load and a missing object is explained.
+ * The delete view model without a toolkit (same-thread tasks) on S3Proxy: the plan waits for a yes, "no" deletes
+ * nothing, "yes" deletes exactly the plan, and every step is said on the browser's status line.
  */
-class DeleteAndDetailsViewModelTest {
+class DeleteViewModelTest {
     private static S3ProxyServer server;
     private static StorageClients clients;
     private final UiTasks tasks = new UiTasks(new DirectExecutorService(), Runnable::run);
@@ -60,14 +59,10 @@ class DeleteAndDetailsViewModelTest {
 
     @Test
     void aPlanWaitsForYesAndNoDeletesNothing() {
-        SimpleBooleanProperty busy = new SimpleBooleanProperty();
-        DeleteViewModel vm = new DeleteViewModel(
-                new DeleteService(clients),
-                tasks,
-                busy,
-                (err, text) -> messages.add(text),
-                () -> reloads++,
-                Messages.english());
+        StatusLine line = new StatusLine(this, e -> "Failed: " + e.getMessage());
+        line.messageProperty().addListener((o, a, text) -> messages.add(text));
+        DeleteViewModel vm =
+                new DeleteViewModel(new DeleteService(clients), tasks, line, () -> reloads++, Messages.english());
         List<ObjectEntry> picked = List.of(ObjectEntry.folder("dir/"));
 
         vm.prepare(server.target(), "vm-del", picked);
@@ -87,24 +82,11 @@ class DeleteAndDetailsViewModelTest {
         vm.confirm();
         assertThat(messages).last().isEqualTo("Deleted 2 object(s) from vm-del.");
         assertThat(reloads).isEqualTo(1);
-        assertThat(busy.get()).isFalse();
+        assertThat(line.isBusy()).isFalse();
         assertThat(keys()).containsExactly("keep.txt");
 
         vm.prepare(server.target(), "vm-del", List.of());
         assertThat(messages).last().isEqualTo("Pick the objects or folders to delete.");
-    }
-
-    @Test
-    void detailsLoadAndAMissingObjectIsExplained() {
-        ObjectDetailsViewModel vm = new ObjectDetailsViewModel(new ObjectDetailsService(clients), tasks);
-        vm.show(server.target(), "vm-del", "keep.txt");
-        assertThat(vm.shownProperty().get()).isTrue();
-        assertThat(vm.detailsProperty().get().contentType()).isEqualTo("text/plain");
-        assertThat(ObjectDetailsViewModel.size(vm.detailsProperty().get())).startsWith("5 bytes");
-        vm.show(server.target(), "vm-del", "gone.txt");
-        assertThat(vm.detailsProperty().get()).isNull();
-        assertThat(vm.summaryProperty().get()).contains("There is no object 'gone.txt'");
-        vm.close();
-        assertThat(vm.shownProperty().get()).isFalse();
+        assertThat(line.isError()).isTrue();
     }
 }
