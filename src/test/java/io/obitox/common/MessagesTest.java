@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.obitox.app.ui.Section;
+import io.obitox.sync.ConflictChoice;
 import io.obitox.transfer.TransferState;
 import io.obitox.transfer.ui.StateFilter;
 import io.obitox.watch.Watch;
@@ -147,6 +148,9 @@ class MessagesTest {
         }
         for (StateFilter f : StateFilter.values()) {
             keys.add(f.key());
+        }
+        for (ConflictChoice c : ConflictChoice.values()) {
+            keys.add("conflictChoice." + c.name()); // EnumLabels in the if-exists pickers
         }
         for (TransferState s : TransferState.values()) {
             keys.add("transfers.state." + lower(s));

@@ -1,6 +1,7 @@
 package io.obitox.sync.ui;
 
 import io.obitox.common.Messages;
+import io.obitox.common.ui.EnumLabels;
 import io.obitox.sync.ConflictChoice;
 import javafx.fxml.FXML;
 import javafx.scene.control.ChoiceBox;
@@ -60,6 +61,7 @@ public final class SyncSettingsView {
     @FXML
     private void initialize() {
         ifExistsBox.setItems(vm.choices());
+        ifExistsBox.setConverter(EnumLabels.converter(messages, "conflictChoice"));
         ifExistsBox.valueProperty().bindBidirectional(vm.choiceProperty());
         rulesList.setItems(vm.rules());
         rulesList.setEditable(true);
@@ -90,6 +92,7 @@ public final class SyncSettingsView {
         overrideBucketField.textProperty().bindBidirectional(vm.overrideBucketProperty());
         overrideBucketField.setOnAction(e -> addOverride());
         overrideChoiceBox.setItems(vm.choices());
+        overrideChoiceBox.setConverter(EnumLabels.converter(messages, "conflictChoice"));
         overrideChoiceBox.valueProperty().bindBidirectional(vm.overrideChoiceProperty());
         vm.errorProperty().addListener((o, a, err) -> {
             rulesMessage.getStyleClass().removeAll("danger", "text-muted");

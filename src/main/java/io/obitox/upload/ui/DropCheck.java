@@ -93,6 +93,10 @@ final class DropCheck {
     }
 
     /** "Upload 12 files (3.4 MiB)", from the ready list's running totals. */
+    void useMessages(io.obitox.common.Messages m) {
+        verdicts.useMessages(m);
+    }
+
     ReadOnlyStringProperty uploadLabelProperty() {
         return verdicts.uploadLabelProperty();
     }

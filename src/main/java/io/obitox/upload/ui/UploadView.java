@@ -2,6 +2,7 @@ package io.obitox.upload.ui;
 
 import io.obitox.common.Messages;
 import io.obitox.common.Sizes;
+import io.obitox.common.ui.EnumLabels;
 import io.obitox.objects.ui.ObjectSettingsForm;
 import io.obitox.objects.ui.ObjectSettingsViewModel;
 import io.obitox.objects.ui.TitledPanes;
@@ -232,6 +233,7 @@ public final class UploadView {
     private void initPlan() {
         UploadPlanViewModel plan = vm.plan();
         conflictBox.setItems(plan.choices());
+        conflictBox.setConverter(EnumLabels.converter(messages, "conflictChoice"));
         conflictBox.valueProperty().bindBidirectional(plan.choiceProperty());
         readyPlan.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         readyPlan.setCellFactory(col -> new PlanCell(plan));

@@ -131,6 +131,7 @@ public final class UploadViewModel {
     public void useMessages(Messages m) {
         this.messages = m;
         plan.useMessages(m);
+        check.useMessages(m);
     }
 
     // Properties //

@@ -1,5 +1,6 @@
 package io.obitox.upload.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.Sizes;
 import io.obitox.validation.BatchListener;
 import io.obitox.validation.SkippedPath;
@@ -52,6 +53,7 @@ final class Verdicts {
     private long readyBytes;
 
     private final ReadOnlyStringWrapper uploadLabel = new ReadOnlyStringWrapper(this, "uploadLabel", "Upload");
+    private Messages messages = Messages.english();
 
     Verdicts() {
         // the byte total follows every change of the ready list (adds, removals, replacements: rekey, clear)
@@ -66,12 +68,22 @@ final class Verdicts {
                     }
                 }
             }
-            int n = ready.size();
-            uploadLabel.set(
-                    n == 0
-                            ? "Upload"
-                            : "Upload " + n + " file" + (n == 1 ? "" : "s") + " (" + Sizes.bytes(readyBytes) + ")");
+            relabel();
         });
+    }
+
+    /** The words of the upload button: English until the view gives its own. FX thread. */
+    void useMessages(Messages m) {
+        messages = m;
+        relabel();
+    }
+
+    private void relabel() {
+        int n = ready.size();
+        uploadLabel.set(
+                n == 0
+                        ? messages.get("upload.vm.uploadButton")
+                        : messages.get("upload.vm.uploadFiles", n, Sizes.bytes(readyBytes)));
     }
 
     ObservableList<ReadyFile> ready() {

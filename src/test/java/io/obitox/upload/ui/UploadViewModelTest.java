@@ -104,6 +104,6 @@ class UploadViewModelTest {
         assertThat(vm.ready()).isEmpty();
         assertThat(vm.rejected()).isEmpty();
         assertThat(vm.statusProperty().get()).isEmpty();
-        assertThat(vm.uploadLabel()).isEqualTo("Upload");
+        assertThat(vm.uploadLabel()).isEqualTo("Hochladen"); // the button follows the language too
     }
 }

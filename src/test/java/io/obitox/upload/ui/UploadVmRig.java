@@ -49,7 +49,7 @@ final class UploadVmRig implements AutoCloseable {
                 selection,
                 tasks,
                 plan,
-                new ObjectSettingsViewModel(tasks, false, "for this batch only"),
+                new ObjectSettingsViewModel(tasks, false, "for this batch only", io.obitox.common.Messages.english()),
                 new ObjectSettingsDefaults(c.settings()));
     }
 
