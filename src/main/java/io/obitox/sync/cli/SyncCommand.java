@@ -20,6 +20,7 @@ import io.obitox.sync.UploadPlan;
 import io.obitox.sync.UploadPlanner;
 import io.obitox.transfer.TransferService;
 import io.obitox.transfer.TransferSnapshot;
+import io.obitox.transfer.TransferState;
 import io.obitox.transfer.UploadRequest;
 import io.obitox.transfer.cli.ProgressPrinter;
 import io.obitox.transfer.cli.TransferJson;
@@ -107,7 +108,8 @@ public final class SyncCommand extends LiveCommand<SyncCommand.Synced> {
             List<TransferSnapshot> end,
             List<ObjectEntry> deletions,
             DeleteResult deleted,
-            List<Map<String, Object>> walkErrors) {
+            List<Map<String, Object>> walkErrors,
+            List<TransferService.Refusal> refusals) {
         Set<String> failedDeletes() {
             Set<String> failed = new HashSet<>();
             if (deleted != null) {
@@ -171,11 +173,13 @@ public final class SyncCommand extends LiveCommand<SyncCommand.Synced> {
             }
         }
         if (dryRun) {
-            return new Synced(conflicts, List.of(), deletions, null, walkErrors);
+            return new Synced(conflicts, List.of(), deletions, null, walkErrors, List.of());
         }
         List<TransferSnapshot> end = List.of();
+        List<TransferService.Refusal> refusals = List.of();
         if (!uploads.isEmpty()) {
             TransferService.Batch batch = service.enqueue(uploads);
+            refusals = batch.refusals();
             conflicts.attach(batch.transferIds());
             conflicts.recordSkipped(service, batch.id(), false);
             progress(ctx.messages()
@@ -195,7 +199,7 @@ public final class SyncCommand extends LiveCommand<SyncCommand.Synced> {
             DeletePlan dp = new DeletePlan(b, List.of(p), deletions, List.of(), DeletePlan.Versioning.UNKNOWN);
             deleted = new DeleteService(ctx.app().clients()).delete(resolved.target(), dp, n -> {});
         }
-        return new Synced(conflicts, end, deletions, deleted, walkErrors);
+        return new Synced(conflicts, end, deletions, deleted, walkErrors, refusals);
     }
 
     /** Whether deleting {@code deletions} of the {@code listed} objects under the prefix needs {@code --yes}. */
@@ -264,8 +268,21 @@ public final class SyncCommand extends LiveCommand<SyncCommand.Synced> {
                 out.println(messages.get("cli.sync.wouldDelete", TerminalText.escape(o.key()), Sizes.bytes(o.size())));
             }
         } else {
+            // a batch the pre-flight refused (no bucket, bad keys, nothing answering) is one line, as for upload,
+            // not the same reason once per file
+            Set<String> refused = new HashSet<>();
+            for (TransferService.Refusal f : r.refusals()) {
+                refused.addAll(f.transferIds());
+                out.println(messages.get(
+                        "cli.upload.refused",
+                        f.transferIds().size(),
+                        f.bucket(),
+                        f.targetLabel(),
+                        f.reason().code(),
+                        f.reason().oneLine()));
+            }
             for (TransferSnapshot x : r.end()) {
-                if (conflicts.failed(x)) {
+                if (conflicts.failed(x) && !(refused.contains(x.id()) && x.state() == TransferState.FAILED)) {
                     out.println(messages.get(
                             "cli.row.failed",
                             TerminalText.escape(x.source().toString()),

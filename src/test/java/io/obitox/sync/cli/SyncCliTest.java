@@ -259,6 +259,25 @@ class SyncCliTest {
     }
 
     @Test
+    void aSyncToAMissingBucketSaysWhyOnceNotOncePerFile() throws Exception {
+        Path folder = dir.resolve("nowhere");
+        Files.createDirectories(folder);
+        for (int i = 0; i < 30; i++) {
+            Files.writeString(folder.resolve("f" + i + ".txt"), "file " + i);
+        }
+        CliRun r = run("sync", folder.toString(), "--bucket", "no-such-bucket-here")
+                .assertExit(1)
+                .assertNoStackTrace();
+        String all = r.out() + r.err();
+        assertThat(r.lines()).filteredOn(l -> l.startsWith("FAILED")).hasSize(1);
+        assertThat(all)
+                .contains("FAILED  30 file(s) to s3://no-such-bucket-here")
+                .contains("nothing sent: [BUCKET_MISSING]");
+        // nothing can be overwritten when nothing can be sent: the listing's failure is not a second warning
+        assertThat(all).doesNotContain("treated as new");
+    }
+
+    @Test
     void everyIfExistsValueOnAnExistingKey() throws Exception {
         String bucket = newBucket();
         Path f = dir.resolve("policies").resolve("report.pdf");
