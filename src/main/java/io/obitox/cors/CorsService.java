@@ -1,6 +1,7 @@
 package io.obitox.cors;
 
 import io.obitox.common.ObitoxException;
+import io.obitox.common.TextRef;
 import io.obitox.common.UserMessage;
 import io.obitox.storage.Provider;
 import io.obitox.storage.S3Errors;
@@ -73,21 +74,19 @@ public final class CorsService {
                 return new CorsReading(
                         CorsReading.State.ACCESS_DENIED,
                         CorsConfig.NONE,
-                        new UserMessage(
+                        UserMessage.of(
                                 S3Errors.ACCESS_DENIED,
-                                "Access denied reading the CORS configuration of bucket '" + bucket
-                                        + "': the credentials need the permission s3:GetBucketCors.",
-                                "Grant s3:GetBucketCors (and s3:PutBucketCors to change it) on arn:aws:s3:::" + bucket
-                                        + ", or use the bucket owner's credentials."));
+                                TextRef.of("svc.cors.readDenied", bucket),
+                                TextRef.of("svc.cors.readDenied.fix", bucket)));
             }
             if (S3Errors.BUCKET_MISSING.equals(m.code())) {
                 return new CorsReading(
                         CorsReading.State.BUCKET_MISSING,
                         CorsConfig.NONE,
-                        new UserMessage(
+                        UserMessage.of(
                                 S3Errors.BUCKET_MISSING,
-                                "The bucket '" + bucket + "' does not exist on " + target.where() + ".",
-                                "Check the bucket name and the profile, or create the bucket."));
+                                TextRef.of("svc.cors.bucketMissing", bucket, target.where()),
+                                TextRef.of("svc.cors.bucketMissing.fix")));
             }
             throw S3Errors.toException(e);
         }
@@ -107,12 +106,13 @@ public final class CorsService {
         UploadRules.Advice advice = UploadRules.advice(provider, v.accepted());
         if (!advice.perBucketApi()) {
             throw new ObitoxException(
-                    CorsReading.CODE_UNSUPPORTED, advice.notes().get(0), advice.instructions());
+                    UserMessage.of(
+                            CorsReading.CODE_UNSUPPORTED, advice.noteTexts().get(0), advice.instructionsText()),
+                    null);
         }
         CorsReading now = read(target, bucket);
         if (now.state() == CorsReading.State.UNSUPPORTED) {
-            UserMessage m = unsupported(target, v.accepted());
-            throw new ObitoxException(m.code(), m.message(), m.fix());
+            throw new ObitoxException(unsupported(target, v.accepted()), null);
         }
         now = requireReadable(now, bucket, "s3:GetBucketCors (setup keeps the other rules)");
         Set<String> all = new LinkedHashSet<>();
@@ -122,9 +122,11 @@ public final class CorsService {
         all.addAll(v.accepted());
         if (all.isEmpty()) {
             throw new ObitoxException(
-                    "ORIGIN_REQUIRED",
-                    "Name at least one origin: the address your web page runs on.",
-                    "For example http://localhost:3000 or https://app.example.com.");
+                    UserMessage.of(
+                            "ORIGIN_REQUIRED",
+                            TextRef.of("svc.cors.originRequired"),
+                            TextRef.of("svc.cors.originRequired.fix")),
+                    null);
         }
         List<String> finalOrigins = List.copyOf(all);
         CorsMerger.Result merged =
@@ -305,37 +307,35 @@ public final class CorsService {
     private static ObitoxException writeError(S3Target target, String bucket, RuntimeException e) {
         String code = S3Errors.awsCode(e);
         if ("NotImplemented".equals(code) || S3Errors.status(e) == 501) {
-            UserMessage m = unsupported(target, List.of());
-            return new ObitoxException(m.code(), m.message(), m.fix(), e);
+            return new ObitoxException(unsupported(target, List.of()), e);
         }
         UserMessage m = S3Errors.describe(e);
         if (S3Errors.ACCESS_DENIED.equals(m.code())) {
             return new ObitoxException(
-                    S3Errors.ACCESS_DENIED,
-                    "Access denied changing the CORS configuration of bucket '" + bucket
-                            + "': the credentials need the permission s3:PutBucketCors.",
-                    "Grant s3:PutBucketCors on arn:aws:s3:::" + bucket + " (it also covers removing the"
-                            + " configuration), or use the bucket owner's credentials.",
+                    UserMessage.of(
+                            S3Errors.ACCESS_DENIED,
+                            TextRef.of("svc.cors.writeDenied", bucket),
+                            TextRef.of("svc.cors.writeDenied.fix", bucket)),
                     e);
         }
         if ("MalformedXML".equals(code) || "InvalidRequest".equals(code) || "InvalidArgument".equals(code)) {
             return new ObitoxException(
-                    "CORS_REJECTED",
-                    "The server rejected the CORS configuration (" + code + ").",
-                    target.provider() == Provider.R2
-                            ? "Cloudflare R2 rejects wildcard ports (http://localhost:*) and MaxAgeSeconds above"
-                                    + " 86400; list the exact origins."
-                            : "Check the origins and headers of the rules for characters the server does not accept.",
+                    UserMessage.of(
+                            "CORS_REJECTED",
+                            TextRef.of("svc.cors.rejected", code),
+                            TextRef.of(
+                                    target.provider() == Provider.R2
+                                            ? "svc.cors.rejected.fixR2"
+                                            : "svc.cors.rejected.fix")),
                     e);
         }
         return S3Errors.toException(e);
     }
 
     private static UserMessage unsupported(S3Target target, List<String> origins) {
-        return new UserMessage(
+        return UserMessage.of(
                 CorsReading.CODE_UNSUPPORTED,
-                "This server has global CORS only: it does not store CORS rules per bucket (it answered"
-                        + " NotImplemented), as MinIO community edition and S3Proxy do.",
+                TextRef.of("svc.cors.globalOnly"),
                 UploadRules.globalOnlyFix(target.provider(), origins));
     }
 

@@ -24,7 +24,6 @@ import javafx.collections.ObservableList;
  * undo of what it applied (itself recorded) and checking again.
  */
 public final class ApplyStepViewModel extends CorsStepViewModel {
-    private final Messages messages;
     private final CorsWizardState state;
     private final CorsService cors;
     private final ObservableList<CorsCheck> checks = FXCollections.observableArrayList();
@@ -32,9 +31,8 @@ public final class ApplyStepViewModel extends CorsStepViewModel {
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo", false);
 
     public ApplyStepViewModel(CorsWizardState state, CorsService cors, UiTasks tasks, Messages messages) {
-        super(tasks);
+        super(tasks, messages);
         this.state = state;
-        this.messages = messages;
         this.cors = cors;
         validWhen(status.busyProperty().not());
         canUndo.bind(
