@@ -201,6 +201,11 @@ public final class ChooseBucketStepViewModel extends CorsStepViewModel {
         }
     }
 
+    /** A profile in the picker: its name and its provider's, in the user's language. */
+    public String profileLabel(StorageProfile p) {
+        return p.name() + "  ·  " + messages.render(p.provider().nameText());
+    }
+
     private boolean computeValid() {
         CorsReading r = state.getReading();
         if (status.isBusy() || state.getTarget() == null || r == null) {
