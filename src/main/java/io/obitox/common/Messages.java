@@ -111,14 +111,19 @@ public final class Messages {
         return get(ref.key(), args);
     }
 
+    /** {@code ref} in this language, or {@code english} when there is none (a text not made from a key). */
+    public String render(TextRef ref, String english) {
+        return ref == null ? english : render(ref);
+    }
+
     /** The message in this language, or its English text when it was not made from a key. */
     public String message(UserMessage m) {
-        return m.messageRef() == null ? m.message() : render(m.messageRef());
+        return render(m.messageRef(), m.message());
     }
 
     /** The fix in this language, or its English text (perhaps empty) when it was not made from a key. */
     public String fix(UserMessage m) {
-        return m.fixRef() == null ? m.fix() : render(m.fixRef());
+        return render(m.fixRef(), m.fix());
     }
 
     /** Message and fix on one line in this language, as {@link UserMessage#oneLine()} in English. */

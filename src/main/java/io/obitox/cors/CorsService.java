@@ -232,23 +232,15 @@ public final class CorsService {
         List<CorsCheck> checks = new ArrayList<>();
         switch (reading.state()) {
             case BUCKET_MISSING -> {
-                checks.add(CorsCheck.failed(
-                        CorsAuditor.CONFIGURATION,
-                        reading.problem().message(),
-                        reading.problem().fix()));
+                checks.add(configurationCheck(CorsCheck.Status.FAILED, reading.problem(), null));
                 return new CorsReport(bucket, target.where(), v.accepted(), reading, checks);
             }
             case UNSUPPORTED ->
-                checks.add(CorsCheck.warning(
-                        CorsAuditor.CONFIGURATION,
-                        reading.problem().message() + " The live checks show whether the server-wide setting allows"
-                                + " uploads.",
-                        reading.problem().fix()));
+                checks.add(configurationCheck(
+                        CorsCheck.Status.WARNING, reading.problem(), "svc.cors.check.liveShowsServerWide"));
             case ACCESS_DENIED ->
-                checks.add(CorsCheck.warning(
-                        CorsAuditor.CONFIGURATION,
-                        reading.problem().message() + " The live checks still show whether uploads work.",
-                        reading.problem().fix()));
+                checks.add(configurationCheck(
+                        CorsCheck.Status.WARNING, reading.problem(), "svc.cors.check.liveStillShows"));
             default -> checks.addAll(CorsAuditor.audit(reading.config(), v.accepted(), target.provider()));
         }
         List<String> probeOrigins = !v.accepted().isEmpty()
@@ -256,10 +248,11 @@ public final class CorsService {
                 : reading.readable() ? CorsAuditor.originsOf(reading.config()) : List.of();
         if (live) {
             if (probeOrigins.isEmpty()) {
-                checks.add(CorsCheck.failed(
-                        "Live checks",
-                        "No origin to check: none was named and no rule allows uploads from one.",
-                        "Name the origin your web page runs on, e.g. http://localhost:3000."));
+                checks.add(CorsCheck.of(
+                        CorsCheck.Status.FAILED,
+                        TextRef.of("svc.cors.check.live"),
+                        TextRef.of("svc.cors.check.noOrigin"),
+                        TextRef.of("svc.cors.check.noOrigin.fix")));
             } else {
                 checks.addAll(prober.probe(target, bucket, probeOrigins, reading.readable() ? reading.config() : null));
             }
@@ -330,6 +323,23 @@ public final class CorsService {
                     e);
         }
         return S3Errors.toException(e);
+    }
+
+    /**
+     * The configuration check for a reading that is a problem, in the problem's words (and {@code addKey}'s sentence
+     * after them); bundle references where the problem has them.
+     */
+    private static CorsCheck configurationCheck(CorsCheck.Status status, UserMessage problem, String addKey) {
+        TextRef name = TextRef.of("svc.cors.check.configuration");
+        TextRef said = problem.messageRef();
+        if (said == null) {
+            String english = addKey == null
+                    ? problem.message()
+                    : problem.message() + " " + TextRef.of(addKey).english();
+            return new CorsCheck(name.english(), status, english, problem.fix());
+        }
+        TextRef message = addKey == null ? said : TextRef.of("svc.cors.check.twoSentences", said, TextRef.of(addKey));
+        return new CorsCheck(name.english(), status, message.english(), problem.fix(), name, message, problem.fixRef());
     }
 
     private static UserMessage unsupported(S3Target target, List<String> origins) {

@@ -50,9 +50,19 @@ public final class ApplyStepViewModel extends CorsStepViewModel {
         return checks;
     }
 
+    /** A check's name in the user's language. */
+    public String name(CorsCheck c) {
+        return messages.render(c.nameText(), c.name());
+    }
+
+    /** What a check saw, in the user's language. */
+    public String message(CorsCheck c) {
+        return messages.render(c.messageText(), c.message());
+    }
+
     /** How a check's fix reads under it. */
     public String fixLine(CorsCheck c) {
-        return messages.get("cors.apply.fix", c.fix());
+        return messages.get("cors.apply.fix", messages.render(c.fixText(), c.fix()));
     }
 
     /** What was applied (history entry) or undone; empty in check mode. */
@@ -172,7 +182,9 @@ public final class ApplyStepViewModel extends CorsStepViewModel {
         }
         state.reportProperty().set(o.report());
         checks.setAll(o.report().checks());
-        status.show(o.report().ok() ? Tone.SUCCESS : Tone.ERROR, o.report().headline());
+        status.show(
+                o.report().ok() ? Tone.SUCCESS : Tone.ERROR,
+                messages.render(o.report().headlineText()));
     }
 
     private record Outcome(CorsChange change, CorsReport report) {}
