@@ -131,10 +131,10 @@ public final class CorsService {
         List<String> finalOrigins = List.copyOf(all);
         CorsMerger.Result merged =
                 CorsMerger.merge(now.config(), UploadRules.rule(provider, finalOrigins), RuleMatching.of(provider));
-        List<String> notes = new ArrayList<>(advice.notes());
-        notes.addAll(merged.notes());
+        List<TextRef> notes = new ArrayList<>(advice.noteTexts());
+        notes.addAll(merged.noteTexts());
         if (finalOrigins.contains("*")) {
-            notes.add("'*' lets every website send upload requests here; each upload still needs a presigned URL.");
+            notes.add(TextRef.of("svc.cors.note.star"));
         }
         return new ChangePlan(
                 bucket,
@@ -171,8 +171,11 @@ public final class CorsService {
         boolean useBefore = changeId == null || before;
         CorsConfig wanted = useBefore ? change.previous() : change.next();
         CorsReading now = requireReadable(read(target, bucket), bucket, "s3:GetBucketCors");
-        String note = "Restores the configuration " + (useBefore ? "from before" : "after") + " change #" + change.id()
-                + " (" + change.summary() + ", " + change.changedAt().truncatedTo(ChronoUnit.SECONDS) + ").";
+        TextRef note = TextRef.of(
+                useBefore ? "svc.cors.note.restoreBefore" : "svc.cors.note.restoreAfter",
+                String.valueOf(change.id()),
+                change.summary(),
+                change.changedAt().truncatedTo(ChronoUnit.SECONDS).toString());
         return new ChangePlan(
                 bucket,
                 CorsChange.Action.RESTORE,

@@ -35,6 +35,22 @@ class CorsCheckTextsTest {
     }
 
     @Test
+    void reviewNotesInEnglishAsBeforeAndInGerman() {
+        assertThat(TextRef.of("svc.cors.note.replaces", UploadRules.RULE_ID).english())
+                .isEqualTo("Replaces the existing upload rule 'obitox-browser-uploads' in place.");
+        assertThat(TextRef.of("svc.cors.note.after", "2").english())
+                .isEqualTo("Adds the upload rule after the 2 existing rule(s), which stay unchanged.");
+        assertThat(TextRef.of("svc.cors.note.restoreBefore", "12", "setup", "2026-01-02T03:04:05Z")
+                        .english())
+                .isEqualTo("Restores the configuration from before change #12 (setup, 2026-01-02T03:04:05Z).");
+        assertThat(TextRef.of("svc.cors.note.star").english())
+                .isEqualTo(
+                        "'*' lets every website send upload requests here; each upload still needs a presigned URL.");
+        assertThat(german.render(TextRef.of("svc.cors.note.replaces", UploadRules.RULE_ID)))
+                .isEqualTo("Ersetzt die vorhandene Upload-Regel „obitox-browser-uploads“ an ihrer Stelle.");
+    }
+
+    @Test
     void theReportHeadlineInEnglishAndGerman() {
         CorsCheck ok = CorsCheck.passed("a", "fine");
         CorsCheck bad = CorsCheck.failed("b", "broken", "fix it");

@@ -82,7 +82,7 @@ public final class ReviewStepViewModel extends CorsStepViewModel {
             return;
         }
         summary.setAll(p.diff().summary());
-        notes.setAll(p.notes());
+        notes.setAll(p.noteTexts().stream().map(messages::render).toList());
         diff.setAll(p.diff().lines());
         if (p.changed()) {
             status.show(Tone.INFO, messages.get("cors.review.nothingYet", p.bucket()));
