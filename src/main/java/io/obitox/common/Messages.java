@@ -39,9 +39,14 @@ public final class Messages {
         this.bundle = bundle;
     }
 
-    /** English, the base file; what tests and the command line use. */
+    /** English, the base file; what tests and the command line use. Read once: {@link TextRef#english} needs it often. */
     public static Messages english() {
-        return of(Locale.ENGLISH);
+        return English.TEXTS;
+    }
+
+    /** Holds English until first use (after {@link #LANGUAGES} is set). */
+    private static final class English {
+        static final Messages TEXTS = of(Locale.ENGLISH);
     }
 
     /** The texts for {@code locale}'s language, English where there is no translation. */
@@ -96,6 +101,35 @@ public final class Messages {
             return pattern;
         }
         return new MessageFormat(pattern, locale).format(args);
+    }
+
+    /** A service's text in this language; arguments that are references themselves are rendered in it too. */
+    public String render(TextRef ref) {
+        Object[] args = ref.args().stream()
+                .map(a -> a instanceof TextRef r ? render(r) : a)
+                .toArray();
+        return get(ref.key(), args);
+    }
+
+    /** {@code ref} in this language, or {@code english} when there is none (a text not made from a key). */
+    public String render(TextRef ref, String english) {
+        return ref == null ? english : render(ref);
+    }
+
+    /** The message in this language, or its English text when it was not made from a key. */
+    public String message(UserMessage m) {
+        return render(m.messageRef(), m.message());
+    }
+
+    /** The fix in this language, or its English text (perhaps empty) when it was not made from a key. */
+    public String fix(UserMessage m) {
+        return render(m.fixRef(), m.fix());
+    }
+
+    /** Message and fix on one line in this language, as {@link UserMessage#oneLine()} in English. */
+    public String oneLine(UserMessage m) {
+        String fix = fix(m);
+        return fix == null || fix.isBlank() ? message(m) : message(m) + " " + fix;
     }
 
     /** A properties bundle with a parent for the keys it lacks. */

@@ -9,15 +9,26 @@ import java.util.Objects;
 public class ObitoxException extends RuntimeException {
     private final String code;
     private final String fix;
+    /** The message's bundle references, kept so that a view can still show it in the user's language. */
+    private final TextRef messageRef;
+
+    private final TextRef fixRef;
 
     public ObitoxException(String code, String message, String fix) {
         this(code, message, fix, null);
     }
 
     public ObitoxException(String code, String message, String fix, Throwable cause) {
-        super(message, cause);
-        this.code = Objects.requireNonNull(code, "code");
-        this.fix = fix == null ? "" : fix;
+        this(new UserMessage(code, message, fix), cause);
+    }
+
+    /** The failure {@code m} says, with its bundle references if it has them. */
+    public ObitoxException(UserMessage m, Throwable cause) {
+        super(m.message(), cause);
+        this.code = Objects.requireNonNull(m.code(), "code");
+        this.fix = m.fix() == null ? "" : m.fix();
+        this.messageRef = m.messageRef();
+        this.fixRef = m.fixRef();
     }
 
     public String code() {
@@ -29,6 +40,6 @@ public class ObitoxException extends RuntimeException {
     }
 
     public UserMessage toUserMessage() {
-        return new UserMessage(code, getMessage(), fix);
+        return new UserMessage(code, getMessage(), fix, messageRef, fixRef);
     }
 }

@@ -1,5 +1,6 @@
 package io.obitox.cors;
 
+import io.obitox.common.TextRef;
 import java.util.List;
 
 /**
@@ -17,11 +18,16 @@ public record ChangePlan(
         CorsConfig previous,
         CorsConfig proposed,
         CorsDiff diff,
-        List<String> notes) {
+        List<TextRef> noteTexts) {
 
     public ChangePlan {
         origins = List.copyOf(origins);
-        notes = List.copyOf(notes);
+        noteTexts = List.copyOf(noteTexts);
+    }
+
+    /** The notes in English (the CLI prints them); {@code noteTexts} are the same for a view's language. */
+    public List<String> notes() {
+        return noteTexts.stream().map(TextRef::english).toList();
     }
 
     /** False when applying would not change anything. */

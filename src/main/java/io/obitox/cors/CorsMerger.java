@@ -1,5 +1,6 @@
 package io.obitox.cors;
 
+import io.obitox.common.TextRef;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +24,12 @@ public final class CorsMerger {
      * @param position index of the upload rule in {@code config}
      * @param notes sentences about placement and replaced rules, for the review step
      */
-    public record Result(CorsConfig config, int position, List<String> notes) {}
+    public record Result(CorsConfig config, int position, List<TextRef> noteTexts) {
+        /** The notes in English. */
+        public List<String> notes() {
+            return noteTexts.stream().map(TextRef::english).toList();
+        }
+    }
 
     /** Merges; throws {@code CORS_LIMIT} when the result exceeds S3's limits. */
     public static Result merge(CorsConfig existing, CorsRule uploadRule, RuleMatching matching) {
@@ -38,25 +44,22 @@ public final class CorsMerger {
                 others.add(r);
             }
         }
-        List<String> notes = new ArrayList<>();
+        List<TextRef> notes = new ArrayList<>();
         int shadowing = firstShadowing(others, uploadRule, matching);
         int position;
         if (shadowing >= 0 && (previousIndex < 0 || shadowing < previousIndex)) {
             position = shadowing;
-            notes.add("The upload rule goes before rule " + (shadowing + 1) + " ("
-                    + others.get(shadowing).describe() + "), which would otherwise answer uploads from the same"
-                    + " origins first"
-                    + (matching == RuleMatching.FIRST_ORIGIN
-                            ? " (this server uses the first rule whose origin matches)."
-                            : "."));
+            notes.add(TextRef.of(
+                    matching == RuleMatching.FIRST_ORIGIN ? "svc.cors.note.beforeFirstOrigin" : "svc.cors.note.before",
+                    String.valueOf(shadowing + 1),
+                    others.get(shadowing).describe()));
         } else if (previousIndex >= 0) {
             position = previousIndex;
-            notes.add("Replaces the existing upload rule '" + UploadRules.RULE_ID + "' in place.");
+            notes.add(TextRef.of("svc.cors.note.replaces", UploadRules.RULE_ID));
         } else {
             position = others.size();
             if (!others.isEmpty()) {
-                notes.add("Adds the upload rule after the " + others.size() + " existing rule(s), which stay"
-                        + " unchanged.");
+                notes.add(TextRef.of("svc.cors.note.after", String.valueOf(others.size())));
             }
         }
         List<CorsRule> merged = new ArrayList<>(others);

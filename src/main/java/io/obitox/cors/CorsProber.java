@@ -1,5 +1,12 @@
 package io.obitox.cors;
 
+import static io.obitox.cors.CorsCheck.Status.FAILED;
+import static io.obitox.cors.CorsCheck.Status.PASSED;
+import static io.obitox.cors.CorsCheck.Status.SKIPPED;
+import static io.obitox.cors.CorsCheck.Status.WARNING;
+
+import io.obitox.common.TextRef;
+import io.obitox.common.UserMessage;
 import io.obitox.storage.S3Errors;
 import io.obitox.storage.S3Target;
 import io.obitox.storage.StorageClients;
@@ -42,17 +49,16 @@ public final class CorsProber {
     /** An origin nobody configures (the .invalid top-level domain never resolves). */
     public static final String OTHER_ORIGIN = "https://obitox-cors-check.invalid";
 
-    static final String PREFLIGHT = "Preflight from ";
+    /** English names of two checks (the others name their origin); the bundle has them as svc.cors.check.*. */
     static final String OTHER = "Other origins refused";
-    static final String PUT = "Presigned PUT from ";
-    static final String PART = "Multipart part from ";
+
     static final String CLEANUP = "Probe clean-up";
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final Duration URL_LIFETIME = Duration.ofMinutes(10);
     private static final byte[] BODY = "ObitoX CORS probe; safe to delete.\n".getBytes(StandardCharsets.UTF_8);
     private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]{1,100})</Code>");
-    private static final String SETUP_FIX = "Run CORS setup for this bucket with this origin.";
+    private static final TextRef SETUP_FIX = TextRef.of("svc.cors.check.setupFix");
 
     private final StorageClients clients;
     /** Built on the first probe: building it loads the TLS trust store, which would slow down every start. */
@@ -107,7 +113,8 @@ public final class CorsProber {
             }
             checks.add(otherOriginRefused(objectUri, origins, config));
             cleanup.objectKey = key;
-            checks.add(upload(PUT + origin, put, origin, "the probe object"));
+            checks.add(upload(
+                    TextRef.of("svc.cors.check.put", origin), put, origin, TextRef.of("svc.cors.check.probeObject")));
             checks.add(part(target, presigner, bucket, partKey, origin, cleanup));
         } finally {
             checks.add(cleanup.run());
@@ -116,7 +123,7 @@ public final class CorsProber {
     }
 
     private CorsCheck preflight(URI objectUri, String origin) {
-        String name = PREFLIGHT + origin;
+        TextRef name = TextRef.of("svc.cors.check.preflight", origin);
         String requested = String.join(",", UploadRules.UPLOAD_HEADERS);
         HttpResponse<byte[]> res;
         try {
@@ -133,30 +140,27 @@ public final class CorsProber {
         String headers = header(res, "Access-Control-Allow-Headers");
         String seen = "HTTP " + res.statusCode() + errorCode(res) + seenHeaders(res);
         if (res.statusCode() / 100 != 2 || acao == null) {
-            return CorsCheck.failed(
-                    name,
-                    "The preflight for PUT was refused (" + seen + "). The browser reports \"CORS is not enabled for"
-                            + " this bucket\" or \"This CORS request is not allowed\" and never sends the upload.",
-                    SETUP_FIX);
+            return CorsCheck.of(FAILED, name, TextRef.of("svc.cors.check.preflightRefused", seen), SETUP_FIX);
         }
         if (!acao.equals(origin) && !acao.equals("*")) {
-            return CorsCheck.failed(name, "The preflight answered for another origin (" + seen + ").", SETUP_FIX);
+            return CorsCheck.of(FAILED, name, TextRef.of("svc.cors.check.otherOriginAnswered", seen), SETUP_FIX);
         }
         if (methods == null || !tokens(methods).contains("put")) {
-            return CorsCheck.failed(
-                    name, "The preflight does not allow PUT (" + seen + ").", "Add PUT to AllowedMethods.");
+            return CorsCheck.of(
+                    FAILED, name, TextRef.of("svc.cors.check.noPut", seen), TextRef.of("svc.cors.check.noPut.fix"));
         }
         List<String> missing = UploadRules.UPLOAD_HEADERS.stream()
                 .filter(h -> headers == null
                         || !(headers.trim().equals("*") || tokens(headers).contains(h)))
                 .toList();
         if (!missing.isEmpty()) {
-            return CorsCheck.failed(
+            return CorsCheck.of(
+                    FAILED,
                     name,
-                    "The preflight does not allow the headers " + String.join(", ", missing) + " (" + seen + ").",
-                    "Add them to AllowedHeaders.");
+                    TextRef.of("svc.cors.check.missingHeaders", String.join(", ", missing), seen),
+                    TextRef.of("svc.cors.check.missingHeaders.fix"));
         }
-        return CorsCheck.passed(name, "Allowed: " + seen + ".");
+        return CorsCheck.of(PASSED, name, TextRef.of("svc.cors.check.allowed", seen), null);
     }
 
     private CorsCheck otherOriginRefused(URI objectUri, List<String> origins, CorsConfig config) {
@@ -168,47 +172,52 @@ public final class CorsProber {
                     .header("Access-Control-Request-Method", "PUT")
                     .header("Access-Control-Request-Headers", "content-type"));
         } catch (IOException e) {
-            return unreachable(OTHER, e);
+            return unreachable(TextRef.of("svc.cors.check.other"), e);
         }
         String acao = header(res, "Access-Control-Allow-Origin");
         String seen = "HTTP " + res.statusCode() + errorCode(res) + seenHeaders(res);
         if (acao == null || res.statusCode() / 100 != 2) {
-            return CorsCheck.passed(OTHER, "A preflight from " + OTHER_ORIGIN + " was refused (" + seen + ").");
+            return CorsCheck.of(
+                    PASSED,
+                    TextRef.of("svc.cors.check.other"),
+                    TextRef.of("svc.cors.check.otherRefused", OTHER_ORIGIN, seen),
+                    null);
         }
         boolean wildcard = acao.equals("*")
                 || origins.contains("*")
                 || config == null
                 || config.rules().stream().anyMatch(r -> r.allowedOrigins().contains("*"));
-        String message = "A preflight from " + OTHER_ORIGIN + ", which you did not list, was allowed too (" + seen
-                + "). Any website can have its visitors' browsers upload here with a presigned URL.";
-        String fix = "List only your own origins instead of *, unless every website should be allowed.";
-        return wildcard ? CorsCheck.warning(OTHER, message, fix) : CorsCheck.failed(OTHER, message, fix);
+        return CorsCheck.of(
+                wildcard ? WARNING : FAILED,
+                TextRef.of("svc.cors.check.other"),
+                TextRef.of("svc.cors.check.otherAllowed", OTHER_ORIGIN, seen),
+                TextRef.of("svc.cors.check.otherAllowed.fix"));
     }
 
     private CorsCheck part(
             S3Target target, S3Presigner presigner, String bucket, String partKey, String origin, Cleanup cleanup) {
-        String name = PART + origin;
+        TextRef name = TextRef.of("svc.cors.check.part", origin);
         String uploadId;
         try {
             uploadId = clients.interactive(target)
                     .createMultipartUpload(b -> b.bucket(bucket).key(partKey))
                     .uploadId();
         } catch (RuntimeException e) {
-            return CorsCheck.failed(
+            return CorsCheck.of(
+                    FAILED,
                     name,
-                    "Could not start the probe multipart upload: "
-                            + S3Errors.describe(e).message(),
-                    "The credentials need s3:PutObject and s3:AbortMultipartUpload on the bucket.");
+                    TextRef.of("svc.cors.check.multipartNotStarted", messageOf(S3Errors.describe(e))),
+                    TextRef.of("svc.cors.check.multipartNotStarted.fix"));
         }
         cleanup.partKey = partKey;
         cleanup.uploadId = uploadId;
         PresignedRequest part = presigner.presignUploadPart(p -> p.signatureDuration(URL_LIFETIME)
                 .uploadPartRequest(
                         u -> u.bucket(bucket).key(partKey).uploadId(uploadId).partNumber(1)));
-        return upload(name, part, origin, "the probe part");
+        return upload(name, part, origin, TextRef.of("svc.cors.check.probePart"));
     }
 
-    private CorsCheck upload(String name, PresignedRequest presigned, String origin, String what) {
+    private CorsCheck upload(TextRef name, PresignedRequest presigned, String origin, TextRef what) {
         HttpRequest.Builder req = HttpRequest.newBuilder(toUri(presigned.url()))
                 .method("PUT", HttpRequest.BodyPublishers.ofByteArray(BODY))
                 .header("Origin", origin);
@@ -227,27 +236,20 @@ public final class CorsProber {
         String expose = header(res, "Access-Control-Expose-Headers");
         String seen = "HTTP " + res.statusCode() + errorCode(res) + seenHeaders(res);
         if (res.statusCode() / 100 != 2) {
-            return CorsCheck.failed(
+            return CorsCheck.of(
+                    FAILED,
                     name,
-                    "The server refused " + what + " itself (" + seen + "); this is not a CORS problem.",
-                    "The credentials need s3:PutObject on the bucket (and the clock must be right for presigned"
-                            + " URLs).");
+                    TextRef.of("svc.cors.check.refusedItself", what, seen),
+                    TextRef.of("svc.cors.check.refusedItself.fix"));
         }
         if (acao == null || !acao.equals(origin) && !acao.equals("*")) {
-            return CorsCheck.failed(
-                    name,
-                    "The upload went through, but the response has no Access-Control-Allow-Origin for " + origin + " ("
-                            + seen + "): the browser discards it and reports a CORS error.",
-                    SETUP_FIX);
+            return CorsCheck.of(FAILED, name, TextRef.of("svc.cors.check.noAllowOrigin", origin, seen), SETUP_FIX);
         }
         if (expose == null || !tokens(expose).contains("etag")) {
-            return CorsCheck.failed(
-                    name,
-                    "ETag is not in Access-Control-Expose-Headers (" + seen + "): browser code cannot read the ETag"
-                            + " (\"Headers not found in CORS response\"), so multipart uploads cannot complete.",
-                    "Add ETag to ExposeHeaders. " + SETUP_FIX);
+            return CorsCheck.of(
+                    FAILED, name, TextRef.of("svc.cors.check.noEtag", seen), TextRef.of("svc.cors.check.noEtag.fix"));
         }
-        return CorsCheck.passed(name, "Uploaded " + what + " with the browser's headers: " + seen + ".");
+        return CorsCheck.of(PASSED, name, TextRef.of("svc.cors.check.uploaded", what, seen), null);
     }
 
     private HttpResponse<byte[]> send(HttpRequest.Builder req) throws IOException {
@@ -259,9 +261,15 @@ public final class CorsProber {
         }
     }
 
-    private static CorsCheck unreachable(String name, IOException e) {
+    private static CorsCheck unreachable(TextRef name, IOException e) {
         var m = S3Errors.describe(e);
-        return CorsCheck.failed(name, "The request could not be sent: " + m.message(), m.fix());
+        TextRef message = TextRef.of("svc.cors.check.notSent", messageOf(m));
+        return new CorsCheck(name.english(), FAILED, message.english(), m.fix(), name, message, m.fixRef());
+    }
+
+    /** The message as an argument: its reference when it has one (rendered in the same language), else English. */
+    private static Object messageOf(UserMessage m) {
+        return m.messageRef() != null ? m.messageRef() : m.message();
     }
 
     private static String header(HttpResponse<?> res, String name) {
@@ -349,15 +357,24 @@ public final class CorsProber {
                 }
             }
             if (!failed.isEmpty()) {
-                return CorsCheck.warning(
-                        CLEANUP,
-                        "Probe clean-up incomplete: " + String.join("; ", failed) + ".",
-                        "Delete what is left under " + PROBE_PREFIX + " by hand, or set a lifecycle rule that aborts"
-                                + " incomplete multipart uploads.");
+                return CorsCheck.of(
+                        WARNING,
+                        TextRef.of("svc.cors.check.cleanup"),
+                        TextRef.of("svc.cors.check.cleanupIncomplete", String.join("; ", failed)),
+                        TextRef.of("svc.cors.check.cleanupIncomplete.fix", PROBE_PREFIX));
             }
-            return done.isEmpty()
-                    ? CorsCheck.skipped(CLEANUP, "Nothing was left on the server.")
-                    : CorsCheck.passed(CLEANUP, "Nothing left behind: " + String.join(", ", done) + ".");
+            return CorsCheck.of(
+                    done.isEmpty() ? SKIPPED : PASSED,
+                    TextRef.of("svc.cors.check.cleanup"),
+                    TextRef.of(
+                            done.isEmpty()
+                                    ? "svc.cors.check.nothingLeft"
+                                    : done.size() == 2
+                                            ? "svc.cors.check.cleanedBoth"
+                                            : objectKey != null
+                                                    ? "svc.cors.check.cleanedObject"
+                                                    : "svc.cors.check.cleanedPart"),
+                    null);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.obitox.cors;
 
 import io.obitox.common.ObitoxException;
+import io.obitox.common.TextRef;
 import io.obitox.common.UserMessage;
 
 /**
@@ -36,13 +37,19 @@ public record CorsReading(State state, CorsConfig config, UserMessage problem) {
         return state == State.CONFIGURED || state == State.NONE;
     }
 
-    /** The one-line description of the state, for show and the wizard. */
+    /** The one-line description of the state in English, for show. */
     public String headline() {
-        return switch (state) {
-            case CONFIGURED -> "CORS is configured with " + config.summary() + ".";
-            case NONE -> "The bucket has no CORS configuration (NoSuchCORSConfiguration).";
-            default -> problem.message();
-        };
+        return problem == null ? headlineText().english() : problem.message();
+    }
+
+    /**
+     * The description of a readable state as a bundle reference, for the wizard to show in the user's language (the
+     * other states say theirs in {@link #problem}).
+     */
+    public TextRef headlineText() {
+        return state == State.CONFIGURED
+                ? TextRef.of("svc.cors.configured", config.rules().size())
+                : TextRef.of("svc.cors.none");
     }
 
     /** The problem as an exception, for operations that cannot go on without the configuration. */
@@ -50,6 +57,6 @@ public record CorsReading(State state, CorsConfig config, UserMessage problem) {
         if (problem == null) {
             throw new IllegalStateException("CORS reading " + state + " is not a problem");
         }
-        return new ObitoxException(problem.code(), problem.message(), problem.fix());
+        return new ObitoxException(problem, null);
     }
 }

@@ -1,5 +1,6 @@
 package io.obitox.cors;
 
+import io.obitox.common.TextRef;
 import java.util.List;
 
 /**
@@ -25,11 +26,15 @@ public record CorsReport(
         return checks.stream().filter(c -> !c.passed()).toList();
     }
 
-    /** One line for status bars and the CLI's last line. */
+    /** One line for status bars and the CLI's last line, in English. */
     public String headline() {
-        long failed = failures().size();
+        return headlineText().english();
+    }
+
+    /** The headline for a view to show in the user's language. */
+    public TextRef headlineText() {
         return ok()
-                ? "CORS works for browser uploads to " + bucket + " (" + checks.size() + " checks)."
-                : failed + " of " + checks.size() + " checks failed for " + bucket + ".";
+                ? TextRef.of("svc.cors.report.ok", bucket, checks.size())
+                : TextRef.of("svc.cors.report.failed", failures().size(), checks.size(), bucket);
     }
 }

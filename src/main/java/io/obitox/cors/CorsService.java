@@ -1,6 +1,7 @@
 package io.obitox.cors;
 
 import io.obitox.common.ObitoxException;
+import io.obitox.common.TextRef;
 import io.obitox.common.UserMessage;
 import io.obitox.storage.Provider;
 import io.obitox.storage.S3Errors;
@@ -73,21 +74,19 @@ public final class CorsService {
                 return new CorsReading(
                         CorsReading.State.ACCESS_DENIED,
                         CorsConfig.NONE,
-                        new UserMessage(
+                        UserMessage.of(
                                 S3Errors.ACCESS_DENIED,
-                                "Access denied reading the CORS configuration of bucket '" + bucket
-                                        + "': the credentials need the permission s3:GetBucketCors.",
-                                "Grant s3:GetBucketCors (and s3:PutBucketCors to change it) on arn:aws:s3:::" + bucket
-                                        + ", or use the bucket owner's credentials."));
+                                TextRef.of("svc.cors.readDenied", bucket),
+                                TextRef.of("svc.cors.readDenied.fix", bucket)));
             }
             if (S3Errors.BUCKET_MISSING.equals(m.code())) {
                 return new CorsReading(
                         CorsReading.State.BUCKET_MISSING,
                         CorsConfig.NONE,
-                        new UserMessage(
+                        UserMessage.of(
                                 S3Errors.BUCKET_MISSING,
-                                "The bucket '" + bucket + "' does not exist on " + target.where() + ".",
-                                "Check the bucket name and the profile, or create the bucket."));
+                                TextRef.of("svc.cors.bucketMissing", bucket, target.where()),
+                                TextRef.of("svc.cors.bucketMissing.fix")));
             }
             throw S3Errors.toException(e);
         }
@@ -107,12 +106,13 @@ public final class CorsService {
         UploadRules.Advice advice = UploadRules.advice(provider, v.accepted());
         if (!advice.perBucketApi()) {
             throw new ObitoxException(
-                    CorsReading.CODE_UNSUPPORTED, advice.notes().get(0), advice.instructions());
+                    UserMessage.of(
+                            CorsReading.CODE_UNSUPPORTED, advice.noteTexts().get(0), advice.instructionsText()),
+                    null);
         }
         CorsReading now = read(target, bucket);
         if (now.state() == CorsReading.State.UNSUPPORTED) {
-            UserMessage m = unsupported(target, v.accepted());
-            throw new ObitoxException(m.code(), m.message(), m.fix());
+            throw new ObitoxException(unsupported(target, v.accepted()), null);
         }
         now = requireReadable(now, bucket, "s3:GetBucketCors (setup keeps the other rules)");
         Set<String> all = new LinkedHashSet<>();
@@ -122,17 +122,19 @@ public final class CorsService {
         all.addAll(v.accepted());
         if (all.isEmpty()) {
             throw new ObitoxException(
-                    "ORIGIN_REQUIRED",
-                    "Name at least one origin: the address your web page runs on.",
-                    "For example http://localhost:3000 or https://app.example.com.");
+                    UserMessage.of(
+                            "ORIGIN_REQUIRED",
+                            TextRef.of("svc.cors.originRequired"),
+                            TextRef.of("svc.cors.originRequired.fix")),
+                    null);
         }
         List<String> finalOrigins = List.copyOf(all);
         CorsMerger.Result merged =
                 CorsMerger.merge(now.config(), UploadRules.rule(provider, finalOrigins), RuleMatching.of(provider));
-        List<String> notes = new ArrayList<>(advice.notes());
-        notes.addAll(merged.notes());
+        List<TextRef> notes = new ArrayList<>(advice.noteTexts());
+        notes.addAll(merged.noteTexts());
         if (finalOrigins.contains("*")) {
-            notes.add("'*' lets every website send upload requests here; each upload still needs a presigned URL.");
+            notes.add(TextRef.of("svc.cors.note.star"));
         }
         return new ChangePlan(
                 bucket,
@@ -169,8 +171,11 @@ public final class CorsService {
         boolean useBefore = changeId == null || before;
         CorsConfig wanted = useBefore ? change.previous() : change.next();
         CorsReading now = requireReadable(read(target, bucket), bucket, "s3:GetBucketCors");
-        String note = "Restores the configuration " + (useBefore ? "from before" : "after") + " change #" + change.id()
-                + " (" + change.summary() + ", " + change.changedAt().truncatedTo(ChronoUnit.SECONDS) + ").";
+        TextRef note = TextRef.of(
+                useBefore ? "svc.cors.note.restoreBefore" : "svc.cors.note.restoreAfter",
+                String.valueOf(change.id()),
+                change.summary(),
+                change.changedAt().truncatedTo(ChronoUnit.SECONDS).toString());
         return new ChangePlan(
                 bucket,
                 CorsChange.Action.RESTORE,
@@ -230,23 +235,15 @@ public final class CorsService {
         List<CorsCheck> checks = new ArrayList<>();
         switch (reading.state()) {
             case BUCKET_MISSING -> {
-                checks.add(CorsCheck.failed(
-                        CorsAuditor.CONFIGURATION,
-                        reading.problem().message(),
-                        reading.problem().fix()));
+                checks.add(configurationCheck(CorsCheck.Status.FAILED, reading.problem(), null));
                 return new CorsReport(bucket, target.where(), v.accepted(), reading, checks);
             }
             case UNSUPPORTED ->
-                checks.add(CorsCheck.warning(
-                        CorsAuditor.CONFIGURATION,
-                        reading.problem().message() + " The live checks show whether the server-wide setting allows"
-                                + " uploads.",
-                        reading.problem().fix()));
+                checks.add(configurationCheck(
+                        CorsCheck.Status.WARNING, reading.problem(), "svc.cors.check.liveShowsServerWide"));
             case ACCESS_DENIED ->
-                checks.add(CorsCheck.warning(
-                        CorsAuditor.CONFIGURATION,
-                        reading.problem().message() + " The live checks still show whether uploads work.",
-                        reading.problem().fix()));
+                checks.add(configurationCheck(
+                        CorsCheck.Status.WARNING, reading.problem(), "svc.cors.check.liveStillShows"));
             default -> checks.addAll(CorsAuditor.audit(reading.config(), v.accepted(), target.provider()));
         }
         List<String> probeOrigins = !v.accepted().isEmpty()
@@ -254,10 +251,11 @@ public final class CorsService {
                 : reading.readable() ? CorsAuditor.originsOf(reading.config()) : List.of();
         if (live) {
             if (probeOrigins.isEmpty()) {
-                checks.add(CorsCheck.failed(
-                        "Live checks",
-                        "No origin to check: none was named and no rule allows uploads from one.",
-                        "Name the origin your web page runs on, e.g. http://localhost:3000."));
+                checks.add(CorsCheck.of(
+                        CorsCheck.Status.FAILED,
+                        TextRef.of("svc.cors.check.live"),
+                        TextRef.of("svc.cors.check.noOrigin"),
+                        TextRef.of("svc.cors.check.noOrigin.fix")));
             } else {
                 checks.addAll(prober.probe(target, bucket, probeOrigins, reading.readable() ? reading.config() : null));
             }
@@ -305,37 +303,52 @@ public final class CorsService {
     private static ObitoxException writeError(S3Target target, String bucket, RuntimeException e) {
         String code = S3Errors.awsCode(e);
         if ("NotImplemented".equals(code) || S3Errors.status(e) == 501) {
-            UserMessage m = unsupported(target, List.of());
-            return new ObitoxException(m.code(), m.message(), m.fix(), e);
+            return new ObitoxException(unsupported(target, List.of()), e);
         }
         UserMessage m = S3Errors.describe(e);
         if (S3Errors.ACCESS_DENIED.equals(m.code())) {
             return new ObitoxException(
-                    S3Errors.ACCESS_DENIED,
-                    "Access denied changing the CORS configuration of bucket '" + bucket
-                            + "': the credentials need the permission s3:PutBucketCors.",
-                    "Grant s3:PutBucketCors on arn:aws:s3:::" + bucket + " (it also covers removing the"
-                            + " configuration), or use the bucket owner's credentials.",
+                    UserMessage.of(
+                            S3Errors.ACCESS_DENIED,
+                            TextRef.of("svc.cors.writeDenied", bucket),
+                            TextRef.of("svc.cors.writeDenied.fix", bucket)),
                     e);
         }
         if ("MalformedXML".equals(code) || "InvalidRequest".equals(code) || "InvalidArgument".equals(code)) {
             return new ObitoxException(
-                    "CORS_REJECTED",
-                    "The server rejected the CORS configuration (" + code + ").",
-                    target.provider() == Provider.R2
-                            ? "Cloudflare R2 rejects wildcard ports (http://localhost:*) and MaxAgeSeconds above"
-                                    + " 86400; list the exact origins."
-                            : "Check the origins and headers of the rules for characters the server does not accept.",
+                    UserMessage.of(
+                            "CORS_REJECTED",
+                            TextRef.of("svc.cors.rejected", code),
+                            TextRef.of(
+                                    target.provider() == Provider.R2
+                                            ? "svc.cors.rejected.fixR2"
+                                            : "svc.cors.rejected.fix")),
                     e);
         }
         return S3Errors.toException(e);
     }
 
+    /**
+     * The configuration check for a reading that is a problem, in the problem's words (and {@code addKey}'s sentence
+     * after them); bundle references where the problem has them.
+     */
+    private static CorsCheck configurationCheck(CorsCheck.Status status, UserMessage problem, String addKey) {
+        TextRef name = TextRef.of("svc.cors.check.configuration");
+        TextRef said = problem.messageRef();
+        if (said == null) {
+            String english = addKey == null
+                    ? problem.message()
+                    : problem.message() + " " + TextRef.of(addKey).english();
+            return new CorsCheck(name.english(), status, english, problem.fix());
+        }
+        TextRef message = addKey == null ? said : TextRef.of("svc.cors.check.twoSentences", said, TextRef.of(addKey));
+        return new CorsCheck(name.english(), status, message.english(), problem.fix(), name, message, problem.fixRef());
+    }
+
     private static UserMessage unsupported(S3Target target, List<String> origins) {
-        return new UserMessage(
+        return UserMessage.of(
                 CorsReading.CODE_UNSUPPORTED,
-                "This server has global CORS only: it does not store CORS rules per bucket (it answered"
-                        + " NotImplemented), as MinIO community edition and S3Proxy do.",
+                TextRef.of("svc.cors.globalOnly"),
                 UploadRules.globalOnlyFix(target.provider(), origins));
     }
 

@@ -1,7 +1,7 @@
 package io.obitox.cors;
 
+import io.obitox.common.TextRef;
 import io.obitox.storage.Provider;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -48,13 +48,22 @@ public final class UploadRules {
     private UploadRules() {}
 
     /**
-     * What a provider needs besides the rule.
+     * What a provider needs besides the rule. The texts are bundle references (see {@link TextRef}), so that the
+     * wizard shows them in the user's language; {@link #notes()} and {@link #instructions()} give the English.
      *
      * @param perBucketApi false when S3 PutBucketCors does not configure the provider's CORS at all
-     * @param notes adjustments made to the rule or things to know, one sentence each
-     * @param instructions what to do instead where the S3 API does not apply; empty otherwise
+     * @param noteTexts adjustments made to the rule or things to know, one sentence each
+     * @param instructionsText what to do instead where the S3 API does not apply; null otherwise
      */
-    public record Advice(boolean perBucketApi, List<String> notes, String instructions) {}
+    public record Advice(boolean perBucketApi, List<TextRef> noteTexts, TextRef instructionsText) {
+        public List<String> notes() {
+            return noteTexts.stream().map(TextRef::english).toList();
+        }
+
+        public String instructions() {
+            return instructionsText == null ? "" : instructionsText.english();
+        }
+    }
 
     /** The upload rule for these (validated, normalised) origins. */
     public static CorsRule rule(Provider provider, List<String> origins) {
@@ -71,60 +80,45 @@ public final class UploadRules {
     }
 
     public static Advice advice(Provider provider, List<String> origins) {
-        List<String> notes = new ArrayList<>();
-        switch (provider) {
-            case R2:
-                notes.add("Cloudflare R2: AllowedHeaders lists the headers explicitly, because '*' was reported not to"
-                        + " work on R2.");
-                notes.add("Cloudflare R2: wildcard ports such as http://localhost:* are rejected; MaxAgeSeconds stays"
-                        + " at most 86400.");
-                return new Advice(true, notes, "");
-            case B2:
-                return new Advice(
-                        false,
-                        List.of("Backblaze B2 keeps CORS in its own bucket rules; S3 PutBucketCors does not set"
-                                + " them."),
-                        b2Instructions(origins));
-            case MINIO:
-                notes.add("MinIO community edition has no per-bucket CORS (it answers NotImplemented); only MinIO"
-                        + " AIStor stores bucket CORS rules.");
-                return new Advice(true, notes, minioInstructions(origins));
-            case SANDBOX:
-                return new Advice(
+        return switch (provider) {
+            case R2 ->
+                new Advice(
                         true,
-                        List.of("The sandbox (S3Proxy) has global CORS only; bucket CORS rules cannot be set."),
-                        "");
-            default:
-                return new Advice(true, notes, "");
-        }
+                        List.of(TextRef.of("svc.cors.advice.r2Headers"), TextRef.of("svc.cors.advice.r2Ports")),
+                        null);
+            case B2 -> new Advice(false, List.of(TextRef.of("svc.cors.advice.b2")), b2Instructions(origins));
+            case MINIO -> new Advice(true, List.of(TextRef.of("svc.cors.advice.minio")), minioInstructions(origins));
+            case SANDBOX -> new Advice(true, List.of(TextRef.of("svc.cors.advice.sandbox")), null);
+            default -> new Advice(true, List.of(), null);
+        };
     }
 
     /** What to do on a server that answered NotImplemented: it has one global CORS setting, no bucket rules. */
-    public static String globalOnlyFix(Provider provider, List<String> origins) {
+    public static TextRef globalOnlyFix(Provider provider, List<String> origins) {
         if (provider == Provider.MINIO) {
             return minioInstructions(origins);
         }
-        return "Set the allowed origins in the server's own configuration (MinIO: 'mc admin config set ALIAS api"
-                + " cors_allow_origin=…'; S3Proxy: s3proxy.cors-allow-origins, s3proxy.cors-allow-methods,"
-                + " s3proxy.cors-allow-headers and s3proxy.cors-exposed-headers=ETag), then run Check CORS to prove"
-                + " it with a real preflight.";
+        return TextRef.of("svc.cors.globalOnlyFix");
     }
 
-    private static String minioInstructions(List<String> origins) {
+    /** The commands are arguments: they stay as they are in every language. */
+    private static TextRef minioInstructions(List<String> origins) {
         String list = origins.isEmpty() ? "https://app.example.com" : String.join(",", origins);
-        return "Set the server-wide origins instead: mc admin config set ALIAS api cors_allow_origin=\"" + list
-                + "\" and restart with mc admin service restart ALIAS (or the environment variable"
-                + " MINIO_API_CORS_ALLOW_ORIGIN). The default allows every origin.";
+        return TextRef.of(
+                "svc.cors.minioInstructions",
+                "mc admin config set ALIAS api cors_allow_origin=\"" + list + "\"",
+                "mc admin service restart ALIAS");
     }
 
-    private static String b2Instructions(List<String> origins) {
+    private static TextRef b2Instructions(List<String> origins) {
         String list = origins.isEmpty() ? "\"https://app.example.com\"" : "\"" + String.join("\",\"", origins) + "\"";
-        return "Set a B2 CORS rule with the b2 command-line tool: b2 bucket update --cors-rules "
-                + "'[{\"corsRuleName\":\"obitoxBrowserUploads\",\"allowedOrigins\":[" + list + "],"
-                + "\"allowedOperations\":[\"s3_head\",\"s3_get\",\"s3_put\",\"s3_post\",\"s3_delete\"],"
-                + "\"allowedHeaders\":[\"*\"],"
-                + "\"exposeHeaders\":[\"ETag\",\"x-bz-content-sha1\",\"x-amz-version-id\"],"
-                + "\"maxAgeSeconds\":3600}]' BUCKET. The web UI offers only presets without ETag."
-                + " Then run 'Check CORS' to prove it with a real preflight.";
+        return TextRef.of(
+                "svc.cors.b2Instructions",
+                "b2 bucket update --cors-rules "
+                        + "'[{\"corsRuleName\":\"obitoxBrowserUploads\",\"allowedOrigins\":[" + list + "],"
+                        + "\"allowedOperations\":[\"s3_head\",\"s3_get\",\"s3_put\",\"s3_post\",\"s3_delete\"],"
+                        + "\"allowedHeaders\":[\"*\"],"
+                        + "\"exposeHeaders\":[\"ETag\",\"x-bz-content-sha1\",\"x-amz-version-id\"],"
+                        + "\"maxAgeSeconds\":3600}]' BUCKET");
     }
 }

@@ -1,5 +1,6 @@
 package io.obitox.profile;
 
+import io.obitox.common.TextRef;
 import io.obitox.storage.Provider;
 import java.net.URI;
 import java.time.Instant;
@@ -51,16 +52,18 @@ public record StorageProfile(
 
     /** What the profile list shows under the name, e.g. {@code Ceph RGW · http://127.0.0.1:7480 · bucket photos}. */
     public String summary() {
-        StringBuilder sb = new StringBuilder(provider.displayName());
+        return summaryText().english();
+    }
+
+    /** The summary for a view to show in the user's language (see {@link TextRef}). */
+    public TextRef summaryText() {
+        TextRef text = provider.nameText();
         if (endpoint != null) {
-            sb.append(" · ").append(endpoint);
+            text = TextRef.of("svc.profile.summaryWhere", text, endpoint);
         } else if (provider == Provider.AWS) {
-            sb.append(" · ").append(effectiveRegion());
+            text = TextRef.of("svc.profile.summaryWhere", text, effectiveRegion());
         }
-        if (defaultBucket != null) {
-            sb.append(" · bucket ").append(defaultBucket);
-        }
-        return sb.toString();
+        return defaultBucket == null ? text : TextRef.of("svc.profile.summaryBucket", text, defaultBucket);
     }
 
     private static String blankToNull(String s) {

@@ -1,5 +1,7 @@
 package io.obitox.storage;
 
+import io.obitox.common.TextRef;
+
 /**
  * The kinds of S3 storage ObitoX knows, with the client settings each needs. Every non-AWS endpoint gets
  * {@code WHEN_REQUIRED} checksums: Ceph RGW, R2 and B2 reject the SDK's default checksum trailers.
@@ -50,6 +52,11 @@ public enum Provider {
 
     public String displayName() {
         return displayName;
+    }
+
+    /** The name for a view to show in the user's language; {@link #displayName()} is its English. */
+    public TextRef nameText() {
+        return TextRef.of("svc.provider." + name());
     }
 
     public boolean requiresEndpoint() {

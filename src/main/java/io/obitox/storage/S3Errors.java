@@ -2,6 +2,7 @@ package io.obitox.storage;
 
 import io.obitox.common.Errors;
 import io.obitox.common.ObitoxException;
+import io.obitox.common.TextRef;
 import io.obitox.common.UserMessage;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -54,8 +55,7 @@ public final class S3Errors {
         if (t instanceof ObitoxException oe) {
             return oe;
         }
-        UserMessage m = describe(t);
-        return new ObitoxException(m.code(), m.message(), m.fix(), t);
+        return new ObitoxException(describe(t), t);
     }
 
     /** The S3 error code of a service exception ({@code NoSuchBucket}, {@code AccessDenied} …), or empty. */
@@ -124,10 +124,7 @@ public final class S3Errors {
             return service(ase);
         }
         if (t instanceof ApiCallTimeoutException || t instanceof ApiCallAttemptTimeoutException) {
-            return new UserMessage(
-                    TIMEOUT,
-                    "The storage server did not answer in time.",
-                    "Check your network or the server's load, then retry.");
+            return UserMessage.of(TIMEOUT, t("svc.s3.timeout"), t("svc.s3.timeout.fix"));
         }
         if (t instanceof SdkClientException || t instanceof SdkException) {
             return client(t);
@@ -144,127 +141,81 @@ public final class S3Errors {
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
         code = code == null ? "" : code;
         int status = e.statusCode();
+        String http = status + (code.isEmpty() ? "" : ", " + code);
         switch (code) {
             case "SignatureDoesNotMatch":
-                return new UserMessage(
-                        WRONG_SECRET,
-                        "The secret access key is wrong: the server rejected the signature.",
-                        "Re-enter the secret key that belongs to this access key ID.");
+                return UserMessage.of(WRONG_SECRET, t("svc.s3.wrongSecret"), t("svc.s3.wrongSecret.fix"));
             case "InvalidAccessKeyId":
-                return new UserMessage(
-                        UNKNOWN_ACCESS_KEY,
-                        "The server does not know this access key ID.",
-                        "Check the access key ID, or create a key for this server.");
+                return UserMessage.of(
+                        UNKNOWN_ACCESS_KEY, t("svc.s3.unknownAccessKey"), t("svc.s3.unknownAccessKey.fix"));
             case "ExpiredToken", "TokenRefreshRequired":
-                return new UserMessage(
-                        EXPIRED_TOKEN,
-                        "The session token has expired.",
-                        "Refresh the temporary credentials (e.g. aws sso login) or enter new ones.");
+                return UserMessage.of(EXPIRED_TOKEN, t("svc.s3.tokenExpired"), t("svc.s3.tokenExpired.fix"));
             case "InvalidToken":
-                return new UserMessage(
-                        EXPIRED_TOKEN,
-                        "The session token is invalid.",
-                        "Enter a current session token or remove it for permanent keys.");
+                return UserMessage.of(EXPIRED_TOKEN, t("svc.s3.tokenInvalid"), t("svc.s3.tokenInvalid.fix"));
             case "NoSuchBucket":
-                return new UserMessage(
-                        BUCKET_MISSING, "The bucket does not exist.", "Check the bucket name, or create the bucket.");
+                return bucketMissing();
             case "AccessDenied", "AllAccessDisabled", "Forbidden":
-                return new UserMessage(
-                        ACCESS_DENIED,
-                        "Access denied.",
-                        "Ask for the permission this action needs, or use other credentials.");
+                return UserMessage.of(ACCESS_DENIED, t("svc.s3.accessDenied"), t("svc.s3.accessDenied.fix"));
             case "NotImplemented":
-                return new UserMessage(NOT_IMPLEMENTED, "This server does not support that operation.", "");
+                return UserMessage.of(NOT_IMPLEMENTED, t("svc.s3.notImplemented"), null);
             case "SlowDown", "Throttling", "ThrottlingException", "RequestLimitExceeded", "TooManyRequests":
-                return new UserMessage(SLOW_DOWN, "The server asks to slow down.", "ObitoX retries with backoff.");
+                return UserMessage.of(SLOW_DOWN, t("svc.s3.slowDown"), t("svc.s3.retriesWithBackoff"));
             case "RequestTimeTooSkewed":
-                return new UserMessage(
-                        REQUEST_REJECTED,
-                        "This computer's clock is too far from the server's.",
-                        "Set the system clock (enable network time), then retry.");
+                return UserMessage.of(REQUEST_REJECTED, t("svc.s3.clockSkew"), t("svc.s3.clockSkew.fix"));
             default:
                 break;
         }
         if (status == 404 && code.isEmpty()) {
-            return new UserMessage(
-                    BUCKET_MISSING, "The bucket does not exist.", "Check the bucket name, or create the bucket.");
+            return bucketMissing();
         }
         if (status == 403) {
-            return new UserMessage(ACCESS_DENIED, "Access denied.", "Check the credentials and their permissions.");
+            return UserMessage.of(ACCESS_DENIED, t("svc.s3.accessDenied"), t("svc.s3.accessDenied.fixCredentials"));
         }
         if (status == 501) {
-            return new UserMessage(NOT_IMPLEMENTED, "This server does not support that operation.", "");
+            return UserMessage.of(NOT_IMPLEMENTED, t("svc.s3.notImplemented"), null);
         }
         if (status == 503 || status == 429) {
-            return new UserMessage(
-                    SLOW_DOWN, "The server is busy (HTTP " + status + ").", "ObitoX retries with backoff.");
+            return UserMessage.of(SLOW_DOWN, t("svc.s3.busy", String.valueOf(status)), t("svc.s3.retriesWithBackoff"));
         }
         if (status >= 500) {
-            return new UserMessage(
-                    SERVER_ERROR,
-                    "The storage server failed (HTTP " + status + (code.isEmpty() ? "" : ", " + code) + ").",
-                    "Retry later.");
+            return UserMessage.of(SERVER_ERROR, t("svc.s3.serverFailed", http), t("svc.s3.retryLater"));
         }
-        return new UserMessage(
-                REQUEST_REJECTED,
-                "The server rejected the request (HTTP " + status + (code.isEmpty() ? "" : ", " + code) + ")"
-                        + messageOf(e) + ".",
-                "");
+        return UserMessage.of(REQUEST_REJECTED, t("svc.s3.rejected", http, messageOf(e)), null);
     }
 
     private static UserMessage client(Throwable t) {
         StalledBodyException stalled = cause(t, StalledBodyException.class);
         if (stalled != null) { // before SSLException: the abort may surface as an SSL error on a TLS socket
-            return new UserMessage(
-                    TIMEOUT,
-                    stalled.getMessage(),
-                    "Check the storage server (a full disk or an overloaded server stops taking uploads like this)"
-                            + " and the network, then retry.");
+            TextRef fix = t("svc.s3.stalled.fix"); // the message is the stall's own, with its figures
+            return new UserMessage(TIMEOUT, stalled.getMessage(), fix.english(), null, fix);
         }
         if (hasCause(t, SSLException.class)) {
-            return new UserMessage(
-                    TLS_FAILURE,
-                    "The secure (TLS) connection failed: " + rootMessage(t) + ".",
-                    "Check the endpoint's certificate, its host name, or whether it speaks http rather than https.");
+            return UserMessage.of(TLS_FAILURE, t("svc.s3.tls", rootMessage(t)), t("svc.s3.tls.fix"));
         }
         if (hasCause(t, UnknownHostException.class)) {
-            return new UserMessage(
-                    ENDPOINT_UNREACHABLE,
-                    "The endpoint's host name does not resolve: " + rootMessage(t) + ".",
-                    "Check the endpoint URL and your network connection.");
+            return UserMessage.of(
+                    ENDPOINT_UNREACHABLE, t("svc.s3.unknownHost", rootMessage(t)), t("svc.s3.unknownHost.fix"));
         }
         if (hasCause(t, ConnectException.class) || hasCause(t, NoRouteToHostException.class)) {
-            return new UserMessage(
-                    ENDPOINT_UNREACHABLE,
-                    "Nothing answers at the endpoint (connection refused).",
-                    "Check that the server is running and the endpoint URL and port are right.");
+            return UserMessage.of(ENDPOINT_UNREACHABLE, t("svc.s3.refused"), t("svc.s3.refused.fix"));
         }
         if (hasCause(t, SocketTimeoutException.class)) {
-            return new UserMessage(
-                    TIMEOUT,
-                    "The storage server did not answer in time.",
-                    "Check the endpoint URL, your network or a firewall, then retry.");
+            return UserMessage.of(TIMEOUT, t("svc.s3.timeout"), t("svc.s3.timeout.fixNetwork"));
         }
         String msg = String.valueOf(t.getMessage());
         if (msg.contains("Unable to load credentials")
                 || msg.contains("Profile file contained no credentials")
                 || msg.toLowerCase(Locale.ROOT).contains("no credentials")
                 || msg.contains("does not contain")) {
-            return new UserMessage(
-                    NO_CREDENTIALS,
-                    "No credentials found: " + credentialsWhy(msg),
-                    "Set keys for the profile, name an AWS profile, or export AWS_ACCESS_KEY_ID and "
-                            + "AWS_SECRET_ACCESS_KEY.");
+            return UserMessage.of(
+                    NO_CREDENTIALS, t("svc.s3.noCredentials", credentialsWhy(msg)), t("svc.s3.noCredentials.fix"));
         }
         if (msg.contains("The SSO session")
                 || msg.contains("Token is expired")
                 || SSO_WORD.matcher(msg).find()) {
-            return new UserMessage(
-                    EXPIRED_TOKEN,
-                    "The SSO session has expired or is missing.",
-                    "Run 'aws sso login' for this profile, then retry.");
+            return UserMessage.of(EXPIRED_TOKEN, t("svc.s3.ssoExpired"), t("svc.s3.ssoExpired.fix"));
         }
-        return new UserMessage("CLIENT_ERROR", "The request could not be sent: " + firstLine(msg) + ".", "");
+        return UserMessage.of("CLIENT_ERROR", t("svc.s3.notSent", firstLine(msg)), null);
     }
 
     private static String messageOf(AwsServiceException e) {
@@ -298,16 +249,23 @@ public final class S3Errors {
      * {@code AwsCredentialsProviderChain(credentialsProviders=[SystemPropertyCredentialsProvider(), ...])}): say in
      * plain words where was looked instead, naming the AWS profile it read if there was one.
      */
-    private static String credentialsWhy(String msg) {
+    private static Object credentialsWhy(String msg) {
         if (!msg.contains("Unable to load credentials from any of the providers in the chain")) {
             return firstLine(msg);
         }
         Matcher profile = CHAIN_PROFILE.matcher(msg);
-        String files = profile.find()
-                ? "the AWS config and credentials files (profile '" + profile.group(1) + "')"
-                : "the AWS config and credentials files";
-        return "none in the environment (AWS_ACCESS_KEY_ID), Java system properties, " + files
-                + " or the container or instance metadata.";
+        TextRef files =
+                profile.find() ? t("svc.s3.credentialFilesProfile", profile.group(1)) : t("svc.s3.credentialFiles");
+        return t("svc.s3.noCredentialsAnywhere", files);
+    }
+
+    private static UserMessage bucketMissing() {
+        return UserMessage.of(BUCKET_MISSING, t("svc.s3.bucketMissing"), t("svc.s3.bucketMissing.fix"));
+    }
+
+    /** A text for the views to show in the user's language (see {@link TextRef}). */
+    private static TextRef t(String key, Object... args) {
+        return TextRef.of(key, args);
     }
 
     private static String firstLine(String s) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.obitox.app.ui.Section;
+import io.obitox.storage.Provider;
 import io.obitox.sync.ConflictChoice;
 import io.obitox.transfer.TransferState;
 import io.obitox.transfer.ui.StateFilter;
@@ -154,6 +155,9 @@ class MessagesTest {
         }
         for (TransferState s : TransferState.values()) {
             keys.add("transfers.state." + lower(s));
+        }
+        for (Provider p : Provider.values()) {
+            keys.add(p.nameText().key()); // the provider's name in views
         }
         for (String choice : WatchFoldersViewModel.IF_EXISTS) {
             keys.add("watch.ifExists." + choice);

@@ -124,7 +124,7 @@ public final class MainWindowView {
         vm.dismissNotice();
     }
 
-    private static final class ProfileNameCell extends ListCell<StorageProfile> {
+    private final class ProfileNameCell extends ListCell<StorageProfile> {
         @Override
         protected void updateItem(StorageProfile p, boolean empty) {
             super.updateItem(p, empty);
@@ -133,8 +133,9 @@ public final class MainWindowView {
             } else {
                 setText(
                         p.isSandbox()
-                                ? p.provider().displayName()
-                                : p.name() + "  ·  " + p.provider().displayName());
+                                ? messages.render(p.provider().nameText())
+                                : p.name() + "  ·  "
+                                        + messages.render(p.provider().nameText()));
             }
         }
     }

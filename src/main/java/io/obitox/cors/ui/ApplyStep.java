@@ -79,13 +79,13 @@ public final class ApplyStep {
                 return;
             }
             Label badge = CheckBadge.of(c.status());
-            Label name = new Label(c.name());
+            Label name = new Label(vm.name(c));
             name.getStyleClass().add("text-bold");
             name.setMinWidth(250);
             name.setMaxWidth(250);
             name.setWrapText(true);
             name.setMinHeight(Region.USE_PREF_SIZE);
-            Label message = new Label(c.message());
+            Label message = new Label(vm.message(c));
             message.setWrapText(true);
             message.setMinHeight(Region.USE_PREF_SIZE);
             VBox text = new VBox(2, message);

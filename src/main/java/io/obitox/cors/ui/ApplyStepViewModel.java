@@ -24,7 +24,6 @@ import javafx.collections.ObservableList;
  * undo of what it applied (itself recorded) and checking again.
  */
 public final class ApplyStepViewModel extends CorsStepViewModel {
-    private final Messages messages;
     private final CorsWizardState state;
     private final CorsService cors;
     private final ObservableList<CorsCheck> checks = FXCollections.observableArrayList();
@@ -32,9 +31,8 @@ public final class ApplyStepViewModel extends CorsStepViewModel {
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo", false);
 
     public ApplyStepViewModel(CorsWizardState state, CorsService cors, UiTasks tasks, Messages messages) {
-        super(tasks);
+        super(tasks, messages);
         this.state = state;
-        this.messages = messages;
         this.cors = cors;
         validWhen(status.busyProperty().not());
         canUndo.bind(
@@ -52,9 +50,19 @@ public final class ApplyStepViewModel extends CorsStepViewModel {
         return checks;
     }
 
+    /** A check's name in the user's language. */
+    public String name(CorsCheck c) {
+        return messages.render(c.nameText(), c.name());
+    }
+
+    /** What a check saw, in the user's language. */
+    public String message(CorsCheck c) {
+        return messages.render(c.messageText(), c.message());
+    }
+
     /** How a check's fix reads under it. */
     public String fixLine(CorsCheck c) {
-        return messages.get("cors.apply.fix", c.fix());
+        return messages.get("cors.apply.fix", messages.render(c.fixText(), c.fix()));
     }
 
     /** What was applied (history entry) or undone; empty in check mode. */
@@ -174,7 +182,9 @@ public final class ApplyStepViewModel extends CorsStepViewModel {
         }
         state.reportProperty().set(o.report());
         checks.setAll(o.report().checks());
-        status.show(o.report().ok() ? Tone.SUCCESS : Tone.ERROR, o.report().headline());
+        status.show(
+                o.report().ok() ? Tone.SUCCESS : Tone.ERROR,
+                messages.render(o.report().headlineText()));
     }
 
     private record Outcome(CorsChange change, CorsReport report) {}

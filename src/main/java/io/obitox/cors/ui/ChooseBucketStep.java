@@ -86,14 +86,11 @@ public final class ChooseBucketStep {
         vm.refresh();
     }
 
-    private static final class ProfileCell extends ListCell<StorageProfile> {
+    private final class ProfileCell extends ListCell<StorageProfile> {
         @Override
         protected void updateItem(StorageProfile p, boolean empty) {
             super.updateItem(p, empty);
-            setText(
-                    empty || p == null
-                            ? null
-                            : p.name() + "  ·  " + p.provider().displayName());
+            setText(empty || p == null ? null : vm.profileLabel(p));
         }
     }
 }

@@ -27,7 +27,6 @@ import javafx.collections.ObservableList;
  * global CORS only, or whether a permission is missing.
  */
 public final class ChooseBucketStepViewModel extends CorsStepViewModel {
-    private final Messages messages;
     private final CorsWizardState state;
     private final ProfileService profiles;
     private final BucketService buckets;
@@ -46,9 +45,8 @@ public final class ChooseBucketStepViewModel extends CorsStepViewModel {
             UiTasks tasks,
             ObservableList<StorageProfile> profileList,
             Messages messages) {
-        super(tasks);
+        super(tasks, messages);
         this.state = state;
-        this.messages = messages;
         this.profiles = profiles;
         this.buckets = buckets;
         this.cors = cors;
@@ -143,9 +141,8 @@ public final class ChooseBucketStepViewModel extends CorsStepViewModel {
                     if (l.listError() != null && state.getBucket().isEmpty()) {
                         setStatus(
                                 Tone.WARNING,
-                                messages.get(
-                                        "cors.choose.cannotList", l.listError().message()),
-                                l.listError().fix());
+                                messages.get("cors.choose.cannotList", messages.message(l.listError())),
+                                messages.fix(l.listError()));
                     } else {
                         readCors();
                     }
@@ -181,18 +178,32 @@ public final class ChooseBucketStepViewModel extends CorsStepViewModel {
         }
         currentJson.set(r.state() == CorsReading.State.CONFIGURED ? r.config().toPrettyJson() : "");
         switch (r.state()) {
-            case CONFIGURED -> setStatus(Tone.SUCCESS, r.headline(), "");
-            case NONE -> setStatus(Tone.INFO, r.headline() + " " + messages.get("cors.choose.setupCreates"), "");
+            case CONFIGURED -> setStatus(Tone.SUCCESS, messages.render(r.headlineText()), "");
+            case NONE ->
+                setStatus(
+                        Tone.INFO,
+                        messages.render(r.headlineText()) + " " + messages.get("cors.choose.setupCreates"),
+                        "");
             default ->
                 setStatus(
                         r.state() == CorsReading.State.UNSUPPORTED ? Tone.WARNING : Tone.ERROR,
-                        r.problem().message(),
-                        r.problem().fix());
+                        messages.message(r.problem()),
+                        messages.fix(r.problem()));
         }
         UploadRules.Advice advice = UploadRules.advice(state.getTarget().provider(), List.of());
         if (!advice.perBucketApi()) {
-            setStatus(Tone.WARNING, String.join(" ", advice.notes()), advice.instructions());
+            setStatus(
+                    Tone.WARNING,
+                    String.join(
+                            " ",
+                            advice.noteTexts().stream().map(messages::render).toList()),
+                    advice.instructionsText() == null ? "" : messages.render(advice.instructionsText()));
         }
+    }
+
+    /** A profile in the picker: its name and its provider's, in the user's language. */
+    public String profileLabel(StorageProfile p) {
+        return p.name() + "  ·  " + messages.render(p.provider().nameText());
     }
 
     private boolean computeValid() {
@@ -212,7 +223,7 @@ public final class ChooseBucketStepViewModel extends CorsStepViewModel {
 
     private void failed(Throwable e, String what) {
         var m = S3Errors.describe(e);
-        setStatus(Tone.ERROR, what + ": " + m.message(), m.fix());
+        setStatus(Tone.ERROR, what + ": " + messages.message(m), messages.fix(m));
     }
 
     private void setStatus(Tone kind, String text, String fixText) {

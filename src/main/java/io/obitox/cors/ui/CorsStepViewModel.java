@@ -1,5 +1,6 @@
 package io.obitox.cors.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ui.StatusLine;
 import io.obitox.common.ui.StatusLine.Tone;
 import io.obitox.common.ui.UiTasks;
@@ -18,16 +19,24 @@ import javafx.beans.value.ObservableValue;
  */
 public abstract class CorsStepViewModel implements CorsWizardStep {
     /** The step's status line; a failure of its task is described on it unless the task says otherwise. */
-    protected final StatusLine status =
-            new StatusLine(this, e -> S3Errors.describe(e).oneLine());
+    protected final StatusLine status = new StatusLine(this, e -> messages().oneLine(S3Errors.describe(e)));
+
+    /** The user's language, also for what the services say (their failures, readings and advice). */
+    protected final Messages messages;
 
     private final UiTasks tasks;
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", false);
     private UiTasks.Handle running;
 
     /** @param tasks runs the step's background work; null for a step that has none */
-    protected CorsStepViewModel(UiTasks tasks) {
+    protected CorsStepViewModel(UiTasks tasks, Messages messages) {
         this.tasks = tasks;
+        this.messages = messages;
+    }
+
+    /** Through a method: the status line's lambda above may not name the final field before it is assigned. */
+    private Messages messages() {
+        return messages;
     }
 
     public ReadOnlyStringProperty statusProperty() {

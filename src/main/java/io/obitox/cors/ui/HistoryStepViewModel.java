@@ -22,7 +22,6 @@ import javafx.collections.ObservableList;
  * configuration as that change left it or as it was before it (undo). The review step then shows the diff.
  */
 public final class HistoryStepViewModel extends CorsStepViewModel {
-    private final Messages messages;
     private final CorsWizardState state;
     private final CorsService cors;
     private final ObservableList<CorsChange> changes = FXCollections.observableArrayList();
@@ -31,9 +30,8 @@ public final class HistoryStepViewModel extends CorsStepViewModel {
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
 
     public HistoryStepViewModel(CorsWizardState state, CorsService cors, UiTasks tasks, Messages messages) {
-        super(tasks);
+        super(tasks, messages);
         this.state = state;
-        this.messages = messages;
         this.cors = cors;
         validWhen(selected.isNotNull().and(status.busyProperty().not()));
         preview.bind(Bindings.createStringBinding(

@@ -18,7 +18,6 @@ import javafx.collections.ObservableList;
  * suggests the usual local development servers; validates as the user types (pure, no I/O).
  */
 public final class OriginsStepViewModel extends CorsStepViewModel {
-    private final Messages messages;
     private final CorsWizardState state;
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObservableList<String> problems = FXCollections.observableArrayList();
@@ -26,9 +25,8 @@ public final class OriginsStepViewModel extends CorsStepViewModel {
     private CorsReading filledFrom;
 
     public OriginsStepViewModel(CorsWizardState state, Messages messages) {
-        super(null);
+        super(null, messages);
         this.state = state;
-        this.messages = messages;
         text.addListener((o, a, t) -> validate());
     }
 
@@ -96,7 +94,9 @@ public final class OriginsStepViewModel extends CorsStepViewModel {
         notes.setAll(
                 state.getMode() == Mode.CHECK
                         ? List.of(messages.get("cors.origins.checkNote"))
-                        : UploadRules.advice(provider, v.accepted()).notes());
+                        : UploadRules.advice(provider, v.accepted()).noteTexts().stream()
+                                .map(messages::render)
+                                .toList());
         if (v.accepted().contains("*")) {
             notes.add(messages.get("cors.origins.starNote"));
         }

@@ -18,7 +18,6 @@ import javafx.collections.ObservableList;
  * here; the apply step writes exactly this plan (and refuses if the bucket changed in between).
  */
 public final class ReviewStepViewModel extends CorsStepViewModel {
-    private final Messages messages;
     private final CorsWizardState state;
     private final CorsService cors;
     private final ObservableList<String> summary = FXCollections.observableArrayList();
@@ -26,9 +25,8 @@ public final class ReviewStepViewModel extends CorsStepViewModel {
     private final ObservableList<CorsDiff.Line> diff = FXCollections.observableArrayList();
 
     public ReviewStepViewModel(CorsWizardState state, CorsService cors, UiTasks tasks, Messages messages) {
-        super(tasks);
+        super(tasks, messages);
         this.state = state;
-        this.messages = messages;
         this.cors = cors;
         validWhen(state.planProperty().isNotNull().and(status.busyProperty().not()));
         state.planProperty().addListener((o, a, p) -> show(p));
@@ -84,7 +82,7 @@ public final class ReviewStepViewModel extends CorsStepViewModel {
             return;
         }
         summary.setAll(p.diff().summary());
-        notes.setAll(p.notes());
+        notes.setAll(p.noteTexts().stream().map(messages::render).toList());
         diff.setAll(p.diff().lines());
         if (p.changed()) {
             status.show(Tone.INFO, messages.get("cors.review.nothingYet", p.bucket()));

@@ -70,7 +70,7 @@ final class SseCKeyField {
                 })
                 .onError(e -> {
                     if (gen == generation) {
-                        problem = S3Errors.describe(e).message();
+                        problem = messages.message(S3Errors.describe(e));
                         text.set(messages.get("objectSettings.key.unusable", problem));
                         key.set(null);
                         readDone.run();

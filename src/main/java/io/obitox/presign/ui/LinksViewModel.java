@@ -66,8 +66,7 @@ public final class LinksViewModel {
     private final ObjectProperty<PresignedLink> selectedLink = new SimpleObjectProperty<>(this, "selectedLink");
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
     private final ReadOnlyStringWrapper warnings = new ReadOnlyStringWrapper(this, "warnings", "");
-    private final StatusLine status =
-            new StatusLine(this, e -> S3Errors.describe(e).oneLine());
+    private final StatusLine status = new StatusLine(this, this::describe);
     private final BooleanBinding canGenerate;
     private final BooleanBinding hasLinks;
     private final LinkTexts texts;
@@ -289,15 +288,14 @@ public final class LinksViewModel {
         try {
             expiry = autoExpiry.get() ? ExpiryChoice.auto() : ExpiryChoice.parse(fixedExpiry.get());
         } catch (RuntimeException e) {
-            status.fail(S3Errors.describe(e).oneLine());
+            status.fail(describe(e));
             return;
         }
         LinkObjectSettings.Applied applied;
         try {
             applied = objectSettings.forLinks(files);
         } catch (RuntimeException invalid) {
-            status.fail(messages.get(
-                    "links.objectSettingsInvalid", S3Errors.describe(invalid).oneLine()));
+            status.fail(messages.get("links.objectSettingsInvalid", describe(invalid)));
             return;
         }
         List<LinkRequest> requests = files.stream().map(LinkDraft::toRequest).toList();
@@ -307,8 +305,7 @@ public final class LinksViewModel {
         tasks.run(() -> presign.presign(profiles.target(p), request))
                 .tracking(status)
                 .onSuccess(this::show)
-                .onError(e -> status.fail(
-                        messages.get("links.noLinks", S3Errors.describe(e).oneLine())))
+                .onError(e -> status.fail(messages.get("links.noLinks", describe(e))))
                 .start();
     }
 
@@ -371,8 +368,7 @@ public final class LinksViewModel {
                 })
                 .tracking(status)
                 .onSuccess(f -> status.show(messages.get("links.saved", n, f)))
-                .onError(e -> status.fail(
-                        messages.get("links.notSaved", S3Errors.describe(e).oneLine())))
+                .onError(e -> status.fail(messages.get("links.notSaved", describe(e))))
                 .start();
     }
 
@@ -386,5 +382,10 @@ public final class LinksViewModel {
 
     private static String defaultBucket(StorageProfile p) {
         return p == null || p.defaultBucket() == null ? "" : p.defaultBucket();
+    }
+
+    /** A failure in words in the user's language (S3Errors says it in English with the keys to translate it). */
+    private String describe(Throwable failure) {
+        return messages.oneLine(S3Errors.describe(failure));
     }
 }

@@ -44,8 +44,7 @@ public final class ObjectDefaultsViewModel {
     private final StringProperty bucket = new SimpleStringProperty(this, "bucket", "");
 
     private final ObservableList<String> bucketNames = FXCollections.observableArrayList();
-    private final StatusLine status =
-            new StatusLine(this, e -> S3Errors.describe(e).oneLine());
+    private final StatusLine status = new StatusLine(this, this::describe);
     /** What these defaults layer over: the profile's, when a bucket is chosen. */
     private final ReadOnlyStringWrapper layering = new ReadOnlyStringWrapper(this, "layering", "");
 
@@ -128,7 +127,7 @@ public final class ObjectDefaultsViewModel {
         try {
             s = form.settings();
         } catch (RuntimeException invalid) {
-            status.fail(S3Errors.describe(invalid).oneLine());
+            status.fail(describe(invalid));
             return;
         }
         String b = bucketName();
@@ -199,7 +198,7 @@ public final class ObjectDefaultsViewModel {
                 })
                 .onError(e -> {
                     if (gen == generation) {
-                        status.fail(S3Errors.describe(e).oneLine());
+                        status.fail(describe(e));
                     }
                 })
                 .start();
@@ -252,4 +251,9 @@ public final class ObjectDefaultsViewModel {
 
     /** The chosen level's own defaults, and the profile's under a bucket's (null for the profile's own). */
     private record Levels(UploadSettings own, UploadSettings profile) {}
+
+    /** A failure in words in the user's language (S3Errors says it in English with the keys to translate it). */
+    private String describe(Throwable failure) {
+        return messages.oneLine(S3Errors.describe(failure));
+    }
 }

@@ -166,7 +166,7 @@ public final class ProfilesView {
     @FXML
     private void initialize() {
         list.setItems(vm.profiles());
-        list.setCellFactory(l -> new ProfileCell());
+        list.setCellFactory(l -> new ProfileCell(messages));
         list.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
             if (p != null) {
                 vm.selectedProperty().set(p);

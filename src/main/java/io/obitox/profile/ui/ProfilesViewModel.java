@@ -60,8 +60,7 @@ public final class ProfilesViewModel {
     private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(this, "readOnly", false);
     private final ReadOnlyBooleanWrapper keysStored = new ReadOnlyBooleanWrapper(this, "keysStored", false);
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(this, "testing", false);
-    private final StatusLine status =
-            new StatusLine(this, e -> S3Errors.describe(e).oneLine());
+    private final StatusLine status = new StatusLine(this, this::describe);
     private final ObservableList<ConnectionCheck> checks = FXCollections.observableArrayList();
     private final ObservableList<String> awsProfiles = FXCollections.observableArrayList();
     private final ObservableList<Provider> providers = FXCollections.observableArrayList(
@@ -355,5 +354,10 @@ public final class ProfilesViewModel {
     /** The credential choices in display order. */
     public List<CredentialMode> credentialModes() {
         return List.of(CredentialMode.KEYS, CredentialMode.AWS_PROFILE, CredentialMode.DEFAULT_CHAIN);
+    }
+
+    /** A failure in words in the user's language (S3Errors says it in English with the keys to translate it). */
+    private String describe(Throwable failure) {
+        return messages.oneLine(S3Errors.describe(failure));
     }
 }

@@ -48,8 +48,7 @@ public final class BucketsViewModel {
     private final ObservableList<ObjectEntry> entries = FXCollections.observableArrayList();
     private final ListingFilterViewModel filter;
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore", false);
-    private final StatusLine status =
-            new StatusLine(this, e -> S3Errors.describe(e).oneLine());
+    private final StatusLine status = new StatusLine(this, this::describe);
     private final StringProperty newBucketName = new SimpleStringProperty(this, "newBucketName", "");
     private final DeleteViewModel deletes;
     private final ObjectDetailsViewModel details;
@@ -366,4 +365,9 @@ public final class BucketsViewModel {
     }
 
     private record Loaded(S3Target target, List<BucketInfo> buckets) {}
+
+    /** A failure in words in the user's language (S3Errors says it in English with the keys to translate it). */
+    private String describe(Throwable failure) {
+        return messages.oneLine(S3Errors.describe(failure));
+    }
 }

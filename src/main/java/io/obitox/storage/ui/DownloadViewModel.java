@@ -76,8 +76,7 @@ public final class DownloadViewModel {
         tasks.run(() -> queue(ref, b.name(), entries, folder))
                 .tracking(status)
                 .onSuccess(o -> status.report(!o.notDownloaded().isEmpty(), describe(o, folder, messages)))
-                .onError(e -> status.fail(
-                        messages.get("download.nothing", S3Errors.describe(e).oneLine())))
+                .onError(e -> status.fail(messages.get("download.nothing", describe(e))))
                 .start();
     }
 
@@ -102,7 +101,7 @@ public final class DownloadViewModel {
                     }
                 }
             } catch (RuntimeException ex) {
-                notDownloaded.add(e.key() + ": " + S3Errors.describe(ex).oneLine());
+                notDownloaded.add(e.key() + ": " + describe(ex));
             }
         }
         return new Outcome(queued, resumed, identical, notDownloaded);
@@ -136,5 +135,10 @@ public final class DownloadViewModel {
         String trimmed = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
         String name = trimmed.substring(trimmed.lastIndexOf('/') + 1);
         return name.isEmpty() ? "download" : name;
+    }
+
+    /** A failure in words in the user's language (S3Errors says it in English with the keys to translate it). */
+    private String describe(Throwable failure) {
+        return messages.oneLine(S3Errors.describe(failure));
     }
 }

@@ -28,8 +28,7 @@ public final class ObjectDetailsViewModel {
     private final ReadOnlyObjectWrapper<ObjectDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
     private final ReadOnlyBooleanWrapper shown = new ReadOnlyBooleanWrapper(this, "shown", false);
     /** "Loading…", or why it failed: the pane's own status line. */
-    private final StatusLine summary =
-            new StatusLine(this, e -> S3Errors.describe(e).oneLine());
+    private final StatusLine summary = new StatusLine(this, this::describe);
 
     private UiTasks.Handle running;
 
@@ -106,5 +105,10 @@ public final class ObjectDetailsViewModel {
 
     public static String tags(ObjectDetails d) {
         return d.tags() == null ? d.tagsNote() : pairs(d.tags());
+    }
+
+    /** A failure in words in the user's language (S3Errors says it in English with the keys to translate it). */
+    private String describe(Throwable failure) {
+        return messages.oneLine(S3Errors.describe(failure));
     }
 }

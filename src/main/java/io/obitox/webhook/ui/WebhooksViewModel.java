@@ -54,8 +54,7 @@ public final class WebhooksViewModel {
     private final ObjectProperty<DeliveryRow> selectedDelivery = new SimpleObjectProperty<>(this, "selectedDelivery");
     private final ObjectProperty<ReplaySince> replaySince =
             new SimpleObjectProperty<>(this, "replaySince", ReplaySince.DAY);
-    private final StatusLine status =
-            new StatusLine(this, e -> S3Errors.describe(e).oneLine());
+    private final StatusLine status = new StatusLine(this, this::describe);
     private final ReadOnlyStringWrapper toggleLabel = new ReadOnlyStringWrapper(this, "toggleLabel", "");
     private final BooleanBinding hasEndpoint = selectedEndpoint.isNotNull();
     private final Messages messages;
@@ -365,5 +364,10 @@ public final class WebhooksViewModel {
 
     private String warnings(List<String> warnings) {
         return warnings.isEmpty() ? "" : " " + messages.get("webhooks.note", String.join(" ", warnings));
+    }
+
+    /** A failure in words in the user's language (S3Errors says it in English with the keys to translate it). */
+    private String describe(Throwable failure) {
+        return messages.oneLine(S3Errors.describe(failure));
     }
 }

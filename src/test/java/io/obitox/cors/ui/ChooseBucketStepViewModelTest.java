@@ -2,9 +2,11 @@ package io.obitox.cors.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ui.StatusLine.Tone;
 import io.obitox.cors.CorsReading;
 import io.obitox.cors.ui.CorsWizardState.Mode;
+import java.util.Locale;
 import javafx.collections.FXCollections;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,32 @@ class ChooseBucketStepViewModelTest {
 
         f.state.modeProperty().set(Mode.CHECK);
         assertThat(vm.validProperty().get()).isTrue();
+    }
+
+    @Test
+    void inGermanTheServersAnswerIsGermanToo() {
+        CorsStepFixture g = new CorsStepFixture("cors-choose-de");
+        try {
+            ChooseBucketStepViewModel german = new ChooseBucketStepViewModel(
+                    g.state,
+                    g.ctx().profiles(),
+                    g.ctx().buckets(),
+                    g.ctx().cors(),
+                    g.tasks,
+                    FXCollections.observableArrayList(g.profile),
+                    Messages.of(Locale.GERMAN));
+            g.state.modeProperty().set(Mode.SETUP);
+            g.state.profileProperty().set(g.profile);
+            g.state.bucketProperty().set("uploads");
+
+            // the service said it in English (the CLI prints that); the step shows it in the user's language
+            assertThat(g.state.getReading().problem().message()).contains("global CORS only");
+            assertThat(german.statusProperty().get()).startsWith("Dieser Server hat nur globales CORS");
+            assertThat(german.fixProperty().get()).startsWith("Legen Sie die erlaubten Origins");
+            assertThat(german.profileLabel(g.profile)).endsWith("S3-kompatibel");
+        } finally {
+            g.close();
+        }
     }
 
     @Test
