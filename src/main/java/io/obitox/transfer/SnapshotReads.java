@@ -86,8 +86,8 @@ final class SnapshotReads {
         return queries.byIdPrefix(prefix, limit).stream().map(engine::snapshot).toList();
     }
 
-    TransferPages.Page page(Set<TransferState> states, long offset, int limit) {
-        TransferPages.Page p = pages().page(states, offset, limit);
+    TransferPages.Page page(Set<TransferState> states, long offset, int limit, TransferPages.Totals counts) {
+        TransferPages.Page p = pages().page(states, offset, limit, counts);
         Map<String, TransferSnapshot> running = new HashMap<>();
         engine.runningSnapshots().forEach(s -> running.put(s.id(), s));
         if (running.isEmpty()) {

@@ -292,7 +292,13 @@ public final class TransferService implements AutoCloseable {
      * replaced by their live snapshots (bytes in flight, speed, time left). Blocks on the database: off the FX thread.
      */
     public TransferPages.Page page(java.util.Set<TransferState> states, long offset, int limit) {
-        return reads.page(states, offset, limit);
+        return reads.page(states, offset, limit, null);
+    }
+
+    /** {@link #page(java.util.Set, long, int)} counting by {@code counts} (recent totals), not by a query. */
+    public TransferPages.Page page(
+            java.util.Set<TransferState> states, long offset, int limit, TransferPages.Totals counts) {
+        return reads.page(states, offset, limit, counts);
     }
 
     /**

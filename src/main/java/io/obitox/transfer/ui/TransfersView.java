@@ -96,7 +96,9 @@ public final class TransfersView {
 
     @FXML
     private void initialize() {
-        table.setItems(vm.shownRows());
+        // a page's rows reach a table that has no cells yet a few per pulse (StepwiseRows): the first page of a full
+        // queue made all its rows' cells in one pulse
+        table.setItems(new StepwiseRows<>(vm.shownRows()).shown());
         stateFilter.getItems().setAll(StateFilter.values());
         stateFilter.setConverter(new javafx.util.StringConverter<>() {
             @Override

@@ -35,12 +35,16 @@ final class Verdicts {
     static final int SLICE = 4_000;
 
     /**
-     * While a list is short, a drain at most doubles it (from this many): the first rows of an empty table make
-     * their cells and skins and style them (some 7 controls a row), which for a screenful at once held the FX thread
-     * over 100 ms on a busy machine; doubling spreads that over the first ticks and reaches {@link #SLICE} in about
-     * a second.
+     * While a list is shorter than {@link #WARM}, a drain adds at most this many, then at most doubles it: the first
+     * rows of an empty table make their cells and skins and style them (some 7 controls a row, about 20 ms a row on
+     * the two shared cores under load), which for a screenful at once held the FX thread over 100 ms; doubling from
+     * 4 still made 16 rows' cells in one tick (a 180-220 ms gap at the drop, HundredThousandDropTest at load 8-10).
+     * A few rows a tick until a screenful is shown, then doubling, reaches {@link #SLICE} in about 1.5 s.
      */
     static final int FIRST = 4;
+
+    /** Rows after which a table has made the cells of a screenful (the Upload tables show fewer). */
+    static final int WARM = 24;
 
     private final ObservableList<ReadyFile> ready = FXCollections.observableArrayList();
     private final ObservableList<ValidationResult> rejected = FXCollections.observableArrayList();
@@ -146,9 +150,9 @@ final class Verdicts {
         }
     }
 
-    /** How many verdicts one drain may add to a list of {@code shown} rows: doubling while short, then a slice. */
+    /** How many verdicts one drain may add to a list of {@code shown} rows: a few, then doubling, then a slice. */
     static int slice(int shown) {
-        return Math.min(SLICE, Math.max(FIRST, shown));
+        return shown < WARM ? FIRST : Math.min(SLICE, shown);
     }
 
     /** Verdicts are waiting for a drain. Ask after the batch says it is done: it delivers every verdict first. */

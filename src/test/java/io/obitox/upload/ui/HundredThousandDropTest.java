@@ -41,8 +41,10 @@ import org.testfx.framework.junit5.Start;
  *
  * <p>Tagged {@code scale} (excluded from the default run: about a minute with the build on two cores). Run it with
  * the window's JVM options, the ones the installers ship ({@code --java-options} in packaging/common/jpackage.args,
- * today {@code -XX:TieredStopAtLevel=1 -Xmx256m}): {@code mvn test -Dtest=HundredThousandDropTest
- * -Dtest.excludedGroups= "-Dtest.heap=-XX:TieredStopAtLevel=1 -Xmx256m"}. The RSS is only the window's if the heap
+ * today {@code -XX:TieredStopAtLevel=1 -Xmx192m -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=32m
+ * -Djdk.nio.maxCachedBufferSize=262144}): {@code mvn test -Dtest=HundredThousandDropTest -Dtest.excludedGroups=
+ * "-Dtest.heap=-XX:TieredStopAtLevel=1 -Xmx192m -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=32m
+ * -Djdk.nio.maxCachedBufferSize=262144"}. The RSS is only the window's if the heap
  * and the collector are: the test refuses a heap or GC option the installers do not ship (a cap given to the test
  * alone would measure a window nobody runs) and one they ship that this JVM lacks. Long gaps are listed with where
  * the FX thread was during them (a watchdog samples its stack) and the collection pauses inside them, to tell work
