@@ -1,5 +1,7 @@
 package io.obitox.common.ui;
 
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
@@ -22,6 +24,13 @@ import javafx.beans.property.BooleanProperty;
 public final class UiTasks {
     private final Executor background;
     private final Executor ui;
+    /**
+     * The task that last raised each busy flag. A task lowers a flag only while it is still the owner: a cancelled
+     * task's callbacks run on a later FX tick, and by then the user may have started the next task on the same flag,
+     * which must stay busy. Touched on the FX thread only (start and every callback run there); weak so that a
+     * closed view model's flag is not kept.
+     */
+    private final Map<BooleanProperty, Object> busyOwners = new WeakHashMap<>();
 
     public UiTasks(Executor background) {
         this(background, Platform::runLater);
@@ -107,11 +116,14 @@ public final class UiTasks {
 
         public Handle start() {
             AtomicBoolean settled = new AtomicBoolean();
+            Object owner = new Object();
             if (busy != null) {
+                busyOwners.put(busy, owner);
                 busy.set(true);
             }
             Runnable finish = () -> {
-                if (busy != null) {
+                if (busy != null && busyOwners.get(busy) == owner) {
+                    busyOwners.remove(busy);
                     busy.set(false);
                 }
                 onFinally.run();

@@ -104,6 +104,34 @@ class UiTasksTest {
     }
 
     @Test
+    void aCancelledTaskDoesNotClearTheBusyFlagOfTheTaskStartedAfterIt() {
+        UiTasks.Handle first = recorded(tasks.run(() -> "first")).start();
+        first.cancel(); // its callbacks wait for a later FX tick
+        recorded(tasks.run(() -> "second")).start(); // the user starts again before that tick
+        drainUi();
+        assertThat(events).containsExactly("cancelled", "finally");
+        assertThat(busy.get()).as("the second task still runs").isTrue();
+        background.runAll();
+        drainUi();
+        assertThat(events).containsExactly("cancelled", "finally", "success:second", "finally");
+        assertThat(busy.get()).isFalse();
+    }
+
+    @Test
+    void aFlagSharedByTwoRunningTasksStaysBusyUntilTheLastStartedEnds() {
+        recorded(tasks.run(() -> "a")).start();
+        UiTasks.Handle b = recorded(tasks.run(() -> "b")).start();
+        background.runOne();
+        drainUi();
+        assertThat(events).containsExactly("success:a", "finally");
+        assertThat(busy.get()).as("b still runs").isTrue();
+        background.runAll();
+        drainUi();
+        assertThat(b.isDone()).isTrue();
+        assertThat(busy.get()).isFalse();
+    }
+
+    @Test
     void cancelAfterCompletionChangesNothing() {
         UiTasks.Handle h = recorded(tasks.run(() -> "done")).start();
         background.runAll();
@@ -169,6 +197,10 @@ class UiTasksTest {
             while (!queue.isEmpty()) {
                 queue.poll().run();
             }
+        }
+
+        void runOne() {
+            queue.poll().run();
         }
 
         @Override
