@@ -95,6 +95,13 @@ class TransfersViewTest {
                 () -> robot.lookup("#resume-" + id).tryQuery().isPresent());
         long pausedAt = service.snapshot(id).orElseThrow().bytesDone();
         assertThat(pausedAt).as("the first part is kept").isBetween(5L << 20, (long) data.length - 1);
+        FxApp.waitUntil(
+                "the totals count it as paused",
+                10,
+                () -> robot.lookup("#transferTotals")
+                        .queryAs(Label.class)
+                        .getText()
+                        .startsWith("0 running · 0 queued · 1 paused"));
         FxApp.screenshot(robot, stage, "transfers-paused");
 
         engine.setBandwidthLimit(0);
