@@ -22,6 +22,7 @@ import java.util.stream.IntStream;
 public final class CorsAuditor {
     /** English names of the checks (the bundle has them as svc.cors.audit.*), for tests and scripts. */
     public static final String CONFIGURATION = "CORS configuration";
+
     public static final String ORIGIN_COVERED = "Origin covered";
     public static final String PUT_ALLOWED = "PUT allowed";
     public static final String HEADERS_ALLOWED = "Upload headers allowed";
