@@ -1,5 +1,6 @@
 package io.obitox.cors;
 
+import io.obitox.common.TextRef;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -43,32 +44,46 @@ public final class BrowserLocator {
      * What was found, or where it was looked for.
      *
      * @param executable the browser, or null when none was found
-     * @param problem why the configured path was not used (empty when it was, or when none is set)
-     * @param searched where it looked, for the "not found" message
+     * @param problemText why the configured path was not used (null when it was, or when none is set)
+     * @param searchedTexts where it looked, for the "not found" message
      */
-    public record Result(Path executable, String problem, List<String> searched) {
+    public record Result(Path executable, TextRef problemText, List<TextRef> searchedTexts) {
+        public Result {
+            searchedTexts = List.copyOf(searchedTexts);
+        }
+
         public boolean found() {
             return executable != null;
+        }
+
+        /** Why the configured path was not used, in English; empty when it was, or when none is set. */
+        public String problem() {
+            return problemText == null ? "" : problemText.english();
+        }
+
+        /** Where it looked, in English. */
+        public List<String> searched() {
+            return searchedTexts.stream().map(TextRef::english).toList();
         }
     }
 
     public Result locate() {
-        List<String> searched = new ArrayList<>();
-        String problem = "";
+        List<TextRef> searched = new ArrayList<>();
+        TextRef problem = null;
         Optional<String> set = configured.get().map(String::trim).filter(s -> !s.isEmpty());
         if (set.isPresent()) {
-            searched.add("the path in Settings (" + set.get() + ")");
+            searched.add(TextRef.of("svc.cors.browser.settingsPath", set.get()));
             try {
                 Path p = Path.of(set.get());
                 if (runnable(p)) {
-                    return new Result(p, "", searched);
+                    return new Result(p, null, searched);
                 }
-                problem = "The browser set in Settings (" + set.get() + ") is not an executable file.";
+                problem = TextRef.of("svc.cors.browser.notExecutable", set.get());
             } catch (InvalidPathException e) {
-                problem = "The browser set in Settings (" + set.get() + ") is not a valid path.";
+                problem = TextRef.of("svc.cors.browser.invalidPath", set.get());
             }
         }
-        searched.add("PATH (" + String.join(", ", COMMANDS.subList(0, 4)) + ")");
+        searched.add(TextRef.of("svc.cors.browser.pathVariable", String.join(", ", COMMANDS.subList(0, 4))));
         for (String dir : pathVariable.split(File.pathSeparator)) {
             if (dir.isBlank()) {
                 continue;
@@ -85,7 +100,7 @@ public final class BrowserLocator {
             }
         }
         for (Path p : installLocations) {
-            searched.add(p.toString());
+            searched.add(TextRef.of("svc.cors.browser.location", p.toString()));
             if (runnable(p)) {
                 return new Result(p, problem, searched);
             }

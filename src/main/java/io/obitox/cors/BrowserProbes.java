@@ -1,5 +1,6 @@
 package io.obitox.cors;
 
+import io.obitox.common.TextRef;
 import io.obitox.storage.S3Errors;
 import io.obitox.storage.S3Target;
 import io.obitox.storage.StorageClients;
@@ -41,7 +42,7 @@ final class BrowserProbes {
     final List<String> partUrls = new ArrayList<>();
     String uploadId;
     /** Why the multipart upload could not be started, or null. */
-    String multipartProblem;
+    TextRef multipartProblem;
 
     private boolean completed;
 
@@ -62,8 +63,8 @@ final class BrowserProbes {
             uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(multipartKey))
                     .uploadId();
         } catch (RuntimeException e) {
-            multipartProblem = "Could not start the probe multipart upload: "
-                    + S3Errors.describe(e).message();
+            multipartProblem =
+                    TextRef.of("svc.cors.check.multipartNotStarted", CheckTexts.messageOf(S3Errors.describe(e)));
             return;
         }
         for (int n = 1; n <= 2; n++) {
@@ -109,20 +110,24 @@ final class BrowserProbes {
     }
 
     /** Null when the single object is intact (size, Content-Type, ETag the browser read), else what is wrong. */
-    String checkPut(String browserEtag) {
+    TextRef checkPut(String browserEtag) {
         String expected = md5(content(PUT_SIZE, 0));
         if (!bare(browserEtag).equals(expected)) {
-            return "the ETag the page read (" + browserEtag + ") is not the MD5 of what it sent (" + expected + ")";
+            return TextRef.of("svc.cors.browser.putEtagWrong", browserEtag, expected);
         }
         try {
             HeadObjectResponse h = s3.headObject(b -> b.bucket(bucket).key(putKey));
             if (h.contentLength() != PUT_SIZE || !CONTENT_TYPE.equals(h.contentType())) {
-                return "the stored object has " + h.contentLength() + " bytes and Content-Type " + h.contentType()
-                        + " (sent " + PUT_SIZE + " bytes, " + CONTENT_TYPE + ")";
+                return TextRef.of(
+                        "svc.cors.browser.putStoredWrong",
+                        h.contentLength(),
+                        String.valueOf(h.contentType()),
+                        PUT_SIZE,
+                        CONTENT_TYPE);
             }
-            return bare(h.eTag()).equals(expected) ? null : "the stored ETag is " + h.eTag();
+            return bare(h.eTag()).equals(expected) ? null : TextRef.of("svc.cors.browser.putStoredEtag", h.eTag());
         } catch (RuntimeException e) {
-            return "the object could not be read back: " + S3Errors.describe(e).message();
+            return TextRef.of("svc.cors.browser.notReadBack", CheckTexts.messageOf(S3Errors.describe(e)));
         }
     }
 
@@ -130,13 +135,13 @@ final class BrowserProbes {
      * Completes the multipart upload with the ETags the browser read, then checks size and multipart ETag. Null when
      * intact, else what is wrong.
      */
-    String complete(List<String> browserEtags) {
+    TextRef complete(List<String> browserEtags) {
         List<CompletedPart> parts = new ArrayList<>();
         StringBuilder md5s = new StringBuilder();
         for (int n = 1; n <= browserEtags.size(); n++) {
             String etag = browserEtags.get(n - 1);
             if (!bare(etag).equals(expectedPartEtag(n))) {
-                return "the ETag the page read for part " + n + " (" + etag + ") is not the MD5 of what it sent";
+                return TextRef.of("svc.cors.browser.partEtagWrong", n, etag);
             }
             parts.add(CompletedPart.builder().partNumber(n).eTag(etag).build());
             md5s.append(expectedPartEtag(n));
@@ -150,34 +155,32 @@ final class BrowserProbes {
             long size = PART_SIZE + (long) LAST_PART_SIZE;
             String expected = md5(HexFormat.of().parseHex(md5s)) + "-" + parts.size();
             if (h.contentLength() != size) {
-                return "the completed object has " + h.contentLength() + " bytes instead of " + size;
+                return TextRef.of("svc.cors.browser.completedSize", h.contentLength(), size);
             }
             return bare(h.eTag()).equals(expected)
                     ? null
-                    : "the completed object's ETag is " + h.eTag() + ", expected \"" + expected + "\"";
+                    : TextRef.of("svc.cors.browser.completedEtag", h.eTag(), expected);
         } catch (RuntimeException e) {
-            return "completing the upload with the browser's ETags failed: "
-                    + S3Errors.describe(e).message();
+            return TextRef.of("svc.cors.browser.completeFailed", CheckTexts.messageOf(S3Errors.describe(e)));
         }
     }
 
     /** Deletes both probe objects and aborts the multipart upload if it was not completed; the failures, if any. */
-    List<String> cleanUp() {
-        List<String> failed = new ArrayList<>();
+    List<TextRef> cleanUp() {
+        List<TextRef> failed = new ArrayList<>();
         for (String key : List.of(putKey, multipartKey)) {
             try {
                 s3.deleteObject(b -> b.bucket(bucket).key(key));
             } catch (RuntimeException e) {
-                failed.add(
-                        "could not delete " + key + " (" + S3Errors.describe(e).message() + ")");
+                failed.add(TextRef.of("svc.cors.cleanup.notDeleted", key, CheckTexts.messageOf(S3Errors.describe(e))));
             }
         }
         if (uploadId != null && !completed) {
             try {
                 s3.abortMultipartUpload(b -> b.bucket(bucket).key(multipartKey).uploadId(uploadId));
             } catch (RuntimeException e) {
-                failed.add("could not abort the multipart upload of " + multipartKey + " ("
-                        + S3Errors.describe(e).message() + ")");
+                failed.add(TextRef.of(
+                        "svc.cors.cleanup.notAborted", multipartKey, CheckTexts.messageOf(S3Errors.describe(e))));
             }
         }
         return failed;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.obitox.common.Json;
+import io.obitox.common.TextRef;
 import io.obitox.storage.S3Target;
 import io.obitox.storage.StorageClients;
 import java.io.IOException;
@@ -39,11 +40,13 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 public final class BrowserProof {
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(30);
+    /** English names of the browser checks (the bundle has them as svc.cors.browser.*), for tests and scripts. */
     public static final String BROWSER = "Browser";
+
     public static final String PUT = "Browser: PUT from ";
     public static final String MULTIPART = "Browser: multipart upload from ";
     public static final String CLEANUP = "Browser: probe clean-up";
-    static final String NOT_FOUND = "No Chromium/Chrome found — the check ran without a browser.";
+    private static final TextRef BROWSER_NAME = TextRef.of("svc.cors.browser.name");
 
     private static final String PAGE = loadPage();
 
@@ -60,12 +63,12 @@ public final class BrowserProof {
     public List<CorsCheck> prove(S3Target target, String bucket, List<String> origins, Duration timeLimit) {
         BrowserLocator.Result found = locator.locate();
         if (!found.found()) {
-            return List.of(CorsCheck.warning(
-                    BROWSER,
-                    NOT_FOUND + " Looked in: " + String.join("; ", found.searched()) + "."
-                            + (found.problem().isEmpty() ? "" : " " + found.problem()),
-                    "Install Chromium (Debian/Ubuntu: apt install chromium) or Google Chrome, or set the browser's"
-                            + " path in Settings."));
+            TextRef notFound = TextRef.of("svc.cors.browser.notFound", CheckTexts.joined(found.searchedTexts()));
+            return List.of(CorsCheck.of(
+                    CorsCheck.Status.WARNING,
+                    BROWSER_NAME,
+                    withProblem(notFound, found),
+                    TextRef.of("svc.cors.browser.notFound.fix")));
         }
         Set<String> concrete = new LinkedHashSet<>();
         origins.forEach(o -> concrete.add(Origins.sample(o)));
@@ -77,10 +80,11 @@ public final class BrowserProof {
             String host = u.getHost().toLowerCase(Locale.ROOT);
             String other = hostScheme.putIfAbsent(host, u.getScheme());
             if (other != null && !other.equals(u.getScheme())) {
-                checks.add(CorsCheck.skipped(
-                        PUT + origin,
-                        "Not checked: " + host + " is checked over " + other + " in this run; one browser maps a"
-                                + " host name to one page server."));
+                checks.add(CorsCheck.of(
+                        CorsCheck.Status.SKIPPED,
+                        TextRef.of("svc.cors.browser.put", origin),
+                        TextRef.of("svc.cors.browser.otherScheme", host, other),
+                        null));
             } else {
                 probes.add(new BrowserProbes(clients, target, bucket, origin));
             }
@@ -88,15 +92,18 @@ public final class BrowserProof {
         try {
             run(target, found, probes, timeLimit, checks);
         } finally {
-            List<String> failed = new ArrayList<>();
+            List<TextRef> failed = new ArrayList<>();
             probes.forEach(p -> failed.addAll(p.cleanUp()));
+            TextRef cleanup = TextRef.of("svc.cors.browser.cleanup");
             checks.add(
                     failed.isEmpty()
-                            ? CorsCheck.passed(CLEANUP, "Nothing left behind: the browser's probe objects are deleted.")
-                            : CorsCheck.warning(
-                                    CLEANUP,
-                                    "Probe clean-up incomplete: " + String.join("; ", failed) + ".",
-                                    "Delete what is left under " + CorsProber.PROBE_PREFIX + " by hand."));
+                            ? CorsCheck.of(
+                                    CorsCheck.Status.PASSED, cleanup, TextRef.of("svc.cors.browser.cleanedUp"), null)
+                            : CorsCheck.of(
+                                    CorsCheck.Status.WARNING,
+                                    cleanup,
+                                    TextRef.of("svc.cors.check.cleanupIncomplete", CheckTexts.joined(failed)),
+                                    TextRef.of("svc.cors.browser.cleanupIncomplete.fix", CorsProber.PROBE_PREFIX)));
         }
         return checks;
     }
@@ -118,10 +125,11 @@ public final class BrowserProof {
         for (BrowserProbes p : prepared) {
             if (storageHosts.contains(ruleHost(URI.create(p.origin)))) {
                 // the browser resolves a host name to one place: it cannot be both the page and the bucket
-                checks.add(CorsCheck.skipped(
-                        PUT + p.origin,
-                        "Not checked in the browser: the origin has the storage endpoint's host name, so the browser"
-                                + " cannot be sent to the page and to the bucket under one name."));
+                checks.add(CorsCheck.of(
+                        CorsCheck.Status.SKIPPED,
+                        TextRef.of("svc.cors.browser.put", p.origin),
+                        TextRef.of("svc.cors.browser.storageHost"),
+                        null));
             } else {
                 probes.add(p);
             }
@@ -161,7 +169,11 @@ public final class BrowserProof {
             Thread.currentThread().interrupt();
             throw new CancellationException("browser check cancelled");
         } catch (UncheckedIOException e) {
-            checks.add(CorsCheck.failed(BROWSER, "The browser check could not run: " + e.getMessage() + ".", ""));
+            checks.add(CorsCheck.of(
+                    CorsCheck.Status.FAILED,
+                    BROWSER_NAME,
+                    TextRef.of("svc.cors.browser.couldNotRun", String.valueOf(e.getMessage())),
+                    null));
             return;
         } finally {
             if (browser != null) {
@@ -192,31 +204,35 @@ public final class BrowserProof {
             Duration limit,
             Ending ending,
             HeadlessBrowser browser) {
-        String ran = "Ran " + found.executable() + " headless with a throwaway profile (deleted) for " + origins
-                + " origin(s) in " + String.format(Locale.ROOT, "%.1f s", took.toMillis() / 1000.0) + ".";
+        // rounded to tenths here, so the English and the German pattern show the same digit
+        TextRef ran = TextRef.of(
+                "svc.cors.browser.ran",
+                found.executable().toString(),
+                origins,
+                Math.round(took.toMillis() / 100.0) / 10.0);
         if (ending == Ending.FINISHED) {
-            return CorsCheck.passed(BROWSER, ran + (found.problem().isEmpty() ? "" : " " + found.problem()));
+            return CorsCheck.of(CorsCheck.Status.PASSED, BROWSER_NAME, withProblem(ran, found), null);
         }
         List<String> console = browser.console().stream()
                 .map(BrowserVerdicts::withoutSignatures)
                 .toList();
         List<String> log = browser.lastLogLines();
-        String tail = !console.isEmpty()
-                ? " Its console: " + String.join(" | ", last(console, 5))
-                : log.isEmpty() ? "" : " Its last log lines: " + String.join(" | ", last(log, 5));
-        if (ending == Ending.EXITED) {
-            return CorsCheck.failed(
-                    BROWSER,
-                    "The browser exited before the check page finished (exit status " + browser.exitStatus() + "). "
-                            + ran + tail,
-                    "Check that the browser starts: run it by hand with --headless, or set another browser in"
-                            + " Settings.");
-        }
-        return CorsCheck.failed(
-                BROWSER,
-                "The browser did not finish the check page within " + limit.toSeconds() + " s and was stopped. " + ran
-                        + tail,
-                "Check that the browser starts (run it with --headless by hand), or allow more time.");
+        TextRef tail = !console.isEmpty()
+                ? TextRef.of("svc.cors.browser.console", String.join(" | ", last(console, 5)))
+                : log.isEmpty() ? null : TextRef.of("svc.cors.browser.logLines", String.join(" | ", last(log, 5)));
+        TextRef what = ending == Ending.EXITED
+                ? TextRef.of("svc.cors.browser.exited", String.valueOf(browser.exitStatus()), ran)
+                : TextRef.of("svc.cors.browser.timedOut", limit.toSeconds(), ran);
+        return CorsCheck.of(
+                CorsCheck.Status.FAILED,
+                BROWSER_NAME,
+                tail == null ? what : CheckTexts.sentences(what, tail),
+                TextRef.of(ending == Ending.EXITED ? "svc.cors.browser.exited.fix" : "svc.cors.browser.timedOut.fix"));
+    }
+
+    /** {@code text}, then why the browser set in Settings was not used, if it was not. */
+    private static TextRef withProblem(TextRef text, BrowserLocator.Result found) {
+        return found.problemText() == null ? text : CheckTexts.sentences(text, found.problemText());
     }
 
     private static List<String> last(List<String> lines, int n) {

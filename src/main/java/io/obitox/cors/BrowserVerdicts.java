@@ -1,6 +1,10 @@
 package io.obitox.cors;
 
+import static io.obitox.cors.CorsCheck.Status.FAILED;
+import static io.obitox.cors.CorsCheck.Status.PASSED;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import io.obitox.common.TextRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -15,56 +19,58 @@ import java.util.regex.Pattern;
 final class BrowserVerdicts {
     private static final Pattern QUERY = Pattern.compile("(https?://[^\\s'\"?]+)\\?[^\\s'\"]*");
     private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]{1,100})</Code>");
-    private static final String FIX_SETUP = "Run CORS setup for this bucket with this origin.";
-    private static final String FIX_ETAG =
-            "Add ETag to ExposeHeaders of the rule for this origin (the rule CORS setup writes has it).";
+    private static final TextRef FIX_SETUP = TextRef.of("svc.cors.check.setupFix");
+    private static final TextRef FIX_ETAG = TextRef.of("svc.cors.browser.etagFix");
 
     private BrowserVerdicts() {}
 
     static CorsCheck put(BrowserProbes p, JsonNode r, List<String> console, boolean finished) {
-        String name = BrowserProof.PUT + p.origin;
-        CorsCheck problem = requestProblem(name, "the presigned PUT", r, console, p.putKey, finished);
+        TextRef name = TextRef.of("svc.cors.browser.put", p.origin);
+        CorsCheck problem = requestProblem(name, TextRef.of("svc.cors.browser.thePut"), r, console, p.putKey, finished);
         if (problem != null) {
             return problem;
         }
         String etag = r.path("etag").asText();
-        String broken = p.checkPut(etag);
+        TextRef broken = p.checkPut(etag);
         if (broken != null) {
-            return CorsCheck.failed(name, "The browser's PUT was allowed, but " + broken + ".", "");
+            return CorsCheck.of(FAILED, name, TextRef.of("svc.cors.browser.putBroken", broken), null);
         }
-        return CorsCheck.passed(
+        return CorsCheck.of(
+                PASSED,
                 name,
-                "Allowed: the browser sent a presigned PUT with Content-Type " + BrowserProbes.CONTENT_TYPE + " (HTTP "
-                        + r.path("status").asInt() + ", " + r.path("ms").asLong() + " ms), ETag readable (" + etag
-                        + "), object intact (" + BrowserProbes.PUT_SIZE + " bytes).");
+                TextRef.of(
+                        "svc.cors.browser.putAllowed",
+                        BrowserProbes.CONTENT_TYPE,
+                        r.path("status").asInt(),
+                        r.path("ms").asLong(),
+                        etag,
+                        BrowserProbes.PUT_SIZE),
+                null);
     }
 
     static CorsCheck multipart(BrowserProbes p, List<JsonNode> parts, List<String> console, boolean finished) {
-        String name = BrowserProof.MULTIPART + p.origin;
+        TextRef name = TextRef.of("svc.cors.browser.multipart", p.origin);
         if (p.multipartProblem != null) {
-            return CorsCheck.failed(
-                    name, p.multipartProblem, "The credentials need s3:PutObject and s3:AbortMultipartUpload.");
+            return CorsCheck.of(
+                    FAILED, name, p.multipartProblem, TextRef.of("svc.cors.browser.multipartNotStarted.fix"));
         }
         List<String> etags = new ArrayList<>();
         long ms = 0;
         for (int n = 1; n <= p.partUrls.size(); n++) {
             JsonNode r = n <= parts.size() ? parts.get(n - 1) : null;
-            CorsCheck problem = requestProblem(name, "part " + n, r, console, p.multipartKey, finished);
+            CorsCheck problem =
+                    requestProblem(name, TextRef.of("svc.cors.browser.part", n), r, console, p.multipartKey, finished);
             if (problem != null) {
                 return problem;
             }
             etags.add(r.path("etag").asText());
             ms += r.path("ms").asLong();
         }
-        String broken = p.complete(etags);
+        TextRef broken = p.complete(etags);
         if (broken != null) {
-            return CorsCheck.failed(name, "The browser's part uploads were allowed, but " + broken + ".", "");
+            return CorsCheck.of(FAILED, name, TextRef.of("svc.cors.browser.partsBroken", broken), null);
         }
-        return CorsCheck.passed(
-                name,
-                "Allowed: the browser sent " + etags.size() + " presigned part PUTs (5 MiB and 64 KiB, " + ms
-                        + " ms), every ETag readable; the upload completed with the browser's ETags and the object is"
-                        + " intact.");
+        return CorsCheck.of(PASSED, name, TextRef.of("svc.cors.browser.multipartAllowed", etags.size(), ms), null);
     }
 
     /**
@@ -72,12 +78,13 @@ final class BrowserVerdicts {
      * messages about the object {@code key} (its URL) are the reason of a blocked request.
      */
     private static CorsCheck requestProblem(
-            String name, String what, JsonNode r, List<String> console, String key, boolean finished) {
+            TextRef name, TextRef what, JsonNode r, List<String> console, String key, boolean finished) {
         if (r == null) {
-            return CorsCheck.failed(
+            return CorsCheck.of(
+                    FAILED,
                     name,
-                    "The page did not report " + what + (finished ? "" : " before the browser was stopped") + ".",
-                    finished ? "" : "Allow the browser more time, or check that it can reach the storage endpoint.");
+                    TextRef.of(finished ? "svc.cors.browser.notReported" : "svc.cors.browser.notReportedStopped", what),
+                    finished ? null : TextRef.of("svc.cors.browser.notReportedStopped.fix"));
         }
         if (!r.path("sent").asBoolean()) {
             List<String> said = console.stream()
@@ -85,35 +92,33 @@ final class BrowserVerdicts {
                     .map(BrowserVerdicts::withoutSignatures)
                     .distinct()
                     .toList();
-            String reason = said.isEmpty()
-                    ? "the page saw \"" + r.path("error").asText() + "\" and the browser logged no reason"
-                    : "the browser said: " + String.join(" ", said);
-            return CorsCheck.failed(name, "Blocked: " + what + " failed in the browser; " + reason, fix(said));
+            TextRef message = said.isEmpty()
+                    ? TextRef.of(
+                            "svc.cors.browser.blockedNoReason",
+                            what,
+                            r.path("error").asText())
+                    : TextRef.of("svc.cors.browser.blockedSaid", what, String.join(" ", said));
+            return CorsCheck.of(FAILED, name, message, fix(said));
         }
         int status = r.path("status").asInt();
         if (status / 100 != 2) {
             Matcher m = ERROR_CODE.matcher(r.path("body").asText());
-            return CorsCheck.failed(
+            return CorsCheck.of(
+                    FAILED,
                     name,
-                    "The server refused " + what + " itself (HTTP " + status + (m.find() ? " " + m.group(1) : "")
-                            + "); the browser could read the answer, so this is not a CORS problem.",
-                    "The credentials need s3:PutObject on the bucket (and the clock must be right for presigned URLs).");
+                    TextRef.of("svc.cors.browser.refusedItself", what, status + (m.find() ? " " + m.group(1) : "")),
+                    TextRef.of("svc.cors.check.refusedItself.fix"));
         }
         if (r.path("etag").isNull() || r.path("etag").asText().isEmpty()) {
-            return CorsCheck.failed(
-                    name,
-                    "ETag not readable: " + what + " was allowed (HTTP " + status + "), but the page's"
-                            + " response.headers.get('ETag') returned null, because ETag is not in"
-                            + " Access-Control-Expose-Headers. Multipart uploads cannot complete without it.",
-                    FIX_ETAG);
+            return CorsCheck.of(FAILED, name, TextRef.of("svc.cors.browser.etagUnreadable", what, status), FIX_ETAG);
         }
         return null;
     }
 
-    private static String fix(List<String> said) {
+    private static TextRef fix(List<String> said) {
         String all = String.join(" ", said);
         if (all.contains("Mixed Content") || all.contains("mixed content")) {
-            return "Use an https storage endpoint for an https web app.";
+            return TextRef.of("svc.cors.browser.mixedContent.fix");
         }
         return FIX_SETUP;
     }

@@ -1,5 +1,11 @@
 package io.obitox.cors;
 
+import static io.obitox.cors.CorsCheck.Status.FAILED;
+import static io.obitox.cors.CorsCheck.Status.PASSED;
+import static io.obitox.cors.CorsCheck.Status.SKIPPED;
+import static io.obitox.cors.CorsCheck.Status.WARNING;
+
+import io.obitox.common.TextRef;
 import io.obitox.storage.Provider;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,7 +20,9 @@ import java.util.stream.IntStream;
  * checks in {@link CorsProber} prove the same against the server.
  */
 public final class CorsAuditor {
+    /** English names of the checks (the bundle has them as svc.cors.audit.*), for tests and scripts. */
     public static final String CONFIGURATION = "CORS configuration";
+
     public static final String ORIGIN_COVERED = "Origin covered";
     public static final String PUT_ALLOWED = "PUT allowed";
     public static final String HEADERS_ALLOWED = "Upload headers allowed";
@@ -22,7 +30,8 @@ public final class CorsAuditor {
     public static final String RULE_ORDER = "Rule order";
     public static final String MAX_AGE = "MaxAge";
 
-    private static final String SETUP_FIX = "Run CORS setup for this bucket: it adds or repairs the upload rule.";
+    /** The fixes end with this sentence: setup writes a rule that passes every check. */
+    private static final TextRef SETUP_FIX = TextRef.of("svc.cors.audit.setupFix");
 
     private CorsAuditor() {}
 
@@ -33,19 +42,20 @@ public final class CorsAuditor {
      */
     public static List<CorsCheck> audit(CorsConfig config, List<String> origins, Provider provider) {
         List<CorsCheck> checks = new ArrayList<>();
+        TextRef configuration = TextRef.of("svc.cors.check.configuration");
         if (config.isEmpty()) {
-            checks.add(CorsCheck.failed(
-                    CONFIGURATION,
-                    "The bucket has no CORS configuration: browsers get \"CORS is not enabled for this bucket\".",
-                    SETUP_FIX));
+            checks.add(CorsCheck.of(FAILED, configuration, TextRef.of("svc.cors.audit.noConfiguration"), SETUP_FIX));
             return checks;
         }
-        checks.add(
-                CorsCheck.passed(CONFIGURATION, "The bucket has a CORS configuration with " + config.summary() + "."));
+        checks.add(CorsCheck.of(
+                PASSED, configuration, TextRef.of("svc.cors.audit.hasConfiguration", config.summaryText()), null));
         List<String> audited = origins.isEmpty() ? originsOf(config) : origins;
         if (audited.isEmpty()) {
-            checks.add(CorsCheck.failed(
-                    ORIGIN_COVERED, "No rule allows PUT from any origin.", "Name your origins and run CORS setup."));
+            checks.add(CorsCheck.of(
+                    FAILED,
+                    TextRef.of("svc.cors.audit.originCovered"),
+                    TextRef.of("svc.cors.audit.noPutAnywhere"),
+                    TextRef.of("svc.cors.audit.noPutAnywhere.fix")));
             return checks;
         }
         RuleMatching matching = RuleMatching.of(provider);
@@ -132,58 +142,73 @@ public final class CorsAuditor {
     }
 
     private static CorsCheck originCovered(List<Finding> findings) {
+        TextRef name = TextRef.of("svc.cors.audit.originCovered");
         List<String> missing = findings.stream()
                 .filter(f -> f.originRule() < 0)
                 .map(Finding::origin)
                 .toList();
         if (!missing.isEmpty()) {
-            return CorsCheck.failed(
-                    ORIGIN_COVERED,
-                    "No rule covers " + String.join(", ", missing)
-                            + ": the browser reports \"This CORS request is not allowed\".",
-                    "Add the origin to a rule's AllowedOrigins. " + SETUP_FIX);
+            return CorsCheck.of(
+                    FAILED,
+                    name,
+                    TextRef.of("svc.cors.audit.notCovered", String.join(", ", missing)),
+                    withSetup("svc.cors.audit.addOrigin"));
         }
-        return CorsCheck.passed(ORIGIN_COVERED, "Rules cover " + origins(findings) + ".");
+        return CorsCheck.of(PASSED, name, TextRef.of("svc.cors.audit.covered", origins(findings)), null);
     }
 
     private static CorsCheck putAllowed(List<Finding> findings) {
-        List<String> bad = new ArrayList<>();
+        TextRef name = TextRef.of("svc.cors.audit.putAllowed");
+        List<TextRef> bad = new ArrayList<>();
         for (Finding f : findings) {
             if (f.originRule() >= 0 && f.putRule() < 0) {
-                bad.add(
+                bad.add(TextRef.of(
                         f.matching() == RuleMatching.FIRST_ORIGIN
-                                ? "rule " + (f.originRule() + 1) + " answers " + f.origin()
-                                        + " (this server uses the first rule whose origin matches) and does not"
-                                        + " allow PUT"
-                                : "rule " + (f.originRule() + 1) + " covers " + f.origin()
-                                        + " but no rule allows PUT from it");
+                                ? "svc.cors.audit.putFirstOrigin"
+                                : "svc.cors.audit.putNoRule",
+                        f.originRule() + 1,
+                        f.origin()));
             }
         }
         if (!bad.isEmpty()) {
-            return CorsCheck.failed(
-                    PUT_ALLOWED,
-                    "PUT not allowed: " + String.join("; ", bad) + ".",
-                    "Add PUT to AllowedMethods. " + SETUP_FIX);
+            return CorsCheck.of(
+                    FAILED,
+                    name,
+                    TextRef.of("svc.cors.audit.putNotAllowed", CheckTexts.joined(bad)),
+                    withSetup("svc.cors.check.noPut.fix"));
         }
         if (findings.stream().allMatch(f -> f.putRule() < 0)) {
-            return CorsCheck.failed(PUT_ALLOWED, "PUT not allowed from " + origins(findings) + ".", SETUP_FIX);
+            return CorsCheck.of(
+                    FAILED, name, TextRef.of("svc.cors.audit.putNotAllowedFrom", origins(findings)), SETUP_FIX);
         }
-        return CorsCheck.passed(PUT_ALLOWED, "PUT is allowed from " + origins(findings, f -> f.putRule() >= 0) + ".");
+        return CorsCheck.of(
+                PASSED,
+                name,
+                TextRef.of("svc.cors.audit.putAllowedFrom", origins(findings, f -> f.putRule() >= 0)),
+                null);
     }
 
     private static CorsCheck headersAllowed(List<Finding> findings, Provider provider) {
-        List<String> bad = new ArrayList<>();
+        TextRef name = TextRef.of("svc.cors.audit.headersAllowed");
+        List<TextRef> bad = new ArrayList<>();
         for (Finding f : findings) {
             if (f.putRule() >= 0 && f.preflightRule() < 0) {
-                bad.add("rule " + (f.putRule() + 1) + " (for " + f.origin() + ") does not allow "
-                        + String.join(", ", f.rule(f.putRule()).missingHeaders(UploadRules.UPLOAD_HEADERS)));
+                bad.add(TextRef.of(
+                        "svc.cors.audit.headersItem",
+                        f.putRule() + 1,
+                        f.origin(),
+                        String.join(", ", f.rule(f.putRule()).missingHeaders(UploadRules.UPLOAD_HEADERS))));
             }
         }
         if (!bad.isEmpty()) {
-            return CorsCheck.failed(
-                    HEADERS_ALLOWED,
-                    "Headers that uploads send are not allowed: " + String.join("; ", bad) + ". The preflight fails.",
-                    "Add them to AllowedHeaders" + (provider == Provider.R2 ? "" : " (or use *)") + ". " + SETUP_FIX);
+            return CorsCheck.of(
+                    FAILED,
+                    name,
+                    TextRef.of("svc.cors.audit.headersNotAllowed", CheckTexts.joined(bad)),
+                    withSetup(
+                            provider == Provider.R2
+                                    ? "svc.cors.check.missingHeaders.fix"
+                                    : "svc.cors.audit.addHeaders"));
         }
         List<String> sdkMissing = new ArrayList<>();
         boolean starOnR2 = false;
@@ -197,97 +222,114 @@ public final class CorsAuditor {
             }
         }
         if (findings.stream().allMatch(f -> f.preflightRule() < 0)) {
-            return CorsCheck.skipped(HEADERS_ALLOWED, "No rule allows PUT, so no headers are allowed either.");
+            return CorsCheck.of(SKIPPED, name, TextRef.of("svc.cors.audit.noHeadersWithoutPut"), null);
         }
         if (starOnR2) {
-            return CorsCheck.warning(
-                    HEADERS_ALLOWED,
-                    "The upload rule allows headers with '*', which Cloudflare R2 was reported not to honour.",
-                    "List the headers explicitly. " + SETUP_FIX);
+            return CorsCheck.of(
+                    WARNING, name, TextRef.of("svc.cors.audit.starOnR2"), withSetup("svc.cors.audit.listHeaders"));
         }
         if (!sdkMissing.isEmpty()) {
-            return CorsCheck.warning(
-                    HEADERS_ALLOWED,
-                    "Presigned uploads work, but uploads signed in the browser by the AWS SDK also send "
-                            + String.join(", ", sdkMissing) + ", which are not allowed.",
-                    "Add them to AllowedHeaders if your page uses the AWS SDK directly.");
+            return CorsCheck.of(
+                    WARNING,
+                    name,
+                    TextRef.of("svc.cors.audit.sdkHeaders", String.join(", ", sdkMissing)),
+                    TextRef.of("svc.cors.audit.sdkHeaders.fix"));
         }
-        return CorsCheck.passed(
-                HEADERS_ALLOWED,
-                "The headers uploads send (" + String.join(", ", UploadRules.UPLOAD_HEADERS) + ") are allowed.");
+        return CorsCheck.of(
+                PASSED,
+                name,
+                TextRef.of("svc.cors.audit.headersOk", String.join(", ", UploadRules.UPLOAD_HEADERS)),
+                null);
     }
 
     private static CorsCheck etagExposed(List<Finding> findings) {
-        List<String> bad = new ArrayList<>();
+        TextRef name = TextRef.of("svc.cors.audit.etagExposed");
+        List<TextRef> bad = new ArrayList<>();
         for (Finding f : findings) {
             if (f.putRule() >= 0 && !f.rule(f.answering()).exposes("ETag")) {
-                bad.add("rule " + (f.answering() + 1) + " answers uploads from " + f.origin());
+                bad.add(TextRef.of("svc.cors.audit.answersUploads", f.answering() + 1, f.origin()));
             }
         }
         if (!bad.isEmpty()) {
-            return CorsCheck.failed(
-                    ETAG_EXPOSED,
-                    "ETag not exposed: " + String.join("; ", bad) + " without ETag in ExposeHeaders. Browsers cannot"
-                            + " read the ETag, so multipart uploads fail (\"could not read the ETag header\").",
-                    "Add ETag to ExposeHeaders. " + SETUP_FIX);
+            return CorsCheck.of(
+                    FAILED,
+                    name,
+                    TextRef.of("svc.cors.audit.etagNotExposed", CheckTexts.joined(bad)),
+                    withSetup("svc.cors.audit.addEtag"));
         }
         if (findings.stream().allMatch(f -> f.putRule() < 0)) {
-            return CorsCheck.skipped(ETAG_EXPOSED, "No rule allows PUT, so no upload response exposes headers.");
+            return CorsCheck.of(SKIPPED, name, TextRef.of("svc.cors.audit.noExposeWithoutPut"), null);
         }
-        return CorsCheck.passed(
-                ETAG_EXPOSED, "Upload responses expose ETag to " + origins(findings, f -> f.putRule() >= 0) + ".");
+        return CorsCheck.of(
+                PASSED,
+                name,
+                TextRef.of("svc.cors.audit.etagExposedTo", origins(findings, f -> f.putRule() >= 0)),
+                null);
     }
 
     private static CorsCheck ruleOrder(List<Finding> findings) {
-        List<String> bad = new ArrayList<>();
+        TextRef name = TextRef.of("svc.cors.audit.ruleOrder");
+        List<TextRef> bad = new ArrayList<>();
         for (Finding f : findings) {
             if (f.goodRule() >= 0 && f.answering() >= 0 && f.answering() < f.goodRule()) {
-                bad.add("rule " + (f.answering() + 1) + " comes first for "
-                        + (f.matching() == RuleMatching.FIRST_ORIGIN ? "requests" : "PUT") + " from " + f.origin()
-                        + ", so rule " + (f.goodRule() + 1) + " ("
-                        + f.rule(f.goodRule()).describe()
-                        + ") never applies");
+                bad.add(TextRef.of(
+                        f.matching() == RuleMatching.FIRST_ORIGIN
+                                ? "svc.cors.audit.shadowRequests"
+                                : "svc.cors.audit.shadowPut",
+                        f.answering() + 1,
+                        f.origin(),
+                        f.goodRule() + 1,
+                        f.rule(f.goodRule()).describeText()));
             }
         }
         if (!bad.isEmpty()) {
-            return CorsCheck.failed(
-                    RULE_ORDER,
-                    "The upload rule is shadowed: " + String.join("; ", bad) + ". The server uses the first matching"
-                            + " rule.",
-                    "Move the upload rule above the other rule. " + SETUP_FIX);
+            return CorsCheck.of(
+                    FAILED,
+                    name,
+                    TextRef.of("svc.cors.audit.shadowed", CheckTexts.joined(bad)),
+                    withSetup("svc.cors.audit.moveUp"));
         }
-        return CorsCheck.passed(RULE_ORDER, "No earlier rule shadows the rule that answers uploads.");
+        return CorsCheck.of(PASSED, name, TextRef.of("svc.cors.audit.notShadowed"), null);
     }
 
     private static CorsCheck maxAge(CorsConfig config, Provider provider) {
-        List<String> bad = new ArrayList<>();
-        List<String> high = new ArrayList<>();
+        TextRef name = TextRef.of("svc.cors.audit.maxAge");
+        List<TextRef> bad = new ArrayList<>();
+        List<TextRef> high = new ArrayList<>();
         for (int i = 0; i < config.rules().size(); i++) {
             Integer age = config.rules().get(i).maxAgeSeconds();
             if (age == null) {
                 continue;
             }
+            TextRef item = TextRef.of("svc.cors.audit.maxAgeItem", i + 1, age);
             if (age < 0) {
-                bad.add("rule " + (i + 1) + " has MaxAgeSeconds " + age);
+                bad.add(item);
             } else if (age > UploadRules.MAX_AGE_LIMIT_SECONDS) {
-                (provider == Provider.R2 ? bad : high).add("rule " + (i + 1) + " has MaxAgeSeconds " + age);
+                (provider == Provider.R2 ? bad : high).add(item);
             }
         }
         if (!bad.isEmpty()) {
-            return CorsCheck.failed(
-                    MAX_AGE,
-                    "MaxAge out of range: " + String.join("; ", bad)
-                            + (provider == Provider.R2 ? " (Cloudflare R2 allows 0 to 86400)." : "."),
-                    "Use a MaxAgeSeconds from 0 to 86400, e.g. 3600.");
+            return CorsCheck.of(
+                    FAILED,
+                    name,
+                    TextRef.of(
+                            provider == Provider.R2 ? "svc.cors.audit.maxAgeRangeR2" : "svc.cors.audit.maxAgeRange",
+                            CheckTexts.joined(bad)),
+                    TextRef.of("svc.cors.audit.maxAgeRange.fix"));
         }
         if (!high.isEmpty()) {
-            return CorsCheck.warning(
-                    MAX_AGE,
-                    "MaxAge above 86400 s: " + String.join("; ", high)
-                            + ". Browsers cap it (Chromium at 2 h, Firefox at 24 h).",
-                    "Use 3600 to 86400 seconds.");
+            return CorsCheck.of(
+                    WARNING,
+                    name,
+                    TextRef.of("svc.cors.audit.maxAgeHigh", CheckTexts.joined(high)),
+                    TextRef.of("svc.cors.audit.maxAgeHigh.fix"));
         }
-        return CorsCheck.passed(MAX_AGE, "MaxAgeSeconds is within 0 to 86400 in every rule.");
+        return CorsCheck.of(PASSED, name, TextRef.of("svc.cors.audit.maxAgeOk"), null);
+    }
+
+    /** The fix {@code key} says, then "run CORS setup". */
+    private static TextRef withSetup(String key) {
+        return CheckTexts.sentences(TextRef.of(key), SETUP_FIX);
     }
 
     private static String origins(List<Finding> findings) {

@@ -1,5 +1,6 @@
 package io.obitox.cors;
 
+import io.obitox.common.TextRef;
 import java.time.Instant;
 
 /**
@@ -26,10 +27,21 @@ public record CorsChange(
         RESTORE
     }
 
-    /** E.g. {@code setup: none → 1 rule} or {@code restore of #3: 2 rules → none}. */
+    /** E.g. {@code setup: none → 1 rule} or {@code restore of #3: 2 rules → none}; English, as the CLI lists it. */
     public String summary() {
-        String what =
-                action == Action.SETUP ? "setup" : "restore" + (restoredFrom == null ? "" : " of #" + restoredFrom);
-        return what + ": " + previous.summary() + " → " + next.summary();
+        return summaryText().english();
+    }
+
+    /**
+     * {@link #summary()} for a view to render in the user's language. Built from the recorded action and
+     * configurations, so rows recorded before there were translations render the same way.
+     */
+    public TextRef summaryText() {
+        if (action == Action.SETUP) {
+            return TextRef.of("svc.cors.history.setup", previous.summaryText(), next.summaryText());
+        }
+        return restoredFrom == null
+                ? TextRef.of("svc.cors.history.restore", previous.summaryText(), next.summaryText())
+                : TextRef.of("svc.cors.history.restoreOf", restoredFrom, previous.summaryText(), next.summaryText());
     }
 }

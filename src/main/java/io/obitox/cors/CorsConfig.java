@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.obitox.common.Json;
 import io.obitox.common.ObitoxException;
+import io.obitox.common.TextRef;
+import io.obitox.common.UserMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -92,23 +94,33 @@ public record CorsConfig(@JsonProperty("CORSRules") List<CorsRule> rules) {
     public void requireWithinLimits() {
         if (rules.size() > MAX_RULES) {
             throw new ObitoxException(
-                    "CORS_LIMIT",
-                    "The configuration would have " + rules.size() + " rules; S3 allows at most " + MAX_RULES + ".",
-                    "Remove rules you no longer need, or combine rules that differ only in their origins.");
+                    UserMessage.of(
+                            "CORS_LIMIT",
+                            TextRef.of("svc.cors.limit.rules", rules.size(), MAX_RULES),
+                            TextRef.of("svc.cors.limit.rules.fix")),
+                    null);
         }
         int bytes = xmlBytes();
         if (bytes > MAX_BYTES) {
             throw new ObitoxException(
-                    "CORS_LIMIT",
-                    "The configuration would be " + bytes + " bytes; S3 allows at most 64 KB (" + MAX_BYTES + ").",
-                    "Remove rules or origins you no longer need, or use a wildcard origin such as "
-                            + "https://*.example.com.");
+                    UserMessage.of(
+                            "CORS_LIMIT",
+                            TextRef.of("svc.cors.limit.bytes", bytes, MAX_BYTES),
+                            TextRef.of("svc.cors.limit.bytes.fix")),
+                    null);
         }
     }
 
     /** "none", "1 rule", "3 rules": for history lists and summaries. */
     public String summary() {
-        return rules.isEmpty() ? "none" : rules.size() == 1 ? "1 rule" : rules.size() + " rules";
+        return summaryText().english();
+    }
+
+    /** {@link #summary()} for a view to render in the user's language. */
+    public TextRef summaryText() {
+        return rules.isEmpty()
+                ? TextRef.of("svc.cors.summary.none")
+                : TextRef.of("svc.cors.summary.rules", rules.size());
     }
 
     private String write(ObjectMapper mapper) {

@@ -1,5 +1,6 @@
 package io.obitox.cors;
 
+import io.obitox.common.TextRef;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,8 +9,17 @@ import java.util.Set;
 /**
  * What a change does to a bucket's CORS configuration: a short summary in words and a line diff of the two JSON
  * documents (the format {@code aws s3api get-bucket-cors} prints), both shown before anything is applied.
+ *
+ * @param summaryTexts the summary as bundle references, for a view to render in the user's language
  */
-public record CorsDiff(List<String> summary, List<Line> lines) {
+public record CorsDiff(List<TextRef> summaryTexts, List<Line> lines) {
+    /** The one line of the diff of a side that has no configuration; a view shows it in the user's language. */
+    public static final String NO_CONFIGURATION = "(no CORS configuration)";
+
+    public CorsDiff {
+        summaryTexts = List.copyOf(summaryTexts);
+        lines = List.copyOf(lines);
+    }
 
     /** One line of the diff; {@code kind} is ' ' (same), '-' (only before) or '+' (only after). */
     public record Line(char kind, String text) {
@@ -21,6 +31,11 @@ public record CorsDiff(List<String> summary, List<Line> lines) {
 
     public static CorsDiff between(CorsConfig before, CorsConfig after) {
         return new CorsDiff(summarize(before, after), lineDiff(lines(before), lines(after)));
+    }
+
+    /** The summary in English (the CLI prints it, and its JSON has it). */
+    public List<String> summary() {
+        return summaryTexts.stream().map(TextRef::english).toList();
     }
 
     public boolean changed() {
@@ -36,41 +51,46 @@ public record CorsDiff(List<String> summary, List<Line> lines) {
 
     private static List<String> lines(CorsConfig c) {
         return c.isEmpty()
-                ? List.of("(no CORS configuration)")
+                ? List.of(NO_CONFIGURATION)
                 : List.of(c.toPrettyJson().split("\\R"));
     }
 
-    private static List<String> summarize(CorsConfig before, CorsConfig after) {
-        List<String> out = new ArrayList<>();
+    private static List<TextRef> summarize(CorsConfig before, CorsConfig after) {
+        List<TextRef> out = new ArrayList<>();
         if (before.equals(after)) {
-            out.add("No change: the configuration already is as proposed.");
+            out.add(TextRef.of("svc.cors.diff.noChange"));
             return out;
         }
         if (after.isEmpty()) {
-            out.add("Removes the CORS configuration (" + before.summary() + ").");
+            out.add(TextRef.of("svc.cors.diff.removesAll", before.summaryText()));
             return out;
         }
         if (before.isEmpty()) {
-            out.add("Creates a CORS configuration with " + after.summary() + ".");
+            out.add(TextRef.of("svc.cors.diff.creates", after.summaryText()));
         }
         CorsRule oldUpload = before.uploadRule().orElse(null);
         CorsRule newUpload = after.uploadRule().orElse(null);
         if (newUpload != null && oldUpload == null) {
-            out.add("Adds the upload rule '" + UploadRules.RULE_ID + "' for "
-                    + String.join(", ", newUpload.allowedOrigins()) + ".");
+            out.add(TextRef.of(
+                    "svc.cors.diff.addsUpload", UploadRules.RULE_ID, String.join(", ", newUpload.allowedOrigins())));
         } else if (newUpload == null && oldUpload != null) {
-            out.add("Removes the upload rule '" + UploadRules.RULE_ID + "' (browser uploads from "
-                    + String.join(", ", oldUpload.allowedOrigins()) + " stop working).");
+            out.add(TextRef.of(
+                    "svc.cors.diff.removesUpload", UploadRules.RULE_ID, String.join(", ", oldUpload.allowedOrigins())));
         } else if (newUpload != null && !newUpload.equals(oldUpload)) {
             Set<String> added = new LinkedHashSet<>(newUpload.allowedOrigins());
             added.removeAll(oldUpload.allowedOrigins());
             Set<String> removed = new LinkedHashSet<>(oldUpload.allowedOrigins());
             removed.removeAll(newUpload.allowedOrigins());
-            String what = (added.isEmpty() ? "" : " adds origin(s) " + String.join(", ", added))
-                    + (removed.isEmpty()
-                            ? ""
-                            : (added.isEmpty() ? "" : ";") + " removes origin(s) " + String.join(", ", removed));
-            out.add("Updates the upload rule:" + (what.isEmpty() ? " headers, methods or max age" : what) + ".");
+            String adds = String.join(", ", added);
+            String removes = String.join(", ", removed);
+            out.add(
+                    added.isEmpty() && removed.isEmpty()
+                            ? TextRef.of("svc.cors.diff.updatesOther")
+                            : removed.isEmpty()
+                                    ? TextRef.of("svc.cors.diff.updatesAdds", adds)
+                                    : added.isEmpty()
+                                            ? TextRef.of("svc.cors.diff.updatesRemoves", removes)
+                                            : TextRef.of("svc.cors.diff.updatesBoth", adds, removes));
         }
         List<CorsRule> oldOthers = others(before);
         List<CorsRule> newOthers = others(after);
@@ -78,18 +98,18 @@ public record CorsDiff(List<String> summary, List<Line> lines) {
         long dropped = oldOthers.size() - kept;
         long added = newOthers.stream().filter(r -> !oldOthers.contains(r)).count();
         if (kept > 0) {
-            out.add("Keeps " + kept + " other rule(s) unchanged.");
+            out.add(TextRef.of("svc.cors.diff.keeps", kept));
         }
         if (dropped > 0) {
-            out.add("Removes " + dropped + " other rule(s).");
+            out.add(TextRef.of("svc.cors.diff.removesOthers", dropped));
         }
         if (added > 0 && !before.isEmpty()) {
-            out.add("Adds " + added + " other rule(s).");
+            out.add(TextRef.of("svc.cors.diff.addsOthers", added));
         }
         List<CorsRule> oldKept = oldOthers.stream().filter(newOthers::contains).toList();
         List<CorsRule> newKept = newOthers.stream().filter(oldOthers::contains).toList();
         if (!oldKept.equals(newKept)) {
-            out.add("Changes the order of the other rules.");
+            out.add(TextRef.of("svc.cors.diff.reorders"));
         }
         return out;
     }

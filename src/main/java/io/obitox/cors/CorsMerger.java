@@ -52,7 +52,7 @@ public final class CorsMerger {
             notes.add(TextRef.of(
                     matching == RuleMatching.FIRST_ORIGIN ? "svc.cors.note.beforeFirstOrigin" : "svc.cors.note.before",
                     String.valueOf(shadowing + 1),
-                    others.get(shadowing).describe()));
+                    others.get(shadowing).describeText()));
         } else if (previousIndex >= 0) {
             position = previousIndex;
             notes.add(TextRef.of("svc.cors.note.replaces", UploadRules.RULE_ID));

@@ -6,7 +6,6 @@ import static io.obitox.cors.CorsCheck.Status.SKIPPED;
 import static io.obitox.cors.CorsCheck.Status.WARNING;
 
 import io.obitox.common.TextRef;
-import io.obitox.common.UserMessage;
 import io.obitox.storage.S3Errors;
 import io.obitox.storage.S3Target;
 import io.obitox.storage.StorageClients;
@@ -138,7 +137,7 @@ public final class CorsProber {
         String acao = header(res, "Access-Control-Allow-Origin");
         String methods = header(res, "Access-Control-Allow-Methods");
         String headers = header(res, "Access-Control-Allow-Headers");
-        String seen = "HTTP " + res.statusCode() + errorCode(res) + seenHeaders(res);
+        Object seen = seen(res);
         if (res.statusCode() / 100 != 2 || acao == null) {
             return CorsCheck.of(FAILED, name, TextRef.of("svc.cors.check.preflightRefused", seen), SETUP_FIX);
         }
@@ -175,7 +174,7 @@ public final class CorsProber {
             return unreachable(TextRef.of("svc.cors.check.other"), e);
         }
         String acao = header(res, "Access-Control-Allow-Origin");
-        String seen = "HTTP " + res.statusCode() + errorCode(res) + seenHeaders(res);
+        Object seen = seen(res);
         if (acao == null || res.statusCode() / 100 != 2) {
             return CorsCheck.of(
                     PASSED,
@@ -206,7 +205,7 @@ public final class CorsProber {
             return CorsCheck.of(
                     FAILED,
                     name,
-                    TextRef.of("svc.cors.check.multipartNotStarted", messageOf(S3Errors.describe(e))),
+                    TextRef.of("svc.cors.check.multipartNotStarted", CheckTexts.messageOf(S3Errors.describe(e))),
                     TextRef.of("svc.cors.check.multipartNotStarted.fix"));
         }
         cleanup.partKey = partKey;
@@ -234,7 +233,7 @@ public final class CorsProber {
         }
         String acao = header(res, "Access-Control-Allow-Origin");
         String expose = header(res, "Access-Control-Expose-Headers");
-        String seen = "HTTP " + res.statusCode() + errorCode(res) + seenHeaders(res);
+        Object seen = seen(res);
         if (res.statusCode() / 100 != 2) {
             return CorsCheck.of(
                     FAILED,
@@ -263,20 +262,25 @@ public final class CorsProber {
 
     private static CorsCheck unreachable(TextRef name, IOException e) {
         var m = S3Errors.describe(e);
-        TextRef message = TextRef.of("svc.cors.check.notSent", messageOf(m));
+        TextRef message = TextRef.of("svc.cors.check.notSent", CheckTexts.messageOf(m));
         return new CorsCheck(name.english(), FAILED, message.english(), m.fix(), name, message, m.fixRef());
-    }
-
-    /** The message as an argument: its reference when it has one (rendered in the same language), else English. */
-    private static Object messageOf(UserMessage m) {
-        return m.messageRef() != null ? m.messageRef() : m.message();
     }
 
     private static String header(HttpResponse<?> res, String name) {
         return res.headers().firstValue(name).orElse(null);
     }
 
-    /** The CORS headers of a response, for "what it saw". */
+    /**
+     * What a response said, for "what it saw": status, error code and CORS headers (values as they came, so a plain
+     * string), or a reference when it had no CORS headers at all.
+     */
+    private static Object seen(HttpResponse<byte[]> res) {
+        String status = res.statusCode() + errorCode(res);
+        String headers = seenHeaders(res);
+        return headers.isEmpty() ? TextRef.of("svc.cors.check.seenNoHeaders", status) : "HTTP " + status + headers;
+    }
+
+    /** The CORS headers of a response, each after ", "; empty when it has none. */
     private static String seenHeaders(HttpResponse<?> res) {
         StringBuilder sb = new StringBuilder();
         for (String h : List.of(
@@ -288,9 +292,6 @@ public final class CorsProber {
             res.headers()
                     .firstValue(h)
                     .ifPresent(v -> sb.append(", ").append(h).append(": ").append(v));
-        }
-        if (sb.length() == 0) {
-            sb.append(", no Access-Control-* headers");
         }
         return sb.toString();
     }
@@ -337,14 +338,14 @@ public final class CorsProber {
 
         CorsCheck run() {
             List<String> done = new ArrayList<>();
-            List<String> failed = new ArrayList<>();
+            List<TextRef> failed = new ArrayList<>();
             if (objectKey != null) {
                 try {
                     s3.deleteObject(b -> b.bucket(bucket).key(objectKey));
                     done.add("deleted the probe object");
                 } catch (RuntimeException e) {
-                    failed.add("could not delete " + objectKey + " ("
-                            + S3Errors.describe(e).message() + ")");
+                    failed.add(TextRef.of(
+                            "svc.cors.cleanup.notDeleted", objectKey, CheckTexts.messageOf(S3Errors.describe(e))));
                 }
             }
             if (uploadId != null) {
@@ -352,15 +353,15 @@ public final class CorsProber {
                     s3.abortMultipartUpload(b -> b.bucket(bucket).key(partKey).uploadId(uploadId));
                     done.add("aborted the probe multipart upload");
                 } catch (RuntimeException e) {
-                    failed.add("could not abort the multipart upload of " + partKey + " ("
-                            + S3Errors.describe(e).message() + ")");
+                    failed.add(TextRef.of(
+                            "svc.cors.cleanup.notAborted", partKey, CheckTexts.messageOf(S3Errors.describe(e))));
                 }
             }
             if (!failed.isEmpty()) {
                 return CorsCheck.of(
                         WARNING,
                         TextRef.of("svc.cors.check.cleanup"),
-                        TextRef.of("svc.cors.check.cleanupIncomplete", String.join("; ", failed)),
+                        TextRef.of("svc.cors.check.cleanupIncomplete", CheckTexts.joined(failed)),
                         TextRef.of("svc.cors.check.cleanupIncomplete.fix", PROBE_PREFIX));
             }
             return CorsCheck.of(

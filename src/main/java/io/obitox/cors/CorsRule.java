@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.obitox.common.TextRef;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -93,8 +94,17 @@ public record CorsRule(
     /** The rule as the preflight and the real request of a browser upload see it, for messages. */
     @JsonIgnore
     public String describe() {
-        return (id == null ? "" : "'" + id + "' ") + "origins " + String.join(", ", allowedOrigins) + "; methods "
-                + String.join(" ", allowedMethods);
+        return describeText().english();
+    }
+
+    /** {@link #describe()} for a view to render in the user's language. */
+    @JsonIgnore
+    public TextRef describeText() {
+        String origins = String.join(", ", allowedOrigins);
+        String methods = String.join(" ", allowedMethods);
+        return id == null
+                ? TextRef.of("svc.cors.rule.describe", origins, methods)
+                : TextRef.of("svc.cors.rule.describeNamed", id, origins, methods);
     }
 
     /**

@@ -114,7 +114,7 @@ public final class CorsService {
         if (now.state() == CorsReading.State.UNSUPPORTED) {
             throw new ObitoxException(unsupported(target, v.accepted()), null);
         }
-        now = requireReadable(now, bucket, "s3:GetBucketCors (setup keeps the other rules)");
+        now = requireReadable(now, bucket, TextRef.of("svc.cors.permissionForSetup"));
         Set<String> all = new LinkedHashSet<>();
         if (keepExistingOrigins) {
             now.config().uploadRule().ifPresent(r -> all.addAll(r.allowedOrigins()));
@@ -155,9 +155,11 @@ public final class CorsService {
         List<CorsChange> changes = history(target, bucket);
         if (changes.isEmpty()) {
             throw new ObitoxException(
-                    NO_HISTORY,
-                    "No CORS changes of bucket '" + bucket + "' on " + target.where() + " are recorded.",
-                    "Only changes made with ObitoX are in the history.");
+                    UserMessage.of(
+                            NO_HISTORY,
+                            TextRef.of("svc.cors.noHistory", bucket, target.where()),
+                            TextRef.of("svc.cors.noHistory.fix")),
+                    null);
         }
         CorsChange change = changeId == null
                 ? changes.get(0)
@@ -165,16 +167,18 @@ public final class CorsService {
                         .filter(c -> c.id() == changeId)
                         .findFirst()
                         .orElseThrow(() -> new ObitoxException(
-                                "CORS_CHANGE_NOT_FOUND",
-                                "There is no CORS change #" + changeId + " for bucket '" + bucket + "'.",
-                                "List the changes with 'obitox cors history --bucket " + bucket + "'."));
+                                UserMessage.of(
+                                        "CORS_CHANGE_NOT_FOUND",
+                                        TextRef.of("svc.cors.changeNotFound", String.valueOf(changeId), bucket),
+                                        TextRef.of("svc.cors.changeNotFound.fix", bucket)),
+                                null));
         boolean useBefore = changeId == null || before;
         CorsConfig wanted = useBefore ? change.previous() : change.next();
         CorsReading now = requireReadable(read(target, bucket), bucket, "s3:GetBucketCors");
         TextRef note = TextRef.of(
                 useBefore ? "svc.cors.note.restoreBefore" : "svc.cors.note.restoreAfter",
                 String.valueOf(change.id()),
-                change.summary(),
+                change.summaryText(),
                 change.changedAt().truncatedTo(ChronoUnit.SECONDS).toString());
         return new ChangePlan(
                 bucket,
@@ -195,9 +199,11 @@ public final class CorsService {
         CorsReading now = requireReadable(read(target, plan.bucket()), plan.bucket(), "s3:GetBucketCors");
         if (!now.config().equals(plan.previous())) {
             throw new ObitoxException(
-                    CORS_CHANGED,
-                    "The CORS configuration of '" + plan.bucket() + "' changed since it was reviewed.",
-                    "Review the changes again, then apply.");
+                    UserMessage.of(
+                            CORS_CHANGED,
+                            TextRef.of("svc.cors.changedSinceReview", plan.bucket()),
+                            TextRef.of("svc.cors.changedSinceReview.fix")),
+                    null);
         }
         plan.proposed().requireWithinLimits();
         write(target, plan.bucket(), plan.proposed());
@@ -271,16 +277,16 @@ public final class CorsService {
         return history.list(endpointKey(target), bucket);
     }
 
-    private static CorsReading requireReadable(CorsReading now, String bucket, String permission) {
+    /** @param permission what the credentials need to read, a permission name or a reference naming it */
+    private static CorsReading requireReadable(CorsReading now, String bucket, Object permission) {
         if (now.readable()) {
             return now;
         }
         if (now.state() == CorsReading.State.ACCESS_DENIED) {
+            UserMessage m = now.problem();
+            TextRef message = TextRef.of("svc.cors.readDeniedFor", bucket, permission);
             throw new ObitoxException(
-                    S3Errors.ACCESS_DENIED,
-                    "Access denied reading the CORS configuration of bucket '" + bucket + "': the credentials need "
-                            + permission + " and s3:PutBucketCors.",
-                    now.problem().fix());
+                    new UserMessage(S3Errors.ACCESS_DENIED, message.english(), m.fix(), message, m.fixRef()), null);
         }
         throw now.toException();
     }
@@ -354,15 +360,15 @@ public final class CorsService {
 
     private static ObitoxException invalidOrigins(Origins.Validation v) {
         return new ObitoxException(
-                INVALID_ORIGIN,
-                "Not a valid origin: "
-                        + String.join(
-                                "; ",
-                                v.rejected().stream()
-                                        .map(Origins.Problem::describe)
-                                        .toList()),
-                "An origin is scheme://host[:port] with at most one *, e.g. https://app.example.com or"
-                        + " https://*.example.com.");
+                UserMessage.of(
+                        INVALID_ORIGIN,
+                        TextRef.of(
+                                "svc.cors.invalidOrigin",
+                                CheckTexts.joined(v.rejected().stream()
+                                        .map(Origins.Problem::describeText)
+                                        .toList())),
+                        TextRef.of("svc.cors.invalidOrigin.fix")),
+                null);
     }
 
     /** The endpoint as history keys it: without a trailing slash, so profile and --endpoint-url agree. */

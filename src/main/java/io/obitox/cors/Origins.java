@@ -1,5 +1,6 @@
 package io.obitox.cors;
 
+import io.obitox.common.TextRef;
 import io.obitox.storage.Provider;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,9 +30,19 @@ public final class Origins {
     private Origins() {}
 
     /** One rejected input and why. */
-    public record Problem(String input, String reason) {
+    public record Problem(String input, TextRef reasonText) {
+        /** Why, in English. */
+        public String reason() {
+            return reasonText.english();
+        }
+
         public String describe() {
-            return "'" + input + "': " + reason;
+            return describeText().english();
+        }
+
+        /** The input and why, for a view to render in the user's language. */
+        public TextRef describeText() {
+            return TextRef.of("svc.cors.origin.problem", input, reasonText);
         }
     }
 
@@ -51,7 +62,7 @@ public final class Origins {
                 continue;
             }
             String in = raw.trim();
-            String problem = problem(in, provider);
+            TextRef problem = problemText(in, provider);
             if (problem != null) {
                 rejected.add(new Problem(in, problem));
             } else {
@@ -61,68 +72,71 @@ public final class Origins {
         return new Validation(List.copyOf(accepted), List.copyOf(rejected));
     }
 
-    /** Why {@code origin} cannot go into a rule for {@code provider}, or null when it can. */
+    /** Why {@code origin} cannot go into a rule for {@code provider} in English, or null when it can. */
     public static String problem(String origin, Provider provider) {
+        TextRef why = problemText(origin, provider);
+        return why == null ? null : why.english();
+    }
+
+    /** Why {@code origin} cannot go into a rule for {@code provider}, or null when it can. */
+    public static TextRef problemText(String origin, Provider provider) {
         String in = origin.trim();
         if (in.equals("*")) {
             return null;
         }
         if (in.chars().filter(c -> c == '*').count() > 1) {
-            return "an origin may contain at most one *.";
+            return TextRef.of("svc.cors.origin.twoStars");
         }
         if (in.chars().anyMatch(Character::isWhitespace)) {
-            return "an origin has no spaces.";
+            return TextRef.of("svc.cors.origin.spaces");
         }
         Matcher m = ORIGIN.matcher(in);
         if (!m.matches()) {
-            return "not an origin; write scheme://host[:port], e.g. https://app.example.com.";
+            return TextRef.of("svc.cors.origin.notAnOrigin");
         }
         String scheme = m.group(1).toLowerCase(Locale.ROOT);
         String host = m.group(2).toLowerCase(Locale.ROOT);
         String port = m.group(3);
         String path = m.group(4);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            return "the scheme must be http or https, not " + scheme + ".";
+            return TextRef.of("svc.cors.origin.scheme", scheme);
         }
         if (path != null && !path.equals("/")) {
-            return "an origin has no path, query or fragment: use " + scheme + "://" + host
-                    + (port == null ? "" : ":" + port) + ".";
+            return TextRef.of("svc.cors.origin.path", scheme + "://" + host + (port == null ? "" : ":" + port));
         }
         if (host.contains("@")) {
-            return "an origin has no user name.";
+            return TextRef.of("svc.cors.origin.userName");
         }
-        String hostProblem = hostProblem(host);
+        TextRef hostProblem = hostProblem(host);
         if (hostProblem != null) {
             return hostProblem;
         }
         if (port != null) {
             if (port.equals("*")) {
                 if (provider == Provider.R2) {
-                    return "Cloudflare R2 rejects a wildcard port (MalformedXML); list the ports you use, e.g. "
-                            + scheme + "://" + host + ":3000.";
+                    return TextRef.of("svc.cors.origin.r2Port", scheme + "://" + host + ":3000");
                 }
             } else if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
-                return "the port must be a number from 1 to 65535" + (port.contains("*") ? " or *." : ".");
+                return TextRef.of(port.contains("*") ? "svc.cors.origin.portOrStar" : "svc.cors.origin.port");
             }
         }
         return null;
     }
 
-    private static String hostProblem(String host) {
+    private static TextRef hostProblem(String host) {
         if (host.startsWith("[")) {
             return null; // IPv6 literal, checked by the pattern
         }
         if (host.contains("*") && !host.startsWith("*.")) {
-            return "put * only as the first part of the host (https://*.example.com) or as the port "
-                    + "(http://localhost:*).";
+            return TextRef.of("svc.cors.origin.starPlace");
         }
         String rest = host.startsWith("*.") ? host.substring(2) : host;
         if (rest.isEmpty() || rest.length() > 253) {
-            return "the host name is missing or too long.";
+            return TextRef.of("svc.cors.origin.hostLength");
         }
         for (String label : rest.split("\\.", -1)) {
             if (label.length() > 63 || !LABEL.matcher(label).matches()) {
-                return "'" + host + "' is not a valid host name.";
+                return TextRef.of("svc.cors.origin.hostName", host);
             }
         }
         return null;

@@ -176,7 +176,7 @@ public final class ApplyStepViewModel extends CorsStepViewModel {
                                     o.change().id())
                             : messages.get(
                                     "cors.apply.applied",
-                                    o.change().summary(),
+                                    messages.render(o.change().summaryText()),
                                     o.change().id()));
             state.appliedProperty().set(undo ? null : o.change());
         }

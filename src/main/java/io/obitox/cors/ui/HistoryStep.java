@@ -51,7 +51,8 @@ public final class HistoryStep {
                         empty || c == null
                                 ? null
                                 : "#" + c.id() + "  " + TIME.format(c.changedAt()) + "  "
-                                        + (c.profile() == null ? "" : c.profile() + "  ") + c.summary());
+                                        + (c.profile() == null ? "" : c.profile() + "  ")
+                                        + messages.render(c.summaryText()));
             }
         });
         changes.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> {

@@ -86,7 +86,9 @@ public final class OriginsStepViewModel extends CorsStepViewModel {
         Provider provider =
                 state.getTarget() == null ? Provider.GENERIC : state.getTarget().provider();
         Origins.Validation v = Origins.validate(lines(), state.getMode() == Mode.CHECK ? Provider.GENERIC : provider);
-        problems.setAll(v.rejected().stream().map(Origins.Problem::describe).toList());
+        problems.setAll(v.rejected().stream()
+                .map(p -> messages.render(p.describeText()))
+                .toList());
         state.origins().setAll(v.accepted());
         if (v.accepted().isEmpty() && v.rejected().isEmpty()) {
             problems.setAll(messages.get("cors.origins.addOne"));

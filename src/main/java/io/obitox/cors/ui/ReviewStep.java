@@ -51,7 +51,7 @@ public final class ReviewStep {
                     setText(null);
                     return;
                 }
-                setText(line.toString());
+                setText(vm.lineText(line));
                 if (line.kind() == '+') {
                     getStyleClass().add("diff-added");
                 } else if (line.kind() == '-') {

@@ -52,6 +52,13 @@ public final class ReviewStepViewModel extends CorsStepViewModel {
         return diff;
     }
 
+    /** A line of the diff as shown; the line that stands for "no configuration" in the user's language. */
+    public String lineText(CorsDiff.Line line) {
+        return line.text().equals(CorsDiff.NO_CONFIGURATION)
+                ? line.kind() + " " + messages.get("cors.history.none")
+                : line.toString();
+    }
+
     // Commands //
 
     /** Plans against the live configuration, unless the current plan is still valid for the inputs. */
@@ -81,7 +88,7 @@ public final class ReviewStepViewModel extends CorsStepViewModel {
             status.show("");
             return;
         }
-        summary.setAll(p.diff().summary());
+        summary.setAll(p.diff().summaryTexts().stream().map(messages::render).toList());
         notes.setAll(p.noteTexts().stream().map(messages::render).toList());
         diff.setAll(p.diff().lines());
         if (p.changed()) {

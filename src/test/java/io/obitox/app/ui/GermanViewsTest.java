@@ -3,25 +3,38 @@ package io.obitox.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.obitox.common.Messages;
+import io.obitox.cors.BrowserLocator;
+import io.obitox.cors.BrowserProof;
+import io.obitox.cors.BucketCorsFake;
+import io.obitox.cors.CorsChange;
+import io.obitox.cors.CorsCheck;
+import io.obitox.cors.CorsConfig;
+import io.obitox.cors.CorsHistoryRepository;
 import io.obitox.cors.ui.CorsWizardDialog;
 import io.obitox.cors.ui.CorsWizardState;
 import io.obitox.profile.StorageProfile;
+import io.obitox.storage.Provider;
+import io.obitox.storage.S3Target;
 import io.obitox.testing.FxApp;
 import io.obitox.testing.TestApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Cell;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumnBase;
@@ -36,6 +49,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Opens every view in German (the setting {@code ui.language=de}) and fails on a text that is a raw {@code %key} or a
@@ -88,6 +102,107 @@ class GermanViewsTest {
         shoot(robot, stage, "buckets-incomplete-uploads");
 
         StorageProfile sandbox = app.context().profiles().defaultProfile().orElseThrow();
+        Stage wizard = corsWizard(robot, sandbox, "sandbox", CorsWizardState.Mode.SETUP);
+        problems.addAll(check(robot, wizard.getScene().getRoot(), "CORS wizard"));
+        shoot(robot, wizard, "cors-wizard-1-bucket");
+        robot.interact(wizard::close);
+
+        assertThat(problems).as("German views").isEmpty();
+    }
+
+    /**
+     * The CORS wizard's check step (audit and live checks, then the browser proof) and its history and restore review,
+     * in German, against a storage that keeps CORS per bucket ({@link BucketCorsFake}: no RGW needed).
+     */
+    @Test
+    void corsCheckBrowserProofAndHistoryAreGerman(FxRobot robot) throws Exception {
+        List<String> origins = List.of("http://localhost:3000", "https://app.example.com");
+        List<String> problems = new ArrayList<>();
+        try (BucketCorsFake storage = new BucketCorsFake("uploads", origins)) {
+            StorageProfile lab =
+                    app.addProfile("Labor-Ceph", Provider.CEPH, storage.server(), storage.endpoint(), null);
+            try {
+                S3Target target = app.context().profiles().target(lab);
+                CorsConfig now = BucketCorsFake.configuration(origins);
+                CorsConfig before = new CorsConfig(now.rules().subList(0, 1));
+                String endpoint = target.where().replaceAll("/$", "");
+                CorsHistoryRepository history =
+                        new CorsHistoryRepository(app.context().database());
+                Instant at = Instant.parse("2026-03-02T09:15:00Z");
+                CorsChange setup = history.record(
+                        lab.name(), endpoint, "uploads", at, CorsChange.Action.SETUP, CorsConfig.NONE, before, null);
+                history.record(
+                        lab.name(),
+                        endpoint,
+                        "uploads",
+                        at.plusSeconds(600),
+                        CorsChange.Action.SETUP,
+                        before,
+                        now,
+                        null);
+
+                // check: the audit of the bucket's rules and the live checks, then the browser proof
+                Stage check = corsWizard(robot, lab, "uploads", CorsWizardState.Mode.CHECK);
+                next(robot);
+                next(robot);
+                waitForChecks(robot);
+                problems.addAll(checkCors(robot, check, "CORS check"));
+                shoot(robot, check, "cors-wizard-5-check");
+                if (new BrowserLocator(Optional::empty).locate().found()) {
+                    robot.clickOn("#browserCheck");
+                    FxApp.waitUntil(
+                            "browser proof",
+                            90,
+                            () -> checks(robot).stream().anyMatch(c -> c.name().equals(BrowserProof.CLEANUP)));
+                    waitForChecks(robot);
+                    problems.addAll(checkCors(robot, check, "CORS browser proof"));
+                    robot.interact(() -> lookup(robot, "#corsCheckList", ListView.class)
+                            .scrollTo(checks(robot).size() - 1));
+                    shoot(robot, check, "cors-wizard-9-browser-proof");
+                }
+                robot.interact(check::close);
+
+                // history: the two changes, undo of the first; then the review of that restore
+                Stage restore = corsWizard(robot, lab, "uploads", CorsWizardState.Mode.HISTORY);
+                next(robot);
+                FxApp.waitUntil(
+                        "history",
+                        20,
+                        () -> !lookup(robot, "#historyList", ListView.class)
+                                .getItems()
+                                .isEmpty());
+                robot.interact(() -> lookup(robot, "#historyList", ListView.class)
+                        .getSelectionModel()
+                        .select(setup));
+                robot.clickOn("#restoreAfter");
+                problems.addAll(check(robot, restore.getScene().getRoot(), "CORS history"));
+                assertThat(robot.lookup("#historyList .list-cell").queryAllAs(Labeled.class).stream()
+                                .map(Labeled::getText)
+                                .filter(t -> t != null && !t.isEmpty()))
+                        .as("history rows")
+                        .anyMatch(t -> t.endsWith("Einrichtung: keine → 1 Regel"))
+                        .anyMatch(t -> t.endsWith("Einrichtung: 1 Regel → 2 Regeln"));
+                shoot(robot, restore, "cors-wizard-6-history");
+                next(robot);
+                FxApp.waitUntil(
+                        "restore review",
+                        20,
+                        () -> lookup(robot, "#reviewSummary", Labeled.class)
+                                .getText()
+                                .contains("Regel"));
+                assertThat(lookup(robot, "#reviewSummary", Labeled.class).getText())
+                        .contains("Entfernt die Upload-Regel „obitox-browser-uploads“");
+                problems.addAll(check(robot, restore.getScene().getRoot(), "CORS restore review"));
+                shoot(robot, restore, "cors-wizard-7-restore-review");
+                robot.interact(restore::close);
+            } finally {
+                app.context().profiles().remove(lab.id());
+            }
+        }
+        assertThat(problems).as("German CORS steps").isEmpty();
+    }
+
+    private Stage corsWizard(FxRobot robot, StorageProfile profile, String bucket, CorsWizardState.Mode mode) {
         CorsWizardDialog dialog = new CorsWizardDialog(
                 app.context().cors(),
                 app.context().buckets(),
@@ -96,13 +211,51 @@ class GermanViewsTest {
                 views.selection().profiles(),
                 views.messages());
         Stage[] wizard = new Stage[1];
-        robot.interact(() -> wizard[0] = dialog.show(stage, sandbox, "sandbox", CorsWizardState.Mode.SETUP));
+        robot.interact(() -> wizard[0] = dialog.show(stage, profile, bucket, mode));
         FxApp.waitUntil("CORS wizard", 10, () -> wizard[0].isShowing());
-        problems.addAll(check(robot, wizard[0].getScene().getRoot(), "CORS wizard"));
-        shoot(robot, wizard[0], "cors-wizard-1-bucket");
-        robot.interact(wizard[0]::close);
+        return wizard[0];
+    }
 
-        assertThat(problems).as("German views").isEmpty();
+    private static <T extends Node> T lookup(FxRobot robot, String id, Class<T> type) {
+        return robot.lookup(id).queryAs(type);
+    }
+
+    private static void next(FxRobot robot) {
+        FxApp.waitUntil(
+                "Next enabled",
+                30,
+                () -> !lookup(robot, "#wizardNext", Button.class).isDisabled());
+        robot.clickOn("#wizardNext");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<CorsCheck> checks(FxRobot robot) {
+        return List.copyOf(lookup(robot, "#corsCheckList", ListView.class).getItems());
+    }
+
+    private static void waitForChecks(FxRobot robot) {
+        FxApp.waitUntil(
+                "check results",
+                90,
+                () -> !checks(robot).isEmpty()
+                        && !lookup(robot, "#verifyAgain", Button.class).isDisabled());
+    }
+
+    /**
+     * The step's texts as {@link #check} sees them, and every check in the list made from the bundle and shown in
+     * German (a check made from plain strings would show its English).
+     */
+    private static List<String> checkCors(FxRobot robot, Stage wizard, String where) {
+        List<String> problems = check(robot, wizard.getScene().getRoot(), where);
+        for (CorsCheck c : checks(robot)) {
+            if (c.nameText() == null || c.messageText() == null) {
+                problems.add(where + ": check without bundle texts: " + c.name());
+            } else if (GERMAN.render(c.messageText()).equals(c.message())) {
+                problems.add(where + ": English \"" + c.message() + "\" in " + c.name());
+            }
+        }
+        return problems;
     }
 
     private static void shoot(FxRobot robot, Stage stage, String name) throws Exception {
