@@ -18,7 +18,12 @@ public final class CliContext implements AutoCloseable {
 
     public CliContext(AppHome home, PrintWriter stdout, PrintWriter stderr) {
         this.home = home;
-        this.out = new Output(stdout, stderr);
+        // the labels of warnings and errors follow the texts of the run once the app is open; before (or when
+        // opening it failed) the OS's language, as help does
+        this.out = new Output(
+                stdout,
+                stderr,
+                () -> app != null ? messages() : Messages.of(Locale.getDefault(Locale.Category.DISPLAY)));
     }
 
     public AppContext app() {

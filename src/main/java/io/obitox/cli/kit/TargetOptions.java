@@ -16,28 +16,19 @@ import picocli.CommandLine.Option;
  * (environment variables, {@code AWS_PROFILE}, shared files). Without either, the default profile is used.
  */
 public final class TargetOptions {
-    @Option(
-            names = "--profile",
-            paramLabel = "NAME",
-            description = "ObitoX profile to use (see 'obitox profile list'); with --endpoint-url, an AWS profile.")
+    @Option(names = "--profile", paramLabel = "NAME", descriptionKey = "cli.help.targetOptions.profile")
     String profile;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL", description = "S3 endpoint, e.g. http://127.0.0.1:7480.")
+    @Option(names = "--endpoint-url", paramLabel = "URL", descriptionKey = "cli.help.targetOptions.endpointUrl")
     String endpointUrl;
 
-    @Option(names = "--region", paramLabel = "REGION", description = "Signing region (default us-east-1).")
+    @Option(names = "--region", paramLabel = "REGION", descriptionKey = "cli.help.targetOptions.region")
     String region;
 
-    @Option(
-            names = "--path-style",
-            negatable = true,
-            description = "Path-style addressing (default: on for IP addresses and localhost).")
+    @Option(names = "--path-style", negatable = true, descriptionKey = "cli.help.targetOptions.pathStyle")
     Boolean pathStyle;
 
-    @Option(
-            names = "--provider",
-            paramLabel = "KIND",
-            description = "With --endpoint-url: aws, r2, minio, ceph, b2 or generic (default generic).")
+    @Option(names = "--provider", paramLabel = "KIND", descriptionKey = "cli.help.targetOptions.provider")
     String provider;
 
     /** True when the user named the target ({@code --profile} or {@code --endpoint-url}) on the command line. */

@@ -9,11 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "cors",
         mixinStandardHelpOptions = true,
-        description = {
-            "Set up, prove and undo a bucket's CORS configuration for uploads straight from web browsers.",
-            "setup merges one upload rule into the existing rules (others stay) and asks before applying;",
-            "verify sends the requests a browser sends; every change is kept for restore."
-        },
+        description = "cli.help.cors",
         subcommands = {
             CorsShowCommand.class,
             CorsSetupCommand.class,

@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code obitox profile add|list|test|remove|default} (and {@code object-settings}, added by {@code Cli}). */
 @Command(
         name = "profile",
-        description = "Manage storage profiles (where to upload and with which credentials).",
+        description = "cli.help.profile",
         mixinStandardHelpOptions = true,
         subcommands = {
             ProfileAddCommand.class,

@@ -20,22 +20,19 @@ import picocli.CommandLine.Parameters;
  * {@code obitox profile test [NAME] [--bucket B] [--json]}: reachability, credentials, bucket and a permission
  * pre-flight, each in plain words with the fix. Exit status 1 when a check failed.
  */
-@Command(
-        name = "test",
-        mixinStandardHelpOptions = true,
-        description = "Test a profile: endpoint, credentials, bucket and permissions.")
+@Command(name = "test", mixinStandardHelpOptions = true, description = "cli.help.profileTest")
 final class ProfileTestCommand extends ResultCommand<ConnectionReport> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Profile (default: the default one).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", descriptionKey = "cli.help.profileTest.name")
     String name;
 
     @Mixin
     TargetOptions target;
 
-    @Option(names = "--bucket", paramLabel = "BUCKET", description = "Bucket to check (default: the profile's).")
+    @Option(names = "--bucket", paramLabel = "BUCKET", descriptionKey = "cli.help.profileTest.bucket")
     String bucket;
 
-    @Option(names = "--json", description = "Print the report as JSON.")
+    @Option(names = "--json", descriptionKey = "cli.help.profileTest.json")
     boolean json;
 
     ProfileTestCommand(CliContext ctx) {

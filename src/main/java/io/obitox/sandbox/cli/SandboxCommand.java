@@ -17,18 +17,12 @@ import picocli.CommandLine.Option;
  * {@code obitox sandbox}: runs the embedded sandbox storage in the foreground and prints its endpoint and keys, so
  * the aws CLI or rclone can look at the same data.
  */
-@Command(
-        name = "sandbox",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Run the embedded sandbox storage in the foreground and print its endpoint and keys.",
-            "Stop it with Ctrl+C."
-        })
+@Command(name = "sandbox", mixinStandardHelpOptions = true, description = "cli.help.sandbox")
 public final class SandboxCommand extends LiveCommand<SandboxCommand.Running> {
-    @Option(names = "--json", description = "Print endpoint and keys as JSON.")
+    @Option(names = "--json", descriptionKey = "cli.help.sandbox.json")
     boolean json;
 
-    @Option(names = "--print-only", description = "Print the endpoint and exit instead of serving in the foreground.")
+    @Option(names = "--print-only", descriptionKey = "cli.help.sandbox.printOnly")
     boolean printOnly;
 
     /** The started (or already running) sandbox and where it keeps its data. */

@@ -29,13 +29,7 @@ import picocli.CommandLine.Parameters;
  * size, versioning), asks, then deletes in batches of 1,000. Without a terminal to ask on it deletes only with
  * {@code --yes}.
  */
-@Command(
-        name = "rm",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Delete objects; with --recursive, every object under BUCKET/PREFIX/ (a prefix always ends at a '/').",
-            "Shows the count and total size and asks first; --dry-run lists what would go and deletes nothing."
-        })
+@Command(name = "rm", mixinStandardHelpOptions = true, description = "cli.help.rm")
 public final class RmCommand extends ResultCommand<RmCommand.Outcome> {
     /** How many keys the question shows before "… and N more"; --dry-run lists them all. */
     private static final int SHOWN = 20;
@@ -48,18 +42,18 @@ public final class RmCommand extends ResultCommand<RmCommand.Outcome> {
 
     @Option(
             names = {"-r", "--recursive"},
-            description = "Each argument is a prefix: delete every object under it.")
+            descriptionKey = "cli.help.rm.recursive")
     boolean recursive;
 
     @Option(
             names = {"-y", "--yes"},
-            description = "Delete without asking.")
+            descriptionKey = "cli.help.rm.yes")
     boolean yes;
 
-    @Option(names = "--dry-run", description = "List what would be deleted; change nothing.")
+    @Option(names = "--dry-run", descriptionKey = "cli.help.rm.dryRun")
     boolean dryRun;
 
-    @Option(names = "--json", description = "Print the plan (and the result) as JSON.")
+    @Option(names = "--json", descriptionKey = "cli.help.rm.json")
     boolean json;
 
     /**

@@ -20,13 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code obitox stat BUCKET/KEY}: an object's headers, metadata and tags. */
-@Command(
-        name = "stat",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Show an object's details: size, Content-Type, ETag, storage class, encryption, last modified, version id,",
-            "user metadata and tags, and its S3 URI and URL."
-        })
+@Command(name = "stat", mixinStandardHelpOptions = true, description = "cli.help.stat")
 public final class StatCommand extends ResultCommand<ObjectDetails> {
     @Parameters(index = "0", paramLabel = "BUCKET/KEY")
     String path;
@@ -34,13 +28,10 @@ public final class StatCommand extends ResultCommand<ObjectDetails> {
     @Mixin
     TargetOptions target;
 
-    @Option(names = "--json", description = "Print as JSON.")
+    @Option(names = "--json", descriptionKey = "cli.help.stat.json")
     boolean json;
 
-    @Option(
-            names = "--sse-c-key-file",
-            paramLabel = "FILE",
-            description = "The key of an SSE-C object (S3 shows its headers only with the key).")
+    @Option(names = "--sse-c-key-file", paramLabel = "FILE", descriptionKey = "cli.help.stat.sseCKeyFile")
     Path sseCKeyFile;
 
     public StatCommand(CliContext ctx) {

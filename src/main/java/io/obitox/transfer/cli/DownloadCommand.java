@@ -31,56 +31,39 @@ import picocli.CommandLine.Parameters;
  * progress on stderr, exit status 1 if any object failed. Re-running the same command resumes an interrupted
  * download from the ranges already written.
  */
-@Command(
-        name = "download",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Download an object, or every object below a prefix (end it with '/'), keeping the folder tree.",
-            "Parts are fetched in parallel into NAME.obitox-part, verified, then renamed into place; an interrupted",
-            "download resumes where it stopped: run the same command again, or 'obitox transfers resume'."
-        })
+@Command(name = "download", mixinStandardHelpOptions = true, description = "cli.help.download")
 public final class DownloadCommand extends LiveCommand<DownloadCommand.Downloaded> {
 
-    @Parameters(index = "0", paramLabel = "BUCKET/KEY|BUCKET/PREFIX/", description = "What to download.")
+    @Parameters(
+            index = "0",
+            paramLabel = "BUCKET/KEY|BUCKET/PREFIX/",
+            descriptionKey = "cli.help.download.bucketKeyBucketPrefix")
     String source;
 
-    @Parameters(
-            index = "1",
-            arity = "0..1",
-            paramLabel = "DEST",
-            description = "A file name, or a folder (default: the current folder).")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "DEST", descriptionKey = "cli.help.download.dest")
     String destination;
 
     @Mixin
     TargetOptions target;
 
-    @Option(
-            names = "--if-exists",
-            paramLabel = "POLICY",
-            description = "When the local file exists: overwrite, skip-identical (skip when it is the object's content,"
-                    + " else overwrite), skip, rename (keep both: 'name (1).ext') or fail (LOCAL_EXISTS)."
-                    + " Default: skip-identical.")
+    @Option(names = "--if-exists", paramLabel = "POLICY", descriptionKey = "cli.help.download.ifExists")
     String ifExists = "skip-identical";
 
-    @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight at once (default 10).")
+    @Option(names = "--concurrency", paramLabel = "N", descriptionKey = "cli.help.download.concurrency")
     Integer concurrency;
 
-    @Option(names = "--part-size", paramLabel = "SIZE", description = "Ranged GET size, e.g. 16M (default 16M).")
+    @Option(names = "--part-size", paramLabel = "SIZE", descriptionKey = "cli.help.download.partSize")
     String partSize;
 
-    @Option(
-            names = "--sse-c-key-file",
-            paramLabel = "FILE",
-            description = "The customer key (SSE-C, 32 bytes: raw, base64 or hex) the objects were uploaded with; sent"
-                    + " on every GET and HEAD, never stored.")
+    @Option(names = "--sse-c-key-file", paramLabel = "FILE", descriptionKey = "cli.help.download.sseCKeyFile")
     Path sseCKeyFile;
 
-    @Option(names = "--json", description = "Print the transfers as JSON when done.")
+    @Option(names = "--json", descriptionKey = "cli.help.download.json")
     boolean json;
 
     @Option(
             names = {"-q", "--quiet"},
-            description = "No progress output.")
+            descriptionKey = "cli.help.download.quiet")
     boolean quiet;
 
     /** The batch followed to its end; the counts are taken while the outcome is written. */

@@ -35,21 +35,13 @@ import picocli.CommandLine.Parameters;
  * checks the file with the target's validation policy, asks (or takes {@code --yes}), and follows the token only to
  * an endpoint one of the user's profiles already has; another endpoint must be named with {@code --endpoint-url}.
  */
-@Command(
-        name = "import-token",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Finish an upload from a resume token with the local copy of the file, and wait.",
-            "Shows where the file would go and asks first (--yes to skip the question); parts already on the server"
-                    + " are kept, only the missing ones are sent.",
-            "The token's endpoint must be one of your profiles', unless you name it with --endpoint-url."
-        })
+@Command(name = "import-token", mixinStandardHelpOptions = true, description = "cli.help.importToken")
 final class ImportTokenCommand extends LiveCommand<List<TransferSnapshot>> {
 
     @Parameters(index = "0", paramLabel = "TOKEN")
     String token;
 
-    @Option(names = "--file", required = true, paramLabel = "PATH", description = "The same file, on this machine.")
+    @Option(names = "--file", required = true, paramLabel = "PATH", descriptionKey = "cli.help.importToken.file")
     Path file;
 
     @Mixin
@@ -57,10 +49,10 @@ final class ImportTokenCommand extends LiveCommand<List<TransferSnapshot>> {
 
     @Option(
             names = {"-y", "--yes"},
-            description = "Upload without asking (after checking the file).")
+            descriptionKey = "cli.help.importToken.yes")
     boolean yes;
 
-    @Option(names = "--json", description = "Print the transfer as JSON when done.")
+    @Option(names = "--json", descriptionKey = "cli.help.importToken.json")
     boolean json;
 
     /** Set when the user said no: nothing was sent, and there is no document to print. */

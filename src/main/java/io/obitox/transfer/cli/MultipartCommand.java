@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "multipart",
         mixinStandardHelpOptions = true,
-        description = "List or abort incomplete multipart uploads (they cost storage until aborted).",
+        description = "cli.help.multipart",
         subcommands = {MultipartCommand.ListCmd.class, MultipartCommand.AbortCmd.class})
 public final class MultipartCommand implements Runnable {
     @Spec
@@ -38,11 +38,7 @@ public final class MultipartCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "Missing subcommand: list or abort.");
     }
 
-    @Command(
-            name = "list",
-            aliases = "ls",
-            mixinStandardHelpOptions = true,
-            description = "List incomplete uploads with key, age and size so far.")
+    @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "cli.help.multipart.list")
     static final class ListCmd extends ResultCommand<ListCmd.Listed> {
         @Option(names = "--bucket", paramLabel = "BUCKET")
         String bucket;
@@ -116,10 +112,7 @@ public final class MultipartCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "abort",
-            mixinStandardHelpOptions = true,
-            description = "Abort one upload (--key and --upload-id) or all older than N days (--older-than).")
+    @Command(name = "abort", mixinStandardHelpOptions = true, description = "cli.help.multipart.abort")
     static final class AbortCmd extends ResultCommand<AbortCmd.Aborted> {
         @Option(names = "--bucket", paramLabel = "BUCKET")
         String bucket;
@@ -130,7 +123,7 @@ public final class MultipartCommand implements Runnable {
         @Option(names = "--upload-id", paramLabel = "ID")
         String uploadId;
 
-        @Option(names = "--older-than", paramLabel = "DAYS", description = "Abort every upload at least this old.")
+        @Option(names = "--older-than", paramLabel = "DAYS", descriptionKey = "cli.help.multipart.abort.olderThan")
         Double olderThanDays;
 
         @Mixin

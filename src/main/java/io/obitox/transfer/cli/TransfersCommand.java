@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "transfers",
         mixinStandardHelpOptions = true,
-        description = "Show and control the transfer queue.",
+        description = "cli.help.transfers",
         subcommands = {
             TransfersCommand.ListCmd.class,
             TransfersCommand.ResumeCmd.class,
@@ -48,10 +48,10 @@ public final class TransfersCommand implements Runnable {
 
     /** An id, or --all. */
     static final class Which {
-        @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "Transfer id (see 'list').")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "ID", descriptionKey = "cli.help.transfers.id")
         String id;
 
-        @Option(names = "--all", description = "Every transfer it applies to.")
+        @Option(names = "--all", descriptionKey = "cli.help.transfers.all")
         boolean all;
 
         List<String> ids(TransferService s, java.util.function.Predicate<TransferSnapshot> applies) {
@@ -85,12 +85,12 @@ public final class TransfersCommand implements Runnable {
                 "See the ids with 'obitox transfers list'.");
     }
 
-    @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "List transfers.")
+    @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "cli.help.transfers.list")
     static final class ListCmd extends ResultCommand<List<TransferSnapshot>> {
-        @Option(names = "--json", description = "Print as JSON.")
+        @Option(names = "--json", descriptionKey = "cli.help.transfers.list.json")
         boolean json;
 
-        @Option(names = "--limit", paramLabel = "N", description = "Newest N (default 50).")
+        @Option(names = "--limit", paramLabel = "N", descriptionKey = "cli.help.transfers.list.limit")
         int limit = 50;
 
         ListCmd(CliContext ctx) {
@@ -139,24 +139,18 @@ public final class TransfersCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "resume",
-            mixinStandardHelpOptions = true,
-            description = {
-                "Resume a paused, failed or interrupted transfer (only missing parts are sent) and wait.",
-                "With --all: every interrupted transfer whose ObitoX process is gone, and paused/failed ones."
-            })
+    @Command(name = "resume", mixinStandardHelpOptions = true, description = "cli.help.transfers.resume")
     static final class ResumeCmd extends LiveCommand<List<TransferSnapshot>> {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Which which;
 
-        @Option(names = "--json", description = "Print the transfers as JSON when done.")
+        @Option(names = "--json", descriptionKey = "cli.help.transfers.resume.json")
         boolean json;
 
         @Option(
                 names = "--sse-c-key-file",
                 paramLabel = "FILE",
-                description = "The SSE-C key the upload started with (never stored, so asked for again).")
+                descriptionKey = "cli.help.transfers.resume.sseCKeyFile")
         java.nio.file.Path sseCKeyFile;
 
         /** Set when there was nothing to resume: then there is no document to print, only the line saying so. */
@@ -219,17 +213,14 @@ public final class TransfersCommand implements Runnable {
         }
     }
 
-    @Command(name = "pause", mixinStandardHelpOptions = true, description = "Pause queued transfers.")
+    @Command(name = "pause", mixinStandardHelpOptions = true, description = "cli.help.transfers.pause")
     static final class PauseCmd extends Control {
         PauseCmd(CliContext ctx) {
             super(ctx, "cli.transfers.paused", "cli.transfers.pauseElsewhere", TransferService::pause);
         }
     }
 
-    @Command(
-            name = "cancel",
-            mixinStandardHelpOptions = true,
-            description = "Cancel transfers and abort their multipart uploads (nothing is left behind).")
+    @Command(name = "cancel", mixinStandardHelpOptions = true, description = "cli.help.transfers.cancel")
     static final class CancelCmd extends Control {
         CancelCmd(CliContext ctx) {
             super(ctx, "cli.transfers.cancelled", "cli.transfers.cancelElsewhere", TransferService::cancel);
@@ -283,10 +274,7 @@ public final class TransfersCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "export-token",
-            mixinStandardHelpOptions = true,
-            description = "Print a resume token that lets another machine (or a reinstall) finish this upload.")
+    @Command(name = "export-token", mixinStandardHelpOptions = true, description = "cli.help.transfers.exportToken")
     static final class ExportCmd extends ResultCommand<String> {
 
         @Parameters(index = "0", paramLabel = "ID")

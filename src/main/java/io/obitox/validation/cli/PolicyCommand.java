@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "policy",
         mixinStandardHelpOptions = true,
-        description = "Validation policies: the presets, your own (saved from JSON files) and the policy per bucket.",
+        description = "cli.help.policy",
         subcommands = {
             PolicyCommand.ListPolicies.class,
             PolicyCommand.Show.class,
@@ -49,12 +49,12 @@ public final class PolicyCommand implements Runnable {
                 spec.commandLine(), "Missing subcommand: list, show, save, remove, assign or unassign.");
     }
 
-    @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "List policies.")
+    @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "cli.help.policy.list")
     static final class ListPolicies extends ResultCommand<List<ListPolicies.Listed>> {
         /** A policy and where it is used ("Office/photos", "Office (all buckets)"). */
         record Listed(ValidationPolicy policy, List<String> usedFor) {}
 
-        @Option(names = "--json", description = "Print as JSON.")
+        @Option(names = "--json", descriptionKey = "cli.help.policy.list.json")
         boolean json;
 
         ListPolicies(CliContext ctx) {
@@ -123,7 +123,7 @@ public final class PolicyCommand implements Runnable {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Print a policy as JSON.")
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "cli.help.policy.show")
     static final class Show extends ResultCommand<ValidationPolicy> {
 
         @Parameters(index = "0", paramLabel = "NAME|FILE")
@@ -144,16 +144,13 @@ public final class PolicyCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "save",
-            mixinStandardHelpOptions = true,
-            description = "Save a policy from a JSON file (replaces a custom policy of the same name).")
+    @Command(name = "save", mixinStandardHelpOptions = true, description = "cli.help.policy.save")
     static final class Save extends ResultCommand<ValidationPolicy> {
 
         @Parameters(index = "0", paramLabel = "FILE")
         Path file;
 
-        @Option(names = "--name", paramLabel = "NAME", description = "Save under this name instead of the file's.")
+        @Option(names = "--name", paramLabel = "NAME", descriptionKey = "cli.help.policy.save.name")
         String name;
 
         Save(CliContext ctx) {
@@ -177,7 +174,7 @@ public final class PolicyCommand implements Runnable {
         }
     }
 
-    @Command(name = "remove", aliases = "rm", mixinStandardHelpOptions = true, description = "Delete a policy.")
+    @Command(name = "remove", aliases = "rm", mixinStandardHelpOptions = true, description = "cli.help.policy.remove")
     static final class Remove extends ResultCommand<Boolean> {
 
         @Parameters(index = "0", paramLabel = "NAME")
@@ -212,19 +209,16 @@ public final class PolicyCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "assign",
-            mixinStandardHelpOptions = true,
-            description = "Use a policy for uploads to a bucket, or to all buckets of a profile.")
+    @Command(name = "assign", mixinStandardHelpOptions = true, description = "cli.help.policy.assign")
     static final class Assign extends ResultCommand<String> {
 
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
-        @Option(names = "--profile", paramLabel = "NAME", description = "Profile (default: the default profile).")
+        @Option(names = "--profile", paramLabel = "NAME", descriptionKey = "cli.help.policy.assign.profile")
         String profile;
 
-        @Option(names = "--bucket", paramLabel = "BUCKET", description = "Bucket (default: all buckets).")
+        @Option(names = "--bucket", paramLabel = "BUCKET", descriptionKey = "cli.help.policy.assign.bucket")
         String bucket;
 
         Assign(CliContext ctx) {
@@ -247,16 +241,13 @@ public final class PolicyCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "unassign",
-            mixinStandardHelpOptions = true,
-            description = "Go back to the default policy for a bucket or profile.")
+    @Command(name = "unassign", mixinStandardHelpOptions = true, description = "cli.help.policy.unassign")
     static final class Unassign extends ResultCommand<Boolean> {
 
-        @Option(names = "--profile", paramLabel = "NAME", description = "Profile (default: the default profile).")
+        @Option(names = "--profile", paramLabel = "NAME", descriptionKey = "cli.help.policy.unassign.profile")
         String profile;
 
-        @Option(names = "--bucket", paramLabel = "BUCKET", description = "Bucket (default: all buckets).")
+        @Option(names = "--bucket", paramLabel = "BUCKET", descriptionKey = "cli.help.policy.unassign.bucket")
         String bucket;
 
         Unassign(CliContext ctx) {

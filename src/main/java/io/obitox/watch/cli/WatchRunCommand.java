@@ -21,16 +21,13 @@ import picocli.CommandLine.Parameters;
  * the transfers in flight stop where they are (the next run resumes them). Problems (folder gone, permission denied,
  * target failing) are printed once each on stderr.
  */
-@Command(
-        name = "run",
-        mixinStandardHelpOptions = true,
-        description = "Run watches in the foreground until stopped (Ctrl+C or SIGTERM); all of them without IDs.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "cli.help.watchRun")
 final class WatchRunCommand extends LiveCommand<Integer> {
 
-    @Parameters(arity = "0..*", paramLabel = "ID", description = "Watch ids (or their starts); default: every watch.")
+    @Parameters(arity = "0..*", paramLabel = "ID", descriptionKey = "cli.help.watchRun.id")
     List<String> ids = new ArrayList<>();
 
-    @Option(names = "--for", paramLabel = "TIME", description = "Stop after this long (e.g. 30s, 2h); for scripts.")
+    @Option(names = "--for", paramLabel = "TIME", descriptionKey = "cli.help.watchRun.for")
     String forTime;
 
     WatchRunCommand(CliContext ctx) {
