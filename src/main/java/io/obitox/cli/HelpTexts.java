@@ -2,7 +2,6 @@ package io.obitox.cli;
 
 import io.obitox.common.Messages;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
@@ -29,11 +28,6 @@ final class HelpTexts {
             List.of("mixinStandardHelpOptions.help", "mixinStandardHelpOptions.version");
 
     private HelpTexts() {}
-
-    /** The texts for help: the OS's display language. */
-    static Messages system() {
-        return Messages.of(Locale.getDefault(Locale.Category.DISPLAY));
-    }
 
     /** Gives the whole tree (subcommands already added) its texts in {@code messages}' language. */
     static void apply(CommandLine root, Messages messages) {

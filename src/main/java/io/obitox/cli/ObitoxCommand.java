@@ -1,11 +1,12 @@
 package io.obitox.cli;
 
 import io.obitox.app.Version;
+import io.obitox.cli.kit.CliFailure;
+import io.obitox.common.TextRef;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -25,7 +26,7 @@ public final class ObitoxCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command.");
+        throw CliFailure.usage(spec.commandLine(), TextRef.of("cli.error.missingCommand"));
     }
 
     /** {@code --version}: the version stamped by the build. */

@@ -20,10 +20,7 @@ public final class CliContext implements AutoCloseable {
         this.home = home;
         // the labels of warnings and errors follow the texts of the run once the app is open; before (or when
         // opening it failed) the OS's language, as help does
-        this.out = new Output(
-                stdout,
-                stderr,
-                () -> app != null ? messages() : Messages.of(Locale.getDefault(Locale.Category.DISPLAY)));
+        this.out = new Output(stdout, stderr, () -> app != null ? messages() : systemMessages());
     }
 
     public AppContext app() {
@@ -44,6 +41,14 @@ public final class CliContext implements AutoCloseable {
             messages = Messages.forSetting(language, Locale.getDefault(Locale.Category.DISPLAY));
         }
         return messages;
+    }
+
+    /**
+     * The texts in the OS's display language, for what is shown without opening the app (help, wrong usage, a failed
+     * start), where the setting {@code ui.language} is not at hand.
+     */
+    public static Messages systemMessages() {
+        return Messages.of(Locale.getDefault(Locale.Category.DISPLAY));
     }
 
     public Output out() {

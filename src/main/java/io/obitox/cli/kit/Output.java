@@ -13,7 +13,6 @@ import io.obitox.common.UserMessage;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -61,7 +60,7 @@ public final class Output {
 
     /** Output whose warnings and errors are labelled in the OS's language. */
     public Output(PrintWriter out, PrintWriter err) {
-        this(out, err, () -> Messages.of(Locale.getDefault(Locale.Category.DISPLAY)));
+        this(out, err, CliContext::systemMessages);
     }
 
     /**
@@ -148,6 +147,11 @@ public final class Output {
             err.println(texts.get("cli.output.fix", TerminalText.escapeLines(fix)));
         }
         err.flush();
+    }
+
+    /** The language of the labels, for a prompt written before any other output. */
+    public Messages messages() {
+        return messages.get();
     }
 
     public PrintWriter stdout() {

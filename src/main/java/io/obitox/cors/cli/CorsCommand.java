@@ -1,8 +1,8 @@
 package io.obitox.cors.cli;
 
+import io.obitox.cli.kit.CliFailure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code obitox cors show|setup|verify|history|restore}. */
@@ -23,7 +23,6 @@ public final class CorsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(
-                spec.commandLine(), "Missing subcommand: show, setup, verify, history or restore.");
+        throw CliFailure.missingSubcommand(spec.commandLine(), "show", "setup", "verify", "history", "restore");
     }
 }

@@ -1,9 +1,11 @@
 package io.obitox.cors.cli;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.ExitCodes;
 import io.obitox.cli.kit.Output;
 import io.obitox.common.Messages;
+import io.obitox.common.TextRef;
 import io.obitox.cors.BrowserProof;
 import io.obitox.cors.CorsCheck;
 import io.obitox.cors.CorsReport;
@@ -16,7 +18,6 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -56,11 +57,10 @@ final class CorsVerifyCommand extends CorsCliSupport<CorsVerifyCommand.Verified>
                             .get("cli.cors.verifying", w.bucket(), w.target().where()));
         }
         if (browser && staticOnly) {
-            throw new ParameterException(
-                    spec.commandLine(), "--browser sends real uploads and --static-only sends none: choose one.");
+            throw CliFailure.usage(spec.commandLine(), TextRef.of("cli.error.corsVerify.browserOrStatic"));
         }
         if (browserTimeout < 1 || browserTimeout > 600) {
-            throw new ParameterException(spec.commandLine(), "--browser-timeout must be 1 to 600 seconds.");
+            throw CliFailure.usage(spec.commandLine(), TextRef.of("cli.error.corsVerify.browserTimeout"));
         }
         CorsReport report = ctx.app()
                 .cors()

@@ -3,11 +3,12 @@ package io.obitox.objects.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
 import io.obitox.common.Messages;
-import io.obitox.common.ObitoxException;
 import io.obitox.common.TerminalText;
+import io.obitox.common.TextRef;
 import io.obitox.objects.ObjectSettingsDefaults;
 import io.obitox.objects.ProviderCapabilities;
 import io.obitox.objects.UploadSettings;
@@ -76,10 +77,10 @@ public final class ObjectSettingsCommand extends ResultCommand<ObjectSettingsCom
         UploadSettings flags = settings.flags();
         boolean change = clear || !flags.isEmpty();
         if (show && change) {
-            throw new ObitoxException(
+            throw CliFailure.of(
                     "INVALID_ARGUMENTS",
-                    "--show only prints; it cannot be combined with --clear or settings.",
-                    "Run it without --show to store the settings, then with --show to see them.");
+                    TextRef.of("cli.error.objectSettings.invalidArguments"),
+                    TextRef.of("cli.error.objectSettings.invalidArguments.fix"));
         }
         String level = "profile '" + p.name() + "'" + (b == null ? "" : ", bucket '" + b + "'");
         UploadSettings saved = null;

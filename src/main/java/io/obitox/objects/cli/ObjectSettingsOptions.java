@@ -1,8 +1,9 @@
 package io.obitox.objects.cli;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.TargetOptions;
-import io.obitox.common.ObitoxException;
+import io.obitox.common.TextRef;
 import io.obitox.objects.Encryption;
 import io.obitox.objects.ObjectSettingsDefaults;
 import io.obitox.objects.ProviderCapabilities;
@@ -79,10 +80,10 @@ public final class ObjectSettingsOptions {
         Encryption e = Encryption.NONE;
         if (sseCKeyFile != null) {
             if (sse != null || kmsKeyId != null) {
-                throw new ObitoxException(
+                throw CliFailure.of(
                         "INVALID_OBJECT_SETTING",
-                        "--sse-c-key-file cannot be combined with --sse or --sse-kms-key-id.",
-                        "Choose one encryption: SSE-C (your key), SSE-S3 (AES256) or SSE-KMS (aws:kms).");
+                        TextRef.of("cli.error.objectSettingsOptions.sseCWithSse"),
+                        TextRef.of("cli.error.objectSettingsOptions.sseCWithSse.fix"));
             }
             e = Encryption.customer(key());
         } else if (sse != null || kmsKeyId != null || bucketKey) {
@@ -151,10 +152,10 @@ public final class ObjectSettingsOptions {
         for (String v : values) {
             int eq = v.indexOf('=');
             if (eq <= 0) {
-                throw new ObitoxException(
+                throw CliFailure.of(
                         "INVALID_OBJECT_SETTING",
-                        flag + " '" + v + "' is not KEY=VALUE.",
-                        "Write it as " + flag + " key=value (the value may be empty: key=).");
+                        TextRef.of("cli.error.objectSettingsOptions.notKeyValue", flag, v),
+                        TextRef.of("cli.error.objectSettingsOptions.notKeyValue.fix", flag));
             }
             String k = v.substring(0, eq).trim();
             out.put(lowerCaseKeys ? k.toLowerCase(Locale.ROOT) : k, v.substring(eq + 1));

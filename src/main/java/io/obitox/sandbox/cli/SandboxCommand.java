@@ -1,10 +1,11 @@
 package io.obitox.sandbox.cli;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.LiveCommand;
 import io.obitox.cli.kit.Output;
 import io.obitox.common.Messages;
-import io.obitox.common.ObitoxException;
+import io.obitox.common.TextRef;
 import io.obitox.storage.SandboxAccess;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,10 +42,10 @@ public final class SandboxCommand extends LiveCommand<SandboxCommand.Running> {
     protected Running act() {
         SandboxAccess sandbox = ctx.app()
                 .sandbox()
-                .orElseThrow(() -> new ObitoxException(
+                .orElseThrow(() -> CliFailure.of(
                         "SANDBOX_UNAVAILABLE",
-                        "This build of ObitoX does not include the sandbox storage.",
-                        "Use a build with the sandbox."));
+                        TextRef.of("cli.error.sandbox.sandboxUnavailable"),
+                        TextRef.of("cli.error.sandbox.sandboxUnavailable.fix")));
         SandboxAccess.Endpoint e = sandbox.ensureStarted();
         return new Running(
                 sandbox,

@@ -1,11 +1,12 @@
 package io.obitox.storage.cli;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
 import io.obitox.cli.kit.TargetOptions;
-import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
+import io.obitox.common.TextRef;
 import io.obitox.objects.ObjectHeaders;
 import io.obitox.objects.SseCKey;
 import io.obitox.storage.ObjectDetails;
@@ -42,10 +43,10 @@ public final class StatCommand extends ResultCommand<ObjectDetails> {
     protected ObjectDetails act() {
         S3Path p = S3Path.parse(path);
         if (p.key().isEmpty() || p.key().endsWith("/")) {
-            throw new ObitoxException(
+            throw CliFailure.of(
                     "INVALID_PATH",
-                    "'" + path + "' is a bucket or a prefix, not an object.",
-                    "Name one object: BUCKET/KEY (see 'obitox ls " + p.bucket() + "/').");
+                    TextRef.of("cli.error.stat.invalidPath", path),
+                    TextRef.of("cli.error.stat.invalidPath.fix", p.bucket()));
         }
         SseCKey key = sseCKeyFile == null ? null : SseCKey.read(sseCKeyFile);
         return ctx.app()

@@ -1,14 +1,15 @@
 package io.obitox.sync.cli;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.ExitCodes;
 import io.obitox.cli.kit.LiveCommand;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.TargetOptions;
 import io.obitox.common.Messages;
-import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
+import io.obitox.common.TextRef;
 import io.obitox.objects.UploadSettings;
 import io.obitox.objects.cli.ObjectSettingsOptions;
 import io.obitox.storage.DeletePlan;
@@ -129,10 +130,10 @@ public final class SyncCommand extends LiveCommand<SyncCommand.Synced> {
     protected Synced act() throws Exception {
         Path root = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
-            throw new ObitoxException(
+            throw CliFailure.of(
                     "NOT_A_FOLDER",
-                    "'" + dir + "' is not a folder.",
-                    "Name a folder to sync; for single files use 'obitox upload'.");
+                    TextRef.of("cli.error.sync.notAFolder", dir),
+                    TextRef.of("cli.error.sync.notAFolder.fix"));
         }
         TargetOptions.Resolved resolved = target.resolve(ctx.app());
         String b = resolved.bucketOr(bucket);
@@ -155,13 +156,18 @@ public final class SyncCommand extends LiveCommand<SyncCommand.Synced> {
         if (delete && !dryRun && !yes) {
             int listed = plan.listing().size();
             if (needsYes(deletions.size(), listed)) {
-                throw new ObitoxException(
+                TextRef limit = deletions.size() > MAX_DELETES
+                        ? TextRef.of("cli.error.sync.deleteLimit.objects", String.valueOf(MAX_DELETES))
+                        : TextRef.of("cli.error.sync.deleteLimit.half");
+                throw CliFailure.of(
                         "DELETE_LIMIT",
-                        "--delete would remove " + deletions.size() + " of the " + listed + " object(s) under s3://"
-                                + b + "/" + p + " (more than "
-                                + (deletions.size() > MAX_DELETES ? MAX_DELETES + " objects" : "half of the prefix")
-                                + "). Nothing was uploaded or deleted.",
-                        "Check the folder and --prefix; --dry-run lists them; add --yes to delete them.");
+                        TextRef.of(
+                                "cli.error.sync.deleteLimit",
+                                String.valueOf(deletions.size()),
+                                String.valueOf(listed),
+                                "s3://" + b + "/" + p,
+                                limit),
+                        TextRef.of("cli.error.sync.deleteLimit.fix"));
             }
         }
         if (dryRun) {

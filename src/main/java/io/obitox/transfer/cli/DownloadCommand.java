@@ -1,14 +1,15 @@
 package io.obitox.transfer.cli;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.ExitCodes;
 import io.obitox.cli.kit.LiveCommand;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.TargetOptions;
 import io.obitox.common.Messages;
-import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
+import io.obitox.common.TextRef;
 import io.obitox.objects.SseCKey;
 import io.obitox.transfer.DownloadService;
 import io.obitox.transfer.TransferService;
@@ -100,10 +101,10 @@ public final class DownloadCommand extends LiveCommand<DownloadCommand.Downloade
         String bucket = slash < 0 ? p : p.substring(0, slash);
         String key = slash < 0 ? "" : p.substring(slash + 1);
         if (bucket.isEmpty()) {
-            throw new ObitoxException(
+            throw CliFailure.of(
                     "INVALID_PATH",
-                    "'" + source + "' names no bucket.",
-                    "Write BUCKET/KEY, or BUCKET/PREFIX/ for a folder.");
+                    TextRef.of("cli.error.download.invalidPath", source),
+                    TextRef.of("cli.error.download.invalidPath.fix"));
         }
         TargetOptions.Resolved resolved = target.resolve(ctx.app());
         TransferService service = ctx.app().transfers();

@@ -1,14 +1,15 @@
 package io.obitox.transfer.cli;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.ExitCodes;
 import io.obitox.cli.kit.LiveCommand;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
 import io.obitox.common.Messages;
-import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
+import io.obitox.common.TextRef;
 import io.obitox.transfer.TransferService;
 import io.obitox.transfer.TransferSnapshot;
 import io.obitox.transfer.TransferState;
@@ -19,7 +20,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -42,8 +42,8 @@ public final class TransfersCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(
-                spec.commandLine(), "Missing subcommand: list, resume, pause, cancel, export-token or import-token.");
+        throw CliFailure.missingSubcommand(
+                spec.commandLine(), "list", "resume", "pause", "cancel", "export-token", "import-token");
     }
 
     /** An id, or --all. */
@@ -62,8 +62,10 @@ public final class TransfersCommand implements Runnable {
                         .toList();
             }
             if (id == null) {
-                throw new ObitoxException(
-                        "MISSING_ID", "Name a transfer id or use --all.", "See the ids with 'obitox transfers list'.");
+                throw CliFailure.of(
+                        "MISSING_ID",
+                        TextRef.of("cli.error.transfers.missingId"),
+                        TextRef.of("cli.error.transfers.missingId.fix"));
             }
             return List.of(find(s, id).id());
         }
@@ -78,11 +80,12 @@ public final class TransfersCommand implements Runnable {
         if (byPrefix.size() == 1) {
             return byPrefix.get(0);
         }
-        throw new ObitoxException(
+        throw CliFailure.of(
                 "TRANSFER_NOT_FOUND",
-                "There is no transfer '" + id + "'" + (byPrefix.size() > 1 ? " (the prefix matches several)" : "")
-                        + ".",
-                "See the ids with 'obitox transfers list'.");
+                TextRef.of(
+                        byPrefix.size() > 1 ? "cli.error.transfers.notFoundSeveral" : "cli.error.transfers.notFound",
+                        id),
+                TextRef.of("cli.error.transfers.missingId.fix"));
     }
 
     @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "cli.help.transfers.list")

@@ -1,14 +1,15 @@
 package io.obitox.transfer.cli;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.ExitCodes;
 import io.obitox.cli.kit.LiveCommand;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.TargetOptions;
 import io.obitox.common.Messages;
-import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
+import io.obitox.common.TextRef;
 import io.obitox.objects.UploadSettings;
 import io.obitox.objects.cli.ObjectSettingsOptions;
 import io.obitox.profile.StorageProfile;
@@ -147,10 +148,10 @@ public final class UploadCommand extends LiveCommand<UploadCommand.Uploaded> {
             validated(absolute, p, resolved, b, requests, walkErrors);
         }
         if (requests.isEmpty() && walkErrors.isEmpty()) {
-            throw new ObitoxException(
+            throw CliFailure.of(
                     "NOTHING_TO_UPLOAD",
-                    "No files found in the given paths.",
-                    "Name files or folders that contain files.");
+                    TextRef.of("cli.error.upload.nothingToUpload"),
+                    TextRef.of("cli.error.upload.nothingToUpload.fix"));
         }
         if (!settings.isEmpty()) {
             requests = requests.stream().map(r -> r.withSettings(settings)).toList();

@@ -1,12 +1,13 @@
 package io.obitox.validation.cli;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.ExitCodes;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
 import io.obitox.common.Messages;
-import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
+import io.obitox.common.TextRef;
 import io.obitox.common.UserMessage;
 import io.obitox.profile.StorageProfile;
 import io.obitox.validation.PolicyAssignment;
@@ -22,7 +23,6 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -45,8 +45,7 @@ public final class PolicyCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(
-                spec.commandLine(), "Missing subcommand: list, show, save, remove, assign or unassign.");
+        throw CliFailure.missingSubcommand(spec.commandLine(), "list", "show", "save", "remove", "assign", "unassign");
     }
 
     @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "cli.help.policy.list")
@@ -193,10 +192,10 @@ public final class PolicyCommand implements Runnable {
         @Override
         protected void print(Boolean deleted, Output out) {
             if (!deleted) {
-                out.error(new UserMessage(
+                out.error(UserMessage.of(
                         "POLICY_NOT_FOUND",
-                        "There is no custom policy named '" + name + "'.",
-                        "See 'obitox policy list'."));
+                        TextRef.of("cli.error.policy.noCustomPolicy", name),
+                        TextRef.of("cli.error.policy.noCustomPolicy.fix")));
                 return;
             }
             Messages messages = ctx.messages();
@@ -275,7 +274,9 @@ public final class PolicyCommand implements Runnable {
         return ctx.app()
                 .profiles()
                 .defaultProfile()
-                .orElseThrow(() -> new ObitoxException(
-                        "PROFILE_NOT_FOUND", "There is no default profile.", "Name one with --profile."));
+                .orElseThrow(() -> CliFailure.of(
+                        "PROFILE_NOT_FOUND",
+                        TextRef.of("cli.error.policy.profileNotFound"),
+                        TextRef.of("cli.error.policy.profileNotFound.fix")));
     }
 }

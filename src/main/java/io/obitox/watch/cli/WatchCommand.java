@@ -1,12 +1,13 @@
 package io.obitox.watch.cli;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
 import io.obitox.cli.kit.TargetOptions;
 import io.obitox.common.Messages;
-import io.obitox.common.ObitoxException;
 import io.obitox.common.TerminalText;
+import io.obitox.common.TextRef;
 import io.obitox.sync.ExcludeRules;
 import io.obitox.sync.Rule;
 import io.obitox.transfer.cli.UploadConflicts;
@@ -22,7 +23,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -45,8 +45,7 @@ public final class WatchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(
-                spec.commandLine(), "Missing subcommand: add, list, remove, pause, resume or run.");
+        throw CliFailure.missingSubcommand(spec.commandLine(), "add", "list", "remove", "pause", "resume", "run");
     }
 
     /** {@code 3s}, {@code 300ms}, {@code 5m}, {@code 1h}, or a number of seconds. */
@@ -60,10 +59,10 @@ public final class WatchCommand implements Runnable {
             String n = Character.isLetter(t.charAt(t.length() - 1)) ? t.substring(0, t.length() - 1) : t;
             return Duration.ofMillis(Math.round(Double.parseDouble(n) * unit));
         } catch (RuntimeException e) {
-            throw new ObitoxException(
+            throw CliFailure.of(
                     "INVALID_DURATION",
-                    "'" + text + "' is not a duration for " + option + ".",
-                    "Use e.g. 300ms, 3s, 5m or 1h.");
+                    TextRef.of("cli.error.watch.invalidDuration", text, option),
+                    TextRef.of("cli.error.watch.invalidDuration.fix"));
         }
     }
 

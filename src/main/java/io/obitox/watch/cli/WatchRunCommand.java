@@ -1,10 +1,11 @@
 package io.obitox.watch.cli;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.LiveCommand;
 import io.obitox.cli.kit.Output;
 import io.obitox.common.Messages;
-import io.obitox.common.ObitoxException;
+import io.obitox.common.TextRef;
 import io.obitox.watch.WatchFolderService;
 import io.obitox.watch.WatchRepository;
 import java.util.ArrayList;
@@ -45,8 +46,10 @@ final class WatchRunCommand extends LiveCommand<Integer> {
         List<String> chosen =
                 ids.isEmpty() ? service.list().stream().map(r -> r.watch().id()).toList() : ids;
         if (chosen.isEmpty()) {
-            throw new ObitoxException(
-                    "NO_WATCHES", "There is no watch to run.", "Add one with 'obitox watch add DIR --bucket B'.");
+            throw CliFailure.of(
+                    "NO_WATCHES",
+                    TextRef.of("cli.error.watchRun.noWatches"),
+                    TextRef.of("cli.error.watchRun.noWatches.fix"));
         }
         int ran;
         CountDownLatch stop = new CountDownLatch(1);

@@ -3,11 +3,13 @@ package io.obitox.webhook.cli;
 import static io.obitox.webhook.cli.WebhooksCommand.time;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.ExitCodes;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
 import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
+import io.obitox.common.TextRef;
 import io.obitox.webhook.Delivery;
 import io.obitox.webhook.DeliveryState;
 import io.obitox.webhook.RetrySchedule;
@@ -243,10 +245,10 @@ final class WebhookDeliveryCommands {
             }
             return LocalDateTime.parse(t).atZone(zone).toInstant();
         } catch (DateTimeParseException | ObitoxException e) {
-            throw new ObitoxException(
+            throw CliFailure.of(
                     "INVALID_TIME",
-                    "'" + text + "' is not a time.",
-                    "Use 2h or 1d (that long ago), 2026-03-01, 2026-03-01T14:00 or 2026-03-01T14:00:00Z.");
+                    TextRef.of("cli.error.webhookDelivery.invalidTime", text),
+                    TextRef.of("cli.error.webhookDelivery.invalidTime.fix"));
         }
     }
 
@@ -297,10 +299,10 @@ final class WebhookDeliveryCommands {
                 int all = parallel == null ? w.parallelism() : parallel;
                 int one = perEndpoint == null ? w.perEndpoint() : perEndpoint;
                 if (all < 1 || one < 1 || all > 256) {
-                    throw new ObitoxException(
+                    throw CliFailure.of(
                             "INVALID_LIMIT",
-                            "Limits must be between 1 and 256.",
-                            "E.g. --parallel 8 --per-endpoint 4.");
+                            TextRef.of("cli.error.webhookDelivery.invalidLimit"),
+                            TextRef.of("cli.error.webhookDelivery.invalidLimit.fix"));
                 }
                 w = w.withParallelism(all, one);
             }
@@ -327,7 +329,10 @@ final class WebhookDeliveryCommands {
 
         private static Duration positive(Duration d) {
             if (d.isZero() || d.isNegative()) {
-                throw new ObitoxException("INVALID_DURATION", "The timeout must be positive.", "E.g. --timeout 15s.");
+                throw CliFailure.of(
+                        "INVALID_DURATION",
+                        TextRef.of("cli.error.webhookDelivery.invalidDuration"),
+                        TextRef.of("cli.error.webhookDelivery.invalidDuration.fix"));
             }
             return d;
         }

@@ -1,6 +1,7 @@
 package io.obitox.webhook.cli;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
 import io.obitox.common.Messages;
@@ -19,7 +20,6 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -51,10 +51,20 @@ public final class WebhooksCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(
+        throw CliFailure.missingSubcommand(
                 spec.commandLine(),
-                "Missing subcommand: add, list, edit, remove, enable, disable, rotate, secret, test, log, replay or "
-                        + "config.");
+                "add",
+                "list",
+                "edit",
+                "remove",
+                "enable",
+                "disable",
+                "rotate",
+                "secret",
+                "test",
+                "log",
+                "replay",
+                "config");
     }
 
     static String time(Instant i) {
