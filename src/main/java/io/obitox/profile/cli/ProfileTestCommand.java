@@ -51,8 +51,19 @@ final class ProfileTestCommand extends ResultCommand<ConnectionReport> {
                 : resolved.profile().flatMap(p -> p.defaultBucketOpt()).orElse(null);
         if (!json) {
             ctx.out()
-                    .println("Testing '" + resolved.target().label() + "' at "
-                            + resolved.target().where() + (b == null ? "" : ", bucket " + b) + " …");
+                    .println(
+                            b == null
+                                    ? ctx.messages()
+                                            .get(
+                                                    "cli.profile.testing",
+                                                    resolved.target().label(),
+                                                    resolved.target().where())
+                                    : ctx.messages()
+                                            .get(
+                                                    "cli.profile.testingBucket",
+                                                    resolved.target().label(),
+                                                    resolved.target().where(),
+                                                    b));
         }
         ConnectionReport report = ctx.app().connectionTester().test(resolved.target(), b, check -> {
             if (!json) {
