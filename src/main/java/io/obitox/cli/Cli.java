@@ -205,6 +205,7 @@ public final class Cli {
             }
         }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        HelpTexts.apply(cl, CliContext.systemMessages());
         return cl;
     }
 }

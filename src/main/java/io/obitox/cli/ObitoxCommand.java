@@ -1,11 +1,12 @@
 package io.obitox.cli;
 
 import io.obitox.app.Version;
+import io.obitox.cli.kit.CliFailure;
+import io.obitox.common.TextRef;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -14,25 +15,18 @@ import picocli.CommandLine.Spec;
         name = "obitox",
         mixinStandardHelpOptions = true,
         versionProvider = ObitoxCommand.VersionProvider.class,
-        description = {
-            "ObitoX: uploads to S3-compatible storage (AWS S3, Cloudflare R2, MinIO, Ceph, Backblaze B2).",
-            "Run without a command to open the window."
-        },
-        footer = {"", "Exit status: 0 success, 1 failure, 2 wrong usage.", "Data folder: --home DIR or OBITOX_HOME."})
+        description = "cli.help.obitox",
+        footer = "cli.help.obitox.footer")
 public final class ObitoxCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = "--home",
-            paramLabel = "DIR",
-            scope = ScopeType.INHERIT,
-            description = "App home (database, logs, sandbox data). Default: the OS's per-user data folder.")
+    @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT, descriptionKey = "cli.help.obitox.home")
     String home;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command.");
+        throw CliFailure.usage(spec.commandLine(), TextRef.of("cli.error.missingCommand"));
     }
 
     /** {@code --version}: the version stamped by the build. */

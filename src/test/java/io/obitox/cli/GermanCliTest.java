@@ -87,6 +87,70 @@ class GermanCliTest {
     }
 
     @Test
+    void helpIsGermanOnAGermanSystem() {
+        String top = run("--help").out();
+        assertThat(top)
+                .startsWith("Aufruf: obitox [-hV] [--home=DIR] [COMMAND]")
+                .contains("Ohne Befehl aufgerufen, öffnet sich das Fenster.")
+                .contains("  -h, --help       Diese Hilfe zeigen und beenden.")
+                .contains("Befehle:")
+                .contains("  upload     Dateien und Ordner (rekursiv) in einen Bucket hochladen.")
+                .contains("Exit-Status: 0 Erfolg, 1 Fehlschlag, 2 falscher Aufruf.")
+                .doesNotContain("Usage:")
+                .doesNotContain("Commands:");
+
+        String upload = run("upload", "--help").out();
+        assertThat(upload)
+                .startsWith("Aufruf: obitox upload ")
+                .contains("Große Dateien gehen per Multipart und überstehen Abstürze")
+                .contains("Ziel-Bucket (Standard: der des Profils).")
+                // from a mixin (TargetOptions) and a picocli default value
+                .contains("S3-Endpunkt, z. B. http://127.0.0.1:7480.")
+                .doesNotContain("Upload files and folders");
+        assertThat(run("cors", "verify", "--help").out()).contains("Zeitlimit der Browser-Prüfung (Standard: 30).");
+    }
+
+    @Test
+    void errorsAreGermanWithTheirCodeOnAGermanSystem() {
+        CliRun bad = CliRun.run(home, "stat", "de-up/ordner/").assertExit(Cli.FAILURE);
+        assertThat(bad.err())
+                .contains("Fehler [INVALID_PATH]: „de-up/ordner/“ ist ein Bucket oder ein Präfix, kein Objekt.")
+                .contains("Abhilfe: Nennen Sie ein Objekt: BUCKET/KEY (siehe „obitox ls de-up/“).")
+                .doesNotContain("Error [")
+                .doesNotContain("Fix:")
+                .doesNotContainPattern(RAW_KEY);
+        CliRun noBucket = CliRun.run(home, "download", "/nur-ein-key").assertExit(Cli.FAILURE);
+        assertThat(noBucket.err()).contains("Fehler [INVALID_PATH]: „/nur-ein-key“ nennt keinen Bucket.");
+        // wrong usage is printed by picocli, with the usage help, in the same language
+        CliRun usage = CliRun.run(home, "multipart").assertExit(Cli.USAGE);
+        assertThat(usage.err()).contains("Unterbefehl fehlt: list oder abort.").contains("Aufruf: obitox multipart");
+    }
+
+    @Test
+    void helpAndErrorsStayEnglishOnAnEnglishSystem() {
+        Locale.setDefault(Locale.US);
+        String top = run("--help").out();
+        assertThat(top)
+                .startsWith("Usage: obitox [-hV] [--home=DIR] [COMMAND]")
+                .contains("ObitoX: uploads to S3-compatible storage (AWS S3, Cloudflare R2, MinIO, Ceph,\n")
+                .contains("  -h, --help       Show this help message and exit.")
+                .contains("Commands:\n  upload     Upload files and folders (recursively) to a bucket.")
+                .contains(
+                        "\nExit status: 0 success, 1 failure, 2 wrong usage.\nData folder: --home DIR or OBITOX_HOME.");
+        assertThat(run("upload", "--help").out())
+                .contains("      --bucket=BUCKET        Target bucket (default: the profile's).")
+                .contains(
+                        "Large files go multipart and survive crashes: run the same command again, or\n'obitox transfers"
+                                + " resume'.");
+        CliRun bad = CliRun.run(home, "stat", "de-up/ordner/").failsWith("INVALID_PATH");
+        assertThat(bad.err())
+                .isEqualTo("Error [INVALID_PATH]: 'de-up/ordner/' is a bucket or a prefix, not an object.\n"
+                        + "Fix: Name one object: BUCKET/KEY (see 'obitox ls de-up/').\n");
+        assertThat(CliRun.run(home, "multipart").assertExit(Cli.USAGE).err())
+                .startsWith("Missing subcommand: list or abort.\n");
+    }
+
+    @Test
     void theSameCommandsStayEnglishOnAnEnglishSystem() throws Exception {
         Locale.setDefault(Locale.US);
         Path one = Files.writeString(dir.resolve("one.txt"), "one");

@@ -18,7 +18,9 @@ public final class CliContext implements AutoCloseable {
 
     public CliContext(AppHome home, PrintWriter stdout, PrintWriter stderr) {
         this.home = home;
-        this.out = new Output(stdout, stderr);
+        // the labels of warnings and errors follow the texts of the run once the app is open; before (or when
+        // opening it failed) the OS's language, as help does
+        this.out = new Output(stdout, stderr, () -> app != null ? messages() : systemMessages());
     }
 
     public AppContext app() {
@@ -39,6 +41,14 @@ public final class CliContext implements AutoCloseable {
             messages = Messages.forSetting(language, Locale.getDefault(Locale.Category.DISPLAY));
         }
         return messages;
+    }
+
+    /**
+     * The texts in the OS's display language, for what is shown without opening the app (help, wrong usage, a failed
+     * start), where the setting {@code ui.language} is not at hand.
+     */
+    public static Messages systemMessages() {
+        return Messages.of(Locale.getDefault(Locale.Category.DISPLAY));
     }
 
     public Output out() {

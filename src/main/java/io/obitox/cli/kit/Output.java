@@ -7,11 +7,13 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.obitox.common.Json;
+import io.obitox.common.Messages;
 import io.obitox.common.TerminalText;
 import io.obitox.common.UserMessage;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Writes command results: aligned tables and JSON on stdout, progress, warnings and errors on stderr.
@@ -24,6 +26,7 @@ import java.util.List;
 public final class Output {
     private final PrintWriter out;
     private final PrintWriter err;
+    private final Supplier<Messages> messages;
 
     /** Created on first JSON output only: Jackson is hundreds of classes most commands never need. */
     private static final class Mapper {
@@ -55,9 +58,19 @@ public final class Output {
         }
     }
 
+    /** Output whose warnings and errors are labelled in the OS's language. */
     public Output(PrintWriter out, PrintWriter err) {
+        this(out, err, CliContext::systemMessages);
+    }
+
+    /**
+     * @param messages the language of the labels ({@code Warning:}, {@code Error [CODE]:}, {@code Fix:}) and of
+     *     messages made from keys; asked only when one is written
+     */
+    public Output(PrintWriter out, PrintWriter err, Supplier<Messages> messages) {
         this.out = out;
         this.err = err;
+        this.messages = messages;
     }
 
     public void println(String line) {
@@ -118,16 +131,27 @@ public final class Output {
     }
 
     public void warn(String line) {
-        err.println("Warning: " + TerminalText.escapeLines(line));
+        err.println(messages.get().get("cli.output.warning", TerminalText.escapeLines(line)));
         err.flush();
     }
 
+    /**
+     * {@code Error [CODE]: message} and {@code Fix: …} in the user's language: the code stays as it is (scripts and
+     * searches match it), a message made from keys is rendered in that language, one made of English text stays so.
+     */
     public void error(UserMessage m) {
-        err.println("Error [" + m.code() + "]: " + TerminalText.escapeLines(m.message()));
-        if (m.fix() != null && !m.fix().isBlank()) {
-            err.println("Fix: " + TerminalText.escapeLines(m.fix()));
+        Messages texts = messages.get();
+        err.println(texts.get("cli.output.error", m.code(), TerminalText.escapeLines(texts.message(m))));
+        String fix = texts.fix(m);
+        if (fix != null && !fix.isBlank()) {
+            err.println(texts.get("cli.output.fix", TerminalText.escapeLines(fix)));
         }
         err.flush();
+    }
+
+    /** The language of the labels, for a prompt written before any other output. */
+    public Messages messages() {
+        return messages.get();
     }
 
     public PrintWriter stdout() {

@@ -2,6 +2,7 @@ package io.obitox.cli.kit;
 
 import io.obitox.app.AppContext;
 import io.obitox.common.ObitoxException;
+import io.obitox.common.TextRef;
 import io.obitox.profile.StorageProfile;
 import io.obitox.profile.TargetRef;
 import io.obitox.storage.Provider;
@@ -16,28 +17,19 @@ import picocli.CommandLine.Option;
  * (environment variables, {@code AWS_PROFILE}, shared files). Without either, the default profile is used.
  */
 public final class TargetOptions {
-    @Option(
-            names = "--profile",
-            paramLabel = "NAME",
-            description = "ObitoX profile to use (see 'obitox profile list'); with --endpoint-url, an AWS profile.")
+    @Option(names = "--profile", paramLabel = "NAME", descriptionKey = "cli.help.targetOptions.profile")
     String profile;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL", description = "S3 endpoint, e.g. http://127.0.0.1:7480.")
+    @Option(names = "--endpoint-url", paramLabel = "URL", descriptionKey = "cli.help.targetOptions.endpointUrl")
     String endpointUrl;
 
-    @Option(names = "--region", paramLabel = "REGION", description = "Signing region (default us-east-1).")
+    @Option(names = "--region", paramLabel = "REGION", descriptionKey = "cli.help.targetOptions.region")
     String region;
 
-    @Option(
-            names = "--path-style",
-            negatable = true,
-            description = "Path-style addressing (default: on for IP addresses and localhost).")
+    @Option(names = "--path-style", negatable = true, descriptionKey = "cli.help.targetOptions.pathStyle")
     Boolean pathStyle;
 
-    @Option(
-            names = "--provider",
-            paramLabel = "KIND",
-            description = "With --endpoint-url: aws, r2, minio, ceph, b2 or generic (default generic).")
+    @Option(names = "--provider", paramLabel = "KIND", descriptionKey = "cli.help.targetOptions.provider")
     String provider;
 
     /** True when the user named the target ({@code --profile} or {@code --endpoint-url}) on the command line. */
@@ -75,10 +67,10 @@ public final class TargetOptions {
                 return explicit;
             }
             return profile.flatMap(StorageProfile::defaultBucketOpt)
-                    .orElseThrow(() -> new ObitoxException(
+                    .orElseThrow(() -> CliFailure.of(
                             "BUCKET_REQUIRED",
-                            "No bucket given and the profile has no default bucket.",
-                            "Name a bucket, e.g. --bucket my-bucket."));
+                            TextRef.of("cli.error.targetOptions.bucketRequired"),
+                            TextRef.of("cli.error.targetOptions.bucketRequired.fix")));
         }
     }
 
@@ -102,13 +94,14 @@ public final class TargetOptions {
             }
             if (profile != null && !app.profiles().awsFiles().hasProfile(profile)) {
                 // like the aws CLI: a named profile that does not exist is an error, not a silent fall-back
-                throw new ObitoxException(
+                throw CliFailure.of(
                         "PROFILE_NOT_FOUND",
-                        "There is no AWS profile '" + profile + "' in "
-                                + app.profiles().awsFiles().credentialsFile() + " or "
-                                + app.profiles().awsFiles().configFile() + ".",
-                        "Check the name (aws configure list-profiles), or leave out --profile to use the default "
-                                + "chain.");
+                        TextRef.of(
+                                "cli.error.targetOptions.profileNotFound",
+                                profile,
+                                app.profiles().awsFiles().credentialsFile(),
+                                app.profiles().awsFiles().configFile()),
+                        TextRef.of("cli.error.targetOptions.profileNotFound.fix"));
             }
             String awsProfile = profile;
             String kind = provider == null ? null : Provider.parse(provider).name();
@@ -127,18 +120,18 @@ public final class TargetOptions {
         }
         StorageProfile p = app.profiles()
                 .defaultProfile()
-                .orElseThrow(() -> new ObitoxException(
+                .orElseThrow(() -> CliFailure.of(
                         "PROFILE_NOT_FOUND",
-                        "There is no storage profile yet.",
-                        "Add one with 'obitox profile add', or pass --endpoint-url."));
+                        TextRef.of("cli.error.targetOptions.noProfile"),
+                        TextRef.of("cli.error.targetOptions.noProfile.fix")));
         return new TargetRef(p.id(), null, regionOr(null), pathStyle, null, null);
     }
 
     private static ObitoxException invalidEndpoint() {
-        return new ObitoxException(
+        return CliFailure.of(
                 "INVALID_ENDPOINT",
-                "The --endpoint-url is not a valid URL with scheme and host.",
-                "For example --endpoint-url http://127.0.0.1:7480.");
+                TextRef.of("cli.error.targetOptions.invalidEndpoint"),
+                TextRef.of("cli.error.targetOptions.invalidEndpoint.fix"));
     }
 
     private String regionOr(String fallback) {

@@ -23,7 +23,7 @@ abstract class CorsChangeCommand extends CorsCliSupport<CorsChangeCommand.Outcom
 
     @Option(
             names = {"-y", "--yes"},
-            description = "Apply without asking.")
+            descriptionKey = "cli.help.corsChange.yes")
     boolean yes;
 
     CorsChangeCommand(CliContext ctx) {

@@ -35,10 +35,10 @@ abstract class CorsCliSupport<R> extends ResultCommand<R> {
     @Mixin
     TargetOptions target;
 
-    @Option(names = "--bucket", paramLabel = "BUCKET", description = "Bucket (default: the profile's default bucket).")
+    @Option(names = "--bucket", paramLabel = "BUCKET", descriptionKey = "cli.help.corsCliSupport.bucket")
     String bucket;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
+    @Option(names = "--json", descriptionKey = "cli.help.corsCliSupport.json")
     boolean json;
 
     CorsCliSupport(CliContext ctx) {

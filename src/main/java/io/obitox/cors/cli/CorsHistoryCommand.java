@@ -14,10 +14,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** {@code obitox cors history --bucket B}: every change ObitoX made to the bucket's CORS, newest first. */
-@Command(
-        name = "history",
-        mixinStandardHelpOptions = true,
-        description = "List the CORS changes made with ObitoX, newest first; restore any of them with 'cors restore'.")
+@Command(name = "history", mixinStandardHelpOptions = true, description = "cli.help.corsHistory")
 final class CorsHistoryCommand extends CorsCliSupport<CorsHistoryCommand.History> {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());

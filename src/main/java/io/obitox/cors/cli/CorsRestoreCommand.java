@@ -9,19 +9,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code obitox cors restore --bucket B [--id N [--before]] [--yes]}: puts an earlier configuration back. */
-@Command(
-        name = "restore",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Restore an earlier CORS configuration from the history (the restore is recorded too).",
-            "--id N restores the configuration as change N left it; with --before, as it was before change N.",
-            "Without --id, undoes the latest change. Prints the diff and asks; --yes applies without asking."
-        })
+@Command(name = "restore", mixinStandardHelpOptions = true, description = "cli.help.corsRestore")
 final class CorsRestoreCommand extends CorsChangeCommand {
-    @Option(names = "--id", paramLabel = "N", description = "History entry (see 'obitox cors history').")
+    @Option(names = "--id", paramLabel = "N", descriptionKey = "cli.help.corsRestore.id")
     Long id;
 
-    @Option(names = "--before", description = "Restore the configuration from before change N (undo it).")
+    @Option(names = "--before", descriptionKey = "cli.help.corsRestore.before")
     boolean before;
 
     CorsRestoreCommand(CliContext ctx) {

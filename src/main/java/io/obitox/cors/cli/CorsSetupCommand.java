@@ -13,26 +13,12 @@ import picocli.CommandLine.Option;
  * {@code obitox cors setup --bucket B --origin O … [--yes]}: merges the upload rule for the origins into the bucket's
  * rules, prints the diff and applies after a yes.
  */
-@Command(
-        name = "setup",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Allow browser uploads from the given origins.",
-            "Adds (or updates) one rule, '" + io.obitox.cors.UploadRules.RULE_ID + "', and keeps every other rule.",
-            "Prints the diff and asks before applying; --yes applies without asking.",
-            "Exit status 1 when nothing was applied because the answer was no."
-        })
+@Command(name = "setup", mixinStandardHelpOptions = true, description = "cli.help.corsSetup")
 final class CorsSetupCommand extends CorsChangeCommand {
-    @Option(
-            names = "--origin",
-            required = true,
-            paramLabel = "ORIGIN",
-            description = "Where the web page runs, e.g. http://localhost:3000 or https://*.example.com (repeatable).")
+    @Option(names = "--origin", required = true, paramLabel = "ORIGIN", descriptionKey = "cli.help.corsSetup.origin")
     List<String> origins;
 
-    @Option(
-            names = "--replace-origins",
-            description = "Set exactly these origins (default: add them to the upload rule's origins).")
+    @Option(names = "--replace-origins", descriptionKey = "cli.help.corsSetup.replaceOrigins")
     boolean replaceOrigins;
 
     CorsSetupCommand(CliContext ctx) {

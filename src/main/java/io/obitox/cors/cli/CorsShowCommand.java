@@ -11,14 +11,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** {@code obitox cors show --bucket B}: the current configuration, or why there is none to show. */
-@Command(
-        name = "show",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Show a bucket's CORS configuration.",
-            "Tells apart: no configuration, a server with global CORS only, a missing permission, a missing bucket.",
-            "Exit status 1 when the configuration cannot be read."
-        })
+@Command(name = "show", mixinStandardHelpOptions = true, description = "cli.help.corsShow")
 final class CorsShowCommand extends CorsCliSupport<CorsShowCommand.Shown> {
     /** What the bucket's CORS reads as, where. */
     record Shown(String bucket, String endpoint, CorsReading reading) {}

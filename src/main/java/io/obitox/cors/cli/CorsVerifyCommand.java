@@ -1,9 +1,11 @@
 package io.obitox.cors.cli;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.ExitCodes;
 import io.obitox.cli.kit.Output;
 import io.obitox.common.Messages;
+import io.obitox.common.TextRef;
 import io.obitox.cors.BrowserProof;
 import io.obitox.cors.CorsCheck;
 import io.obitox.cors.CorsReport;
@@ -16,46 +18,27 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code obitox cors verify --bucket B [--origin O …] [--browser] [--json]}: static audit plus the browser's own
  * requests, and with {@code --browser} the same uploads made by a real headless Chromium/Chrome.
  */
-@Command(
-        name = "verify",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Prove that browsers can upload: audit the rules, then send a preflight, a presigned PUT and a",
-            "multipart part with an Origin header and check the CORS headers that come back.",
-            "The probe object and upload are removed afterwards. Exit status 1 when a check fails.",
-            "With --browser, an installed Chromium/Chrome makes the same uploads from each origin."
-        })
+@Command(name = "verify", mixinStandardHelpOptions = true, description = "cli.help.corsVerify")
 final class CorsVerifyCommand extends CorsCliSupport<CorsVerifyCommand.Verified> {
     /** The report of one bucket. */
     record Verified(String bucket, CorsReport report) {}
 
-    @Option(
-            names = "--origin",
-            paramLabel = "ORIGIN",
-            description = "Origin to check (repeatable; default: the origins of the upload rule).")
+    @Option(names = "--origin", paramLabel = "ORIGIN", descriptionKey = "cli.help.corsVerify.origin")
     List<String> origins = new ArrayList<>();
 
-    @Option(names = "--static-only", description = "Only audit the rules; send no requests besides reading them.")
+    @Option(names = "--static-only", descriptionKey = "cli.help.corsVerify.staticOnly")
     boolean staticOnly;
 
-    @Option(
-            names = "--browser",
-            description = "Also prove it in a real browser: a headless Chromium/Chrome loads a page from each origin"
-                    + " (served by ObitoX on 127.0.0.1) and uploads a presigned PUT and a multipart upload, reading"
-                    + " the ETags.")
+    @Option(names = "--browser", descriptionKey = "cli.help.corsVerify.browser")
     boolean browser;
 
-    @Option(
-            names = "--browser-timeout",
-            paramLabel = "SECONDS",
-            description = "Time limit of the browser check (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--browser-timeout", paramLabel = "SECONDS", descriptionKey = "cli.help.corsVerify.browserTimeout")
     int browserTimeout = (int) BrowserProof.DEFAULT_TIME_LIMIT.toSeconds();
 
     @Spec
@@ -74,11 +57,10 @@ final class CorsVerifyCommand extends CorsCliSupport<CorsVerifyCommand.Verified>
                             .get("cli.cors.verifying", w.bucket(), w.target().where()));
         }
         if (browser && staticOnly) {
-            throw new ParameterException(
-                    spec.commandLine(), "--browser sends real uploads and --static-only sends none: choose one.");
+            throw CliFailure.usage(spec.commandLine(), TextRef.of("cli.error.corsVerify.browserOrStatic"));
         }
         if (browserTimeout < 1 || browserTimeout > 600) {
-            throw new ParameterException(spec.commandLine(), "--browser-timeout must be 1 to 600 seconds.");
+            throw CliFailure.usage(spec.commandLine(), TextRef.of("cli.error.corsVerify.browserTimeout"));
         }
         CorsReport report = ctx.app()
                 .cors()

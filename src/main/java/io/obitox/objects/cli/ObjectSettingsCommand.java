@@ -3,11 +3,12 @@ package io.obitox.objects.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
 import io.obitox.common.Messages;
-import io.obitox.common.ObitoxException;
 import io.obitox.common.TerminalText;
+import io.obitox.common.TextRef;
 import io.obitox.objects.ObjectSettingsDefaults;
 import io.obitox.objects.ProviderCapabilities;
 import io.obitox.objects.UploadSettings;
@@ -28,15 +29,7 @@ import picocli.CommandLine.Parameters;
  * limits, the profile's provider) before anything is stored; SSE-C cannot be a default (its key is never stored).
  * Registered under {@code profile} by {@link Cli} (the profile package does not depend on this one).
  */
-@Command(
-        name = "object-settings",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Show or set the object settings every upload to a profile (or one of its buckets) gets by default:",
-            "storage class, encryption, ACL, Cache-Control, Content-Disposition, Content-Language, metadata, tags.",
-            "Flags are merged into what is stored (--clear first to start over); upload/sync/presign flags override"
-                    + " them. The bucket's defaults go over the profile's."
-        })
+@Command(name = "object-settings", mixinStandardHelpOptions = true, description = "cli.help.objectSettings")
 public final class ObjectSettingsCommand extends ResultCommand<ObjectSettingsCommand.Levels> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,19 +47,19 @@ public final class ObjectSettingsCommand extends ResultCommand<ObjectSettingsCom
             UploadSettings stored,
             UploadSettings effective) {}
 
-    @Parameters(index = "0", paramLabel = "PROFILE", description = "The profile (name or id).")
+    @Parameters(index = "0", paramLabel = "PROFILE", descriptionKey = "cli.help.objectSettings.profile")
     String profileName;
 
-    @Option(names = "--bucket", paramLabel = "BUCKET", description = "The defaults of this bucket of the profile.")
+    @Option(names = "--bucket", paramLabel = "BUCKET", descriptionKey = "cli.help.objectSettings.bucket")
     String bucket;
 
-    @Option(names = "--show", description = "Print what is stored and what an upload would get (the default action).")
+    @Option(names = "--show", descriptionKey = "cli.help.objectSettings.show")
     boolean show;
 
-    @Option(names = "--clear", description = "Remove the stored defaults of this level (then apply the flags, if any).")
+    @Option(names = "--clear", descriptionKey = "cli.help.objectSettings.clear")
     boolean clear;
 
-    @Option(names = "--json", description = "Print {profile, bucket, stored, effective} as JSON.")
+    @Option(names = "--json", descriptionKey = "cli.help.objectSettings.json")
     boolean json;
 
     @Mixin
@@ -84,10 +77,10 @@ public final class ObjectSettingsCommand extends ResultCommand<ObjectSettingsCom
         UploadSettings flags = settings.flags();
         boolean change = clear || !flags.isEmpty();
         if (show && change) {
-            throw new ObitoxException(
+            throw CliFailure.of(
                     "INVALID_ARGUMENTS",
-                    "--show only prints; it cannot be combined with --clear or settings.",
-                    "Run it without --show to store the settings, then with --show to see them.");
+                    TextRef.of("cli.error.objectSettings.invalidArguments"),
+                    TextRef.of("cli.error.objectSettings.invalidArguments.fix"));
         }
         String level = "profile '" + p.name() + "'" + (b == null ? "" : ", bucket '" + b + "'");
         UploadSettings saved = null;

@@ -1,8 +1,9 @@
 package io.obitox.objects.cli;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.TargetOptions;
-import io.obitox.common.ObitoxException;
+import io.obitox.common.TextRef;
 import io.obitox.objects.Encryption;
 import io.obitox.objects.ObjectSettingsDefaults;
 import io.obitox.objects.ProviderCapabilities;
@@ -23,46 +24,55 @@ import picocli.CommandLine.Option;
  * the engine (in memory only) — all before any request, so a refusal sends nothing.
  */
 public final class ObjectSettingsOptions {
-    @Option(names = "--storage-class", paramLabel = "CLASS", description = "Storage class, e.g. STANDARD_IA.")
+    @Option(
+            names = "--storage-class",
+            paramLabel = "CLASS",
+            descriptionKey = "cli.help.objectSettingsOptions.storageClass")
     String storageClass;
 
-    @Option(
-            names = "--sse",
-            paramLabel = "AES256|aws:kms",
-            description = "Server-side encryption: AES256 (SSE-S3) or aws:kms (SSE-KMS).")
+    @Option(names = "--sse", paramLabel = "AES256|aws:kms", descriptionKey = "cli.help.objectSettingsOptions.sse")
     String sse;
 
-    @Option(names = "--sse-kms-key-id", paramLabel = "ID", description = "KMS key id or ARN (implies --sse aws:kms).")
+    @Option(
+            names = "--sse-kms-key-id",
+            paramLabel = "ID",
+            descriptionKey = "cli.help.objectSettingsOptions.sseKmsKeyId")
     String kmsKeyId;
 
-    @Option(names = "--sse-bucket-key", description = "With SSE-KMS: use an S3 Bucket Key (fewer KMS calls).")
+    @Option(names = "--sse-bucket-key", descriptionKey = "cli.help.objectSettingsOptions.sseBucketKey")
     boolean bucketKey;
 
     @Option(
             names = "--sse-c-key-file",
             paramLabel = "FILE",
-            description = "SSE-C: a 256-bit key (32 bytes, base64 or hex). Never stored; give it again to resume.")
+            descriptionKey = "cli.help.objectSettingsOptions.sseCKeyFile")
     Path sseCKeyFile;
 
-    @Option(names = "--acl", paramLabel = "ACL", description = "Canned ACL, e.g. private, bucket-owner-full-control.")
+    @Option(names = "--acl", paramLabel = "ACL", descriptionKey = "cli.help.objectSettingsOptions.acl")
     String acl;
 
-    @Option(names = "--cache-control", paramLabel = "VALUE", description = "Cache-Control header.")
+    @Option(
+            names = "--cache-control",
+            paramLabel = "VALUE",
+            descriptionKey = "cli.help.objectSettingsOptions.cacheControl")
     String cacheControl;
 
     @Option(
             names = "--content-disposition",
             paramLabel = "VALUE|attachment",
-            description = "Content-Disposition; 'attachment' means attachment; filename*=UTF-8''<the file's name>.")
+            descriptionKey = "cli.help.objectSettingsOptions.contentDisposition")
     String contentDisposition;
 
-    @Option(names = "--content-language", paramLabel = "LANG", description = "Content-Language, e.g. en, de-CH.")
+    @Option(
+            names = "--content-language",
+            paramLabel = "LANG",
+            descriptionKey = "cli.help.objectSettingsOptions.contentLanguage")
     String contentLanguage;
 
-    @Option(names = "--metadata", paramLabel = "KEY=VALUE", description = "User metadata (x-amz-meta-KEY); repeatable.")
+    @Option(names = "--metadata", paramLabel = "KEY=VALUE", descriptionKey = "cli.help.objectSettingsOptions.metadata")
     List<String> metadata = List.of();
 
-    @Option(names = "--tag", paramLabel = "KEY=VALUE", description = "Object tag; repeatable (at most 10).")
+    @Option(names = "--tag", paramLabel = "KEY=VALUE", descriptionKey = "cli.help.objectSettingsOptions.tag")
     List<String> tags = List.of();
 
     /** The flags alone (what the user typed), without defaults; reads the SSE-C key file if given. */
@@ -70,10 +80,10 @@ public final class ObjectSettingsOptions {
         Encryption e = Encryption.NONE;
         if (sseCKeyFile != null) {
             if (sse != null || kmsKeyId != null) {
-                throw new ObitoxException(
+                throw CliFailure.of(
                         "INVALID_OBJECT_SETTING",
-                        "--sse-c-key-file cannot be combined with --sse or --sse-kms-key-id.",
-                        "Choose one encryption: SSE-C (your key), SSE-S3 (AES256) or SSE-KMS (aws:kms).");
+                        TextRef.of("cli.error.objectSettingsOptions.sseCWithSse"),
+                        TextRef.of("cli.error.objectSettingsOptions.sseCWithSse.fix"));
             }
             e = Encryption.customer(key());
         } else if (sse != null || kmsKeyId != null || bucketKey) {
@@ -142,10 +152,10 @@ public final class ObjectSettingsOptions {
         for (String v : values) {
             int eq = v.indexOf('=');
             if (eq <= 0) {
-                throw new ObitoxException(
+                throw CliFailure.of(
                         "INVALID_OBJECT_SETTING",
-                        flag + " '" + v + "' is not KEY=VALUE.",
-                        "Write it as " + flag + " key=value (the value may be empty: key=).");
+                        TextRef.of("cli.error.objectSettingsOptions.notKeyValue", flag, v),
+                        TextRef.of("cli.error.objectSettingsOptions.notKeyValue.fix", flag));
             }
             String k = v.substring(0, eq).trim();
             out.put(lowerCaseKeys ? k.toLowerCase(Locale.ROOT) : k, v.substring(eq + 1));

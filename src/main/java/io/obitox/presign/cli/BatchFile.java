@@ -3,9 +3,11 @@ package io.obitox.presign.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.common.Json;
 import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
+import io.obitox.common.TextRef;
 import io.obitox.presign.LinkMethod;
 import io.obitox.presign.LinkRequest;
 import java.io.IOException;
@@ -31,26 +33,31 @@ final class BatchFile {
         try {
             root = JSON.readTree(Files.readString(file));
         } catch (NoSuchFileException e) {
-            throw invalid(file, "does not exist", e);
+            throw invalid(file, TextRef.of("cli.error.batchFile.missing"), e);
         } catch (JsonProcessingException e) {
             throw invalid(
                     file,
-                    "is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ")",
+                    TextRef.of(
+                            "cli.error.batchFile.notJson",
+                            String.valueOf(e.getLocation().getLineNr()),
+                            String.valueOf(e.getLocation().getColumnNr())),
                     e);
         } catch (IOException e) {
-            throw invalid(file, "cannot be read: " + e.getMessage(), e);
+            throw invalid(file, TextRef.of("cli.error.batchFile.unreadable", String.valueOf(e.getMessage())), e);
         }
         JsonNode array = root != null && root.isObject() ? root.get("files") : root;
         if (array == null || !array.isArray()) {
-            throw invalid(file, "does not hold a JSON array of files", null);
+            throw invalid(file, TextRef.of("cli.error.batchFile.noArray"), null);
         }
         List<LinkRequest> out = new ArrayList<>();
         int n = 0;
         for (JsonNode f : array) {
             n++;
             if (!f.isObject()) {
-                throw invalid(file, "entry " + n + " is not an object like {\"key\": \"a.jpg\"}", null);
+                throw invalid(
+                        file,
+                        TextRef.of("cli.error.batchFile.notAnObject", String.valueOf(n), "{\"key\": \"a.jpg\"}"),
+                        null);
             }
             String key = text(f, "key", "filename");
             String method = text(f, "method");
@@ -78,7 +85,7 @@ final class BatchFile {
         try {
             return LinkMethod.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw invalid(file, "entry " + n + " has method '" + text + "'; use GET or PUT", e);
+            throw invalid(file, TextRef.of("cli.error.batchFile.badMethod", String.valueOf(n), text), e);
         }
     }
 
@@ -92,16 +99,15 @@ final class BatchFile {
         try {
             return Sizes.parse(v.asText());
         } catch (IllegalArgumentException e) {
-            throw invalid(file, "entry " + n + " has size '" + v.asText() + "'; use bytes or e.g. \"16M\"", e);
+            throw invalid(file, TextRef.of("cli.error.batchFile.badSize", String.valueOf(n), v.asText()), e);
         }
     }
 
-    private static ObitoxException invalid(Path file, String problem, Exception cause) {
-        return new ObitoxException(
+    private static ObitoxException invalid(Path file, TextRef problem, Exception cause) {
+        return CliFailure.of(
                 "INVALID_BATCH_FILE",
-                "The batch file " + file + " " + problem + ".",
-                "Write a JSON array such as [{\"key\": \"a.jpg\", \"method\": \"PUT\", \"size\": 1048576,"
-                        + " \"contentType\": \"image/jpeg\"}].",
+                TextRef.of("cli.error.batchFile.invalidBatchFile", file, problem),
+                TextRef.of("cli.error.batchFile.invalidBatchFile.fix"),
                 cause);
     }
 }

@@ -30,69 +30,37 @@ import picocli.CommandLine.Parameters;
  * {@code obitox presign --bucket B KEY…}: GET links to share objects or PUT links to let someone upload, up to 100
  * per run, each with its own smart expiry. The URLs go to stdout only (they are secrets until they expire).
  */
-@Command(
-        name = "presign",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Create presigned links: GET to share stored objects, PUT to let someone upload (up to 100 at once).",
-            "Expiry 'auto' lasts as long as the transfer needs: ceil(size / throughput x 1.5), 60 s to 7 days,"
-                    + " throughput from your own measured uploads to this endpoint (else the --network table).",
-            "Links signed with temporary credentials die with them; the effective expiry is shown.",
-            "--batch FILE.json: [{\"key\": \"a.jpg\", \"method\": \"PUT\", \"size\": 1048576,"
-                    + " \"contentType\": \"image/jpeg\", \"contentMd5\": \"<base64>\"}, …]; only key is required,"
-                    + " method defaults to --method, size may be \"16M\".",
-            "PUT links carry the object settings (--storage-class, --sse, --metadata, --tag, --cache-control …, and the"
-                    + " stored defaults of the profile and bucket) as signed headers: the uploader must send every"
-                    + " header listed ('send header', \"requiredHeaders\" in --json) with exactly that value."
-        })
+@Command(name = "presign", mixinStandardHelpOptions = true, description = "cli.help.presign")
 public final class PresignCommand extends ResultCommand<PresignBatch> {
 
-    @Parameters(arity = "0..*", paramLabel = "KEY", description = "Object keys.")
+    @Parameters(arity = "0..*", paramLabel = "KEY", descriptionKey = "cli.help.presign.key")
     List<String> keys = new ArrayList<>();
 
-    @Option(names = "--bucket", paramLabel = "BUCKET", description = "Bucket (default: the profile's).")
+    @Option(names = "--bucket", paramLabel = "BUCKET", descriptionKey = "cli.help.presign.bucket")
     String bucket;
 
-    @Option(
-            names = "--method",
-            paramLabel = "GET|PUT",
-            description = "GET shares an object, PUT lets someone upload one (default GET).")
+    @Option(names = "--method", paramLabel = "GET|PUT", descriptionKey = "cli.help.presign.method")
     LinkMethod method = LinkMethod.GET;
 
-    @Option(
-            names = "--size",
-            paramLabel = "BYTES",
-            description = "Size of each KEY for the auto expiry, e.g. 734003200 or 700M (GET: looked up if omitted).")
+    @Option(names = "--size", paramLabel = "BYTES", descriptionKey = "cli.help.presign.size")
     String size;
 
-    @Option(
-            names = "--content-type",
-            paramLabel = "TYPE",
-            description = "PUT: the Content-Type the uploader must send.")
+    @Option(names = "--content-type", paramLabel = "TYPE", descriptionKey = "cli.help.presign.contentType")
     String contentType;
 
-    @Option(
-            names = "--content-md5",
-            paramLabel = "MD5",
-            description = "PUT: MD5 (base64 or hex) of the exact bytes to be uploaded; anything else is refused.")
+    @Option(names = "--content-md5", paramLabel = "MD5", descriptionKey = "cli.help.presign.contentMd5")
     String contentMd5;
 
-    @Option(
-            names = "--expires",
-            paramLabel = "auto|SECONDS",
-            description = "'auto' (default), seconds, or 15m / 12h / 7d.")
+    @Option(names = "--expires", paramLabel = "auto|SECONDS", descriptionKey = "cli.help.presign.expires")
     String expires = "auto";
 
-    @Option(
-            names = "--network",
-            paramLabel = "TYPE",
-            description = "Assume this network instead of measured history: slow-2g, 2g, 3g, 4g, wifi, unknown.")
+    @Option(names = "--network", paramLabel = "TYPE", descriptionKey = "cli.help.presign.network")
     String network;
 
-    @Option(names = "--batch", paramLabel = "FILE.json", description = "More files to sign, from a JSON array.")
+    @Option(names = "--batch", paramLabel = "FILE.json", descriptionKey = "cli.help.presign.batch")
     Path batch;
 
-    @Option(names = "--json", description = "Print a JSON array of {key, method, url, requiredHeaders, expiresAt, …}.")
+    @Option(names = "--json", descriptionKey = "cli.help.presign.json")
     boolean json;
 
     @Mixin

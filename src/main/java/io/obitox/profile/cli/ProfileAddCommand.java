@@ -16,53 +16,37 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code obitox profile add NAME --provider … [--endpoint-url …] (--aws-profile P | --access-key-id K …)}. */
-@Command(
-        name = "add",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Add a storage profile.",
-            "Typed keys are written to the AWS credentials file under the profile 'obitox-NAME', as 'aws configure' "
-                    + "does; the ObitoX database never stores a secret."
-        })
+@Command(name = "add", mixinStandardHelpOptions = true, description = "cli.help.profileAdd")
 final class ProfileAddCommand extends ResultCommand<StorageProfile> {
-    @Parameters(index = "0", paramLabel = "NAME", description = "Profile name, e.g. 'My Ceph'.")
+    @Parameters(index = "0", paramLabel = "NAME", descriptionKey = "cli.help.profileAdd.name")
     String name;
 
-    @Option(
-            names = "--provider",
-            required = true,
-            paramLabel = "KIND",
-            description = "aws, r2, minio, ceph, b2 or generic.")
+    @Option(names = "--provider", required = true, paramLabel = "KIND", descriptionKey = "cli.help.profileAdd.provider")
     String provider;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Endpoint (required except for aws).")
+    @Option(names = "--endpoint-url", paramLabel = "URL", descriptionKey = "cli.help.profileAdd.endpointUrl")
     String endpoint;
 
-    @Option(names = "--region", paramLabel = "REGION", description = "Signing region.")
+    @Option(names = "--region", paramLabel = "REGION", descriptionKey = "cli.help.profileAdd.region")
     String region;
 
-    @Option(names = "--path-style", negatable = true, description = "Path-style addressing (provider default).")
+    @Option(names = "--path-style", negatable = true, descriptionKey = "cli.help.profileAdd.pathStyle")
     Boolean pathStyle;
 
-    @Option(names = "--bucket", paramLabel = "BUCKET", description = "Default bucket.")
+    @Option(names = "--bucket", paramLabel = "BUCKET", descriptionKey = "cli.help.profileAdd.bucket")
     String bucket;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Credentials credentials;
 
     static final class Credentials {
-        @Option(
-                names = "--aws-profile",
-                paramLabel = "NAME",
-                description = "Use a profile of ~/.aws/config or ~/.aws/credentials (keys, SSO, role …).")
+        @Option(names = "--aws-profile", paramLabel = "NAME", descriptionKey = "cli.help.profileAdd.awsProfile")
         String awsProfile;
 
         @ArgGroup(exclusive = false)
         Keys keys;
 
-        @Option(
-                names = "--default-chain",
-                description = "Use the standard AWS chain (environment, AWS_PROFILE, files).")
+        @Option(names = "--default-chain", descriptionKey = "cli.help.profileAdd.defaultChain")
         boolean defaultChain;
     }
 
@@ -76,7 +60,7 @@ final class ProfileAddCommand extends ResultCommand<StorageProfile> {
                 arity = "0..1",
                 fallbackValue = SecretInput.PROMPT,
                 paramLabel = "SECRET",
-                description = "Prompted for (hidden; read from stdin without a terminal) when no value is given.")
+                descriptionKey = "cli.help.profileAdd.secretAccessKey")
         String secretAccessKey;
 
         @Option(
@@ -84,18 +68,17 @@ final class ProfileAddCommand extends ResultCommand<StorageProfile> {
                 arity = "0..1",
                 fallbackValue = SecretInput.PROMPT,
                 paramLabel = "TOKEN",
-                description = "For temporary credentials: prompted for (hidden; read from stdin without a terminal)."
-                        + " A value here is refused: command lines are visible to other users and kept in history.")
+                descriptionKey = "cli.help.profileAdd.sessionToken")
         String sessionToken;
 
         @Option(
                 names = "--session-token-file",
                 paramLabel = "FILE",
-                description = "Read the session token from FILE ('-' for standard input).")
+                descriptionKey = "cli.help.profileAdd.sessionTokenFile")
         String sessionTokenFile;
     }
 
-    @Option(names = "--json", description = "Print the saved profile as JSON.")
+    @Option(names = "--json", descriptionKey = "cli.help.profileAdd.json")
     boolean json;
 
     ProfileAddCommand(CliContext ctx) {

@@ -1,14 +1,14 @@
 package io.obitox.profile.cli;
 
+import io.obitox.cli.kit.CliFailure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code obitox profile add|list|test|remove|default} (and {@code object-settings}, added by {@code Cli}). */
 @Command(
         name = "profile",
-        description = "Manage storage profiles (where to upload and with which credentials).",
+        description = "cli.help.profile",
         mixinStandardHelpOptions = true,
         subcommands = {
             ProfileAddCommand.class,
@@ -23,7 +23,7 @@ public final class ProfileCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(
-                spec.commandLine(), "Missing subcommand: add, list, test, remove, default or object-settings.");
+        throw CliFailure.missingSubcommand(
+                spec.commandLine(), "add", "list", "test", "remove", "default", "object-settings");
     }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code obitox profile default NAME}: the profile commands use without {@code --profile}. */
-@Command(name = "default", mixinStandardHelpOptions = true, description = "Set the profile used by default.")
+@Command(name = "default", mixinStandardHelpOptions = true, description = "cli.help.profileDefault")
 final class ProfileDefaultCommand extends ResultCommand<StorageProfile> {
     @Parameters(index = "0", paramLabel = "NAME")
     String name;

@@ -12,12 +12,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code obitox profile list [--json]}. */
-@Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "List storage profiles.")
+@Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "cli.help.profileList")
 final class ProfileListCommand extends ResultCommand<ProfileListCommand.Listed> {
     /** Every profile and the default's id ("" when none is). */
     record Listed(List<StorageProfile> all, String defaultId) {}
 
-    @Option(names = "--json", description = "Print as JSON.")
+    @Option(names = "--json", descriptionKey = "cli.help.profileList.json")
     boolean json;
 
     ProfileListCommand(CliContext ctx) {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code obitox profile remove NAME}: also removes keys ObitoX wrote to the AWS credentials file for it. */
-@Command(name = "remove", aliases = "rm", mixinStandardHelpOptions = true, description = "Remove a storage profile.")
+@Command(name = "remove", aliases = "rm", mixinStandardHelpOptions = true, description = "cli.help.profileRemove")
 final class ProfileRemoveCommand extends ResultCommand<StorageProfile> {
     @Parameters(index = "0", paramLabel = "NAME")
     String name;

@@ -20,22 +20,19 @@ import picocli.CommandLine.Parameters;
  * {@code obitox profile test [NAME] [--bucket B] [--json]}: reachability, credentials, bucket and a permission
  * pre-flight, each in plain words with the fix. Exit status 1 when a check failed.
  */
-@Command(
-        name = "test",
-        mixinStandardHelpOptions = true,
-        description = "Test a profile: endpoint, credentials, bucket and permissions.")
+@Command(name = "test", mixinStandardHelpOptions = true, description = "cli.help.profileTest")
 final class ProfileTestCommand extends ResultCommand<ConnectionReport> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Profile (default: the default one).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", descriptionKey = "cli.help.profileTest.name")
     String name;
 
     @Mixin
     TargetOptions target;
 
-    @Option(names = "--bucket", paramLabel = "BUCKET", description = "Bucket to check (default: the profile's).")
+    @Option(names = "--bucket", paramLabel = "BUCKET", descriptionKey = "cli.help.profileTest.bucket")
     String bucket;
 
-    @Option(names = "--json", description = "Print the report as JSON.")
+    @Option(names = "--json", descriptionKey = "cli.help.profileTest.json")
     boolean json;
 
     ProfileTestCommand(CliContext ctx) {
@@ -54,8 +51,19 @@ final class ProfileTestCommand extends ResultCommand<ConnectionReport> {
                 : resolved.profile().flatMap(p -> p.defaultBucketOpt()).orElse(null);
         if (!json) {
             ctx.out()
-                    .println("Testing '" + resolved.target().label() + "' at "
-                            + resolved.target().where() + (b == null ? "" : ", bucket " + b) + " …");
+                    .println(
+                            b == null
+                                    ? ctx.messages()
+                                            .get(
+                                                    "cli.profile.testing",
+                                                    resolved.target().label(),
+                                                    resolved.target().where())
+                                    : ctx.messages()
+                                            .get(
+                                                    "cli.profile.testingBucket",
+                                                    resolved.target().label(),
+                                                    resolved.target().where(),
+                                                    b));
         }
         ConnectionReport report = ctx.app().connectionTester().test(resolved.target(), b, check -> {
             if (!json) {

@@ -1,7 +1,9 @@
 package io.obitox.profile.cli;
 
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.Output;
 import io.obitox.common.ObitoxException;
+import io.obitox.common.TextRef;
 import java.io.ByteArrayOutputStream;
 import java.io.Console;
 import java.io.IOException;
@@ -26,7 +28,7 @@ final class SecretInput {
 
     /** The secret access key: the value given, or prompted for when the option had none. */
     static String secretAccessKey(String option, Output out) {
-        return PROMPT.equals(option) ? prompt("Secret access key", out) : option;
+        return PROMPT.equals(option) ? prompt(out.messages().get("cli.secret.prompt.secretAccessKey"), out) : option;
     }
 
     /**
@@ -36,16 +38,16 @@ final class SecretInput {
      */
     static String sessionToken(String option, String file, Output out) {
         if (option != null && !option.equals(PROMPT)) {
-            throw new ObitoxException(
+            throw CliFailure.of(
                     "SECRET_ON_COMMAND_LINE",
-                    "A session token given as a command-line value is visible to other users of this computer and"
-                            + " stays in the shell's history, so it is not accepted.",
-                    "Give --session-token without a value to be prompted for it (hidden), or use"
-                            + " --session-token-file FILE, or --session-token-file - to read it from standard input.");
+                    TextRef.of("cli.error.secretInput.secretOnCommandLine"),
+                    TextRef.of("cli.error.secretInput.secretOnCommandLine.fix"));
         }
         if (option != null && file != null) {
-            throw new ObitoxException(
-                    "INVALID_PROFILE", "Both --session-token and --session-token-file were given.", "Use one of them.");
+            throw CliFailure.of(
+                    "INVALID_PROFILE",
+                    TextRef.of("cli.error.secretInput.invalidProfile"),
+                    TextRef.of("cli.error.secretInput.invalidProfile.fix"));
         }
         if (file != null) {
             return file.equals("-") ? readStdin() : readFile(Path.of(file));
@@ -53,12 +55,12 @@ final class SecretInput {
         if (option == null) {
             return null;
         }
-        String token = prompt("Session token", out);
+        String token = prompt(out.messages().get("cli.secret.prompt.sessionToken"), out);
         if (token == null || token.isEmpty()) {
-            throw new ObitoxException(
+            throw CliFailure.of(
                     "MISSING_CREDENTIALS",
-                    "No session token was typed.",
-                    "Type it at the prompt, or leave out --session-token for long-term keys.");
+                    TextRef.of("cli.error.secretInput.missingCredentials"),
+                    TextRef.of("cli.error.secretInput.missingCredentials.fix"));
         }
         return token;
     }
@@ -77,7 +79,7 @@ final class SecretInput {
             out.progress("");
             return line == null ? null : line.strip();
         } catch (IOException e) {
-            throw unreadable("standard input", e);
+            throw unreadable(TextRef.of("cli.error.secretInput.standardInput"), e);
         }
     }
 
@@ -99,7 +101,7 @@ final class SecretInput {
         try {
             return new String(System.in.readAllBytes(), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            throw unreadable("standard input", e);
+            throw unreadable(TextRef.of("cli.error.secretInput.standardInput"), e);
         }
     }
 
@@ -111,15 +113,18 @@ final class SecretInput {
         }
     }
 
-    private static ObitoxException unreadable(String where, IOException e) {
-        return new ObitoxException(
+    /** @param where the file, or a reference to the words for standard input */
+    private static ObitoxException unreadable(Object where, IOException e) {
+        TextRef reason = TextRef.of(
+                e instanceof NoSuchFileException
+                        ? "cli.error.secretInput.noSuchFile"
+                        : e instanceof AccessDeniedException
+                                ? "cli.error.secretInput.permissionDenied"
+                                : "cli.error.secretInput.readError");
+        return CliFailure.of(
                 "SESSION_TOKEN_UNREADABLE",
-                "The session token cannot be read from " + where + " ("
-                        + (e instanceof NoSuchFileException
-                                ? "no such file"
-                                : e instanceof AccessDeniedException ? "permission denied" : "read error")
-                        + ").",
-                "Check the file name and its permissions, or leave out the file to be prompted.",
+                TextRef.of("cli.error.secretInput.unreadable", where, reason),
+                TextRef.of("cli.error.secretInput.unreadable.fix"),
                 e);
     }
 }

@@ -1,10 +1,11 @@
 package io.obitox.sandbox.cli;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.LiveCommand;
 import io.obitox.cli.kit.Output;
 import io.obitox.common.Messages;
-import io.obitox.common.ObitoxException;
+import io.obitox.common.TextRef;
 import io.obitox.storage.SandboxAccess;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,18 +18,12 @@ import picocli.CommandLine.Option;
  * {@code obitox sandbox}: runs the embedded sandbox storage in the foreground and prints its endpoint and keys, so
  * the aws CLI or rclone can look at the same data.
  */
-@Command(
-        name = "sandbox",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Run the embedded sandbox storage in the foreground and print its endpoint and keys.",
-            "Stop it with Ctrl+C."
-        })
+@Command(name = "sandbox", mixinStandardHelpOptions = true, description = "cli.help.sandbox")
 public final class SandboxCommand extends LiveCommand<SandboxCommand.Running> {
-    @Option(names = "--json", description = "Print endpoint and keys as JSON.")
+    @Option(names = "--json", descriptionKey = "cli.help.sandbox.json")
     boolean json;
 
-    @Option(names = "--print-only", description = "Print the endpoint and exit instead of serving in the foreground.")
+    @Option(names = "--print-only", descriptionKey = "cli.help.sandbox.printOnly")
     boolean printOnly;
 
     /** The started (or already running) sandbox and where it keeps its data. */
@@ -47,10 +42,10 @@ public final class SandboxCommand extends LiveCommand<SandboxCommand.Running> {
     protected Running act() {
         SandboxAccess sandbox = ctx.app()
                 .sandbox()
-                .orElseThrow(() -> new ObitoxException(
+                .orElseThrow(() -> CliFailure.of(
                         "SANDBOX_UNAVAILABLE",
-                        "This build of ObitoX does not include the sandbox storage.",
-                        "Use a build with the sandbox."));
+                        TextRef.of("cli.error.sandbox.sandboxUnavailable"),
+                        TextRef.of("cli.error.sandbox.sandboxUnavailable.fix")));
         SandboxAccess.Endpoint e = sandbox.ensureStarted();
         return new Running(
                 sandbox,

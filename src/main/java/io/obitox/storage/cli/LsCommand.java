@@ -19,17 +19,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code obitox ls [BUCKET[/PREFIX]]}: buckets, or the objects of a bucket with size and date. */
-@Command(
-        name = "ls",
-        mixinStandardHelpOptions = true,
-        description = {
-            "List buckets, or the objects in a bucket (folders first, then objects with size and date).",
-            "BUCKET/PREFIX and s3://BUCKET/PREFIX both work."
-        })
+@Command(name = "ls", mixinStandardHelpOptions = true, description = "cli.help.ls")
 public final class LsCommand extends ResultCommand<LsCommand.Listing> {
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
-    /** HEADs {@code --long} makes at most: ListObjectsV2 has no encryption field, so each object costs a request. */
+    /** HEADs {@code --long} makes at most: ListObjectsV2 has no encryption field, so each object costs a request. The
+     * help text {@code cli.help.ls.long} names the number too.
+     */
     static final int LONG_HEADS = 1000;
 
     /**
@@ -53,24 +49,23 @@ public final class LsCommand extends ResultCommand<LsCommand.Listing> {
 
     @Option(
             names = {"-r", "--recursive"},
-            description = "All objects below the prefix, not only one level.")
+            descriptionKey = "cli.help.ls.recursive")
     boolean recursive;
 
     @Option(
             names = {"-H", "--human-readable"},
-            description = "Sizes as KiB, MiB, GiB.")
+            descriptionKey = "cli.help.ls.humanReadable")
     boolean human;
 
-    @Option(names = "--json", description = "Print as JSON.")
+    @Option(names = "--json", descriptionKey = "cli.help.ls.json")
     boolean json;
 
     @Option(
             names = {"-l", "--long"},
-            description = "Also the storage class (from the listing) and the encryption (one HEAD per object, for at"
-                    + " most the first " + LONG_HEADS + " objects).")
+            descriptionKey = "cli.help.ls.long")
     boolean longFormat;
 
-    @Option(names = "--max", paramLabel = "N", description = "Stop after N entries (default 100000).")
+    @Option(names = "--max", paramLabel = "N", descriptionKey = "cli.help.ls.max")
     int max = 100_000;
 
     public LsCommand(CliContext ctx) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code obitox mb BUCKET}: create a bucket. */
-@Command(name = "mb", mixinStandardHelpOptions = true, description = "Create a bucket.")
+@Command(name = "mb", mixinStandardHelpOptions = true, description = "cli.help.mb")
 public final class MbCommand extends ResultCommand<String> {
     @Parameters(index = "0", paramLabel = "BUCKET")
     String bucket;

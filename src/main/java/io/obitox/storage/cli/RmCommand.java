@@ -1,13 +1,14 @@
 package io.obitox.storage.cli;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.ExitCodes;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
 import io.obitox.cli.kit.TargetOptions;
 import io.obitox.common.Messages;
-import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
+import io.obitox.common.TextRef;
 import io.obitox.storage.DeletePlan;
 import io.obitox.storage.DeleteResult;
 import io.obitox.storage.DeleteService;
@@ -29,13 +30,7 @@ import picocli.CommandLine.Parameters;
  * size, versioning), asks, then deletes in batches of 1,000. Without a terminal to ask on it deletes only with
  * {@code --yes}.
  */
-@Command(
-        name = "rm",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Delete objects; with --recursive, every object under BUCKET/PREFIX/ (a prefix always ends at a '/').",
-            "Shows the count and total size and asks first; --dry-run lists what would go and deletes nothing."
-        })
+@Command(name = "rm", mixinStandardHelpOptions = true, description = "cli.help.rm")
 public final class RmCommand extends ResultCommand<RmCommand.Outcome> {
     /** How many keys the question shows before "… and N more"; --dry-run lists them all. */
     private static final int SHOWN = 20;
@@ -48,18 +43,18 @@ public final class RmCommand extends ResultCommand<RmCommand.Outcome> {
 
     @Option(
             names = {"-r", "--recursive"},
-            description = "Each argument is a prefix: delete every object under it.")
+            descriptionKey = "cli.help.rm.recursive")
     boolean recursive;
 
     @Option(
             names = {"-y", "--yes"},
-            description = "Delete without asking.")
+            descriptionKey = "cli.help.rm.yes")
     boolean yes;
 
-    @Option(names = "--dry-run", description = "List what would be deleted; change nothing.")
+    @Option(names = "--dry-run", descriptionKey = "cli.help.rm.dryRun")
     boolean dryRun;
 
-    @Option(names = "--json", description = "Print the plan (and the result) as JSON.")
+    @Option(names = "--json", descriptionKey = "cli.help.rm.json")
     boolean json;
 
     /**
@@ -92,10 +87,10 @@ public final class RmCommand extends ResultCommand<RmCommand.Outcome> {
             if (recursive) {
                 prefixes.get(p.bucket()).add(p.key());
             } else if (p.key().isEmpty() || p.key().endsWith("/")) {
-                throw new ObitoxException(
+                throw CliFailure.of(
                         "INVALID_PATH",
-                        "'" + arg + "' is a bucket or a prefix, not an object; nothing was deleted.",
-                        "To delete everything under it, add --recursive (try --dry-run first).");
+                        TextRef.of("cli.error.rm.invalidPath", arg),
+                        TextRef.of("cli.error.rm.invalidPath.fix"));
             } else {
                 keys.get(p.bucket()).add(p.key());
             }
@@ -110,10 +105,10 @@ public final class RmCommand extends ResultCommand<RmCommand.Outcome> {
         long bytes = plans.stream().mapToLong(DeletePlan::totalBytes).sum();
         int missing = plans.stream().mapToInt(p -> p.missing().size()).sum();
         if (count == 0 && missing > 0 && !dryRun) {
-            throw new ObitoxException(
+            throw CliFailure.of(
                     "OBJECT_MISSING",
-                    "No such object: " + String.join(", ", missingUris(plans)) + "; nothing was deleted.",
-                    "Check the keys with 'obitox ls BUCKET/PREFIX/' (keys are case-sensitive).");
+                    TextRef.of("cli.error.rm.objectMissing", String.join(", ", missingUris(plans))),
+                    TextRef.of("cli.error.rm.objectMissing.fix"));
         }
         if (!json) {
             printPlan(plans, dryRun ? Integer.MAX_VALUE : SHOWN);
@@ -173,11 +168,10 @@ public final class RmCommand extends ResultCommand<RmCommand.Outcome> {
         }
         long failures = o.results().stream().mapToLong(r -> r.failures().size()).sum();
         if (failures > 0) {
-            throw new ObitoxException(
+            throw CliFailure.of(
                     "DELETE_INCOMPLETE",
-                    failures + " of " + o.count() + " object(s) were not deleted (listed above).",
-                    "Check your permissions on those keys (e.g. object lock or a bucket policy), then run the same"
-                            + " command again.");
+                    TextRef.of("cli.error.rm.deleteIncomplete", String.valueOf(failures), String.valueOf(o.count())),
+                    TextRef.of("cli.error.rm.deleteIncomplete.fix"));
         }
         return o.missing() > 0 ? missingError(o.missing()) : ExitCodes.OK;
     }
@@ -221,11 +215,10 @@ public final class RmCommand extends ResultCommand<RmCommand.Outcome> {
         }
         Console console = System.console();
         if (console == null) {
-            throw new ObitoxException(
+            throw CliFailure.of(
                     "CONFIRMATION_REQUIRED",
-                    "Deleting " + count + " object(s) (" + Sizes.bytes(bytes) + ") needs a yes, and there is no"
-                            + " terminal to ask on; nothing was deleted.",
-                    "Check the list with --dry-run, then run the same command with --yes.");
+                    TextRef.of("cli.error.rm.confirmationRequired", String.valueOf(count), Sizes.bytes(bytes)),
+                    TextRef.of("cli.error.rm.confirmationRequired.fix"));
         }
         Messages messages = ctx.messages();
         String answer = console.readLine("%s ", messages.get("cli.rm.confirm", count, Sizes.bytes(bytes)));
@@ -239,10 +232,10 @@ public final class RmCommand extends ResultCommand<RmCommand.Outcome> {
     }
 
     private int missingError(int missing) {
-        throw new ObitoxException(
+        throw CliFailure.of(
                 "OBJECT_MISSING",
-                missing + " named object(s) do not exist (listed above).",
-                "Check the keys with 'obitox ls BUCKET/PREFIX/' (keys are case-sensitive).");
+                TextRef.of("cli.error.rm.namedMissing", String.valueOf(missing)),
+                TextRef.of("cli.error.rm.namedMissing.fix"));
     }
 
     private static Map<String, Object> json(List<DeletePlan> plans, List<DeleteResult> results) {

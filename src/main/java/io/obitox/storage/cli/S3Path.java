@@ -1,6 +1,7 @@
 package io.obitox.storage.cli;
 
-import io.obitox.common.ObitoxException;
+import io.obitox.cli.kit.CliFailure;
+import io.obitox.common.TextRef;
 
 /** {@code BUCKET/KEY} or {@code s3://BUCKET/KEY} from the command line, split at the first slash. */
 record S3Path(String bucket, String key) {
@@ -9,8 +10,10 @@ record S3Path(String bucket, String key) {
         int slash = p.indexOf('/');
         String bucket = slash < 0 ? p : p.substring(0, slash);
         if (bucket.isEmpty()) {
-            throw new ObitoxException(
-                    "INVALID_PATH", "'" + arg + "' names no bucket.", "Write BUCKET/KEY or s3://BUCKET/KEY.");
+            throw CliFailure.of(
+                    "INVALID_PATH",
+                    TextRef.of("cli.error.s3Path.invalidPath", arg),
+                    TextRef.of("cli.error.s3Path.invalidPath.fix"));
         }
         return new S3Path(bucket, slash < 0 ? "" : p.substring(slash + 1));
     }

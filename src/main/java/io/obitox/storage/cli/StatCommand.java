@@ -1,11 +1,12 @@
 package io.obitox.storage.cli;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
 import io.obitox.cli.kit.TargetOptions;
-import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
+import io.obitox.common.TextRef;
 import io.obitox.objects.ObjectHeaders;
 import io.obitox.objects.SseCKey;
 import io.obitox.storage.ObjectDetails;
@@ -20,13 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code obitox stat BUCKET/KEY}: an object's headers, metadata and tags. */
-@Command(
-        name = "stat",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Show an object's details: size, Content-Type, ETag, storage class, encryption, last modified, version id,",
-            "user metadata and tags, and its S3 URI and URL."
-        })
+@Command(name = "stat", mixinStandardHelpOptions = true, description = "cli.help.stat")
 public final class StatCommand extends ResultCommand<ObjectDetails> {
     @Parameters(index = "0", paramLabel = "BUCKET/KEY")
     String path;
@@ -34,13 +29,10 @@ public final class StatCommand extends ResultCommand<ObjectDetails> {
     @Mixin
     TargetOptions target;
 
-    @Option(names = "--json", description = "Print as JSON.")
+    @Option(names = "--json", descriptionKey = "cli.help.stat.json")
     boolean json;
 
-    @Option(
-            names = "--sse-c-key-file",
-            paramLabel = "FILE",
-            description = "The key of an SSE-C object (S3 shows its headers only with the key).")
+    @Option(names = "--sse-c-key-file", paramLabel = "FILE", descriptionKey = "cli.help.stat.sseCKeyFile")
     Path sseCKeyFile;
 
     public StatCommand(CliContext ctx) {
@@ -51,10 +43,10 @@ public final class StatCommand extends ResultCommand<ObjectDetails> {
     protected ObjectDetails act() {
         S3Path p = S3Path.parse(path);
         if (p.key().isEmpty() || p.key().endsWith("/")) {
-            throw new ObitoxException(
+            throw CliFailure.of(
                     "INVALID_PATH",
-                    "'" + path + "' is a bucket or a prefix, not an object.",
-                    "Name one object: BUCKET/KEY (see 'obitox ls " + p.bucket() + "/').");
+                    TextRef.of("cli.error.stat.invalidPath", path),
+                    TextRef.of("cli.error.stat.invalidPath.fix", p.bucket()));
         }
         SseCKey key = sseCKeyFile == null ? null : SseCKey.read(sseCKeyFile);
         return ctx.app()

@@ -1,14 +1,15 @@
 package io.obitox.sync.cli;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.ExitCodes;
 import io.obitox.cli.kit.LiveCommand;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.TargetOptions;
 import io.obitox.common.Messages;
-import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
+import io.obitox.common.TextRef;
 import io.obitox.objects.UploadSettings;
 import io.obitox.objects.cli.ObjectSettingsOptions;
 import io.obitox.storage.DeletePlan;
@@ -48,43 +49,35 @@ import picocli.CommandLine.Parameters;
  * happen and changes nothing (no upload, no delete, no probe write, no index change). The object-settings flags of
  * {@code obitox upload} (issue 16: storage class, encryption, metadata, tags …) apply to what is uploaded.
  */
-@Command(
-        name = "sync",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Make a bucket prefix look like a local folder: upload new and changed files, skip identical ones,",
-            "and with --delete remove objects under the prefix that have no local file."
-        })
+@Command(name = "sync", mixinStandardHelpOptions = true, description = "cli.help.sync")
 public final class SyncCommand extends LiveCommand<SyncCommand.Synced> {
-    /** Deletes beyond this many need --yes. */
+    /** Deletes beyond this many need --yes (the help text {@code cli.help.sync.yes} names the number too). */
     public static final int MAX_DELETES = 1000;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "The folder to mirror (its contents, not its name).")
+    @Parameters(index = "0", paramLabel = "DIR", descriptionKey = "cli.help.sync.dir")
     Path dir;
 
-    @Option(names = "--bucket", paramLabel = "BUCKET", description = "Target bucket (default: the profile's).")
+    @Option(names = "--bucket", paramLabel = "BUCKET", descriptionKey = "cli.help.sync.bucket")
     String bucket;
 
-    @Option(names = "--prefix", paramLabel = "PREFIX", description = "Key prefix the folder maps to (default: none).")
+    @Option(names = "--prefix", paramLabel = "PREFIX", descriptionKey = "cli.help.sync.prefix")
     String prefix = "";
 
-    @Option(names = "--delete", description = "Delete objects under the prefix that have no local file.")
+    @Option(names = "--delete", descriptionKey = "cli.help.sync.delete")
     boolean delete;
 
-    @Option(names = "--dry-run", description = "Show what would be uploaded, skipped and deleted; change nothing.")
+    @Option(names = "--dry-run", descriptionKey = "cli.help.sync.dryRun")
     boolean dryRun;
 
-    @Option(
-            names = "--yes",
-            description = "Allow --delete to remove more than " + MAX_DELETES + " objects or half of the prefix.")
+    @Option(names = "--yes", descriptionKey = "cli.help.sync.yes")
     boolean yes;
 
-    @Option(names = "--json", description = "Print every file's row and the summary as JSON when done.")
+    @Option(names = "--json", descriptionKey = "cli.help.sync.json")
     boolean json;
 
     @Option(
             names = {"-q", "--quiet"},
-            description = "No progress output.")
+            descriptionKey = "cli.help.sync.quiet")
     boolean quiet;
 
     @Mixin
@@ -137,10 +130,10 @@ public final class SyncCommand extends LiveCommand<SyncCommand.Synced> {
     protected Synced act() throws Exception {
         Path root = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
-            throw new ObitoxException(
+            throw CliFailure.of(
                     "NOT_A_FOLDER",
-                    "'" + dir + "' is not a folder.",
-                    "Name a folder to sync; for single files use 'obitox upload'.");
+                    TextRef.of("cli.error.sync.notAFolder", dir),
+                    TextRef.of("cli.error.sync.notAFolder.fix"));
         }
         TargetOptions.Resolved resolved = target.resolve(ctx.app());
         String b = resolved.bucketOr(bucket);
@@ -163,13 +156,18 @@ public final class SyncCommand extends LiveCommand<SyncCommand.Synced> {
         if (delete && !dryRun && !yes) {
             int listed = plan.listing().size();
             if (needsYes(deletions.size(), listed)) {
-                throw new ObitoxException(
+                TextRef limit = deletions.size() > MAX_DELETES
+                        ? TextRef.of("cli.error.sync.deleteLimit.objects", String.valueOf(MAX_DELETES))
+                        : TextRef.of("cli.error.sync.deleteLimit.half");
+                throw CliFailure.of(
                         "DELETE_LIMIT",
-                        "--delete would remove " + deletions.size() + " of the " + listed + " object(s) under s3://"
-                                + b + "/" + p + " (more than "
-                                + (deletions.size() > MAX_DELETES ? MAX_DELETES + " objects" : "half of the prefix")
-                                + "). Nothing was uploaded or deleted.",
-                        "Check the folder and --prefix; --dry-run lists them; add --yes to delete them.");
+                        TextRef.of(
+                                "cli.error.sync.deleteLimit",
+                                String.valueOf(deletions.size()),
+                                String.valueOf(listed),
+                                "s3://" + b + "/" + p,
+                                limit),
+                        TextRef.of("cli.error.sync.deleteLimit.fix"));
             }
         }
         if (dryRun) {

@@ -1,7 +1,8 @@
 package io.obitox.sync.cli;
 
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.TargetOptions;
-import io.obitox.common.ObitoxException;
+import io.obitox.common.TextRef;
 import io.obitox.storage.ObjectEntry;
 import io.obitox.sync.ExcludeRules;
 import io.obitox.sync.RemoteListing;
@@ -40,10 +41,10 @@ final class SyncFiles {
         for (String key : listing.keys().stream().sorted().toList()) {
             if (!key.startsWith(prefix)) {
                 // the listing is of exactly the prefix; a key outside it would be a server bug: never delete it
-                throw new ObitoxException(
+                throw CliFailure.of(
                         "LISTING_OUTSIDE_PREFIX",
-                        "The server listed '" + key + "' under prefix '" + prefix + "'. Nothing was deleted.",
-                        "Report this server's behaviour; sync without --delete meanwhile.");
+                        TextRef.of("cli.error.syncFiles.listingOutsidePrefix", key, prefix),
+                        TextRef.of("cli.error.syncFiles.listingOutsidePrefix.fix"));
             }
             if (local.contains(key) || key.endsWith("/")) {
                 continue;

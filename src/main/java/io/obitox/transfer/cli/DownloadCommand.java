@@ -1,14 +1,15 @@
 package io.obitox.transfer.cli;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.ExitCodes;
 import io.obitox.cli.kit.LiveCommand;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.TargetOptions;
 import io.obitox.common.Messages;
-import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
+import io.obitox.common.TextRef;
 import io.obitox.objects.SseCKey;
 import io.obitox.transfer.DownloadService;
 import io.obitox.transfer.TransferService;
@@ -31,56 +32,39 @@ import picocli.CommandLine.Parameters;
  * progress on stderr, exit status 1 if any object failed. Re-running the same command resumes an interrupted
  * download from the ranges already written.
  */
-@Command(
-        name = "download",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Download an object, or every object below a prefix (end it with '/'), keeping the folder tree.",
-            "Parts are fetched in parallel into NAME.obitox-part, verified, then renamed into place; an interrupted",
-            "download resumes where it stopped: run the same command again, or 'obitox transfers resume'."
-        })
+@Command(name = "download", mixinStandardHelpOptions = true, description = "cli.help.download")
 public final class DownloadCommand extends LiveCommand<DownloadCommand.Downloaded> {
 
-    @Parameters(index = "0", paramLabel = "BUCKET/KEY|BUCKET/PREFIX/", description = "What to download.")
+    @Parameters(
+            index = "0",
+            paramLabel = "BUCKET/KEY|BUCKET/PREFIX/",
+            descriptionKey = "cli.help.download.bucketKeyBucketPrefix")
     String source;
 
-    @Parameters(
-            index = "1",
-            arity = "0..1",
-            paramLabel = "DEST",
-            description = "A file name, or a folder (default: the current folder).")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "DEST", descriptionKey = "cli.help.download.dest")
     String destination;
 
     @Mixin
     TargetOptions target;
 
-    @Option(
-            names = "--if-exists",
-            paramLabel = "POLICY",
-            description = "When the local file exists: overwrite, skip-identical (skip when it is the object's content,"
-                    + " else overwrite), skip, rename (keep both: 'name (1).ext') or fail (LOCAL_EXISTS)."
-                    + " Default: skip-identical.")
+    @Option(names = "--if-exists", paramLabel = "POLICY", descriptionKey = "cli.help.download.ifExists")
     String ifExists = "skip-identical";
 
-    @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight at once (default 10).")
+    @Option(names = "--concurrency", paramLabel = "N", descriptionKey = "cli.help.download.concurrency")
     Integer concurrency;
 
-    @Option(names = "--part-size", paramLabel = "SIZE", description = "Ranged GET size, e.g. 16M (default 16M).")
+    @Option(names = "--part-size", paramLabel = "SIZE", descriptionKey = "cli.help.download.partSize")
     String partSize;
 
-    @Option(
-            names = "--sse-c-key-file",
-            paramLabel = "FILE",
-            description = "The customer key (SSE-C, 32 bytes: raw, base64 or hex) the objects were uploaded with; sent"
-                    + " on every GET and HEAD, never stored.")
+    @Option(names = "--sse-c-key-file", paramLabel = "FILE", descriptionKey = "cli.help.download.sseCKeyFile")
     Path sseCKeyFile;
 
-    @Option(names = "--json", description = "Print the transfers as JSON when done.")
+    @Option(names = "--json", descriptionKey = "cli.help.download.json")
     boolean json;
 
     @Option(
             names = {"-q", "--quiet"},
-            description = "No progress output.")
+            descriptionKey = "cli.help.download.quiet")
     boolean quiet;
 
     /** The batch followed to its end; the counts are taken while the outcome is written. */
@@ -117,10 +101,10 @@ public final class DownloadCommand extends LiveCommand<DownloadCommand.Downloade
         String bucket = slash < 0 ? p : p.substring(0, slash);
         String key = slash < 0 ? "" : p.substring(slash + 1);
         if (bucket.isEmpty()) {
-            throw new ObitoxException(
+            throw CliFailure.of(
                     "INVALID_PATH",
-                    "'" + source + "' names no bucket.",
-                    "Write BUCKET/KEY, or BUCKET/PREFIX/ for a folder.");
+                    TextRef.of("cli.error.download.invalidPath", source),
+                    TextRef.of("cli.error.download.invalidPath.fix"));
         }
         TargetOptions.Resolved resolved = target.resolve(ctx.app());
         TransferService service = ctx.app().transfers();

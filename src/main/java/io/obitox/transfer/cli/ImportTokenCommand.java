@@ -1,14 +1,15 @@
 package io.obitox.transfer.cli;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.ExitCodes;
 import io.obitox.cli.kit.LiveCommand;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.TargetOptions;
 import io.obitox.common.Messages;
-import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
+import io.obitox.common.TextRef;
 import io.obitox.profile.StorageProfile;
 import io.obitox.storage.Provider;
 import io.obitox.transfer.ResumeToken;
@@ -35,21 +36,13 @@ import picocli.CommandLine.Parameters;
  * checks the file with the target's validation policy, asks (or takes {@code --yes}), and follows the token only to
  * an endpoint one of the user's profiles already has; another endpoint must be named with {@code --endpoint-url}.
  */
-@Command(
-        name = "import-token",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Finish an upload from a resume token with the local copy of the file, and wait.",
-            "Shows where the file would go and asks first (--yes to skip the question); parts already on the server"
-                    + " are kept, only the missing ones are sent.",
-            "The token's endpoint must be one of your profiles', unless you name it with --endpoint-url."
-        })
+@Command(name = "import-token", mixinStandardHelpOptions = true, description = "cli.help.importToken")
 final class ImportTokenCommand extends LiveCommand<List<TransferSnapshot>> {
 
     @Parameters(index = "0", paramLabel = "TOKEN")
     String token;
 
-    @Option(names = "--file", required = true, paramLabel = "PATH", description = "The same file, on this machine.")
+    @Option(names = "--file", required = true, paramLabel = "PATH", descriptionKey = "cli.help.importToken.file")
     Path file;
 
     @Mixin
@@ -57,10 +50,10 @@ final class ImportTokenCommand extends LiveCommand<List<TransferSnapshot>> {
 
     @Option(
             names = {"-y", "--yes"},
-            description = "Upload without asking (after checking the file).")
+            descriptionKey = "cli.help.importToken.yes")
     boolean yes;
 
-    @Option(names = "--json", description = "Print the transfer as JSON when done.")
+    @Option(names = "--json", descriptionKey = "cli.help.importToken.json")
     boolean json;
 
     /** Set when the user said no: nothing was sent, and there is no document to print. */
@@ -130,13 +123,12 @@ final class ImportTokenCommand extends LiveCommand<List<TransferSnapshot>> {
                 .filter(p -> p.name().equals(t.profile()))
                 .findFirst()
                 .or(() -> matching.stream().findFirst())
-                .orElseThrow(() -> new ObitoxException(
+                .orElseThrow(() -> CliFailure.of(
                         "UNKNOWN_ENDPOINT",
-                        "The token's upload is on " + where(t) + ", which none of your profiles uses; nothing was"
-                                + " sent.",
-                        "If you trust that storage, add a profile for it, or name it: --endpoint-url "
-                                + (t.endpoint() == null ? "URL" : TerminalText.escape(t.endpoint()))
-                                + " (with --profile AWS_PROFILE for its credentials)."));
+                        TextRef.of("cli.error.importToken.unknownEndpoint", where(t)),
+                        TextRef.of(
+                                "cli.error.importToken.unknownEndpoint.fix",
+                                t.endpoint() == null ? "URL" : TerminalText.escape(t.endpoint()))));
     }
 
     private static boolean sameEndpoint(String a, String b) {
@@ -209,11 +201,14 @@ final class ImportTokenCommand extends LiveCommand<List<TransferSnapshot>> {
         BatchResult result = ctx.app().batchValidator().validateFiles(List.of(file.toAbsolutePath()), policy);
         if (!result.invalid().isEmpty()) {
             ValidationResult v = result.invalid().get(0);
-            throw new ObitoxException(
+            // the validator's own sentence is English only (it has no key yet)
+            throw CliFailure.of(
                     v.error().code().name(),
-                    "The file is refused by the policy '" + policy.name() + "': "
-                            + v.error().message() + " Nothing was sent.",
-                    "Check that this is the file the upload was started with; see 'obitox validate'.");
+                    TextRef.of(
+                            "cli.error.importToken.refused",
+                            policy.name(),
+                            v.error().message()),
+                    TextRef.of("cli.error.importToken.refused.fix"));
         }
     }
 
@@ -223,11 +218,10 @@ final class ImportTokenCommand extends LiveCommand<List<TransferSnapshot>> {
         }
         Console console = System.console();
         if (console == null) {
-            throw new ObitoxException(
+            throw CliFailure.of(
                     "CONFIRMATION_REQUIRED",
-                    "Importing a token sends the file to the place shown above, and there is no terminal to ask;"
-                            + " nothing was sent.",
-                    "Check the endpoint, bucket and key above, then run the same command with --yes.");
+                    TextRef.of("cli.error.importToken.confirmationRequired"),
+                    TextRef.of("cli.error.importToken.confirmationRequired.fix"));
         }
         String answer = console.readLine("%s ", ctx.messages().get("cli.import.confirm"));
         return answer != null && List.of("y", "yes").contains(answer.trim().toLowerCase(Locale.ROOT));

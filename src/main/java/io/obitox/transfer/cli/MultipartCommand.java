@@ -1,13 +1,14 @@
 package io.obitox.transfer.cli;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
 import io.obitox.cli.kit.TargetOptions;
 import io.obitox.common.Messages;
-import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
+import io.obitox.common.TextRef;
 import io.obitox.transfer.IncompleteUpload;
 import io.obitox.transfer.MultipartUploads;
 import java.time.Duration;
@@ -20,14 +21,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code obitox multipart list|abort}: incomplete multipart uploads of a bucket, also ones ObitoX did not start. */
 @Command(
         name = "multipart",
         mixinStandardHelpOptions = true,
-        description = "List or abort incomplete multipart uploads (they cost storage until aborted).",
+        description = "cli.help.multipart",
         subcommands = {MultipartCommand.ListCmd.class, MultipartCommand.AbortCmd.class})
 public final class MultipartCommand implements Runnable {
     @Spec
@@ -35,14 +35,10 @@ public final class MultipartCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: list or abort.");
+        throw CliFailure.missingSubcommand(spec.commandLine(), "list", "abort");
     }
 
-    @Command(
-            name = "list",
-            aliases = "ls",
-            mixinStandardHelpOptions = true,
-            description = "List incomplete uploads with key, age and size so far.")
+    @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "cli.help.multipart.list")
     static final class ListCmd extends ResultCommand<ListCmd.Listed> {
         @Option(names = "--bucket", paramLabel = "BUCKET")
         String bucket;
@@ -116,10 +112,7 @@ public final class MultipartCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "abort",
-            mixinStandardHelpOptions = true,
-            description = "Abort one upload (--key and --upload-id) or all older than N days (--older-than).")
+    @Command(name = "abort", mixinStandardHelpOptions = true, description = "cli.help.multipart.abort")
     static final class AbortCmd extends ResultCommand<AbortCmd.Aborted> {
         @Option(names = "--bucket", paramLabel = "BUCKET")
         String bucket;
@@ -130,7 +123,7 @@ public final class MultipartCommand implements Runnable {
         @Option(names = "--upload-id", paramLabel = "ID")
         String uploadId;
 
-        @Option(names = "--older-than", paramLabel = "DAYS", description = "Abort every upload at least this old.")
+        @Option(names = "--older-than", paramLabel = "DAYS", descriptionKey = "cli.help.multipart.abort.olderThan")
         Double olderThanDays;
 
         @Mixin
@@ -156,10 +149,10 @@ public final class MultipartCommand implements Runnable {
                 Duration age = Duration.ofSeconds((long) (olderThanDays * 86_400));
                 return new Aborted(null, uploads.abortOlderThan(r.target(), b, age));
             }
-            throw new ObitoxException(
+            throw CliFailure.of(
                     "MISSING_SELECTION",
-                    "Say which uploads to abort.",
-                    "Use --key K --upload-id U, or --older-than DAYS (0 aborts all).");
+                    TextRef.of("cli.error.multipart.missingSelection"),
+                    TextRef.of("cli.error.multipart.missingSelection.fix"));
         }
 
         @Override

@@ -1,14 +1,15 @@
 package io.obitox.transfer.cli;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.ExitCodes;
 import io.obitox.cli.kit.LiveCommand;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
 import io.obitox.common.Messages;
-import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
+import io.obitox.common.TextRef;
 import io.obitox.transfer.TransferService;
 import io.obitox.transfer.TransferSnapshot;
 import io.obitox.transfer.TransferState;
@@ -19,7 +20,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "transfers",
         mixinStandardHelpOptions = true,
-        description = "Show and control the transfer queue.",
+        description = "cli.help.transfers",
         subcommands = {
             TransfersCommand.ListCmd.class,
             TransfersCommand.ResumeCmd.class,
@@ -42,16 +42,16 @@ public final class TransfersCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(
-                spec.commandLine(), "Missing subcommand: list, resume, pause, cancel, export-token or import-token.");
+        throw CliFailure.missingSubcommand(
+                spec.commandLine(), "list", "resume", "pause", "cancel", "export-token", "import-token");
     }
 
     /** An id, or --all. */
     static final class Which {
-        @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "Transfer id (see 'list').")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "ID", descriptionKey = "cli.help.transfers.id")
         String id;
 
-        @Option(names = "--all", description = "Every transfer it applies to.")
+        @Option(names = "--all", descriptionKey = "cli.help.transfers.all")
         boolean all;
 
         List<String> ids(TransferService s, java.util.function.Predicate<TransferSnapshot> applies) {
@@ -62,8 +62,10 @@ public final class TransfersCommand implements Runnable {
                         .toList();
             }
             if (id == null) {
-                throw new ObitoxException(
-                        "MISSING_ID", "Name a transfer id or use --all.", "See the ids with 'obitox transfers list'.");
+                throw CliFailure.of(
+                        "MISSING_ID",
+                        TextRef.of("cli.error.transfers.missingId"),
+                        TextRef.of("cli.error.transfers.missingId.fix"));
             }
             return List.of(find(s, id).id());
         }
@@ -78,19 +80,20 @@ public final class TransfersCommand implements Runnable {
         if (byPrefix.size() == 1) {
             return byPrefix.get(0);
         }
-        throw new ObitoxException(
+        throw CliFailure.of(
                 "TRANSFER_NOT_FOUND",
-                "There is no transfer '" + id + "'" + (byPrefix.size() > 1 ? " (the prefix matches several)" : "")
-                        + ".",
-                "See the ids with 'obitox transfers list'.");
+                TextRef.of(
+                        byPrefix.size() > 1 ? "cli.error.transfers.notFoundSeveral" : "cli.error.transfers.notFound",
+                        id),
+                TextRef.of("cli.error.transfers.missingId.fix"));
     }
 
-    @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "List transfers.")
+    @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "cli.help.transfers.list")
     static final class ListCmd extends ResultCommand<List<TransferSnapshot>> {
-        @Option(names = "--json", description = "Print as JSON.")
+        @Option(names = "--json", descriptionKey = "cli.help.transfers.list.json")
         boolean json;
 
-        @Option(names = "--limit", paramLabel = "N", description = "Newest N (default 50).")
+        @Option(names = "--limit", paramLabel = "N", descriptionKey = "cli.help.transfers.list.limit")
         int limit = 50;
 
         ListCmd(CliContext ctx) {
@@ -139,24 +142,18 @@ public final class TransfersCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "resume",
-            mixinStandardHelpOptions = true,
-            description = {
-                "Resume a paused, failed or interrupted transfer (only missing parts are sent) and wait.",
-                "With --all: every interrupted transfer whose ObitoX process is gone, and paused/failed ones."
-            })
+    @Command(name = "resume", mixinStandardHelpOptions = true, description = "cli.help.transfers.resume")
     static final class ResumeCmd extends LiveCommand<List<TransferSnapshot>> {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Which which;
 
-        @Option(names = "--json", description = "Print the transfers as JSON when done.")
+        @Option(names = "--json", descriptionKey = "cli.help.transfers.resume.json")
         boolean json;
 
         @Option(
                 names = "--sse-c-key-file",
                 paramLabel = "FILE",
-                description = "The SSE-C key the upload started with (never stored, so asked for again).")
+                descriptionKey = "cli.help.transfers.resume.sseCKeyFile")
         java.nio.file.Path sseCKeyFile;
 
         /** Set when there was nothing to resume: then there is no document to print, only the line saying so. */
@@ -219,17 +216,14 @@ public final class TransfersCommand implements Runnable {
         }
     }
 
-    @Command(name = "pause", mixinStandardHelpOptions = true, description = "Pause queued transfers.")
+    @Command(name = "pause", mixinStandardHelpOptions = true, description = "cli.help.transfers.pause")
     static final class PauseCmd extends Control {
         PauseCmd(CliContext ctx) {
             super(ctx, "cli.transfers.paused", "cli.transfers.pauseElsewhere", TransferService::pause);
         }
     }
 
-    @Command(
-            name = "cancel",
-            mixinStandardHelpOptions = true,
-            description = "Cancel transfers and abort their multipart uploads (nothing is left behind).")
+    @Command(name = "cancel", mixinStandardHelpOptions = true, description = "cli.help.transfers.cancel")
     static final class CancelCmd extends Control {
         CancelCmd(CliContext ctx) {
             super(ctx, "cli.transfers.cancelled", "cli.transfers.cancelElsewhere", TransferService::cancel);
@@ -283,10 +277,7 @@ public final class TransfersCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "export-token",
-            mixinStandardHelpOptions = true,
-            description = "Print a resume token that lets another machine (or a reinstall) finish this upload.")
+    @Command(name = "export-token", mixinStandardHelpOptions = true, description = "cli.help.transfers.exportToken")
     static final class ExportCmd extends ResultCommand<String> {
 
         @Parameters(index = "0", paramLabel = "ID")

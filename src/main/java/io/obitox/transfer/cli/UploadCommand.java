@@ -1,14 +1,15 @@
 package io.obitox.transfer.cli;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.ExitCodes;
 import io.obitox.cli.kit.LiveCommand;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.TargetOptions;
 import io.obitox.common.Messages;
-import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TerminalText;
+import io.obitox.common.TextRef;
 import io.obitox.objects.UploadSettings;
 import io.obitox.objects.cli.ObjectSettingsOptions;
 import io.obitox.profile.StorageProfile;
@@ -52,22 +53,16 @@ import picocli.CommandLine.Parameters;
  * stderr, exit status 1 if any file failed or was rejected by the validation policy (the summary counts the two
  * apart). Re-running the same command resumes interrupted transfers.
  */
-@Command(
-        name = "upload",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Upload files and folders (recursively) to a bucket.",
-            "Large files go multipart and survive crashes: run the same command again, or 'obitox transfers resume'."
-        })
+@Command(name = "upload", mixinStandardHelpOptions = true, description = "cli.help.upload")
 public final class UploadCommand extends LiveCommand<UploadCommand.Uploaded> {
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders.")
+    @Parameters(arity = "1..*", paramLabel = "PATH", descriptionKey = "cli.help.upload.path")
     List<Path> paths;
 
-    @Option(names = "--bucket", paramLabel = "BUCKET", description = "Target bucket (default: the profile's).")
+    @Option(names = "--bucket", paramLabel = "BUCKET", descriptionKey = "cli.help.upload.bucket")
     String bucket;
 
-    @Option(names = "--prefix", paramLabel = "PREFIX", description = "Key prefix, e.g. 'photos/2026/'.")
+    @Option(names = "--prefix", paramLabel = "PREFIX", descriptionKey = "cli.help.upload.prefix")
     String prefix = "";
 
     @Mixin
@@ -82,40 +77,30 @@ public final class UploadCommand extends LiveCommand<UploadCommand.Uploaded> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--part-size", paramLabel = "SIZE", description = "Multipart part size, e.g. 16M (default 16M).")
+    @Option(names = "--part-size", paramLabel = "SIZE", descriptionKey = "cli.help.upload.partSize")
     String partSize;
 
-    @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight at once (default 10).")
+    @Option(names = "--concurrency", paramLabel = "N", descriptionKey = "cli.help.upload.concurrency")
     Integer concurrency;
 
-    @Option(
-            names = "--policy",
-            paramLabel = "NAME|FILE",
-            description = "Validation policy (default: the one set for the profile and bucket, else 'Anything but "
-                    + "executables').")
+    @Option(names = "--policy", paramLabel = "NAME|FILE", descriptionKey = "cli.help.upload.policy")
     String policy;
 
-    @Option(names = "--no-validate", description = "Upload without checking the files' content and names.")
+    @Option(names = "--no-validate", descriptionKey = "cli.help.upload.noValidate")
     boolean noValidate;
 
-    @Option(
-            names = "--follow-links",
-            description = "Follow symbolic links in the folders even where they lead out of the folder (default: such"
-                    + " links are rejected with LINK_OUTSIDE_FOLDER).")
+    @Option(names = "--follow-links", descriptionKey = "cli.help.upload.followLinks")
     boolean followLinks;
 
-    @Option(names = "--json", description = "Print the transfers as JSON when done.")
+    @Option(names = "--json", descriptionKey = "cli.help.upload.json")
     boolean json;
 
     @Option(
             names = {"-q", "--quiet"},
-            description = "No progress output.")
+            descriptionKey = "cli.help.upload.quiet")
     boolean quiet;
 
-    @Option(
-            names = "--webhook-wait",
-            paramLabel = "SECONDS",
-            description = "Wait up to this long for the webhooks the upload causes (default 10); the rest stay queued.")
+    @Option(names = "--webhook-wait", paramLabel = "SECONDS", descriptionKey = "cli.help.upload.webhookWait")
     int webhookWait = 10;
 
     /** The settled run: its report, and every transfer whose webhook events are waited for. */
@@ -163,10 +148,10 @@ public final class UploadCommand extends LiveCommand<UploadCommand.Uploaded> {
             validated(absolute, p, resolved, b, requests, walkErrors);
         }
         if (requests.isEmpty() && walkErrors.isEmpty()) {
-            throw new ObitoxException(
+            throw CliFailure.of(
                     "NOTHING_TO_UPLOAD",
-                    "No files found in the given paths.",
-                    "Name files or folders that contain files.");
+                    TextRef.of("cli.error.upload.nothingToUpload"),
+                    TextRef.of("cli.error.upload.nothingToUpload.fix"));
         }
         if (!settings.isEmpty()) {
             requests = requests.stream().map(r -> r.withSettings(settings)).toList();

@@ -10,31 +10,19 @@ import picocli.CommandLine.Option;
  * to leave out. Plain strings here; {@link UploadConflicts} turns them into the {@code sync} core's types.
  */
 public final class UploadRuleOptions {
-    @Option(
-            names = "--if-exists",
-            paramLabel = "POLICY",
-            description = "When the key exists: overwrite, skip-identical (skip when the content is the same, else "
-                    + "overwrite), skip, rename ('name (1).ext') or fail (OBJECT_EXISTS). Default: skip-identical.")
+    @Option(names = "--if-exists", paramLabel = "POLICY", descriptionKey = "cli.help.uploadRuleOptions.ifExists")
     String ifExists;
 
-    @Option(
-            names = "--exclude",
-            paramLabel = "PATTERN",
-            description = "Leave out files matching this gitignore-style pattern (repeatable; relative to the folder).")
+    @Option(names = "--exclude", paramLabel = "PATTERN", descriptionKey = "cli.help.uploadRuleOptions.exclude")
     List<String> exclude = new ArrayList<>();
 
-    @Option(
-            names = "--include",
-            paramLabel = "PATTERN",
-            description = "Only files matching this pattern (repeatable; with --exclude, the last matching rule wins).")
+    @Option(names = "--include", paramLabel = "PATTERN", descriptionKey = "cli.help.uploadRuleOptions.include")
     List<String> include = new ArrayList<>();
 
-    @Option(names = "--exclude-from", paramLabel = "FILE", description = "Exclude patterns from a file, one a line.")
+    @Option(names = "--exclude-from", paramLabel = "FILE", descriptionKey = "cli.help.uploadRuleOptions.excludeFrom")
     List<Path> excludeFrom = new ArrayList<>();
 
-    @Option(
-            names = "--no-default-excludes",
-            description = "Do not leave out .DS_Store, Thumbs.db, desktop.ini, ~$* and .git/ by default.")
+    @Option(names = "--no-default-excludes", descriptionKey = "cli.help.uploadRuleOptions.noDefaultExcludes")
     boolean noDefaultExcludes;
 
     public String ifExists() {

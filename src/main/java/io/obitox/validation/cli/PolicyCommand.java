@@ -1,12 +1,13 @@
 package io.obitox.validation.cli;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.ExitCodes;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
 import io.obitox.common.Messages;
-import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
+import io.obitox.common.TextRef;
 import io.obitox.common.UserMessage;
 import io.obitox.profile.StorageProfile;
 import io.obitox.validation.PolicyAssignment;
@@ -22,7 +23,6 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "policy",
         mixinStandardHelpOptions = true,
-        description = "Validation policies: the presets, your own (saved from JSON files) and the policy per bucket.",
+        description = "cli.help.policy",
         subcommands = {
             PolicyCommand.ListPolicies.class,
             PolicyCommand.Show.class,
@@ -45,16 +45,15 @@ public final class PolicyCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(
-                spec.commandLine(), "Missing subcommand: list, show, save, remove, assign or unassign.");
+        throw CliFailure.missingSubcommand(spec.commandLine(), "list", "show", "save", "remove", "assign", "unassign");
     }
 
-    @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "List policies.")
+    @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "cli.help.policy.list")
     static final class ListPolicies extends ResultCommand<List<ListPolicies.Listed>> {
         /** A policy and where it is used ("Office/photos", "Office (all buckets)"). */
         record Listed(ValidationPolicy policy, List<String> usedFor) {}
 
-        @Option(names = "--json", description = "Print as JSON.")
+        @Option(names = "--json", descriptionKey = "cli.help.policy.list.json")
         boolean json;
 
         ListPolicies(CliContext ctx) {
@@ -123,7 +122,7 @@ public final class PolicyCommand implements Runnable {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Print a policy as JSON.")
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "cli.help.policy.show")
     static final class Show extends ResultCommand<ValidationPolicy> {
 
         @Parameters(index = "0", paramLabel = "NAME|FILE")
@@ -144,16 +143,13 @@ public final class PolicyCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "save",
-            mixinStandardHelpOptions = true,
-            description = "Save a policy from a JSON file (replaces a custom policy of the same name).")
+    @Command(name = "save", mixinStandardHelpOptions = true, description = "cli.help.policy.save")
     static final class Save extends ResultCommand<ValidationPolicy> {
 
         @Parameters(index = "0", paramLabel = "FILE")
         Path file;
 
-        @Option(names = "--name", paramLabel = "NAME", description = "Save under this name instead of the file's.")
+        @Option(names = "--name", paramLabel = "NAME", descriptionKey = "cli.help.policy.save.name")
         String name;
 
         Save(CliContext ctx) {
@@ -177,7 +173,7 @@ public final class PolicyCommand implements Runnable {
         }
     }
 
-    @Command(name = "remove", aliases = "rm", mixinStandardHelpOptions = true, description = "Delete a policy.")
+    @Command(name = "remove", aliases = "rm", mixinStandardHelpOptions = true, description = "cli.help.policy.remove")
     static final class Remove extends ResultCommand<Boolean> {
 
         @Parameters(index = "0", paramLabel = "NAME")
@@ -196,10 +192,10 @@ public final class PolicyCommand implements Runnable {
         @Override
         protected void print(Boolean deleted, Output out) {
             if (!deleted) {
-                out.error(new UserMessage(
+                out.error(UserMessage.of(
                         "POLICY_NOT_FOUND",
-                        "There is no custom policy named '" + name + "'.",
-                        "See 'obitox policy list'."));
+                        TextRef.of("cli.error.policy.noCustomPolicy", name),
+                        TextRef.of("cli.error.policy.noCustomPolicy.fix")));
                 return;
             }
             Messages messages = ctx.messages();
@@ -212,19 +208,16 @@ public final class PolicyCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "assign",
-            mixinStandardHelpOptions = true,
-            description = "Use a policy for uploads to a bucket, or to all buckets of a profile.")
+    @Command(name = "assign", mixinStandardHelpOptions = true, description = "cli.help.policy.assign")
     static final class Assign extends ResultCommand<String> {
 
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
-        @Option(names = "--profile", paramLabel = "NAME", description = "Profile (default: the default profile).")
+        @Option(names = "--profile", paramLabel = "NAME", descriptionKey = "cli.help.policy.assign.profile")
         String profile;
 
-        @Option(names = "--bucket", paramLabel = "BUCKET", description = "Bucket (default: all buckets).")
+        @Option(names = "--bucket", paramLabel = "BUCKET", descriptionKey = "cli.help.policy.assign.bucket")
         String bucket;
 
         Assign(CliContext ctx) {
@@ -247,16 +240,13 @@ public final class PolicyCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "unassign",
-            mixinStandardHelpOptions = true,
-            description = "Go back to the default policy for a bucket or profile.")
+    @Command(name = "unassign", mixinStandardHelpOptions = true, description = "cli.help.policy.unassign")
     static final class Unassign extends ResultCommand<Boolean> {
 
-        @Option(names = "--profile", paramLabel = "NAME", description = "Profile (default: the default profile).")
+        @Option(names = "--profile", paramLabel = "NAME", descriptionKey = "cli.help.policy.unassign.profile")
         String profile;
 
-        @Option(names = "--bucket", paramLabel = "BUCKET", description = "Bucket (default: all buckets).")
+        @Option(names = "--bucket", paramLabel = "BUCKET", descriptionKey = "cli.help.policy.unassign.bucket")
         String bucket;
 
         Unassign(CliContext ctx) {
@@ -284,7 +274,9 @@ public final class PolicyCommand implements Runnable {
         return ctx.app()
                 .profiles()
                 .defaultProfile()
-                .orElseThrow(() -> new ObitoxException(
-                        "PROFILE_NOT_FOUND", "There is no default profile.", "Name one with --profile."));
+                .orElseThrow(() -> CliFailure.of(
+                        "PROFILE_NOT_FOUND",
+                        TextRef.of("cli.error.policy.profileNotFound"),
+                        TextRef.of("cli.error.policy.profileNotFound.fix")));
     }
 }

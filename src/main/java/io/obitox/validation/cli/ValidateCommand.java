@@ -23,47 +23,30 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code obitox validate PATH… [--policy NAME|FILE] [--json]}: what an upload of these paths would accept. */
-@Command(
-        name = "validate",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Check files and folders (recursively) the way an upload does: real content type, size limits,"
-                    + " allowed types and extensions, programs, names.",
-            "Exit status 1 when any file is rejected."
-        })
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "cli.help.validate")
 public final class ValidateCommand extends ResultCommand<ValidateCommand.Checked> {
     /** The batch's results, valid and rejected sorted by path, and the policy they were checked with. */
     record Checked(ValidationPolicy policy, BatchResult result, List<ValidationResult> all) {}
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files and folders.")
+    @Parameters(arity = "1..*", paramLabel = "PATH", descriptionKey = "cli.help.validate.path")
     List<Path> paths;
 
-    @Option(
-            names = "--policy",
-            paramLabel = "NAME|FILE",
-            description = "Policy name (see 'obitox policy list') or a policy file (JSON)."
-                    + " Default: the policy of --bucket, else 'Anything but executables'.")
+    @Option(names = "--policy", paramLabel = "NAME|FILE", descriptionKey = "cli.help.validate.policy")
     String policy;
 
-    @Option(names = "--bucket", paramLabel = "BUCKET", description = "Use the policy chosen for this bucket.")
+    @Option(names = "--bucket", paramLabel = "BUCKET", descriptionKey = "cli.help.validate.bucket")
     String bucket;
 
-    @Option(
-            names = "--profile",
-            paramLabel = "NAME",
-            description = "With --bucket: the profile of the bucket (default: the default profile).")
+    @Option(names = "--profile", paramLabel = "NAME", descriptionKey = "cli.help.validate.profile")
     String profile;
 
-    @Option(names = "--prefix", paramLabel = "PREFIX", description = "Show the object keys under this prefix.")
+    @Option(names = "--prefix", paramLabel = "PREFIX", descriptionKey = "cli.help.validate.prefix")
     String prefix = "";
 
-    @Option(names = "--json", description = "Print the verdicts as a JSON array.")
+    @Option(names = "--json", descriptionKey = "cli.help.validate.json")
     boolean json;
 
-    @Option(
-            names = "--follow-links",
-            description = "Follow symbolic links in the folders even where they lead out of the folder (default: such"
-                    + " links are rejected with LINK_OUTSIDE_FOLDER).")
+    @Option(names = "--follow-links", descriptionKey = "cli.help.validate.followLinks")
     boolean followLinks;
 
     public ValidateCommand(CliContext ctx) {

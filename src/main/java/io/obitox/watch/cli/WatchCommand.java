@@ -1,12 +1,13 @@
 package io.obitox.watch.cli;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
 import io.obitox.cli.kit.TargetOptions;
 import io.obitox.common.Messages;
-import io.obitox.common.ObitoxException;
 import io.obitox.common.TerminalText;
+import io.obitox.common.TextRef;
 import io.obitox.sync.ExcludeRules;
 import io.obitox.sync.Rule;
 import io.obitox.transfer.cli.UploadConflicts;
@@ -22,7 +23,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -30,10 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "watch",
         mixinStandardHelpOptions = true,
-        description = {
-            "Watch folders: files that appear in a folder are checked and uploaded by themselves, across restarts.",
-            "'watch run' runs them in the foreground (for a headless machine); the window runs them otherwise."
-        },
+        description = "cli.help.watch",
         subcommands = {
             WatchCommand.AddCmd.class,
             WatchListCommand.class,
@@ -48,8 +45,7 @@ public final class WatchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(
-                spec.commandLine(), "Missing subcommand: add, list, remove, pause, resume or run.");
+        throw CliFailure.missingSubcommand(spec.commandLine(), "add", "list", "remove", "pause", "resume", "run");
     }
 
     /** {@code 3s}, {@code 300ms}, {@code 5m}, {@code 1h}, or a number of seconds. */
@@ -63,69 +59,47 @@ public final class WatchCommand implements Runnable {
             String n = Character.isLetter(t.charAt(t.length() - 1)) ? t.substring(0, t.length() - 1) : t;
             return Duration.ofMillis(Math.round(Double.parseDouble(n) * unit));
         } catch (RuntimeException e) {
-            throw new ObitoxException(
+            throw CliFailure.of(
                     "INVALID_DURATION",
-                    "'" + text + "' is not a duration for " + option + ".",
-                    "Use e.g. 300ms, 3s, 5m or 1h.");
+                    TextRef.of("cli.error.watch.invalidDuration", text, option),
+                    TextRef.of("cli.error.watch.invalidDuration.fix"));
         }
     }
 
-    @Command(
-            name = "add",
-            mixinStandardHelpOptions = true,
-            description = "Watch a folder: its new and changed files are validated and uploaded to the bucket.")
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "cli.help.watch.add")
     static final class AddCmd extends ResultCommand<AddCmd.Added> {
 
-        @Parameters(
-                index = "0",
-                paramLabel = "DIR",
-                description = "The folder to watch (its contents map to the prefix).")
+        @Parameters(index = "0", paramLabel = "DIR", descriptionKey = "cli.help.watch.add.dir")
         Path dir;
 
-        @Option(names = "--bucket", paramLabel = "BUCKET", description = "Target bucket (default: the profile's).")
+        @Option(names = "--bucket", paramLabel = "BUCKET", descriptionKey = "cli.help.watch.add.bucket")
         String bucket;
 
-        @Option(
-                names = "--prefix",
-                paramLabel = "PREFIX",
-                description = "Key prefix the folder maps to (default: none).")
+        @Option(names = "--prefix", paramLabel = "PREFIX", descriptionKey = "cli.help.watch.add.prefix")
         String prefix = "";
 
-        @Option(
-                names = "--policy",
-                paramLabel = "NAME|FILE",
-                description = "Validation policy (default: the one set for the profile and bucket).")
+        @Option(names = "--policy", paramLabel = "NAME|FILE", descriptionKey = "cli.help.watch.add.policy")
         String policy;
 
-        @Option(names = "--no-validate", description = "Upload without checking the files' content and names.")
+        @Option(names = "--no-validate", descriptionKey = "cli.help.watch.add.noValidate")
         boolean noValidate;
 
-        @Option(names = "--no-recursive", description = "Watch only the folder itself, not its sub-folders.")
+        @Option(names = "--no-recursive", descriptionKey = "cli.help.watch.add.noRecursive")
         boolean noRecursive;
 
-        @Option(
-                names = "--settle",
-                paramLabel = "TIME",
-                description = "How long a file's size and time must stay still before it is taken (default: 3s).")
+        @Option(names = "--settle", paramLabel = "TIME", descriptionKey = "cli.help.watch.add.settle")
         String settle = "3s";
 
-        @Option(
-                names = "--scan",
-                paramLabel = "TIME",
-                description = "How often the whole folder is checked for what events missed (default: 5m).")
+        @Option(names = "--scan", paramLabel = "TIME", descriptionKey = "cli.help.watch.add.scan")
         String scan = "5m";
 
-        @Option(
-                names = "--after-upload",
-                paramLabel = "ACTION",
-                description = "keep (default), move (to .uploaded/ in the folder) or delete a file once its object "
-                        + "is verified. Files skipped as identical are always kept.")
+        @Option(names = "--after-upload", paramLabel = "ACTION", descriptionKey = "cli.help.watch.add.afterUpload")
         String afterUpload = "keep";
 
-        @Option(names = "--paused", description = "Add it paused.")
+        @Option(names = "--paused", descriptionKey = "cli.help.watch.add.paused")
         boolean paused;
 
-        @Option(names = "--json", description = "Print the watch as JSON.")
+        @Option(names = "--json", descriptionKey = "cli.help.watch.add.json")
         boolean json;
 
         @Mixin
@@ -207,13 +181,9 @@ public final class WatchCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "remove",
-            aliases = "rm",
-            mixinStandardHelpOptions = true,
-            description = "Remove a watch. Nothing in the folder or the bucket is deleted.")
+    @Command(name = "remove", aliases = "rm", mixinStandardHelpOptions = true, description = "cli.help.watch.remove")
     static final class RemoveCmd extends ResultCommand<Watch> {
-        @Parameters(index = "0", paramLabel = "ID", description = "The watch's id (or its start).")
+        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "cli.help.watch.remove.id")
         String id;
 
         RemoveCmd(CliContext ctx) {
@@ -233,12 +203,9 @@ public final class WatchCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "pause",
-            mixinStandardHelpOptions = true,
-            description = "Pause a watch (a running 'watch run' or window stops taking files within a second).")
+    @Command(name = "pause", mixinStandardHelpOptions = true, description = "cli.help.watch.pause")
     static final class PauseCmd extends ResultCommand<Watch> {
-        @Parameters(index = "0", paramLabel = "ID", description = "The watch's id (or its start).")
+        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "cli.help.watch.pause.id")
         String id;
 
         PauseCmd(CliContext ctx) {
@@ -257,12 +224,9 @@ public final class WatchCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "resume",
-            mixinStandardHelpOptions = true,
-            description = "Resume a paused watch; it scans its folder for what came meanwhile.")
+    @Command(name = "resume", mixinStandardHelpOptions = true, description = "cli.help.watch.resume")
     static final class ResumeCmd extends ResultCommand<Watch> {
-        @Parameters(index = "0", paramLabel = "ID", description = "The watch's id (or its start).")
+        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "cli.help.watch.resume.id")
         String id;
 
         ResumeCmd(CliContext ctx) {

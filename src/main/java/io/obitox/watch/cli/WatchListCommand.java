@@ -16,11 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code obitox watch list [--json] [--files]}: every watch with its state and counters. */
-@Command(
-        name = "list",
-        aliases = "ls",
-        mixinStandardHelpOptions = true,
-        description = "List the watches with their state (watching, scanning, paused, error, stopped) and counters.")
+@Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "cli.help.watchList")
 final class WatchListCommand extends ResultCommand<WatchListCommand.Listed> {
     private static final List<WatchLedger.Outcome> LEFT_OUT = List.of(
             WatchLedger.Outcome.EXCLUDED,
@@ -31,14 +27,10 @@ final class WatchListCommand extends ResultCommand<WatchListCommand.Listed> {
     /** The watches, and with {@code --files} each one's last files left out, by watch id. */
     record Listed(List<WatchRepository.Row> rows, Map<String, List<WatchLedger.Entry>> files) {}
 
-    @Option(names = "--json", description = "Print the watches as JSON.")
+    @Option(names = "--json", descriptionKey = "cli.help.watchList.json")
     boolean json;
 
-    @Option(
-            names = "--files",
-            paramLabel = "N",
-            description = "Also list each watch's last N files that were excluded, rejected, skipped or failed, "
-                    + "with the reason.")
+    @Option(names = "--files", paramLabel = "N", descriptionKey = "cli.help.watchList.files")
     int files;
 
     WatchListCommand(CliContext ctx) {

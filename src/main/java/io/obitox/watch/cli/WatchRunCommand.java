@@ -1,10 +1,11 @@
 package io.obitox.watch.cli;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.LiveCommand;
 import io.obitox.cli.kit.Output;
 import io.obitox.common.Messages;
-import io.obitox.common.ObitoxException;
+import io.obitox.common.TextRef;
 import io.obitox.watch.WatchFolderService;
 import io.obitox.watch.WatchRepository;
 import java.util.ArrayList;
@@ -21,16 +22,13 @@ import picocli.CommandLine.Parameters;
  * the transfers in flight stop where they are (the next run resumes them). Problems (folder gone, permission denied,
  * target failing) are printed once each on stderr.
  */
-@Command(
-        name = "run",
-        mixinStandardHelpOptions = true,
-        description = "Run watches in the foreground until stopped (Ctrl+C or SIGTERM); all of them without IDs.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "cli.help.watchRun")
 final class WatchRunCommand extends LiveCommand<Integer> {
 
-    @Parameters(arity = "0..*", paramLabel = "ID", description = "Watch ids (or their starts); default: every watch.")
+    @Parameters(arity = "0..*", paramLabel = "ID", descriptionKey = "cli.help.watchRun.id")
     List<String> ids = new ArrayList<>();
 
-    @Option(names = "--for", paramLabel = "TIME", description = "Stop after this long (e.g. 30s, 2h); for scripts.")
+    @Option(names = "--for", paramLabel = "TIME", descriptionKey = "cli.help.watchRun.for")
     String forTime;
 
     WatchRunCommand(CliContext ctx) {
@@ -48,8 +46,10 @@ final class WatchRunCommand extends LiveCommand<Integer> {
         List<String> chosen =
                 ids.isEmpty() ? service.list().stream().map(r -> r.watch().id()).toList() : ids;
         if (chosen.isEmpty()) {
-            throw new ObitoxException(
-                    "NO_WATCHES", "There is no watch to run.", "Add one with 'obitox watch add DIR --bucket B'.");
+            throw CliFailure.of(
+                    "NO_WATCHES",
+                    TextRef.of("cli.error.watchRun.noWatches"),
+                    TextRef.of("cli.error.watchRun.noWatches.fix"));
         }
         int ran;
         CountDownLatch stop = new CountDownLatch(1);

@@ -3,11 +3,13 @@ package io.obitox.webhook.cli;
 import static io.obitox.webhook.cli.WebhooksCommand.time;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.ExitCodes;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
 import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
+import io.obitox.common.TextRef;
 import io.obitox.webhook.Delivery;
 import io.obitox.webhook.DeliveryState;
 import io.obitox.webhook.RetrySchedule;
@@ -46,15 +48,12 @@ final class WebhookDeliveryCommands {
         };
     }
 
-    @Command(
-            name = "test",
-            mixinStandardHelpOptions = true,
-            description = "Send a signed webhook.test event to a receiver now and say what it answered.")
+    @Command(name = "test", mixinStandardHelpOptions = true, description = "cli.help.webhookDelivery.test")
     static final class TestCmd extends ResultCommand<Delivery> {
-        @Parameters(index = "0", paramLabel = "ID", description = "Endpoint id (see 'list').")
+        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "cli.help.webhookDelivery.test.id")
         String id;
 
-        @Option(names = "--json", description = "Print the delivery as JSON.")
+        @Option(names = "--json", descriptionKey = "cli.help.webhookDelivery.test.json")
         boolean json;
 
         TestCmd(CliContext ctx) {
@@ -97,18 +96,15 @@ final class WebhookDeliveryCommands {
         }
     }
 
-    @Command(name = "log", mixinStandardHelpOptions = true, description = "The delivery log, newest first.")
+    @Command(name = "log", mixinStandardHelpOptions = true, description = "cli.help.webhookDelivery.log")
     static final class LogCmd extends ResultCommand<List<Delivery>> {
-        @Option(names = "--json", description = "Print as JSON.")
+        @Option(names = "--json", descriptionKey = "cli.help.webhookDelivery.log.json")
         boolean json;
 
-        @Option(names = "--limit", paramLabel = "N", description = "Newest N (default 50).")
+        @Option(names = "--limit", paramLabel = "N", descriptionKey = "cli.help.webhookDelivery.log.limit")
         int limit = 50;
 
-        @Option(
-                names = "--status",
-                paramLabel = "STATUS",
-                description = "Only PENDING, IN_FLIGHT, DELIVERED, DEAD or DISABLED.")
+        @Option(names = "--status", paramLabel = "STATUS", descriptionKey = "cli.help.webhookDelivery.log.status")
         DeliveryState status;
 
         LogCmd(CliContext ctx) {
@@ -172,21 +168,14 @@ final class WebhookDeliveryCommands {
 
     /** A delivery id, or --failed-since. */
     static final class Which {
-        @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "Delivery id (see 'log').")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "ID", descriptionKey = "cli.help.webhookDelivery.id")
         String id;
 
-        @Option(
-                names = "--failed-since",
-                paramLabel = "TIME",
-                description = "Every dead, disabled or retrying delivery since TIME: 2h, 1d (ago), 2026-03-01, "
-                        + "2026-03-01T14:00 or an ISO instant.")
+        @Option(names = "--failed-since", paramLabel = "TIME", descriptionKey = "cli.help.webhookDelivery.failedSince")
         String since;
     }
 
-    @Command(
-            name = "replay",
-            mixinStandardHelpOptions = true,
-            description = "Send deliveries again with their original webhook-id, and wait for the result.")
+    @Command(name = "replay", mixinStandardHelpOptions = true, description = "cli.help.webhookDelivery.replay")
     static final class ReplayCmd extends ResultCommand<ReplayCmd.Replayed> {
         /** The deliveries replayed (none: nothing failed since the time) and how they stand after the wait. */
         record Replayed(List<String> ids, List<Delivery> end, long delivered) {}
@@ -194,7 +183,7 @@ final class WebhookDeliveryCommands {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Which which;
 
-        @Option(names = "--wait", paramLabel = "SECONDS", description = "How long to wait for results (default 10).")
+        @Option(names = "--wait", paramLabel = "SECONDS", descriptionKey = "cli.help.webhookDelivery.replay.wait")
         int wait = 10;
 
         ReplayCmd(CliContext ctx) {
@@ -256,37 +245,40 @@ final class WebhookDeliveryCommands {
             }
             return LocalDateTime.parse(t).atZone(zone).toInstant();
         } catch (DateTimeParseException | ObitoxException e) {
-            throw new ObitoxException(
+            throw CliFailure.of(
                     "INVALID_TIME",
-                    "'" + text + "' is not a time.",
-                    "Use 2h or 1d (that long ago), 2026-03-01, 2026-03-01T14:00 or 2026-03-01T14:00:00Z.");
+                    TextRef.of("cli.error.webhookDelivery.invalidTime", text),
+                    TextRef.of("cli.error.webhookDelivery.invalidTime.fix"));
         }
     }
 
-    @Command(
-            name = "config",
-            mixinStandardHelpOptions = true,
-            description = "Show or change how webhooks are delivered (applies to this home).")
+    @Command(name = "config", mixinStandardHelpOptions = true, description = "cli.help.webhookDelivery.config")
     static final class ConfigCmd extends ResultCommand<WebhookSettings> {
         @Option(
                 names = "--schedule",
                 paramLabel = "SCHEDULE",
-                description = "standard, quick, or waits like 0,5s,5m,2h.")
+                descriptionKey = "cli.help.webhookDelivery.config.schedule")
         String schedule;
 
-        @Option(names = "--timeout", paramLabel = "DURATION", description = "Per attempt, e.g. 15s.")
+        @Option(
+                names = "--timeout",
+                paramLabel = "DURATION",
+                descriptionKey = "cli.help.webhookDelivery.config.timeout")
         String timeout;
 
-        @Option(names = "--parallel", paramLabel = "N", description = "Deliveries in flight at once.")
+        @Option(names = "--parallel", paramLabel = "N", descriptionKey = "cli.help.webhookDelivery.config.parallel")
         Integer parallel;
 
-        @Option(names = "--per-endpoint", paramLabel = "N", description = "Deliveries in flight to one receiver.")
+        @Option(
+                names = "--per-endpoint",
+                paramLabel = "N",
+                descriptionKey = "cli.help.webhookDelivery.config.perEndpoint")
         Integer perEndpoint;
 
         @Option(
                 names = "--rotation-overlap",
                 paramLabel = "DURATION",
-                description = "How long an old secret keeps signing, e.g. 24h.")
+                descriptionKey = "cli.help.webhookDelivery.config.rotationOverlap")
         String overlap;
 
         ConfigCmd(CliContext ctx) {
@@ -307,10 +299,10 @@ final class WebhookDeliveryCommands {
                 int all = parallel == null ? w.parallelism() : parallel;
                 int one = perEndpoint == null ? w.perEndpoint() : perEndpoint;
                 if (all < 1 || one < 1 || all > 256) {
-                    throw new ObitoxException(
+                    throw CliFailure.of(
                             "INVALID_LIMIT",
-                            "Limits must be between 1 and 256.",
-                            "E.g. --parallel 8 --per-endpoint 4.");
+                            TextRef.of("cli.error.webhookDelivery.invalidLimit"),
+                            TextRef.of("cli.error.webhookDelivery.invalidLimit.fix"));
                 }
                 w = w.withParallelism(all, one);
             }
@@ -337,7 +329,10 @@ final class WebhookDeliveryCommands {
 
         private static Duration positive(Duration d) {
             if (d.isZero() || d.isNegative()) {
-                throw new ObitoxException("INVALID_DURATION", "The timeout must be positive.", "E.g. --timeout 15s.");
+                throw CliFailure.of(
+                        "INVALID_DURATION",
+                        TextRef.of("cli.error.webhookDelivery.invalidDuration"),
+                        TextRef.of("cli.error.webhookDelivery.invalidDuration.fix"));
             }
             return d;
         }

@@ -1,6 +1,7 @@
 package io.obitox.webhook.cli;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
 import io.obitox.common.Messages;
@@ -19,7 +20,6 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -27,10 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "webhooks",
         mixinStandardHelpOptions = true,
-        description = {
-            "Tell your own systems about finished uploads: signed HTTP POSTs (Standard Webhooks), retried until they",
-            "arrive, kept across restarts."
-        },
+        description = "cli.help.webhooks",
         subcommands = {
             WebhooksCommand.AddCmd.class,
             WebhooksCommand.ListCmd.class,
@@ -54,10 +51,20 @@ public final class WebhooksCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(
+        throw CliFailure.missingSubcommand(
                 spec.commandLine(),
-                "Missing subcommand: add, list, edit, remove, enable, disable, rotate, secret, test, log, replay or "
-                        + "config.");
+                "add",
+                "list",
+                "edit",
+                "remove",
+                "enable",
+                "disable",
+                "rotate",
+                "secret",
+                "test",
+                "log",
+                "replay",
+                "config");
     }
 
     static String time(Instant i) {
@@ -69,21 +76,15 @@ public final class WebhooksCommand implements Runnable {
                 ",", e.events().stream().map(WebhookEventType::wireName).toList());
     }
 
-    @Command(
-            name = "add",
-            mixinStandardHelpOptions = true,
-            description = "Add a receiver; prints its id and signing secret (give the secret to the receiver).")
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "cli.help.webhooks.add")
     static final class AddCmd extends ResultCommand<WebhookService.Created> {
-        @Parameters(index = "0", paramLabel = "URL", description = "Where to POST, e.g. https://example.com/hooks.")
+        @Parameters(index = "0", paramLabel = "URL", descriptionKey = "cli.help.webhooks.add.url")
         String url;
 
-        @Option(
-                names = "--events",
-                paramLabel = "EVENTS",
-                description = "Comma-separated: upload.completed, upload.failed (default: both).")
+        @Option(names = "--events", paramLabel = "EVENTS", descriptionKey = "cli.help.webhooks.add.events")
         String events;
 
-        @Option(names = "--json", description = "Print the endpoint and its secret as JSON.")
+        @Option(names = "--json", descriptionKey = "cli.help.webhooks.add.json")
         boolean json;
 
         AddCmd(CliContext ctx) {
@@ -123,9 +124,9 @@ public final class WebhooksCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "List the receivers.")
+    @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "cli.help.webhooks.list")
     static final class ListCmd extends ResultCommand<List<WebhookEndpoint>> {
-        @Option(names = "--json", description = "Print as JSON.")
+        @Option(names = "--json", descriptionKey = "cli.help.webhooks.list.json")
         boolean json;
 
         ListCmd(CliContext ctx) {
@@ -166,15 +167,15 @@ public final class WebhooksCommand implements Runnable {
         }
     }
 
-    @Command(name = "edit", mixinStandardHelpOptions = true, description = "Change a receiver's URL or events.")
+    @Command(name = "edit", mixinStandardHelpOptions = true, description = "cli.help.webhooks.edit")
     static final class EditCmd extends ResultCommand<WebhookService.Saved> {
         @Parameters(index = "0", paramLabel = "ID")
         String id;
 
-        @Option(names = "--url", paramLabel = "URL", description = "The new URL.")
+        @Option(names = "--url", paramLabel = "URL", descriptionKey = "cli.help.webhooks.edit.url")
         String url;
 
-        @Option(names = "--events", paramLabel = "EVENTS", description = "The new comma-separated events.")
+        @Option(names = "--events", paramLabel = "EVENTS", descriptionKey = "cli.help.webhooks.edit.events")
         String events;
 
         EditCmd(CliContext ctx) {
@@ -203,11 +204,7 @@ public final class WebhooksCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "remove",
-            aliases = "rm",
-            mixinStandardHelpOptions = true,
-            description = "Remove a receiver and its delivery log.")
+    @Command(name = "remove", aliases = "rm", mixinStandardHelpOptions = true, description = "cli.help.webhooks.remove")
     static final class RemoveCmd extends ResultCommand<WebhookEndpoint> {
         @Parameters(index = "0", paramLabel = "ID")
         String id;
@@ -230,10 +227,7 @@ public final class WebhooksCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "enable",
-            mixinStandardHelpOptions = true,
-            description = "Switch a receiver on (waiting events go out).")
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "cli.help.webhooks.enable")
     static final class EnableCmd extends ResultCommand<WebhookEndpoint> {
         @Parameters(index = "0", paramLabel = "ID")
         String id;
@@ -254,7 +248,7 @@ public final class WebhooksCommand implements Runnable {
         }
     }
 
-    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Switch a receiver off (no new events).")
+    @Command(name = "disable", mixinStandardHelpOptions = true, description = "cli.help.webhooks.disable")
     static final class DisableCmd extends ResultCommand<WebhookEndpoint> {
         @Parameters(index = "0", paramLabel = "ID")
         String id;
@@ -275,10 +269,7 @@ public final class WebhooksCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "rotate",
-            mixinStandardHelpOptions = true,
-            description = "New signing secret; the old one keeps signing too for the overlap (see 'config').")
+    @Command(name = "rotate", mixinStandardHelpOptions = true, description = "cli.help.webhooks.rotate")
     static final class RotateCmd extends ResultCommand<SigningSecret> {
         @Parameters(index = "0", paramLabel = "ID")
         String id;
@@ -304,7 +295,7 @@ public final class WebhooksCommand implements Runnable {
         }
     }
 
-    @Command(name = "secret", mixinStandardHelpOptions = true, description = "Print a receiver's signing secret.")
+    @Command(name = "secret", mixinStandardHelpOptions = true, description = "cli.help.webhooks.secret")
     static final class SecretCmd extends ResultCommand<SigningSecret> {
         @Parameters(index = "0", paramLabel = "ID")
         String id;
