@@ -232,7 +232,7 @@ public final class ProfilesView {
                 .bind(Bindings.createStringBinding(
                         () -> {
                             Provider p = vm.providerProperty().get();
-                            return p == null ? "" : p.hint();
+                            return p == null ? "" : messages.render(p.hintText(), p.hint());
                         },
                         vm.providerProperty()));
         formTitle
@@ -259,7 +259,7 @@ public final class ProfilesView {
         status.textProperty().bind(vm.statusProperty());
         StatusStyles.follow(status, vm.statusKindProperty());
         checks.setItems(vm.checks());
-        checks.setCellFactory(l -> new ConnectionCheckCell());
+        checks.setCellFactory(l -> new ConnectionCheckCell(messages));
         checks.setPlaceholder(new Label(messages.get("profiles.view.checksPlaceholder")));
         initObjectDefaults();
         vm.refreshAwsProfiles();
