@@ -277,6 +277,9 @@ public final class ProfilesView {
         javafx.scene.control.Tooltip full = new javafx.scene.control.Tooltip();
         full.textProperty().bind(form.summaryProperty()); // the line is cut to the title's width
         objectDefaultsSummary.setTooltip(full);
+        // a long profile name (or a longer language) wraps the line rather than cutting it
+        objectDefaultsSummary.setWrapText(true);
+        objectDefaultsSummary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         objectDefaultsTitle
                 .prefWidthProperty()
                 .bind(objectDefaultsPane.widthProperty().subtract(48));
