@@ -1,5 +1,6 @@
 package io.obitox.app;
 
+import io.obitox.common.TextRef;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -25,8 +26,15 @@ public final class InstanceClient {
 
     private InstanceClient() {}
 
-    /** What happened: {@code delivered}, or why not in words for the user. */
-    public record Result(boolean delivered, String message) {}
+    /**
+     * What happened: {@code delivered}, or why not in words for the user ({@code reason}, rendered in the user's
+     * language by whoever shows it; {@link #message()} is its English).
+     */
+    public record Result(boolean delivered, TextRef reason) {
+        public String message() {
+            return reason.english();
+        }
+    }
 
     /**
      * Sends {@code files} (made absolute) and a bring-to-front request. Waits up to {@code patience} for the running
@@ -39,8 +47,7 @@ public final class InstanceClient {
                 .toList();
         List<InstanceRequest> requests = split(absolute);
         long deadline = System.nanoTime() + patience.toNanos();
-        String lastProblem =
-                "it has not said where it listens (no " + InstanceEndpoint.FILE_NAME + " in " + home.root() + ")";
+        TextRef lastProblem = TextRef.of("app.instance.noEndpoint", InstanceEndpoint.FILE_NAME, home.root());
         int sent = 0;
         while (sent < requests.size()) {
             Optional<InstanceEndpoint> endpoint = InstanceEndpoint.read(home);
@@ -51,11 +58,15 @@ public final class InstanceClient {
                     continue;
                 } catch (Refused e) {
                     if (e.status != InstanceRequest.BUSY) {
-                        return new Result(false, "it refused the request (" + e.getMessage() + ")");
+                        return new Result(false, TextRef.of("app.instance.refused", String.valueOf(e.getMessage())));
                     }
-                    lastProblem = "it was not ready (" + e.getMessage() + ")";
+                    lastProblem = TextRef.of("app.instance.notReady", String.valueOf(e.getMessage()));
                 } catch (IOException e) {
-                    lastProblem = "it did not answer on port " + endpoint.get().port() + " (" + e.getMessage() + ")";
+                    // the port as text: a number would be grouped (39,807)
+                    lastProblem = TextRef.of(
+                            "app.instance.noAnswer",
+                            String.valueOf(endpoint.get().port()),
+                            String.valueOf(e.getMessage()));
                 }
             }
             if (System.nanoTime() > deadline) {
@@ -65,10 +76,14 @@ public final class InstanceClient {
                 Thread.sleep(RETRY_MS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new Result(false, "interrupted while waiting for it");
+                return new Result(false, TextRef.of("app.instance.interrupted"));
             }
         }
-        return new Result(true, absolute.isEmpty() ? "brought to the front" : absolute.size() + " file(s) handed over");
+        return new Result(
+                true,
+                absolute.isEmpty()
+                        ? TextRef.of("app.instance.broughtToFront")
+                        : TextRef.of("app.instance.handedOver", String.valueOf(absolute.size())));
     }
 
     /** Lists longer than one request allows go in several; only the first asks for the window. */

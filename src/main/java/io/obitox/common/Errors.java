@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -51,50 +52,68 @@ public final class Errors {
             return e.toUserMessage();
         }
         if (t instanceof CancellationException || t instanceof InterruptedException) {
-            return new UserMessage("CANCELLED", "Cancelled.", "");
+            return UserMessage.of("CANCELLED", t("svc.err.cancelled"), null);
         }
         if (t instanceof NoSuchFileException || t instanceof FileNotFoundException) {
-            return new UserMessage(
-                    "FILE_NOT_FOUND",
-                    "File not found: " + fileOf(t) + ".",
-                    "Check that the file still exists and the path is right.");
+            return UserMessage.of(
+                    "FILE_NOT_FOUND", t("svc.err.fileNotFound", fileOf(t)), t("svc.err.fileNotFound.fix"));
         }
         if (t instanceof AccessDeniedException) {
-            return new UserMessage(
-                    "UNREADABLE",
-                    "Permission denied: " + fileOf(t) + ".",
-                    "Give your user read access to the file, or pick another one.");
+            return UserMessage.of(
+                    "UNREADABLE", t("svc.err.permissionDenied", fileOf(t)), t("svc.err.permissionDenied.fix"));
         }
         if (t instanceof FileSystemException fse) {
-            String reason = fse.getReason() == null ? "file system error" : fse.getReason();
-            return new UserMessage("IO_ERROR", "Could not use " + fileOf(t) + ": " + reason + ".", "");
+            Object reason = fse.getReason() == null ? t("svc.err.fileSystemError") : reason(fse.getReason());
+            return UserMessage.of("IO_ERROR", t("svc.err.couldNotUse", fileOf(t), reason), null);
         }
         if (t instanceof UnknownHostException) {
-            return new UserMessage(
+            return UserMessage.of(
                     "ENDPOINT_UNREACHABLE",
-                    "Unknown host " + t.getMessage() + ".",
-                    "Check the endpoint URL and your network connection.");
+                    t("svc.err.unknownHost", String.valueOf(t.getMessage())),
+                    t("svc.err.unknownHost.fix"));
         }
         if (t instanceof ConnectException) {
-            return new UserMessage(
+            return UserMessage.of(
                     "ENDPOINT_UNREACHABLE",
-                    "Could not connect: " + t.getMessage() + ".",
-                    "Check that the server is running and the endpoint URL and port are right.");
+                    t("svc.err.couldNotConnect", String.valueOf(t.getMessage())),
+                    t("svc.err.couldNotConnect.fix"));
         }
         if (t instanceof SocketTimeoutException) {
-            return new UserMessage(
-                    "TIMEOUT", "The server did not answer in time.", "Check your network, then try again.");
+            return UserMessage.of("TIMEOUT", t("svc.err.timeout"), t("svc.err.timeout.fix"));
         }
         if (t instanceof IOException) {
-            return new UserMessage("IO_ERROR", "Input/output error: " + safeMessage(t) + ".", "");
+            return UserMessage.of("IO_ERROR", t("svc.err.io", reason(safeMessage(t))), null);
         }
         if (t instanceof IllegalArgumentException) {
             return new UserMessage("INVALID_INPUT", safeMessage(t), "");
         }
-        return new UserMessage(
-                "UNEXPECTED",
-                "Something went wrong: " + safeMessage(t) + ".",
-                "Try again; if it keeps happening, see the log file.");
+        return UserMessage.of("UNEXPECTED", t("svc.err.unexpected", safeMessage(t)), t("svc.err.unexpected.fix"));
+    }
+
+    /**
+     * The operating system's words for the commonest file failures (Linux's, which are also the English texts of
+     * these keys), so that a view shows them in the user's language; any other reason stays as the system said it.
+     */
+    private static final Map<String, String> REASONS = Map.of(
+            "No space left on device", "svc.err.reason.diskFull",
+            "Disk quota exceeded", "svc.err.reason.quota",
+            "Permission denied", "svc.err.reason.permissionDenied",
+            "Read-only file system", "svc.err.reason.readOnly",
+            "No such file or directory", "svc.err.reason.noSuchFile",
+            "Is a directory", "svc.err.reason.isDirectory",
+            "Not a directory", "svc.err.reason.notDirectory",
+            "Directory not empty", "svc.err.reason.notEmpty",
+            "File name too long", "svc.err.reason.nameTooLong",
+            "Too many open files", "svc.err.reason.tooManyFiles");
+
+    /** A {@link TextRef} for a reason the system words as one of {@link #REASONS}, else the reason itself. */
+    private static Object reason(String reason) {
+        String key = REASONS.get(reason.strip());
+        return key == null ? reason : t(key);
+    }
+
+    private static TextRef t(String key, Object... args) {
+        return TextRef.of(key, args);
     }
 
     private static String fileOf(Throwable t) {

@@ -1,5 +1,7 @@
 package io.obitox.profile;
 
+import io.obitox.common.TextRef;
+import io.obitox.common.UserMessage;
 import java.util.List;
 
 /**
@@ -24,19 +26,28 @@ public record ConnectionReport(String profile, String endpoint, String bucket, L
                 .orElse("OK");
     }
 
-    /** The one sentence a user reads first. */
+    /** The one sentence a user reads first, in English (the command line and its JSON). */
     public String headline() {
+        return verdict().oneLine();
+    }
+
+    /**
+     * The one sentence a user reads first, as a message a view can show in the user's language: the first failure
+     * with its fix, or how well the connection works.
+     */
+    public UserMessage verdict() {
         return checks.stream()
                 .filter(c -> c.status() == ConnectionCheck.Status.FAILED)
-                .map(c -> c.message() + (c.fix().isBlank() ? "" : " " + c.fix()))
+                .map(ConnectionCheck::asMessage)
                 .findFirst()
                 .orElseGet(() -> {
                     long warnings = checks.stream()
                             .filter(c -> c.status() == ConnectionCheck.Status.WARNING)
                             .count();
-                    return warnings == 0
-                            ? "Connection works; every feature is available."
-                            : "Connection works; " + warnings + " feature(s) will be limited (see warnings).";
+                    TextRef text = warnings == 0
+                            ? TextRef.of("svc.conn.works")
+                            : TextRef.of("svc.conn.worksLimited", warnings);
+                    return UserMessage.of("OK", text, null);
                 });
     }
 }

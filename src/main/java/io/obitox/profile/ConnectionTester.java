@@ -1,5 +1,6 @@
 package io.obitox.profile;
 
+import io.obitox.common.TextRef;
 import io.obitox.common.UserMessage;
 import io.obitox.profile.ConnectionCheck.Status;
 import io.obitox.storage.S3Errors;
@@ -30,6 +31,10 @@ import software.amazon.awssdk.services.s3.model.GetBucketCorsResponse;
  */
 public final class ConnectionTester {
     private static final String PROBE_PREFIX = ".obitox-probe/";
+    private static final TextRef ENDPOINT = t("svc.conn.check.endpoint");
+    private static final TextRef CREDENTIALS = t("svc.conn.check.credentials");
+    private static final TextRef BUCKET = t("svc.conn.check.bucket");
+    private static final TextRef WRITE_CORS = t("svc.conn.check.writeCors");
     private final StorageClients clients;
 
     public ConnectionTester(StorageClients clients) {
@@ -57,36 +62,36 @@ public final class ConnectionTester {
         S3Client s3 = clients.interactive(target);
         try {
             int n = s3.listBuckets().buckets().size();
-            add.accept(ConnectionCheck.passed("Credentials", "Signed in; " + n + " bucket(s) visible."));
+            add.accept(ConnectionCheck.passed(CREDENTIALS, t("svc.conn.signedIn", String.valueOf(n))));
         } catch (RuntimeException e) {
             UserMessage m = S3Errors.describe(e);
             if (S3Errors.ACCESS_DENIED.equals(m.code())) {
-                add.accept(new ConnectionCheck(
-                        "Credentials",
+                add.accept(ConnectionCheck.of(
                         Status.WARNING,
                         m.code(),
-                        "Keys accepted, but they may not list buckets (s3:ListAllMyBuckets).",
-                        "Type bucket names by hand; browsing the bucket list will not work."));
+                        CREDENTIALS,
+                        t("svc.conn.cannotListBuckets"),
+                        t("svc.conn.cannotListBuckets.fix")));
             } else {
-                add.accept(new ConnectionCheck("Credentials", Status.FAILED, m.code(), m.message(), m.fix()));
+                add.accept(ConnectionCheck.from(CREDENTIALS, Status.FAILED, m));
                 return new ConnectionReport(target.label(), where, bucket, checks);
             }
         }
         cancelPoint();
         if (bucket == null || bucket.isBlank()) {
-            add.accept(
-                    ConnectionCheck.skipped("Bucket", "No bucket given; set a default bucket to check permissions."));
+            add.accept(ConnectionCheck.skipped(BUCKET, t("svc.conn.noBucket")));
             return new ConnectionReport(target.label(), where, bucket, checks);
         }
         try {
             s3.headBucket(b -> b.bucket(bucket));
-            add.accept(ConnectionCheck.passed("Bucket", "Bucket '" + bucket + "' exists."));
+            add.accept(ConnectionCheck.passed(BUCKET, t("svc.conn.bucketExists", bucket)));
         } catch (RuntimeException e) {
             UserMessage m = S3Errors.describe(e);
-            String message = S3Errors.BUCKET_MISSING.equals(m.code())
-                    ? "The bucket '" + bucket + "' does not exist on " + where + "."
-                    : m.message();
-            add.accept(new ConnectionCheck("Bucket", Status.FAILED, m.code(), message, m.fix()));
+            if (S3Errors.BUCKET_MISSING.equals(m.code())) {
+                TextRef missing = t("svc.conn.bucketMissing", bucket, where);
+                m = new UserMessage(m.code(), missing.english(), m.fix(), missing, m.fixRef());
+            }
+            add.accept(ConnectionCheck.from(BUCKET, Status.FAILED, m));
             return new ConnectionReport(target.label(), where, bucket, checks);
         }
         permissions(s3, bucket, add);
@@ -96,46 +101,51 @@ public final class ConnectionTester {
     private ConnectionCheck reachability(S3Target target) {
         URI uri = target.endpointOpt().orElse(URI.create("https://s3." + target.region() + ".amazonaws.com"));
         int port = uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+        // the port as text: a number would be grouped (39,807)
+        String portText = String.valueOf(port);
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(uri.getHost(), port), 5000);
-            return ConnectionCheck.passed("Endpoint", "Reached " + uri.getHost() + ":" + port + ".");
+            return ConnectionCheck.passed(ENDPOINT, t("svc.conn.reached", uri.getHost(), portText));
         } catch (IOException e) {
             UserMessage m = S3Errors.describe(e);
             String code = S3Errors.TIMEOUT.equals(m.code()) || "TIMEOUT".equals(m.code())
                     ? S3Errors.ENDPOINT_UNREACHABLE
                     : m.code();
-            return new ConnectionCheck(
-                    "Endpoint",
+            return ConnectionCheck.of(
                     Status.FAILED,
                     code,
-                    "Nothing answers at " + uri.getHost() + ":" + port + " ("
-                            + e.getClass().getSimpleName() + ").",
-                    "Check that the server is running and that the endpoint URL and port are right.");
+                    ENDPOINT,
+                    t(
+                            "svc.conn.unreachable",
+                            uri.getHost(),
+                            portText,
+                            e.getClass().getSimpleName()),
+                    t("svc.conn.unreachable.fix"));
         }
     }
 
     private void permissions(S3Client s3, String bucket, Consumer<ConnectionCheck> add) {
-        add.accept(probe("List objects", "browsing the bucket and 'obitox ls'", "s3:ListBucket", () -> {
+        add.accept(probe(t("svc.conn.check.list"), t("svc.conn.feature.list"), "s3:ListBucket", () -> {
             // URL-encoded, like every listing: one key with a character XML cannot carry must not fail this check
             s3.listObjectsV2(b -> b.bucket(bucket).maxKeys(1).encodingType(EncodingType.URL));
-            return "Can list objects.";
+            return t("svc.conn.canList");
         }));
         cancelPoint();
         String key = PROBE_PREFIX + UUID.randomUUID();
-        add.accept(probe("Upload", "every upload", "s3:PutObject", () -> {
+        add.accept(probe(t("svc.conn.check.upload"), t("svc.conn.feature.upload"), "s3:PutObject", () -> {
             s3.putObject(b -> b.bucket(bucket).key(key).contentType("text/plain"), RequestBody.fromString("obitox"));
             try {
                 s3.deleteObject(b -> b.bucket(bucket).key(key));
-                return "Can upload and delete objects.";
+                return t("svc.conn.canUpload");
             } catch (RuntimeException e) {
-                return "Can upload, but not delete (probe object left at " + key + ").";
+                return t("svc.conn.cannotDelete", key);
             }
         }));
         cancelPoint();
         add.accept(probe(
-                "Multipart upload",
-                "large files and resume after a restart",
-                "s3:PutObject and s3:AbortMultipartUpload",
+                t("svc.conn.check.multipart"),
+                t("svc.conn.feature.multipart"),
+                t("svc.conn.permissionPair", "s3:PutObject", "s3:AbortMultipartUpload"),
                 () -> {
                     String mpKey = PROBE_PREFIX + UUID.randomUUID();
                     String uploadId = s3.createMultipartUpload(
@@ -152,36 +162,40 @@ public final class ConnectionTester {
                     } finally {
                         s3.abortMultipartUpload(b -> b.bucket(bucket).key(mpKey).uploadId(uploadId));
                     }
-                    return "Can start, list and abort multipart uploads.";
+                    return t("svc.conn.canMultipart");
                 }));
         cancelPoint();
         add.accept(probe(
-                "List incomplete uploads",
-                "finding orphaned uploads (resume itself still works)",
+                t("svc.conn.check.listIncomplete"),
+                t("svc.conn.feature.listIncomplete"),
                 "s3:ListBucketMultipartUploads",
                 () -> {
                     s3.listMultipartUploads(b -> b.bucket(bucket).maxUploads(1));
-                    return "Can list incomplete multipart uploads.";
+                    return t("svc.conn.canListIncomplete");
                 }));
         cancelPoint();
         CORSConfiguration[] current = new CORSConfiguration[1];
-        ConnectionCheck read = probe("Read CORS", "the CORS wizard's checks", "s3:GetBucketCors", () -> {
-            try {
-                GetBucketCorsResponse r = s3.getBucketCors(b -> b.bucket(bucket));
-                current[0] =
-                        CORSConfiguration.builder().corsRules(r.corsRules()).build();
-                return "Can read CORS (" + r.corsRules().size() + " rule(s)).";
-            } catch (RuntimeException e) {
-                if ("NoSuchCORSConfiguration".equals(S3Errors.awsCode(e))) {
-                    return "Can read CORS (none configured).";
-                }
-                throw e;
-            }
-        });
+        ConnectionCheck read =
+                probe(t("svc.conn.check.readCors"), t("svc.conn.feature.readCors"), "s3:GetBucketCors", () -> {
+                    try {
+                        GetBucketCorsResponse r = s3.getBucketCors(b -> b.bucket(bucket));
+                        current[0] = CORSConfiguration.builder()
+                                .corsRules(r.corsRules())
+                                .build();
+                        return t(
+                                "svc.conn.canReadCors",
+                                String.valueOf(r.corsRules().size()));
+                    } catch (RuntimeException e) {
+                        if ("NoSuchCORSConfiguration".equals(S3Errors.awsCode(e))) {
+                            return t("svc.conn.canReadCorsNone");
+                        }
+                        throw e;
+                    }
+                });
         add.accept(read);
         cancelPoint();
         if (read.status() == Status.PASSED) {
-            add.accept(probe("Write CORS", "the CORS wizard's setup and undo", "s3:PutBucketCors", () -> {
+            add.accept(probe(WRITE_CORS, t("svc.conn.feature.writeCors"), "s3:PutBucketCors", () -> {
                 if (current[0] != null) {
                     s3.putBucketCors(b -> b.bucket(bucket).corsConfiguration(current[0]));
                 } else {
@@ -194,39 +208,51 @@ public final class ConnectionTester {
                                     .build()));
                     s3.deleteBucketCors(b -> b.bucket(bucket));
                 }
-                return "Can write CORS (configuration left as it was).";
+                return t("svc.conn.canWriteCors");
             }));
         } else {
-            add.accept(ConnectionCheck.skipped("Write CORS", "Not tried because CORS could not be read."));
+            add.accept(ConnectionCheck.skipped(WRITE_CORS, t("svc.conn.writeCorsSkipped")));
         }
     }
 
-    private static ConnectionCheck probe(String name, String feature, String permission, Probe probe) {
+    /** @param permission what the check needs: a permission's name, or a {@link TextRef} naming more than one */
+    private static ConnectionCheck probe(TextRef name, TextRef feature, Object permission, Probe probe) {
         try {
             return ConnectionCheck.passed(name, probe.run());
         } catch (RuntimeException e) {
             UserMessage m = S3Errors.describe(e);
             if (S3Errors.NOT_IMPLEMENTED.equals(m.code())) {
-                String extra = name.contains("CORS")
-                        ? " This server has global CORS only (e.g. MinIO community, S3Proxy)."
-                        : "";
-                return new ConnectionCheck(
-                        name,
+                boolean cors = name.key().endsWith("Cors");
+                return ConnectionCheck.of(
                         Status.WARNING,
                         m.code(),
-                        "The server does not support this." + extra,
-                        "Affected: " + feature + ".");
+                        name,
+                        t(cors ? "svc.conn.notSupportedCors" : "svc.conn.notSupported"),
+                        t("svc.conn.affected", feature));
             }
             if (S3Errors.ACCESS_DENIED.equals(m.code())) {
-                return new ConnectionCheck(
-                        name,
+                return ConnectionCheck.of(
                         Status.WARNING,
                         m.code(),
-                        "Not allowed (needs " + permission + ").",
-                        "Affected: " + feature + ". Ask for " + permission + " on this bucket.");
+                        name,
+                        t("svc.conn.notAllowed", permission),
+                        t("svc.conn.notAllowed.fix", feature, permission));
             }
-            return new ConnectionCheck(name, Status.WARNING, m.code(), m.message(), "Affects " + feature + ".");
+            TextRef affects = t("svc.conn.affects", feature);
+            return new ConnectionCheck(
+                    name.english(),
+                    Status.WARNING,
+                    m.code(),
+                    m.message(),
+                    affects.english(),
+                    name,
+                    m.messageRef(),
+                    affects);
         }
+    }
+
+    private static TextRef t(String key, Object... args) {
+        return TextRef.of(key, args);
     }
 
     private static void cancelPoint() {
@@ -237,6 +263,6 @@ public final class ConnectionTester {
 
     @FunctionalInterface
     private interface Probe {
-        String run();
+        TextRef run();
     }
 }

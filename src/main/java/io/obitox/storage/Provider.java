@@ -79,6 +79,11 @@ public enum Provider {
         return hint;
     }
 
+    /** The hint for a view to show in the user's language, or null when there is none; {@link #hint()} is English. */
+    public TextRef hintText() {
+        return hint.isEmpty() ? null : TextRef.of("svc.provider.hint." + name());
+    }
+
     /** AWS computes and validates the newer checksums; every other provider we know only takes Content-MD5. */
     public boolean checksumsWhenRequiredOnly() {
         return this != AWS;

@@ -1,5 +1,6 @@
 package io.obitox.validation;
 
+import io.obitox.common.TextRef;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -156,6 +157,14 @@ public record ValidationPolicy(
     /** True when the policy is one of the built-in presets (which cannot be changed or deleted). */
     public boolean isPreset() {
         return PRESETS.stream().anyMatch(p -> p.key().equals(key()));
+    }
+
+    /**
+     * A built-in policy's name for a view to show in the user's language, or null for a policy the user named. The
+     * stored name, which the command line and the settings use, stays {@link #name()} (English for a preset).
+     */
+    public TextRef nameText() {
+        return isPreset() ? TextRef.of("svc.policy." + key()) : null;
     }
 
     /** The name in the form used to compare names. */

@@ -2,6 +2,7 @@ package io.obitox.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.obitox.common.Messages;
 import io.obitox.testing.TestPaths;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -59,6 +61,7 @@ class InstanceChannelTest {
 
         assertThat(r.delivered()).as(r.message()).isTrue();
         assertThat(r.message()).isEqualTo("2 file(s) handed over");
+        assertThat(Messages.of(Locale.GERMAN).render(r.reason())).isEqualTo("2 Datei(en) übergeben");
         assertThat(received).hasSize(1);
         assertThat(received.get(0).bringToFront()).isTrue();
         assertThat(received.get(0).files())
@@ -295,6 +298,11 @@ class InstanceChannelTest {
         InstanceClient.Result dead = InstanceClient.forward(home, List.of(Path.of("/a")), Duration.ofMillis(300));
         assertThat(dead.delivered()).isFalse();
         assertThat(dead.message()).contains("did not answer on port " + deadPort);
+        // the start-up dialog in German: the reason too, the port not grouped as a number
+        Messages german = Messages.of(Locale.GERMAN);
+        assertThat(german.get("app.alert.alreadyRunningText", home.root(), german.render(dead.reason())))
+                .startsWith("ObitoX läuft bereits mit dem Datenordner " + home.root() + ", aber es hat auf Port "
+                        + deadPort + " nicht geantwortet (");
     }
 
     @Test

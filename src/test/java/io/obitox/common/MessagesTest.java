@@ -8,6 +8,7 @@ import io.obitox.storage.Provider;
 import io.obitox.sync.ConflictChoice;
 import io.obitox.transfer.TransferState;
 import io.obitox.transfer.ui.StateFilter;
+import io.obitox.validation.ValidationPolicy;
 import io.obitox.watch.Watch;
 import io.obitox.watch.WatchLedger;
 import io.obitox.watch.WatchState;
@@ -158,6 +159,12 @@ class MessagesTest {
         }
         for (Provider p : Provider.values()) {
             keys.add(p.nameText().key()); // the provider's name in views
+            if (p.hintText() != null) {
+                keys.add(p.hintText().key()); // its hint in the Profiles view
+            }
+        }
+        for (ValidationPolicy p : ValidationPolicy.PRESETS) {
+            keys.add(p.nameText().key()); // a built-in policy's name in the Upload view
         }
         for (String choice : WatchFoldersViewModel.IF_EXISTS) {
             keys.add("watch.ifExists." + choice);

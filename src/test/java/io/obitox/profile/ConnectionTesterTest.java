@@ -3,6 +3,7 @@ package io.obitox.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.obitox.common.Messages;
 import io.obitox.profile.ConnectionCheck.Status;
 import io.obitox.storage.Provider;
 import io.obitox.storage.S3Errors;
@@ -15,6 +16,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -247,5 +249,62 @@ class ConnectionTesterTest {
         ConnectionReport r = test(t, BUCKET);
         assertThat(r.ok()).as(r.headline()).isTrue();
         assertThat(check(r, "Credentials").status()).isEqualTo(Status.PASSED);
+    }
+
+    /**
+     * The command line prints the checks' English as before; the Profiles view renders the same checks from their
+     * bundle references in German, with nothing left in English or as a key.
+     */
+    @Test
+    void theChecksAreEnglishForTheCommandLineAndGermanInTheView() {
+        ConnectionReport r = test(server.target(), BUCKET);
+        String hostPort = server.endpoint().getHost() + ":" + server.endpoint().getPort();
+        ConnectionCheck endpoint = check(r, "Endpoint");
+        ConnectionCheck cors = check(r, "Read CORS");
+        assertThat(endpoint.message()).isEqualTo("Reached " + hostPort + ".");
+        assertThat(check(r, "Upload").message()).isEqualTo("Can upload and delete objects.");
+        assertThat(cors.fix()).isEqualTo("Affected: the CORS wizard's checks.");
+        assertThat(check(r, "Write CORS").message()).isEqualTo("Not tried because CORS could not be read.");
+
+        Messages german = Messages.of(Locale.GERMAN);
+        Messages english = Messages.english();
+        for (ConnectionCheck c : r.checks()) {
+            assertThat(c.nameText()).as(c.name()).isNotNull();
+            assertThat(c.messageText()).as(c.name()).isNotNull();
+            assertThat(english.render(c.nameText())).isEqualTo(c.name());
+            assertThat(english.message(c.asMessage())).isEqualTo(c.message());
+            String shown = german.render(c.nameText()) + " " + german.oneLine(c.asMessage());
+            assertThat(shown).as(c.name()).doesNotContain("svc.").doesNotContain(c.message());
+        }
+        assertThat(german.render(endpoint.nameText())).isEqualTo("Endpunkt");
+        assertThat(german.message(endpoint.asMessage())).isEqualTo(hostPort + " ist erreichbar.");
+        assertThat(german.fix(cors.asMessage())).isEqualTo("Betroffen: die Prüfungen des CORS-Assistenten.");
+        assertThat(german.oneLine(r.verdict()))
+                .isEqualTo("Die Verbindung funktioniert; eine Funktion wird eingeschränkt sein (siehe Warnungen).");
+    }
+
+    @Test
+    void aFailedCheckIsTheVerdictInEitherLanguage() {
+        ConnectionReport r = test(server.target(server.accessKey(), "not-the-secret-0000000000"), BUCKET);
+        assertThat(r.headline())
+                .isEqualTo("The secret access key is wrong: the server rejected the signature. "
+                        + "Re-enter the secret key that belongs to this access key ID.");
+        assertThat(r.verdict().code()).isEqualTo(S3Errors.WRONG_SECRET);
+        Messages german = Messages.of(Locale.GERMAN);
+        assertThat(german.oneLine(r.verdict()))
+                .startsWith("Der geheime Zugriffsschlüssel ist falsch")
+                .contains("Geben Sie den geheimen Schlüssel");
+        assertThat(german.render(check(r, "Credentials").nameText())).isEqualTo("Zugangsdaten");
+    }
+
+    @Test
+    void warningsAreCountedInTheVerdict() {
+        ConnectionCheck warning = new ConnectionCheck("Read CORS", Status.WARNING, "NOT_IMPLEMENTED", "No.", "");
+        ConnectionReport two = new ConnectionReport("p", "e", "b", List.of(warning, warning));
+        assertThat(two.headline()).isEqualTo("Connection works; 2 feature(s) will be limited (see warnings).");
+        assertThat(Messages.of(Locale.GERMAN).oneLine(two.verdict()))
+                .isEqualTo("Die Verbindung funktioniert; 2 Funktionen werden eingeschränkt sein (siehe Warnungen).");
+        // a check made from plain strings has no references: every language shows its English
+        assertThat(Messages.of(Locale.GERMAN).message(warning.asMessage())).isEqualTo("No.");
     }
 }

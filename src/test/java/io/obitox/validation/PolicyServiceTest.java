@@ -3,6 +3,7 @@ package io.obitox.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.profile.ProfileDraft;
 import io.obitox.profile.StorageProfile;
@@ -11,6 +12,7 @@ import io.obitox.testing.TestApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -198,5 +200,24 @@ class PolicyServiceTest {
                 List.of(photos(), ValidationPolicy.IMAGES, ValidationPolicy.ANYTHING_BUT_EXECUTABLES)) {
             assertThat(PolicyJson.read(PolicyJson.write(p), "x", "test")).isEqualTo(p);
         }
+    }
+
+    /** The Upload view shows the presets' names in the user's language; stored and typed names stay English. */
+    @Test
+    void presetsHaveTranslatedDisplayNamesWhileTheirStoredNameStays() {
+        Messages german = Messages.of(Locale.GERMAN);
+        ValidationPolicy preset = policies.list().get(0);
+        assertThat(preset.name()).isEqualTo("Anything but executables");
+        assertThat(Messages.english().render(preset.nameText())).isEqualTo("Anything but executables");
+        assertThat(german.render(preset.nameText())).isEqualTo("Ohne Programme");
+        assertThat(ValidationPolicy.PRESETS)
+                .extracting(p -> german.render(p.nameText()))
+                .containsExactly("Ohne Programme", "Bilder", "Dokumente", "Medien");
+        // the German name picks nothing: the command line and the settings know the policy by its stored name
+        assertThat(policies.find("Bilder")).isEmpty();
+        assertThat(policies.find("images")).contains(ValidationPolicy.IMAGES);
+        // a policy the user named has no translation: every language shows its name
+        assertThat(photos().nameText()).isNull();
+        assertThat(german.render(photos().nameText(), photos().name())).isEqualTo("Team Photos");
     }
 }

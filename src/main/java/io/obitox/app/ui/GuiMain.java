@@ -110,8 +110,7 @@ public final class GuiMain {
         if (!fx.then(() -> showMainWindow(opening, held, server, absolute, times))) {
             Throwable noToolkit = fx.failure();
             log().error("Could not start the window toolkit", noToolkit);
-            System.err.println("ObitoX could not open its window (" + noToolkit.getMessage() + "). Without a "
-                    + "display, use the command line: obitox --help");
+            System.err.println(startText().get("app.start.noWindow", String.valueOf(noToolkit.getMessage())));
             System.exit(1);
         }
     }
@@ -150,9 +149,10 @@ public final class GuiMain {
         } catch (CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             log().error("Start failed", cause);
-            String msg = S3Errors.describe(cause).oneLine();
-            System.err.println("ObitoX could not start: " + msg);
-            alert(startText().get("app.alert.couldNotStart"), msg, 1).run();
+            Messages text = startText();
+            String msg = text.oneLine(S3Errors.describe(cause));
+            System.err.println(text.get("app.start.couldNotStart", msg));
+            alert(text.get("app.alert.couldNotStart"), msg, 1).run();
             return;
         }
         AppContext app = opened.app();
@@ -265,33 +265,28 @@ public final class GuiMain {
     /** A second launch of this app home: give the running window our files (or just raise it) and end. */
     private static void handToRunningInstance(FxStartup fx, AppHome home, List<Path> files) {
         InstanceClient.Result r = InstanceClient.forward(home, files, FORWARD_PATIENCE);
+        Messages text = startText();
         if (r.delivered()) {
-            System.out.println(
-                    "ObitoX is already running with the data folder " + home.root() + ": " + r.message() + ".");
+            System.out.println(text.get("app.start.handedOver", home.root(), text.render(r.reason())));
             System.exit(0);
         }
-        String msg = "ObitoX is already running with the data folder " + home.root() + ", but " + r.message()
-                + ". Switch to its window, or close it and try again (or start this one with another --home).";
+        String msg = text.get("app.alert.alreadyRunningText", home.root(), text.render(r.reason()));
         System.err.println(msg);
-        Messages text = startText();
-        alertAndExit(
-                fx,
-                text.get("app.alert.alreadyRunning"),
-                text.get("app.alert.alreadyRunningText", home.root(), r.message()),
-                NOT_HANDED_OVER);
+        alertAndExit(fx, text.get("app.alert.alreadyRunning"), msg, NOT_HANDED_OVER);
     }
 
     private static void failBeforeWindow(FxStartup fx, RuntimeException e) {
         log().error("Start failed", e);
-        String msg = S3Errors.describe(e).oneLine();
-        System.err.println("ObitoX could not start: " + msg);
-        alertAndExit(fx, startText().get("app.alert.couldNotStart"), msg, 1);
+        Messages text = startText();
+        String msg = text.oneLine(S3Errors.describe(e));
+        System.err.println(text.get("app.start.couldNotStart", msg));
+        alertAndExit(fx, text.get("app.alert.couldNotStart"), msg, 1);
     }
 
     /**
-     * The texts of the dialogs shown when the start fails: in the system's language, since the language setting
-     * lives in the data folder that may be what could not be opened. The terminal gets English, as the command line
-     * does.
+     * The texts of the start: the dialogs shown when it fails and what goes to the terminal. In the system's
+     * language, since the language setting lives in the data folder that may be what could not be opened; the
+     * terminal gets the same language, as the command line does.
      */
     private static Messages startText() {
         return Messages.of(Locale.getDefault());

@@ -232,7 +232,7 @@ public final class ProfilesView {
                 .bind(Bindings.createStringBinding(
                         () -> {
                             Provider p = vm.providerProperty().get();
-                            return p == null ? "" : p.hint();
+                            return p == null ? "" : messages.render(p.hintText(), p.hint());
                         },
                         vm.providerProperty()));
         formTitle
@@ -259,7 +259,7 @@ public final class ProfilesView {
         status.textProperty().bind(vm.statusProperty());
         StatusStyles.follow(status, vm.statusKindProperty());
         checks.setItems(vm.checks());
-        checks.setCellFactory(l -> new ConnectionCheckCell());
+        checks.setCellFactory(l -> new ConnectionCheckCell(messages));
         checks.setPlaceholder(new Label(messages.get("profiles.view.checksPlaceholder")));
         initObjectDefaults();
         vm.refreshAwsProfiles();
@@ -277,6 +277,9 @@ public final class ProfilesView {
         javafx.scene.control.Tooltip full = new javafx.scene.control.Tooltip();
         full.textProperty().bind(form.summaryProperty()); // the line is cut to the title's width
         objectDefaultsSummary.setTooltip(full);
+        // a long profile name (or a longer language) wraps the line rather than cutting it
+        objectDefaultsSummary.setWrapText(true);
+        objectDefaultsSummary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         objectDefaultsTitle
                 .prefWidthProperty()
                 .bind(objectDefaultsPane.widthProperty().subtract(48));

@@ -302,7 +302,7 @@ public final class ProfilesViewModel {
     // helpers //
 
     private void showReport(ConnectionReport r) {
-        status.show(r.ok() ? Tone.SUCCESS : Tone.ERROR, r.headline());
+        status.show(r.ok() ? Tone.SUCCESS : Tone.ERROR, messages.oneLine(r.verdict()));
     }
 
     private void load(StorageProfile p) {

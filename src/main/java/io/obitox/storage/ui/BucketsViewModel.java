@@ -78,7 +78,7 @@ public final class BucketsViewModel {
         this.details = new ObjectDetailsViewModel(detailsService, tasks, messages);
         this.downloads = new DownloadViewModel(downloader, tasks, selection, bucket, status, messages);
         this.drops = new FolderDropViewModel(
-                tasks, selection, bucket, prefix.getReadOnlyProperty(), status.busyFlag(), status::report);
+                tasks, selection, bucket, prefix.getReadOnlyProperty(), status.busyFlag(), status::report, messages);
         this.handOffs = new BucketHandOffs(bucket, selection::getCurrent, status::report, messages);
         this.filter = new ListingFilterViewModel(entries, prefix::get, buckets, tasks, status, messages);
         selection.currentProperty().addListener((o, a, p) -> refreshBuckets());

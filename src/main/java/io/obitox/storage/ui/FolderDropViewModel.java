@@ -1,5 +1,6 @@
 package io.obitox.storage.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.profile.StorageProfile;
 import io.obitox.profile.ui.ProfileSelection;
@@ -7,9 +8,10 @@ import io.obitox.storage.BucketInfo;
 import io.obitox.storage.S3Errors;
 import io.obitox.sync.ConflictChoice;
 import io.obitox.upload.FolderDrop;
+import io.obitox.validation.ValidationResult;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.BiConsumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -20,7 +22,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 /**
  * Files dropped onto the bucket browser's listing: checked and queued into the bucket and folder shown, through the
  * {@link DropUploader} the composition root supplies (so this view does not build the validation and transfer
- * services). FX thread only; the check and the queueing run through {@link UiTasks}.
+ * services). FX thread only; the check and the queueing run through {@link UiTasks}. Says what happened on the
+ * browser's status line, in the view's language.
  */
 public final class FolderDropViewModel {
     private final UiTasks tasks;
@@ -29,6 +32,7 @@ public final class FolderDropViewModel {
     private final ReadOnlyStringProperty prefix;
     private final BooleanProperty busy;
     private final BiConsumer<Boolean, String> status;
+    private final Messages messages;
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(this, "available", false);
     private DropUploader uploader;
 
@@ -44,8 +48,10 @@ public final class FolderDropViewModel {
             ObjectProperty<BucketInfo> bucket,
             ReadOnlyStringProperty prefix,
             BooleanProperty busy,
-            BiConsumer<Boolean, String> status) {
+            BiConsumer<Boolean, String> status,
+            Messages messages) {
         this.tasks = tasks;
+        this.messages = messages;
         this.selection = selection;
         this.bucket = bucket;
         this.prefix = prefix;
@@ -73,40 +79,51 @@ public final class FolderDropViewModel {
         }
         String under = prefix.get();
         String where = "s3://" + b.name() + "/" + under;
-        status.accept(false, "Checking " + files.size() + " dropped item(s) for " + where + " …");
+        status.accept(false, messages.get("folderDrop.checking", files.size(), where));
         DropUploader u = uploader;
         tasks.run(() -> u.upload(p, b.name(), under, files))
                 .trackBusy(busy)
                 .onSuccess(r -> {
-                    String rejected = r.rejected().isEmpty()
-                            ? ""
-                            : " " + r.rejected().size() + " rejected, e.g. "
-                                    + r.rejected().get(0).sanitizedName() + ": "
-                                    + r.rejected().get(0).error().message();
                     if (r.refusal() != null) {
                         status.accept(
                                 true,
-                                "Nothing was sent to " + where + ": "
-                                        + r.refusal().reason().oneLine());
+                                messages.get(
+                                        "folderDrop.nothingSent",
+                                        where,
+                                        messages.oneLine(r.refusal().reason())));
                     } else {
-                        status.accept(
-                                !r.rejected().isEmpty(),
-                                r.queued() + " file(s) queued for " + where + " — follow them under Transfers."
-                                        + notSent(r) + rejected);
+                        status.accept(!r.rejected().isEmpty(), outcome(r, where, messages));
                     }
                 })
-                .onError(e -> status.accept(true, S3Errors.describe(e).oneLine()))
+                .onError(e -> status.accept(true, messages.oneLine(S3Errors.describe(e))))
                 .start();
     }
 
-    /** The files the upload plan left out, and why (the choice for existing keys is a setting: Settings). */
-    private static String notSent(FolderDrop.Result r) {
-        String skipped = r.skipped() == 0
-                ? ""
-                : " " + r.skipped() + " skipped: already there ("
-                        + r.choice().label().toLowerCase(Locale.ROOT)
-                        + (r.choice() == ConflictChoice.ASK ? ", and there is no one to ask on a drop" : "")
-                        + "; Settings).";
-        return skipped + (r.excluded() == 0 ? "" : " " + r.excluded() + " left out by the exclude rules.");
+    /**
+     * What a drop did, in sentences: queued, the files the upload plan left out and why (the choice for existing keys
+     * is a setting: Settings), and the first file the policy refused.
+     */
+    static String outcome(FolderDrop.Result r, String where, Messages messages) {
+        List<String> sentences = new ArrayList<>();
+        sentences.add(messages.get("folderDrop.queued", r.queued(), where));
+        if (r.skipped() > 0) {
+            String choice = messages.get("conflictChoice." + r.choice().name());
+            sentences.add(
+                    r.choice() == ConflictChoice.ASK
+                            ? messages.get("folderDrop.skippedAsk", r.skipped(), choice)
+                            : messages.get("folderDrop.skipped", r.skipped(), choice));
+        }
+        if (r.excluded() > 0) {
+            sentences.add(messages.get("folderDrop.excluded", r.excluded()));
+        }
+        if (!r.rejected().isEmpty()) {
+            ValidationResult first = r.rejected().get(0);
+            sentences.add(messages.get(
+                    "folderDrop.rejected",
+                    r.rejected().size(),
+                    first.sanitizedName(),
+                    first.error().message()));
+        }
+        return String.join(" ", sentences);
     }
 }

@@ -166,7 +166,7 @@ public final class UploadView {
         policyBox.setConverter(new StringConverter<>() {
             @Override
             public String toString(ValidationPolicy p) {
-                return p == null ? "" : p.name();
+                return p == null ? "" : messages.render(p.nameText(), p.name());
             }
 
             @Override

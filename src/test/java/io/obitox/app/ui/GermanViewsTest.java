@@ -12,11 +12,14 @@ import io.obitox.cors.CorsConfig;
 import io.obitox.cors.CorsHistoryRepository;
 import io.obitox.cors.ui.CorsWizardDialog;
 import io.obitox.cors.ui.CorsWizardState;
+import io.obitox.profile.ConnectionCheck;
 import io.obitox.profile.StorageProfile;
 import io.obitox.storage.Provider;
 import io.obitox.storage.S3Target;
 import io.obitox.testing.FxApp;
+import io.obitox.testing.S3ProxyServer;
 import io.obitox.testing.TestApp;
+import io.obitox.testing.TestProfiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,6 +36,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Cell;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Control;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
@@ -256,6 +260,41 @@ class GermanViewsTest {
             }
         }
         return problems;
+    }
+
+    /**
+     * The Profiles view after a failed connection test (as the English profiles-wrong-secret.png): the report, its
+     * checks and the provider's texts in German. The profile is added for this test only and removed again, so the
+     * other screenshots do not show it.
+     */
+    @Test
+    void aFailedConnectionTestIsReportedInGerman(FxRobot robot) throws Exception {
+        try (S3ProxyServer server = S3ProxyServer.start()) {
+            server.createBucket("photos");
+            StorageProfile wrong = TestProfiles.wrongSecret(app, server);
+            try {
+                robot.interact(() -> views.selection()
+                        .set(
+                                app.context().profiles().list(),
+                                app.context().profiles().defaultProfile()));
+                robot.clickOn("#nav-profiles");
+                TestProfiles.testConnection(robot, wrong.name(), GERMAN.get("svc.s3.wrongSecret"));
+                Label status = robot.lookup("#profileStatus").queryAs(Label.class);
+                assertThat(status.getText()).contains(GERMAN.get("svc.s3.wrongSecret.fix"));
+                @SuppressWarnings("unchecked")
+                ListView<ConnectionCheck> checks = robot.lookup("#checkList").queryAs(ListView.class);
+                assertThat(checks.getItems())
+                        .extracting(c -> GERMAN.render(c.nameText(), c.name()))
+                        .containsExactly("Endpunkt", "Zugangsdaten");
+                List<String> problems = check(robot, stage.getScene().getRoot(), "PROFILES/wrong-secret");
+                shoot(robot, stage, "profiles-wrong-secret");
+                assertThat(problems)
+                        .as("German Profiles view after a failed test")
+                        .isEmpty();
+            } finally {
+                app.context().profiles().remove(wrong.id());
+            }
+        }
     }
 
     private static void shoot(FxRobot robot, Stage stage, String name) throws Exception {

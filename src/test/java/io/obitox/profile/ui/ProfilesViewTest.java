@@ -3,12 +3,12 @@ package io.obitox.profile.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.obitox.profile.ConnectionCheck;
-import io.obitox.profile.ProfileDraft;
 import io.obitox.profile.StorageProfile;
 import io.obitox.storage.Provider;
 import io.obitox.testing.FxApp;
 import io.obitox.testing.S3ProxyServer;
 import io.obitox.testing.TestApp;
+import io.obitox.testing.TestProfiles;
 import io.obitox.testing.TestSecrets;
 import java.nio.file.Files;
 import javafx.scene.control.ComboBox;
@@ -35,20 +35,7 @@ class ProfilesViewTest {
         server = S3ProxyServer.start();
         server.createBucket("photos");
         app = TestApp.create("profiles-view");
-        app.context()
-                .profiles()
-                .add(new ProfileDraft(
-                        "Wrong key",
-                        Provider.GENERIC,
-                        server.endpoint().toString(),
-                        null,
-                        true,
-                        "photos",
-                        ProfileDraft.CredentialMode.KEYS,
-                        null,
-                        server.accessKey(),
-                        TestSecrets.register("not-the-secret-" + server.accessKey()),
-                        null));
+        TestProfiles.wrongSecret(app, server);
     }
 
     @Start
@@ -114,21 +101,7 @@ class ProfilesViewTest {
     @Test
     void aWrongSecretIsReportedInPlainWordsWithTheFix(FxRobot robot) {
         robot.clickOn("#nav-profiles");
-        @SuppressWarnings("unchecked")
-        ListView<StorageProfile> list = robot.lookup("#profileList").queryAs(ListView.class);
-        StorageProfile wrong = list.getItems().stream()
-                .filter(p -> p.name().equals("Wrong key"))
-                .findFirst()
-                .orElseThrow();
-        robot.interact(() -> list.getSelectionModel().select(wrong));
-        robot.clickOn("#testProfileButton");
-        FxApp.waitUntil(
-                "the test failed",
-                60,
-                () -> robot.lookup("#profileStatus")
-                        .queryAs(Label.class)
-                        .getText()
-                        .contains("secret access key is wrong"));
+        TestProfiles.testConnection(robot, TestProfiles.WRONG_KEY, "secret access key is wrong");
         assertThat(robot.lookup("#profileStatus").queryAs(Label.class).getText())
                 .contains("Re-enter the secret key");
         FxApp.screenshot(robot, stage, "profiles-wrong-secret");
