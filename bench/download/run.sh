@@ -88,7 +88,8 @@ rm -rf "$HOME_DIR"   # a fresh app home (database, transfer rows) for every invo
 JAVA_OPTS_FILE=$ROOT/packaging/common/cli-java-options
 CDS=
 if [ -z "${OBITOX_JAVA_OPTS+x}" ]; then
-    OBITOX_JAVA_OPTS=$(grep -v '^#' "$JAVA_OPTS_FILE" 2>/dev/null | tr '\n' ' ' || true)
+    # $APPDIR (the installed app's lib/app) is packaging/common here, where c2-digests.json lies
+    OBITOX_JAVA_OPTS=$(grep -v '^#' "$JAVA_OPTS_FILE" 2>/dev/null | sed "s#\\\$APPDIR#$ROOT/packaging/common#g" | tr '\n' ' ' || true)
     CDS=$DW/obitox-cli.jsa
     rm -f "$CDS"
 fi

@@ -60,7 +60,8 @@ trap cleanup EXIT
 JAVA_OPTS_FILE=$ROOT/packaging/common/cli-java-options
 CDS=
 if [ -z "${OBITOX_JAVA_OPTS+x}" ]; then
-    OBITOX_JAVA_OPTS=$(grep -v '^#' "$JAVA_OPTS_FILE" 2>/dev/null | tr '\n' ' ' || true)
+    # $APPDIR (the installed app's lib/app) is packaging/common here, where c2-digests.json lies
+    OBITOX_JAVA_OPTS=$(grep -v '^#' "$JAVA_OPTS_FILE" 2>/dev/null | sed "s#\\\$APPDIR#$ROOT/packaging/common#g" | tr '\n' ' ' || true)
     CDS=$WORK/obitox-cli.jsa
     rm -f "$CDS"
 fi

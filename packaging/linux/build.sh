@@ -140,6 +140,8 @@ log "jpackage: app-image $version"
     --type app-image --app-version "$version" \
     --input "$work/input" --runtime-image "$work/runtime" --dest "$target/dist"
 write_launcher
+# the command line's compiler directives (cli-java-options names them as $APPDIR/c2-digests.json)
+cp packaging/common/c2-digests.json "$image/lib/app/c2-digests.json"
 cp packaging/linux/obitox.desktop "$image/lib/obitox.desktop"
 mkdir -p "$image/lib/icons"
 for size in 16 24 32 48 64 128 256 512; do
