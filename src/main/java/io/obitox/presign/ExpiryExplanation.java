@@ -1,6 +1,7 @@
 package io.obitox.presign;
 
 import io.obitox.common.Sizes;
+import io.obitox.common.TextRef;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -64,32 +65,35 @@ public record ExpiryExplanation(
      * One sentence, e.g. {@code auto: 120 MiB ÷ 750 KiB/s (network '3g', as chosen) × 1.5 = 246 s → 4 min 06 s}.
      */
     public String text() {
-        StringBuilder sb = new StringBuilder();
+        return textRef().english();
+    }
+
+    /** {@link #text()} as a bundle reference, for a view in the user's language. */
+    public TextRef textRef() {
+        TextRef how;
         if (auto) {
-            sb.append("auto: ")
-                    .append(Sizes.bytes(sizeBytes))
-                    .append(" ÷ ")
-                    .append(estimate.describe())
-                    .append(" × ")
-                    .append(buffer == Math.rint(buffer) ? String.valueOf((long) buffer) : String.valueOf(buffer))
-                    .append(" = ")
-                    .append(rawSeconds)
-                    .append(" s");
-            if (clamp == Clamp.MINIMUM) {
-                sb.append(", raised to the minimum");
-            } else if (clamp == Clamp.MAXIMUM) {
-                sb.append(", cut to the maximum (7 days, the SigV4 limit)");
-            }
-            sb.append(" → ").append(Sizes.duration(limitedSeconds));
+            Object clampText = switch (clamp) {
+                case MINIMUM -> TextRef.of("svc.expiry.clamp.minimum");
+                case MAXIMUM -> TextRef.of("svc.expiry.clamp.maximum");
+                case NONE -> "";
+            };
+            how = TextRef.of(
+                    "svc.expiry.auto",
+                    Sizes.bytes(sizeBytes),
+                    estimate.describeText(),
+                    buffer == Math.rint(buffer) ? String.valueOf((long) buffer) : String.valueOf(buffer),
+                    String.valueOf(rawSeconds),
+                    clampText,
+                    Sizes.duration(limitedSeconds));
         } else {
-            sb.append("fixed: ").append(Sizes.duration(rawSeconds)).append(" as asked");
+            how = TextRef.of("svc.expiry.fixed", Sizes.duration(rawSeconds));
         }
-        if (cutByCredentials()) {
-            sb.append("; cut to ")
-                    .append(Sizes.duration(seconds))
-                    .append(": the temporary credentials that sign it expire at ")
-                    .append(credentialsExpireAt);
-        }
-        return sb.toString();
+        return cutByCredentials()
+                ? TextRef.of(
+                        "svc.expiry.cutByCredentials",
+                        how,
+                        Sizes.duration(seconds),
+                        String.valueOf(credentialsExpireAt))
+                : how;
     }
 }

@@ -1,6 +1,7 @@
 package io.obitox.presign;
 
 import io.obitox.common.Sizes;
+import io.obitox.common.TextRef;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,13 +55,20 @@ public record ThroughputEstimate(Source source, double bytesPerSecond, int sampl
 
     /** For messages: {@code 4.2 MiB/s, the lower quartile of 12 recent uploads to this endpoint}. */
     public String describe() {
+        return describeText().english();
+    }
+
+    /** {@link #describe()} as a bundle reference, for a view in the user's language. */
+    public TextRef describeText() {
         String rate = Sizes.rate(bytesPerSecond);
         return switch (source) {
-            case NETWORK -> rate + " (network '" + network.label() + "', as chosen)";
+            case NETWORK -> TextRef.of("svc.throughput.network", rate, network.label());
             case HISTORY ->
-                rate + " (the lower quartile of " + samples + " recent upload" + (samples == 1 ? "" : "s")
-                        + " to this endpoint)";
-            case DEFAULT -> rate + " (network 'unknown': no measured uploads to this endpoint yet)";
+                TextRef.of(
+                        samples == 1 ? "svc.throughput.history.one" : "svc.throughput.history.many",
+                        rate,
+                        String.valueOf(samples));
+            case DEFAULT -> TextRef.of("svc.throughput.default", rate);
         };
     }
 }

@@ -40,7 +40,9 @@ final class LinkTexts {
         StringBuilder sb = new StringBuilder();
         sb.append(l.method()).append(" s3://").append(l.bucket()).append('/').append(l.key());
         sb.append('\n')
-                .append(messages.get("links.texts.expiryLine", l.explanation().text()));
+                .append(messages.get(
+                        "links.texts.expiryLine",
+                        messages.render(l.explanation().textRef())));
         if (!l.headers().isEmpty()) {
             // one a line: a value may hold commas (Cache-Control, the tagging header)
             sb.append('\n').append(messages.get("links.texts.mustSendExactly"));
@@ -130,7 +132,7 @@ final class LinkTexts {
     String autoPreview(ThroughputEstimate e) {
         return messages.get(
                 "links.texts.autoPreview",
-                e.describe(),
+                messages.render(e.describeText()),
                 String.valueOf(SmartExpiry.BUFFER),
                 SmartExpiry.MIN_SECONDS / 60,
                 SmartExpiry.MAX_SECONDS / 86_400);

@@ -231,7 +231,10 @@ public final class LinksView {
             TableRow<PresignedLink> row = new TableRow<>();
             row.itemProperty()
                     .addListener((o, a, l) -> row.setTooltip(
-                            l == null ? null : new Tooltip(l.explanation().text())));
+                            l == null
+                                    ? null
+                                    : new Tooltip(
+                                            messages.render(l.explanation().textRef()))));
             return row;
         });
         links.getSelectionModel().selectedItemProperty().addListener((o, a, l) -> {
