@@ -9,7 +9,7 @@ public final class ObjectSettingsErrors {
     /** A setting the target's provider does not have (ACLs on R2, tags on B2 …). */
     public static final String UNSUPPORTED = "UNSUPPORTED_OBJECT_SETTING";
     /** An SSE-C transfer runs only with its key; the key is never stored. */
-    public static final String KEY_NEEDED = "SSE_C_KEY_NEEDED";
+    public static final String KEY_NEEDED = io.obitox.storage.SseCRefusal.KEY_NEEDED;
     /** The key file given at resume is not the key the upload started with. */
     public static final String KEY_MISMATCH = "SSE_C_KEY_MISMATCH";
 

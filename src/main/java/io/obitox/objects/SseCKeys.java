@@ -15,6 +15,11 @@ public final class SseCKeys {
         byMd5.put(key.md5Base64(), key);
     }
 
+    /** Every key given to this process, for an object whose key S3 does not name (a HEAD refused without it). */
+    public java.util.List<SseCKey> all() {
+        return java.util.List.copyOf(byMd5.values());
+    }
+
     public Optional<SseCKey> find(String md5Base64) {
         return md5Base64 == null ? Optional.empty() : Optional.ofNullable(byMd5.get(md5Base64));
     }
@@ -37,8 +42,8 @@ public final class SseCKeys {
                 ObjectSettingsErrors.KEY_NEEDED,
                 what + " is encrypted with a customer key (SSE-C, fingerprint " + md5Base64
                         + ") that ObitoX does not keep.",
-                "Give the same key file again: obitox upload … --sse-c-key-file FILE (or obitox transfers"
-                        + " resume --sse-c-key-file FILE)."));
+                "Give the same key file again: the same command with --sse-c-key-file FILE, obitox transfers"
+                        + " resume --sse-c-key-file FILE, or Resume in the Transfers view (it asks for the file)."));
     }
 
     /**

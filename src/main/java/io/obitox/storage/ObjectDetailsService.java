@@ -1,6 +1,7 @@
 package io.obitox.storage;
 
 import io.obitox.common.ObitoxException;
+import io.obitox.common.TextRef;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,16 +30,26 @@ public final class ObjectDetailsService {
     }
 
     /**
-     * @param head adds headers to the HEAD request: an SSE-C object's key headers (without them S3 answers 400)
+     * @param head adds headers to the HEAD request: an SSE-C object's key headers (without them S3 answers 400,
+     *     which is {@code SSE_C_KEY_NEEDED}; with another key, {@code SSE_C_WRONG_KEY}: see {@link SseCRefusal})
      */
     public ObjectDetails details(S3Target target, String bucket, String key, Consumer<HeadObjectRequest.Builder> head) {
         S3Client s3 = clients.interactive(target);
         HeadObjectResponse h;
+        HeadObjectRequest.Builder request =
+                HeadObjectRequest.builder().bucket(bucket).key(key);
+        head.accept(request);
+        HeadObjectRequest built = request.build();
         try {
-            h = s3.headObject(b -> head.accept(b.bucket(bucket).key(key)));
+            h = s3.headObject(built);
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
                 throw missing(s3, bucket, key, e);
+            }
+            if (SseCRefusal.refused(e)) {
+                boolean keySent = built.sseCustomerKey() != null;
+                throw SseCRefusal.of(
+                        bucket, key, keySent, TextRef.of(keySent ? "svc.sseC.fix.wrongKey" : "svc.sseC.fix.stat"), e);
             }
             throw S3Errors.toException(e);
         } catch (RuntimeException e) {
@@ -95,7 +106,7 @@ public final class ObjectDetailsService {
             return encryption(
                     clients.interactive(target).headObject(b -> b.bucket(bucket).key(key)));
         } catch (S3Exception e) {
-            return e.statusCode() == 400 ? "SSE-C (key needed)" : "?";
+            return SseCRefusal.refused(e) ? "SSE-C (key needed)" : "?";
         } catch (RuntimeException e) {
             return "?";
         }

@@ -1,9 +1,9 @@
 package io.obitox.transfer;
 
 import io.obitox.common.ObitoxException;
+import io.obitox.common.TextRef;
 import io.obitox.objects.Encryption;
 import io.obitox.objects.ObjectHeaders;
-import io.obitox.objects.ObjectSettingsErrors;
 import io.obitox.objects.SseCKey;
 import io.obitox.objects.UploadSettings;
 import io.obitox.profile.TargetRef;
@@ -12,6 +12,7 @@ import io.obitox.storage.ObjectEntry;
 import io.obitox.storage.ObjectListing;
 import io.obitox.storage.S3Errors;
 import io.obitox.storage.S3Target;
+import io.obitox.storage.SseCRefusal;
 import io.obitox.storage.StorageClients;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -179,13 +180,14 @@ public final class DownloadService {
                         "There is no object '" + key + "' in bucket '" + bucket + "' on " + target.label() + ".",
                         "Check the key with 'obitox ls'; to download a folder, end it with '/'.");
             }
-            if (e.statusCode() == 400 && sseC == null) {
-                // S3 and RGW answer a HEAD of an SSE-C object without its key with a bare 400 (a HEAD has no body)
-                throw new ObitoxException(
-                        ObjectSettingsErrors.KEY_NEEDED,
-                        "The server refused to describe '" + key + "' (HTTP 400): it is most likely encrypted with a"
-                                + " customer key (SSE-C).",
-                        "Give the key it was uploaded with: obitox download … --sse-c-key-file FILE.");
+            if (SseCRefusal.refused(e)) {
+                // S3 and RGW answer a HEAD of an SSE-C object without its key (or with another) with a bare 400
+                throw SseCRefusal.of(
+                        bucket,
+                        key,
+                        sseC != null,
+                        TextRef.of(sseC == null ? "svc.sseC.fix.download" : "svc.sseC.fix.wrongKey"),
+                        e);
             }
             throw S3Errors.toException(e);
         } catch (RuntimeException e) {
@@ -252,6 +254,15 @@ public final class DownloadService {
         long partSize = engine.settings().partSize();
         for (Item it : items) {
             Transfer earlier = earlier(unfinished.get(it.key()), it.path());
+            if (earlier != null && !sameKey(earlier, settings)) {
+                // queued without the key (or with another): resumed it would fail again, so it makes way for this one
+                if (earlier.state() == TransferState.RUNNING) {
+                    taken.add(earlier.source());
+                } else {
+                    engine.cancel(earlier.id());
+                }
+                earlier = null;
+            }
             if (earlier != null && taken.add(earlier.source())) {
                 engine.resume(earlier.id()); // its part file and recorded ranges are ours: go on from them
                 ids.add(earlier.id());
@@ -287,6 +298,13 @@ public final class DownloadService {
             engine.submit(chunk);
         }
         return new Batch(batch, List.copyOf(ids), List.copyOf(skipped), resumed);
+    }
+
+    /** Whether {@code t} was queued with the customer key {@code settings} name (or, like them, with none). */
+    private static boolean sameKey(Transfer t, UploadSettings settings) {
+        return java.util.Objects.equals(
+                t.target().settings().encryption().customerKeyMd5(),
+                settings.encryption().customerKeyMd5());
     }
 
     /** Whether the finished download may replace a file that is there by then. */

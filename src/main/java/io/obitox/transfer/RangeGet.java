@@ -1,6 +1,8 @@
 package io.obitox.transfer;
 
+import io.obitox.common.TextRef;
 import io.obitox.objects.ObjectHeaders;
+import io.obitox.storage.SseCRefusal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -76,7 +78,7 @@ final class RangeGet {
             if (e.statusCode() == 412) {
                 throw changed();
             }
-            throw e;
+            throw sseCRefusal(job, e); // not retried: the same request gets the same answer
         }
         try {
             String got = JobContext.unquote(in.response().eTag());
@@ -133,6 +135,23 @@ final class RangeGet {
             }
             in.close();
         }
+    }
+
+    /**
+     * {@code failure} as {@code SSE_C_KEY_NEEDED} (or {@code SSE_C_WRONG_KEY}) when it is the server refusing an
+     * SSE-C object for its key ({@link SseCRefusal}); else {@code failure} itself.
+     */
+    static RuntimeException sseCRefusal(JobContext job, RuntimeException failure) {
+        if (!SseCRefusal.refused(failure)) {
+            return failure;
+        }
+        boolean keySent = job.headers().key() != null;
+        return SseCRefusal.of(
+                job.transfer.bucket(),
+                job.transfer.key(),
+                keySent,
+                TextRef.of(keySent ? "svc.sseC.fix.wrongKey" : "svc.sseC.fix.queued"),
+                failure);
     }
 
     private int writeLocal(FileChannel ch, ByteBuffer bb, long pos) {

@@ -131,6 +131,14 @@ final class RangedDownload {
     }
 
     private ObjectFacts head() {
+        try {
+            return headOnce();
+        } catch (RuntimeException e) {
+            throw RangeGet.sseCRefusal(job, e);
+        }
+    }
+
+    private ObjectFacts headOnce() {
         return ObjectFacts.of(job.withRetry(
                 "read the object's details",
                 () -> job.s3.headObject(

@@ -7,7 +7,7 @@ import io.obitox.objects.SseCKey;
 import java.util.Optional;
 
 /**
- * Issue 16: resuming an SSE-C upload in a process that was not given its key (the GUI after a restart: the key is
+ * Issue 16: resuming an SSE-C upload (issue 18: or download) in a process that was not given its key (the GUI after a restart: the key is
  * never stored, only its fingerprint in the transfer's settings). The key is checked against that fingerprint before
  * the engine gets it, so a wrong key is refused without a request. Blocking (one read by id): off the FX thread.
  */
@@ -44,10 +44,13 @@ public final class SseCResume {
         if (e.mode() == Encryption.Mode.SSE_C && !e.customerKeyMd5().equals(key.md5Base64())) {
             throw new ObitoxException(
                     ObjectSettingsErrors.KEY_MISMATCH,
-                    "The SSE-C key file chosen (fingerprint " + key.md5Base64() + ") is not the key the upload of '"
-                            + t.fileName() + "' was started with (fingerprint " + e.customerKeyMd5() + ").",
-                    "Choose the key file the upload started with; or cancel this transfer and upload the file again"
-                            + " with the new key.");
+                    "The SSE-C key file chosen (fingerprint " + key.md5Base64() + ") is not the key the "
+                            + (t.download() ? "download" : "upload") + " of '" + t.fileName()
+                            + "' was started with (fingerprint " + e.customerKeyMd5() + ").",
+                    t.download()
+                            ? "Choose the key file the object was uploaded with."
+                            : "Choose the key file the upload started with; or cancel this transfer and upload the"
+                                    + " file again with the new key.");
         }
         engine.sseCKeys().add(key); // memory only, found by its fingerprint when the transfer runs
         engine.resume(id);

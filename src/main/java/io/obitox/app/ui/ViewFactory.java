@@ -27,6 +27,7 @@ import io.obitox.settings.ui.SettingsViewModel;
 import io.obitox.storage.ui.BucketsView;
 import io.obitox.storage.ui.BucketsViewModel;
 import io.obitox.storage.ui.DownloadFolderDialog;
+import io.obitox.storage.ui.DownloadKeyFileDialog;
 import io.obitox.sync.ConditionalWrites;
 import io.obitox.sync.ConflictDefaults;
 import io.obitox.sync.RemoteLister;
@@ -82,7 +83,8 @@ public final class ViewFactory {
 
     private SaveDialog saveDialog = SaveDialog.fileChooser();
     private KeyFileDialog keyFileDialog = KeyFileDialog.fileChooser();
-    private DownloadFolderDialog downloadFolderDialog = DownloadFolderDialog.directoryChooser();
+    private DownloadFolderDialog downloadFolderDialog;
+    private DownloadKeyFileDialog downloadKeyFileDialog = DownloadKeyFileDialog.fileChooser();
     private Parent mainRoot;
 
     /**
@@ -115,6 +117,7 @@ public final class ViewFactory {
         this.app = app;
         this.tasks = tasks;
         this.messages = startup.messages();
+        this.downloadFolderDialog = DownloadFolderDialog.directoryChooser(messages);
         this.selection = new ProfileSelection(app.profiles(), tasks);
         selection.set(startup.profiles(), startup.defaultProfile());
         this.settingsViewModel = new SettingsViewModel(
@@ -192,6 +195,15 @@ public final class ViewFactory {
         this.downloadFolderDialog = dialog;
     }
 
+    /**
+     * Replaces the key file chooser ("Customer key (SSE-C)…") of the Buckets view's download dialog.
+     *
+     * @implNote test seam: TestFX cannot drive the platform's native file dialog.
+     */
+    public void useDownloadKeyFileDialog(DownloadKeyFileDialog dialog) {
+        this.downloadKeyFileDialog = dialog;
+    }
+
     private LinksViewModel linksViewModel() {
         if (linksViewModel == null) {
             linksViewModel = new LinksViewModel(
@@ -238,7 +250,8 @@ public final class ViewFactory {
                     app.deletes(),
                     app.objectDetails(),
                     // app.downloads() is built on first use, in the background task that queues
-                    (ref, bucket, key, dest, ifExists) -> app.downloads().download(ref, bucket, key, dest, ifExists),
+                    (ref, bucket, key, dest, ifExists, sseC) ->
+                            app.downloads().download(ref, bucket, key, dest, ifExists, sseC),
                     tasks,
                     selection,
                     messages);
@@ -252,13 +265,20 @@ public final class ViewFactory {
                     new ObjectSettingsDefaults(app.settings()));
             bucketsViewModel.drops().setUploader(drop::upload);
             bucketsViewModel.handOffs().setCorsOpener(this::openCorsWizard);
+            // an SSE-C object's details open with a key given in this session (read only for such an object)
+            bucketsViewModel
+                    .details()
+                    .useSessionKeys(() -> app.transfers().engine().sseCKeys().all());
             bucketsViewModel.handOffs().setLinkSharer((bucket, objects) -> {
                 linksViewModel().addObjects(bucket, objects);
                 mainWindowViewModel.show(Section.LINKS);
             });
             // through the field, so a dialog set after the view was built is the one asked
             return new BucketsView(
-                    bucketsViewModel, (owner, count) -> downloadFolderDialog.ask(owner, count), messages);
+                    bucketsViewModel,
+                    (owner, count) -> downloadFolderDialog.ask(owner, count),
+                    (owner, title) -> downloadKeyFileDialog.ask(owner, title),
+                    messages);
         }
         if (type == IncompleteUploadsView.class) {
             return new IncompleteUploadsView(

@@ -5,15 +5,19 @@ import io.obitox.common.ui.UiTasks;
 import io.obitox.objects.SseCKey;
 import io.obitox.storage.S3Errors;
 import java.nio.file.Path;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The form's SSE-C key: read from its file in the background and held in memory only; the form shows its
- * fingerprint, never the key. A file chosen later wins over one still being read. FX thread only.
+ * An SSE-C key field: the key read from its file in the background and held in memory only; the view shows its
+ * fingerprint, never the key. A file chosen later wins over one still being read. Shared by the object-settings form
+ * and the bucket browser's download dialog (issue 18). FX thread only; no {@code Node}s.
  */
-final class SseCKeyField {
+public final class SseCKeyField {
 
     private final UiTasks tasks;
     private final Messages messages;
@@ -28,8 +32,11 @@ final class SseCKeyField {
 
     private int generation;
 
-    /** @param bean the view model whose properties these are */
-    SseCKeyField(Object bean, UiTasks tasks, Runnable readDone, Messages messages) {
+    /**
+     * @param bean the view model whose properties these are
+     * @param readDone called on the FX thread when a read ends (the key is set, or {@link #problem()} says why not)
+     */
+    public SseCKeyField(Object bean, UiTasks tasks, Runnable readDone, Messages messages) {
         this.tasks = tasks;
         this.messages = messages;
         this.readDone = readDone;
@@ -50,12 +57,28 @@ final class SseCKeyField {
         return reading;
     }
 
+    /** The key read, or null (none chosen, still reading, or unreadable). */
+    public ReadOnlyObjectProperty<SseCKey> keyProperty() {
+        return key.getReadOnlyProperty();
+    }
+
+    /** "No key file chosen.", "Reading …", the fingerprint, or why the file is no key. */
+    public ReadOnlyStringProperty textProperty() {
+        return text.getReadOnlyProperty();
+    }
+
+    /** True while a key file is being read. */
+    public ReadOnlyBooleanProperty readingProperty() {
+        return reading.getReadOnlyProperty();
+    }
+
     /** Why the last file chosen could not be read, or null. */
-    String problem() {
+    public String problem() {
         return problem;
     }
 
-    void choose(Path file) {
+    /** Reads {@code file} in the background; the fingerprint (or why it is no key) shows when done. */
+    public void choose(Path file) {
         int gen = ++generation;
         reading.set(true);
         text.set(messages.get("objectSettings.key.reading", file.getFileName()));
@@ -85,7 +108,7 @@ final class SseCKeyField {
     }
 
     /** Forgets the key and any read still running. */
-    void clear() {
+    public void clear() {
         generation++;
         problem = null;
         reading.set(false);

@@ -40,7 +40,7 @@ public final class BucketsView {
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
     private final BucketsViewModel vm;
-    private final DownloadFolderDialog folderDialog;
+    private final DownloadDialog downloadDialog;
 
     @FXML
     private BorderPane root;
@@ -134,10 +134,12 @@ public final class BucketsView {
 
     private final Messages messages;
 
-    public BucketsView(BucketsViewModel vm, DownloadFolderDialog folderDialog, Messages messages) {
+    /** The two dialogs are the platform's choosers of the download dialog's folder and key file (SSE-C). */
+    public BucketsView(
+            BucketsViewModel vm, DownloadFolderDialog folders, DownloadKeyFileDialog keys, Messages messages) {
         this.vm = vm;
         this.messages = messages;
-        this.folderDialog = folderDialog;
+        this.downloadDialog = new DownloadDialog(vm.downloads().dialog(), folders, keys, messages);
     }
 
     @FXML
@@ -313,16 +315,18 @@ public final class BucketsView {
         vm.searchFromHere();
     }
 
-    /** Asks for a local folder, then queues the selection there (the status line says how many). */
+    /** The download dialog (folder, customer key), then the selection queued (the status line says how many). */
     @FXML
     private void downloadSelected() {
         List<ObjectEntry> selected = List.copyOf(objects.getSelectionModel().getSelectedItems());
-        if (selected.isEmpty()) {
-            return;
+        BucketInfo b = vm.bucketProperty().get();
+        if (!selected.isEmpty() && b != null) {
+            downloadDialog.show(
+                    root.getScene() == null ? null : root.getScene().getWindow(),
+                    selected.size(),
+                    b.name(),
+                    choice -> vm.downloads().download(selected, choice));
         }
-        folderDialog
-                .ask(root.getScene() == null ? null : root.getScene().getWindow(), selected.size())
-                .ifPresent(folder -> vm.downloads().download(selected, folder));
     }
 
     @FXML

@@ -1,5 +1,6 @@
 package io.obitox.storage.ui;
 
+import io.obitox.common.Messages;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -7,7 +8,8 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
 /**
- * Asks where the bucket browser's "Download…" puts the selected objects and folders. The app uses a
+ * Asks where the bucket browser's "Download…" puts the selected objects and folders: the "Choose folder…" of the
+ * download dialog ({@link DownloadDialog}). The app uses a
  * {@link DirectoryChooser}; UI tests pass a fixed folder, because TestFX cannot drive the platform's native dialog.
  */
 @FunctionalInterface
@@ -16,11 +18,11 @@ public interface DownloadFolderDialog {
     Optional<Path> ask(Window owner, int count);
 
     /** A directory chooser that opens where the previous download went (for the life of the window). */
-    static DownloadFolderDialog directoryChooser() {
+    static DownloadFolderDialog directoryChooser(Messages messages) {
         File[] last = new File[1];
         return (owner, count) -> {
             DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Download " + count + " item(s) into…");
+            chooser.setTitle(messages.get("download.dialog.folderTitle", count));
             if (last[0] != null && last[0].isDirectory()) {
                 chooser.setInitialDirectory(last[0]);
             }

@@ -1,14 +1,17 @@
 package io.obitox.storage.ui;
 
 import io.obitox.common.Messages;
+import io.obitox.common.UserMessage;
 import io.obitox.common.ui.StatusLine;
 import io.obitox.common.ui.UiTasks;
+import io.obitox.objects.SseCKey;
 import io.obitox.profile.StorageProfile;
 import io.obitox.profile.TargetRef;
 import io.obitox.profile.ui.ProfileSelection;
 import io.obitox.storage.BucketInfo;
 import io.obitox.storage.ObjectEntry;
 import io.obitox.storage.S3Errors;
+import io.obitox.storage.SseCRefusal;
 import io.obitox.transfer.DownloadFiles;
 import io.obitox.transfer.DownloadService;
 import java.nio.file.Files;
@@ -31,11 +34,19 @@ public final class DownloadViewModel {
      */
     static final DownloadService.IfExists IF_EXISTS = DownloadService.IfExists.SKIP_IDENTICAL;
 
-    /** Queues one key or prefix ({@link DownloadService#download}); blocking, called in the background. */
+    /**
+     * Queues one key or prefix ({@link DownloadService#download}), with the customer key (SSE-C) or null; blocking,
+     * called in the background.
+     */
     @FunctionalInterface
     public interface Downloader {
         DownloadService.Batch download(
-                TargetRef ref, String bucket, String keyOrPrefix, Path destination, DownloadService.IfExists ifExists);
+                TargetRef ref,
+                String bucket,
+                String keyOrPrefix,
+                Path destination,
+                DownloadService.IfExists ifExists,
+                SseCKey sseC);
     }
 
     private final Downloader downloader;
@@ -44,6 +55,7 @@ public final class DownloadViewModel {
     private final ObjectProperty<BucketInfo> bucket;
     private final StatusLine status;
     private final Messages messages;
+    private final DownloadDialogViewModel dialog;
 
     DownloadViewModel(
             Downloader downloader,
@@ -58,6 +70,12 @@ public final class DownloadViewModel {
         this.selection = selection;
         this.bucket = bucket;
         this.status = status;
+        this.dialog = new DownloadDialogViewModel(tasks, messages);
+    }
+
+    /** The dialog that asks where to, and for the objects' customer key (SSE-C) if they have one. */
+    public DownloadDialogViewModel dialog() {
+        return dialog;
     }
 
     /** What the queueing of a selection came to (built in the background, read on the FX thread). */
@@ -65,6 +83,19 @@ public final class DownloadViewModel {
 
     /** Queues every selected entry into {@code folder}; the status line says how many and where to follow them. */
     public void download(List<ObjectEntry> selected, Path folder) {
+        download(selected, folder, null);
+    }
+
+    /** As the dialog chose: its folder, and its key (SSE-C) on every request of every selected entry. */
+    public void download(List<ObjectEntry> selected, DownloadDialogViewModel.Choice choice) {
+        download(selected, choice.folder(), choice.key());
+    }
+
+    /**
+     * Queues every selected entry into {@code folder}, reading the objects with the customer key {@code sseC} (or
+     * none); the key is held in memory by the engine, the transfers keep its fingerprint.
+     */
+    public void download(List<ObjectEntry> selected, Path folder, SseCKey sseC) {
         BucketInfo b = bucket.get();
         StorageProfile p = selection.getCurrent();
         if (b == null || p == null || selected.isEmpty() || folder == null) {
@@ -73,7 +104,7 @@ public final class DownloadViewModel {
         List<ObjectEntry> entries = List.copyOf(selected);
         TargetRef ref = TargetRef.profile(p.id());
         status.show(messages.get("download.queueing", entries.size(), b.name(), folder));
-        tasks.run(() -> queue(ref, b.name(), entries, folder))
+        tasks.run(() -> queue(ref, b.name(), entries, folder, sseC))
                 .tracking(status)
                 .onSuccess(o -> status.report(!o.notDownloaded().isEmpty(), describe(o, folder, messages)))
                 .onError(e -> status.fail(messages.get("download.nothing", describe(e))))
@@ -81,7 +112,8 @@ public final class DownloadViewModel {
     }
 
     /** Background thread: one entry at a time, so one failing (an empty folder, a key gone) does not stop the rest. */
-    private Outcome queue(TargetRef ref, String bucketName, List<ObjectEntry> entries, Path folder) throws Exception {
+    private Outcome queue(TargetRef ref, String bucketName, List<ObjectEntry> entries, Path folder, SseCKey sseC)
+            throws Exception {
         Files.createDirectories(folder);
         int queued = 0;
         int resumed = 0;
@@ -90,7 +122,7 @@ public final class DownloadViewModel {
         for (ObjectEntry e : entries) {
             try {
                 Path dest = e.folder() ? DownloadFiles.inside(folder, lastSegment(e.key())) : folder;
-                DownloadService.Batch batch = downloader.download(ref, bucketName, e.key(), dest, IF_EXISTS);
+                DownloadService.Batch batch = downloader.download(ref, bucketName, e.key(), dest, IF_EXISTS, sseC);
                 queued += batch.transferIds().size() - batch.resumed();
                 resumed += batch.resumed();
                 for (DownloadService.Skipped skip : batch.skipped()) {
@@ -137,8 +169,18 @@ public final class DownloadViewModel {
         return name.isEmpty() ? "download" : name;
     }
 
-    /** A failure in words in the user's language (S3Errors says it in English with the keys to translate it). */
+    /**
+     * A failure in words in the user's language (S3Errors says it in English with the keys to translate it); an
+     * object refused for its customer key says what to do in this dialog rather than on the command line.
+     */
     private String describe(Throwable failure) {
-        return messages.oneLine(S3Errors.describe(failure));
+        UserMessage m = S3Errors.describe(failure);
+        if (SseCRefusal.KEY_NEEDED.equals(m.code())) {
+            return messages.get("download.sseC.keyNeeded");
+        }
+        if (SseCRefusal.WRONG_KEY.equals(m.code())) {
+            return messages.get("download.sseC.wrongKey");
+        }
+        return messages.oneLine(m);
     }
 }

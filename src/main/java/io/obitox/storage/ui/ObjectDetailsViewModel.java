@@ -1,14 +1,21 @@
 package io.obitox.storage.ui;
 
 import io.obitox.common.Messages;
+import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.ui.StatusLine;
 import io.obitox.common.ui.UiTasks;
+import io.obitox.objects.ObjectHeaders;
+import io.obitox.objects.SseCKey;
 import io.obitox.storage.ObjectDetails;
 import io.obitox.storage.ObjectDetailsService;
 import io.obitox.storage.S3Errors;
 import io.obitox.storage.S3Target;
+import io.obitox.storage.SseCRefusal;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -31,6 +38,8 @@ public final class ObjectDetailsViewModel {
     private final StatusLine summary = new StatusLine(this, this::describe);
 
     private UiTasks.Handle running;
+    /** The SSE-C keys given in this session (the engine's, by fingerprint), tried on an object that needs one. */
+    private Supplier<Collection<SseCKey>> sessionKeys = List::of;
 
     public ObjectDetailsViewModel(ObjectDetailsService service, UiTasks tasks, Messages messages) {
         this.service = service;
@@ -60,17 +69,60 @@ public final class ObjectDetailsViewModel {
 
     // Commands //
 
+    /**
+     * Where the keys given in this session come from (read in the background, only for an object that needs one):
+     * an SSE-C object's details show with its key once it was given, to a download or an upload.
+     */
+    public void useSessionKeys(Supplier<Collection<SseCKey>> keys) {
+        this.sessionKeys = keys;
+    }
+
     public void show(S3Target target, String bucket, String key) {
         close();
         shown.set(true);
         summary.show(messages.get("details.loading", key));
-        running = tasks.run(() -> service.details(target, bucket, key))
+        running = tasks.run(() -> load(target, bucket, key))
                 .tracking(summary)
                 .onSuccess(d -> {
                     details.set(d);
                     summary.show("");
                 })
+                .onError(e -> {
+                    String code = S3Errors.describe(e).code();
+                    if (SseCRefusal.KEY_NEEDED.equals(code)) {
+                        // not a failure: the object is fine, its details need the key (as its download does)
+                        summary.show(messages.get("details.sseC.keyNeeded", key));
+                    } else {
+                        summary.fail(e);
+                    }
+                })
                 .start();
+    }
+
+    /**
+     * Background: the HEAD without a key; an object that needs its customer key (S3 will not say which) is asked
+     * again with each key given in this session until one opens it; none does: {@code SSE_C_KEY_NEEDED}.
+     */
+    private ObjectDetails load(S3Target target, String bucket, String key) {
+        try {
+            return service.details(target, bucket, key);
+        } catch (ObitoxException needed) {
+            if (!SseCRefusal.KEY_NEEDED.equals(needed.code())) {
+                throw needed;
+            }
+            for (SseCKey k : sessionKeys.get()) {
+                try {
+                    return service.details(target, bucket, key, b -> ObjectHeaders.headWith(b, k));
+                } catch (ObitoxException notThisKey) {
+                    // RGW refuses another key with 400, S3 with 403
+                    if (!SseCRefusal.WRONG_KEY.equals(notThisKey.code())
+                            && !S3Errors.ACCESS_DENIED.equals(notThisKey.code())) {
+                        throw notThisKey;
+                    }
+                }
+            }
+            throw needed;
+        }
     }
 
     public void close() {

@@ -39,8 +39,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * "Download…" in the bucket browser on the embedded sandbox (S3Proxy): an object and a folder selected together,
- * queued into a folder the (injected) chooser gives, then fetched by the transfer queue as downloads. The native
- * directory chooser is replaced through {@link ViewFactory#useDownloadFolderDialog}: TestFX cannot drive it.
+ * queued through the download dialog into a folder the (injected) chooser gives, then fetched by the transfer queue as
+ * downloads. The native directory chooser is replaced through {@link ViewFactory#useDownloadFolderDialog}: TestFX
+ * cannot drive it.
  */
 @ExtendWith(ApplicationExtension.class)
 class BucketDownloadViewTest {
@@ -109,19 +110,26 @@ class BucketDownloadViewTest {
         Button download = robot.lookup("#downloadButton").queryButton();
         assertThat(download.isDisabled()).as("nothing selected yet").isTrue();
 
-        // the chooser cancelled: nothing is queued, nothing is said
+        // the chooser cancelled: no folder, so the dialog cannot download; cancelled, nothing is queued or said
         robot.clickOn("report.bin");
         assertThat(download.isDisabled()).isFalse();
         answer = null;
         robot.clickOn("#downloadButton");
+        robot.clickOn("#downloadChooseFolder");
         assertThat(asked).containsExactly(1);
+        assertThat(robot.lookup("#downloadConfirm").queryButton().isDisabled()).isTrue();
+        robot.clickOn("#downloadCancel");
         assertThat(app.context().transfers().recent(100)).isEmpty();
 
         answer = TestPaths.newDir("bucket-download").resolve("into");
         robot.press(KeyCode.CONTROL).clickOn("photos/").release(KeyCode.CONTROL);
         assertThat(objects.getSelectionModel().getSelectedItems()).hasSize(2);
         robot.clickOn("#downloadButton");
+        robot.clickOn("#downloadChooseFolder");
         assertThat(asked).containsExactly(1, 2);
+        assertThat(robot.lookup("#downloadFolder").queryTextInputControl().getText())
+                .isEqualTo(answer.toString());
+        robot.clickOn("#downloadConfirm");
         FxApp.waitUntil("queued", 30, () -> status(robot).contains("queued"), () -> status(robot));
         assertThat(status(robot)).isEqualTo("3 download(s) queued into " + answer + " — follow them under Transfers.");
         FxApp.screenshot(robot, stage, "buckets-download");
@@ -157,8 +165,10 @@ class BucketDownloadViewTest {
         robot.clickOn("report.bin");
         robot.press(KeyCode.CONTROL).clickOn("photos/").release(KeyCode.CONTROL);
         robot.press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
+        // the dialog remembers the folder of the window's last download
+        robot.clickOn("#downloadConfirm");
         FxApp.waitUntil("answered", 30, () -> status(robot).contains("skipped"), () -> status(robot));
-        assertThat(asked).containsExactly(1, 2, 2);
+        assertThat(asked).containsExactly(1, 2);
         assertThat(status(robot))
                 .isEqualTo(
                         "Nothing new to download into " + answer + ". 3 skipped: already there with the same content.");
@@ -167,6 +177,7 @@ class BucketDownloadViewTest {
         // a folder with no objects below it: a clear message, nothing queued
         robot.clickOn("empty/");
         robot.clickOn("#downloadButton");
+        robot.clickOn("#downloadConfirm");
         FxApp.waitUntil("refused", 30, () -> status(robot).contains("not downloaded"), () -> status(robot));
         assertThat(status(robot))
                 .startsWith("1 not downloaded, e.g. empty/: ")

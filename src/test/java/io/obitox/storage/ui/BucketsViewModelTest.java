@@ -47,7 +47,7 @@ class BucketsViewModelTest {
                 app.context().buckets(),
                 app.context().deletes(),
                 app.context().objectDetails(),
-                (ref, bucket, key, dest, ifExists) -> {
+                (ref, bucket, key, dest, ifExists, sseC) -> {
                     throw new AssertionError("no download in this test");
                 },
                 tasks,

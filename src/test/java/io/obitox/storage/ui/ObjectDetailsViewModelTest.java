@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.obitox.common.Messages;
 import io.obitox.common.ui.UiTasks;
+import io.obitox.objects.SseCKey;
 import io.obitox.storage.ObjectDetailsService;
 import io.obitox.storage.StorageClients;
 import io.obitox.testing.DirectExecutorService;
@@ -68,5 +69,49 @@ class ObjectDetailsViewModelTest {
         assertThat(ObjectDetailsViewModel.pairs(java.util.Map.of())).isEqualTo("—");
         assertThat(ObjectDetailsViewModel.orDash("")).isEqualTo("—");
         assertThat(ObjectDetailsViewModel.orDash("v1")).isEqualTo("v1");
+    }
+
+    @Test
+    void anSseCObjectSaysItsKeyIsNeededAndOpensWithAKeyGivenInThisSession() {
+        SseCKey right = key(7);
+        SseCKey other = key(8);
+        try (S3Client s3 = server.client()) {
+            s3.putObject(
+                    b -> b.bucket("vm-details")
+                            .key("vault.bin")
+                            .sseCustomerAlgorithm("AES256")
+                            .sseCustomerKey(right.base64())
+                            .sseCustomerKeyMD5(right.md5Base64()),
+                    RequestBody.fromString("secret"));
+        }
+        ObjectDetailsViewModel vm =
+                new ObjectDetailsViewModel(new ObjectDetailsService(clients), tasks, Messages.english());
+
+        vm.show(server.target(), "vm-details", "vault.bin");
+        assertThat(vm.detailsProperty().get()).isNull();
+        assertThat(vm.summaryProperty().get())
+                .isEqualTo("'vault.bin' is encrypted with a customer key (SSE-C): its details and its download need"
+                        + " that key. Choose its key file in the download dialog (Download…); once given, its details"
+                        + " show here too.");
+
+        List<SseCKey> session = new java.util.ArrayList<>(List.of(other));
+        vm.useSessionKeys(() -> session);
+        vm.show(server.target(), "vm-details", "vault.bin");
+        assertThat(vm.detailsProperty().get())
+                .as("another key does not open it")
+                .isNull();
+        assertThat(vm.summaryProperty().get()).startsWith("'vault.bin' is encrypted with a customer key (SSE-C)");
+
+        session.add(right);
+        vm.show(server.target(), "vm-details", "vault.bin");
+        assertThat(vm.summaryProperty().get()).isEmpty();
+        assertThat(vm.detailsProperty().get().size()).isEqualTo(6);
+        assertThat(vm.detailsProperty().get().encryption()).isEqualTo("SSE-C AES256");
+    }
+
+    private static SseCKey key(long seed) {
+        byte[] raw = new byte[32];
+        new java.util.Random(seed).nextBytes(raw);
+        return SseCKey.of(raw);
     }
 }
