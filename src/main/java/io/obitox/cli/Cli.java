@@ -94,6 +94,9 @@ public final class Cli {
             CommandLine cl = commandLine(ctx, args);
             cl.setOut(out);
             cl.setErr(err);
+            // picocli's own usage errors in the language of the help (English ones stay picocli's)
+            cl.setParameterExceptionHandler(
+                    new ParseErrors(cl.getParameterExceptionHandler(), CliContext::systemMessages));
             cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
                 log().warn(
                                 "Command failed: {}",

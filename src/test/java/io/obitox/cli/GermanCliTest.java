@@ -127,6 +127,65 @@ class GermanCliTest {
     }
 
     @Test
+    void corsAndConnectionChecksPrintGermanOnAGermanSystem() throws Exception {
+        // S3Proxy has global CORS only and allows no origin: the static audit warns and the preflight fails
+        CliRun verify = CliRun.run(home, "cors", "verify", "--origin", "http://localhost:3000")
+                .assertExit(Cli.FAILURE);
+        assertThat(verify.err()).contains("CORS von Bucket de-up auf ").contains(" wird geprüft …");
+        assertThat(verify.out())
+                .contains("  warn  CORS-Konfiguration ")
+                .contains("  FAIL  Preflight von http://localhost:3000 ")
+                .contains("Der Preflight für PUT wurde abgewiesen (")
+                .contains("  ok    Andere Origins abgewiesen ")
+                .contains("\n        Abhilfe: Richten Sie CORS für diesen Bucket mit diesem Origin ein.")
+                .contains("FEHLGESCHLAGEN: 3 von 6 Prüfungen für de-up fehlgeschlagen.")
+                .doesNotContain("Fix:")
+                .doesNotContain("Preflight from")
+                .doesNotContainPattern(RAW_KEY);
+        // the JSON is a contract: English whatever the system's language
+        CliRun json = CliRun.run(home, "cors", "verify", "--origin", "http://localhost:3000", "--json");
+        assertThat(json.out())
+                .contains("\"name\" : \"Preflight from http://localhost:3000\"")
+                .contains("Run CORS setup for this bucket with this origin.")
+                .doesNotContain("Abhilfe")
+                .doesNotContain("Preflight von");
+
+        CliRun test = run("profile", "test");
+        assertThat(test.out())
+                .contains("  ok    Zugangsdaten             Angemeldet; sichtbare Buckets: 1.")
+                .contains("  ok    Bucket                   Der Bucket „de-up“ existiert.")
+                .contains("  warn  CORS lesen               Der Server unterstützt das nicht.")
+                .contains("\n        Betroffen: die Prüfungen des CORS-Assistenten.")
+                .contains("  skip  CORS schreiben           Nicht versucht, weil CORS nicht gelesen werden konnte.")
+                .contains("OK: Die Verbindung funktioniert; eine Funktion wird eingeschränkt sein (siehe Warnungen).")
+                .doesNotContain("Credentials");
+        assertThat(run("profile", "test", "--json").out())
+                .contains("\"message\" : \"Connection works; 1 feature(s) will be limited (see warnings).\"")
+                .contains("\"name\" : \"Credentials\"");
+    }
+
+    @Test
+    void wrongUsageFoundByPicocliIsGermanOnAGermanSystem() {
+        CliRun unknown = CliRun.run(home, "ls", "--x").assertExit(Cli.USAGE);
+        assertThat(unknown.err())
+                .startsWith("Unbekannte Option: „--x“\nAufruf: obitox ls ")
+                .doesNotContain("Unknown option")
+                .doesNotContainPattern(RAW_KEY);
+        assertThat(CliRun.run(home, "ls", "--jsn").assertExit(Cli.USAGE).err())
+                .isEqualTo("Unbekannte Option: „--jsn“\nMögliche Lösungen: --json\n");
+        assertThat(CliRun.run(home, "uplod").assertExit(Cli.USAGE).err())
+                .endsWith(": „uplod“\nMeinten Sie: obitox upload oder obitox download?\n");
+        assertThat(CliRun.run(home, "cors", "setup").assertExit(Cli.USAGE).err())
+                .startsWith("Pflichtoption fehlt: „--origin=ORIGIN“\nAufruf: obitox cors setup ");
+        assertThat(CliRun.run(home, "cors", "restore", "--id", "x")
+                        .assertExit(Cli.USAGE)
+                        .err())
+                .startsWith("Ungültiger Wert für die Option „--id“: „x“ ist keine ganze Zahl.\nAufruf: ");
+        assertThat(CliRun.run(home, "ls", "--max").assertExit(Cli.USAGE).err())
+                .startsWith("Der Option „--max“ fehlt ihr Wert (N).\n");
+    }
+
+    @Test
     void helpAndErrorsStayEnglishOnAnEnglishSystem() {
         Locale.setDefault(Locale.US);
         String top = run("--help").out();
@@ -148,6 +207,11 @@ class GermanCliTest {
                         + "Fix: Name one object: BUCKET/KEY (see 'obitox ls de-up/').\n");
         assertThat(CliRun.run(home, "multipart").assertExit(Cli.USAGE).err())
                 .startsWith("Missing subcommand: list or abort.\n");
+        // picocli's own words, as they always were
+        assertThat(CliRun.run(home, "ls", "--x").assertExit(Cli.USAGE).err())
+                .startsWith("Unknown option: '--x'\nUsage: obitox ls ");
+        assertThat(CliRun.run(home, "ls", "--jsn").assertExit(Cli.USAGE).err())
+                .isEqualTo("Unknown option: '--jsn'\nPossible solutions: --json\n");
     }
 
     @Test

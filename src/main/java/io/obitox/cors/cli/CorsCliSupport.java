@@ -4,6 +4,7 @@ import io.obitox.cli.kit.CliContext;
 import io.obitox.cli.kit.ResultCommand;
 import io.obitox.cli.kit.TargetOptions;
 import io.obitox.common.Messages;
+import io.obitox.common.TextRef;
 import io.obitox.cors.ChangePlan;
 import io.obitox.cors.CorsChange;
 import io.obitox.cors.CorsConfig;
@@ -84,12 +85,13 @@ abstract class CorsCliSupport<R> extends ResultCommand<R> {
         }
     }
 
-    /** Notes, summary and diff of a plan, as the user reviews them. */
+    /** Notes, summary and diff of a plan, as the user reviews them (in the run's language; the diff is JSON). */
     void printPlan(ChangePlan plan) {
-        for (String note : plan.notes()) {
-            ctx.out().println(ctx.messages().get("cli.cors.note", note));
+        Messages messages = ctx.messages();
+        for (TextRef note : plan.noteTexts()) {
+            ctx.out().println(messages.get("cli.cors.note", messages.render(note)));
         }
-        plan.diff().summary().forEach(s -> ctx.out().println("- " + s));
+        plan.diff().summaryTexts().forEach(s -> ctx.out().println("- " + messages.render(s)));
         if (plan.changed()) {
             ctx.out().println("");
             ctx.out().print(plan.diff().unified());

@@ -64,7 +64,10 @@ final class CorsHistoryCommand extends CorsCliSupport<CorsHistoryCommand.History
         List<List<String>> rows = new ArrayList<>();
         for (CorsChange c : h.changes()) {
             rows.add(List.of(
-                    "#" + c.id(), TIME.format(c.changedAt()), c.profile() == null ? "-" : c.profile(), c.summary()));
+                    "#" + c.id(),
+                    TIME.format(c.changedAt()),
+                    c.profile() == null ? "-" : c.profile(),
+                    messages.render(c.summaryText())));
         }
         out.table(
                 List.of(

@@ -47,7 +47,8 @@ final class CorsShowCommand extends CorsCliSupport<CorsShowCommand.Shown> {
             return;
         }
         Messages messages = ctx.messages();
-        out.println(messages.get("cli.cors.showHeading", s.bucket(), s.endpoint(), reading.headline()));
+        out.println(messages.get(
+                "cli.cors.showHeading", s.bucket(), s.endpoint(), messages.render(reading.headlineText())));
         if (reading.state() == CorsReading.State.CONFIGURED) {
             printRules(reading.config());
             out.println("");

@@ -97,19 +97,21 @@ final class CorsVerifyCommand extends CorsCliSupport<CorsVerifyCommand.Verified>
     @Override
     protected void print(Verified v, Output out) {
         CorsReport report = v.report();
+        // in the run's language; a check made without keys (nameText null) prints its English, as --json does
+        Messages messages = ctx.messages();
         for (CorsCheck c : report.checks()) {
             out.println(String.format(
                     "  %-5s %-40s %s%s",
                     symbol(c.status()),
-                    c.name(),
-                    c.message(),
+                    messages.render(c.nameText(), c.name()),
+                    messages.render(c.messageText(), c.message()),
                     c.passed() && c.status() != CorsCheck.Status.WARNING
                                     || c.fix().isBlank()
                             ? ""
-                            : "\n        Fix: " + c.fix()));
+                            : "\n        " + messages.get("cli.output.fix", messages.render(c.fixText(), c.fix()))));
         }
-        Messages messages = ctx.messages();
-        out.println(messages.get(report.ok() ? "cli.cors.ok" : "cli.cors.failed", report.headline()));
+        out.println(
+                messages.get(report.ok() ? "cli.cors.ok" : "cli.cors.failed", messages.render(report.headlineText())));
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.obitox.cli.kit.ExitCodes;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
 import io.obitox.cli.kit.TargetOptions;
+import io.obitox.common.Messages;
 import io.obitox.profile.ConnectionCheck;
 import io.obitox.profile.ConnectionReport;
 import java.util.ArrayList;
@@ -65,15 +66,18 @@ final class ProfileTestCommand extends ResultCommand<ConnectionReport> {
                                                     resolved.target().where(),
                                                     b));
         }
+        // in the run's language; a check made without keys prints its English, as --json does
+        Messages messages = ctx.messages();
         ConnectionReport report = ctx.app().connectionTester().test(resolved.target(), b, check -> {
             if (!json) {
+                String fix = messages.render(check.fixText(), check.fix());
                 ctx.out()
                         .println(String.format(
                                 "  %-5s %-24s %s%s",
                                 symbol(check.status()),
-                                check.name(),
-                                check.message(),
-                                check.fix().isBlank() ? "" : "\n        " + check.fix()));
+                                messages.render(check.nameText(), check.name()),
+                                messages.render(check.messageText(), check.message()),
+                                fix.isBlank() ? "" : "\n        " + fix));
             }
         });
         return report;
@@ -109,7 +113,12 @@ final class ProfileTestCommand extends ResultCommand<ConnectionReport> {
 
     @Override
     protected void print(ConnectionReport report, Output out) {
-        out.println((report.ok() ? "OK: " : "FAILED [" + report.code() + "]: ") + report.headline());
+        Messages messages = ctx.messages();
+        String verdict = messages.oneLine(report.verdict());
+        out.println(
+                report.ok()
+                        ? messages.get("cli.profile.test.ok", verdict)
+                        : messages.get("cli.profile.test.failed", report.code(), verdict));
     }
 
     @Override
