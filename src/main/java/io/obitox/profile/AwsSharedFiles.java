@@ -1,6 +1,8 @@
 package io.obitox.profile;
 
 import io.obitox.common.ObitoxException;
+import io.obitox.common.TextRef;
+import io.obitox.common.UserMessage;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -104,14 +106,14 @@ public final class AwsSharedFiles {
 
     /** Writes (or replaces) a {@code [name]} section with static keys in the credentials file, mode 0600. */
     public void writeKeys(String profileName, String accessKeyId, String secretAccessKey, String sessionToken) {
-        requireValue(accessKeyId, "access key ID");
-        requireValue(secretAccessKey, "secret access key");
+        requireValue(accessKeyId, "profile.aws.accessKeyId");
+        requireValue(secretAccessKey, "profile.aws.secretAccessKey");
         List<String> section = new ArrayList<>();
         section.add("[" + profileName + "]");
         section.add("aws_access_key_id = " + accessKeyId.trim());
         section.add("aws_secret_access_key = " + secretAccessKey.trim());
         if (sessionToken != null && !sessionToken.isBlank()) {
-            requireValue(sessionToken, "session token"); // a line break in it would write extra lines
+            requireValue(sessionToken, "profile.aws.sessionToken"); // a line break in it would write extra lines
             section.add("aws_session_token = " + sessionToken.trim());
         }
         replaceSection(profileName, section);
@@ -191,10 +193,14 @@ public final class AwsSharedFiles {
                 }
             } catch (IOException e) {
                 throw new ObitoxException(
-                        "CREDENTIALS_FILE_UNWRITABLE",
-                        "Cannot lock the AWS credentials file " + credentialsFile + " for writing (" + lockFile + ": "
-                                + e.getMessage() + ").",
-                        "Check the permissions of that folder.",
+                        UserMessage.of(
+                                "CREDENTIALS_FILE_UNWRITABLE",
+                                TextRef.of(
+                                        "profile.aws.cannotLock",
+                                        credentialsFile.toString(),
+                                        lockFile.toString(),
+                                        String.valueOf(e.getMessage())),
+                                TextRef.of("profile.aws.checkFolder")),
                         e);
             }
         } finally {
@@ -219,15 +225,24 @@ public final class AwsSharedFiles {
         return f;
     }
 
-    private static void requireValue(String value, String what) {
+    /** @param whatKey the key of what the value is ("access key ID"), for the sentence */
+    private static void requireValue(String value, String whatKey) {
+        TextRef what = TextRef.of(whatKey);
         if (value == null || value.isBlank()) {
-            throw new ObitoxException("MISSING_CREDENTIALS", "The " + what + " is empty.", "Type the " + what + ".");
+            throw new ObitoxException(
+                    UserMessage.of(
+                            "MISSING_CREDENTIALS",
+                            TextRef.of("profile.aws.empty", what),
+                            TextRef.of("profile.aws.empty.fix", what)),
+                    null);
         }
         if (value.trim().chars().anyMatch(ch -> ch < 0x21 || ch == '[' || ch == ']')) {
             throw new ObitoxException(
-                    "INVALID_CREDENTIALS",
-                    "The " + what + " contains spaces or characters that keys never contain.",
-                    "Paste the key again without surrounding text.");
+                    UserMessage.of(
+                            "INVALID_CREDENTIALS",
+                            TextRef.of("profile.aws.badChars", what),
+                            TextRef.of("profile.aws.badChars.fix")),
+                    null);
         }
     }
 
@@ -282,9 +297,10 @@ public final class AwsSharedFiles {
             return new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ObitoxException(
-                    "CREDENTIALS_FILE_UNREADABLE",
-                    "Cannot read the AWS credentials file " + file + ".",
-                    "Check its permissions.",
+                    UserMessage.of(
+                            "CREDENTIALS_FILE_UNREADABLE",
+                            TextRef.of("profile.aws.cannotRead", file.toString()),
+                            TextRef.of("profile.aws.cannotRead.fix")),
                     e);
         }
     }
@@ -309,9 +325,10 @@ public final class AwsSharedFiles {
             restrict(file);
         } catch (IOException e) {
             throw new ObitoxException(
-                    "CREDENTIALS_FILE_UNWRITABLE",
-                    "Cannot write the AWS credentials file " + file + ": " + e.getMessage() + ".",
-                    "Check the permissions of that folder.",
+                    UserMessage.of(
+                            "CREDENTIALS_FILE_UNWRITABLE",
+                            TextRef.of("profile.aws.cannotWrite", file.toString(), String.valueOf(e.getMessage())),
+                            TextRef.of("profile.aws.checkFolder")),
                     e);
         }
     }

@@ -1,6 +1,8 @@
 package io.obitox.profile;
 
 import io.obitox.common.ObitoxException;
+import io.obitox.common.TextRef;
+import io.obitox.common.UserMessage;
 import io.obitox.settings.SettingsService;
 import io.obitox.storage.Provider;
 import io.obitox.storage.S3Target;
@@ -75,10 +77,8 @@ public final class ProfileService {
 
     public StorageProfile require(String nameOrId) {
         return find(nameOrId)
-                .orElseThrow(() -> new ObitoxException(
-                        "PROFILE_NOT_FOUND",
-                        "There is no profile named '" + nameOrId + "'.",
-                        "List profiles with 'obitox profile list', or add one with 'obitox profile add'."));
+                .orElseThrow(() -> failure(
+                        "PROFILE_NOT_FOUND", TextRef.of("profile.svc.notFound", nameOrId), "profile.svc.notFound.fix"));
     }
 
     public List<String> awsProfileNames() {
@@ -166,13 +166,10 @@ public final class ProfileService {
     public StorageProfile update(String id, ProfileDraft draft) {
         StorageProfile old = repository
                 .findById(id)
-                .orElseThrow(() -> new ObitoxException(
-                        "PROFILE_NOT_FOUND", "That profile no longer exists.", "Refresh the list."));
+                .orElseThrow(
+                        () -> failure("PROFILE_NOT_FOUND", TextRef.of("profile.svc.gone"), "profile.svc.gone.fix"));
         if (old.isSandbox()) {
-            throw new ObitoxException(
-                    "PROFILE_READ_ONLY",
-                    "The Sandbox profile is built in and cannot be edited.",
-                    "Add a new profile for other storage.");
+            throw failure("PROFILE_READ_ONLY", TextRef.of("profile.svc.sandboxEdit"), "profile.svc.sandboxEdit.fix");
         }
         validator.validate(draft, old);
         StorageProfile saved = persist(id, draft, old.createdAt(), now(), old);
@@ -183,10 +180,8 @@ public final class ProfileService {
     public void remove(String nameOrId) {
         StorageProfile p = require(nameOrId);
         if (p.isSandbox()) {
-            throw new ObitoxException(
-                    "PROFILE_READ_ONLY",
-                    "The Sandbox profile is built in and cannot be removed.",
-                    "Pick another profile to remove.");
+            throw failure(
+                    "PROFILE_READ_ONLY", TextRef.of("profile.svc.sandboxRemove"), "profile.svc.sandboxRemove.fix");
         }
         repository.delete(p.id());
         if (p.managedKeys() && p.awsProfile() != null) {
@@ -207,10 +202,8 @@ public final class ProfileService {
     /** The connection settings and credentials of a profile; starts the sandbox when it is that profile. */
     public S3Target target(StorageProfile p) {
         if (p.isSandbox()) {
-            SandboxAccess s = sandbox.orElseThrow(() -> new ObitoxException(
-                    "SANDBOX_UNAVAILABLE",
-                    "This build of ObitoX does not include the sandbox storage.",
-                    "Add a profile for real storage."));
+            SandboxAccess s = sandbox.orElseThrow(() ->
+                    failure("SANDBOX_UNAVAILABLE", TextRef.of("profile.svc.noSandbox"), "profile.svc.noSandbox.fix"));
             SandboxAccess.Endpoint e = s.ensureStarted();
             AwsCredentialsProvider keys = credentialProviders.computeIfAbsent(
                     p.id() + "|sandbox|" + e.accessKeyId() + "|"
@@ -247,10 +240,10 @@ public final class ProfileService {
         if (ref.isProfile()) {
             StorageProfile p = repository
                     .findById(ref.profileId())
-                    .orElseThrow(() -> new ObitoxException(
+                    .orElseThrow(() -> failure(
                             "PROFILE_NOT_FOUND",
-                            "The profile of this job no longer exists.",
-                            "Re-create the profile, or start the job again with another one."));
+                            TextRef.of("profile.svc.jobProfileGone"),
+                            "profile.svc.jobProfileGone.fix"));
             S3Target t = target(p);
             if (ref.region() == null && ref.pathStyle() == null) {
                 return t;
@@ -381,5 +374,10 @@ public final class ProfileService {
 
     private static boolean isBlank(String s) {
         return s == null || s.isBlank();
+    }
+
+    /** A failure from bundle keys, so that the Profiles view shows it in the user's language. */
+    private static ObitoxException failure(String code, TextRef message, String fixKey) {
+        return new ObitoxException(UserMessage.of(code, message, TextRef.of(fixKey)), null);
     }
 }

@@ -1,6 +1,8 @@
 package io.obitox.profile;
 
 import io.obitox.common.ObitoxException;
+import io.obitox.common.TextRef;
+import io.obitox.common.UserMessage;
 import io.obitox.storage.BucketNames;
 import io.obitox.storage.Provider;
 import java.net.URI;
@@ -26,43 +28,45 @@ final class ProfileValidator {
      */
     void validate(ProfileDraft d, StorageProfile old) {
         if (isBlank(d.name())) {
-            throw invalid("The profile needs a name.", "Type a name, e.g. 'My Ceph'.");
+            throw invalid(t("profile.val.noName"), t("profile.val.noName.fix"));
         }
         if (d.name().trim().length() > 100) {
-            throw invalid("The profile name is longer than 100 characters.", "Use a shorter name.");
+            throw invalid(t("profile.val.nameTooLong"), t("profile.val.nameTooLong.fix"));
         }
         Optional<StorageProfile> sameName = repository.findByName(d.name().trim());
         if (sameName.isPresent() && (old == null || !sameName.get().id().equals(old.id()))) {
             throw new ObitoxException(
-                    "PROFILE_EXISTS",
-                    "A profile named '" + d.name().trim() + "' already exists.",
-                    "Pick another name, or edit that profile.");
+                    UserMessage.of(
+                            "PROFILE_EXISTS", t("profile.val.exists", d.name().trim()), t("profile.val.exists.fix")),
+                    null);
         }
         if (d.provider() == null) {
-            throw invalid("Choose a provider.", "");
+            throw invalid(t("profile.val.noProvider"), null);
         }
         if (d.provider() == Provider.SANDBOX) {
-            throw invalid("The Sandbox profile is built in; there can be only one.", "Choose another provider.");
+            throw invalid(t("profile.val.sandbox"), t("profile.val.sandbox.fix"));
         }
         if (d.provider().requiresEndpoint() && isBlank(d.endpoint())) {
             throw invalid(
-                    d.provider().displayName() + " needs an endpoint URL.",
-                    "For example " + d.provider().endpointExample() + ".");
+                    t("profile.val.needsEndpoint", providerName(d.provider())),
+                    t("profile.val.example", d.provider().endpointExample()));
         }
         if (!isBlank(d.endpoint())) {
             checkEndpoint(d.endpoint());
         }
         if (!isBlank(d.region()) && !REGION.matcher(d.region().trim()).matches()) {
-            throw invalid("'" + d.region() + "' is not a region name.", "Use a name such as us-east-1 or auto.");
+            throw invalid(t("profile.val.region", d.region()), t("profile.val.region.fix"));
         }
         if (!isBlank(d.defaultBucket())) {
             String problem = BucketNames.problem(d.defaultBucket().trim());
             if (problem != null) {
-                throw invalid(problem, "Fix the default bucket name or leave it empty.");
+                // the bucket rules' sentence is English (storage has no keys for it); the fix is translated
+                TextRef fix = t("profile.val.bucket.fix");
+                throw new ObitoxException(new UserMessage("INVALID_PROFILE", problem, fix.english(), null, fix), null);
             }
         }
         if (d.credentialMode() == null) {
-            throw invalid("Choose where the credentials come from.", "");
+            throw invalid(t("profile.val.noCredentialMode"), null);
         }
         switch (d.credentialMode()) {
             case KEYS -> {
@@ -70,16 +74,16 @@ final class ProfileValidator {
                         old != null && old.managedKeys() && isBlank(d.accessKeyId()) && isBlank(d.secretAccessKey());
                 if (!keeping && (isBlank(d.accessKeyId()) || isBlank(d.secretAccessKey()))) {
                     throw new ObitoxException(
-                            "MISSING_CREDENTIALS",
-                            "Both the access key ID and the secret key are " + "needed.",
-                            "Type both keys, or choose an AWS profile instead.");
+                            UserMessage.of(
+                                    "MISSING_CREDENTIALS", t("profile.val.bothKeys"), t("profile.val.bothKeys.fix")),
+                            null);
                 }
             }
             case AWS_PROFILE -> {
                 if (isBlank(d.awsProfile())) {
                     throw invalid(
-                            "Name the AWS profile to use.",
-                            "Pick one of: " + String.join(", ", awsFiles.profileNames()) + ".");
+                            t("profile.val.noAwsProfile"),
+                            t("profile.val.pickOne", String.join(", ", awsFiles.profileNames())));
                 }
             }
             default -> {
@@ -93,28 +97,39 @@ final class ProfileValidator {
             URI uri = new URI(endpoint.trim());
             if (uri.getScheme() == null
                     || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-                throw invalid(
-                        "The endpoint must start with http:// or https://.", "For example https://s3.example.com.");
+                throw invalid(t("profile.val.scheme"), example());
             }
             if (uri.getHost() == null || uri.getHost().isBlank()) {
-                throw invalid("The endpoint URL has no host name.", "For example https://s3.example.com.");
+                throw invalid(t("profile.val.noHost"), example());
             }
             if (uri.getRawUserInfo() != null) {
                 // it would put a password into the database; keys belong in the credentials fields
-                throw invalid(
-                        "The endpoint URL must not contain a user name or password.",
-                        "Remove the part before @ and type the keys in the credentials fields.");
+                throw invalid(t("profile.val.userInfo"), t("profile.val.userInfo.fix"));
             }
             if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                throw invalid("The endpoint URL must not have a query or fragment.", "Remove everything after ? or #.");
+                throw invalid(t("profile.val.query"), t("profile.val.query.fix"));
             }
         } catch (URISyntaxException e) {
-            throw invalid("'" + endpoint + "' is not a valid URL.", "For example https://s3.example.com.");
+            throw invalid(t("profile.val.badUrl", endpoint), example());
         }
     }
 
-    private static ObitoxException invalid(String message, String fix) {
-        return new ObitoxException("INVALID_PROFILE", message, fix);
+    private static ObitoxException invalid(TextRef message, TextRef fix) {
+        return new ObitoxException(UserMessage.of("INVALID_PROFILE", message, fix), null);
+    }
+
+    private static TextRef example() {
+        return t("profile.val.example", "https://s3.example.com");
+    }
+
+    /** The provider's name in the reader's language, where its English is the name the English sentence had. */
+    private static Object providerName(Provider p) {
+        TextRef name = p.nameText();
+        return name.english().equals(p.displayName()) ? name : p.displayName();
+    }
+
+    private static TextRef t(String key, Object... args) {
+        return TextRef.of(key, args);
     }
 
     private static boolean isBlank(String s) {

@@ -1,5 +1,6 @@
 package io.obitox.validation;
 
+import io.obitox.common.TextRef;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -185,8 +186,10 @@ public final class BatchValidator {
             }
             return r.rejectedFor(ValidationIssue.of(
                     ValidationCode.DUPLICATE_KEY,
-                    "Another file of this upload gets the same key '" + r.objectKey() + "' (" + item.duplicateOf()
-                            + "); one would overwrite the other.",
+                    TextRef.of(
+                            "val.duplicateKey",
+                            r.objectKey(),
+                            item.duplicateOf().toString()),
                     "objectKey",
                     r.objectKey(),
                     "otherPath",
@@ -247,7 +250,7 @@ public final class BatchValidator {
                         relativePath,
                         ValidationIssue.of(
                                 ValidationCode.UNREADABLE,
-                                "This folder could not be opened (" + reason + "); its files are left out.",
+                                TextRef.of("val.folderUnreadable", reason),
                                 "reason",
                                 reason));
             }
@@ -259,9 +262,7 @@ public final class BatchValidator {
                         relativePath,
                         ValidationIssue.of(
                                 ValidationCode.LINK_OUTSIDE_FOLDER,
-                                "This is a link to " + target + ", outside the folder you chose; it is not followed"
-                                        + " (use --follow-links, or a policy with followLinks, to upload what it"
-                                        + " points at).",
+                                TextRef.of("val.linkOutside", target.toString()),
                                 "target",
                                 target.toString()));
             }

@@ -11,6 +11,7 @@ import static io.obitox.validation.ValidationCode.NOT_A_FILE;
 import static io.obitox.validation.ValidationCode.UNREADABLE;
 
 import io.obitox.common.Sizes;
+import io.obitox.common.TextRef;
 import io.obitox.validation.detect.ContentDetector;
 import io.obitox.validation.detect.DetectedType;
 import java.io.IOException;
@@ -76,10 +77,7 @@ public final class FileValidator {
         } catch (RuntimeException e) {
             // a bug must not end a batch of 100,000 files: report it on this file and go on
             log.error("Validation of {} failed", file, e);
-            return c.reject(
-                    -1,
-                    null,
-                    ValidationIssue.of(UNREADABLE, "The file could not be checked (an internal error, see the log)."));
+            return c.reject(-1, null, ValidationIssue.of(UNREADABLE, TextRef.of("val.internalError")));
         }
     }
 
@@ -114,8 +112,7 @@ public final class FileValidator {
                         null,
                         ValidationIssue.of(
                                 KEY_TOO_LONG,
-                                "The object key would be " + keyBytes + " bytes long; S3 allows at most "
-                                        + ObjectKeys.MAX_KEY_BYTES + ". Use a shorter prefix or shorter folder names.",
+                                TextRef.of("val.keyTooLong", keyBytes, ObjectKeys.MAX_KEY_BYTES),
                                 "keyBytes",
                                 keyBytes,
                                 "maxKeyBytes",
@@ -154,9 +151,13 @@ public final class FileValidator {
                         type,
                         ValidationIssue.of(
                                 DANGEROUS_TYPE,
-                                "This is a program (" + type.description() + ")"
-                                        + (ext.isEmpty() ? "." : " although the name ends in ." + ext + ".")
-                                        + " The policy '" + policy.name() + "' blocks programs.",
+                                ext.isEmpty()
+                                        ? TextRef.of("val.program", type.description(), NameRules.policyName(policy))
+                                        : TextRef.of(
+                                                "val.programNamed",
+                                                type.description(),
+                                                ext,
+                                                NameRules.policyName(policy)),
                                 "detectedType",
                                 type.mediaType(),
                                 "extension",
@@ -177,8 +178,12 @@ public final class FileValidator {
                         type,
                         ValidationIssue.of(
                                 INVALID_MIME_TYPE,
-                                "The content is " + type.description() + " (" + contentType + "); the policy '"
-                                        + policy.name() + "' allows " + NameRules.list(policy.allowedTypes()) + ".",
+                                TextRef.of(
+                                        "val.typeNotAllowed",
+                                        type.description(),
+                                        contentType,
+                                        NameRules.policyName(policy),
+                                        NameRules.list(policy.allowedTypes())),
                                 "detectedType",
                                 type.mediaType(),
                                 "contentType",
@@ -200,8 +205,7 @@ public final class FileValidator {
             if (size == 0 && policy.minSize() > 0) {
                 return ValidationIssue.of(
                         EMPTY_FILE,
-                        "The file is empty (0 bytes); the policy '" + policy.name() + "' needs at least "
-                                + Sizes.bytes(policy.minSize()) + ".",
+                        TextRef.of("val.empty", NameRules.policyName(policy), Sizes.bytes(policy.minSize())),
                         "size",
                         0L,
                         "minSize",
@@ -210,8 +214,11 @@ public final class FileValidator {
             if (policy.maxSize() != null && size > policy.maxSize()) {
                 return ValidationIssue.of(
                         FILE_TOO_LARGE,
-                        "The file is " + Sizes.bytes(size) + "; the policy '" + policy.name() + "' allows at most "
-                                + Sizes.bytes(policy.maxSize()) + ".",
+                        TextRef.of(
+                                "val.tooLarge",
+                                Sizes.bytes(size),
+                                NameRules.policyName(policy),
+                                Sizes.bytes(policy.maxSize())),
                         "size",
                         size,
                         "maxSize",
@@ -220,8 +227,11 @@ public final class FileValidator {
             if (size < policy.minSize()) {
                 return ValidationIssue.of(
                         FILE_TOO_SMALL,
-                        "The file is " + Sizes.bytes(size) + "; the policy '" + policy.name() + "' needs at least "
-                                + Sizes.bytes(policy.minSize()) + ".",
+                        TextRef.of(
+                                "val.tooSmall",
+                                Sizes.bytes(size),
+                                NameRules.policyName(policy),
+                                Sizes.bytes(policy.minSize())),
                         "size",
                         size,
                         "minSize",
@@ -232,23 +242,29 @@ public final class FileValidator {
 
         private ValidationIssue notAFile(BasicFileAttributes attrs) {
             if (attrs.isDirectory()) {
-                return ValidationIssue.of(NOT_A_FILE, "This is a folder, not a file.", "kind", "folder");
+                return ValidationIssue.of(NOT_A_FILE, TextRef.of("val.folder"), "kind", "folder");
             }
+            // the English word stays in the details (JSON); the sentence gets the word in the reader's language
             String kind = "special file";
+            String kindKey = "val.kind.special";
             try {
                 int mode = (Integer) Files.getAttribute(file, "unix:mode");
                 switch (mode & 0170000) {
                     case 0010000:
                         kind = "named pipe (FIFO)";
+                        kindKey = "val.kind.fifo";
                         break;
                     case 0020000:
                         kind = "character device";
+                        kindKey = "val.kind.charDevice";
                         break;
                     case 0060000:
                         kind = "block device";
+                        kindKey = "val.kind.blockDevice";
                         break;
                     case 0140000:
                         kind = "socket";
+                        kindKey = "val.kind.socket";
                         break;
                     default:
                         break;
@@ -256,23 +272,17 @@ public final class FileValidator {
             } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
                 // not a POSIX file system: the generic word will do
             }
-            return ValidationIssue.of(
-                    NOT_A_FILE,
-                    "This is a " + kind + ", not a regular file; only regular files can be uploaded.",
-                    "kind",
-                    kind);
+            return ValidationIssue.of(NOT_A_FILE, TextRef.of("val.notRegular", TextRef.of(kindKey)), "kind", kind);
         }
 
         private ValidationIssue ioIssue(IOException e, int nameBytes) {
             if (e instanceof NoSuchFileException) {
                 return Files.isSymbolicLink(file)
-                        ? ValidationIssue.of(FILE_NOT_FOUND, "This is a link to a file that does not exist.")
-                        : ValidationIssue.of(
-                                FILE_NOT_FOUND,
-                                "The file does not exist (it may have been deleted or moved after it was chosen).");
+                        ? ValidationIssue.of(FILE_NOT_FOUND, TextRef.of("val.brokenLink"))
+                        : ValidationIssue.of(FILE_NOT_FOUND, TextRef.of("val.notFound"));
             }
             if (e instanceof AccessDeniedException) {
-                return ValidationIssue.of(UNREADABLE, "Permission denied: ObitoX may not read this file.");
+                return ValidationIssue.of(UNREADABLE, TextRef.of("val.denied"));
             }
             String reason = e instanceof FileSystemException fse && fse.getReason() != null
                     ? fse.getReason()
@@ -280,7 +290,7 @@ public final class FileValidator {
             if (reason.toLowerCase(Locale.ROOT).contains("name too long")) {
                 return nameTooLong(nameBytes);
             }
-            return ValidationIssue.of(UNREADABLE, "The file could not be read: " + reason + ".", "reason", reason);
+            return ValidationIssue.of(UNREADABLE, TextRef.of("val.unreadable", reason), "reason", reason);
         }
 
         private ValidationIssue nameTooLong(int nameBytes) {

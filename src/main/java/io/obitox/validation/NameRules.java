@@ -4,6 +4,7 @@ import static io.obitox.validation.ValidationCode.DANGEROUS_TYPE;
 import static io.obitox.validation.ValidationCode.INVALID_EXTENSION;
 import static io.obitox.validation.ValidationCode.NAME_TOO_LONG;
 
+import io.obitox.common.TextRef;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,24 +35,18 @@ public final class NameRules {
         int override = FileNames.firstDirectionOverride(name);
         if (override >= 0) {
             String code = String.format(Locale.ROOT, "U+%04X", override);
-            return ValidationIssue.of(
-                    DANGEROUS_TYPE,
-                    "The name contains an invisible direction control (" + code + ") that can make a program look"
-                            + " like a document.",
-                    "character",
-                    code);
+            return ValidationIssue.of(DANGEROUS_TYPE, TextRef.of("val.directionControl", code), "character", code);
         }
         String ext = DangerousNames.dangerousExtension(name);
         if (ext == null) {
             return null;
         }
         List<String> decoys = DangerousNames.innerExtensions(name);
-        String message = decoys.isEmpty()
-                ? "'." + ext + "' files are programs or scripts; the policy '" + policy.name() + "' blocks them."
-                : "The name looks like a ." + decoys.get(decoys.size() - 1) + " file but ends in ." + ext
-                        + ", a program or script; the policy '" + policy.name() + "' blocks them.";
+        TextRef message = decoys.isEmpty()
+                ? TextRef.of("val.programExtension", ext, policyName(policy))
+                : TextRef.of("val.decoyExtension", decoys.get(decoys.size() - 1), ext, policyName(policy));
         if (!FileNames.effectiveName(name).equals(name)) {
-            message += " (Windows ignores the trailing dots or spaces of '" + name.strip() + "'.)";
+            message = TextRef.of("val.trailingDots", message, name.strip());
         }
         return ValidationIssue.of(DANGEROUS_TYPE, message, "extension", ext);
     }
@@ -65,9 +60,9 @@ public final class NameRules {
         String ext = FileNames.extension(name);
         return ValidationIssue.of(
                 INVALID_EXTENSION,
-                (ext.isEmpty() ? "Files without an extension are" : "'." + ext + "' files are")
-                        + " not allowed by the policy '" + policy.name() + "' (allowed: "
-                        + list(policy.allowedExtensions()) + ").",
+                ext.isEmpty()
+                        ? TextRef.of("val.noExtension", policyName(policy), list(policy.allowedExtensions()))
+                        : TextRef.of("val.invalidExtension", ext, policyName(policy), list(policy.allowedExtensions())),
                 "extension",
                 ext,
                 "allowedExtensions",
@@ -77,17 +72,26 @@ public final class NameRules {
     static ValidationIssue nameTooLong(int nameBytes) {
         return ValidationIssue.of(
                 NAME_TOO_LONG,
-                "The name is " + nameBytes + " bytes long; at most " + FileNames.MAX_BYTES + " bytes (UTF-8) are"
-                        + " allowed.",
+                TextRef.of("val.nameTooLong", nameBytes, FileNames.MAX_BYTES),
                 "nameBytes",
                 nameBytes,
                 "maxNameBytes",
                 FileNames.MAX_BYTES);
     }
 
-    static String list(List<String> values) {
+    /** The values for a sentence: all of them, or the first eight "and N more" (a text argument either way). */
+    static Object list(List<String> values) {
         return values.size() <= 8
                 ? String.join(", ", values)
-                : String.join(", ", values.subList(0, 8)) + " and " + (values.size() - 8) + " more";
+                : TextRef.of("val.listMore", String.join(", ", values.subList(0, 8)), values.size() - 8);
+    }
+
+    /**
+     * The policy's name for a sentence: a built-in policy's in the reader's language, another as the user wrote it
+     * (also a preset's when the user spelt it otherwise, so that the English stays what the user typed).
+     */
+    static Object policyName(ValidationPolicy policy) {
+        TextRef t = policy.nameText();
+        return t != null && t.english().equals(policy.name()) ? t : policy.name();
     }
 }

@@ -1,5 +1,6 @@
 package io.obitox.validation;
 
+import io.obitox.common.TextRef;
 import io.obitox.validation.detect.DetectedType;
 import io.obitox.validation.detect.TypeRegistry;
 import java.util.List;
@@ -17,51 +18,51 @@ import java.util.Map;
  */
 public final class TypeRules {
     private static final Map<String, String> FAMILIES = Map.ofEntries(
-            Map.entry("image/jpeg", "a JPEG image"),
-            Map.entry("image/png", "a PNG image"),
-            Map.entry("image/gif", "a GIF image"),
-            Map.entry("image/webp", "a WebP image"),
-            Map.entry("image/bmp", "a BMP image"),
-            Map.entry("image/tiff", "a TIFF image"),
-            Map.entry("image/heic", "a HEIF image"),
-            Map.entry("image/heif", "a HEIF image"),
-            Map.entry("image/avif", "an AVIF image"),
-            Map.entry("image/jp2", "a JPEG 2000 image"),
-            Map.entry("image/vnd.microsoft.icon", "a Windows icon"),
-            Map.entry("image/vnd.adobe.photoshop", "a Photoshop image"),
-            Map.entry("application/pdf", "a PDF document"),
-            Map.entry("application/zip", "a ZIP package"),
-            Map.entry("application/x-tika-msoffice", "an OLE2 (legacy Office) file"),
-            Map.entry("video/mp4", "MP4/QuickTime media"),
-            Map.entry("video/quicktime", "MP4/QuickTime media"),
-            Map.entry("audio/mp4", "MP4/QuickTime media"),
-            Map.entry("video/x-m4v", "MP4/QuickTime media"),
-            Map.entry("video/3gpp", "MP4/QuickTime media"),
-            Map.entry("video/3gpp2", "MP4/QuickTime media"),
-            Map.entry("video/webm", "Matroska/WebM media"),
-            Map.entry("video/x-matroska", "Matroska/WebM media"),
-            Map.entry("audio/webm", "Matroska/WebM media"),
-            Map.entry("audio/x-matroska", "Matroska/WebM media"),
-            Map.entry("audio/mpeg", "MPEG audio"),
-            Map.entry("audio/x-aac", "AAC audio"),
-            Map.entry("audio/vnd.wave", "WAV audio"),
-            Map.entry("audio/x-flac", "FLAC audio"),
-            Map.entry("application/ogg", "Ogg media"),
-            Map.entry("audio/ogg", "Ogg media"),
-            Map.entry("video/ogg", "Ogg media"),
-            Map.entry("video/x-msvideo", "AVI video"),
-            Map.entry("application/gzip", "gzip data"),
-            Map.entry("application/x-bzip2", "bzip2 data"),
-            Map.entry("application/x-xz", "xz data"),
-            Map.entry("application/zstd", "Zstandard data"),
-            Map.entry("application/x-7z-compressed", "a 7-Zip archive"),
-            Map.entry("application/x-rar-compressed", "a RAR archive"),
-            Map.entry("application/x-tar", "a tar archive"),
-            Map.entry("application/x-sqlite3", "an SQLite database"),
-            Map.entry("application/x-iso9660-image", "a disc image"),
-            Map.entry("application/x-msdownload", "a Windows program"),
-            Map.entry("application/x-elf", "an ELF program"),
-            Map.entry("application/java-vm", "a Java class file"));
+            Map.entry("image/jpeg", "val.family.jpeg"),
+            Map.entry("image/png", "val.family.png"),
+            Map.entry("image/gif", "val.family.gif"),
+            Map.entry("image/webp", "val.family.webp"),
+            Map.entry("image/bmp", "val.family.bmp"),
+            Map.entry("image/tiff", "val.family.tiff"),
+            Map.entry("image/heic", "val.family.heif"),
+            Map.entry("image/heif", "val.family.heif"),
+            Map.entry("image/avif", "val.family.avif"),
+            Map.entry("image/jp2", "val.family.jp2"),
+            Map.entry("image/vnd.microsoft.icon", "val.family.icon"),
+            Map.entry("image/vnd.adobe.photoshop", "val.family.photoshop"),
+            Map.entry("application/pdf", "val.family.pdf"),
+            Map.entry("application/zip", "val.family.zip"),
+            Map.entry("application/x-tika-msoffice", "val.family.ole2"),
+            Map.entry("video/mp4", "val.family.mp4"),
+            Map.entry("video/quicktime", "val.family.mp4"),
+            Map.entry("audio/mp4", "val.family.mp4"),
+            Map.entry("video/x-m4v", "val.family.mp4"),
+            Map.entry("video/3gpp", "val.family.mp4"),
+            Map.entry("video/3gpp2", "val.family.mp4"),
+            Map.entry("video/webm", "val.family.matroska"),
+            Map.entry("video/x-matroska", "val.family.matroska"),
+            Map.entry("audio/webm", "val.family.matroska"),
+            Map.entry("audio/x-matroska", "val.family.matroska"),
+            Map.entry("audio/mpeg", "val.family.mpeg"),
+            Map.entry("audio/x-aac", "val.family.aac"),
+            Map.entry("audio/vnd.wave", "val.family.wav"),
+            Map.entry("audio/x-flac", "val.family.flac"),
+            Map.entry("application/ogg", "val.family.ogg"),
+            Map.entry("audio/ogg", "val.family.ogg"),
+            Map.entry("video/ogg", "val.family.ogg"),
+            Map.entry("video/x-msvideo", "val.family.avi"),
+            Map.entry("application/gzip", "val.family.gzip"),
+            Map.entry("application/x-bzip2", "val.family.bzip2"),
+            Map.entry("application/x-xz", "val.family.xz"),
+            Map.entry("application/zstd", "val.family.zstd"),
+            Map.entry("application/x-7z-compressed", "val.family.sevenZip"),
+            Map.entry("application/x-rar-compressed", "val.family.rar"),
+            Map.entry("application/x-tar", "val.family.tar"),
+            Map.entry("application/x-sqlite3", "val.family.sqlite"),
+            Map.entry("application/x-iso9660-image", "val.family.disc"),
+            Map.entry("application/x-msdownload", "val.family.windows"),
+            Map.entry("application/x-elf", "val.family.elf"),
+            Map.entry("application/java-vm", "val.family.javaClass"));
 
     /** Beyond this many types the caches stop growing (detected types are a few dozen; names can make more). */
     private static final int CACHED_TYPES = 512;
@@ -112,7 +113,11 @@ public final class TypeRules {
         return false;
     }
 
-    /** The format family of a type ("a JPEG image"), or null when it has none (text and unknown types). */
+    /**
+     * The format family of a type as the key of its name ({@code val.family.jpeg}, "a JPEG image"), or null when it
+     * has none (text and unknown types). A key rather than the English words, so that a sentence naming it can be
+     * shown in the reader's language.
+     */
     public String family(String type) {
         String f = facts(type).family();
         return f.isEmpty() ? null : f;
@@ -120,7 +125,7 @@ public final class TypeRules {
 
     private static String familyOf(String type, List<String> lineage) {
         if (type.startsWith("application/x-mach-o")) {
-            return "a Mach-O program";
+            return "val.family.machO";
         }
         for (String t : lineage) {
             String f = FAMILIES.get(t);
@@ -149,14 +154,17 @@ public final class TypeRules {
         String contentFamily = family(content.mediaType());
         boolean nameText = nameFamily == null && isText(byName);
         boolean contentText = contentFamily == null && isText(content.mediaType());
-        String expected = nameFamily != null ? nameFamily : nameText ? "text" : null;
-        String actual = contentFamily != null ? contentFamily : contentText ? "text" : null;
+        String expected = nameFamily != null ? nameFamily : nameText ? "val.family.text" : null;
+        String actual = contentFamily != null ? contentFamily : contentText ? "val.family.text" : null;
         if (expected == null || actual == null || expected.equals(actual)) {
             return null;
         }
         String suggestion = registry.extensionFor(content.mediaType());
-        String message = "The name ends in ." + ext + " (" + expected + ") but the content is " + actual + " ("
-                + content.mediaType() + ")." + (suggestion == null ? "" : " Rename it to ." + suggestion + ".");
+        TextRef message =
+                TextRef.of("val.mismatch", ext, TextRef.of(expected), TextRef.of(actual), content.mediaType());
+        if (suggestion != null) {
+            message = TextRef.of("val.mismatchRename", message, suggestion);
+        }
         return ValidationIssue.of(
                 ValidationCode.TYPE_MISMATCH,
                 message,

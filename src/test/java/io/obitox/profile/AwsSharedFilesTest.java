@@ -2,7 +2,9 @@ package io.obitox.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
 import io.obitox.storage.S3Errors;
 import io.obitox.testing.TestPaths;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -134,6 +137,23 @@ class AwsSharedFilesTest {
         assertCode(() -> files.writeKeys("obitox-x", "", "secret", null), "MISSING_CREDENTIALS");
         assertCode(() -> files.writeKeys("obitox-x", "AKIAOK", "  ", null), "MISSING_CREDENTIALS");
         assertThat(credentials()).as("nothing written").isEqualTo(OTHER_SECTIONS);
+    }
+
+    /** The reasons keep their English (CLI) and name the field in German for a German view. */
+    @Test
+    void aRefusedKeySaysWhichFieldInEitherLanguage() {
+        Messages german = Messages.of(Locale.GERMAN);
+        ObitoxException empty =
+                catchThrowableOfType(() -> files.writeKeys("obitox-x", "AKIAOK", " ", null), ObitoxException.class);
+        assertThat(empty.toUserMessage().oneLine())
+                .isEqualTo("The secret access key is empty. Type the secret access key.");
+        assertThat(german.oneLine(empty.toUserMessage()))
+                .isEqualTo("Das Feld „Geheimschlüssel“ ist leer. Geben Sie „Geheimschlüssel“ ein.");
+        ObitoxException spaces = catchThrowableOfType(
+                () -> files.writeKeys("obitox-x", "AKIA WITH SPACE", "secret", null), ObitoxException.class);
+        assertThat(spaces.getMessage())
+                .isEqualTo("The access key ID contains spaces or characters that keys never contain.");
+        assertThat(german.message(spaces.toUserMessage())).startsWith("„Schlüssel-ID“ enthält Leerzeichen");
     }
 
     @Test

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.obitox.app.AppContext;
+import io.obitox.common.Messages;
 import io.obitox.common.ObitoxException;
+import io.obitox.common.UserMessage;
 import io.obitox.db.Database;
 import io.obitox.profile.ProfileDraft.CredentialMode;
 import io.obitox.sandbox.EmbeddedSandbox;
@@ -22,6 +24,7 @@ import java.sql.ResultSetMetaData;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
@@ -212,6 +215,49 @@ class ProfileServiceTest {
                 "INVALID_PROFILE",
                 "Name the AWS profile");
         assertThat(profiles.list()).extracting(StorageProfile::name).containsExactly("Sandbox", "Taken");
+    }
+
+    /** The Profiles view shows a refused draft in the user's language; the exception's English stays as it was. */
+    @Test
+    void aRefusedDraftSpeaksGermanInAGermanViewAndEnglishElsewhere() {
+        profiles.add(draft("Taken", Provider.MINIO, "http://127.0.0.1:9000", null, null));
+        Messages german = Messages.of(Locale.GERMAN);
+        UserMessage taken = refusal(draft("Taken", Provider.MINIO, "http://h", null, null));
+        assertThat(taken.oneLine())
+                .isEqualTo("A profile named 'Taken' already exists. Pick another name, or edit that profile.");
+        assertThat(german.oneLine(taken))
+                .isEqualTo("Ein Profil namens „Taken“ gibt es schon. Wählen Sie einen anderen Namen oder bearbeiten"
+                        + " Sie jenes Profil.");
+        UserMessage endpoint = refusal(draft("P", Provider.GENERIC, null, null, null));
+        assertThat(endpoint.oneLine())
+                .isEqualTo("S3-compatible needs an endpoint URL. For example https://s3.example.com.");
+        assertThat(german.oneLine(endpoint)).contains("„S3-kompatibel“", "Endpunkt-URL", "Zum Beispiel");
+        UserMessage sandbox = refusalOf(() -> profiles.remove(ProfileService.SANDBOX_NAME));
+        assertThat(sandbox.message()).isEqualTo("The Sandbox profile is built in and cannot be removed.");
+        for (UserMessage m : List.of(
+                taken,
+                endpoint,
+                sandbox,
+                refusal(draft("P", Provider.MINIO, "ftp://h", null, null)),
+                refusal(draft("P", Provider.MINIO, "http://h", "US East 1", null)),
+                refusal(keys("P", "http://h", "AKIAONLYKEY", null)),
+                refusal(draft(" ", Provider.MINIO, "http://h", null, null)))) {
+            String de = german.oneLine(m);
+            assertThat(de).as(m.code()).isNotEqualTo(m.oneLine()).doesNotContain("profile.", "{0}", "''");
+        }
+    }
+
+    private UserMessage refusal(ProfileDraft d) {
+        return refusalOf(() -> profiles.add(d));
+    }
+
+    private static UserMessage refusalOf(Runnable r) {
+        try {
+            r.run();
+        } catch (ObitoxException e) {
+            return e.toUserMessage();
+        }
+        throw new AssertionError("not refused");
     }
 
     @Test

@@ -112,11 +112,14 @@ public final class SettingsViewModel {
         tasks.run(() -> new BrowserLocator(() -> Optional.of(p)).locate())
                 .onSuccess(r -> browserFound.set(
                         r.found()
-                                ? (r.problem().isEmpty() ? "" : r.problem() + " ")
-                                        + messages.get("settings.browserUsed", r.executable())
-                                : (r.problem().isEmpty() ? "" : r.problem() + " ")
-                                        + messages.get("settings.browserNotFound")))
+                                ? problem(r) + messages.get("settings.browserUsed", r.executable())
+                                : problem(r) + messages.get("settings.browserNotFound")))
                 .start();
+    }
+
+    /** Why the configured path was not used, in the user's language and followed by a space; empty when it was. */
+    private String problem(BrowserLocator.Result r) {
+        return r.problemText() == null ? "" : messages.render(r.problemText()) + " ";
     }
 
     /** Desktop notifications when a batch of uploads is finished (on by default). */

@@ -122,7 +122,7 @@ public final class FolderDropViewModel {
                     "folderDrop.rejected",
                     r.rejected().size(),
                     first.sanitizedName(),
-                    first.error().message()));
+                    messages.render(first.error().text(), first.error().message())));
         }
         return String.join(" ", sentences);
     }

@@ -1,5 +1,6 @@
 package io.obitox.upload.ui;
 
+import io.obitox.common.Messages;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.storage.S3Errors;
 import io.obitox.validation.BatchHandle;
@@ -50,6 +51,8 @@ final class DropCheck {
     private final ReadOnlyStringWrapper progress;
     private final Timers.Timer drain;
     private BatchHandle batch;
+    /** The words of the status and progress lines: English until the view gives its own. */
+    private Messages messages = Messages.english();
     /** The prefix changed while files were being checked: rekey when the check ends. */
     private boolean keysStale;
 
@@ -93,7 +96,8 @@ final class DropCheck {
     }
 
     /** "Upload 12 files (3.4 MiB)", from the ready list's running totals. */
-    void useMessages(io.obitox.common.Messages m) {
+    void useMessages(Messages m) {
+        messages = m;
         verdicts.useMessages(m);
     }
 
@@ -129,7 +133,7 @@ final class DropCheck {
         List<Path> fresh =
                 paths.stream().map(Path::toAbsolutePath).filter(dropped::add).toList();
         if (fresh.isEmpty()) {
-            status.set(false, "Those files are in the list already.");
+            status.set(false, messages.get("upload.check.inList"));
             return;
         }
         start(fresh);
@@ -180,10 +184,7 @@ final class DropCheck {
             return;
         }
         keysStale = false;
-        rekeying.start(
-                prefix.get(),
-                sanitize(),
-                e -> status.set(true, S3Errors.describe(e).oneLine()));
+        rekeying.start(prefix.get(), sanitize(), e -> status.set(true, messages.oneLine(S3Errors.describe(e))));
     }
 
     private void start(List<Path> paths) {
@@ -208,10 +209,14 @@ final class DropCheck {
             return;
         }
         BatchProgress pr = b.progress();
-        progress.set((pr.done() ? "Checked " : "Checking… ") + pr.checked() + " of " + pr.found() + " file(s): "
-                + ready().size() + " ready, " + rejected().size() + " rejected"
-                + (skipped > 0 ? ", " + skipped + " hidden or repeated skipped" : "")
-                + (pr.cancelled() ? " (stopped)" : ""));
+        progress.set(messages.get(
+                        pr.done() ? "upload.check.checked" : "upload.check.checking",
+                        pr.checked(),
+                        pr.found(),
+                        ready().size(),
+                        rejected().size())
+                + (skipped > 0 ? messages.get("upload.check.skipped", skipped) : "")
+                + (pr.cancelled() ? messages.get("upload.check.stopped") : ""));
         if (pr.done() && !verdicts.buffered()) {
             checking.set(false);
             drain.stop();

@@ -56,6 +56,17 @@ final class ReadyBatch {
         return new UploadPlans.Batch(target, bucket, prefix, choice, rules, requests, rulePaths);
     }
 
+    /** A plan state's short word ("new", "identical (skip)") in the language of {@code messages}. */
+    static String stateWord(PlanState s, io.obitox.common.Messages messages) {
+        return switch (s) {
+            case NEW -> messages.get("upload.plan.state.new");
+            case CHANGED -> messages.get("upload.plan.state.changed");
+            case IDENTICAL -> messages.get("upload.plan.state.identical");
+            case EXISTS -> messages.get("upload.plan.state.exists");
+            case EXCLUDED -> messages.get("upload.plan.state.excluded");
+        };
+    }
+
     /** "Compared with s3://b/p/: 3 new · 1 changed · 5 identical (skip)", and the preview's warnings. */
     static String summary(UploadPlans.Preview pv, String bucket, io.obitox.common.Messages messages) {
         StringBuilder t = new StringBuilder(messages.get("upload.plan.compared", bucket, pv.listPrefix()) + " ");
@@ -63,7 +74,7 @@ final class ReadyBatch {
         for (PlanState s : PlanState.values()) {
             int n = pv.count(s);
             if (n > 0) {
-                t.append(sep).append(String.format("%,d ", n)).append(s.label());
+                t.append(sep).append(String.format("%,d ", n)).append(stateWord(s, messages));
                 sep = " · ";
             }
         }

@@ -217,7 +217,7 @@ public final class UploadPlanViewModel {
                 messages.get("upload.plan.excludedBy", excludedBy.getOrDefault(f, messages.get("upload.plan.aRule")));
             case CHANGED -> messages.get(c == ConflictChoice.ASK ? "upload.plan.changedAsk" : "upload.plan.changed");
             case EXISTS -> messages.get(ReadyBatch.existsKey(c));
-            default -> s.label();
+            default -> ReadyBatch.stateWord(s, messages);
         };
     }
 

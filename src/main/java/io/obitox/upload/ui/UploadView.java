@@ -190,7 +190,7 @@ public final class UploadView {
         rejectedTable.setPlaceholder(new Label(messages.get("upload.noRejected")));
         rejectedName.setCellValueFactory(c -> text(c.getValue().relativePath()));
         rejectedCode.setCellValueFactory(c -> text(c.getValue().error().code().name()));
-        rejectedReason.setCellValueFactory(c -> text(c.getValue().error().message()));
+        rejectedReason.setCellValueFactory(c -> text(Verdicts.reason(c.getValue(), messages)));
         readyTitle
                 .textProperty()
                 .bind(Bindings.createStringBinding(

@@ -98,6 +98,11 @@ final class Verdicts {
         return rejected;
     }
 
+    /** Why a rejected file was refused, in the language of {@code m} (English where the reason has no key). */
+    static String reason(ValidationResult rejected, Messages m) {
+        return m.render(rejected.error().text(), rejected.error().message());
+    }
+
     /** Hidden or repeated paths the batch skipped. */
     long skipped() {
         return skipped.get();

@@ -20,6 +20,9 @@ import io.obitox.testing.FxApp;
 import io.obitox.testing.S3ProxyServer;
 import io.obitox.testing.TestApp;
 import io.obitox.testing.TestProfiles;
+import io.obitox.validation.Corpus;
+import io.obitox.validation.Programs;
+import io.obitox.validation.ValidationResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -44,6 +47,10 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -295,6 +302,75 @@ class GermanViewsTest {
                 app.context().profiles().remove(wrong.id());
             }
         }
+    }
+
+    /**
+     * The Upload view after a drop with a refused file (a Windows program named .txt): the rejected table's reason,
+     * the check line and the titles in German. The drag starts from a label put beside the window for the drop only.
+     */
+    @Test
+    void aRejectedDropIsExplainedInGerman(FxRobot robot) throws Exception {
+        Path drop = Files.createDirectories(app.dir().resolve("german-drop"));
+        Files.write(drop.resolve("strand.png"), Corpus.png());
+        Files.write(drop.resolve("bericht.pdf"), Corpus.pdf());
+        Files.writeString(drop.resolve("notizen.txt"), "Sonnencreme einpacken\n");
+        Files.write(drop.resolve("rechnung.txt"), Programs.pe(false, false));
+        robot.clickOn("#nav-upload");
+        FxApp.waitUntil(
+                "the sandbox bucket is chosen",
+                30,
+                () -> "sandbox"
+                        .equals(robot.lookup("#uploadBucketBox").queryComboBox().getValue()));
+        Parent root = stage.getScene().getRoot();
+        Label source = new Label("drag");
+        source.setId("germanDragSource");
+        source.setOnDragDetected(e -> {
+            Dragboard db = source.startDragAndDrop(TransferMode.COPY);
+            ClipboardContent content = new ClipboardContent();
+            try (var files = Files.list(drop)) {
+                content.putFiles(files.sorted().map(Path::toFile).toList());
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+            db.setContent(content);
+            e.consume();
+        });
+        HBox beside = new HBox(source);
+        robot.interact(() -> {
+            stage.getScene().setRoot(beside);
+            beside.getChildren().add(root);
+        });
+        robot.drag("#germanDragSource").dropTo("#dropZone");
+        @SuppressWarnings("unchecked")
+        TableView<ValidationResult> rejected = robot.lookup("#rejectedTable").queryAs(TableView.class);
+        FxApp.waitUntil(
+                "the drop checked",
+                30,
+                () -> rejected.getItems().size() == 1
+                        && robot.lookup("#uploadButton").queryButton().getText().contains("3"));
+        robot.interact(() -> {
+            beside.getChildren().remove(root);
+            stage.getScene().setRoot(root);
+            root.relocate(0, 0); // the box had moved it right of the label
+        });
+        FxApp.waitUntil(
+                "the ready files compared with the bucket",
+                30,
+                () -> robot.lookup("#uploadPlanSummary")
+                        .queryAs(Label.class)
+                        .getText()
+                        .startsWith("Verglichen"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String reason = GERMAN.render(rejected.getItems().get(0).error().text());
+        assertThat(reason).startsWith("Das ist ein Programm (").contains("„Ohne Programme“ sperrt Programme");
+        assertThat(robot.lookup(reason).tryQuery())
+                .as("the reason is shown in the table")
+                .isPresent();
+        List<String> problems = check(robot, stage.getScene().getRoot(), "UPLOAD/rejected");
+        shoot(robot, stage, "upload-rejected");
+        robot.interact(() -> robot.lookup("#clearUploadButton").tryQuery().ifPresent(b -> ((Button) b).fire()));
+        assertThat(problems).as("German Upload view after a rejected drop").isEmpty();
     }
 
     private static void shoot(FxRobot robot, Stage stage, String name) throws Exception {

@@ -14,8 +14,10 @@ import io.obitox.testing.DirectExecutorService;
 import io.obitox.testing.TestApp;
 import io.obitox.transfer.TransferService;
 import io.obitox.upload.FolderDrop;
+import io.obitox.validation.NameRules;
 import io.obitox.validation.ValidationCode;
 import io.obitox.validation.ValidationIssue;
+import io.obitox.validation.ValidationPolicy;
 import io.obitox.validation.ValidationResult;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -92,17 +94,18 @@ class FolderDropViewModelTest {
     }
 
     private static ValidationResult rejected(String name) {
-        return new ValidationResult(
-                Path.of("/in/" + name),
+        return rejected(name, ValidationIssue.of(ValidationCode.DANGEROUS_TYPE, "Programs are not allowed."));
+    }
+
+    /** Rejected for what the validator says of its name under the default policy (a reason from the bundle). */
+    private static ValidationResult rejectedByName(String name) {
+        return rejected(
                 name,
-                10,
-                null,
-                null,
-                null,
-                name,
-                null,
-                ValidationIssue.of(ValidationCode.DANGEROUS_TYPE, "Programs are not allowed."),
-                List.of());
+                NameRules.check(name, ValidationPolicy.ANYTHING_BUT_EXECUTABLES).orElseThrow());
+    }
+
+    private static ValidationResult rejected(String name, ValidationIssue issue) {
+        return new ValidationResult(Path.of("/in/" + name), name, 10, null, null, null, name, null, issue, List.of());
     }
 
     @Test
@@ -204,7 +207,7 @@ class FolderDropViewModelTest {
         FolderDropViewModel vm = vm(german);
         bucket.set(new BucketInfo("photos", Instant.now()));
         vm.setUploader(answering(new FolderDrop.Result(
-                List.of("t-1", "t-2"), 1, 1, ConflictChoice.SKIP_IDENTICAL, List.of(rejected("run.exe")), null)));
+                List.of("t-1", "t-2"), 1, 1, ConflictChoice.SKIP_IDENTICAL, List.of(rejectedByName("run.exe")), null)));
 
         vm.drop(List.of(Path.of("/in")));
 
@@ -214,7 +217,8 @@ class FolderDropViewModelTest {
                         "ERROR 2 Datei(en) für s3://photos/ eingereiht – verfolgen Sie sie unter Übertragungen."
                                 + " 1 übersprungen: bereits vorhanden (wenn vorhanden: „Gleiche überspringen“;"
                                 + " Einstellungen). 1 durch die Ausschlussregeln ausgelassen."
-                                + " 1 abgelehnt, z. B. run.exe: Programs are not allowed.");
+                                + " 1 abgelehnt, z. B. run.exe: Dateien mit „.exe“ sind Programme oder Skripte;"
+                                + " die Richtlinie „Ohne Programme“ sperrt sie.");
 
         vm.setUploader((p, b, under, files) -> {
             throw new java.io.UncheckedIOException(new java.nio.file.NoSuchFileException("/in/gone.jpg"));

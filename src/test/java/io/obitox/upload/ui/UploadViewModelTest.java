@@ -100,6 +100,20 @@ class UploadViewModelTest {
         assertThat(vm.statusProperty().get())
                 .isEqualTo("Wählen Sie den Speicher und den Bucket, in den hochgeladen werden soll.");
 
+        // the reason of the rejected script and the check's line, as the German view shows them
+        assertThat(Verdicts.reason(vm.rejected().get(0), Messages.english()))
+                .isEqualTo(vm.rejected().get(0).error().message())
+                .isEqualTo("'.sh' files are programs or scripts; the policy 'Anything but executables' blocks them.");
+        assertThat(Verdicts.reason(vm.rejected().get(0), Messages.of(Locale.GERMAN)))
+                .isEqualTo(
+                        "Dateien mit „.sh“ sind Programme oder Skripte; die Richtlinie „Ohne Programme“ sperrt sie.");
+        vm.add(List.of(trip));
+        assertThat(vm.statusProperty().get()).isEqualTo("Diese Dateien sind schon in der Liste.");
+        vm.clear();
+        vm.add(List.of(trip));
+        rig.checked();
+        assertThat(vm.progressProperty().get()).isEqualTo("4 von 4 Datei(en) geprüft: 3 bereit, 1 abgelehnt");
+
         vm.clear();
         assertThat(vm.ready()).isEmpty();
         assertThat(vm.rejected()).isEmpty();
