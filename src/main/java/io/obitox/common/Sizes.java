@@ -52,8 +52,7 @@ public final class Sizes {
     public static long parse(String text) {
         Matcher m = SIZE.matcher(text == null ? "" : text);
         if (!m.matches()) {
-            throw new IllegalArgumentException(
-                    "Not a size: '" + text + "'. Use a number with an optional unit, e.g. 16M.");
+            throw new NotASize(text);
         }
         double number = Double.parseDouble(m.group(1));
         String unit = m.group(2).toLowerCase(Locale.ROOT);
@@ -64,5 +63,23 @@ public final class Sizes {
             throw new IllegalArgumentException("Too large: '" + text + "'. Use a size below 8 EiB, e.g. 16M.");
         }
         return (long) bytes;
+    }
+
+    /** A text that is not a size; {@link #text()} says so in the user's language, {@code getMessage()} in English. */
+    public static final class NotASize extends IllegalArgumentException {
+        private final transient TextRef text;
+
+        NotASize(String input) {
+            this(TextRef.of("svc.size.invalid", String.valueOf(input)));
+        }
+
+        private NotASize(TextRef text) {
+            super(text.english());
+            this.text = text;
+        }
+
+        public TextRef text() {
+            return text;
+        }
     }
 }

@@ -58,11 +58,9 @@ final class ProfileValidator {
             throw invalid(t("profile.val.region", d.region()), t("profile.val.region.fix"));
         }
         if (!isBlank(d.defaultBucket())) {
-            String problem = BucketNames.problem(d.defaultBucket().trim());
+            TextRef problem = BucketNames.problemText(d.defaultBucket().trim());
             if (problem != null) {
-                // the bucket rules' sentence is English (storage has no keys for it); the fix is translated
-                TextRef fix = t("profile.val.bucket.fix");
-                throw new ObitoxException(new UserMessage("INVALID_PROFILE", problem, fix.english(), null, fix), null);
+                throw invalid(problem, t("profile.val.bucket.fix"));
             }
         }
         if (d.credentialMode() == null) {

@@ -1,6 +1,8 @@
 package io.obitox.storage;
 
 import io.obitox.common.ObitoxException;
+import io.obitox.common.TextRef;
+import io.obitox.common.UserMessage;
 import java.util.regex.Pattern;
 
 /** The S3 bucket naming rules, checked before any request so the user gets the exact reason. */
@@ -10,31 +12,37 @@ public final class BucketNames {
 
     private BucketNames() {}
 
-    /** Returns the reason the name is invalid, or null when it is valid. */
+    /** Returns the reason the name is invalid (English), or null when it is valid. */
     public static String problem(String name) {
+        TextRef t = problemText(name);
+        return t == null ? null : t.english();
+    }
+
+    /** The reason the name is invalid as a bundle reference, for a view in the user's language; null when valid. */
+    public static TextRef problemText(String name) {
         if (name == null || name.isBlank()) {
-            return "The bucket name is empty.";
+            return TextRef.of("svc.bucketName.empty");
         }
         if (name.length() < 3 || name.length() > 63) {
-            return "A bucket name has 3 to 63 characters; '" + name + "' has " + name.length() + ".";
+            return TextRef.of("svc.bucketName.length", name, String.valueOf(name.length()));
         }
         if (!ALLOWED.matcher(name).matches()) {
-            return "A bucket name uses only lowercase letters, digits, dots and hyphens, and starts and ends with a "
-                    + "letter or digit.";
+            return TextRef.of("svc.bucketName.characters");
         }
         if (name.contains("..") || name.contains(".-") || name.contains("-.")) {
-            return "A bucket name cannot have two dots in a row or a dot next to a hyphen.";
+            return TextRef.of("svc.bucketName.dots");
         }
         if (IP.matcher(name).matches()) {
-            return "A bucket name cannot look like an IP address.";
+            return TextRef.of("svc.bucketName.ip");
         }
         return null;
     }
 
     public static String require(String name) {
-        String problem = problem(name);
+        TextRef problem = problemText(name);
         if (problem != null) {
-            throw new ObitoxException("INVALID_BUCKET_NAME", problem, "Choose another name, e.g. 'my-uploads'.");
+            throw new ObitoxException(
+                    UserMessage.of("INVALID_BUCKET_NAME", problem, TextRef.of("svc.bucketName.fix")), null);
         }
         return name;
     }

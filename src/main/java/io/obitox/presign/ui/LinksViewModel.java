@@ -253,8 +253,8 @@ public final class LinksViewModel {
         if (!sizeText.isEmpty()) {
             try {
                 size = Sizes.parse(sizeText);
-            } catch (IllegalArgumentException e) {
-                status.fail(e.getMessage());
+            } catch (Sizes.NotASize e) {
+                status.fail(messages.render(e.text()));
                 return;
             }
         }

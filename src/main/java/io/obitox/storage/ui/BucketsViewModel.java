@@ -1,6 +1,7 @@
 package io.obitox.storage.ui;
 
 import io.obitox.common.Messages;
+import io.obitox.common.TextRef;
 import io.obitox.common.ui.StatusLine;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.profile.ProfileService;
@@ -242,9 +243,9 @@ public final class BucketsViewModel {
 
     public void createBucket() {
         String name = newBucketName.get() == null ? "" : newBucketName.get().trim();
-        String problem = BucketNames.problem(name);
+        TextRef problem = BucketNames.problemText(name);
         if (problem != null) {
-            status.fail(problem);
+            status.fail(messages.render(problem));
             return;
         }
         if (target == null) {

@@ -182,7 +182,7 @@ public final class SyncSettingsViewModel {
             return;
         }
         if (!bucket.isEmpty() && BucketNames.problem(bucket) != null) {
-            status.fail(messages.get("syncSettings.badBucket", BucketNames.problem(bucket)));
+            status.fail(messages.get("syncSettings.badBucket", messages.render(BucketNames.problemText(bucket))));
             return;
         }
         tasks.run(() -> defaults.setOverride(p.id(), bucket, c))
