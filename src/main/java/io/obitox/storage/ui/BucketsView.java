@@ -169,7 +169,9 @@ public final class BucketsView {
         sorted.comparatorProperty().bind(objects.comparatorProperty());
         objects.setItems(sorted);
         objects.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        objects.setPlaceholder(new Label(messages.get("buckets.pickBucket")));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(vm.placeholderProperty());
+        objects.setPlaceholder(placeholder);
         Columns.read(nameColumn, e -> e.name(vm.prefixProperty().get()));
         // sorted by the number of bytes, shown as KiB/MiB (folders are -1: they sort first)
         Columns.read(sizeColumn, ObjectEntry::size);

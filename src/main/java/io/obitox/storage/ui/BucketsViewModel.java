@@ -135,6 +135,30 @@ public final class BucketsViewModel {
         return drops;
     }
 
+    /**
+     * What the empty object list says: pick a bucket, listing, nothing matches the filter, or nothing in the folder
+     * (it said "pick a bucket" even with a bucket chosen).
+     */
+    public javafx.beans.binding.StringExpression placeholderProperty() {
+        return javafx.beans.binding.Bindings.createStringBinding(
+                () -> {
+                    BucketInfo b = bucket.get();
+                    String f = filter.filterProperty().get();
+                    if (b == null) {
+                        return messages.get("buckets.pickBucket");
+                    } else if (status.busyProperty().get()) {
+                        return messages.get("buckets.placeholder.listing");
+                    } else if (f != null && !f.isBlank()) {
+                        return messages.get("buckets.placeholder.noMatch", f.strip());
+                    }
+                    return messages.get("buckets.placeholder.empty", "s3://" + b.name() + "/" + prefix.get());
+                },
+                bucket,
+                prefix,
+                filter.filterProperty(),
+                status.busyProperty());
+    }
+
     public ReadOnlyBooleanProperty hasMoreProperty() {
         return hasMore.getReadOnlyProperty();
     }

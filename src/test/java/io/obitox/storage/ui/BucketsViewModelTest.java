@@ -75,6 +75,21 @@ class BucketsViewModelTest {
     }
 
     @Test
+    void theEmptyListSaysWhyItIsEmpty() {
+        var placeholder = vm.placeholderProperty();
+        assertThat(placeholder.get()).isEqualTo("Pick a bucket on the left");
+
+        vm.refreshBuckets();
+        vm.open(ObjectEntry.folder("docs/"));
+        vm.open(ObjectEntry.folder("docs/deep/"));
+        assertThat(placeholder.get())
+                .isEqualTo("Nothing in s3://browse/docs/deep/ yet. Drop files here to upload them.");
+
+        vm.filter().filterProperty().set(" zebra ");
+        assertThat(placeholder.get()).startsWith("Nothing listed here matches \"zebra\".");
+    }
+
+    @Test
     void foldersOpenAndUpGoesBack() {
         vm.refreshBuckets();
         vm.open(ObjectEntry.folder("docs/"));
