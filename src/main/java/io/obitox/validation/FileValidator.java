@@ -152,12 +152,9 @@ public final class FileValidator {
                         ValidationIssue.of(
                                 DANGEROUS_TYPE,
                                 ext.isEmpty()
-                                        ? TextRef.of("val.program", type.description(), NameRules.policyName(policy))
+                                        ? TextRef.of("val.program", type.text(), NameRules.policyName(policy))
                                         : TextRef.of(
-                                                "val.programNamed",
-                                                type.description(),
-                                                ext,
-                                                NameRules.policyName(policy)),
+                                                "val.programNamed", type.text(), ext, NameRules.policyName(policy)),
                                 "detectedType",
                                 type.mediaType(),
                                 "extension",
@@ -180,7 +177,7 @@ public final class FileValidator {
                                 INVALID_MIME_TYPE,
                                 TextRef.of(
                                         "val.typeNotAllowed",
-                                        type.description(),
+                                        type.text(),
                                         contentType,
                                         NameRules.policyName(policy),
                                         NameRules.list(policy.allowedTypes())),
@@ -317,7 +314,8 @@ public final class FileValidator {
                     sanitizedName,
                     key,
                     error,
-                    warnings);
+                    warnings,
+                    type == null ? null : type.text());
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.obitox.validation;
 
+import io.obitox.common.Messages;
+import io.obitox.common.TextRef;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +23,7 @@ import java.util.Optional;
  *     a bucket never serves active content under a harmless name. Null with {@code detectedType}.
  * @param sanitizedName the name the object will get (the original name when the policy does not sanitize)
  * @param objectKey the S3 key for the batch's prefix, or null when no key could be made
+ * @param descriptionText {@code description} as a bundle reference, for views (null with {@code description})
  */
 public record ValidationResult(
         Path path,
@@ -32,10 +35,42 @@ public record ValidationResult(
         String sanitizedName,
         String objectKey,
         ValidationIssue error,
-        List<ValidationIssue> warnings) {
+        List<ValidationIssue> warnings,
+        TextRef descriptionText) {
 
     public ValidationResult {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** A verdict whose description is English only (made by hand; the view shows it as it is). */
+    public ValidationResult(
+            Path path,
+            String relativePath,
+            long size,
+            String detectedType,
+            String description,
+            String contentType,
+            String sanitizedName,
+            String objectKey,
+            ValidationIssue error,
+            List<ValidationIssue> warnings) {
+        this(
+                path,
+                relativePath,
+                size,
+                detectedType,
+                description,
+                contentType,
+                sanitizedName,
+                objectKey,
+                error,
+                warnings,
+                null);
+    }
+
+    /** The description in the reader's language where it has a reference, else the English one (or null). */
+    public String description(Messages messages) {
+        return messages.render(descriptionText, description);
     }
 
     public boolean valid() {
@@ -49,7 +84,17 @@ public record ValidationResult(
     /** The same verdict for another key. */
     public ValidationResult withObjectKey(String key) {
         return new ValidationResult(
-                path, relativePath, size, detectedType, description, contentType, sanitizedName, key, error, warnings);
+                path,
+                relativePath,
+                size,
+                detectedType,
+                description,
+                contentType,
+                sanitizedName,
+                key,
+                error,
+                warnings,
+                descriptionText);
     }
 
     /** The same file, rejected for {@code issue} (used for problems only the batch can see, like duplicate keys). */
@@ -64,6 +109,7 @@ public record ValidationResult(
                 sanitizedName,
                 objectKey,
                 issue,
-                warnings);
+                warnings,
+                descriptionText);
     }
 }

@@ -109,4 +109,41 @@ class ValidationTextsTest {
                 .isEqualTo("Der Name endet auf .png (ein PNG-Bild), der Inhalt ist aber ein JPEG-Bild (image/jpeg)."
                         + " Benennen Sie sie in .jpg um.");
     }
+
+    /** The type a reason names is rendered in the reason's language, and the reason's English stays as it was. */
+    @Test
+    void aGermanReasonNamesTheTypeInGerman() throws IOException {
+        ValidationIssue pe = check("setup.txt", Programs.pe(false, false), ValidationPolicy.ANYTHING_BUT_EXECUTABLES);
+        assertThat(pe.message())
+                .isEqualTo("This is a program (Windows program (PE32)) although the name ends in .txt."
+                        + " The policy 'Anything but executables' blocks programs.");
+        assertThat(GERMAN.render(pe.text()))
+                .isEqualTo("Das ist ein Programm (Windows-Programm (PE32)), obwohl der Name auf .txt endet."
+                        + " Die Richtlinie „Ohne Programme“ sperrt Programme.");
+        ValidationIssue bare = check("setup", Programs.pe(true, true), ValidationPolicy.ANYTHING_BUT_EXECUTABLES);
+        assertThat(bare.message())
+                .isEqualTo("This is a program (Windows DLL (PE32+)). The policy 'Anything but executables' blocks"
+                        + " programs.");
+        assertThat(GERMAN.render(bare.text()))
+                .isEqualTo("Das ist ein Programm (Windows-DLL (PE32+)). Die Richtlinie „Ohne Programme“ sperrt"
+                        + " Programme.");
+        ValidationPolicy photos =
+                new ValidationPolicy("Fotos", null, 0, List.of("image/*"), List.of(), true, false, false, false);
+        ValidationIssue pdf = check("doc.pdf", Corpus.pdf(), photos);
+        assertThat(pdf.message()).startsWith("The content is PDF document (application/pdf); the policy 'Fotos'");
+        assertThat(GERMAN.render(pdf.text()))
+                .startsWith("Der Inhalt ist vom Typ „PDF-Dokument“ (application/pdf); die Richtlinie „Fotos“")
+                .doesNotContain("document");
+    }
+
+    /** The Upload view's "Detected type" column renders the verdict's reference, as the CLI keeps the English. */
+    @Test
+    void aVerdictDescribesItsContentInTheReadersLanguage() throws IOException {
+        Path f = dir.resolve("photo.png");
+        Files.write(f, Corpus.png());
+        ValidationResult r = VALIDATOR.validate(f, ValidationPolicy.IMAGES);
+        assertThat(r.description()).isEqualTo("PNG image");
+        assertThat(r.description(GERMAN)).isEqualTo("PNG-Bild");
+        assertThat(r.withObjectKey("k").description(GERMAN)).isEqualTo("PNG-Bild");
+    }
 }

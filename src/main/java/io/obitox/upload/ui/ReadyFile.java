@@ -1,5 +1,6 @@
 package io.obitox.upload.ui;
 
+import io.obitox.common.TextRef;
 import io.obitox.sync.PlanState;
 import io.obitox.validation.ValidationResult;
 import java.nio.file.Path;
@@ -10,8 +11,8 @@ import java.util.Objects;
  * One file of the ready list, as the Upload view keeps it until it is queued: what the table shows and what the
  * upload needs, and nothing else. A drop of 100,000 files keeps 100,000 of these, so it is small: the folder the
  * file was found under is one object shared by all its files (the file's path is rebuilt from it when needed), the
- * key is the relative path itself when they are equal (no prefix, nothing to sanitize), and the type texts are the
- * detector's shared constants. About 100 bytes a file instead of a {@link ValidationResult}'s 600 (measured with
+ * key is the relative path itself when they are equal (no prefix, nothing to sanitize), and the type is the
+ * detector's reference to its description, one shared object per kind of content. About 100 bytes a file instead of a {@link ValidationResult}'s 600 (measured with
  * the scale test's heap histogram).
  *
  * <p>Immutable but for {@link #plan()}: made on a validator thread, read on the FX thread and by the background task
@@ -27,7 +28,9 @@ public final class ReadyFile {
     private final String relativePath;
     private final String objectKey;
     private final long size;
-    private final String type;
+    /** What the content is, as the detector's reference (rendered in the view's language), or null. */
+    private final TextRef type;
+
     private final String contentType;
     /** What the bucket preview found for this file, null until it ends (one reference: compact for 100,000). */
     private PlanState plan;
@@ -38,7 +41,7 @@ public final class ReadyFile {
             String relativePath,
             String objectKey,
             long size,
-            String type,
+            TextRef type,
             String contentType) {
         this.base = base;
         this.exact = exact;
@@ -56,11 +59,20 @@ public final class ReadyFile {
     static ReadyFile of(ValidationResult r, Map<Path, Path> bases) {
         String rel = r.relativePath();
         String key = Objects.equals(r.objectKey(), rel) ? rel : r.objectKey();
-        String type = r.description() != null ? r.description() : r.detectedType();
+        TextRef type = typeOf(r);
         Path base = baseOf(r.path(), rel);
         return base == null
                 ? new ReadyFile(r.path(), true, rel, key, r.size(), type, r.contentType())
                 : new ReadyFile(bases.computeIfAbsent(base, b -> b), false, rel, key, r.size(), type, r.contentType());
+    }
+
+    /** The detector's reference; a verdict made without one shows its English description or its media type. */
+    private static TextRef typeOf(ValidationResult r) {
+        if (r.descriptionText() != null) {
+            return r.descriptionText();
+        }
+        String english = r.description() != null ? r.description() : r.detectedType();
+        return english == null ? null : TextRef.of("detect.other", english);
     }
 
     /** The folder that {@code rel} (with {@code /} separators) is relative to in {@code path}, or null. */
@@ -105,8 +117,13 @@ public final class ReadyFile {
         return size;
     }
 
-    /** What the content is, for people ("PNG image"), or its media type when there is no description. */
+    /** What the content is, for people, in English ("PNG image"), or its media type when there is no description. */
     public String type() {
+        return type == null ? null : type.english();
+    }
+
+    /** {@link #type()} as a bundle reference, for the view to render in its language; null when there is none. */
+    public TextRef typeText() {
         return type;
     }
 

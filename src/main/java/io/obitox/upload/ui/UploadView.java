@@ -2,6 +2,7 @@ package io.obitox.upload.ui;
 
 import io.obitox.common.Messages;
 import io.obitox.common.Sizes;
+import io.obitox.common.ui.Columns;
 import io.obitox.common.ui.EnumLabels;
 import io.obitox.objects.ui.ObjectSettingsForm;
 import io.obitox.objects.ui.ObjectSettingsViewModel;
@@ -183,7 +184,7 @@ public final class UploadView {
         readyTable.setItems(vm.ready());
         readyTable.setPlaceholder(new Label(messages.get("upload.nothingYet")));
         readyName.setCellValueFactory(c -> text(c.getValue().relativePath()));
-        readyType.setCellValueFactory(c -> text(c.getValue().type()));
+        readyType.setCellValueFactory(c -> text(messages.render(c.getValue().typeText(), null)));
         readySize.setCellValueFactory(c -> text(Sizes.bytes(c.getValue().size())));
         readyKey.setCellValueFactory(c -> text(c.getValue().objectKey()));
         rejectedTable.setItems(vm.rejected());
@@ -191,6 +192,7 @@ public final class UploadView {
         rejectedName.setCellValueFactory(c -> text(c.getValue().relativePath()));
         rejectedCode.setCellValueFactory(c -> text(c.getValue().error().code().name()));
         rejectedReason.setCellValueFactory(c -> text(Verdicts.reason(c.getValue(), messages)));
+        Columns.withTooltips(rejectedReason); // a long reason is cut short in its cell
         readyTitle
                 .textProperty()
                 .bind(Bindings.createStringBinding(

@@ -148,7 +148,7 @@ public final class ContentDetector {
     /** ISO 9660 disc images carry their signature at 32 KiB, beyond the head. */
     private static DetectedType iso9660(Source src) throws IOException {
         if (src.size() >= 32_774 && Bytes.at(src.readAt(32_769, 5), 5, 0, "CD001")) {
-            return DetectedType.of("application/x-iso9660-image", "ISO 9660 disc image");
+            return DetectedType.of("application/x-iso9660-image", "detect.iso9660DiscImage");
         }
         return null;
     }

@@ -6,6 +6,7 @@ import static io.obitox.validation.detect.Bytes.u16le;
 import static io.obitox.validation.detect.Bytes.u32be;
 import static io.obitox.validation.detect.Bytes.u32le;
 
+import io.obitox.common.TextRef;
 import java.io.IOException;
 import java.util.Locale;
 
@@ -21,19 +22,20 @@ final class Executables {
         "application/x-mach-o-dylib", "application/x-mach-o-dylinker", "application/x-mach-o-bundle",
         "application/x-mach-o-dylib-stub", "application/x-mach-o-dsym", "application/x-mach-o-kext-bundle"
     };
-    private static final String[] MACHO_NAMES = {
-        "file",
-        "object",
-        "executable",
-        "fixed VM library",
-        "core dump",
-        "preloaded executable",
-        "dynamic library",
-        "dynamic linker",
-        "bundle",
-        "dynamic library stub",
-        "debug symbols",
-        "kernel extension"
+    /** What each Mach-O file type is, as bundle keys (in the order of {@link #MACHO_TYPES}). */
+    static final String[] MACHO_NAMES = {
+        "detect.machO.file",
+        "detect.machO.object",
+        "detect.machO.executable",
+        "detect.machO.fvmlib",
+        "detect.machO.core",
+        "detect.machO.preload",
+        "detect.machO.dylib",
+        "detect.machO.dylinker",
+        "detect.machO.bundle",
+        "detect.machO.dylibStub",
+        "detect.machO.dsym",
+        "detect.machO.kext"
     };
 
     private Executables() {}
@@ -52,7 +54,7 @@ final class Executables {
                     int magic = u16le(pe, 24);
                     String bits = magic == 0x20B ? "PE32+" : magic == 0x10B ? "PE32" : "PE";
                     return DetectedType.program(
-                            "application/x-msdownload", "Windows " + (dll ? "DLL" : "program") + " (" + bits + ")");
+                            "application/x-msdownload", dll ? "detect.windowsDll" : "detect.windowsProgram", bits);
                 }
             }
         }
@@ -60,7 +62,7 @@ final class Executables {
         if (TextSniffer.looksLikeText(h, n)) {
             return null;
         }
-        return DetectedType.program("application/x-dosexec", "DOS/Windows program (MZ)");
+        return DetectedType.program("application/x-dosexec", "detect.dosWindowsProgramMz");
     }
 
     static DetectedType elf(byte[] h, int n) {
@@ -68,21 +70,21 @@ final class Executables {
             return null;
         }
         if (n < 18) {
-            return DetectedType.program("application/x-elf", "ELF binary");
+            return DetectedType.program("application/x-elf", "detect.elfBinary");
         }
-        String bits = h[4] == 2 ? "64-bit" : "32-bit";
+        String bits = h[4] == 2 ? "64" : "32";
         int type = h[5] == 2 ? u16be(h, 16) : u16le(h, 16);
         switch (type) {
             case 1:
-                return DetectedType.program("application/x-object", "ELF " + bits + " relocatable object");
+                return DetectedType.program("application/x-object", "detect.elfObject", bits);
             case 2:
-                return DetectedType.program("application/x-executable", "ELF " + bits + " executable");
+                return DetectedType.program("application/x-executable", "detect.elfExecutable", bits);
             case 3:
-                return DetectedType.program("application/x-sharedlib", "ELF " + bits + " shared object or PIE");
+                return DetectedType.program("application/x-sharedlib", "detect.elfShared", bits);
             case 4:
-                return DetectedType.of("application/x-coredump", "ELF " + bits + " core dump");
+                return DetectedType.of("application/x-coredump", "detect.elfCore", bits);
             default:
-                return DetectedType.program("application/x-elf", "ELF " + bits + " binary");
+                return DetectedType.program("application/x-elf", "detect.elfBits", bits);
         }
     }
 
@@ -102,8 +104,11 @@ final class Executables {
         if (fileType < 0 || fileType >= MACHO_TYPES.length) {
             fileType = 0;
         }
-        String desc = "Mach-O " + (wide ? "64-bit " : "32-bit ") + MACHO_NAMES[fileType]
-                + (big ? " (big-endian)" : " (little-endian)");
+        TextRef desc = TextRef.of(
+                "detect.machO",
+                wide ? "64" : "32",
+                DetectedType.ref(MACHO_NAMES[fileType]),
+                DetectedType.ref(big ? "detect.bigEndian" : "detect.littleEndian"));
         return new DetectedType(MACHO_TYPES[fileType], desc, fileType != 4);
     }
 
@@ -119,12 +124,10 @@ final class Executables {
         if (magic == 0xCAFEBABEL || magic == 0xCAFEBABFL) {
             long count = u32be(h, 4);
             if (count > 0 && count < 20) {
-                return DetectedType.program(
-                        "application/x-mach-o-universal",
-                        "Mach-O universal binary (" + count + " architecture" + (count == 1 ? ")" : "s)"));
+                return DetectedType.program("application/x-mach-o-universal", "detect.machOUniversal", count);
             }
             if (magic == 0xCAFEBABEL && u16be(h, 6) >= 45) {
-                return DetectedType.program("application/java-vm", "Java class file (version " + u16be(h, 6) + ")");
+                return DetectedType.program("application/java-vm", "detect.javaClass", String.valueOf(u16be(h, 6)));
             }
             return null;
         }
@@ -132,7 +135,7 @@ final class Executables {
             long count = u32le(h, 4);
             if (count > 0 && count < 20) {
                 return DetectedType.program(
-                        "application/x-mach-o-universal", "Mach-O universal binary (little-endian header)");
+                        "application/x-mach-o-universal", "detect.machOUniversalBinaryLittleEndianHeader");
             }
         }
         return null;
@@ -189,13 +192,13 @@ final class Executables {
             default:
                 type = "application/x-sh";
         }
-        return DetectedType.program(type, "script run by " + interpreter + " (#!)");
+        return DetectedType.program(type, "detect.script", interpreter);
     }
 
     /** Windows shell link: header size 0x4C and the ShellLink CLSID 00021401-0000-0000-C000-000000000046. */
     static DetectedType windowsShortcut(byte[] h, int n) {
         if (at(h, n, 0, 0x4C, 0, 0, 0, 0x01, 0x14, 0x02, 0, 0, 0, 0, 0, 0xC0, 0, 0, 0, 0, 0, 0, 0x46)) {
-            return DetectedType.program("application/x-ms-shortcut", "Windows shortcut (.lnk)");
+            return DetectedType.program("application/x-ms-shortcut", "detect.windowsShortcutLnk");
         }
         return null;
     }

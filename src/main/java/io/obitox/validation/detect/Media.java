@@ -13,43 +13,43 @@ import java.util.Map;
 final class Media {
     /** ISO base media brands → type and description. Unknown brands still are ISO media (video/mp4). */
     private static final Map<String, String[]> BRANDS = Map.ofEntries(
-            Map.entry("isom", new String[] {"video/mp4", "MP4 video"}),
-            Map.entry("iso2", new String[] {"video/mp4", "MP4 video"}),
-            Map.entry("iso4", new String[] {"video/mp4", "MP4 video"}),
-            Map.entry("iso5", new String[] {"video/mp4", "MP4 video"}),
-            Map.entry("iso6", new String[] {"video/mp4", "MP4 video"}),
-            Map.entry("mp41", new String[] {"video/mp4", "MP4 video"}),
-            Map.entry("mp42", new String[] {"video/mp4", "MP4 video"}),
-            Map.entry("avc1", new String[] {"video/mp4", "MP4 video (H.264)"}),
-            Map.entry("dash", new String[] {"video/mp4", "MP4 video (DASH)"}),
-            Map.entry("mmp4", new String[] {"video/mp4", "MP4 video (mobile)"}),
-            Map.entry("MSNV", new String[] {"video/mp4", "MP4 video"}),
-            Map.entry("f4v ", new String[] {"video/mp4", "Flash MP4 video"}),
-            Map.entry("M4V ", new String[] {"video/x-m4v", "M4V video"}),
-            Map.entry("M4VH", new String[] {"video/x-m4v", "M4V video"}),
-            Map.entry("M4VP", new String[] {"video/x-m4v", "M4V video"}),
-            Map.entry("M4A ", new String[] {"audio/mp4", "MPEG-4 audio (M4A)"}),
-            Map.entry("M4B ", new String[] {"audio/mp4", "MPEG-4 audio book (M4B)"}),
-            Map.entry("M4P ", new String[] {"audio/mp4", "MPEG-4 audio (protected)"}),
-            Map.entry("F4A ", new String[] {"audio/mp4", "Flash MP4 audio"}),
-            Map.entry("qt  ", new String[] {"video/quicktime", "QuickTime movie"}),
-            Map.entry("3gp4", new String[] {"video/3gpp", "3GPP video"}),
-            Map.entry("3gp5", new String[] {"video/3gpp", "3GPP video"}),
-            Map.entry("3gp6", new String[] {"video/3gpp", "3GPP video"}),
-            Map.entry("3ge6", new String[] {"video/3gpp", "3GPP video"}),
-            Map.entry("3gg6", new String[] {"video/3gpp", "3GPP video"}),
-            Map.entry("3g2a", new String[] {"video/3gpp2", "3GPP2 video"}),
-            Map.entry("heic", new String[] {"image/heic", "HEIC image"}),
-            Map.entry("heix", new String[] {"image/heic", "HEIC image"}),
-            Map.entry("heim", new String[] {"image/heic", "HEIC image"}),
-            Map.entry("heis", new String[] {"image/heic", "HEIC image"}),
-            Map.entry("hevc", new String[] {"image/heic", "HEIC image sequence"}),
-            Map.entry("hevx", new String[] {"image/heic", "HEIC image sequence"}),
-            Map.entry("avif", new String[] {"image/avif", "AVIF image"}),
-            Map.entry("avis", new String[] {"image/avif", "AVIF image sequence"}),
-            Map.entry("mif1", new String[] {"image/heif", "HEIF image"}),
-            Map.entry("msf1", new String[] {"image/heif", "HEIF image sequence"}),
-            Map.entry("crx ", new String[] {"image/x-canon-cr3", "Canon CR3 raw image"}));
+            Map.entry("isom", new String[] {"video/mp4", "detect.mp4Video"}),
+            Map.entry("iso2", new String[] {"video/mp4", "detect.mp4Video"}),
+            Map.entry("iso4", new String[] {"video/mp4", "detect.mp4Video"}),
+            Map.entry("iso5", new String[] {"video/mp4", "detect.mp4Video"}),
+            Map.entry("iso6", new String[] {"video/mp4", "detect.mp4Video"}),
+            Map.entry("mp41", new String[] {"video/mp4", "detect.mp4Video"}),
+            Map.entry("mp42", new String[] {"video/mp4", "detect.mp4Video"}),
+            Map.entry("avc1", new String[] {"video/mp4", "detect.mp4VideoH264"}),
+            Map.entry("dash", new String[] {"video/mp4", "detect.mp4VideoDash"}),
+            Map.entry("mmp4", new String[] {"video/mp4", "detect.mp4VideoMobile"}),
+            Map.entry("MSNV", new String[] {"video/mp4", "detect.mp4Video"}),
+            Map.entry("f4v ", new String[] {"video/mp4", "detect.flashMp4Video"}),
+            Map.entry("M4V ", new String[] {"video/x-m4v", "detect.m4vVideo"}),
+            Map.entry("M4VH", new String[] {"video/x-m4v", "detect.m4vVideo"}),
+            Map.entry("M4VP", new String[] {"video/x-m4v", "detect.m4vVideo"}),
+            Map.entry("M4A ", new String[] {"audio/mp4", "detect.mpeg4AudioM4a"}),
+            Map.entry("M4B ", new String[] {"audio/mp4", "detect.mpeg4AudioBookM4b"}),
+            Map.entry("M4P ", new String[] {"audio/mp4", "detect.mpeg4AudioProtected"}),
+            Map.entry("F4A ", new String[] {"audio/mp4", "detect.flashMp4Audio"}),
+            Map.entry("qt  ", new String[] {"video/quicktime", "detect.quicktimeMovie"}),
+            Map.entry("3gp4", new String[] {"video/3gpp", "detect.3gppVideo"}),
+            Map.entry("3gp5", new String[] {"video/3gpp", "detect.3gppVideo"}),
+            Map.entry("3gp6", new String[] {"video/3gpp", "detect.3gppVideo"}),
+            Map.entry("3ge6", new String[] {"video/3gpp", "detect.3gppVideo"}),
+            Map.entry("3gg6", new String[] {"video/3gpp", "detect.3gppVideo"}),
+            Map.entry("3g2a", new String[] {"video/3gpp2", "detect.3gpp2Video"}),
+            Map.entry("heic", new String[] {"image/heic", "detect.heicImage"}),
+            Map.entry("heix", new String[] {"image/heic", "detect.heicImage"}),
+            Map.entry("heim", new String[] {"image/heic", "detect.heicImage"}),
+            Map.entry("heis", new String[] {"image/heic", "detect.heicImage"}),
+            Map.entry("hevc", new String[] {"image/heic", "detect.heicImageSequence"}),
+            Map.entry("hevx", new String[] {"image/heic", "detect.heicImageSequence"}),
+            Map.entry("avif", new String[] {"image/avif", "detect.avifImage"}),
+            Map.entry("avis", new String[] {"image/avif", "detect.avifImageSequence"}),
+            Map.entry("mif1", new String[] {"image/heif", "detect.heifImage"}),
+            Map.entry("msf1", new String[] {"image/heif", "detect.heifImageSequence"}),
+            Map.entry("crx ", new String[] {"image/x-canon-cr3", "detect.canonCr3RawImage"}));
 
     private static final int[][] BITRATES = {
         {0, 32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448}, // MPEG-1 layer I
@@ -86,7 +86,7 @@ final class Media {
         if (known != null) {
             return DetectedType.of(known[0], known[1]);
         }
-        return DetectedType.of("video/mp4", "ISO media (brand '" + major.trim() + "')");
+        return DetectedType.of("video/mp4", "detect.isoMedia", major.trim());
     }
 
     /** QuickTime files written before {@code ftyp} existed start with a moov, mdat, wide, free or skip atom. */
@@ -103,7 +103,7 @@ final class Media {
                 || atom.equals("skip")
                 || atom.equals("pnot");
         if (atomName && (box == 1 || (box >= 8 && box <= size))) {
-            return DetectedType.of("video/quicktime", "QuickTime movie");
+            return DetectedType.of("video/quicktime", "detect.quicktimeMovie");
         }
         return null;
     }
@@ -115,11 +115,11 @@ final class Media {
         String form = Bytes.ascii(h, 8, 4);
         switch (form) {
             case "WEBP":
-                return DetectedType.of("image/webp", "WebP image");
+                return DetectedType.of("image/webp", "detect.webpImage");
             case "WAVE":
-                return DetectedType.of("audio/vnd.wave", "WAV audio");
+                return DetectedType.of("audio/vnd.wave", "detect.wavAudio");
             case "AVI ":
-                return DetectedType.of("video/x-msvideo", "AVI video");
+                return DetectedType.of("video/x-msvideo", "detect.aviVideo");
             default:
                 return null; // other RIFF forms (MIDI, CD-XA, ANI…) are left to Tika
         }
@@ -136,12 +136,12 @@ final class Media {
                 int len = h[i + 2] & 0x7F;
                 String docType = i + 3 + len <= n ? Bytes.ascii(h, i + 3, len).trim() : "";
                 if (docType.equals("webm")) {
-                    return DetectedType.of("video/webm", "WebM video");
+                    return DetectedType.of("video/webm", "detect.webmVideo");
                 }
                 break;
             }
         }
-        return DetectedType.of("video/x-matroska", "Matroska video");
+        return DetectedType.of("video/x-matroska", "detect.matroskaVideo");
     }
 
     /** MP3 with an ID3v2 tag: look past the tag for what the audio really is. */
@@ -154,13 +154,13 @@ final class Media {
         if (audio + 4 <= n) {
             int a = (int) audio;
             if (at(h, n, a, "fLaC")) {
-                return DetectedType.of("audio/x-flac", "FLAC audio (ID3 tag)");
+                return DetectedType.of("audio/x-flac", "detect.flacAudioId3Tag");
             }
             if (adtsLength(h, n, a) > 0) {
-                return DetectedType.of("audio/x-aac", "AAC audio (ID3 tag)");
+                return DetectedType.of("audio/x-aac", "detect.aacAudioId3Tag");
             }
         }
-        return DetectedType.of("audio/mpeg", "MP3 audio (ID3 tag)");
+        return DetectedType.of("audio/mpeg", "detect.mp3AudioId3Tag");
     }
 
     /** A bare MPEG audio frame (no tag): valid header, and the next frame where the buffer shows it. */
@@ -173,12 +173,14 @@ final class Media {
                     : mpegFrameLength(h, n, next) > 0 && (h[1] & 0xFE) == (h[next + 1] & 0xFE);
             if (confirmed) {
                 int layer = 4 - ((h[1] >> 1) & 3);
-                return DetectedType.of("audio/mpeg", layer == 3 ? "MP3 audio" : "MPEG audio layer " + layer);
+                return layer == 3
+                        ? DetectedType.of("audio/mpeg", "detect.mp3Audio")
+                        : DetectedType.of("audio/mpeg", "detect.mpegLayer", String.valueOf(layer));
             }
         }
         int adts = adtsLength(h, n, 0);
         if (adts > 0 && (adts + 2 > n || adtsLength(h, n, adts) > 0)) {
-            return DetectedType.of("audio/x-aac", "AAC audio (ADTS)");
+            return DetectedType.of("audio/x-aac", "detect.aacAudioAdts");
         }
         return null;
     }
@@ -188,15 +190,15 @@ final class Media {
             return null;
         }
         if (at(h, n, 28, 0x01, 'v', 'o', 'r', 'b', 'i', 's')) {
-            return DetectedType.of("audio/ogg", "Ogg Vorbis audio");
+            return DetectedType.of("audio/ogg", "detect.oggVorbisAudio");
         }
         if (at(h, n, 28, "OpusHead")) {
-            return DetectedType.of("audio/ogg", "Ogg Opus audio");
+            return DetectedType.of("audio/ogg", "detect.oggOpusAudio");
         }
         if (at(h, n, 28, 0x80, 't', 'h', 'e', 'o', 'r', 'a')) {
-            return DetectedType.of("video/ogg", "Ogg Theora video");
+            return DetectedType.of("video/ogg", "detect.oggTheoraVideo");
         }
-        return DetectedType.of("application/ogg", "Ogg media");
+        return DetectedType.of("application/ogg", "detect.oggMedia");
     }
 
     /** Length of the MPEG audio frame whose header is at {@code off}, or -1 when it is not a valid header. */

@@ -41,11 +41,11 @@ final class OleInspector {
         String clsid = guid(dir, 0x50);
         switch (clsid) {
             case "000C1084-0000-0000-C000-000000000046":
-                return DetectedType.program("application/x-ms-installer", "Windows Installer package (MSI)");
+                return DetectedType.program("application/x-ms-installer", "detect.windowsInstallerPackageMsi");
             case "000C1086-0000-0000-C000-000000000046":
-                return DetectedType.program("application/x-ms-installer", "Windows Installer patch (MSP)");
+                return DetectedType.program("application/x-ms-installer", "detect.windowsInstallerPatchMsp");
             case "000C1082-0000-0000-C000-000000000046":
-                return DetectedType.program("application/x-ms-installer", "Windows Installer transform (MST)");
+                return DetectedType.program("application/x-ms-installer", "detect.windowsInstallerTransformMst");
             case "00020906-0000-0000-C000-000000000046":
                 return word();
             case "00020820-0000-0000-C000-000000000046":
@@ -66,7 +66,7 @@ final class OleInspector {
                 case "PowerPoint Document":
                     return powerpoint();
                 case "__properties_version1.0":
-                    return DetectedType.of("application/vnd.ms-outlook", "Outlook message");
+                    return DetectedType.of("application/vnd.ms-outlook", "detect.outlookMessage");
                 default:
                     break;
             }
@@ -101,18 +101,18 @@ final class OleInspector {
     }
 
     private static DetectedType word() {
-        return DetectedType.of("application/msword", "Word 97-2003 document");
+        return DetectedType.of("application/msword", "detect.word972003Document");
     }
 
     private static DetectedType excel() {
-        return DetectedType.of("application/vnd.ms-excel", "Excel 97-2003 workbook");
+        return DetectedType.of("application/vnd.ms-excel", "detect.excel972003Workbook");
     }
 
     private static DetectedType powerpoint() {
-        return DetectedType.of("application/vnd.ms-powerpoint", "PowerPoint 97-2003 presentation");
+        return DetectedType.of("application/vnd.ms-powerpoint", "detect.powerpoint972003Presentation");
     }
 
     private static DetectedType generic() {
-        return DetectedType.of("application/x-tika-msoffice", "OLE2 compound document");
+        return DetectedType.of("application/x-tika-msoffice", "detect.ole2CompoundDocument");
     }
 }

@@ -13,16 +13,16 @@ final class Signatures {
 
     static DetectedType images(byte[] h, int n, long size) {
         if (at(h, n, 0, 0xFF, 0xD8, 0xFF)) {
-            return DetectedType.of("image/jpeg", "JPEG image");
+            return DetectedType.of("image/jpeg", "detect.jpegImage");
         }
         if (at(h, n, 0, 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n')) {
-            return DetectedType.of("image/png", "PNG image");
+            return DetectedType.of("image/png", "detect.pngImage");
         }
         if (at(h, n, 0, "GIF87a") || at(h, n, 0, "GIF89a")) {
-            return DetectedType.of("image/gif", "GIF image");
+            return DetectedType.of("image/gif", "detect.gifImage");
         }
         if (at(h, n, 0, "II*\0") || at(h, n, 0, "MM\0*")) {
-            return DetectedType.of("image/tiff", "TIFF image");
+            return DetectedType.of("image/tiff", "detect.tiffImage");
         }
         if (at(h, n, 0, "BM") && n >= 18) {
             long declared = u32le(h, 2);
@@ -34,20 +34,20 @@ final class Signatures {
                     || header == 56
                     || header == 108
                     || header == 124) {
-                return DetectedType.of("image/bmp", "BMP image");
+                return DetectedType.of("image/bmp", "detect.bmpImage");
             }
         }
         if (at(h, n, 0, 0, 0, 0, 0x0C, 'j', 'P', ' ', ' ', '\r', '\n', 0x87, '\n')) {
-            return DetectedType.of("image/jp2", "JPEG 2000 image");
+            return DetectedType.of("image/jp2", "detect.jpeg2000Image");
         }
         if (at(h, n, 0, "8BPS")) {
-            return DetectedType.of("image/vnd.adobe.photoshop", "Photoshop image");
+            return DetectedType.of("image/vnd.adobe.photoshop", "detect.photoshopImage");
         }
         if (at(h, n, 0, 0, 0, 1, 0) && n >= 22) {
             int count = u16le(h, 4);
             int planes = u16le(h, 10);
             if (count > 0 && count < 256 && planes <= 1 && h[9] == 0) {
-                return DetectedType.of("image/vnd.microsoft.icon", "Windows icon");
+                return DetectedType.of("image/vnd.microsoft.icon", "detect.windowsIcon");
             }
         }
         return null;
@@ -55,37 +55,37 @@ final class Signatures {
 
     static DetectedType archivesAndDocuments(byte[] h, int n) {
         if (at(h, n, 0, 0x1F, 0x8B)) {
-            return DetectedType.of("application/gzip", "gzip compressed data");
+            return DetectedType.of("application/gzip", "detect.gzipCompressedData");
         }
         if (at(h, n, 0, "BZh") && n > 3 && h[3] >= '1' && h[3] <= '9') {
-            return DetectedType.of("application/x-bzip2", "bzip2 compressed data");
+            return DetectedType.of("application/x-bzip2", "detect.bzip2CompressedData");
         }
         if (at(h, n, 0, 0xFD, '7', 'z', 'X', 'Z', 0)) {
-            return DetectedType.of("application/x-xz", "xz compressed data");
+            return DetectedType.of("application/x-xz", "detect.xzCompressedData");
         }
         if (at(h, n, 0, 0x28, 0xB5, 0x2F, 0xFD)) {
-            return DetectedType.of("application/zstd", "Zstandard compressed data");
+            return DetectedType.of("application/zstd", "detect.zstandardCompressedData");
         }
         if (at(h, n, 0, '7', 'z', 0xBC, 0xAF, 0x27, 0x1C)) {
-            return DetectedType.of("application/x-7z-compressed", "7-Zip archive");
+            return DetectedType.of("application/x-7z-compressed", "detect.7ZipArchive");
         }
         if (at(h, n, 0, "Rar!\u001A\u0007")) {
-            return DetectedType.of("application/x-rar-compressed", "RAR archive");
+            return DetectedType.of("application/x-rar-compressed", "detect.rarArchive");
         }
         if (at(h, n, 257, "ustar")) {
-            return DetectedType.of("application/x-tar", "tar archive");
+            return DetectedType.of("application/x-tar", "detect.tarArchive");
         }
         if (at(h, n, 0, "MSCF\0\0\0\0")) {
-            return DetectedType.of("application/vnd.ms-cab-compressed", "Windows cabinet archive");
+            return DetectedType.of("application/vnd.ms-cab-compressed", "detect.windowsCabinetArchive");
         }
         if (pdf(h, n)) {
-            return DetectedType.of("application/pdf", "PDF document");
+            return DetectedType.of("application/pdf", "detect.pdfDocument");
         }
         if (at(h, n, 0, "SQLite format 3\0")) {
-            return DetectedType.of("application/x-sqlite3", "SQLite database");
+            return DetectedType.of("application/x-sqlite3", "detect.sqliteDatabase");
         }
         if (at(h, n, 0, "fLaC")) {
-            return DetectedType.of("audio/x-flac", "FLAC audio");
+            return DetectedType.of("audio/x-flac", "detect.flacAudio");
         }
         return null;
     }
@@ -103,14 +103,14 @@ final class Signatures {
     static DetectedType installers(byte[] h, int n) {
         if (at(h, n, 0, "!<arch>\n")) {
             return at(h, n, 8, "debian-binary")
-                    ? DetectedType.program("application/x-debian-package", "Debian package (.deb)")
-                    : DetectedType.of("application/x-archive", "ar archive");
+                    ? DetectedType.program("application/x-debian-package", "detect.debianPackageDeb")
+                    : DetectedType.of("application/x-archive", "detect.arArchive");
         }
         if (at(h, n, 0, 0xED, 0xAB, 0xEE, 0xDB)) {
-            return DetectedType.program("application/x-rpm", "RPM package");
+            return DetectedType.program("application/x-rpm", "detect.rpmPackage");
         }
         if (at(h, n, 0, "xar!") && n >= 8 && Bytes.u16be(h, 4) >= 28) {
-            return DetectedType.program("application/x-xar", "macOS installer package (xar)");
+            return DetectedType.program("application/x-xar", "detect.macosInstallerPackageXar");
         }
         return null;
     }

@@ -40,39 +40,39 @@ final class TextSniffer {
             return null;
         }
         if (n >= 2 && (h[0] == (byte) 0xFF || h[0] == (byte) 0xFE)) {
-            return DetectedType.of("text/plain", "text (UTF-16)");
+            return DetectedType.of("text/plain", "detect.textUtf16");
         }
         int i = at(h, n, 0, 0xEF, 0xBB, 0xBF) ? 3 : 0;
         while (i < n && isSpace(h[i])) {
             i++;
         }
         if (i >= n) {
-            return DetectedType.of("text/plain", "text");
+            return DetectedType.of("text/plain", "detect.text");
         }
         if (h[i] == '<') {
             return markup(h, n, i);
         }
         if (h[i] == '{' || h[i] == '[') {
             if (at(h, n, i, "{\\rtf")) {
-                return DetectedType.of("application/rtf", "Rich Text Format document");
+                return DetectedType.of("application/rtf", "detect.richTextFormatDocument");
             }
             if (json(h, n, i, complete)) {
-                return DetectedType.of("application/json", "JSON data");
+                return DetectedType.of("application/json", "detect.jsonData");
             }
         }
         if (at(h, n, i, "%!PS")) {
-            return DetectedType.of("application/postscript", "PostScript document");
+            return DetectedType.of("application/postscript", "detect.postscriptDocument");
         }
         if (startsWithIgnoreCase(h, n, i, "BEGIN:VCARD")) {
-            return DetectedType.of("text/x-vcard", "vCard contact");
+            return DetectedType.of("text/x-vcard", "detect.vcardContact");
         }
         if (startsWithIgnoreCase(h, n, i, "BEGIN:VCALENDAR")) {
-            return DetectedType.of("text/calendar", "iCalendar data");
+            return DetectedType.of("text/calendar", "detect.icalendarData");
         }
         if (csv(h, n, i, complete)) {
-            return DetectedType.of("text/csv", "CSV data");
+            return DetectedType.of("text/csv", "detect.csvData");
         }
-        return DetectedType.of("text/plain", "text");
+        return DetectedType.of("text/plain", "detect.text");
     }
 
     /**
@@ -132,26 +132,26 @@ final class TextSniffer {
         int window = Math.min(n, i + 4096);
         if (at(h, n, i, "<?xml")) {
             if (indexOfIgnoreCase(h, i, window, "<svg") >= 0) {
-                return DetectedType.of("image/svg+xml", "SVG image");
+                return DetectedType.of("image/svg+xml", "detect.svgImage");
             }
             if (indexOfIgnoreCase(h, i, window, "<html") >= 0) {
-                return DetectedType.of("application/xhtml+xml", "XHTML document");
+                return DetectedType.of("application/xhtml+xml", "detect.xhtmlDocument");
             }
-            return DetectedType.of("application/xml", "XML document");
+            return DetectedType.of("application/xml", "detect.xmlDocument");
         }
         if (startsWithIgnoreCase(h, n, i, "<svg") || startsWithIgnoreCase(h, n, i, "<!DOCTYPE svg")) {
-            return DetectedType.of("image/svg+xml", "SVG image");
+            return DetectedType.of("image/svg+xml", "detect.svgImage");
         }
         if (startsWithIgnoreCase(h, n, i, "<!DOCTYPE html")
                 || indexOfIgnoreCase(h, i, window, "<html") >= 0
                 || indexOfIgnoreCase(h, i, window, "<head") >= 0
                 || indexOfIgnoreCase(h, i, window, "<body") >= 0) {
-            return DetectedType.of("text/html", "HTML document");
+            return DetectedType.of("text/html", "detect.htmlDocument");
         }
         if (indexOfIgnoreCase(h, i, window, "<svg") >= 0) {
-            return DetectedType.of("image/svg+xml", "SVG image");
+            return DetectedType.of("image/svg+xml", "detect.svgImage");
         }
-        return DetectedType.of("text/plain", "text");
+        return DetectedType.of("text/plain", "detect.text");
     }
 
     /** A JSON object or array: {@code {"} / {@code {}} or {@code [} followed by a value, and a matching end. */

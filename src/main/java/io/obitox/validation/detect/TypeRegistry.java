@@ -136,7 +136,9 @@ public final class TypeRegistry {
         try {
             MediaType type = tika().detect(new ByteArrayInputStream(head, 0, length), new Metadata());
             String t = type.getBaseType().toString();
-            return MimeTypes.OCTET_STREAM.equals(t) ? DetectedType.UNKNOWN : DetectedType.of(t, describe(t));
+            return MimeTypes.OCTET_STREAM.equals(t)
+                    ? DetectedType.UNKNOWN
+                    : new DetectedType(t, describe(t), false, null);
         } catch (IOException e) {
             // cannot happen for an in-memory stream
             return DetectedType.UNKNOWN;

@@ -40,50 +40,54 @@ final class ZipInspector {
         if (entries.mimetypeOffset >= 0) {
             String declared = mimetype(src, entries.mimetypeOffset);
             if (declared != null) {
-                return DetectedType.of(declared, describeDeclared(declared));
+                return describeDeclared(declared);
             }
         }
         if (entries.appx) {
-            return DetectedType.program("application/vnd.ms-appx", "Windows app package (MSIX/AppX)");
+            return DetectedType.program("application/vnd.ms-appx", "detect.windowsAppPackageMsixAppx");
         }
         if (entries.androidManifest || entries.dex) {
-            return DetectedType.program("application/vnd.android.package-archive", "Android app (APK)");
+            return DetectedType.program("application/vnd.android.package-archive", "detect.androidAppApk");
         }
         if (entries.contentTypes) {
             return office(entries);
         }
         if (entries.manifest || entries.classes) {
-            return DetectedType.program("application/java-archive", "Java archive (JAR)");
+            return DetectedType.program("application/java-archive", "detect.javaArchiveJar");
         }
-        return DetectedType.of("application/zip", "ZIP archive");
+        return DetectedType.of("application/zip", "detect.zipArchive");
     }
 
     private static DetectedType office(Entries e) {
         if (e.word) {
             return e.macros
-                    ? DetectedType.of("application/vnd.ms-word.document.macroenabled.12", "Word document with macros")
+                    ? DetectedType.of(
+                            "application/vnd.ms-word.document.macroenabled.12", "detect.wordDocumentWithMacros")
                     : DetectedType.of(
-                            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word document");
+                            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                            "detect.wordDocument");
         }
         if (e.excel) {
             return e.macros
-                    ? DetectedType.of("application/vnd.ms-excel.sheet.macroenabled.12", "Excel workbook with macros")
+                    ? DetectedType.of(
+                            "application/vnd.ms-excel.sheet.macroenabled.12", "detect.excelWorkbookWithMacros")
                     : DetectedType.of(
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel workbook");
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            "detect.excelWorkbook");
         }
         if (e.powerpoint) {
             return e.macros
                     ? DetectedType.of(
                             "application/vnd.ms-powerpoint.presentation.macroenabled.12",
-                            "PowerPoint presentation with macros")
+                            "detect.powerpointPresentationWithMacros")
                     : DetectedType.of(
                             "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-                            "PowerPoint presentation");
+                            "detect.powerpointPresentation");
         }
         if (e.visio) {
-            return DetectedType.of("application/vnd.ms-visio.drawing", "Visio drawing");
+            return DetectedType.of("application/vnd.ms-visio.drawing", "detect.visioDrawing");
         }
-        return DetectedType.of("application/x-tika-ooxml", "Office Open XML package");
+        return DetectedType.of("application/x-tika-ooxml", "detect.officeOpenXmlPackage");
     }
 
     /** Finds the end record, follows it (ZIP64 too) to the central directory and reads the entry names. */
@@ -172,14 +176,15 @@ final class ZipInspector {
         return packageType && type.matches("application/[a-z0-9][a-z0-9.+-]*") ? type : null;
     }
 
-    private static String describeDeclared(String type) {
+    private static DetectedType describeDeclared(String type) {
         if (type.equals("application/epub+zip")) {
-            return "EPUB e-book";
+            return DetectedType.of(type, "detect.epub");
         }
         if (type.startsWith("application/vnd.oasis.opendocument.")) {
-            return "OpenDocument " + type.substring("application/vnd.oasis.opendocument.".length());
+            return DetectedType.of(
+                    type, "detect.openDocument", type.substring("application/vnd.oasis.opendocument.".length()));
         }
-        return "ZIP package (" + type + ")";
+        return DetectedType.of(type, "detect.zipPackage", type);
     }
 
     /** What the entry names tell. */

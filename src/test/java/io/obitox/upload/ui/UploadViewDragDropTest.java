@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.obitox.app.ui.Themes;
 import io.obitox.app.ui.ViewFactory;
+import io.obitox.common.ui.TextCell;
 import io.obitox.common.ui.UiTasks;
 import io.obitox.storage.SandboxAccess;
 import io.obitox.testing.FxApp;
@@ -127,6 +128,15 @@ class UploadViewDragDropTest {
                         Map.entry("invoice.pdf.exe", "DANGEROUS_TYPE"));
         assertThat(rejected.getItems())
                 .allSatisfy(r -> assertThat(r.error().message()).isNotBlank());
+        // the reason column cuts long reasons short: each of its cells shows the whole reason as a tooltip
+        FxApp.waitUntil(
+                "the reasons shown with tooltips",
+                10,
+                () -> !reasonTips(robot, rejected).isEmpty(), // the rows the short table shows
+                () -> "tooltips " + reasonTips(robot, rejected));
+        assertThat(reasonTips(robot, rejected))
+                .allSatisfy(tip -> assertThat(rejected.getItems())
+                        .anyMatch(r -> tip.contains(r.error().message())));
         // a prefix puts every ready file under it (keys made in the background), and taking it away restores them
         robot.interact(() -> robot.lookup("#uploadPrefixField")
                 .queryAs(javafx.scene.control.TextField.class)
@@ -201,5 +211,13 @@ class UploadViewDragDropTest {
                     .isEqualTo(Files.readAllBytes(folder.resolve("ticket.pdf")));
         }
         assertThat(new File(disguised.toString())).exists();
+    }
+
+    /** The tooltips of the rejected table's cells, one per cell that shows text with one. */
+    private static List<String> reasonTips(FxRobot robot, TableView<ValidationResult> rejected) {
+        return robot.from(rejected).lookup(".table-cell").queryAll().stream()
+                .filter(n -> n instanceof TextCell<?> c && c.getTooltip() != null && c.getText() != null)
+                .map(n -> ((TextCell<?>) n).getTooltip().getText())
+                .toList();
     }
 }
