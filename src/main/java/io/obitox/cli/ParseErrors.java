@@ -125,7 +125,7 @@ final class ParseErrors implements IParameterExceptionHandler {
         m = INVALID_PARAMETER.matcher(english);
         if (m.matches()) {
             String why = reason(m.group(3), texts);
-            return why == null ? null : texts.get("cli.parse.invalidParameter", m.group(2), why);
+            return why == null ? null : texts.get("cli.parse.invalidParameter", m.group(1), m.group(2), why);
         }
         m = MISSING.matcher(english);
         if (m.matches()) {

@@ -73,6 +73,18 @@ class ParseErrorsTest {
     }
 
     @Test
+    void anInvalidPositionalValueNamesItsIndexLabelAndReason() {
+        CommandLine cl = Cli.commandLine(null, new String[] {"ls"});
+        ParameterException ex = new ParameterException(
+                cl, "Invalid value for positional parameter at index 1 (<count>): 'x' is not an int");
+        assertThat(ParseErrors.translate(ex, Messages.of(Locale.GERMAN)))
+                .startsWith("Ungültiger Wert für den Parameter <count> an Position 1: ")
+                .contains("x")
+                .doesNotContain("{", "is not an int");
+        assertThat(ParseErrors.translate(ex, Messages.english())).isEqualTo(ex.getMessage());
+    }
+
+    @Test
     void aSentenceNotKnownHereIsLeftToPicocli() {
         CommandLine cl = Cli.commandLine(null, new String[] {"ls"});
         ParameterException ex = new ParameterException(cl, "Something new in picocli 5");
