@@ -281,7 +281,8 @@ public final class BatchValidator {
                         FileNames.sanitize(name == null ? "" : name.toString()),
                         null,
                         issue,
-                        List.of()));
+                        List.of(),
+                        null));
             }
         }
     }

@@ -42,32 +42,6 @@ public record ValidationResult(
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
-    /** A verdict whose description is English only (made by hand; the view shows it as it is). */
-    public ValidationResult(
-            Path path,
-            String relativePath,
-            long size,
-            String detectedType,
-            String description,
-            String contentType,
-            String sanitizedName,
-            String objectKey,
-            ValidationIssue error,
-            List<ValidationIssue> warnings) {
-        this(
-                path,
-                relativePath,
-                size,
-                detectedType,
-                description,
-                contentType,
-                sanitizedName,
-                objectKey,
-                error,
-                warnings,
-                null);
-    }
-
     /** The description in the reader's language where it has a reference, else the English one (or null). */
     public String description(Messages messages) {
         return messages.render(descriptionText, description);

@@ -105,7 +105,8 @@ class FolderDropViewModelTest {
     }
 
     private static ValidationResult rejected(String name, ValidationIssue issue) {
-        return new ValidationResult(Path.of("/in/" + name), name, 10, null, null, null, name, null, issue, List.of());
+        return new ValidationResult(
+                Path.of("/in/" + name), name, 10, null, null, null, name, null, issue, List.of(), null);
     }
 
     @Test

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class ReadyFileTest {
     private static ValidationResult valid(Path path, String rel, String key) {
-        return new ValidationResult(path, rel, 12, "text/plain", "text", "text/plain", "a.txt", key, null, List.of());
+        return new ValidationResult(
+                path, rel, 12, "text/plain", "text", "text/plain", "a.txt", key, null, List.of(), null);
     }
 
     @Test
