@@ -197,6 +197,7 @@ public final class Database implements AutoCloseable {
         // process's (POSIX) lock on it.
         Path store = storeFile(directory).toAbsolutePath().normalize();
         if (!OPEN_HERE.containsKey(store)) {
+            StaleLockFile.clearIfHolderGone(directory, FILE_NAME);
             StoreRecovery.afterUncleanShutdown(store);
         }
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, password);
