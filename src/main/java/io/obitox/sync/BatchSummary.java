@@ -1,5 +1,6 @@
 package io.obitox.sync;
 
+import io.obitox.common.Messages;
 import io.obitox.common.Sizes;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,13 +75,27 @@ public record BatchSummary(
                 bytesNotSent);
     }
 
-    /** One line for the terminal ({@code rejected} only when there are such files: sync never validates). */
+    /** One line for the terminal, in English (logs, tests). */
     public String text() {
-        return uploaded + " uploaded, " + skippedIdentical + " skipped identical, " + skippedExisting
-                + " skipped existing, " + renamed + " renamed, " + excluded + " excluded, "
-                + (deleted > 0 ? deleted + " deleted, " : "") + failed + " failed"
-                + (rejected > 0 ? ", " + rejected + " rejected" : "") + "; " + Sizes.bytes(bytesNotSent)
-                + " not sent.";
+        return text(Messages.english());
+    }
+
+    /**
+     * One line for the terminal in {@code messages}' language; the deleted count only when something was deleted,
+     * {@code rejected} only when there are such files (sync never validates).
+     */
+    public String text(Messages messages) {
+        return messages.get(
+                "cli.batch.summary",
+                uploaded,
+                skippedIdentical,
+                skippedExisting,
+                renamed,
+                excluded,
+                deleted > 0 ? messages.get("cli.batch.deleted", deleted) + ", " : "",
+                failed,
+                rejected > 0 ? ", " + messages.get("cli.batch.rejected", rejected) : "",
+                Sizes.bytes(bytesNotSent));
     }
 
     /** The {@code "summary"} object of {@code --json}. */

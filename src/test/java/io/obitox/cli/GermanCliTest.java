@@ -61,7 +61,11 @@ class GermanCliTest {
         assertThat(up.err())
                 .contains("1 Datei(en) werden nach s3://de-up/in/ auf")
                 .contains("1/1 Dateien, ");
-        assertThat(up.out()).contains("ausgeschlossen: in/ordner/b.tmp").contains("1 hochgeladen, 0 fehlgeschlagen.");
+        assertThat(up.out())
+                .contains("ausgeschlossen: in/ordner/b.tmp")
+                .contains("1 hochgeladen, 0 fehlgeschlagen.")
+                .contains("1 hochgeladen, 0 identische übersprungen, 0 vorhandene übersprungen, 0 umbenannt, 1"
+                        + " ausgeschlossen, 0 fehlgeschlagen; 0 B nicht gesendet.");
 
         Path back = Files.createDirectories(dir.resolve("zurück"));
         CliRun down = run("download", "de-up/in/", back.toString());

@@ -307,7 +307,7 @@ public final class SyncCommand extends LiveCommand<SyncCommand.Synced> {
                 .plus(
                         dryRun ? r.deletions().size() : deletedCount,
                         failedDeletes.size() + r.walkErrors().size())
-                .text();
+                .text(messages);
         out.println(dryRun ? messages.get("cli.sync.dryRun", summary) : summary);
     }
 

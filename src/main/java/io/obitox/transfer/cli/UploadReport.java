@@ -127,7 +127,7 @@ final class UploadReport {
                 rejected > 0
                         ? messages.get("cli.upload.summaryRejected", sent, rejected, failed)
                         : messages.get("cli.upload.summary", sent, failed));
-        out.println(summary().text());
+        out.println(summary().text(messages));
     }
 
     /** The batch's counts with the files that never became transfers: policy refusals apart from failures. */
