@@ -53,7 +53,8 @@ import software.amazon.awssdk.http.SdkHttpClient;
  *       not end a blocked write.
  * </ul>
  *
- * Reading the response is left to the socket timeout. Requests without a body are passed through untouched.
+ * Reading the response is left to the socket timeout. Requests without a body are not watched for stalls. Any
+ * request sent inside a {@link RequestGroup} joins it, so that its owner can abort it at once (a paused transfer).
  *
  * <p>Threading: {@link #prepareRequest} and the returned requests are used from any number of threads; one daemon
  * thread checks the running requests and aborts them; {@link #close} stops it and closes the wrapped client.
@@ -86,8 +87,11 @@ final class BodyStallGuard implements SdkHttpClient {
 
     @Override
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+        // read here, on the thread that sends the request: a stopped transfer aborts its requests (RequestGroup)
+        RequestGroup group = RequestGroup.current();
         if (request.contentStreamProvider().isEmpty()) {
-            return delegate.prepareRequest(request);
+            ExecutableHttpRequest plain = delegate.prepareRequest(request);
+            return group == null ? plain : group.track(plain);
         }
         long length = request.httpRequest()
                 .firstMatchingHeader("Content-Length")
@@ -99,7 +103,7 @@ final class BodyStallGuard implements SdkHttpClient {
         request.metricCollector().ifPresent(wrapped::metricCollector);
         ExecutableHttpRequest inner = delegate.prepareRequest(wrapped.build());
         watch.inner = inner;
-        return new ExecutableHttpRequest() {
+        ExecutableHttpRequest guarded = new ExecutableHttpRequest() {
             @Override
             public HttpExecuteResponse call() throws IOException {
                 watch.caller = Thread.currentThread();
@@ -130,6 +134,7 @@ final class BodyStallGuard implements SdkHttpClient {
                 inner.abort();
             }
         };
+        return group == null ? guarded : group.track(guarded);
     }
 
     @Override

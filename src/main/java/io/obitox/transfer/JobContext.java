@@ -8,6 +8,7 @@ import io.obitox.objects.SseCKeys;
 import io.obitox.objects.UploadSettings;
 import io.obitox.storage.DirectPut;
 import io.obitox.storage.Provider;
+import io.obitox.storage.RequestGroup;
 import io.obitox.storage.S3Errors;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -29,6 +30,11 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
  * <p>Threading: built on the transfer's coordinator thread. {@link #withRetry} and the checks run on the coordinator
  * and on part threads at once; the counters are atomic and the stop reason volatile (set by {@link UploadJob#stop}
  * from any thread). {@link #notice} is written and read by the coordinator thread only.
+ *
+ * <p>Stopping: part threads are never interrupted (that closes any {@code FileChannel} they use: the database's, a
+ * download's part file). {@link #stop} records the reason, then aborts every request in flight (each attempt of
+ * {@link #withRetry} runs in {@link #requests}): a part blocked in a socket write or read fails at once, finds the stop
+ * and throws {@link UploadJob.Stopped} instead of retrying, so it is never recorded and the next run sends it again.
  */
 final class JobContext {
     private static final Logger log = LoggerFactory.getLogger(JobContext.class);
@@ -53,6 +59,8 @@ final class JobContext {
     final AtomicLong sent = new AtomicLong();
 
     private volatile UploadJob.StopReason stop;
+    /** This job's requests through the bulk client, aborted by {@link #stop}. */
+    private final RequestGroup requests = new RequestGroup();
     /** The transfer's object settings as request headers; set by {@link #useHeaders} before the first request. */
     private volatile ObjectHeaders headers = ObjectHeaders.NONE;
     /**
@@ -103,11 +111,12 @@ final class JobContext {
         return headers;
     }
 
-    /** Records a stop; a cancel overrides an earlier pause or shutdown. */
+    /** Records a stop (a cancel overrides a pause), then aborts the requests in flight: in that order, or they retry. */
     void stop(UploadJob.StopReason reason) {
         if (stop == null || reason == UploadJob.StopReason.CANCEL) {
             stop = reason;
         }
+        requests.abort();
     }
 
     boolean stopRequested() {
@@ -270,7 +279,7 @@ final class JobContext {
             checkStop();
             try {
                 long started = System.nanoTime();
-                T result = call.call();
+                T result = requests.run(call); // its requests end at once when the job is stopped
                 slots.succeeded(kind, System.nanoTime() - started);
                 return result;
             } catch (UploadJob.Stopped | UploadJob.SourceChanged e) {

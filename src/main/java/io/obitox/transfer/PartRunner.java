@@ -53,7 +53,8 @@ final class PartRunner {
                 throw e;
             }
         }
-        // Wait for every part in flight (they end within one chunk once stopped), so no request outlives the job.
+        // Wait for every part in flight (a stop aborts their requests, so they end at once), so no request outlives
+        // the job.
         RuntimeException failure = null;
         for (Future<PartRecord> f : futures) {
             try {

@@ -16,8 +16,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * never changes the transfer's state: the engine's {@link TransferLifecycle} does that with the {@link Outcome}.
  *
  * <p>Threading: {@link #run()} runs on one coordinator thread (the engine's), parts on the part executor; {@link
- * #stop} and {@link #bytesDone()} may be called from any thread. A stop makes every stream of this job fail within
- * one chunk and wakes the coordinator if it waits for a request slot.
+ * #stop} and {@link #bytesDone()} may be called from any thread. A stop aborts every request of this job in flight at
+ * once, stalled or not (see {@link JobContext}: part threads are never interrupted), and wakes the coordinator if it
+ * waits for a request slot.
  */
 final class UploadJob {
     /** Why a job was asked to stop. */
@@ -88,7 +89,7 @@ final class UploadJob {
         job.stop(reason);
         Thread c = coordinator;
         if (c != null) {
-            c.interrupt(); // wakes it from waiting for a request slot; parts notice the flag in their streams
+            c.interrupt(); // wakes it from waiting for a request slot; the parts' requests were aborted above
         }
     }
 

@@ -25,6 +25,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -148,6 +151,100 @@ class BodyStallGuardTest {
         assertThat(failure.get()).isInstanceOf(InterruptedIOException.class);
     }
 
+    @Test
+    void abortingItsGroupEndsABlockedWriteAtOnceWithoutInterruptingTheCaller() throws Exception {
+        start(this::blackHole);
+        guard = guard(Duration.ofSeconds(60), Duration.ofSeconds(60));
+        RequestGroup group = new RequestGroup();
+        Caller caller = new Caller(() -> group.run(() -> put(guard, bytes(16 * MIB))));
+        Thread.sleep(1_000); // blocked in the write by now: 16 MiB do not fit in the socket buffers
+        assertThat(caller.ended.getCount()).as("still writing").isEqualTo(1);
+
+        group.abort();
+
+        assertThat(caller.ended.await(5, TimeUnit.SECONDS))
+                .as("the write ended")
+                .isTrue();
+        assertThat(caller.failure.get())
+                .isInstanceOf(InterruptedIOException.class)
+                .hasMessage("request aborted: its transfer was stopped");
+        assertThat(caller.interrupted.get())
+                .as("the caller's thread was not interrupted")
+                .isFalse();
+    }
+
+    @Test
+    void abortingItsGroupEndsAnAnswerThatStoppedComing() throws Exception {
+        start(this::halfAnswer);
+        guard = guard(Duration.ofSeconds(60), Duration.ofSeconds(60));
+        RequestGroup group = new RequestGroup();
+        AtomicLong read = new AtomicLong();
+        Caller caller = new Caller(() -> group.run(() -> {
+            try (InputStream in = get(guard).responseBody().orElseThrow()) {
+                byte[] buf = new byte[64 * 1024];
+                for (int n; (n = in.read(buf)) >= 0; ) {
+                    read.addAndGet(n);
+                }
+            }
+            return null;
+        }));
+        Thread.sleep(1_000); // the first MiB is read by now, the rest never comes
+        assertThat(caller.ended.getCount()).as("still reading").isEqualTo(1);
+
+        group.abort();
+
+        assertThat(caller.ended.await(5, TimeUnit.SECONDS)).as("the read ended").isTrue();
+        assertThat(caller.failure.get()).isInstanceOf(IOException.class);
+        assertThat(read.get()).isEqualTo(MIB);
+        assertThat(caller.interrupted.get())
+                .as("the caller's thread was not interrupted")
+                .isFalse();
+    }
+
+    @Test
+    void aRequestOfAnAbortedGroupIsNeverSentAndOthersAreNotTouched() throws Exception {
+        AtomicInteger connections = new AtomicInteger();
+        start(socket -> {
+            connections.incrementAndGet();
+            slowReader(socket, 0);
+        });
+        guard = guard(Duration.ofSeconds(60), Duration.ofSeconds(60));
+        RequestGroup group = new RequestGroup();
+
+        group.abort();
+
+        assertThatThrownBy(() -> group.run(() -> put(guard, bytes(1024)))).isInstanceOf(InterruptedIOException.class);
+        assertThatThrownBy(() -> group.run(() -> get(guard))).isInstanceOf(InterruptedIOException.class);
+        assertThat(put(guard, bytes(1024)).httpResponse().statusCode())
+                .as("a request outside the group")
+                .isEqualTo(200);
+        assertThat(connections.get())
+                .as("only the request outside the group was sent")
+                .isEqualTo(1);
+    }
+
+    /** Runs {@code call} on a thread of its own, recording how it ended. */
+    private static final class Caller {
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        final AtomicBoolean interrupted = new AtomicBoolean();
+        final CountDownLatch ended = new CountDownLatch(1);
+
+        Caller(java.util.concurrent.Callable<?> call) {
+            Thread t = new Thread(() -> {
+                try {
+                    call.call();
+                } catch (Throwable e) {
+                    failure.set(e);
+                } finally {
+                    interrupted.set(Thread.currentThread().isInterrupted());
+                    ended.countDown();
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
     private static BodyStallGuard guard(Duration stall, Duration read) {
         return guard(stall, read, () -> null);
     }
@@ -196,6 +293,16 @@ class BodyStallGuardTest {
             }
         });
         return r;
+    }
+
+    private HttpExecuteResponse get(BodyStallGuard client) throws IOException {
+        SdkHttpFullRequest request = SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.GET)
+                .uri(URI.create("http://127.0.0.1:" + server.getLocalPort() + "/bucket/key"))
+                .build();
+        return client.prepareRequest(
+                        HttpExecuteRequest.builder().request(request).build())
+                .call();
     }
 
     private static byte[] bytes(int n) {
@@ -287,6 +394,16 @@ class BodyStallGuardTest {
     /** Reads the head, then neither the body nor answers nor closes, until the test is over. */
     private void blackHole(Socket socket) throws Exception {
         readHead(socket.getInputStream());
+        testOver.await();
+    }
+
+    /** Answers 200 with a body of 8 MiB, sends its first MiB, then nothing more until the test is over. */
+    private void halfAnswer(Socket socket) throws Exception {
+        readHead(socket.getInputStream());
+        OutputStream out = socket.getOutputStream();
+        out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + 8 * MIB + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(bytes(MIB));
+        out.flush();
         testOver.await();
     }
 

@@ -48,6 +48,17 @@ public final class FaultProxy implements AutoCloseable {
         HOLD_RESPONSE,
         /** Reads the head, then neither reads the body nor answers nor closes, until the proxy is closed. */
         BLACK_HOLE,
+        /**
+         * Forwards the request, then sends the first half of the answer (its head and part of its body) and nothing
+         * more, without closing, until the proxy is closed: a download whose server stopped sending.
+         */
+        BLACK_HOLE_MID_RESPONSE,
+        /**
+         * As {@link #BLACK_HOLE}, but first answers {@code 100 Continue} to a request that asks for it, so the client
+         * sends the body at once (instead of after its 3 s wait for that answer) and is soon stuck: writing once the
+         * socket buffers are full, or waiting for an answer when the whole body fitted in them.
+         */
+        BLACK_HOLE_AFTER_CONTINUE,
         /** Forwards the request with the middle byte of its body inverted. */
         FLIP_BYTE,
         /**
@@ -245,6 +256,14 @@ public final class FaultProxy implements AutoCloseable {
                     closing.await(); // close() ends the wait and closes both sockets
                     return;
                 }
+                case BLACK_HOLE_AFTER_CONTINUE -> {
+                    if ("100-continue".equalsIgnoreCase(request.header("Expect"))) {
+                        toClient.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                        toClient.flush();
+                    }
+                    closing.await();
+                    return;
+                }
                 case HOLD_REQUEST -> hold();
                 default -> {
                     // forward below
@@ -272,6 +291,13 @@ public final class FaultProxy implements AutoCloseable {
             }
             toServer.flush();
             InputStream fromServer = up.getInputStream();
+            if (kind == Kind.BLACK_HOLE_MID_RESPONSE) {
+                byte[] response = fromServer.readAllBytes(); // the upstream closes after one response
+                toClient.write(response, 0, response.length / 2);
+                toClient.flush();
+                closing.await();
+                return;
+            }
             if (kind == Kind.HOLD_RESPONSE) {
                 ByteArrayOutputStream response = new ByteArrayOutputStream();
                 fromServer.transferTo(response);
