@@ -65,6 +65,8 @@ public final class Database implements AutoCloseable {
     /** Set once a write failed for lack of space; read by every thread that translates a later failure. */
     private volatile boolean diskFullSeen;
 
+    private final java.util.Set<HeldConnection> held = ConcurrentHashMap.newKeySet();
+
     private Database(Path directory, JdbcConnectionPool pool, String recoveryNotice) {
         this.directory = directory;
         this.pool = pool;
@@ -314,21 +316,17 @@ public final class Database implements AutoCloseable {
     /** Runs {@code work} in one transaction; commits when it returns, rolls back when it throws. */
     public <T> T inTransaction(SqlFunction<Connection, T> work) {
         try (Connection c = pool.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                T result = work.apply(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
+            return HeldConnection.transaction(c, work);
         } catch (SQLException e) {
             throw translate(e);
         }
+    }
+
+    /** A connection to keep across transactions ({@link HeldConnection}); released at {@link #close} at the latest. */
+    public HeldConnection hold() {
+        HeldConnection h = new HeldConnection(this);
+        held.add(h);
+        return h;
     }
 
     /** Runs {@code work} with an auto-commit connection. */
@@ -347,7 +345,7 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    private ObitoxException translate(SQLException e) {
+    ObitoxException translate(SQLException e) {
         ObitoxException x = DatabaseErrors.translate(e, diskFullSeen);
         if (x.code().equals("DISK_FULL")) {
             diskFullSeen = true;
@@ -370,6 +368,7 @@ public final class Database implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        held.forEach(HeldConnection::release); // else H2 would keep the database open for them past this close
         boolean ownsFileAndCheckpointed = false;
         try (Connection c = pool.getConnection()) {
             c.createStatement().execute("CHECKPOINT");

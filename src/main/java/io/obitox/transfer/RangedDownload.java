@@ -62,7 +62,11 @@ final class RangedDownload {
 
     UploadJob.Outcome run() {
         try {
-            Files.createDirectories(destination.getParent());
+            // one stat when the folder is there (every object but the first of a folder); createDirectories would
+            // try a mkdir and throw and catch FileAlreadyExistsException for each of them
+            if (!Files.isDirectory(destination.getParent())) {
+                Files.createDirectories(destination.getParent());
+            }
         } catch (IOException e) {
             throw DownloadFiles.localWrite(destination.getParent(), e);
         }
@@ -127,7 +131,7 @@ final class RangedDownload {
                 // the content is in place and verified; the date is a courtesy
             }
         }
-        return new UploadJob.Outcome(etag, job.sent.get(), job.notice, verifiedBy, facts.sha256());
+        return new UploadJob.Outcome(etag, job.sent.get(), job.notice, verifiedBy, facts.sha256(), size);
     }
 
     private ObjectFacts head() {

@@ -46,6 +46,10 @@ public final class TransferEngine implements AutoCloseable {
     private final String owner = Owners.current();
     private final TransferEvents events = new TransferEvents();
     private final Map<String, UploadJob> active = new ConcurrentHashMap<>();
+    private static final int PARSED_REFS = 64;
+    /** {@link TargetRef}s by their stored JSON (immutable records; see {@link #targetRef}). */
+    private final Map<String, TargetRef> parsedRefs = new ConcurrentHashMap<>();
+
     private final LiveSnapshots live = new LiveSnapshots(active);
     private final TransferQueue queue = new TransferQueue(active);
     private final TransferLifecycle lifecycle;
@@ -271,7 +275,7 @@ public final class TransferEngine implements AutoCloseable {
             return null;
         }
         Transfer t = claimed.get();
-        S3Target target = targets.apply(TargetRef.fromJson(t.targetRef()));
+        S3Target target = targets.apply(targetRef(t.targetRef()));
         UploadJob job = new UploadJob(
                 t,
                 clients.bulk(target),
@@ -288,6 +292,22 @@ public final class TransferEngine implements AutoCloseable {
         live.started(t);
         events.publish(new TransferEvent(TransferEvent.Type.STARTED, live.snapshot(t)));
         return job;
+    }
+
+    /**
+     * The target a row names, parsed once per distinct JSON (a batch's rows all name the same one): a JSON parse per
+     * launched file was a measurable share of a small download's CPU. Bounded: a queue naming more targets than
+     * {@value #PARSED_REFS} parses the rest each time.
+     */
+    private TargetRef targetRef(String json) {
+        TargetRef ref = parsedRefs.get(json);
+        if (ref == null) {
+            ref = TargetRef.fromJson(json);
+            if (parsedRefs.size() < PARSED_REFS) {
+                parsedRefs.put(json, ref);
+            }
+        }
+        return ref;
     }
 
     private void runJob(UploadJob job) {

@@ -63,8 +63,9 @@ final class TransferLifecycle {
     /** RUNNING → COMPLETED with what the verified upload produced, the outbox event in the same transaction. */
     void completed(Transfer t, UploadJob.Outcome o, long millis, Double bps) {
         String notice = o.notice() != null ? o.notice() : t.notice();
-        // a download restarted on a replaced object has the new object's size in its row, not the claimed one's
-        long size = t.download() ? repo.find(t.id()).map(Transfer::size).orElse(t.size()) : t.size();
+        // a download restarted on a replaced object fetched another size than the claimed row's; the job says which
+        // (it wrote the same into the row when it restarted), so this costs no query per file
+        long size = o.objectSize() != null ? o.objectSize() : t.size();
         Optional<Transfer> completed = repo.complete(
                 t.id(),
                 new Transfer.Outcome(o.etag(), null, null, notice, o.verifiedBy(), bps, o.sha256()),

@@ -143,8 +143,40 @@ final class TransferQueries {
         return list(SELECT + "WHERE " + UNFINISHED + " ORDER BY created_at, id");
     }
 
+    /**
+     * The unfinished transfers to any of {@code keys}, oldest first per key. When there are no more unfinished rows
+     * than keys (the usual case: none), it reads those through the state index and keeps the ones to these keys;
+     * otherwise it looks the keys up through the key index, 500 at a time. The key index alone reads every row ever
+     * stored for a key, finished ones too: a folder downloaded (or uploaded) again read its whole history back,
+     * row by row, to find nothing.
+     */
     List<Transfer> unfinishedTo(Collection<String> keys) {
         List<String> all = new ArrayList<>(new LinkedHashSet<>(keys));
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        Optional<List<Transfer>> few = db.query(c -> {
+            try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM transfer WHERE " + UNFINISHED);
+                    ResultSet rs = count.executeQuery()) {
+                if (!rs.next() || rs.getLong(1) > all.size()) {
+                    return Optional.<List<Transfer>>empty();
+                }
+            }
+            Set<String> wanted = new java.util.HashSet<>(all);
+            List<Transfer> mine = new ArrayList<>();
+            try (PreparedStatement ps =
+                    c.prepareStatement(SELECT + "WHERE " + UNFINISHED + " ORDER BY created_at, id")) {
+                for (Transfer t : rows(ps)) {
+                    if (wanted.contains(t.key())) {
+                        mine.add(t);
+                    }
+                }
+            }
+            return Optional.of(mine);
+        });
+        if (few.isPresent()) {
+            return few.get();
+        }
         List<Transfer> out = new ArrayList<>();
         for (int from = 0; from < all.size(); from += 500) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));

@@ -49,10 +49,16 @@ final class UploadJob {
      * What a finished run produced.
      *
      * @param sha256 the content's SHA-256 (hex) the object carries as {@code x-amz-meta-sha256}, null when unknown
+     * @param objectSize a download's size of the object it fetched (another than the claimed row's when the object
+     *     was replaced and the download restarted); null for uploads, whose size is the claimed row's
      */
-    record Outcome(String etag, long bytesSent, String notice, String verifiedBy, String sha256) {
+    record Outcome(String etag, long bytesSent, String notice, String verifiedBy, String sha256, Long objectSize) {
+        Outcome(String etag, long bytesSent, String notice, String verifiedBy, String sha256) {
+            this(etag, bytesSent, notice, verifiedBy, sha256, null);
+        }
+
         Outcome(String etag, long bytesSent, String notice, String verifiedBy) {
-            this(etag, bytesSent, notice, verifiedBy, null);
+            this(etag, bytesSent, notice, verifiedBy, null, null);
         }
     }
 
