@@ -50,11 +50,38 @@ public final class FxApp {
     /** As {@link #waitUntil(String, int, BooleanSupplier)}; {@code state} describes what was seen on a timeout. */
     public static void waitUntil(String what, int seconds, BooleanSupplier condition, Supplier<String> state) {
         try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> holds(condition));
         } catch (TimeoutException e) {
             throw new AssertionError("Timed out after " + seconds + " s waiting until " + what + ". " + state.get());
         }
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * The condition, read from the test's thread while the FX thread may be changing what it looks at: a list that
+     * changed under its iteration is still changing, so that reading counts as "not yet" and the next poll looks again.
+     */
+    private static boolean holds(BooleanSupplier condition) {
+        try {
+            return condition.getAsBoolean();
+        } catch (java.util.ConcurrentModificationException | IndexOutOfBoundsException changing) {
+            return false;
+        }
+    }
+
+    /**
+     * {@code read} evaluated on the FX thread: a view's items are changed there, and streaming them from the test's
+     * thread meanwhile throws {@link java.util.ConcurrentModificationException}. Not for code that waits for FX events.
+     */
+    public static <T> T onFx(java.util.concurrent.Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Writes the stage's scene to {@code docs/screenshots/NAME.png}. */
