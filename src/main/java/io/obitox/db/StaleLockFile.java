@@ -56,7 +56,7 @@ final class StaleLockFile {
         }
         try {
             // a first look without the guard, so that a start beside a live holder creates no file
-            if (deadHolder(lockFile) == null) {
+            if (deadHolder(read(lockFile)) == null) {
                 return false;
             }
         } catch (IOException e) {
@@ -65,8 +65,8 @@ final class StaleLockFile {
         try (FileChannel guardChannel = FileChannel.open(guard, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock ignored = guardChannel.lock()) {
             Properties lock = read(lockFile);
-            InetSocketAddress server = deadHolder(lockFile);
-            if (lock == null || server == null || storeLocked(store)) {
+            InetSocketAddress server = deadHolder(lock);
+            if (server == null || storeLocked(store)) {
                 return false;
             }
             Properties again = read(lockFile);
@@ -82,9 +82,8 @@ final class StaleLockFile {
         }
     }
 
-    /** The server a file-method lock names if it refuses connections, else null. */
-    private static InetSocketAddress deadHolder(Path lockFile) throws IOException {
-        Properties lock = read(lockFile);
+    /** The server a file-method lock names if it refuses connections, else null (also for no lock file). */
+    private static InetSocketAddress deadHolder(Properties lock) {
         if (lock == null || !"file".equals(lock.getProperty("method"))) {
             return null;
         }
