@@ -155,27 +155,15 @@ final class TransferQueries {
         if (all.isEmpty()) {
             return List.of();
         }
-        Optional<List<Transfer>> few = db.query(c -> {
+        long unfinished = db.query(c -> {
             try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM transfer WHERE " + UNFINISHED);
                     ResultSet rs = count.executeQuery()) {
-                if (!rs.next() || rs.getLong(1) > all.size()) {
-                    return Optional.<List<Transfer>>empty();
-                }
+                return rs.next() ? rs.getLong(1) : Long.MAX_VALUE;
             }
-            Set<String> wanted = new java.util.HashSet<>(all);
-            List<Transfer> mine = new ArrayList<>();
-            try (PreparedStatement ps =
-                    c.prepareStatement(SELECT + "WHERE " + UNFINISHED + " ORDER BY created_at, id")) {
-                for (Transfer t : rows(ps)) {
-                    if (wanted.contains(t.key())) {
-                        mine.add(t);
-                    }
-                }
-            }
-            return Optional.of(mine);
         });
-        if (few.isPresent()) {
-            return few.get();
+        if (unfinished <= all.size()) {
+            Set<String> wanted = new java.util.HashSet<>(all);
+            return unfinished().stream().filter(t -> wanted.contains(t.key())).toList();
         }
         List<Transfer> out = new ArrayList<>();
         for (int from = 0; from < all.size(); from += 500) {
