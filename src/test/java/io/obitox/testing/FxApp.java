@@ -69,21 +69,6 @@ public final class FxApp {
         }
     }
 
-    /**
-     * {@code read} evaluated on the FX thread: a view's items are changed there, and streaming them from the test's
-     * thread meanwhile throws {@link java.util.ConcurrentModificationException}. Not for code that waits for FX events.
-     */
-    public static <T> T onFx(java.util.concurrent.Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Writes the stage's scene to {@code docs/screenshots/NAME.png}. */
     public static Path screenshot(FxRobot robot, Stage stage, String name) {
         WaitForAsyncUtils.waitForFxEvents();

@@ -148,9 +148,9 @@ class UploadConflictsViewTest {
         FxApp.waitUntil(
                 "the Transfers view lists the skipped files and counts them",
                 20,
-                () -> FxApp.onFx(() -> transfers.getItems().stream()
+                () -> transfers.getItems().stream()
                                         .filter(r -> r.stateProperty().get() == TransferState.SKIPPED)
-                                        .count())
+                                        .count()
                                 == 4
                         && text(robot, "#transferTotals").contains("4 skipped"),
                 () -> text(robot, "#transferTotals"));
@@ -228,7 +228,7 @@ class UploadConflictsViewTest {
                 "the files are checked and compared with the bucket",
                 60,
                 () -> ready.getItems().size() == files
-                        && FxApp.onFx(() -> ready.getItems().stream().allMatch(f -> f.plan() != null))
+                        && ready.getItems().stream().allMatch(f -> f.plan() != null)
                         && text(robot, "#uploadPlanSummary").startsWith("Compared"),
                 () -> "ready " + ready.getItems().size() + "; " + text(robot, "#uploadPlanSummary"));
         // what the "In the bucket" column shows, row by row (scrolled into view: the table may show fewer rows)
