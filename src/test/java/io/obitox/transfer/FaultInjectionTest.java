@@ -36,11 +36,7 @@ class FaultInjectionTest {
                 new StorageClients.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(3)));
         profile = app.addProfile("faulty", server, proxy.endpoint(), "faults");
         TransferEngine engine = app.context().transfers().engine();
-        engine.updateSettings(engine.settings()
-                .withPartSize(5L << 20)
-                .withMultipartThreshold(5L << 20)
-                .withRetries(10, Duration.ofMillis(50), Duration.ofMillis(400))
-                .withConcurrency(4));
+        TransferTestFiles.faultTestSettings(engine, 5L << 20, 10, Duration.ofMillis(400));
     }
 
     @AfterEach

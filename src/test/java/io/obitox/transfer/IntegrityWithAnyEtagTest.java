@@ -49,11 +49,7 @@ class IntegrityWithAnyEtagTest {
                 "integrity",
                 new StorageClients.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(5)));
         TransferEngine engine = app.context().transfers().engine();
-        engine.updateSettings(engine.settings()
-                .withPartSize(5L << 20)
-                .withMultipartThreshold(5L << 20)
-                .withRetries(4, Duration.ofMillis(50), Duration.ofMillis(200))
-                .withConcurrency(4));
+        TransferTestFiles.faultTestSettings(engine, 5L << 20, 4, Duration.ofMillis(200));
     }
 
     @AfterEach

@@ -57,11 +57,7 @@ class PromptStopTest {
         profile = app.addProfile("prompt", server, proxy.endpoint(), BUCKET);
         service = app.context().transfers();
         TransferEngine engine = service.engine();
-        engine.updateSettings(engine.settings()
-                .withPartSize(PART)
-                .withMultipartThreshold(PART)
-                .withRetries(4, Duration.ofMillis(50), Duration.ofMillis(200))
-                .withConcurrency(4));
+        TransferTestFiles.faultTestSettings(engine, PART, 4, Duration.ofMillis(200));
     }
 
     @AfterEach

@@ -43,11 +43,7 @@ class StalledUploadTest {
                         Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(3), STALL));
         profile = app.addProfile("stalling", server, proxy.endpoint(), "stalls");
         TransferEngine engine = app.context().transfers().engine();
-        engine.updateSettings(engine.settings()
-                .withPartSize(PART)
-                .withMultipartThreshold(PART)
-                .withRetries(3, Duration.ofMillis(50), Duration.ofMillis(200))
-                .withConcurrency(4));
+        TransferTestFiles.faultTestSettings(engine, PART, 3, Duration.ofMillis(200));
     }
 
     @AfterEach

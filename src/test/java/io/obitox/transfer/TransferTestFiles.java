@@ -6,12 +6,25 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Random;
 
 /** Files with known, seeded random content, and SHA-256 helpers, for transfer tests. */
 final class TransferTestFiles {
     private TransferTestFiles() {}
+
+    /**
+     * The fault tests' engine: parts of {@code part} bytes (also the multipart threshold), 4 requests in flight, and
+     * {@code retries} retries backing off from 50 ms to {@code maxBackoff}, so that an injected fault is retried fast.
+     */
+    static void faultTestSettings(TransferEngine engine, long part, int retries, Duration maxBackoff) {
+        engine.updateSettings(engine.settings()
+                .withPartSize(part)
+                .withMultipartThreshold(part)
+                .withRetries(retries, Duration.ofMillis(50), maxBackoff)
+                .withConcurrency(4));
+    }
 
     static Path random(Path dir, String name, long size, long seed) {
         try {
