@@ -59,13 +59,21 @@ public final class FxApp {
 
     /**
      * The condition, read from the test's thread while the FX thread may be changing what it looks at: a list that
-     * changed under its iteration is still changing, so that reading counts as "not yet" and the next poll looks again.
+     * changed under its iteration, or a node lookup that met a child being removed (a NullPointerException inside
+     * JavaFX's own {@code lookupAll}), is still changing, so that reading counts as "not yet" and the next poll looks
+     * again. Any other exception, a NullPointerException of the test's own included, fails the wait as before.
      */
     private static boolean holds(BooleanSupplier condition) {
         try {
             return condition.getAsBoolean();
         } catch (java.util.ConcurrentModificationException | IndexOutOfBoundsException changing) {
             return false;
+        } catch (NullPointerException e) {
+            StackTraceElement[] at = e.getStackTrace();
+            if (at.length > 0 && at[0].getClassName().startsWith("javafx.scene.")) {
+                return false;
+            }
+            throw e;
         }
     }
 
