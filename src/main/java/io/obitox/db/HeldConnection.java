@@ -30,7 +30,9 @@ public final class HeldConnection {
                 c = db.connection();
                 connection.set(c);
             }
-            return transaction(c, work);
+            T result = transaction(c, work);
+            db.upkeep().afterCommit(c);
+            return result;
         } catch (SQLException e) {
             release(); // it may be broken: the next transaction takes a fresh one
             throw db.translate(e);
