@@ -98,7 +98,12 @@ public final class UploadPlan {
     private final List<Item> items;
     private final RemoteListing listing;
     private final List<String> warnings;
-    private final Set<String> takenKeys = new HashSet<>();
+    /**
+     * Keys this batch holds, for renames: made at the first rename (most batches never rename, and a set of every
+     * key was about 40 bytes a file for the whole run).
+     */
+    private Set<String> takenKeys;
+
     private final Map<String, Item> byTransfer = new HashMap<>();
     private List<Item> pending;
     int filesRead;
@@ -110,9 +115,6 @@ public final class UploadPlan {
         this.items = items;
         this.listing = listing;
         this.warnings = warnings;
-        for (Item i : items) {
-            takenKeys.add(i.key());
-        }
         this.pending = items.stream().filter(Item::uploads).toList();
     }
 
@@ -230,6 +232,13 @@ public final class UploadPlan {
     }
 
     private String nextName(Item i) {
+        if (takenKeys == null) {
+            // no key has changed before the first rename, so this is every file's planned key
+            takenKeys = new HashSet<>();
+            for (Item x : items) {
+                takenKeys.add(x.key());
+            }
+        }
         String key;
         do {
             i.renameNumber++;
@@ -274,6 +283,9 @@ public final class UploadPlan {
     }
 
     static UploadRequest withKey(UploadRequest r, String key) {
+        if (key.equals(r.key())) {
+            return r;
+        }
         return new UploadRequest(
                 r.source(),
                 r.target(),
@@ -288,6 +300,9 @@ public final class UploadPlan {
     }
 
     static UploadRequest flags(UploadRequest r, boolean ifNoneMatch, String sha256) {
+        if (r.ifNoneMatch() == ifNoneMatch && java.util.Objects.equals(r.sha256(), sha256)) {
+            return r; // most files of a batch: no copy held for the whole run
+        }
         return new UploadRequest(
                 r.source(),
                 r.target(),

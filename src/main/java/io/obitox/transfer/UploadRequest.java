@@ -30,6 +30,9 @@ public record UploadRequest(
         String ifExists) {
     public UploadRequest {
         settings = settings == null ? UploadSettings.NONE : settings;
+        // a few dozen distinct types, but a new string per file from the type check: one shared copy each (a batch
+        // holds its requests until it is queued)
+        contentType = contentType == null ? null : contentType.intern();
     }
 
     public UploadRequest(
