@@ -56,8 +56,7 @@ public final class Database implements AutoCloseable {
 
     private final Path directory;
     private final JdbcConnectionPool pool;
-    /** Reuse of the file's space while this process runs (H2's own housekeeping is off with WRITE_DELAY=0). */
-    private final StoreUpkeep upkeep = new StoreUpkeep();
+    private final StoreUpkeep upkeep = new StoreUpkeep(); // reuse of the file's space while this process runs
     /** True when this close compacts (and so touches the marker). Set once by open, before the object is shared. */
     private boolean compactsAtClose = true;
 
@@ -318,21 +317,15 @@ public final class Database implements AutoCloseable {
     /** Runs {@code work} in one transaction; commits when it returns, rolls back when it throws. */
     public <T> T inTransaction(SqlFunction<Connection, T> work) {
         try (Connection c = pool.getConnection()) {
-            T result = HeldConnection.transaction(c, work);
-            upkeep.afterCommit(c);
-            return result;
+            return HeldConnection.transaction(c, work, upkeep);
         } catch (SQLException e) {
             throw translate(e);
         }
     }
 
-    StoreUpkeep upkeep() {
-        return upkeep;
-    }
-
     /** A connection to keep across transactions ({@link HeldConnection}); released at {@link #close} at the latest. */
     public HeldConnection hold() {
-        HeldConnection h = new HeldConnection(this);
+        HeldConnection h = new HeldConnection(this, upkeep);
         held.add(h);
         return h;
     }

@@ -16,10 +16,12 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class HeldConnection {
     private final Database db;
+    private final StoreUpkeep upkeep;
     private final AtomicReference<Connection> connection = new AtomicReference<>();
 
-    HeldConnection(Database db) {
+    HeldConnection(Database db, StoreUpkeep upkeep) {
         this.db = db;
+        this.upkeep = upkeep;
     }
 
     /** As {@link Database#inTransaction}, on the kept connection (taken from the pool the first time). */
@@ -30,9 +32,7 @@ public final class HeldConnection {
                 c = db.connection();
                 connection.set(c);
             }
-            T result = transaction(c, work);
-            db.upkeep().afterCommit(c);
-            return result;
+            return transaction(c, work, upkeep);
         } catch (SQLException e) {
             release(); // it may be broken: the next transaction takes a fresh one
             throw db.translate(e);
@@ -54,13 +54,17 @@ public final class HeldConnection {
         }
     }
 
-    /** Runs {@code work} in one transaction on {@code c}; commits when it returns, rolls back when it throws. */
-    static <T> T transaction(Connection c, SqlFunction<Connection, T> work) throws SQLException {
+    /**
+     * Runs {@code work} in one transaction on {@code c}; commits when it returns (then lets {@code upkeep} tidy the
+     * store), rolls back when it throws.
+     */
+    static <T> T transaction(Connection c, SqlFunction<Connection, T> work, StoreUpkeep upkeep) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
             T result = work.apply(c);
             c.commit();
+            upkeep.afterCommit(c);
             return result;
         } catch (SQLException | RuntimeException e) {
             c.rollback();
