@@ -56,7 +56,6 @@ public final class Database implements AutoCloseable {
 
     private final Path directory;
     private final JdbcConnectionPool pool;
-    private final StoreUpkeep upkeep = new StoreUpkeep(); // reuse of the file's space while this process runs
     /** True when this close compacts (and so touches the marker). Set once by open, before the object is shared. */
     private boolean compactsAtClose = true;
 
@@ -317,7 +316,7 @@ public final class Database implements AutoCloseable {
     /** Runs {@code work} in one transaction; commits when it returns, rolls back when it throws. */
     public <T> T inTransaction(SqlFunction<Connection, T> work) {
         try (Connection c = pool.getConnection()) {
-            return HeldConnection.transaction(c, work, upkeep);
+            return HeldConnection.transaction(c, work);
         } catch (SQLException e) {
             throw translate(e);
         }
@@ -325,7 +324,7 @@ public final class Database implements AutoCloseable {
 
     /** A connection to keep across transactions ({@link HeldConnection}); released at {@link #close} at the latest. */
     public HeldConnection hold() {
-        HeldConnection h = new HeldConnection(this, upkeep);
+        HeldConnection h = new HeldConnection(this);
         held.add(h);
         return h;
     }

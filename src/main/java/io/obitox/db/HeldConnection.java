@@ -16,12 +16,10 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class HeldConnection {
     private final Database db;
-    private final StoreUpkeep upkeep;
     private final AtomicReference<Connection> connection = new AtomicReference<>();
 
-    HeldConnection(Database db, StoreUpkeep upkeep) {
+    HeldConnection(Database db) {
         this.db = db;
-        this.upkeep = upkeep;
     }
 
     /** As {@link Database#inTransaction}, on the kept connection (taken from the pool the first time). */
@@ -32,7 +30,7 @@ public final class HeldConnection {
                 c = db.connection();
                 connection.set(c);
             }
-            return transaction(c, work, upkeep);
+            return transaction(c, work);
         } catch (SQLException e) {
             release(); // it may be broken: the next transaction takes a fresh one
             throw db.translate(e);
@@ -54,17 +52,13 @@ public final class HeldConnection {
         }
     }
 
-    /**
-     * Runs {@code work} in one transaction on {@code c}; commits when it returns (then lets {@code upkeep} tidy the
-     * store), rolls back when it throws.
-     */
-    static <T> T transaction(Connection c, SqlFunction<Connection, T> work, StoreUpkeep upkeep) throws SQLException {
+    /** Runs {@code work} in one transaction on {@code c}; commits when it returns, rolls back when it throws. */
+    static <T> T transaction(Connection c, SqlFunction<Connection, T> work) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
             T result = work.apply(c);
             c.commit();
-            upkeep.afterCommit(c);
             return result;
         } catch (SQLException | RuntimeException e) {
             c.rollback();
