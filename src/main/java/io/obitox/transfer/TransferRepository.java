@@ -357,23 +357,36 @@ public final class TransferRepository {
 
     /**
      * Deletes completed, skipped and cancelled transfers created before {@code before}, with their parts (the webhook
-     * delivery log keeps its own rows). Uses the (state, created_at) index, so it costs little when there is nothing
-     * to delete.
+     * delivery log keeps its own rows). It runs at every start of the queue (each command that transfers), so it must
+     * cost nothing when there is nothing to delete: one range of the (state, created_at) index per state. With {@code
+     * state IN (…)} H2 seeks each state but then reads every row of it and filters on created_at: 10,003 rows read
+     * for none deleted (EXPLAIN ANALYZE), a scan that grows with the history (HistoryCompactionTest).
      */
     public int compactFinished(Instant before) {
         return db.inTransaction(c -> {
-            String old = "SELECT id FROM transfer WHERE state IN " + FINISHED + " AND created_at < ?";
-            try (PreparedStatement ps =
-                    c.prepareStatement("DELETE FROM transfer_part WHERE transfer_id IN (" + old + ")")) {
-                ps.setTimestamp(1, Timestamp.from(before));
-                ps.executeUpdate();
+            int deleted = 0;
+            for (String sql : COMPACTION) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setTimestamp(1, Timestamp.from(before));
+                    int n = ps.executeUpdate();
+                    deleted += sql.startsWith("DELETE FROM transfer ") ? n : 0;
+                }
             }
-            try (PreparedStatement ps =
-                    c.prepareStatement("DELETE FROM transfer WHERE state IN " + FINISHED + " AND created_at < ?")) {
-                ps.setTimestamp(1, Timestamp.from(before));
-                return ps.executeUpdate();
-            }
+            return deleted;
         });
+    }
+
+    /** The statements {@link #compactFinished} runs, in order; each takes the cut-off time as its one parameter. */
+    static final List<String> COMPACTION = compaction();
+
+    private static List<String> compaction() {
+        List<String> sql = new ArrayList<>();
+        for (String state : List.of("COMPLETED", "SKIPPED", "CANCELLED")) {
+            String old = "SELECT id FROM transfer WHERE state = '" + state + "' AND created_at < ?";
+            sql.add("DELETE FROM transfer_part WHERE transfer_id IN (" + old + ")");
+            sql.add("DELETE FROM transfer WHERE state = '" + state + "' AND created_at < ?");
+        }
+        return List.copyOf(sql);
     }
 
     /** Removes finished transfers (completed, skipped or cancelled) from the history; returns how many. */
