@@ -4,6 +4,7 @@ import io.obitox.common.ObitoxException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
@@ -47,6 +48,13 @@ public final class BucketService {
     public ObjectListing listObjects(S3Target target, String bucket, String prefix, boolean recursive, String token) {
         String p = prefix == null ? "" : prefix;
         try {
+            // by hand where the endpoint allows it (DirectList: a third of a listing's CPU); the SDK's client otherwise
+            // and for every answer that is not a plain success
+            Optional<ObjectListing> direct =
+                    clients.directList(target).flatMap(d -> d.page(bucket, p, recursive, token, PAGE_SIZE));
+            if (direct.isPresent()) {
+                return direct.get();
+            }
             ListObjectsV2Request.Builder req = ListObjectsV2Request.builder()
                     .bucket(bucket)
                     .prefix(p.isEmpty() ? null : p)

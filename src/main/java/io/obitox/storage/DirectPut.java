@@ -84,10 +84,21 @@ public final class DirectPut {
 
     /** The direct path for {@code target} over {@code http}, or empty when its requests need the SDK's client. */
     static Optional<DirectPut> of(S3Target target, SdkHttpClient http) {
+        URI e = plainEndpoint(target);
+        if (e == null || !target.provider().checksumsWhenRequiredOnly()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DirectPut(http, target, e));
+    }
+
+    /**
+     * The endpoint of a target whose requests can be built by hand ({@link DirectList} too): an http(s) endpoint of
+     * its own, path-style, with nothing but scheme, host and port; null otherwise (AWS itself, virtual hosts).
+     */
+    static URI plainEndpoint(S3Target target) {
         URI e = target.endpoint();
         if (e == null
                 || !target.pathStyle()
-                || !target.provider().checksumsWhenRequiredOnly()
                 || e.getHost() == null
                 || e.getRawUserInfo() != null
                 || e.getRawQuery() != null
@@ -96,9 +107,9 @@ public final class DirectPut {
                         && !e.getRawPath().isEmpty()
                         && !e.getRawPath().equals("/"))
                 || !(e.getScheme().equalsIgnoreCase("http") || e.getScheme().equalsIgnoreCase("https"))) {
-            return Optional.empty();
+            return null;
         }
-        return Optional.of(new DirectPut(http, target, e));
+        return e;
     }
 
     /** Whether {@code r} sets nothing but what this class sends (else send it with the SDK's client). */

@@ -26,6 +26,7 @@ public final class StorageClients implements AutoCloseable {
     private final Map<String, S3Client> interactive = new ConcurrentHashMap<>();
     private final Map<String, S3Client> bulk = new ConcurrentHashMap<>();
     private final Map<String, Optional<DirectPut>> direct = new ConcurrentHashMap<>();
+    private final Map<String, Optional<DirectList>> directList = new ConcurrentHashMap<>();
     private final Timeouts timeouts;
     // Built on first use: an HTTP client sets up TLS (hundreds of classes), which commands that never talk to
     // storage should not pay for.
@@ -110,6 +111,11 @@ public final class StorageClients implements AutoCloseable {
         return direct.computeIfAbsent(cacheKey(target), k -> DirectPut.of(target, bulkHttp()));
     }
 
+    /** The direct path for listings of {@code target} over the interactive HTTP client ({@link DirectList}). */
+    Optional<DirectList> directList(S3Target target) {
+        return directList.computeIfAbsent(cacheKey(target), k -> DirectList.of(target, interactiveHttp()));
+    }
+
     /** A presigner with the same endpoint, region, addressing and credentials as the clients. Caller closes it. */
     public S3Presigner presigner(S3Target target) {
         S3Presigner.Builder b = S3Presigner.builder()
@@ -125,6 +131,7 @@ public final class StorageClients implements AutoCloseable {
     /** Drops cached clients of a target whose settings changed (profile edited or removed). */
     public void evict(String targetKey) {
         direct.keySet().removeIf(k -> k.startsWith(targetKey + "|"));
+        directList.keySet().removeIf(k -> k.startsWith(targetKey + "|"));
         for (Map<String, S3Client> cache : java.util.List.of(interactive, bulk)) {
             cache.entrySet().removeIf(e -> {
                 if (e.getKey().startsWith(targetKey + "|")) {
@@ -174,6 +181,7 @@ public final class StorageClients implements AutoCloseable {
         interactive.clear();
         bulk.clear();
         direct.clear();
+        directList.clear();
         synchronized (this) {
             if (interactiveHttp != null) {
                 interactiveHttp.close();
