@@ -46,19 +46,25 @@ public final class BucketService {
      * when {@code recursive}.
      */
     public ObjectListing listObjects(S3Target target, String bucket, String prefix, boolean recursive, String token) {
+        return listObjects(target, bucket, prefix, recursive, token, PAGE_SIZE);
+    }
+
+    /** As {@link #listObjects(S3Target, String, String, boolean, String)}, at most {@code maxKeys} entries. */
+    public ObjectListing listObjects(
+            S3Target target, String bucket, String prefix, boolean recursive, String token, int maxKeys) {
         String p = prefix == null ? "" : prefix;
         try {
             // by hand where the endpoint allows it (DirectList: a third of a listing's CPU); the SDK's client otherwise
             // and for every answer that is not a plain success
             Optional<ObjectListing> direct =
-                    clients.directList(target).flatMap(d -> d.page(bucket, p, recursive, token, PAGE_SIZE));
+                    clients.directList(target).flatMap(d -> d.page(bucket, p, recursive, token, maxKeys));
             if (direct.isPresent()) {
                 return direct.get();
             }
             ListObjectsV2Request.Builder req = ListObjectsV2Request.builder()
                     .bucket(bucket)
                     .prefix(p.isEmpty() ? null : p)
-                    .maxKeys(PAGE_SIZE)
+                    .maxKeys(maxKeys)
                     // keys may hold characters XML 1.0 cannot carry (ESC, BEL): asked URL-encoded, the SDK decodes
                     // them, as the aws CLI does; otherwise one such key makes the whole listing unreadable
                     .encodingType(EncodingType.URL)

@@ -26,6 +26,7 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
@@ -38,15 +39,28 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * of its main thread in the ten listing calls, two thirds of that in the SDK's generic unmarshalling of the XML
  * (JFR, docs/benchmarks.md "Sync: the listing").
  *
- * <p>Only the plain success path is done here: any answer but a well-formed 200, or a request that cannot be signed
- * or sent, gives {@link Optional#empty()}, and the caller asks the SDK's client for the same page, whose retries and
- * errors (missing bucket, denied, throttled, clock skew) are then exactly the SDK's. A read timeout is the exception:
- * it is reported at once rather than waited for a second time.
+ * <p>A refusal (4xx: missing bucket, wrong keys, denied) is thrown as the same {@link S3Exception} the SDK's client
+ * would throw, after one request (a batch's pre-flight must cost one request, issue 14). Anything the SDK's client
+ * would retry or handle (5xx, throttling, clock skew, a redirect), a body that is not a listing, and a request that
+ * cannot be signed or sent give {@link Optional#empty()}: the caller asks the SDK's client for the same page, with its
+ * retries and its errors. A read timeout is reported at once rather than waited for a second time.
  *
  * <p>Threading: immutable; used from any number of threads at once.
  */
 final class DirectList {
     private static final XMLInputFactory XML = factory();
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+    /** 4xx answers the SDK's client retries (after adjusting its clock, or waiting): left to it. */
+    private static final java.util.Set<String> RETRIED = java.util.Set.of(
+            "RequestTimeTooSkewed",
+            "RequestTimeout",
+            "SlowDown",
+            "Throttling",
+            "ThrottlingException",
+            "RequestThrottled",
+            "TooManyRequestsException",
+            "RequestLimitExceeded",
+            "PriorRequestNotComplete");
 
     private final SdkHttpClient http;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
@@ -122,13 +136,25 @@ final class DirectList {
             HttpExecuteResponse response = http.prepareRequest(
                             HttpExecuteRequest.builder().request(request).build())
                     .call();
+            int status = response.httpResponse().statusCode();
+            if (status != 200) {
+                byte[] answer = DirectPut.readAndClose(response.responseBody(), MAX_ERROR_BODY);
+                if (status >= 400 && status < 500) {
+                    S3Exception refused = DirectPut.s3Error(response.httpResponse(), answer);
+                    if (!RETRIED.contains(
+                            String.valueOf(refused.awsErrorDetails().errorCode()))) {
+                        throw refused; // what the SDK's client would throw, without asking a second time
+                    }
+                }
+                return Optional.empty(); // 5xx, throttling, clock skew, redirects: the SDK's client retries them
+            }
             try (InputStream body =
                     response.responseBody().map(InputStream.class::cast).orElse(InputStream.nullInputStream())) {
-                if (response.httpResponse().statusCode() != 200) {
+                ObjectListing page = parse(body, bucket, prefix);
+                if (page == null) {
                     body.transferTo(java.io.OutputStream.nullOutputStream()); // the connection goes back to the pool
-                    return Optional.empty();
                 }
-                return Optional.ofNullable(parse(body, bucket, prefix));
+                return Optional.ofNullable(page);
             }
         } catch (SocketTimeoutException e) {
             throw SdkClientException.builder()

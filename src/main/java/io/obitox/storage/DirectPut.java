@@ -243,7 +243,7 @@ public final class DirectPut {
     }
 
     /** Reads at most {@code limit} bytes of the answer's body and closes it (the connection goes back to the pool). */
-    private static byte[] readAndClose(Optional<? extends InputStream> body, int limit) {
+    static byte[] readAndClose(Optional<? extends InputStream> body, int limit) {
         if (body.isEmpty()) {
             return new byte[0];
         }
@@ -256,8 +256,17 @@ public final class DirectPut {
         }
     }
 
-    /** The S3 error answer as the SDK's client reports it. */
+    /** The S3 error answer as the SDK's client reports it (and the clock offset, when that is what it says). */
     private S3Exception error(SdkHttpResponse head, byte[] body) {
+        S3Exception e = s3Error(head, body);
+        if ("RequestTimeTooSkewed".equals(e.awsErrorDetails().errorCode())) {
+            learnSkew(head);
+        }
+        return e;
+    }
+
+    /** An S3 error answer ({@code <Error><Code>…}) as the SDK's client reports it; also {@link DirectList}'s. */
+    static S3Exception s3Error(SdkHttpResponse head, byte[] body) {
         String xml = new String(body, StandardCharsets.UTF_8);
         String code = element(xml, "Code");
         String message = element(xml, "Message");
@@ -269,9 +278,6 @@ public final class DirectPut {
         }
         if (hostId == null) {
             hostId = head.firstMatchingHeader("x-amz-id-2").orElse(null);
-        }
-        if ("RequestTimeTooSkewed".equals(code)) {
-            learnSkew(head);
         }
         return (S3Exception) S3Exception.builder()
                 .statusCode(head.statusCode())

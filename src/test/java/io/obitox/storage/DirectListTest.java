@@ -18,13 +18,14 @@ import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * {@link DirectList} against a real S3 server (S3Proxy, real SigV4): every page, for every prefix and with and without
  * folders, is the page the SDK's client reads from the same server, keys that need URL encoding (spaces, '+', '%',
- * XML's own characters, non-ASCII, terminal control characters) included; what it does not answer itself (a missing
- * bucket, wrong keys) is left to the SDK's client, whose errors callers see unchanged.
+ * XML's own characters, non-ASCII, terminal control characters) included; a refusal (a missing bucket, wrong keys) is
+ * the SDK's exception, so callers see the same code and sentence.
  */
 class DirectListTest {
     private static final String BUCKET = "direct-list";
@@ -94,19 +95,39 @@ class DirectListTest {
     }
 
     @Test
-    void whatItDoesNotAnswerIsLeftToTheSdkWithTheSdksErrors() {
+    void aRefusalIsTheSdksErrorAfterOneRequest() {
         DirectList direct = clients.directList(server.target()).orElseThrow();
-        assertThat(direct.page("no-such-bucket-here", "", true, null, 10)).isEmpty();
+        S3Target wrong = server.target(server.accessKey(), "not-the-secret");
+        for (var c : List.of(new Object[] {server.target(), "no-such-bucket-here"}, new Object[] {wrong, BUCKET})) {
+            S3Target target = (S3Target) c[0];
+            String bucket = (String) c[1];
+            S3Exception sdk = org.junit.jupiter.api.Assertions.assertThrows(
+                    S3Exception.class,
+                    () -> clients.interactive(target)
+                            .listObjectsV2(b -> b.bucket(bucket).maxKeys(10)));
+            S3Exception mine = org.junit.jupiter.api.Assertions.assertThrows(
+                    S3Exception.class,
+                    () -> clients.directList(target).orElseThrow().page(bucket, "", true, null, 10));
+            assertThat(mine.statusCode()).isEqualTo(sdk.statusCode());
+            assertThat(mine.awsErrorDetails().errorCode())
+                    .isEqualTo(sdk.awsErrorDetails().errorCode())
+                    .isNotBlank();
+            // what callers see: the same code and sentence as through the SDK's client
+            ObitoxException viaService = org.junit.jupiter.api.Assertions.assertThrows(
+                    ObitoxException.class,
+                    () -> new BucketService(clients).listObjects(target, bucket, "", true, null));
+            assertThat(viaService.code()).isEqualTo(S3Errors.toException(sdk).code());
+            assertThat(viaService.toUserMessage())
+                    .isEqualTo(S3Errors.toException(sdk).toUserMessage());
+        }
+        assertThatThrownBy(() -> direct.page("no-such-bucket-here", "", true, null, 10))
+                .isInstanceOf(S3Exception.class)
+                .satisfies(e -> assertThat(((S3Exception) e).awsErrorDetails().errorCode())
+                        .isEqualTo("NoSuchBucket"));
         assertThatThrownBy(() ->
                         new BucketService(clients).listObjects(server.target(), "no-such-bucket-here", "", true, null))
                 .isInstanceOf(ObitoxException.class)
                 .satisfies(e -> assertThat(((ObitoxException) e).code()).isEqualTo(S3Errors.BUCKET_MISSING));
-
-        S3Target wrong = server.target(server.accessKey(), "not-the-secret");
-        assertThat(clients.directList(wrong).orElseThrow().page(BUCKET, "", true, null, 10))
-                .isEmpty();
-        assertThatThrownBy(() -> new BucketService(clients).listObjects(wrong, BUCKET, "", true, null))
-                .isInstanceOf(ObitoxException.class);
     }
 
     @Test
