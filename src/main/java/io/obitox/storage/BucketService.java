@@ -55,7 +55,7 @@ public final class BucketService {
         String p = prefix == null ? "" : prefix;
         try {
             // by hand where the endpoint allows it (DirectList: a third of a listing's CPU); the SDK's client otherwise
-            // and for every answer that is not a plain success
+            // and for what it would retry
             Optional<ObjectListing> direct =
                     clients.directList(target).flatMap(d -> d.page(bucket, p, recursive, token, maxKeys));
             if (direct.isPresent()) {
@@ -72,28 +72,32 @@ public final class BucketService {
             if (!recursive) {
                 req.delimiter("/");
             }
-            ListObjectsV2Response res = clients.interactive(target).listObjectsV2(req.build());
-            List<ObjectEntry> entries = new ArrayList<>();
-            for (CommonPrefix cp : res.commonPrefixes()) {
-                entries.add(ObjectEntry.folder(cp.prefix()));
-            }
-            for (S3Object o : res.contents()) {
-                if (o.key().equals(p) && p.endsWith("/")) {
-                    continue; // the "folder marker" object of the prefix itself
-                }
-                entries.add(new ObjectEntry(
-                        o.key(),
-                        o.size() == null ? 0 : o.size(),
-                        o.lastModified(),
-                        o.eTag(),
-                        false,
-                        o.storageClassAsString()));
-            }
-            String next = Boolean.TRUE.equals(res.isTruncated()) ? res.nextContinuationToken() : null;
-            return new ObjectListing(bucket, p, entries, next);
+            return listing(clients.interactive(target).listObjectsV2(req.build()), bucket, p);
         } catch (RuntimeException e) {
             throw S3Errors.toException(e);
         }
+    }
+
+    /** The SDK's answer as one page (folders first; the prefix's own folder marker left out). */
+    static ObjectListing listing(ListObjectsV2Response res, String bucket, String p) {
+        List<ObjectEntry> entries = new ArrayList<>();
+        for (CommonPrefix cp : res.commonPrefixes()) {
+            entries.add(ObjectEntry.folder(cp.prefix()));
+        }
+        for (S3Object o : res.contents()) {
+            if (o.key().equals(p) && p.endsWith("/")) {
+                continue; // the "folder marker" object of the prefix itself
+            }
+            entries.add(new ObjectEntry(
+                    o.key(),
+                    o.size() == null ? 0 : o.size(),
+                    o.lastModified(),
+                    o.eTag(),
+                    false,
+                    o.storageClassAsString()));
+        }
+        String next = Boolean.TRUE.equals(res.isTruncated()) ? res.nextContinuationToken() : null;
+        return new ObjectListing(bucket, p, entries, next);
     }
 
     /**

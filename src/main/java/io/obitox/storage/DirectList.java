@@ -3,7 +3,6 @@ package io.obitox.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -65,21 +64,17 @@ final class DirectList {
     private final SdkHttpClient http;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
     private final S3Target target;
-    private final String scheme;
-    private final String host;
-    private final int port;
+    private final PlainEndpoint endpoint;
 
-    private DirectList(SdkHttpClient http, S3Target target, URI endpoint) {
+    private DirectList(SdkHttpClient http, S3Target target, PlainEndpoint endpoint) {
         this.http = http;
         this.target = target;
-        this.scheme = endpoint.getScheme().toLowerCase(java.util.Locale.ROOT);
-        this.host = endpoint.getHost();
-        this.port = endpoint.getPort() >= 0 ? endpoint.getPort() : scheme.equals("https") ? 443 : 80;
+        this.endpoint = endpoint;
     }
 
     /** The direct path for {@code target} over {@code http}, or empty when its requests need the SDK's client. */
     static Optional<DirectList> of(S3Target target, SdkHttpClient http) {
-        URI e = DirectPut.plainEndpoint(target);
+        PlainEndpoint e = PlainEndpoint.of(target);
         return e == null ? Optional.empty() : Optional.of(new DirectList(http, target, e));
     }
 
@@ -100,8 +95,8 @@ final class DirectList {
         SdkHttpRequest.Builder b = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.GET)
                 .protocol("https") // signed as https, sent over the real scheme: see UnsignedPayloadSigning
-                .host(host)
-                .port(port)
+                .host(endpoint.host())
+                .port(endpoint.port())
                 .encodedPath("/" + SdkHttpUtils.urlEncode(bucket))
                 .putRawQueryParameter("list-type", "2")
                 .putRawQueryParameter("max-keys", Integer.toString(maxKeys))
@@ -128,7 +123,10 @@ final class DirectList {
                     .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
                     .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, false)
                     .putProperty(HttpSigner.SIGNING_CLOCK, Clock.systemUTC()));
-            request = signed.request().toBuilder().protocol(scheme).port(port).build();
+            request = signed.request().toBuilder()
+                    .protocol(endpoint.scheme())
+                    .port(endpoint.port())
+                    .build();
         } catch (RuntimeException e) {
             return Optional.empty(); // no credentials and the like: the SDK's client says it in its words
         }

@@ -2,7 +2,6 @@ package io.obitox.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,48 +67,23 @@ public final class DirectPut {
     private final SdkHttpClient http;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
     private final S3Target target;
-    private final String scheme;
-    private final String host;
-    private final int port;
+    private final PlainEndpoint endpoint;
     /** The server's clock minus ours, learnt from a {@code RequestTimeTooSkewed} answer (as the SDK's client does). */
     private volatile Duration skew = Duration.ZERO;
 
-    private DirectPut(SdkHttpClient http, S3Target target, URI endpoint) {
+    private DirectPut(SdkHttpClient http, S3Target target, PlainEndpoint endpoint) {
         this.http = http;
         this.target = target;
-        this.scheme = endpoint.getScheme().toLowerCase(java.util.Locale.ROOT);
-        this.host = endpoint.getHost();
-        this.port = endpoint.getPort() >= 0 ? endpoint.getPort() : scheme.equals("https") ? 443 : 80;
+        this.endpoint = endpoint;
     }
 
     /** The direct path for {@code target} over {@code http}, or empty when its requests need the SDK's client. */
     static Optional<DirectPut> of(S3Target target, SdkHttpClient http) {
-        URI e = plainEndpoint(target);
+        PlainEndpoint e = PlainEndpoint.of(target);
         if (e == null || !target.provider().checksumsWhenRequiredOnly()) {
             return Optional.empty();
         }
         return Optional.of(new DirectPut(http, target, e));
-    }
-
-    /**
-     * The endpoint of a target whose requests can be built by hand ({@link DirectList} too): an http(s) endpoint of
-     * its own, path-style, with nothing but scheme, host and port; null otherwise (AWS itself, virtual hosts).
-     */
-    static URI plainEndpoint(S3Target target) {
-        URI e = target.endpoint();
-        if (e == null
-                || !target.pathStyle()
-                || e.getHost() == null
-                || e.getRawUserInfo() != null
-                || e.getRawQuery() != null
-                || e.getRawFragment() != null
-                || (e.getRawPath() != null
-                        && !e.getRawPath().isEmpty()
-                        && !e.getRawPath().equals("/"))
-                || !(e.getScheme().equalsIgnoreCase("http") || e.getScheme().equalsIgnoreCase("https"))) {
-            return null;
-        }
-        return e;
     }
 
     /** Whether {@code r} sets nothing but what this class sends (else send it with the SDK's client). */
@@ -143,8 +117,8 @@ public final class DirectPut {
                 .method(SdkHttpMethod.PUT)
                 // signed as https, sent over the real scheme: see UnsignedPayloadSigning
                 .protocol("https")
-                .host(host)
-                .port(port)
+                .host(endpoint.host())
+                .port(endpoint.port())
                 .encodedPath(
                         "/" + SdkHttpUtils.urlEncode(r.bucket()) + "/" + SdkHttpUtils.urlEncodeIgnoreSlashes(r.key()))
                 .putHeader("Content-Length", Long.toString(length))
@@ -186,8 +160,10 @@ public final class DirectPut {
                     .cause(e)
                     .build();
         }
-        SdkHttpRequest request =
-                signed.request().toBuilder().protocol(scheme).port(port).build();
+        SdkHttpRequest request = signed.request().toBuilder()
+                .protocol(endpoint.scheme())
+                .port(endpoint.port())
+                .build();
         HttpExecuteResponse response;
         try {
             response = http.prepareRequest(HttpExecuteRequest.builder()
