@@ -51,7 +51,13 @@ final class TransferControl {
      */
     int recover(boolean includeStopped, boolean queueThem) {
         int n = 0;
-        for (Transfer t : repo.unfinished()) {
+        // without the stopped ones only queued and running rows can be claimed: read just those (a window's start
+        // read every failed transfer ever kept, full rows, to skip it)
+        java.util.Set<TransferState> states = includeStopped
+                ? java.util.EnumSet.of(
+                        TransferState.QUEUED, TransferState.RUNNING, TransferState.PAUSED, TransferState.FAILED)
+                : java.util.EnumSet.of(TransferState.QUEUED, TransferState.RUNNING);
+        for (Transfer t : repo.unfinished(states)) {
             boolean interrupted = (t.state() == TransferState.RUNNING || t.state() == TransferState.QUEUED)
                     && !Owners.alive(t.owner());
             boolean stopped = includeStopped

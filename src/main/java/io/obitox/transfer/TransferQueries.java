@@ -123,8 +123,7 @@ final class TransferQueries {
         if (states.isEmpty()) {
             return List.of();
         }
-        String in =
-                String.join(",", states.stream().map(s -> "'" + s.name() + "'").toList());
+        String in = stateList(states);
         return db.query(c -> {
             try (PreparedStatement ps =
                     c.prepareStatement("SELECT id FROM transfer WHERE state IN (" + in + ") ORDER BY created_at, id")) {
@@ -141,6 +140,22 @@ final class TransferQueries {
 
     List<Transfer> unfinished() {
         return list(SELECT + "WHERE " + UNFINISHED + " ORDER BY created_at, id");
+    }
+
+    /**
+     * The transfers in {@code states}, oldest first, read through the state index: a window's start claims only
+     * interrupted (queued or running) transfers, and read every failed one ever kept as well to skip it.
+     */
+    List<Transfer> inStates(Set<TransferState> states) {
+        if (states.isEmpty()) {
+            return List.of();
+        }
+        return list(SELECT + "WHERE state IN (" + stateList(states) + ") ORDER BY created_at, id");
+    }
+
+    /** {@code 'QUEUED','RUNNING'}: the states as SQL literals (enum names, never user text). */
+    private static String stateList(Set<TransferState> states) {
+        return String.join(",", states.stream().map(s -> "'" + s.name() + "'").toList());
     }
 
     /**
@@ -233,5 +248,18 @@ final class TransferQueries {
                 }
             }
         });
+    }
+
+    /** The statements {@code TransferRepository.compactFinished} runs, in order; each takes the cut-off time. */
+    static final List<String> COMPACTION = compaction();
+
+    private static List<String> compaction() {
+        List<String> sql = new ArrayList<>();
+        for (String state : List.of("COMPLETED", "SKIPPED", "CANCELLED")) {
+            String old = "SELECT id FROM transfer WHERE state = '" + state + "' AND created_at < ?";
+            sql.add("DELETE FROM transfer_part WHERE transfer_id IN (" + old + ")");
+            sql.add("DELETE FROM transfer WHERE state = '" + state + "' AND created_at < ?");
+        }
+        return List.copyOf(sql);
     }
 }

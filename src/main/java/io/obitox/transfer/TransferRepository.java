@@ -177,6 +177,11 @@ public final class TransferRepository {
         return queries.unfinished();
     }
 
+    /** The transfers in {@code states}, oldest first: recovery reads only the states it may claim. */
+    List<Transfer> unfinished(java.util.Set<TransferState> states) {
+        return queries.inStates(states);
+    }
+
     /**
      * The unfinished transfers to any of {@code keys} (object keys), read through the key index in chunks: what
      * queueing needs to find a transfer to resume, without reading every unfinished transfer.
@@ -365,7 +370,7 @@ public final class TransferRepository {
     public int compactFinished(Instant before) {
         return db.inTransaction(c -> {
             int deleted = 0;
-            for (String sql : COMPACTION) {
+            for (String sql : TransferQueries.COMPACTION) {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setTimestamp(1, Timestamp.from(before));
                     int n = ps.executeUpdate();
@@ -374,19 +379,6 @@ public final class TransferRepository {
             }
             return deleted;
         });
-    }
-
-    /** The statements {@link #compactFinished} runs, in order; each takes the cut-off time as its one parameter. */
-    static final List<String> COMPACTION = compaction();
-
-    private static List<String> compaction() {
-        List<String> sql = new ArrayList<>();
-        for (String state : List.of("COMPLETED", "SKIPPED", "CANCELLED")) {
-            String old = "SELECT id FROM transfer WHERE state = '" + state + "' AND created_at < ?";
-            sql.add("DELETE FROM transfer_part WHERE transfer_id IN (" + old + ")");
-            sql.add("DELETE FROM transfer WHERE state = '" + state + "' AND created_at < ?");
-        }
-        return List.copyOf(sql);
     }
 
     /** Removes finished transfers (completed, skipped or cancelled) from the history; returns how many. */

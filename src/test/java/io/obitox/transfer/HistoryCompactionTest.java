@@ -98,7 +98,7 @@ class HistoryCompactionTest {
             List<Long> scans = new ArrayList<>();
             try (Connection c = app.context().database().connection()) {
                 c.setAutoCommit(false);
-                for (String sql : TransferRepository.COMPACTION) {
+                for (String sql : TransferQueries.COMPACTION) {
                     try (PreparedStatement ps = c.prepareStatement("EXPLAIN ANALYZE " + sql)) {
                         ps.setTimestamp(1, Timestamp.from(cutOff));
                         try (ResultSet rs = ps.executeQuery()) {
