@@ -52,7 +52,11 @@ public final class HeldConnection {
         }
     }
 
-    /** Runs {@code work} in one transaction on {@code c}; commits when it returns, rolls back when it throws. */
+    /**
+     * Runs {@code work} in one transaction on {@code c}; commits when it returns, rolls back when it throws anything,
+     * an {@link Error} included: the {@code finally} turns auto-commit back on, and JDBC commits an open transaction
+     * when it does, so an assertion failing half way through a change would otherwise commit its first half.
+     */
     static <T> T transaction(Connection c, SqlFunction<Connection, T> work) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
@@ -60,7 +64,7 @@ public final class HeldConnection {
             T result = work.apply(c);
             c.commit();
             return result;
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | Error e) {
             c.rollback();
             throw e;
         } finally {

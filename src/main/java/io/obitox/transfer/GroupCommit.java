@@ -188,10 +188,14 @@ final class GroupCommit {
             }
             return;
         } catch (Error e) {
+            // nothing of the group was committed (HeldConnection rolls back on an Error too). Each change runs again
+            // on its own, so only the one that throws it gets it; and the writer goes on: a writer that died here
+            // would leave every later write waiting for ever (a new one starts only when none is set).
             for (Change<?> change : group) {
-                change.done.completeExceptionally(e);
+                change.failedInGroup = true;
+                complete(change, null);
             }
-            throw e;
+            return;
         }
         for (int i = 0; i < group.size(); i++) {
             complete(group.get(i), results.get(i));

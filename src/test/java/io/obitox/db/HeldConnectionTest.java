@@ -90,6 +90,14 @@ class HeldConnectionTest {
             assertThatThrownBy(() ->
                             held.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO nope VALUES (3)")))
                     .isInstanceOf(io.obitox.common.ObitoxException.class);
+            // an Error half way through: rolled back too (turning auto-commit back on would otherwise commit the half)
+            for (Runner runner : new Runner[] {held::inTransaction, db::inTransaction}) {
+                assertThatThrownBy(() -> runner.run(c -> {
+                            c.createStatement().executeUpdate("INSERT INTO t VALUES (4)");
+                            throw new AssertionError("half way");
+                        }))
+                        .isInstanceOf(AssertionError.class);
+            }
             int sum = held.inTransaction(c -> {
                 try (ResultSet rs = c.createStatement().executeQuery("SELECT SUM(v) FROM t")) {
                     rs.next();
