@@ -208,6 +208,7 @@ public final class Database implements AutoCloseable {
             int applied;
             try (Connection c = DatabasePassword.login(pool, url, password, directory, waiting, hadPassword)) {
                 c.isValid(5);
+                LeftoverCommits.finish(c);
                 applied = appliedVersion(c);
             }
             // Flyway costs about a second of class loading at every start; run it only when a migration is due.

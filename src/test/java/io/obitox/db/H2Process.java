@@ -3,6 +3,7 @@ package io.obitox.db;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.tx.Transaction;
+import org.h2.mvstore.tx.TransactionStore;
 
 /**
  * A second OS process that uses an ObitoX database file, to test what one process sees of another:
@@ -31,7 +36,9 @@ public final class H2Process {
                 : Files.readString(Path.of(passwordFile), StandardCharsets.US_ASCII)
                         .trim();
         try (Connection c = DriverManager.getConnection(args[1], "obitox", password)) {
-            if (args[0].equals("hold")) {
+            if (args[0].equals("half-commit")) {
+                halfCommit(c);
+            } else if (args[0].equals("hold")) {
                 System.out.println("READY");
                 System.out.flush();
                 while (System.in.read() >= 0) {
@@ -49,6 +56,39 @@ public final class H2Process {
                 }
             }
         }
+    }
+
+    /**
+     * Leaves the database as a process killed in the middle of a commit does (for {@link LeftoverCommitsTest}): table
+     * {@code half} with rows 1..50 at v = 0 committed, then one transaction sets v = 1 on all of them and starts to
+     * commit as H2's {@code TransactionStore.commit} does (committing bit, then the mark in the undo log); that state
+     * is stored to the file, and the process halts before the changes are made committed. Prints HALF-COMMITTED.
+     */
+    private static void halfCommit(Connection c) throws Exception {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE half(id INT PRIMARY KEY, v INT)");
+            s.execute("INSERT INTO half SELECT X, 0 FROM SYSTEM_RANGE(1, 50)");
+        }
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE half SET v = 1");
+        }
+        SessionLocal session = (SessionLocal) c.unwrap(JdbcConnection.class).getSession();
+        Transaction t = session.getTransaction();
+        TransactionStore store = session.getDatabase().getStore().getTransactionStore();
+        Method flip =
+                TransactionStore.class.getDeclaredMethod("flipCommittingTransactionsBit", int.class, boolean.class);
+        Method mark = TransactionStore.class.getDeclaredMethod("markUndoLogAsCommitted", int.class, long.class);
+        flip.setAccessible(true);
+        mark.setAccessible(true);
+        Object bits = flip.invoke(store, t.getId(), true);
+        Method version = bits.getClass().getMethod("getVersion");
+        version.setAccessible(true);
+        mark.invoke(store, t.getId(), (long) version.invoke(bits));
+        session.getDatabase().getStore().getMvStore().commit();
+        System.out.println("HALF-COMMITTED");
+        System.out.flush();
+        Runtime.getRuntime().halt(0);
     }
 
     /** The URL of the ObitoX database in {@code dir}, as the app opens it ({@code AUTO_SERVER}) or exclusively. */
