@@ -179,9 +179,9 @@ public final class Database implements AutoCloseable {
     }
 
     // WRITE_DELAY=0: a commit reaches the file before the call returns, so a kill -9 right after a part was recorded
-    // cannot lose it (H2 otherwise batches commits for up to half a second).
-    // MAX_COMPACT_TIME: see Compaction (it applies when this process owns the file; a process that reaches it through
-    // AUTO_SERVER closes only its connections).
+    // cannot lose it (H2 otherwise batches commits for up to half a second). MAX_COMPACT_TIME: see Compaction (it
+    // applies when this process owns the file; a process that reaches it through AUTO_SERVER closes only its
+    // connections).
     private static JdbcConnectionPool connectAndMigrate(Path directory, Waiting waiting, long compactMillis)
             throws SQLException {
         String url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath()
@@ -194,11 +194,12 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw DatabaseErrors.passwordUnreadable(passwordFile, e);
         }
-        // After a kill H2's own open can miss the last commits (StoreRecovery says why): recover them first. Not when
-        // this JVM has the file open: closing a second channel on it, even one that failed to lock it, can drop this
-        // process's (POSIX) lock on it.
+        // After a kill H2's own open can miss the last commits (StoreRecovery says why): recover them first, and
+        // finish the commits it left half done (LeftoverCommits). Not when this JVM has the file open: closing a second
+        // channel on it, even one that failed to lock it, can drop this process's (POSIX) lock on it.
         Path store = storeFile(directory).toAbsolutePath().normalize();
-        if (!OPEN_HERE.containsKey(store)) {
+        boolean firstHere = !OPEN_HERE.containsKey(store);
+        if (firstHere) {
             StaleLockFile.clearIfHolderGone(directory, FILE_NAME);
             StoreRecovery.afterUncleanShutdown(store);
         }
@@ -207,8 +208,7 @@ public final class Database implements AutoCloseable {
         try {
             int applied;
             try (Connection c = DatabasePassword.login(pool, url, password, directory, waiting, hadPassword)) {
-                c.isValid(5);
-                LeftoverCommits.finish(c);
+                if (c.isValid(5) && firstHere) LeftoverCommits.finish(c);
                 applied = appliedVersion(c);
             }
             // Flyway costs about a second of class loading at every start; run it only when a migration is due.

@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * committed by anyone), what H2's own commit does for a recovered one: {@code TransactionStore.commit(t, true)}
  * (changes made committed, log dropped; 2.3.232's commit still did this) and {@code endTransaction} (slot freed). Both are
  * package-private, hence reflection; H2's version is pinned, and {@code LeftoverCommitsTest} breaks if they move. Only
- * the process that opened the file does it (an AUTO_SERVER client sees a remote session and skips), before any other
- * session of this process exists. Worth dropping once H2's commit finishes a recovered transaction again.
+ * the process that opened the file does it, at its first open of it (an AUTO_SERVER client sees a remote session and
+ * skips), before any other session of this process exists. Worth dropping once H2's commit finishes a recovered transaction again.
  */
 final class LeftoverCommits {
     private static final Logger log = LoggerFactory.getLogger(LeftoverCommits.class);
