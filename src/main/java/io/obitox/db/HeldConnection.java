@@ -65,7 +65,11 @@ public final class HeldConnection {
             c.commit();
             return result;
         } catch (SQLException | RuntimeException | Error e) {
-            c.rollback();
+            try {
+                c.rollback();
+            } catch (SQLException | RuntimeException r) {
+                e.addSuppressed(r); // the work's failure is the one to report
+            }
             throw e;
         } finally {
             c.setAutoCommit(auto);

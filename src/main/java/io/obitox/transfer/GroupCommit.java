@@ -168,6 +168,7 @@ final class GroupCommit {
 
     private void commit(List<Change<?>> group) {
         List<Object> results = new ArrayList<>(group.size());
+        List<Change<?>> threw = new ArrayList<>(1); // the change whose work threw an Error, if one did
         try {
             held.inTransaction(c -> {
                 for (Change<?> change : group) {
@@ -178,6 +179,9 @@ final class GroupCommit {
                         c.rollback(sp);
                         change.failedInGroup = true;
                         results.add(null);
+                    } catch (Error e) {
+                        threw.add(change);
+                        throw e;
                     }
                 }
                 return null;
@@ -188,12 +192,17 @@ final class GroupCommit {
             }
             return;
         } catch (Error e) {
-            // nothing of the group was committed (HeldConnection rolls back on an Error too). Each change runs again
-            // on its own, so only the one that throws it gets it; and the writer goes on: a writer that died here
-            // would leave every later write waiting for ever (a new one starts only when none is set).
+            // The writer goes on either way: a writer that died here would leave every later write waiting for ever
+            // (a new one starts only when none is set). From a change's work: the group was rolled back (HeldConnection
+            // rolls back on an Error too), that change gets the Error and the others run again alone. From the commit
+            // itself: whether it reached the file is not known, so nothing is run again and every caller is told.
             for (Change<?> change : group) {
-                change.failedInGroup = true;
-                complete(change, null);
+                if (threw.isEmpty() || threw.contains(change)) {
+                    change.done.completeExceptionally(e);
+                } else {
+                    change.failedInGroup = true;
+                    complete(change, null);
+                }
             }
             return;
         }

@@ -32,11 +32,16 @@ class LeftoverCommitsTest {
         Path dir = TestPaths.newDir(name).resolve("db");
         Database.open(dir, Clock.systemUTC()).close(); // the app's password file and schema
         Process p = H2Process.start("half-commit", H2Process.url(dir, false));
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(out).as("the child's output").contains("HALF-COMMITTED");
-        return dir;
+        try {
+            p.getOutputStream().close();
+            // its output is a line or a stack trace, far less than a pipe holds: read once it has ended
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the child ended").isTrue();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(out).as("the child's output").contains("HALF-COMMITTED");
+            return dir;
+        } finally {
+            p.destroyForcibly();
+        }
     }
 
     private static int sum(Connection c) throws java.sql.SQLException {

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.obitox.db.Database;
 import io.obitox.testing.TestPaths;
+import java.lang.reflect.Field;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,13 @@ class GroupCommitTest {
         });
     }
 
+    /** Changes queued for the writer (its private queue, read so that the test can form a group for sure). */
+    private static int waiting(GroupCommit group) throws ReflectiveOperationException {
+        Field f = GroupCommit.class.getDeclaredField("waiting");
+        f.setAccessible(true);
+        return ((java.util.Collection<?>) f.get(group)).size();
+    }
+
     @Test
     void anErrorInOneChangeFailsOnlyThatChangeAndTheWriterGoesOn() throws Exception {
         try (Database db = Database.open(TestPaths.newDir("group-commit-error").resolve("db"), Clock.systemUTC())) {
@@ -45,33 +54,55 @@ class GroupCommitTest {
                     .hasMessage("half way");
             assertThat(sum(db)).as("nothing of the failed change").isZero();
 
-            // many writers at once, so that groups form; one change in the middle throws
+            // one group of 39 changes, one of which throws: a first change holds the writer until the 39 are waiting
+            CountDownLatch hold = new CountDownLatch(1);
             ExecutorService callers = Executors.newFixedThreadPool(40);
+            CompletableFuture<Integer> first = CompletableFuture.supplyAsync(
+                    () -> group.write(c -> {
+                        try {
+                            hold.await(30, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return 0;
+                    }),
+                    callers);
             List<CompletableFuture<Object>> writes = new ArrayList<>();
-            for (int i = 1; i <= 40; i++) {
+            for (int i = 1; i <= 39; i++) {
                 int v = i;
-                writes.add(CompletableFuture.supplyAsync(() -> group.write(c -> {
-                            c.createStatement().executeUpdate("INSERT INTO t VALUES (" + v + ")");
-                            if (v == 20) {
-                                throw new AssertionError("change 20");
-                            }
-                            return v;
-                        }))
+                writes.add(CompletableFuture.supplyAsync(
+                                () -> group.write(c -> {
+                                    c.createStatement().executeUpdate("INSERT INTO t VALUES (" + v + ")");
+                                    if (v == 20) {
+                                        throw new AssertionError("change 20");
+                                    }
+                                    return v;
+                                }),
+                                callers)
                         .handle((r, e) -> e == null ? r : e.getCause()));
             }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (waiting(group) < 39 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(waiting(group)).as("changes waiting behind the first").isEqualTo(39);
+            hold.countDown();
+            assertThat(first.get(30, TimeUnit.SECONDS)).isZero();
             List<Object> outcomes = new ArrayList<>();
             for (CompletableFuture<Object> w : writes) {
                 outcomes.add(w.get(30, TimeUnit.SECONDS));
             }
             callers.shutdown();
-            assertThat(outcomes.get(19)).isInstanceOf(AssertionError.class);
+            assertThat((Throwable) outcomes.get(19))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessage("change 20");
             assertThat(outcomes.stream().filter(o -> o instanceof Throwable)).hasSize(1);
-            assertThat(sum(db)).as("every change but the failed one").isEqualTo(40 * 41 / 2 - 20);
+            assertThat(sum(db)).as("every change but the failed one").isEqualTo(39 * 40 / 2 - 20);
 
             // and the writer still writes
             int inserted = group.write(c -> c.createStatement().executeUpdate("INSERT INTO t VALUES (5000)"));
             assertThat(inserted).isEqualTo(1);
-            assertThat(sum(db)).isEqualTo(40 * 41 / 2 - 20 + 5000);
+            assertThat(sum(db)).isEqualTo(39 * 40 / 2 - 20 + 5000);
         }
     }
 }
