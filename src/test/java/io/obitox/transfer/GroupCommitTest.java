@@ -56,9 +56,11 @@ class GroupCommitTest {
 
             // one group of 39 changes, one of which throws: a first change holds the writer until the 39 are waiting
             CountDownLatch hold = new CountDownLatch(1);
+            CountDownLatch holding = new CountDownLatch(1);
             ExecutorService callers = Executors.newFixedThreadPool(40);
             CompletableFuture<Integer> first = CompletableFuture.supplyAsync(
                     () -> group.write(c -> {
+                        holding.countDown();
                         try {
                             hold.await(30, TimeUnit.SECONDS);
                         } catch (InterruptedException e) {
@@ -67,6 +69,9 @@ class GroupCommitTest {
                         return 0;
                     }),
                     callers);
+            // the others only once the writer is inside the first (else, on a loaded machine, all 40 can arrive before
+            // the writer starts and form one group with the first)
+            assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
             List<CompletableFuture<Object>> writes = new ArrayList<>();
             for (int i = 1; i <= 39; i++) {
                 int v = i;
