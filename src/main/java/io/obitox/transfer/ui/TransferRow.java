@@ -33,6 +33,37 @@ public final class TransferRow {
         update(s);
     }
 
+    /**
+     * A running upload with every column filled, never in any queue: the Transfers table makes its first row's cells
+     * for it before any real row (StepwiseRows), so that the first page does not pay for them.
+     */
+    static TransferRow warmUp(Messages messages) {
+        return new TransferRow(
+                new TransferSnapshot(
+                        "warm-up",
+                        "warm-up",
+                        java.nio.file.Path.of("warm-up.bin"),
+                        "warm-up.bin",
+                        "s3://warm-up/warm-up.bin",
+                        "warm-up",
+                        "warm-up.bin",
+                        1 << 20,
+                        1 << 19,
+                        TransferState.RUNNING,
+                        1 << 20,
+                        1,
+                        null,
+                        null,
+                        "warm-up",
+                        null,
+                        null,
+                        false,
+                        0,
+                        java.time.Instant.EPOCH,
+                        null),
+                messages);
+    }
+
     void update(TransferSnapshot s) {
         if (s.equals(snapshot)) {
             return;

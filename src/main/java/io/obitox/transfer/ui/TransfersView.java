@@ -3,6 +3,7 @@ package io.obitox.transfer.ui;
 import io.obitox.common.Messages;
 import io.obitox.common.ui.Columns;
 import io.obitox.transfer.TransferState;
+import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -98,7 +99,8 @@ public final class TransfersView {
     private void initialize() {
         // a page's rows reach a table that has no cells yet a few per pulse (StepwiseRows): the first page of a full
         // queue made all its rows' cells in one pulse
-        table.setItems(new StepwiseRows<>(vm.shownRows()).shown());
+        StepwiseRows<TransferRow> stepwise = new StepwiseRows<>(vm.shownRows(), table, TransferRow.warmUp(messages));
+        table.setItems(stepwise.shown());
         stateFilter.getItems().setAll(StateFilter.values());
         stateFilter.setConverter(new javafx.util.StringConverter<>() {
             @Override
@@ -152,7 +154,10 @@ public final class TransfersView {
         Columns.withTooltips(messageColumn);
         table.setRowFactory(t -> {
             TableRow<TransferRow> row = new TableRow<>();
-            row.itemProperty().addListener((o, a, item) -> row.setId(item == null ? null : "transfer-" + item.id()));
+            row.itemProperty().addListener((o, a, item) -> {
+                row.setId(item == null ? null : "transfer-" + item.id());
+                row.setOpacity(stepwise.isWarmUp(item) ? 0 : 1); // the table's hidden first row
+            });
             return row;
         });
         // one menu for the whole table, acting on the selected row (a right click selects its row first): the rows
@@ -331,18 +336,30 @@ public final class TransfersView {
                 setGraphic(null);
                 return;
             }
-            box.getChildren().clear();
-            switch (state) {
-                case RUNNING, QUEUED -> box.getChildren().addAll(pause, cancel);
-                case PAUSED -> box.getChildren().addAll(resume, cancel);
-                case FAILED -> box.getChildren().addAll(retry, cancel);
-                default -> {}
+            List<Button> wanted = switch (state) {
+                case RUNNING, QUEUED -> List.of(pause, cancel);
+                case PAUSED -> List.of(resume, cancel);
+                case FAILED -> List.of(retry, cancel);
+                default -> List.of();
+            };
+            // a node put back in the window, or given a new id, has its styles matched again from scratch (with its
+            // children): on a page turn every row's buttons were taken out and put back and all four renamed, the
+            // bulk of the turn's FX work. Now only what changed: the buttons shown, and the ids of those shown.
+            if (!box.getChildren().equals(wanted)) {
+                box.getChildren().setAll(wanted);
             }
-            pause.setId("pause-" + getTableRow().getItem().id());
-            resume.setId("resume-" + getTableRow().getItem().id());
-            retry.setId("retry-" + getTableRow().getItem().id());
-            cancel.setId("cancel-" + getTableRow().getItem().id());
+            String id = getTableRow().getItem().id();
+            for (Button b : new Button[] {pause, resume, retry, cancel}) {
+                String name = idPrefix(b) + id;
+                if (!name.equals(b.getId())) {
+                    b.setId(name);
+                }
+            }
             setGraphic(box);
+        }
+
+        private String idPrefix(Button b) {
+            return b == pause ? "pause-" : b == resume ? "resume-" : b == retry ? "retry-" : "cancel-";
         }
     }
 }

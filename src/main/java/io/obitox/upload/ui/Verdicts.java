@@ -142,7 +142,9 @@ final class Verdicts {
             good.add(f);
         }
         List<ValidationResult> bad = new ArrayList<>();
-        int badMax = slice(rejected.size());
+        // a table's first row (its first cells, skins and styles: 100 ms and more under load) is made in a tick of
+        // its own: the rejected list's waits while the ready list is still making its first screen of rows
+        int badMax = rejected.isEmpty() && !good.isEmpty() && ready.size() < WARM ? 0 : slice(rejected.size());
         ValidationResult r;
         while (bad.size() < badMax && (r = rejectedInbox.poll()) != null) {
             bad.add(r);
@@ -155,9 +157,9 @@ final class Verdicts {
         }
     }
 
-    /** How many verdicts one drain may add to a list of {@code shown} rows: a few, then doubling, then a slice. */
+    /** How many verdicts one drain may add to a list of {@code shown} rows: the first alone, a few, then a slice. */
     static int slice(int shown) {
-        return shown < WARM ? FIRST : Math.min(SLICE, shown);
+        return shown == 0 ? 1 : shown < WARM ? FIRST : Math.min(SLICE, shown);
     }
 
     /** Verdicts are waiting for a drain. Ask after the batch says it is done: it delivers every verdict first. */
