@@ -85,6 +85,9 @@ class TransfersViewTest {
                         .queryAs(Label.class)
                         .getText()
                         .contains("/s"));
+        // the table's first row was made on a hidden warm-up item (StepwiseRows): gone, and the real row is seen
+        assertThat(robot.lookup("#transfer-warm-up").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#transfer-" + id).query().getOpacity()).isEqualTo(1.0);
         FxApp.screenshot(robot, stage, "transfers-running");
 
         robot.clickOn("#pause-" + id);
