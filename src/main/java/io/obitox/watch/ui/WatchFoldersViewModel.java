@@ -296,7 +296,13 @@ public final class WatchFoldersViewModel {
         tasks.run(() -> service.list().stream()
                         .map(r -> WatchRow.of(r, messages))
                         .toList())
-                .onSuccess(rows::setAll)
+                .onSuccess(list -> {
+                    // only when something changed: a table told its rows were replaced rebuilds and restyles every
+                    // row it shows, and the view has to select the chosen watch again, once a second for nothing
+                    if (!rows.equals(list)) {
+                        rows.setAll(list);
+                    }
+                })
                 .onError(status::fail)
                 .onFinally(() -> refreshing = false)
                 .start();

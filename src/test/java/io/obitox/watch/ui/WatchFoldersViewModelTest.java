@@ -87,6 +87,40 @@ class WatchFoldersViewModelTest {
     }
 
     @Test
+    void aRefreshThatFindsNothingNewLeavesTheRowsAlone() throws InterruptedException {
+        fillIn();
+        vm.save();
+        vm.refresh();
+        // the new watch starts (stopped, scanning, watching an empty folder): wait until two reads agree
+        java.util.List<WatchRow> last = java.util.List.of();
+        for (int i = 0;
+                i < 100 && !(vm.rows().equals(last) && vm.rows().get(0).state().startsWith("watching"));
+                i++) {
+            last = java.util.List.copyOf(vm.rows());
+            Thread.sleep(100);
+            vm.refresh();
+        }
+        assertThat(vm.rows())
+                .singleElement()
+                .satisfies(r -> assertThat(r.state()).startsWith("watching"));
+        java.util.List<String> changes = new java.util.ArrayList<>();
+        vm.rows().addListener((javafx.collections.ListChangeListener<WatchRow>) c -> changes.add(c.toString()));
+
+        vm.refresh();
+        vm.refresh();
+        assertThat(changes).as("the once-a-second refresh of an unchanged list").isEmpty();
+
+        vm.edit(vm.rows().get(0));
+        vm.prefixProperty().set("other/");
+        vm.save();
+        vm.refresh();
+        assertThat(changes).as("a changed watch is followed").isNotEmpty();
+        assertThat(vm.rows())
+                .singleElement()
+                .satisfies(r -> assertThat(r.destination()).contains("other/"));
+    }
+
+    @Test
     void editingFillsTheFormAndSavingStoresTheChange() {
         fillIn();
         vm.save();
