@@ -43,19 +43,19 @@ final class StepwiseRows<T> {
     private int made;
     /** Pulses to let pass before the next step: the one that lays out the table just put in a scene. */
     private int settle;
-    /** Shown once, for a pulse, before any real row: null once shown (or when there is none). */
-    private T warmUp;
-
-    private final T warmUpItem;
+    /** Shown once, for a pulse, before any real row (null for none). */
+    private final T warmUp;
+    /** {@link #warmUp} has been shown (or there is none). */
+    private boolean warmedUp;
 
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
             if (settle > 0) {
                 settle--;
-            } else if (warmUp != null) {
+            } else if (!warmedUp) {
                 shown.setAll(List.of(warmUp));
-                warmUp = null;
+                warmedUp = true;
             } else if (!step()) {
                 stop();
             }
@@ -69,7 +69,7 @@ final class StepwiseRows<T> {
         this.source = source;
         this.table = table;
         this.warmUp = warmUp;
-        this.warmUpItem = warmUp;
+        this.warmedUp = warmUp == null;
         source.addListener((ListChangeListener<T>) c -> follow());
         table.sceneProperty().addListener((o, a, scene) -> {
             if (scene != null && made < WARM) {
@@ -87,7 +87,7 @@ final class StepwiseRows<T> {
 
     /** The item shown once to make the table's first row: its row must not be seen. */
     boolean isWarmUp(T item) {
-        return item != null && item == warmUpItem;
+        return item != null && item == warmUp;
     }
 
     private void follow() {
@@ -100,7 +100,7 @@ final class StepwiseRows<T> {
             }
         } else if (table.getScene() == null) {
             timer.stop(); // cells are made where the table is shown: nothing to step until then
-        } else if (warmUp != null || !shown.equals(source)) {
+        } else if (!warmedUp || !shown.equals(source)) {
             timer.start(); // the timer steps, once a pulse: a step here too made two rows' cells in one pulse
         } else {
             timer.stop();
@@ -114,8 +114,7 @@ final class StepwiseRows<T> {
         }
         boolean warming = !shown.isEmpty() && isWarmUp(shown.get(0));
         int have = warming ? 0 : shown.size();
-        int allowed = made >= WARM ? Integer.MAX_VALUE : have + STEP;
-        int n = Math.min(allowed, source.size());
+        int n = Math.min(have + STEP, source.size());
         List<T> target = n == source.size() ? source : source.subList(0, n);
         if (!warming && have < n && shown.equals(target.subList(0, have))) {
             shown.addAll(target.subList(have, n)); // an addition: the table makes the new rows' cells only

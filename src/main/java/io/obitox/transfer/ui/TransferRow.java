@@ -5,6 +5,8 @@ import io.obitox.common.Sizes;
 import io.obitox.transfer.TransferDirection;
 import io.obitox.transfer.TransferSnapshot;
 import io.obitox.transfer.TransferState;
+import java.nio.file.Path;
+import java.time.Instant;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -42,7 +44,7 @@ public final class TransferRow {
                 new TransferSnapshot(
                         "warm-up",
                         "warm-up",
-                        java.nio.file.Path.of("warm-up.bin"),
+                        Path.of("warm-up.bin"),
                         "warm-up.bin",
                         "s3://warm-up/warm-up.bin",
                         "warm-up",
@@ -59,7 +61,7 @@ public final class TransferRow {
                         null,
                         false,
                         0,
-                        java.time.Instant.EPOCH,
+                        Instant.EPOCH,
                         null),
                 messages);
     }

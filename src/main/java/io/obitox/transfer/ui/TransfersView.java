@@ -342,24 +342,16 @@ public final class TransfersView {
                 case FAILED -> List.of(retry, cancel);
                 default -> List.of();
             };
-            // a node put back in the window, or given a new id, has its styles matched again from scratch (with its
-            // children): on a page turn every row's buttons were taken out and put back and all four renamed, the
-            // bulk of the turn's FX work. Now only what changed: the buttons shown, and the ids of those shown.
+            // a node taken out of the window and put back has its styles matched again from scratch (with its
+            // children): every update used to take the row's buttons out and put them back; now only when they change
             if (!box.getChildren().equals(wanted)) {
                 box.getChildren().setAll(wanted);
             }
-            String id = getTableRow().getItem().id();
-            for (Button b : new Button[] {pause, resume, retry, cancel}) {
-                String name = idPrefix(b) + id;
-                if (!name.equals(b.getId())) {
-                    b.setId(name);
-                }
-            }
+            pause.setId("pause-" + getTableRow().getItem().id());
+            resume.setId("resume-" + getTableRow().getItem().id());
+            retry.setId("retry-" + getTableRow().getItem().id());
+            cancel.setId("cancel-" + getTableRow().getItem().id());
             setGraphic(box);
-        }
-
-        private String idPrefix(Button b) {
-            return b == pause ? "pause-" : b == resume ? "resume-" : b == retry ? "retry-" : "cancel-";
         }
     }
 }

@@ -35,7 +35,8 @@ final class Verdicts {
     static final int SLICE = 4_000;
 
     /**
-     * While a list is shorter than {@link #WARM}, a drain adds at most this many, then at most doubles it: the first
+     * While a list is shorter than {@link #WARM}, a drain adds at most this many (to an empty list one: a table's
+     * first row costs several later ones), then at most doubles it: the first
      * rows of an empty table make their cells and skins and style them (some 7 controls a row, about 20 ms a row on
      * the two shared cores under load), which for a screenful at once held the FX thread over 100 ms; doubling from
      * 4 still made 16 rows' cells in one tick (a 180-220 ms gap at the drop, HundredThousandDropTest at load 8-10).
