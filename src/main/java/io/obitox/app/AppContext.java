@@ -6,6 +6,7 @@ import io.obitox.cors.CorsHistoryRepository;
 import io.obitox.cors.CorsService;
 import io.obitox.db.Compaction;
 import io.obitox.db.Database;
+import io.obitox.db.PageCache;
 import io.obitox.presign.PresignService;
 import io.obitox.profile.AwsSharedFiles;
 import io.obitox.profile.ConnectionTester;
@@ -81,11 +82,12 @@ public final class AppContext implements AutoCloseable {
             AwsSharedFiles awsFiles,
             StorageClients.Timeouts timeouts,
             Consumer<String> waitNotices,
-            Compaction compaction) {
+            Compaction compaction,
+            PageCache pageCache) {
         this.home = home.create();
         this.clock = clock;
-        this.database =
-                register(Database.open(home.database(), clock, Database.Waiting.standard(waitNotices), compaction));
+        this.database = register(
+                Database.open(home.database(), clock, Database.Waiting.standard(waitNotices), compaction, pageCache));
         this.settings = new SettingsService(database);
         this.clients = register(new StorageClients(timeouts));
         this.sandbox = ServiceLoader.load(SandboxAccess.Factory.class)
@@ -130,12 +132,13 @@ public final class AppContext implements AutoCloseable {
                 AwsSharedFiles.standard(),
                 StorageClients.Timeouts.defaults(),
                 waitNotices,
-                Compaction.EVERY_CLOSE);
+                Compaction.EVERY_CLOSE,
+                PageCache.WINDOW);
     }
 
     /**
      * For a command: as {@link #open(AppHome, Consumer)}, but the database compacts its file at the first close of a
-     * day only (see {@link Compaction#DAILY}).
+     * day only (see {@link Compaction#DAILY}), and keeps a smaller page cache ({@link PageCache#COMMAND}).
      */
     public static AppContext openForCommand(AppHome home, Consumer<String> waitNotices) {
         return new AppContext(
@@ -144,18 +147,25 @@ public final class AppContext implements AutoCloseable {
                 AwsSharedFiles.standard(),
                 StorageClients.Timeouts.defaults(),
                 waitNotices,
-                Compaction.DAILY);
+                Compaction.DAILY,
+                PageCache.COMMAND);
     }
 
     public static AppContext open(AppHome home, Clock clock, AwsSharedFiles awsFiles) {
         return new AppContext(
-                home, clock, awsFiles, StorageClients.Timeouts.defaults(), log::warn, Compaction.EVERY_CLOSE);
+                home,
+                clock,
+                awsFiles,
+                StorageClients.Timeouts.defaults(),
+                log::warn,
+                Compaction.EVERY_CLOSE,
+                PageCache.WINDOW);
     }
 
     /** For tests that need short network timeouts (stalled servers). */
     public static AppContext open(
             AppHome home, Clock clock, AwsSharedFiles awsFiles, StorageClients.Timeouts timeouts) {
-        return new AppContext(home, clock, awsFiles, timeouts, log::warn, Compaction.EVERY_CLOSE);
+        return new AppContext(home, clock, awsFiles, timeouts, log::warn, Compaction.EVERY_CLOSE, PageCache.WINDOW);
     }
 
     private <T extends AutoCloseable> T register(T closeable) {

@@ -108,14 +108,20 @@ public final class Database implements AutoCloseable {
 
     /** As {@link #open(Path, Clock, Waiting)}, compacting at close as {@code compaction} says. */
     public static Database open(Path directory, Clock clock, Waiting waiting, Compaction compaction) {
-        boolean compact = compaction.compactsThisTime(directory, clock);
-        Database db = openDatabase(directory, clock, waiting, compact ? COMPACT_MILLIS : 0);
+        return open(directory, clock, waiting, compaction, PageCache.WINDOW);
+    }
+
+    /** As {@link #open(Path, Clock, Waiting, Compaction)}, with the page cache {@code cache}. */
+    public static Database open(Path dir, Clock clock, Waiting waiting, Compaction compaction, PageCache cache) {
+        boolean compact = compaction.compactsThisTime(dir, clock);
+        Database db = openDatabase(dir, clock, waiting, compact ? COMPACT_MILLIS : 0, cache);
         db.compactsAtClose = compact;
         db.closedAt = clock;
         return db;
     }
 
-    private static Database openDatabase(Path directory, Clock clock, Waiting waiting, long compactMillis) {
+    private static Database openDatabase(
+            Path directory, Clock clock, Waiting waiting, long compactMillis, PageCache cache) {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -132,7 +138,7 @@ public final class Database implements AutoCloseable {
             throw DatabaseErrors.accessDenied(directory, null);
         }
         try {
-            return new Database(directory, connectAndMigrate(directory, waiting, compactMillis), null);
+            return new Database(directory, connectAndMigrate(directory, waiting, compactMillis, cache), null);
         } catch (ObitoxException notAnswering) {
             throw notAnswering;
         } catch (RuntimeException | SQLException first) {
@@ -162,7 +168,7 @@ public final class Database implements AutoCloseable {
                                         : moved.values().iterator().next());
                 String notice = "The database could not be opened (" + describe(first) + "). It was moved aside to "
                         + shown + " and ObitoX started with a fresh one. Profiles and transfer history start empty.";
-                return new Database(directory, connectAndMigrate(directory, waiting, compactMillis), notice);
+                return new Database(directory, connectAndMigrate(directory, waiting, compactMillis, cache), notice);
             } catch (RuntimeException | SQLException second) {
                 // A fresh database cannot be made here either: put the old files back, so nothing is lost.
                 restore(directory, moved);
@@ -182,8 +188,8 @@ public final class Database implements AutoCloseable {
     // cannot lose it (H2 otherwise batches commits for up to half a second). MAX_COMPACT_TIME: see Compaction (it
     // applies when this process owns the file; a process that reaches it through AUTO_SERVER closes only its
     // connections).
-    private static JdbcConnectionPool connectAndMigrate(Path directory, Waiting waiting, long compactMillis)
-            throws SQLException {
+    private static JdbcConnectionPool connectAndMigrate(
+            Path directory, Waiting waiting, long compactMillis, PageCache cache) throws SQLException {
         String url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath()
                 + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=" + compactMillis;
         Path passwordFile = directory.resolveSibling(PASSWORD_FILE);
@@ -209,7 +215,8 @@ public final class Database implements AutoCloseable {
             int applied;
             try (Connection c = DatabasePassword.login(pool, url, password, directory, waiting, hadPassword)) {
                 if (c.isValid(5) && firstHere) LeftoverCommits.finish(c);
-                applied = appliedVersion(c);
+                cache.apply(c);
+                applied = Migrations.appliedVersion(c);
             }
             // Flyway costs about a second of class loading at every start; run it only when a migration is due.
             if (applied < Migrations.LATEST) {
@@ -231,23 +238,6 @@ public final class Database implements AutoCloseable {
 
     static Path storeFile(Path directory) {
         return directory.resolve(FILE_NAME + ".mv.db");
-    }
-
-    /** The highest schema version Flyway recorded as applied, or 0 for a new (or foreign) database. */
-    private static int appliedVersion(Connection c) {
-        try (var st = c.createStatement();
-                var rs = st.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\"")) {
-            int max = 0;
-            while (rs.next()) {
-                String v = rs.getString(1);
-                if (v != null && v.matches("\\d+")) {
-                    max = Math.max(max, Integer.parseInt(v));
-                }
-            }
-            return max;
-        } catch (SQLException noHistoryYet) {
-            return 0;
-        }
     }
 
     private static void restrictFiles(Path directory) {
