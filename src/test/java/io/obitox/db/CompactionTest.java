@@ -6,7 +6,6 @@ import io.obitox.testing.TestPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,13 +23,7 @@ class CompactionTest {
     }
 
     private static String maxCompactTime(Database db) {
-        return db.query(c -> {
-            try (ResultSet rs = c.createStatement()
-                    .executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
-                            + " WHERE SETTING_NAME = 'MAX_COMPACT_TIME'")) {
-                return rs.next() ? rs.getString(1) : "(not listed)";
-            }
-        });
+        return H2Settings.value(db, "MAX_COMPACT_TIME");
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import org.h2.tools.Server;
@@ -16,15 +15,11 @@ import org.junit.jupiter.api.Test;
 class PageCacheTest {
     /** H2's page cache limit as it reports it, in MiB. */
     private static String cacheMiB(Database db) {
-        return db.query(PageCacheTest::cacheMiB);
+        return H2Settings.value(db, "info.CACHE_MAX_SIZE");
     }
 
     private static String cacheMiB(Connection c) throws SQLException {
-        try (ResultSet rs = c.createStatement()
-                .executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
-                        + " WHERE SETTING_NAME = 'info.CACHE_MAX_SIZE'")) {
-            return rs.next() ? rs.getString(1) : "(not listed)";
-        }
+        return H2Settings.value(c, "info.CACHE_MAX_SIZE");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.obitox.common.ObitoxException;
 import io.obitox.storage.S3Target;
 import io.obitox.storage.StorageClients;
+import io.obitox.testing.S3ProxyServer;
 import io.obitox.testing.TestSecrets;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -93,18 +94,7 @@ abstract class PresignedLinkContract {
                 method,
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         HttpRequest request = b.build();
-        // S3Proxy (Jetty) refuses a PUT whose signature does not match before reading its body, then closes the
-        // connection: when the close overtakes the 403, the client reads no response at all. A refusal is what these
-        // requests are for, so they are sent again (at most twice more) until the answer itself is read.
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            } catch (java.io.IOException e) {
-                if (attempt == 3 || !String.valueOf(e.getMessage()).contains("received no bytes")) {
-                    throw e;
-                }
-            }
-        }
+        return S3ProxyServer.sendRefusable(http, request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static byte[] bytes(int n, long seed) {

@@ -145,4 +145,28 @@ public final class S3ProxyServer implements AutoCloseable {
             // test teardown
         }
     }
+
+    /**
+     * Sends a request S3Proxy may refuse (a PUT whose signature or headers do not match) until its whole answer is
+     * read. S3Proxy (Jetty) refuses such a PUT before reading its body and closes the connection; when the close
+     * overtakes the 403 the client reads nothing ("received no bytes"), or only part of its chunked body ("chunked
+     * transfer encoding, state: READING_DATA", seen in CI32 and CI38). A refusal is what such requests are for, so they
+     * are sent again, at most four more times; any other failure is thrown at once.
+     */
+    public static <T> java.net.http.HttpResponse<T> sendRefusable(
+            java.net.http.HttpClient http,
+            java.net.http.HttpRequest request,
+            java.net.http.HttpResponse.BodyHandler<T> body)
+            throws java.io.IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return http.send(request, body);
+            } catch (java.io.IOException e) {
+                String m = String.valueOf(e.getMessage());
+                if (attempt == 5 || !(m.contains("received no bytes") || m.contains("chunked transfer encoding"))) {
+                    throw e;
+                }
+            }
+        }
+    }
 }
