@@ -70,6 +70,41 @@ class CliTest {
         assertThat(CliRun.run(home, "ls", "--help").ok().out()).contains("--home");
     }
 
+    /**
+     * The one-line summaries of the command list in {@code help} (below {@code heading}), each joined from its
+     * wrapped lines. picocli shows a command's first description line there, so that line must be a whole sentence.
+     */
+    static java.util.Map<String, String> commandSummaries(String help, String heading) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        String current = null;
+        boolean in = false;
+        for (String line : help.split("\\R")) {
+            if (line.equals(heading)) {
+                in = true;
+            } else if (in && line.isBlank()) {
+                break;
+            } else if (in && line.matches("  \\S.*")) {
+                current = line.trim().split("\\s+", 2)[0];
+                out.put(current, line.trim().substring(current.length()).trim());
+            } else if (in && current != null) {
+                out.merge(current, line.trim(), (a, b) -> a + " " + b);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void everyCommandInTheListIsSummedUpInWholeSentences() {
+        var summaries = commandSummaries(CliRun.run(home, "--help").ok().out(), "Commands:");
+        assertThat(summaries).containsKeys("upload", "sync", "download", "stat", "webhooks", "rm");
+        summaries.forEach((name, text) -> assertThat(text).as(name).endsWith("."));
+        for (String group : new String[] {"transfers", "multipart", "profile", "cors", "webhooks", "watch", "policy"}) {
+            var sub = commandSummaries(CliRun.run(home, group, "--help").ok().out(), "Commands:");
+            assertThat(sub).as(group).isNotEmpty();
+            sub.forEach((name, text) -> assertThat(text).as(group + " " + name).endsWith("."));
+        }
+    }
+
     @Test
     void versionNamesObitoxAndJava() {
         CliRun r = CliRun.run(home, "--version").ok();

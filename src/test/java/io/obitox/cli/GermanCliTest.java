@@ -93,6 +93,9 @@ class GermanCliTest {
     @Test
     void helpIsGermanOnAGermanSystem() {
         String top = run("--help").out();
+        var summaries = CliTest.commandSummaries(top, "Befehle:");
+        assertThat(summaries).containsKeys("upload", "sync", "stat", "webhooks");
+        summaries.forEach((name, text) -> assertThat(text).as(name).endsWith("."));
         assertThat(top)
                 .startsWith("Aufruf: obitox [-hV] [--home=DIR] [COMMAND]")
                 .contains("Ohne Befehl aufgerufen, öffnet sich das Fenster.")
