@@ -165,9 +165,14 @@ public final class UploadCommand extends LiveCommand<UploadCommand.Uploaded> {
         conflicts.attach(batch.transferIds());
         List<String> skippedIds = conflicts.recordSkipped(service, batch.id());
         requests = null; // from here on only the ids are kept; outcomes are read back from the database
-        progress(ctx.messages()
-                .get("cli.upload.start", files, b, p, resolved.target().label()));
-        ProgressPrinter.follow(service, batch.transferIds(), ctx, !live());
+        if (files == 0) { // everything skipped or excluded: no "0/0 files" progress
+            progress(ctx.messages()
+                    .get("cli.upload.nothingToSend", b, p, resolved.target().label()));
+        } else {
+            progress(ctx.messages()
+                    .get("cli.upload.start", files, b, p, resolved.target().label()));
+            ProgressPrinter.follow(service, batch.transferIds(), ctx, !live());
+        }
         List<String> finalIds = conflicts.settleById(service, batch.transferIds(), !live());
         java.util.Set<String> settled = new java.util.LinkedHashSet<>(batch.transferIds());
         settled.addAll(finalIds); // the rename rounds' transfers too

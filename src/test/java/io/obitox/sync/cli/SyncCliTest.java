@@ -292,6 +292,13 @@ class SyncCliTest {
                 .json();
         assertThat(same.get("transfers").get(0).get("action").asText()).isEqualTo("skipped-identical");
         assertThat(objectWrites(mark)).isEmpty();
+        // in text, nothing to send is said as such, not as an upload of "0 file(s)" with "0/0 files" progress
+        CliRun again =
+                run("upload", f.toString(), "--bucket", bucket, "--no-validate").ok();
+        assertThat(again.err())
+                .contains("Nothing to send to s3://" + bucket + "/")
+                .doesNotContain("0/0 files");
+        assertThat(again.out()).contains("0 uploaded, 1 skipped identical");
 
         Files.writeString(f, "version two");
         JsonNode skip = run(
