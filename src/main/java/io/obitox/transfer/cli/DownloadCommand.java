@@ -122,6 +122,15 @@ public final class DownloadCommand extends LiveCommand<DownloadCommand.Downloade
         }
         SseCKey sseC = sseCKeyFile == null ? null : SseCKey.read(sseCKeyFile);
         DownloadService.Batch batch = ctx.app().downloads().download(resolved.ref(), bucket, key, dest, policy, sseC);
+        if (batch.transferIds().isEmpty()) { // every object skipped (an empty prefix failed above): no "0/0 files"
+            progress(ctx.messages()
+                    .get(
+                            "cli.download.nothingToFetch",
+                            bucket,
+                            TerminalText.escape(key),
+                            resolved.target().label()));
+            return new Downloaded(batch, bucket);
+        }
         progress(ctx.messages()
                 .get(
                         batch.resumed() > 0 ? "cli.download.startResumed" : "cli.download.start",

@@ -109,6 +109,12 @@ class DownloadCommandTest {
         JsonNode row = again.json().get("transfers").get(0);
         assertThat(row.get("action").asText()).isEqualTo("skipped-identical");
         assertThat(again.json().get("summary").get("skipped").asInt()).isEqualTo(1);
+        CliRun text = CliRun.run(home, "download", BUCKET + "/docs/report.pdf", folder)
+                .ok();
+        assertThat(text.err())
+                .contains("Nothing to download from s3://" + BUCKET + "/docs/report.pdf")
+                .doesNotContain("0/0 files");
+        assertThat(text.out()).contains("0 downloaded, 1 skipped, 0 failed.");
 
         Files.writeString(file, "changed locally");
         CliRun replaced = CliRun.run(home, "download", BUCKET + "/docs/report.pdf", folder)
