@@ -7,6 +7,7 @@ import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
 import io.obitox.cli.kit.TargetOptions;
 import io.obitox.common.Messages;
+import io.obitox.common.ObitoxException;
 import io.obitox.common.Sizes;
 import io.obitox.common.TextRef;
 import io.obitox.storage.DeletePlan;
@@ -109,6 +110,10 @@ public final class RmCommand extends ResultCommand<RmCommand.Outcome> {
                     "OBJECT_MISSING",
                     TextRef.of("cli.error.rm.objectMissing", String.join(", ", missingUris(plans))),
                     TextRef.of("cli.error.rm.objectMissing.fix"));
+        }
+        if (!dryRun && count > 0 && !yes && System.console() == null) {
+            // refuse before listing: "delete: s3://…" lines followed by a refusal read as if the objects were gone
+            throw confirmationRequired(count, bytes);
         }
         if (!json) {
             printPlan(plans, dryRun ? Integer.MAX_VALUE : SHOWN);
@@ -215,14 +220,18 @@ public final class RmCommand extends ResultCommand<RmCommand.Outcome> {
         }
         Console console = System.console();
         if (console == null) {
-            throw CliFailure.of(
-                    "CONFIRMATION_REQUIRED",
-                    TextRef.of("cli.error.rm.confirmationRequired", String.valueOf(count), Sizes.bytes(bytes)),
-                    TextRef.of("cli.error.rm.confirmationRequired.fix"));
+            throw confirmationRequired(count, bytes);
         }
         Messages messages = ctx.messages();
         String answer = console.readLine("%s ", messages.get("cli.rm.confirm", count, Sizes.bytes(bytes)));
         return answer != null && List.of("y", "yes").contains(answer.trim().toLowerCase(Locale.ROOT));
+    }
+
+    private static ObitoxException confirmationRequired(int count, long bytes) {
+        return CliFailure.of(
+                "CONFIRMATION_REQUIRED",
+                TextRef.of("cli.error.rm.confirmationRequired", String.valueOf(count), Sizes.bytes(bytes)),
+                TextRef.of("cli.error.rm.confirmationRequired.fix"));
     }
 
     private static List<String> missingUris(List<DeletePlan> plans) {

@@ -101,6 +101,7 @@ class RmStatCliTest {
         // no terminal here (surefire's stdin is not one), so without --yes nothing may happen
         CliRun refused = run("rm", "-r", "rm-2500/logs/").failsWith("CONFIRMATION_REQUIRED");
         assertThat(refused.err()).contains("2500 object(s)").contains("nothing was deleted");
+        assertThat(refused.out()).as("no 'delete:' rows that read as done").doesNotContain("delete:");
         assertThat(keys("rm-2500")).hasSize(2503);
 
         int before = proxy.requests().size();
