@@ -124,7 +124,7 @@ public final class TransfersView {
         Columns.follow(nameColumn, TransferRow::nameProperty);
         Columns.follow(sizeColumn, TransferRow::sizeProperty);
         Columns.follow(progressColumn, TransferRow::progressProperty);
-        progressColumn.setCellFactory(c -> new ProgressCell());
+        progressColumn.setCellFactory(c -> new ProgressCell(messages.get("transfers.notSent")));
         Columns.follow(speedColumn, TransferRow::speedProperty);
         Columns.follow(etaColumn, TransferRow::etaProperty);
         Columns.follow(stateColumn, TransferRow::stateProperty);
@@ -286,15 +286,19 @@ public final class TransfersView {
         vm.clearFinished();
     }
 
+    /** A bar and a percentage; a skipped transfer sent nothing, so it shows words instead of a full bar. */
     private static final class ProgressCell extends TableCell<TransferRow, Number> {
         private final ProgressBar bar = new ProgressBar(0);
         private final Label pct = new Label();
         private final HBox box = new HBox(6, bar, pct);
+        private final Label notSent;
 
-        ProgressCell() {
+        ProgressCell(String notSentText) {
             box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             bar.setPrefWidth(100);
             pct.setMinWidth(40);
+            notSent = new Label(notSentText);
+            notSent.getStyleClass().addAll("text-muted", "not-sent");
         }
 
         @Override
@@ -302,6 +306,11 @@ public final class TransfersView {
             super.updateItem(value, empty);
             if (empty || value == null) {
                 setGraphic(null);
+                return;
+            }
+            TransferRow row = getTableRow() == null ? null : getTableRow().getItem();
+            if (row != null && row.stateProperty().get() == TransferState.SKIPPED) {
+                setGraphic(notSent); // a skipped row never changes state again, so its progress never updates this
                 return;
             }
             bar.setProgress(value.doubleValue());

@@ -162,6 +162,14 @@ class UploadConflictsViewTest {
             }
         }));
         assertThat(stateCells).hasSize(4).containsOnly("Skipped");
+        // a skipped row sent nothing: words in the progress column, not a full bar
+        List<String> notSent = new ArrayList<>();
+        robot.interact(() -> robot.lookup(".not-sent").queryAll().forEach(n -> {
+            if (n.isVisible() && n.getParent() != null && n instanceof javafx.scene.control.Labeled l) {
+                notSent.add(l.getText());
+            }
+        }));
+        assertThat(notSent).hasSize(4).containsOnly("not sent");
         // no pause / resume / retry / cancel on a skipped row
         for (TransferRow r : transfers.getItems()) {
             if (r.stateProperty().get() == TransferState.SKIPPED) {
