@@ -114,10 +114,23 @@ final class TransferControl {
             return;
         }
         queue.remove(id);
-        if (repo.pause(id, now()).isPresent()) {
+        if (repo.pause(id, orphanedToo(id, EnumSet.of(TransferState.QUEUED)), now())
+                .isPresent()) {
             lifecycle.finish(id, TransferEvent.Type.PAUSED);
         }
         queue.changed();
+    }
+
+    /**
+     * {@code from}, and RUNNING when the row says running but the process that ran it is gone (a kill, a crash): such
+     * a transfer is interrupted, so pause and cancel may move it, as resume may. A live owner's run is left to it.
+     */
+    private EnumSet<TransferState> orphanedToo(String id, EnumSet<TransferState> from) {
+        Transfer t = repo.find(id).orElse(null);
+        if (t != null && t.state() == TransferState.RUNNING && !Owners.alive(t.owner())) {
+            from.add(TransferState.RUNNING);
+        }
+        return from;
     }
 
     /** Resumes a paused or failed transfer (retry is the same: only missing parts are sent). */
@@ -156,7 +169,8 @@ final class TransferControl {
             queue.changed();
             return;
         }
-        EnumSet<TransferState> from = EnumSet.of(TransferState.QUEUED, TransferState.PAUSED, TransferState.FAILED);
+        EnumSet<TransferState> from =
+                orphanedToo(id, EnumSet.of(TransferState.QUEUED, TransferState.PAUSED, TransferState.FAILED));
         if (repo.cancel(id, from, null, now()).isPresent()) {
             lifecycle.abortQuietly(t);
             lifecycle.finish(id, TransferEvent.Type.CANCELLED);

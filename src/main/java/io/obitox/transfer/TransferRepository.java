@@ -264,9 +264,9 @@ public final class TransferRepository {
                 new TransferChange(now).owner(owner).clearUpload().error(code, message));
     }
 
-    /** QUEUED → PAUSED: taken off the queue before it ran. */
-    Optional<Transfer> pause(String id, Instant now) {
-        return move(id, EnumSet.of(TransferState.QUEUED), TransferState.PAUSED, new TransferChange(now));
+    /** QUEUED (or an orphaned RUNNING, see {@code TransferControl}) → PAUSED: taken off the queue before it ran. */
+    Optional<Transfer> pause(String id, Collection<TransferState> from, Instant now) {
+        return move(id, from, TransferState.PAUSED, new TransferChange(now));
     }
 
     /** RUNNING → PAUSED: a run was paused after {@code activeMillis} of work in all. */

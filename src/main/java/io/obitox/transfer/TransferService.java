@@ -334,6 +334,14 @@ public final class TransferService implements AutoCloseable {
         engine.cancel(id);
     }
 
+    /** Whether another ObitoX process that still runs is running this transfer now: this one cannot stop it. */
+    public boolean runningElsewhere(String id) {
+        return repo.find(id)
+                .filter(t -> t.state() == TransferState.RUNNING)
+                .map(t -> !Owners.current().equals(t.owner()) && Owners.alive(t.owner()))
+                .orElse(false);
+    }
+
     public void pauseAll() {
         engine.pauseAll();
     }

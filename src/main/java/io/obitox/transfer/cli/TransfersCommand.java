@@ -15,6 +15,7 @@ import io.obitox.transfer.TransferSnapshot;
 import io.obitox.transfer.TransferState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -252,6 +253,9 @@ public final class TransfersCommand implements Runnable {
             this.action = action;
         }
 
+        /** Transfers this run could not act on (ended already, or run by another live process). */
+        private int refused;
+
         /** Returns how many transfers were acted on. */
         @Override
         protected Integer act() throws InterruptedException {
@@ -260,15 +264,28 @@ public final class TransfersCommand implements Runnable {
             int n = 0;
             for (String id : ids) {
                 TransferSnapshot x = s.snapshot(id).orElseThrow();
-                if (x.state() == TransferState.RUNNING) {
-                    ctx.out().warn(ctx.messages().get(elsewhereKey, TerminalText.escape(x.fileName())));
-                    continue;
+                String name = TerminalText.escape(x.fileName());
+                if (x.state().isFinal()) {
+                    String state = ctx.messages()
+                            .get("transfers.state." + x.state().name().toLowerCase(Locale.ROOT));
+                    ctx.out().warn(ctx.messages().get("cli.transfers.alreadyEnded", name, state));
+                    refused++;
+                } else if (s.runningElsewhere(id)) {
+                    ctx.out().warn(ctx.messages().get(elsewhereKey, name));
+                    refused++;
+                } else {
+                    action.accept(s, id); // a RUNNING row whose process is gone (a kill) is moved too
+                    n++;
                 }
-                action.accept(s, id);
-                n++;
             }
             s.awaitSettled(ids, java.time.Duration.ofSeconds(30));
             return n;
+        }
+
+        /** A transfer that could not be paused or cancelled fails the run. */
+        @Override
+        protected int exitCode(Integer n) {
+            return refused == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
         }
 
         @Override
