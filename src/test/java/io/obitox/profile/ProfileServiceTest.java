@@ -224,10 +224,12 @@ class ProfileServiceTest {
         Messages german = Messages.of(Locale.GERMAN);
         UserMessage taken = refusal(draft("Taken", Provider.MINIO, "http://h", null, null));
         assertThat(taken.oneLine())
-                .isEqualTo("A profile named 'Taken' already exists. Pick another name, or edit that profile.");
+                .isEqualTo("A profile named 'Taken' already exists. Pick another name, or change that profile in the"
+                        + " Profiles view (on the command line, remove it first: 'obitox profile remove NAME').");
         assertThat(german.oneLine(taken))
-                .isEqualTo("Ein Profil namens „Taken“ gibt es schon. Wählen Sie einen anderen Namen oder bearbeiten"
-                        + " Sie jenes Profil.");
+                .isEqualTo("Ein Profil namens „Taken“ gibt es schon. Wählen Sie einen anderen Namen oder ändern Sie"
+                        + " jenes Profil in der Ansicht Profile (auf der Kommandozeile erst entfernen: „obitox profile"
+                        + " remove NAME“).");
         UserMessage endpoint = refusal(draft("P", Provider.GENERIC, null, null, null));
         assertThat(endpoint.oneLine())
                 .isEqualTo("S3-compatible needs an endpoint URL. For example https://s3.example.com.");

@@ -69,7 +69,10 @@ public final class TargetOptions {
             return profile.flatMap(StorageProfile::defaultBucketOpt)
                     .orElseThrow(() -> CliFailure.of(
                             "BUCKET_REQUIRED",
-                            TextRef.of("cli.error.targetOptions.bucketRequired"),
+                            TextRef.of(
+                                    profile.isPresent()
+                                            ? "cli.error.targetOptions.bucketRequired"
+                                            : "cli.error.targetOptions.bucketRequiredNoProfile"),
                             TextRef.of("cli.error.targetOptions.bucketRequired.fix")));
         }
     }

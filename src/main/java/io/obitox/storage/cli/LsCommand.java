@@ -141,7 +141,9 @@ public final class LsCommand extends ResultCommand<LsCommand.Listing> {
             out.table(null, rows);
             return;
         }
-        String prefix = l.prefix();
+        // names relative to the folder the prefix is in, as `aws s3 ls` shows them: "ls b/src" lists "PRE src/"
+        String prefix =
+                l.prefix() == null ? null : l.prefix().substring(0, l.prefix().lastIndexOf('/') + 1);
         for (ObjectEntry e : l.entries()) {
             if (e.folder()) {
                 rows.add(longFormat ? List.of("", "PRE", "", "", e.name(prefix)) : List.of("", "PRE", e.name(prefix)));

@@ -96,6 +96,13 @@ class LsCliTest {
         assertThat(photos.get(1)).contains("3000").endsWith("cat.jpg");
 
         assertThat(run("ls", "sandbox/photos/", "-H").ok().out()).contains("2.9 KiB");
+        // without the closing '/', names are shown from the folder the prefix is in (as `aws s3 ls` does)
+        assertThat(run("ls", "sandbox/photos").ok().out().lines().toList())
+                .singleElement()
+                .satisfies(l -> assertThat(l).matches("\\s+PRE\\s+photos/"));
+        assertThat(run("ls", "sandbox/photos/20").ok().out().lines().toList())
+                .singleElement()
+                .satisfies(l -> assertThat(l).matches("\\s+PRE\\s+2026/"));
         assertThat(run("ls", "sandbox", "-r").ok().out().lines().toList())
                 .hasSize(3)
                 .allSatisfy(l -> assertThat(l).doesNotContain("PRE"))
@@ -173,5 +180,8 @@ class LsCliTest {
                 .failsWith("PROFILE_NOT_FOUND");
         assertThat(typo.err()).contains("'no-such-aws-profile'");
         run(onProxy("mb", "Bad..Name")).failsWith("INVALID_BUCKET_NAME");
+        // an endpoint target has no profile, so no "default bucket" to blame
+        CliRun noBucket = run(onProxy("upload", "README.md")).failsWith("BUCKET_REQUIRED");
+        assertThat(noBucket.err()).contains("--endpoint-url").doesNotContain("the profile has no default bucket");
     }
 }
