@@ -77,15 +77,21 @@ public final class MultipartUploads {
         return out;
     }
 
-    public void abort(S3Target target, String bucket, String key, String uploadId) {
+    /**
+     * Aborts one upload; false when the server has no such upload (completed or aborted already), which callers that
+     * only want it gone may ignore.
+     */
+    public boolean abort(S3Target target, String bucket, String key, String uploadId) {
         try {
             clients.interactive(target)
                     .abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
+            return true;
         } catch (RuntimeException e) {
             String code = S3Errors.awsCode(e);
             if (!"NoSuchUpload".equals(code) && !"NoSuchKey".equals(code)) {
                 throw S3Errors.toException(e);
             }
+            return false;
         }
     }
 

@@ -142,7 +142,12 @@ public final class MultipartCommand implements Runnable {
             String b = r.bucketOr(bucket);
             MultipartUploads uploads = ctx.app().multipartUploads();
             if (key != null && uploadId != null) {
-                uploads.abort(r.target(), b, key, uploadId);
+                if (!uploads.abort(r.target(), b, key, uploadId)) {
+                    throw CliFailure.of(
+                            "NO_SUCH_UPLOAD",
+                            TextRef.of("cli.error.multipart.noSuchUpload", uploadId, key, b),
+                            TextRef.of("cli.error.multipart.noSuchUpload.fix", b));
+                }
                 return new Aborted(key, null);
             }
             if (olderThanDays != null) {

@@ -97,4 +97,23 @@ class TransfersControlCliTest {
         assertThat(pause.out()).contains("Paused 1 transfer(s).");
         assertThat(stateOf(paused)).isEqualTo("PAUSED");
     }
+
+    @Test
+    void abortingAnUploadThatIsNotThereSaysSoInsteadOfAborted() {
+        try (var s3 = server.client()) {
+            String id = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("big.bin"))
+                    .uploadId();
+            CliRun bogus = CliRun.run(home, "multipart", "abort", "--key", "big.bin", "--upload-id", "no-such-id");
+            bogus.failsWith("NO_SUCH_UPLOAD");
+            assertThat(bogus.err())
+                    .contains("nothing was aborted")
+                    .contains("obitox multipart list --bucket " + BUCKET);
+            assertThat(bogus.out()).doesNotContain("Aborted");
+
+            CliRun real = CliRun.run(home, "multipart", "abort", "--key", "big.bin", "--upload-id", id)
+                    .ok();
+            assertThat(real.out()).contains("big.bin");
+            assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).isEmpty();
+        }
+    }
 }
