@@ -220,6 +220,19 @@ public final class UploadCommand extends LiveCommand<UploadCommand.Uploaded> {
                 + (pending > 0 ? messages.get("cli.upload.webhooksQueued", pending) : "")
                 + (failed > 0 ? messages.get("cli.upload.webhooksFailed", failed) : "")
                 + ".");
+        if (pending > 0) { // why they are still queued, on a line of its own
+            lastRefusal(end).ifPresent(r -> progress(messages.get("cli.upload.webhooksLastTry", r)));
+        }
+    }
+
+    /** What the newest failed attempt of a still-queued delivery got (a status or an error), if one was made. */
+    private static java.util.Optional<String> lastRefusal(List<Delivery> deliveries) {
+        return deliveries.stream()
+                .filter(d -> !d.status().isSettled() && d.lastAttemptAt() != null)
+                .filter(d -> d.lastResponseCode() != null || d.lastError() != null)
+                .max(java.util.Comparator.comparing(Delivery::lastAttemptAt))
+                .map(d -> d.lastResponseCode() != null ? "HTTP " + d.lastResponseCode() : d.lastError())
+                .map(TerminalText::escape);
     }
 
     /**

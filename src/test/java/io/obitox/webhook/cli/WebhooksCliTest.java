@@ -187,6 +187,8 @@ class WebhooksCliTest {
             CliRun down = CliRun.run(home, "upload", file.toString(), "--profile", profile, "--webhook-wait", "1");
             assertThat(down.exit()).isZero();
             assertThat(down.err()).contains("Webhooks: 0 delivered, 1 still queued (sent when ObitoX next runs).");
+            assertThat(down.err())
+                    .containsPattern("The last delivery attempt got: .*refused.* \\(see 'obitox webhooks log'\\)\\.");
             JsonNode log =
                     JSON.readTree(CliRun.run(home, "webhooks", "log", "--json").out());
             assertThat(log.get("deliveries").get(0).get("status").asText()).isEqualTo("PENDING");
