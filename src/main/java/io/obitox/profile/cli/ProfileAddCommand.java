@@ -117,6 +117,20 @@ final class ProfileAddCommand extends ResultCommand<StorageProfile> {
         return ctx.app().profiles().add(draft);
     }
 
+    /**
+     * A secret key typed as a value is taken (scripts and earlier versions give one) but warned about once the profile
+     * is saved, for the reason a session token's value is refused; after the output, so errors still come first.
+     */
+    @Override
+    protected void afterOutput(StorageProfile p) {
+        if (credentials != null
+                && credentials.keys != null
+                && credentials.keys.secretAccessKey != null
+                && !SecretInput.PROMPT.equals(credentials.keys.secretAccessKey)) {
+            ctx.out().warn(ctx.messages().get("cli.secret.secretKeyOnCommandLine"));
+        }
+    }
+
     @Override
     protected boolean json() {
         return json;

@@ -96,6 +96,9 @@ class ProfileCliTest {
         String credentials = p.get("credentials").asText();
         assertThat(credentials).startsWith("aws-profile:obitox-s3proxy-" + suffix);
         assertThat(r.out()).doesNotContain(server.secretKey());
+        assertThat(r.err())
+                .as("a secret typed on the command line is taken, with a warning")
+                .contains("(ps)");
 
         AwsSharedFiles aws = AwsSharedFiles.standard();
         String section = credentials.substring("aws-profile:".length());
