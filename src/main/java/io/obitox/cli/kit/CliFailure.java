@@ -23,6 +23,17 @@ public final class CliFailure {
         return new ObitoxException(UserMessage.of(code, message, fix), cause);
     }
 
+    /** A number option that may not be negative: {@code INVALID_NUMBER} naming the option and an example. */
+    public static void requireNotNegative(String option, double value, String example) {
+        if (value < 0) {
+            String shown = value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+            throw of(
+                    "INVALID_NUMBER",
+                    TextRef.of("cli.error.notNegative", option, shown),
+                    TextRef.of("cli.error.notNegative.fix", option, example));
+        }
+    }
+
     /**
      * Wrong usage, which picocli prints with the usage help: in the OS's language like that help (the app, where the
      * language setting is, is not opened for it).

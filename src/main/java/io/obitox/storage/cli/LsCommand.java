@@ -1,6 +1,7 @@
 package io.obitox.storage.cli;
 
 import io.obitox.cli.kit.CliContext;
+import io.obitox.cli.kit.CliFailure;
 import io.obitox.cli.kit.Output;
 import io.obitox.cli.kit.ResultCommand;
 import io.obitox.cli.kit.TargetOptions;
@@ -82,6 +83,7 @@ public final class LsCommand extends ResultCommand<LsCommand.Listing> {
         int slash = p.indexOf('/');
         String bucket = slash < 0 ? p : p.substring(0, slash);
         String prefix = slash < 0 ? "" : p.substring(slash + 1);
+        CliFailure.requireNotNegative("--max", max, "1000");
         List<ObjectEntry> entries = ctx.app().buckets().listAll(resolved.target(), bucket, prefix, recursive, max);
         Map<String, String> encryption = longFormat ? encryption(resolved, bucket, entries) : Map.of();
         return new Listing(null, bucket, prefix, entries, encryption);

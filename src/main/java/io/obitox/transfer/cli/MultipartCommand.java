@@ -151,6 +151,7 @@ public final class MultipartCommand implements Runnable {
                 return new Aborted(key, null);
             }
             if (olderThanDays != null) {
+                CliFailure.requireNotNegative("--older-than", olderThanDays, "7"); // -1 would abort them all
                 Duration age = Duration.ofSeconds((long) (olderThanDays * 86_400));
                 return new Aborted(null, uploads.abortOlderThan(r.target(), b, age));
             }

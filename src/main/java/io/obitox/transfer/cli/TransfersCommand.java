@@ -103,7 +103,8 @@ public final class TransfersCommand implements Runnable {
 
         @Override
         protected List<TransferSnapshot> act() {
-            return ctx.app().transfers().recent(Math.max(0, limit));
+            CliFailure.requireNotNegative("--limit", limit, "50");
+            return ctx.app().transfers().recent(limit);
         }
 
         @Override

@@ -113,6 +113,7 @@ final class WebhookDeliveryCommands {
 
         @Override
         protected List<Delivery> act() {
+            CliFailure.requireNotNegative("--limit", limit, "50"); // a negative limit made the stream throw
             return ctx.app().webhooks().log(status == null ? limit : 5000).stream()
                     .filter(d -> status == null || d.status() == status)
                     .limit(limit)

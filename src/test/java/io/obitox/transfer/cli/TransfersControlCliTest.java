@@ -110,6 +110,15 @@ class TransfersControlCliTest {
                     .contains("obitox multipart list --bucket " + BUCKET);
             assertThat(bogus.out()).doesNotContain("Aborted");
 
+            // a negative age would have aborted every upload ("older than -1 days")
+            CliRun negative = CliRun.run(home, "multipart", "abort", "--older-than", "-1");
+            negative.failsWith("INVALID_NUMBER");
+            assertThat(negative.err()).contains("--older-than must be 0 or more, not -1.");
+            assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).hasSize(1);
+            CliRun.run(home, "transfers", "list", "--limit", "-3").failsWith("INVALID_NUMBER");
+            CliRun.run(home, "webhooks", "log", "--limit", "-3").failsWith("INVALID_NUMBER");
+            CliRun.run(home, "ls", BUCKET, "--max", "-1").failsWith("INVALID_NUMBER");
+
             CliRun real = CliRun.run(home, "multipart", "abort", "--key", "big.bin", "--upload-id", id)
                     .ok();
             assertThat(real.out()).contains("big.bin");
