@@ -106,6 +106,35 @@ class CliTest {
     }
 
     @Test
+    void everyOptionAndParameterOfEveryCommandSaysWhatItIs() {
+        java.util.List<String> bare = new java.util.ArrayList<>();
+        java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>();
+        todo.add(Cli.commandLine(null, new String[] {"frobnicate"}));
+        while (!todo.isEmpty()) {
+            picocli.CommandLine cl = todo.pop();
+            todo.addAll(cl.getSubcommands().values());
+            var spec = cl.getCommandSpec();
+            for (var o : spec.options()) {
+                if (!o.usageHelp() && !o.versionHelp() && !described(o.description())) {
+                    bare.add(spec.qualifiedName() + " " + o.longestName());
+                }
+            }
+            for (var p : spec.positionalParameters()) {
+                if (!described(p.description())) {
+                    bare.add(spec.qualifiedName() + " " + p.paramLabel());
+                }
+            }
+        }
+        assertThat(bare)
+                .as("options and parameters without a description in --help")
+                .isEmpty();
+    }
+
+    private static boolean described(String[] description) {
+        return description != null && java.util.Arrays.stream(description).anyMatch(d -> !d.isBlank());
+    }
+
+    @Test
     void versionNamesObitoxAndJava() {
         CliRun r = CliRun.run(home, "--version").ok();
         assertThat(r.out()).startsWith("ObitoX ").contains("Java " + System.getProperty("java.version"));

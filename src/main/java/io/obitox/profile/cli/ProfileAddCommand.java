@@ -51,7 +51,11 @@ final class ProfileAddCommand extends ResultCommand<StorageProfile> {
     }
 
     static final class Keys {
-        @Option(names = "--access-key-id", required = true, paramLabel = "KEY")
+        @Option(
+                names = "--access-key-id",
+                required = true,
+                paramLabel = "KEY",
+                descriptionKey = "cli.help.profileAdd.accessKeyId")
         String accessKeyId;
 
         @Option(

@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 /** {@code obitox profile default NAME}: the profile commands use without {@code --profile}. */
 @Command(name = "default", mixinStandardHelpOptions = true, description = "cli.help.profileDefault")
 final class ProfileDefaultCommand extends ResultCommand<StorageProfile> {
-    @Parameters(index = "0", paramLabel = "NAME")
+    @Parameters(index = "0", paramLabel = "NAME", descriptionKey = "cli.help.profile.name")
     String name;
 
     ProfileDefaultCommand(CliContext ctx) {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 /** {@code obitox profile remove NAME}: also removes keys ObitoX wrote to the AWS credentials file for it. */
 @Command(name = "remove", aliases = "rm", mixinStandardHelpOptions = true, description = "cli.help.profileRemove")
 final class ProfileRemoveCommand extends ResultCommand<StorageProfile> {
-    @Parameters(index = "0", paramLabel = "NAME")
+    @Parameters(index = "0", paramLabel = "NAME", descriptionKey = "cli.help.profile.name")
     String name;
 
     ProfileRemoveCommand(CliContext ctx) {

@@ -42,7 +42,7 @@ public final class LsCommand extends ResultCommand<LsCommand.Listing> {
             List<ObjectEntry> entries,
             Map<String, String> encryption) {}
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "BUCKET[/PREFIX]")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "BUCKET[/PREFIX]", descriptionKey = "cli.help.ls.path")
     String path;
 
     @Mixin

@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 /** {@code obitox mb BUCKET}: create a bucket. */
 @Command(name = "mb", mixinStandardHelpOptions = true, description = "cli.help.mb")
 public final class MbCommand extends ResultCommand<String> {
-    @Parameters(index = "0", paramLabel = "BUCKET")
+    @Parameters(index = "0", paramLabel = "BUCKET", descriptionKey = "cli.help.mb.bucket")
     String bucket;
 
     @Mixin

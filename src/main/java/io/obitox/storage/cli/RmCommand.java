@@ -36,7 +36,7 @@ public final class RmCommand extends ResultCommand<RmCommand.Outcome> {
     /** How many keys the question shows before "… and N more"; --dry-run lists them all. */
     private static final int SHOWN = 20;
 
-    @Parameters(index = "0", arity = "1..*", paramLabel = "BUCKET/KEY")
+    @Parameters(index = "0", arity = "1..*", paramLabel = "BUCKET/KEY", descriptionKey = "cli.help.rm.paths")
     List<String> paths;
 
     @Mixin

@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 /** {@code obitox stat BUCKET/KEY}: an object's headers, metadata and tags. */
 @Command(name = "stat", mixinStandardHelpOptions = true, description = "cli.help.stat")
 public final class StatCommand extends ResultCommand<ObjectDetails> {
-    @Parameters(index = "0", paramLabel = "BUCKET/KEY")
+    @Parameters(index = "0", paramLabel = "BUCKET/KEY", descriptionKey = "cli.help.stat.path")
     String path;
 
     @Mixin

@@ -39,7 +39,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "import-token", mixinStandardHelpOptions = true, description = "cli.help.importToken")
 final class ImportTokenCommand extends LiveCommand<List<TransferSnapshot>> {
 
-    @Parameters(index = "0", paramLabel = "TOKEN")
+    @Parameters(index = "0", paramLabel = "TOKEN", descriptionKey = "cli.help.transfers.importToken.token")
     String token;
 
     @Option(names = "--file", required = true, paramLabel = "PATH", descriptionKey = "cli.help.importToken.file")

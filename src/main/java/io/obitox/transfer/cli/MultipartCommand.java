@@ -40,13 +40,13 @@ public final class MultipartCommand implements Runnable {
 
     @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "cli.help.multipart.list")
     static final class ListCmd extends ResultCommand<ListCmd.Listed> {
-        @Option(names = "--bucket", paramLabel = "BUCKET")
+        @Option(names = "--bucket", paramLabel = "BUCKET", descriptionKey = "cli.help.multipart.bucket")
         String bucket;
 
         @Mixin
         TargetOptions target;
 
-        @Option(names = "--json")
+        @Option(names = "--json", descriptionKey = "cli.help.multipart.list.json")
         boolean json;
 
         /** The bucket's incomplete uploads, and the moment their ages are measured from. */
@@ -114,13 +114,13 @@ public final class MultipartCommand implements Runnable {
 
     @Command(name = "abort", mixinStandardHelpOptions = true, description = "cli.help.multipart.abort")
     static final class AbortCmd extends ResultCommand<AbortCmd.Aborted> {
-        @Option(names = "--bucket", paramLabel = "BUCKET")
+        @Option(names = "--bucket", paramLabel = "BUCKET", descriptionKey = "cli.help.multipart.bucket")
         String bucket;
 
-        @Option(names = "--key", paramLabel = "KEY")
+        @Option(names = "--key", paramLabel = "KEY", descriptionKey = "cli.help.multipart.abort.key")
         String key;
 
-        @Option(names = "--upload-id", paramLabel = "ID")
+        @Option(names = "--upload-id", paramLabel = "ID", descriptionKey = "cli.help.multipart.abort.uploadId")
         String uploadId;
 
         @Option(names = "--older-than", paramLabel = "DAYS", descriptionKey = "cli.help.multipart.abort.olderThan")

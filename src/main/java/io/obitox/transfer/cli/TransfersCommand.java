@@ -298,7 +298,7 @@ public final class TransfersCommand implements Runnable {
     @Command(name = "export-token", mixinStandardHelpOptions = true, description = "cli.help.transfers.exportToken")
     static final class ExportCmd extends ResultCommand<String> {
 
-        @Parameters(index = "0", paramLabel = "ID")
+        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "cli.help.transfers.exportToken.id")
         String id;
 
         ExportCmd(CliContext ctx) {

@@ -125,7 +125,7 @@ public final class PolicyCommand implements Runnable {
     @Command(name = "show", mixinStandardHelpOptions = true, description = "cli.help.policy.show")
     static final class Show extends ResultCommand<ValidationPolicy> {
 
-        @Parameters(index = "0", paramLabel = "NAME|FILE")
+        @Parameters(index = "0", paramLabel = "NAME|FILE", descriptionKey = "cli.help.policy.show.policy")
         String name;
 
         Show(CliContext ctx) {
@@ -146,7 +146,7 @@ public final class PolicyCommand implements Runnable {
     @Command(name = "save", mixinStandardHelpOptions = true, description = "cli.help.policy.save")
     static final class Save extends ResultCommand<ValidationPolicy> {
 
-        @Parameters(index = "0", paramLabel = "FILE")
+        @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "cli.help.policy.save.file")
         Path file;
 
         @Option(names = "--name", paramLabel = "NAME", descriptionKey = "cli.help.policy.save.name")
@@ -176,7 +176,7 @@ public final class PolicyCommand implements Runnable {
     @Command(name = "remove", aliases = "rm", mixinStandardHelpOptions = true, description = "cli.help.policy.remove")
     static final class Remove extends ResultCommand<Boolean> {
 
-        @Parameters(index = "0", paramLabel = "NAME")
+        @Parameters(index = "0", paramLabel = "NAME", descriptionKey = "cli.help.policy.name")
         String name;
 
         Remove(CliContext ctx) {
@@ -211,7 +211,7 @@ public final class PolicyCommand implements Runnable {
     @Command(name = "assign", mixinStandardHelpOptions = true, description = "cli.help.policy.assign")
     static final class Assign extends ResultCommand<String> {
 
-        @Parameters(index = "0", paramLabel = "NAME")
+        @Parameters(index = "0", paramLabel = "NAME", descriptionKey = "cli.help.policy.name")
         String name;
 
         @Option(names = "--profile", paramLabel = "NAME", descriptionKey = "cli.help.policy.assign.profile")

@@ -169,7 +169,7 @@ public final class WebhooksCommand implements Runnable {
 
     @Command(name = "edit", mixinStandardHelpOptions = true, description = "cli.help.webhooks.edit")
     static final class EditCmd extends ResultCommand<WebhookService.Saved> {
-        @Parameters(index = "0", paramLabel = "ID")
+        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "cli.help.webhooks.id")
         String id;
 
         @Option(names = "--url", paramLabel = "URL", descriptionKey = "cli.help.webhooks.edit.url")
@@ -206,7 +206,7 @@ public final class WebhooksCommand implements Runnable {
 
     @Command(name = "remove", aliases = "rm", mixinStandardHelpOptions = true, description = "cli.help.webhooks.remove")
     static final class RemoveCmd extends ResultCommand<WebhookEndpoint> {
-        @Parameters(index = "0", paramLabel = "ID")
+        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "cli.help.webhooks.id")
         String id;
 
         RemoveCmd(CliContext ctx) {
@@ -229,7 +229,7 @@ public final class WebhooksCommand implements Runnable {
 
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "cli.help.webhooks.enable")
     static final class EnableCmd extends ResultCommand<WebhookEndpoint> {
-        @Parameters(index = "0", paramLabel = "ID")
+        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "cli.help.webhooks.id")
         String id;
 
         EnableCmd(CliContext ctx) {
@@ -250,7 +250,7 @@ public final class WebhooksCommand implements Runnable {
 
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "cli.help.webhooks.disable")
     static final class DisableCmd extends ResultCommand<WebhookEndpoint> {
-        @Parameters(index = "0", paramLabel = "ID")
+        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "cli.help.webhooks.id")
         String id;
 
         DisableCmd(CliContext ctx) {
@@ -271,7 +271,7 @@ public final class WebhooksCommand implements Runnable {
 
     @Command(name = "rotate", mixinStandardHelpOptions = true, description = "cli.help.webhooks.rotate")
     static final class RotateCmd extends ResultCommand<SigningSecret> {
-        @Parameters(index = "0", paramLabel = "ID")
+        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "cli.help.webhooks.id")
         String id;
 
         RotateCmd(CliContext ctx) {
@@ -297,7 +297,7 @@ public final class WebhooksCommand implements Runnable {
 
     @Command(name = "secret", mixinStandardHelpOptions = true, description = "cli.help.webhooks.secret")
     static final class SecretCmd extends ResultCommand<SigningSecret> {
-        @Parameters(index = "0", paramLabel = "ID")
+        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "cli.help.webhooks.id")
         String id;
 
         SecretCmd(CliContext ctx) {
