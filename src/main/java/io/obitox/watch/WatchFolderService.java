@@ -93,6 +93,20 @@ public final class WatchFolderService {
     /** Checks the draft (folder, policy, rules, times) and stores the watch. */
     public Watch add(Draft d) {
         Watch w = checked(UUID.randomUUID().toString(), d, clock.instant());
+        for (WatchRepository.Row r : list()) {
+            Watch o = r.watch();
+            if (o.folder().equals(w.folder())
+                    && o.target().equals(w.target())
+                    && o.bucket().equals(w.bucket())
+                    && o.prefix().equals(w.prefix())) {
+                // two watches of one folder to one place would take every file twice
+                throw new ObitoxException(
+                        "WATCH_EXISTS",
+                        "The watch " + o.id().substring(0, 8) + " already uploads " + w.folder() + " to s3://"
+                                + w.bucket() + "/" + w.prefix() + ".",
+                        "Change that watch ('obitox watch list' shows it), or watch another folder or prefix.");
+            }
+        }
         repo.insert(w);
         return w;
     }

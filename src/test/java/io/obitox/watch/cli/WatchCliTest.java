@@ -115,5 +115,31 @@ class WatchCliTest {
         run("watch", "add", dir.toString(), "--profile", "WatchCli", "--settle", "soon")
                 .failsWith("INVALID_DURATION");
         run("watch", "pause", "nope").failsWith("WATCH_NOT_FOUND");
+        // the same folder to the same place twice would take every file twice; another prefix is another watch
+        String first = run("watch", "add", dir.toString(), "--profile", "WatchCli", "--paused", "--json")
+                .ok()
+                .json()
+                .get("id")
+                .asText();
+        CliRun twice = run("watch", "add", dir.toString(), "--profile", "WatchCli", "--paused")
+                .failsWith("WATCH_EXISTS");
+        assertThat(twice.err())
+                .contains("already uploads " + dir.toAbsolutePath().normalize());
+        String other = run(
+                        "watch",
+                        "add",
+                        dir.toString(),
+                        "--profile",
+                        "WatchCli",
+                        "--prefix",
+                        "other/",
+                        "--paused",
+                        "--json")
+                .ok()
+                .json()
+                .get("id")
+                .asText();
+        run("watch", "remove", first).ok(); // the other test counts the watches of this shared home
+        run("watch", "remove", other).ok();
     }
 }
