@@ -32,8 +32,7 @@ class GermanCliTest {
         server.createBucket("de-up");
         dir = TestPaths.newDir("german-cli");
         home = dir.resolve("home");
-        CliRun.addProfile(home, "proxy", server, "de-up");
-        CliRun.run(home, "profile", "default", "proxy").ok();
+        CliRun.addDefaultProfile(home, server, "de-up");
         before = Locale.getDefault();
         Locale.setDefault(Locale.GERMANY);
     }

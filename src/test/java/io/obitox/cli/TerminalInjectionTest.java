@@ -36,8 +36,7 @@ class TerminalInjectionTest {
         server.createBucket("term");
         dir = TestPaths.newDir("terminal");
         home = dir.resolve("home");
-        CliRun.addProfile(home, "proxy", server, "term");
-        CliRun.run(home, "profile", "default", "proxy").ok();
+        CliRun.addDefaultProfile(home, server, "term");
         try (S3Client s3 = server.client()) {
             s3.putObject(b -> b.bucket("term").key(EVIL_KEY), RequestBody.fromString("x"));
         }

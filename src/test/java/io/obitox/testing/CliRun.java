@@ -103,6 +103,12 @@ public record CliRun(String command, int exit, String out, String err) {
                 .ok();
     }
 
+    /** A profile "proxy" for {@code server} (default bucket {@code bucket}) that the home's commands use by default. */
+    public static void addDefaultProfile(Path home, S3ProxyServer server, String bucket) {
+        addProfile(home, "proxy", server, bucket);
+        run(home, "profile", "default", "proxy").ok();
+    }
+
     public JsonNode json() {
         try {
             return JSON.readTree(out);

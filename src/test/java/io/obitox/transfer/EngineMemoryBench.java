@@ -92,8 +92,7 @@ class EngineMemoryBench {
 
     private static void cli(S3ProxyServer server, S3Client s3, Path dir, Path folder) throws Exception {
         Path home = dir.resolve("home");
-        CliRun.addProfile(home, "proxy", server, "bench");
-        CliRun.run(home, "profile", "default", "proxy").ok();
+        CliRun.addDefaultProfile(home, server, "bench");
         long base = liveHeap();
         AtomicLong peak = new AtomicLong();
         Thread sampler = new Thread(() -> {

@@ -40,8 +40,7 @@ class DownloadCommandTest {
         s3 = server.client();
         dir = TestPaths.newDir("download-cli");
         home = dir.resolve("home");
-        CliRun.addProfile(home, "proxy", server, BUCKET);
-        CliRun.run(home, "profile", "default", "proxy").ok();
+        CliRun.addDefaultProfile(home, server, BUCKET);
     }
 
     @AfterEach

@@ -35,8 +35,7 @@ class LinkOutsideFolderTest {
         dir = TestPaths.newDir("link-outside");
         home = dir.resolve("home");
         s3 = server.client();
-        CliRun.addProfile(home, "proxy", server, "links");
-        CliRun.run(home, "profile", "default", "proxy").ok();
+        CliRun.addDefaultProfile(home, server, "links");
         Path fakeHome = dir.resolve("fake-home");
         Files.createDirectories(fakeHome.resolve(".aws"));
         secrets = Files.writeString(

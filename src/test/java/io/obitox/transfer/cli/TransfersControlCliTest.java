@@ -9,7 +9,8 @@ import io.obitox.testing.TestPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,23 +20,26 @@ import org.junit.jupiter.api.Test;
  */
 class TransfersControlCliTest {
     private static final String BUCKET = "cli-control";
-    private S3ProxyServer server;
-    private Path dir;
-    private Path home;
+    /** One S3Proxy for the class; each test has its own app home (and so its own queue). */
+    private static S3ProxyServer proxy;
 
-    @BeforeEach
-    void setUp() {
-        server = S3ProxyServer.start();
-        server.createBucket(BUCKET);
-        dir = TestPaths.newDir("transfers-control");
-        home = dir.resolve("home");
-        CliRun.addProfile(home, "proxy", server, BUCKET);
-        CliRun.run(home, "profile", "default", "proxy").ok();
+    private final Path dir = TestPaths.newDir("transfers-control");
+    private final Path home = dir.resolve("home");
+
+    @BeforeAll
+    static void startProxy() {
+        proxy = S3ProxyServer.start();
+        proxy.createBucket(BUCKET);
     }
 
-    @AfterEach
-    void tearDown() {
-        server.close();
+    @AfterAll
+    static void stopProxy() {
+        proxy.close();
+    }
+
+    @BeforeEach
+    void profile() {
+        CliRun.addDefaultProfile(home, proxy, BUCKET);
     }
 
     private String uploadOne(String name) throws Exception {
@@ -100,7 +104,7 @@ class TransfersControlCliTest {
 
     @Test
     void abortingAnUploadThatIsNotThereSaysSoInsteadOfAborted() {
-        try (var s3 = server.client()) {
+        try (var s3 = proxy.client()) {
             String id = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("big.bin"))
                     .uploadId();
             CliRun bogus = CliRun.run(home, "multipart", "abort", "--key", "big.bin", "--upload-id", "no-such-id");

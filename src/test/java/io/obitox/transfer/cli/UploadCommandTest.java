@@ -32,8 +32,7 @@ class UploadCommandTest {
         dir = TestPaths.newDir("upload-cli");
         home = dir.resolve("home");
         s3 = server.client();
-        CliRun.addProfile(home, "proxy", server, "cli-up");
-        CliRun.run(home, "profile", "default", "proxy").ok();
+        CliRun.addDefaultProfile(home, server, "cli-up");
     }
 
     @AfterEach
