@@ -165,10 +165,13 @@ public final class UploadCommand extends LiveCommand<UploadCommand.Uploaded> {
         conflicts.attach(batch.transferIds());
         List<String> skippedIds = conflicts.recordSkipped(service, batch.id());
         requests = null; // from here on only the ids are kept; outcomes are read back from the database
+        // a batch the pre-flight refused whole is not "uploading": only its FAILED line below says so, once
+        long refused =
+                batch.refusals().stream().mapToLong(r -> r.transferIds().size()).sum();
         if (files == 0) { // everything skipped or excluded: no "0/0 files" progress
             progress(ctx.messages()
                     .get("cli.upload.nothingToSend", b, p, resolved.target().label()));
-        } else {
+        } else if (refused < files) {
             progress(ctx.messages()
                     .get("cli.upload.start", files, b, p, resolved.target().label()));
             ProgressPrinter.follow(service, batch.transferIds(), ctx, !live());

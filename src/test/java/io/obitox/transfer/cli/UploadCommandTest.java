@@ -123,6 +123,10 @@ class UploadCommandTest {
                 .contains("nothing sent")
                 .contains("[BUCKET_MISSING]");
         assertThat(run.out()).contains("0 uploaded, 50 failed");
+        assertThat(run.err())
+                .as("nothing was being uploaded")
+                .doesNotContain("Uploading")
+                .doesNotContain("0/50 files");
         run.assertNoStackTrace();
     }
 
