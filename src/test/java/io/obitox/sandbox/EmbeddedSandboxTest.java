@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.obitox.profile.StorageProfile;
 import io.obitox.storage.SandboxAccess.Endpoint;
+import io.obitox.testing.S3ProxyServer;
 import io.obitox.testing.TestApp;
 import io.obitox.testing.TestPaths;
 import io.obitox.testing.TestSecrets;
@@ -277,7 +278,8 @@ class EmbeddedSandboxTest {
                         .GET()
                         .build());
         for (HttpRequest request : anonymous) {
-            HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer =
+                    S3ProxyServer.sendRefusable(http, request, HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode())
                     .as("%s %s without keys answered %s", request.method(), request.uri(), answer.body())
                     .isEqualTo(403);

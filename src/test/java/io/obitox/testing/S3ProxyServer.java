@@ -151,7 +151,9 @@ public final class S3ProxyServer implements AutoCloseable {
      * read. S3Proxy (Jetty) refuses such a PUT before reading its body and closes the connection; when the close
      * overtakes the 403 the client reads nothing ("received no bytes"), or only part of its chunked body ("chunked
      * transfer encoding, state: READING_DATA", seen in CI32 and CI38). A refusal is what such requests are for, so they
-     * are sent again, at most four more times; any other failure is thrown at once.
+     * are sent again, at most four more times; any other failure is thrown at once. The request after such a refusal
+     * goes through it too: the client may reuse the pooled connection Jetty has just closed and read nothing (CI on
+     * 73132ed, PresignCliTest).
      */
     public static <T> java.net.http.HttpResponse<T> sendRefusable(
             java.net.http.HttpClient http,
