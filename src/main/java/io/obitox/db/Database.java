@@ -60,6 +60,9 @@ public final class Database implements AutoCloseable {
     private boolean compactsAtClose = true;
 
     private Clock closedAt = Clock.systemUTC();
+    /** See {@link Compaction#rewriteIfMostlyDead}; lowered by tests only, before the object is shared. */
+    long rewriteFromBytes = Compaction.REWRITE_FROM_BYTES;
+
     private final String recoveryNotice;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Set once a write failed for lack of space; read by every thread that translates a later failure. */
@@ -361,16 +364,23 @@ public final class Database implements AutoCloseable {
         }
         held.forEach(HeldConnection::release); // else H2 would keep the database open for them past this close
         boolean ownsFileAndCheckpointed = false;
+        Path store = storeFile(directory).toAbsolutePath().normalize();
         try (Connection c = pool.getConnection()) {
             c.createStatement().execute("CHECKPOINT");
             // through AUTO_SERVER another process owns the file: this close compacts nothing
             ownsFileAndCheckpointed =
                     !c.unwrap(JdbcConnection.class).getSession().isRemote();
+            // not under another Database of this JVM on the file; the rewrite's new file has default permissions
+            if (ownsFileAndCheckpointed
+                    && OPEN_HERE.getOrDefault(store, 0) <= 1
+                    && Compaction.rewriteIfMostlyDead(c, rewriteFromBytes)) {
+                restrictFiles(directory);
+            }
         } catch (SQLException | RuntimeException e) {
             log.debug("checkpoint on close failed", e);
         }
         pool.dispose();
-        OPEN_HERE.computeIfPresent(storeFile(directory).toAbsolutePath().normalize(), (k, n) -> n > 1 ? n - 1 : null);
+        OPEN_HERE.computeIfPresent(store, (k, n) -> n > 1 ? n - 1 : null);
         if (compactsAtClose && ownsFileAndCheckpointed) {
             Compaction.compacted(directory, closedAt);
         }

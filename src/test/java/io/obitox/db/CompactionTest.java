@@ -58,4 +58,84 @@ class CompactionTest {
         assertThat(maxCompactTime(db)).isEqualTo("500");
         db.close();
     }
+
+    /** A file of many small commits: the pages of 300 rows, each rewritten in its own commit thousands of times. */
+    private static void churn(Database db, int commits) {
+        db.update(c -> c.createStatement().execute("CREATE TABLE churn(id INT PRIMARY KEY, v VARCHAR(200))"));
+        db.update(c -> {
+            for (int i = 0; i < 300; i++) {
+                c.createStatement().execute("INSERT INTO churn VALUES (" + i + ", 'v0')");
+            }
+        });
+        for (int n = 1; n <= commits; n++) {
+            int row = n % 300;
+            String v = "v" + n + "-".repeat(100);
+            db.update(c -> c.createStatement().execute("UPDATE churn SET v = '" + v + "' WHERE id = " + row));
+        }
+    }
+
+    /** A home whose daily compaction has run: its closes today compact nothing of their own. */
+    private static Path compactedToday(String name) throws Exception {
+        Path d = dir(name);
+        Files.createFile(d.resolve(Compaction.MARKER));
+        Files.setLastModifiedTime(d.resolve(Compaction.MARKER), FileTime.from(NOW));
+        return d;
+    }
+
+    private static String valueOf(Database db, int id) {
+        return db.query(c -> {
+            var r = c.createStatement().executeQuery("SELECT v FROM churn WHERE id = " + id);
+            return r.next() ? r.getString(1) : null;
+        });
+    }
+
+    @Test
+    void aFileOfMostlyDeadChunksIsRewrittenWholeAtClose() throws Exception {
+        Path d = compactedToday("rewrite");
+        Path file = Database.storeFile(d);
+        Database db = Database.open(d, CLOCK, Database.Waiting.standard(s -> {}), Compaction.DAILY);
+        db.rewriteFromBytes = 1 << 20;
+        churn(db, 3_000);
+        long before = Files.size(file);
+        String last = valueOf(db, 3_000 % 300);
+        assertThat(before).as("the churn made a file of dead chunks").isGreaterThan(4L << 20);
+        db.close();
+
+        long after = Files.size(file);
+        assertThat(after).as("rewritten from %d bytes", before).isLessThan(before / 4);
+        assertThat(java.nio.file.Files.getPosixFilePermissions(file))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Path trace = d.resolve("obitox.trace.db");
+        assertThat(Files.exists(trace) ? Files.readString(trace) : "").doesNotContain("already closed");
+        Database again = Database.open(d, CLOCK, Database.Waiting.standard(s -> {}), Compaction.DAILY);
+        try {
+            assertThat(valueOf(again, 3_000 % 300)).isEqualTo(last).startsWith("v3000");
+            assertThat((int) again.query(c -> {
+                        var r = c.createStatement().executeQuery("SELECT COUNT(*) FROM churn");
+                        r.next();
+                        return r.getInt(1);
+                    }))
+                    .isEqualTo(300);
+        } finally {
+            again.close();
+        }
+    }
+
+    @Test
+    void aSmallFileOrOneStillOpenElsewhereIsNotRewritten() throws Exception {
+        Path d = compactedToday("no-rewrite");
+        Path file = Database.storeFile(d);
+        Database db = Database.open(d, CLOCK, Database.Waiting.standard(s -> {}), Compaction.DAILY);
+        churn(db, 3_000); // the threshold stays 64 MiB: this file is far smaller
+        long before = Files.size(file);
+        db.close();
+        assertThat(Files.size(file)).isGreaterThan(before / 2);
+
+        Database first = Database.open(d, CLOCK, Database.Waiting.standard(s -> {}), Compaction.DAILY);
+        Database second = Database.open(d, CLOCK, Database.Waiting.standard(s -> {}), Compaction.DAILY);
+        first.rewriteFromBytes = 1 << 20;
+        first.close(); // the second still works on the file: no shutdown under it
+        assertThat(valueOf(second, 1)).startsWith("v");
+        second.close();
+    }
 }
