@@ -157,7 +157,7 @@ public final class Database implements AutoCloseable {
                 throw DatabaseErrors.accessDenied(directory, first);
             }
             if (!DatabaseErrors.isDamaged(first)) {
-                throw DatabaseErrors.cannotOpen(directory, describe(first), first);
+                throw DatabaseErrors.cannotOpen(directory, DatabaseErrors.describe(first), first);
             }
             log.warn("Database in {} is damaged; moving it aside", directory, first);
             Map<Path, Path> moved = moveAside(directory, clock);
@@ -169,8 +169,9 @@ public final class Database implements AutoCloseable {
                                 moved.isEmpty()
                                         ? directory
                                         : moved.values().iterator().next());
-                String notice = "The database could not be opened (" + describe(first) + "). It was moved aside to "
-                        + shown + " and ObitoX started with a fresh one. Profiles and transfer history start empty.";
+                String notice = "The database could not be opened (" + DatabaseErrors.describe(first)
+                        + "). It was moved aside to " + shown
+                        + " and ObitoX started with a fresh one. Profiles and transfer history start empty.";
                 return new Database(directory, connectAndMigrate(directory, waiting, compactMillis, cache), notice);
             } catch (RuntimeException | SQLException second) {
                 // A fresh database cannot be made here either: put the old files back, so nothing is lost.
@@ -180,7 +181,7 @@ public final class Database implements AutoCloseable {
                 }
                 throw new ObitoxException(
                         "DATABASE_UNUSABLE",
-                        "The database in " + directory + " cannot be created: " + describe(second) + ".",
+                        "The database in " + directory + " cannot be created: " + DatabaseErrors.describe(second) + ".",
                         "Check free disk space and the permissions of the app home, or choose another with --home.",
                         second);
             }
@@ -295,14 +296,6 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static String describe(Throwable t) {
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        int newline = m.indexOf('\n');
-        m = newline > 0 ? m.substring(0, newline) : m;
-        int bracket = m.indexOf(" [");
-        return (bracket > 0 ? m.substring(0, bracket) : m).trim();
-    }
-
     public Connection connection() throws SQLException {
         return pool.getConnection();
     }
@@ -370,9 +363,10 @@ public final class Database implements AutoCloseable {
             // through AUTO_SERVER another process owns the file: this close compacts nothing
             ownsFileAndCheckpointed =
                     !c.unwrap(JdbcConnection.class).getSession().isRemote();
-            // not under another Database of this JVM on the file; the rewrite's new file has default permissions
+            // not under another Database of the JVM or a working thread (Ctrl-C); the new file has default modes
             if (ownsFileAndCheckpointed
                     && OPEN_HERE.getOrDefault(store, 0) <= 1
+                    && pool.getActiveConnections() == 1
                     && Compaction.rewriteIfMostlyDead(c, rewriteFromBytes)) {
                 restrictFiles(directory);
             }

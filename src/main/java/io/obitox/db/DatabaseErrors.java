@@ -197,4 +197,13 @@ final class DatabaseErrors {
         int nl = s.indexOf('\n');
         return nl > 0 ? s.substring(0, nl) : s;
     }
+
+    /** The first line of an H2 failure's message, without H2's error code: what a notice can quote. */
+    static String describe(Throwable t) {
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        int newline = m.indexOf('\n');
+        m = newline > 0 ? m.substring(0, newline) : m;
+        int bracket = m.indexOf(" [");
+        return (bracket > 0 ? m.substring(0, bracket) : m).trim();
+    }
 }

@@ -137,5 +137,18 @@ class CompactionTest {
         first.close(); // the second still works on the file: no shutdown under it
         assertThat(valueOf(second, 1)).startsWith("v");
         second.close();
+
+        Database busy = Database.open(d, CLOCK, Database.Waiting.standard(s -> {}), Compaction.DAILY);
+        busy.rewriteFromBytes = 1 << 20;
+        try (var working = busy.connection()) { // a thread still at work when the close comes (Ctrl-C)
+            busy.close();
+            assertThat(working.createStatement()
+                            .executeQuery("SELECT COUNT(*) FROM churn")
+                            .next())
+                    .isTrue();
+        }
+        assertThat(Files.size(file))
+                .as("not rewritten under a working connection")
+                .isGreaterThan(before / 2);
     }
 }
