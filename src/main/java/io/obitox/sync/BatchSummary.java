@@ -61,6 +61,20 @@ public record BatchSummary(
                 bytesNotSent);
     }
 
+    /** The same with {@code excludedMore} files left out on the walk (hidden or system files) added. */
+    public BatchSummary plusExcluded(int excludedMore) {
+        return new BatchSummary(
+                uploaded,
+                skippedIdentical,
+                skippedExisting,
+                renamed,
+                excluded + excludedMore,
+                deleted,
+                failed,
+                rejected,
+                bytesNotSent);
+    }
+
     /** The same with {@code rejectedMore} files refused by the validation policy added. */
     public BatchSummary plusRejected(int rejectedMore) {
         return new BatchSummary(

@@ -137,6 +137,7 @@ public final class UploadCommand extends LiveCommand<UploadCommand.Uploaded> {
         service.engine().updateSettings(s);
         List<UploadRequest> requests = new ArrayList<>();
         List<Map<String, Object>> walkErrors = new ArrayList<>();
+        List<Map<String, Object>> walkSkipped = new ArrayList<>();
         String p = normalizePrefix(prefix);
         List<Path> absolute =
                 paths.stream().map(x -> x.toAbsolutePath().normalize()).toList();
@@ -145,7 +146,7 @@ public final class UploadCommand extends LiveCommand<UploadCommand.Uploaded> {
                 collect(path, p, resolved, b, followLinks, requests, walkErrors);
             }
         } else {
-            validated(absolute, p, resolved, b, requests, walkErrors);
+            validated(absolute, p, resolved, b, requests, walkErrors, walkSkipped);
         }
         if (requests.isEmpty() && walkErrors.isEmpty()) {
             throw CliFailure.of(
@@ -181,7 +182,7 @@ public final class UploadCommand extends LiveCommand<UploadCommand.Uploaded> {
         settled.addAll(finalIds); // the rename rounds' transfers too
         settled.addAll(skippedIds); // their upload.completed events ("skipped": true)
         return new Uploaded(
-                new UploadReport(service, batch, finalIds, conflicts, walkErrors, ctx.messages()),
+                new UploadReport(service, batch, finalIds, conflicts, walkErrors, walkSkipped, ctx.messages()),
                 List.copyOf(settled));
     }
 
@@ -248,7 +249,8 @@ public final class UploadCommand extends LiveCommand<UploadCommand.Uploaded> {
             TargetOptions.Resolved target,
             String bucket,
             List<UploadRequest> requests,
-            List<Map<String, Object>> errors) {
+            List<Map<String, Object>> errors,
+            List<Map<String, Object>> skipped) {
         PolicyService policies = ctx.app().validationPolicies();
         ValidationPolicy p = policy != null
                 ? policies.resolve(policy)
@@ -275,9 +277,19 @@ public final class UploadCommand extends LiveCommand<UploadCommand.Uploaded> {
                         sp.path(),
                         "SYMLINK_LOOP",
                         "a symbolic link loops back into the dropped folder; " + "not followed"));
-            } else {
+            } else { // never silent: a line now, an "excluded" row and count in the summary
                 progress(ctx.messages()
                         .get("cli.upload.skippedPath", TerminalText.escape(sp.relativePath()), sp.reason()));
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", null);
+                m.put("path", sp.path().toString());
+                m.put("bucket", bucket);
+                m.put("key", prefix + sp.relativePath() + (Files.isDirectory(sp.path()) ? "/" : ""));
+                m.put("size", -1);
+                m.put("state", "SKIPPED");
+                m.put("action", io.obitox.sync.SyncAction.EXCLUDED.jsonName());
+                m.put("reason", sp.reason());
+                skipped.add(m);
             }
         }
     }

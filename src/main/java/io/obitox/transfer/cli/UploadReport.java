@@ -33,6 +33,7 @@ final class UploadReport {
     private final List<String> ids;
     private final UploadConflicts conflicts;
     private final List<Map<String, Object>> walkErrors;
+    private final List<Map<String, Object>> walkSkipped;
     private final Messages messages;
     private long sent;
     private long notCompleted;
@@ -40,7 +41,8 @@ final class UploadReport {
     /**
      * The outcome of {@code batch} (settled; {@code lastIds} every file's last transfer, after the rename rounds of
      * {@code conflicts}), the files that sent nothing by the conflict policy or the rules, and those that never became
-     * transfers ({@code walkErrors}: rejected by the validation policy, or failed on the walk).
+     * transfers ({@code walkErrors}: rejected by the validation policy, or failed on the walk; {@code walkSkipped}:
+     * hidden or system files the policy leaves out, rows of action {@code excluded}).
      */
     UploadReport(
             TransferService service,
@@ -48,6 +50,7 @@ final class UploadReport {
             List<String> lastIds,
             UploadConflicts conflicts,
             List<Map<String, Object>> walkErrors,
+            List<Map<String, Object>> walkSkipped,
             Messages messages) {
         this.messages = messages;
         this.service = service;
@@ -55,6 +58,7 @@ final class UploadReport {
         this.ids = lastIds;
         this.conflicts = conflicts;
         this.walkErrors = walkErrors;
+        this.walkSkipped = walkSkipped;
     }
 
     /**
@@ -69,6 +73,7 @@ final class UploadReport {
     Map<String, Object> json() {
         List<Map<String, Object>> others = new ArrayList<>(conflicts.rows().rowsWithoutTransfer());
         walkErrors.forEach(e -> others.add(PlanRows.walkErrorRow(e)));
+        others.addAll(walkSkipped);
         PlanRows planRows = conflicts.rows();
         Iterable<Map<String, Object>> rows = () -> new Iterator<>() {
             private final Iterator<TransferSnapshot> transfers = snapshots().iterator();
@@ -133,7 +138,11 @@ final class UploadReport {
     /** The batch's counts with the files that never became transfers: policy refusals apart from failures. */
     private BatchSummary summary() {
         int rejected = rejected();
-        return conflicts.summary().plus(0, walkErrors.size() - rejected).plusRejected(rejected);
+        return conflicts
+                .summary()
+                .plus(0, walkErrors.size() - rejected)
+                .plusRejected(rejected)
+                .plusExcluded(walkSkipped.size());
     }
 
     /** Files the validation policy refused (state {@code REJECTED}); the other walk errors are failures. */

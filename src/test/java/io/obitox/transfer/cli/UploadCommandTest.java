@@ -175,6 +175,45 @@ class UploadCommandTest {
     }
 
     @Test
+    void hiddenAndSystemFilesTheWalkLeavesOutAreExcludedRowsAndCountedNeverSilent() throws Exception {
+        Path folder = dir.resolve("shoot");
+        Files.createDirectories(folder.resolve("sub"));
+        Files.createDirectories(folder.resolve(".git"));
+        Files.writeString(folder.resolve("a.txt"), "a");
+        Files.writeString(folder.resolve("sub/b.txt"), "b");
+        Files.writeString(folder.resolve(".DS_Store"), "mac");
+        Files.writeString(folder.resolve("sub/Thumbs.db"), "win");
+        Files.writeString(folder.resolve(".git/config"), "[core]");
+
+        CliRun json = CliRun.run(home, "upload", folder.toString(), "--prefix", "j/", "--json")
+                .ok();
+        JsonNode summary = json.json().get("summary");
+        assertThat(summary.get("uploaded").asInt()).isEqualTo(2);
+        assertThat(summary.get("excluded").asInt()).isEqualTo(3);
+        Map<String, JsonNode> rows = new TreeMap<>();
+        json.json().get("transfers").forEach(t -> rows.put(t.get("key").asText(), t));
+        assertThat(rows)
+                .containsOnlyKeys(
+                        "j/shoot/a.txt",
+                        "j/shoot/sub/b.txt",
+                        "j/shoot/.DS_Store",
+                        "j/shoot/sub/Thumbs.db",
+                        "j/shoot/.git/");
+        for (String key : List.of("j/shoot/.DS_Store", "j/shoot/sub/Thumbs.db", "j/shoot/.git/")) {
+            JsonNode r = rows.get(key);
+            assertThat(r.get("action").asText()).as(key).isEqualTo("excluded");
+            assertThat(r.get("state").asText()).as(key).isEqualTo("SKIPPED");
+            assertThat(r.get("reason").asText()).as(key).isEqualTo("hidden or system file");
+            assertThat(r.get("id").isNull()).as(key).isTrue();
+        }
+        assertThat(objects()).containsOnlyKeys("j/shoot/a.txt", "j/shoot/sub/b.txt");
+
+        CliRun quiet = CliRun.run(home, "upload", folder.toString(), "--prefix", "q/", "-q")
+                .ok();
+        assertThat(quiet.out()).contains("2 uploaded, 0 skipped identical, 0 skipped existing, 0 renamed, 3 excluded");
+    }
+
+    @Test
     void filesRefusedByThePolicyAreCountedRejectedNotFailedInTextAndJson() throws Exception {
         Path folder = dir.resolve("mixed bag");
         Files.createDirectories(folder);
