@@ -53,6 +53,26 @@ public final class RemoteLister {
         }
     }
 
+    /**
+     * Fails with {@code BUCKET_MISSING} when the server says {@code bucket} does not exist, from one listing request
+     * of one key. Nothing else fails it: an endpoint out of reach, or keys refused now, may be fine when the uploads
+     * run (a watch set up offline, or run with other credentials in its environment).
+     */
+    public void requireBucket(S3Target target, String bucket) {
+        try {
+            buckets.listObjects(target, bucket, "", true, null, 1);
+        } catch (RuntimeException e) {
+            if (S3Errors.BUCKET_MISSING.equals(S3Errors.describe(e).code())) {
+                throw new io.obitox.common.ObitoxException(
+                        S3Errors.BUCKET_MISSING,
+                        "The bucket '" + bucket + "' does not exist on "
+                                + java.util.Objects.requireNonNullElse(target.label(), target.where()) + ".",
+                        "Check the name ('obitox ls' lists the buckets), or create it with 'obitox mb " + bucket + "'.",
+                        e);
+            }
+        }
+    }
+
     /** Whether no object is below {@code prefix}: one listing request (the first page) at most. */
     public boolean isEmpty(S3Target target, String bucket, String prefix) {
         ObjectListing page = buckets.listObjects(target, bucket, prefix == null ? "" : prefix, true, null);

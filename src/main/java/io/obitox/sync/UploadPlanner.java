@@ -39,6 +39,11 @@ public final class UploadPlanner {
         this.content = new ContentDecisions(index, lister);
     }
 
+    /** See {@link RemoteLister#requireBucket}: one listing request. */
+    public void requireBucket(S3Target target, String bucket) {
+        lister.requireBucket(target, bucket);
+    }
+
     /**
      * One batch: where it goes and how.
      *

@@ -107,6 +107,8 @@ public final class WatchFolderService {
                         "Change that watch ('obitox watch list' shows it), or watch another folder or prefix.");
             }
         }
+        // a watch to a missing bucket would fail every file it ever sees
+        planner.get().requireBucket(targets.apply(w.target()), w.bucket());
         repo.insert(w);
         return w;
     }

@@ -300,9 +300,11 @@ class WatchFolderTest {
                 return "recorder";
             }
         };
-        String missing = "watch-missing-" + (++buckets); // never created: every listing fails
+        String missing = "watch-missing-" + (++buckets);
         Path folder = Files.createDirectories(dir.resolve("notified"));
+        server.createBucket(missing); // a watch is added only to a bucket that exists ...
         Watch w = add(folder, missing, SETTLE, Watch.AfterUpload.KEEP, List.of());
+        s3.deleteBucket(b -> b.bucket(missing)); // ... and deleted later: every listing fails
         try (var notifier = new io.obitox.notify.WatchProblemNotifier(
                         service(), () -> true, recorder, io.obitox.common.Messages.english());
                 WatchFolderService.Running r = run(w)) {

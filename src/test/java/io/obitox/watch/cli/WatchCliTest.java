@@ -142,4 +142,21 @@ class WatchCliTest {
         run("watch", "remove", first).ok(); // the other test counts the watches of this shared home
         run("watch", "remove", other).ok();
     }
+
+    @Test
+    void aWatchToABucketThatDoesNotExistIsRefusedAndNotStored() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("nowhere"));
+        CliRun refused =
+                run("watch", "add", folder.toString(), "--bucket", "no-such-bucket-here", "--profile", "WatchCli");
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err())
+                .contains("BUCKET_MISSING")
+                .contains("'no-such-bucket-here' does not exist")
+                .contains("obitox mb no-such-bucket-here");
+        refused.assertNoStackTrace();
+        JsonNode listed = run("watch", "list", "--json").ok().json();
+        for (JsonNode w : listed.get("watches")) {
+            assertThat(w.get("folder").asText()).isNotEqualTo(folder.toString());
+        }
+    }
 }
