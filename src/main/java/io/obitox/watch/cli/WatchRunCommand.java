@@ -42,6 +42,8 @@ final class WatchRunCommand extends LiveCommand<Integer> {
      */
     @Override
     protected Integer act() throws InterruptedException {
+        // a bad --for is refused before anything starts (it printed "Watching N folder(s)" first)
+        java.time.Duration runFor = forTime == null ? null : WatchCommand.duration(forTime, "--for");
         WatchFolderService service = ctx.app().watches();
         List<String> chosen =
                 ids.isEmpty() ? service.list().stream().map(r -> r.watch().id()).toList() : ids;
@@ -76,8 +78,8 @@ final class WatchRunCommand extends LiveCommand<Integer> {
                         .progress("  " + id.substring(0, 8) + "  " + r.watch().folder() + " -> "
                                 + r.watch().destination());
             }
-            if (forTime != null) {
-                stop.await(WatchCommand.duration(forTime, "--for").toMillis(), TimeUnit.MILLISECONDS);
+            if (runFor != null) {
+                stop.await(runFor.toMillis(), TimeUnit.MILLISECONDS);
             } else {
                 stop.await();
             }

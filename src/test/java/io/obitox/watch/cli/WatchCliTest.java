@@ -115,6 +115,8 @@ class WatchCliTest {
         run("watch", "add", dir.toString(), "--profile", "WatchCli", "--settle", "soon")
                 .failsWith("INVALID_DURATION");
         run("watch", "pause", "nope").failsWith("WATCH_NOT_FOUND");
+        CliRun badFor = run("watch", "run", "--for", "abc").failsWith("INVALID_DURATION");
+        assertThat(badFor.out() + badFor.err()).as("nothing started").doesNotContain("Watching");
         // the same folder to the same place twice would take every file twice; another prefix is another watch
         String first = run("watch", "add", dir.toString(), "--profile", "WatchCli", "--paused", "--json")
                 .ok()
