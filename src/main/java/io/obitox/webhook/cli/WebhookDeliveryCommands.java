@@ -148,7 +148,11 @@ final class WebhookDeliveryCommands {
                         Integer.toString(d.attempts()),
                         d.lastResponseCode() == null ? "" : d.lastResponseCode().toString(),
                         d.lastLatencyMillis() == null ? "" : d.lastLatencyMillis() + " ms",
-                        d.status() == DeliveryState.PENDING ? time(d.nextAttemptAt()) : "",
+                        d.status() != DeliveryState.PENDING
+                                ? ""
+                                : d.endpointEnabled()
+                                        ? time(d.nextAttemptAt())
+                                        : ctx.messages().get("cli.webhooks.heldDisabled"),
                         d.status() == DeliveryState.DELIVERED || d.lastError() == null ? "" : d.lastError()));
             }
             out.table(

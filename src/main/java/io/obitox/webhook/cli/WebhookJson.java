@@ -35,6 +35,7 @@ final class WebhookJson {
         m.put("url", d.endpointUrl());
         m.put("transferId", d.transferId());
         m.put("status", d.status().name());
+        m.put("endpointEnabled", d.endpointEnabled()); // a disabled endpoint's PENDING deliveries wait for it
         m.put("attempts", d.attempts());
         m.put("lastResponseCode", d.lastResponseCode());
         m.put("lastLatencyMillis", d.lastLatencyMillis());

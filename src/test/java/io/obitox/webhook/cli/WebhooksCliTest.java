@@ -193,6 +193,18 @@ class WebhooksCliTest {
                     JSON.readTree(CliRun.run(home, "webhooks", "log", "--json").out());
             assertThat(log.get("deliveries").get(0).get("status").asText()).isEqualTo("PENDING");
             assertThat(log.get("deliveries").get(0).get("lastError").asText()).contains("refused");
+            assertThat(log.get("deliveries").get(0).get("endpointEnabled").asBoolean())
+                    .isTrue();
+
+            // its endpoint switched off: the delivery waits for it, and the log says so instead of a next try
+            String endpoint = log.get("deliveries").get(0).get("endpointId").asText();
+            CliRun.run(home, "webhooks", "disable", endpoint).ok();
+            JsonNode held =
+                    JSON.readTree(CliRun.run(home, "webhooks", "log", "--json").out());
+            assertThat(held.get("deliveries").get(0).get("status").asText()).isEqualTo("PENDING");
+            assertThat(held.get("deliveries").get(0).get("endpointEnabled").asBoolean())
+                    .isFalse();
+            assertThat(CliRun.run(home, "webhooks", "log").out()).contains("held: endpoint disabled");
         }
     }
 }
