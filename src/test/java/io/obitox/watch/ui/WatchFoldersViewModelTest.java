@@ -72,6 +72,17 @@ class WatchFoldersViewModelTest {
     }
 
     @Test
+    void aBucketTheStorageDoesNotHaveIsRefusedOnTheStatusLine() {
+        fillIn();
+        vm.bucketProperty().set("no-such-bucket");
+        vm.save();
+        assertThat(vm.statusProperty().get()).contains("'no-such-bucket' does not exist");
+        vm.refresh();
+        assertThat(vm.rows()).isEmpty();
+        assertThat(vm.folderProperty().get()).as("the form is kept to correct").isEqualTo(folder.toString());
+    }
+
+    @Test
     void aSavedWatchIsListedAndTheFormIsCleared() {
         fillIn();
         vm.save();
