@@ -108,12 +108,19 @@ class CliTest {
     @Test
     void everyOptionAndParameterOfEveryCommandSaysWhatItIs() {
         java.util.List<String> bare = new java.util.ArrayList<>();
+        java.util.List<String> cutPaths = new java.util.ArrayList<>();
         java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>();
         todo.add(Cli.commandLine(null, new String[] {"frobnicate"}));
         while (!todo.isEmpty()) {
             picocli.CommandLine cl = todo.pop();
             todo.addAll(cl.getSubcommands().values());
             var spec = cl.getCommandSpec();
+            // picocli may wrap a line after the dot of "~/.aws": the path then reads "~/. aws"
+            cl.getUsageMessage(picocli.CommandLine.Help.Ansi.OFF)
+                    .lines()
+                    .map(String::stripTrailing)
+                    .filter(l -> l.endsWith("/.") || l.endsWith("~/"))
+                    .forEach(l -> cutPaths.add(spec.qualifiedName() + ": " + l.strip()));
             for (var o : spec.options()) {
                 if (!o.usageHelp() && !o.versionHelp() && !described(o.description())) {
                     bare.add(spec.qualifiedName() + " " + o.longestName());
@@ -128,6 +135,7 @@ class CliTest {
         assertThat(bare)
                 .as("options and parameters without a description in --help")
                 .isEmpty();
+        assertThat(cutPaths).as("help lines that cut a path in two").isEmpty();
     }
 
     private static boolean described(String[] description) {
