@@ -34,4 +34,22 @@ public final class TestPaths {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Writes a tree of small text files under {@code root}, each given as {@code "relative/path=content"}; folders
+     * are made as needed. Returns {@code root}.
+     */
+    public static Path writeTree(Path root, String... files) {
+        try {
+            for (String file : files) {
+                int eq = file.indexOf('=');
+                Path f = root.resolve(file.substring(0, eq));
+                Files.createDirectories(f.getParent());
+                Files.writeString(f, file.substring(eq + 1));
+            }
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -577,15 +577,14 @@ class SyncCliTest {
     @Test
     void excludedFilesAreListedByRuleDryRunChangesNothingAndDeleteHasLimits() throws Exception {
         String bucket = newBucket();
-        Path folder = dir.resolve("site");
-        Files.createDirectories(folder.resolve(".git"));
-        Files.createDirectories(folder.resolve("css"));
-        Files.writeString(folder.resolve(".git/config"), "[core]");
-        Files.writeString(folder.resolve(".DS_Store"), "junk");
-        Files.writeString(folder.resolve("Thumbs.db"), "junk");
-        Files.writeString(folder.resolve("build.tmp"), "temp");
-        Files.writeString(folder.resolve("index.html"), "<h1>hi</h1>");
-        Files.writeString(folder.resolve("css/site.css"), "h1{}");
+        Path folder = TestPaths.writeTree(
+                dir.resolve("site"),
+                ".git/config=[core]",
+                ".DS_Store=junk",
+                "Thumbs.db=junk",
+                "build.tmp=temp",
+                "index.html=<h1>hi</h1>",
+                "css/site.css=h1{}");
         s3.putObject(b -> b.bucket(bucket).key("web/old.html"), RequestBody.fromString("old"));
         s3.putObject(b -> b.bucket(bucket).key("outside.txt"), RequestBody.fromString("not ours"));
 

@@ -176,14 +176,13 @@ class UploadCommandTest {
 
     @Test
     void hiddenAndSystemFilesTheWalkLeavesOutAreExcludedRowsAndCountedNeverSilent() throws Exception {
-        Path folder = dir.resolve("shoot");
-        Files.createDirectories(folder.resolve("sub"));
-        Files.createDirectories(folder.resolve(".git"));
-        Files.writeString(folder.resolve("a.txt"), "a");
-        Files.writeString(folder.resolve("sub/b.txt"), "b");
-        Files.writeString(folder.resolve(".DS_Store"), "mac");
-        Files.writeString(folder.resolve("sub/Thumbs.db"), "win");
-        Files.writeString(folder.resolve(".git/config"), "[core]");
+        Path folder = TestPaths.writeTree(
+                dir.resolve("shoot"),
+                "a.txt=a",
+                "sub/b.txt=b",
+                ".DS_Store=mac",
+                "sub/Thumbs.db=win",
+                ".git/config=[core]");
 
         CliRun json = CliRun.run(home, "upload", folder.toString(), "--prefix", "j/", "--json")
                 .ok();
