@@ -126,6 +126,9 @@ public final class WatchFolderService {
                 || !w.target().equals(old.target())
                 || !w.bucket().equals(old.bucket())
                 || !w.prefix().equals(old.prefix());
+        if (!w.target().equals(old.target()) || !w.bucket().equals(old.bucket())) {
+            planner.get().requireBucket(targets.apply(w.target()), w.bucket()); // as add does
+        }
         if (!repo.update(w, moved)) {
             throw new ObitoxException(
                     "WATCH_NOT_FOUND", "The watch " + old.id() + " is gone.", "List them with 'obitox watch list'.");

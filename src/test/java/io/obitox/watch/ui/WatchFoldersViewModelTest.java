@@ -80,6 +80,18 @@ class WatchFoldersViewModelTest {
         vm.refresh();
         assertThat(vm.rows()).isEmpty();
         assertThat(vm.folderProperty().get()).as("the form is kept to correct").isEqualTo(folder.toString());
+
+        vm.bucketProperty().set("sandbox");
+        vm.save();
+        vm.refresh();
+        vm.edit(vm.rows().get(0));
+        vm.bucketProperty().set("gone-bucket"); // an edit to a bucket the storage does not have: refused as well
+        vm.save();
+        assertThat(vm.statusProperty().get()).contains("'gone-bucket' does not exist");
+        vm.refresh();
+        assertThat(vm.rows())
+                .singleElement()
+                .satisfies(r -> assertThat(r.destination()).contains("sandbox").doesNotContain("gone-bucket"));
     }
 
     @Test
